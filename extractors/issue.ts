@@ -1,0 +1,143 @@
+// Inside one problem block: the problem as quoted, the measures (一是…二是…),
+// the outcome (通过整改…), follow-up notes and explicit status fields.
+import { rx } from '../rules/compile.js';
+import { structureRules, stripQuotes } from '../pipeline/segment.js';
+import { parseChineseNumeral } from './numerals.js';
+import type { Paragraph } from '../pipeline/doc.js';
+
+export interface IssueParts {
+  problem: string;
+  measures: string[];
+  outcome: string | null;
+  notes: string[];
+  /** progress sentences (目前…) inside measures: read for status, not for method words */
+  progress: string[];
+  statusField: string | null;
+}
+
+const OPEN_Q = '“‘"「';
+const CLOSE_Q = '”’"」';
+
+/** Split "关于“X”问题。rest" / "X不到位。rest" into the problem and where the rest starts (index into head). */
+export function splitProblem(head: string): { problem: string; restAt: number } {
+  const r = structureRules();
+  const about = rx(r.problem_about).exec(head);
+  let s = about ? about[0].length : 0;
+  const tail = rx(r.problem_tail);
+  if (about && OPEN_Q.includes(head[s] ?? '')) {
+    // quoted: the closing quote is the first one followed by 问题/的问题/end of sentence
+    const closes: number[] = [];
+    for (let i = s + 1; i < head.length; i++) if (CLOSE_Q.includes(head[i]!)) closes.push(i);
+    const sentenceEnd = (i: number) => {
+      const m = /^(?:的|等)?(?:问题|方面问题|情况)?(?:的?整改(?:情况|落实情况|进展情况)?)?\s*[。.：:；;]?/.exec(head.slice(i + 1))!;
+      return { ok: m[0].length > 0 && /问题|情况|整改|[。.：:；;]/.test(m[0]) || i + 1 === head.length, len: m[0].length };
+    };
+    for (const c of closes) {
+      const e = sentenceEnd(c);
+      if (e.ok) return { problem: head.slice(s + 1, c).trim(), restAt: c + 1 + e.len };
+    }
+    if (closes.length) {
+      const c = closes[closes.length - 1]!;
+      return { problem: head.slice(s + 1, c).trim(), restAt: c + 1 + sentenceEnd(c).len };
+    }
+  }
+  // unquoted: up to (的)问题 before the first full stop, or the first sentence
+  const stop = head.indexOf('。', s);
+  const sentence = stop < 0 ? head.slice(s) : head.slice(s, stop);
+  const m = /(?:的|等)?问题(?:的?整改(?:情况)?)?[：:]?$/.exec(sentence);
+  let problem = about && m ? sentence.slice(0, m.index) : sentence;
+  problem = problem.replace(/[：:；;，,]$/, '');
+  if (!about) {
+    // bare label "X不到位：整改情况…" : a colon-introduced measures label ends the problem
+    const lab = /(?:整改(?:情况|措施|进展情况)?|问题表现)[：:]/.exec(problem);
+    if (lab) {
+      problem = problem.slice(0, lab.index).replace(/[。；，]$/, '');
+      return { problem: stripQuotes(problem), restAt: s + lab.index };
+    }
+  }
+  void tail;
+  return { problem: stripQuotes(problem.trim()), restAt: stop < 0 ? head.length : stop + 1 };
+}
+
+interface Marker { at: number; len: number; k: number }
+
+/** 一是/二是… markers that count up (a series may restart at 一是). */
+export function seriesMarkers(s: string, after = 0): Marker[] {
+  const re = rx(structureRules().series, 'g');
+  const out: Marker[] = [];
+  let last = after;
+  for (const m of s.matchAll(re)) {
+    const word = m[0].replace(/是.*$/, '');
+    const k = /^\d$/.test(word) ? Number(word) : parseChineseNumeral(word) ?? 0;
+    // must start a clause: paragraph start or after punctuation
+    const before = s[m.index! - 1];
+    if (m.index! > 0 && !/[。；;，,：:、）)\s]/.test(before ?? '')) continue;
+    if (k === last + 1 || (k === 1 && last > 0)) {
+      out.push({ at: m.index!, len: m[0].length, k });
+      last = k;
+    }
+  }
+  return out;
+}
+
+export function readIssue(paras: Paragraph[], headStart: number, text: string): IssueParts {
+  const r = structureRules();
+  const head = paras[0]!;
+  const headText = text.slice(headStart, head.end);
+  const { problem, restAt } = splitProblem(headText);
+  const bodies: string[] = [];
+  const headRest = headText.slice(restAt).trim();
+  if (headRest) bodies.push(headRest);
+  for (const p of paras.slice(1)) bodies.push(p.text);
+
+  const measures: string[] = [];
+  const notes: string[] = [];
+  const progress: string[] = [];
+  let outcome: string | null = null;
+  let statusField: string | null = null;
+  const measuresLabel = rx(r.labels.measures);
+  const statusLabel = rx(r.labels.status);
+  const deadline = rx(r.labels.deadline);
+  const outcomeRe = rx(r.outcome, 'g');
+  const problemLabel = rx(r.labels.problem);
+  let problemText = problem;
+  let lastMarker = 0; // a 一是… series may continue over paragraphs (二是 heads the next one)
+
+  for (let raw of bodies) {
+    const st = statusLabel.exec(raw);
+    if (st && raw.replace(statusLabel, '').replace(/[。；\s]/g, '').length < 4) { statusField = st[1]!.trim(); continue; }
+    if (st) statusField = st[1]!.trim();
+    if (deadline.test(raw)) { notes.push(raw); continue; }
+    // 问题：X in a following paragraph (problem label under a numbered heading)
+    const pl = problemLabel.exec(raw);
+    if (pl && !measures.length && (problemText === '' || problemText.length < 4)) { problemText = raw.slice(pl[0].length).replace(/[。]$/, ''); continue; }
+    raw = raw.replace(measuresLabel, '');
+    if (!raw) continue;
+    if (outcome !== null) { notes.push(raw); continue; }
+    // outcome inside this paragraph?
+    outcomeRe.lastIndex = 0;
+    const om = outcomeRe.exec(raw);
+    const before = om ? raw.slice(0, om.index).trim() : raw;
+    if (om) outcome = raw.slice(om.index).trim();
+    if (!before) continue;
+    const marks = seriesMarkers(before, lastMarker);
+    if (marks.length) {
+      lastMarker = marks[marks.length - 1]!.k;
+      const lead = before.slice(0, marks[0]!.at).trim();
+      if (lead && measures.length === 0 && lead.length > 12) measures.push(lead);
+      else if (lead && measures.length) measures[measures.length - 1] += lead;
+      marks.forEach((m, k) => {
+        const end = k + 1 < marks.length ? marks[k + 1]!.at : before.length;
+        measures.push(before.slice(m.at + m.len, end).trim());
+      });
+    } else if (measures.length === 0) {
+      measures.push(before);
+    } else {
+      notes.push(before);
+    }
+  }
+  for (const m of measures) {
+    for (const s of m.matchAll(rx({ id: 'status.progress_sentence', re: '(?:目前|截至目前|截止目前|现阶段)[^。]*。?' }, 'g'))) progress.push(s[0]);
+  }
+  return { problem: problemText, measures: measures.filter((m) => m.length > 0), outcome, notes, progress, statusField };
+}

@@ -1,0 +1,226 @@
+// Bulletin metadata: title, issuer, unit (+ aliases), region, level, 巡视/巡察, team,
+// round, inspection dates, feedback and as-of dates, contact.
+import { loadRules } from '../rules/index.js';
+import { rx, type RegexRule } from '../rules/compile.js';
+import { structureRules, type Segmentation } from '../pipeline/segment.js';
+import { findDates, findRanges, resolveYears, iso, earlierInYear, type DateMention } from './dates.js';
+import type { Doc, Paragraph } from '../pipeline/doc.js';
+import type { Bulletin, Level } from '../pipeline/record.js';
+
+interface MetadataRules {
+  issuer_suffix: RegexRule;
+  party_prefix: RegexRule;
+  region: RegexRule;
+  team: RegexRule;
+  round: RegexRule;
+  deployer: RegexRule;
+  inspected: RegexRule;
+  as_of: RegexRule;
+  alias_defined: RegexRule;
+  phone: RegexRule;
+  email: RegexRule;
+  levels: Array<RegexRule & { level: Level; only_if_region?: string }>;
+  unit_abbreviations: Record<string, string[] | string>;
+}
+export const metadataRules = () => loadRules<MetadataRules>('metadata.json');
+
+export function readTitle(title: Paragraph[], fallback?: string): string | null {
+  const r = structureRules();
+  const lines = title.map((p) => p.text).filter((t) => !/[。]$/.test(t) && t.length <= 80);
+  // the last line that ends like a title, joined with the lines before it that continue it
+  let end = -1;
+  for (let i = lines.length - 1; i >= 0; i--) if (rx(r.title_line).test(lines[i]!)) { end = i; break; }
+  if (end < 0) return fallback?.trim() || null;
+  let startIdx = end;
+  while (startIdx > 0 && end - startIdx < 2) {
+    const prev = lines[startIdx - 1]!;
+    // an issuer line before "关于…", or a title broken in the middle
+    if (/^关于/.test(lines[startIdx]!) || !/(通报|报告|公告)$/.test(prev)) {
+      if (rx(r.title_line).test(prev) && /(通报|报告)$/.test(prev)) break; // the same title printed twice
+      startIdx--;
+      if (/(党组|党委|党工委|委员会|党总支|党支部|机关)$/.test(lines[startIdx]!)) break;
+    } else break;
+  }
+  return lines.slice(startIdx, end + 1).join('').replace(/\s+/g, '');
+}
+
+export function issuerOf(title: string | null): string | null {
+  if (!title) return null;
+  const i = title.indexOf('关于');
+  if (i <= 0) return null;
+  return title.slice(0, i).trim() || null;
+}
+
+export function unitOf(issuer: string | null): string | null {
+  if (!issuer) return null;
+  const r = metadataRules();
+  const u = issuer.replace(rx(r.party_prefix), '').replace(rx(r.issuer_suffix), '').trim();
+  return u || null;
+}
+
+export function regionOf(unit: string | null): string | null {
+  if (!unit) return null;
+  const m = rx(metadataRules().region).exec(unit);
+  const chain = m?.[1];
+  if (!chain || chain.length < 2 || chain === unit) return chain && chain !== unit ? chain : null;
+  // the most specific admin area of the chain: 河南省南阳市新野县 → 新野县
+  const parts = chain.match(/[\u4e00-\u9fff]+?(?:特别行政区|自治区|自治州|自治县|省|地区|盟|市|县|区|旗|镇|乡|街道)/g) ?? [chain];
+  const last = parts[parts.length - 1]!;
+  return last.length >= 2 ? last : chain;
+}
+
+export function levelOf(who: string | null, region: string | null): Level | null {
+  if (!who) return null;
+  for (const l of metadataRules().levels) {
+    if (!rx(l).test(who)) continue;
+    if (l.only_if_region && !(region && new RegExp(l.only_if_region).test(region)) && !new RegExp(l.only_if_region).test(who)) continue;
+    return l.level;
+  }
+  return null;
+}
+
+function levelFromRegion(region: string | null): Level | null {
+  if (!region) return null;
+  if (/(镇|乡|街道)$/.test(region)) return 'township';
+  if (/(县|旗|区)$/.test(region)) return 'county';
+  if (/^(北京|天津|上海|重庆)市$/.test(region)) return 'provincial';
+  if (/(市|州|盟|地区)$/.test(region)) return 'municipal';
+  if (/(省|自治区)$/.test(region)) return 'provincial';
+  return null;
+}
+
+/** Short forms of the unit that the text actually uses. */
+export function aliasesOf(unit: string | null, region: string | null, text: string, opening: string): string[] {
+  const r = metadataRules();
+  const out = new Set<string>();
+  for (const m of text.matchAll(rx(r.alias_defined, 'g'))) out.add(m[1]!.trim());
+  const inspected = rx(r.inspected).exec(opening);
+  if (inspected) {
+    const name = inspected[1]!.replace(rx(r.party_prefix), '').replace(rx(r.issuer_suffix), '').trim();
+    if (name && name !== unit && !/^我/.test(name) && name.length <= 20) out.add(name);
+  }
+  if (unit) {
+    const levelChar = region ? region.slice(-1) : '';
+    const core = region && unit.startsWith(region) ? unit.slice(region.length) : unit;
+    const forms = new Set<string>();
+    for (const [full, shorts] of Object.entries(r.unit_abbreviations)) {
+      if (full.startsWith('$') || !core.includes(full)) continue;
+      for (const s of Array.isArray(shorts) ? shorts : [shorts]) {
+        const shortCore = core.replace(full, s);
+        if (region) forms.add(region + shortCore);
+        if (levelChar) forms.add(levelChar + shortCore);
+        if (region && region.length > 2) forms.add(region.slice(0, -1) + shortCore); // 新野科协
+      }
+    }
+    if (region && levelChar) forms.add(levelChar + core); // 县科学技术协会
+    for (const f of forms) if (f !== unit && text.includes(f)) out.add(f);
+  }
+  out.delete(unit ?? '');
+  return [...out];
+}
+
+export function contactOf(doc: Doc, seg: Segmentation): { phones: string[]; emails: string[] } {
+  const r = metadataRules();
+  const tail = doc.paragraphs.slice(seg.closing).map((p) => p.text).join('\n');
+  const phones: string[] = [];
+  const emails: string[] = [];
+  for (const m of tail.matchAll(rx(r.phone, 'g'))) {
+    const raw = m[1]!;
+    // bare 7–8 digit numbers count only right after a phone label
+    if (/^\d{7,8}$/.test(raw) && !/(电话|传真|热线)[：:]?\s*$/.test(tail.slice(Math.max(0, m.index! - 8), m.index!))) continue;
+    const p = raw.replace(/[—－ ]/g, '-');
+    if (!phones.includes(p)) phones.push(p);
+  }
+  for (const m of tail.matchAll(rx(r.email, 'g'))) if (!emails.includes(m[0])) emails.push(m[0]);
+  return { phones, emails };
+}
+
+export interface DatesRead {
+  inspection_start: string | null;
+  inspection_end: string | null;
+  feedback_date: string | null;
+  as_of_date: string | null;
+}
+
+export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text: string; start: number }>): DatesRead {
+  const text = doc.text;
+  const open = seg.opening;
+  const out: DatesRead = { inspection_start: null, inspection_end: null, feedback_date: null, as_of_date: null };
+  if (!open.length) return out;
+  const from = open[0]!.start;
+  const to = open[open.length - 1]!.end;
+  const dates = resolveYears(findDates(text, from, to));
+  const ranges = findRanges(text, dates);
+  let context: DateMention | null = null;
+  const range = ranges[0];
+  if (range) {
+    if (range.to.year !== null && range.from.year !== null && earlierInYear(range.from, range.to) && range.to.implied.year) range.to.year = range.from.year + 1;
+    out.inspection_start = iso(range.from);
+    out.inspection_end = iso(range.to);
+    context = range.to;
+  }
+  // feedback: the first dated mention after the range in a clause that says 反馈
+  for (const d of dates) {
+    if (range && d.start < range.end) continue;
+    const clauseEnd = text.indexOf('。', d.end);
+    const clause = text.slice(d.end, clauseEnd < 0 ? to : Math.min(clauseEnd, to));
+    if (!/反馈/.test(clause)) continue;
+    if (context && d.implied.year && context.year !== null) d.year = earlierInYear(context, d) ? context.year + 1 : context.year;
+    out.feedback_date = iso(d);
+    context = d;
+    break;
+  }
+  // 截至D: the progress date, first outside the problems
+  const asOf = rx(metadataRules().as_of);
+  for (const piece of outsideIssues) {
+    for (const m of piece.text.matchAll(new RegExp(asOf.source, 'g'))) {
+      const at = piece.start + m.index! + m[0].length;
+      const d = findDates(text, at, Math.min(text.length, at + 14))[0];
+      if (!d || d.start !== at) continue;
+      if (d.implied.year) {
+        if (context?.year != null) d.year = earlierInYear(context, d) ? context.year + 1 : context.year;
+        else d.year = resolveYears(findDates(text, 0, at)).filter((x) => x.year !== null).pop()?.year ?? null;
+      }
+      out.as_of_date = iso(d);
+      return out;
+    }
+  }
+  return out;
+}
+
+export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text: string; start: number }>): Omit<Bulletin, 'published_date' | 'doc_number'> {
+  const r = metadataRules();
+  const title = readTitle(seg.title, doc.read.meta.title);
+  const issuer = issuerOf(title);
+  const openingText = seg.opening.map((p) => p.text).join('\n');
+  const head = `${title ?? ''}\n${openingText}`;
+  let unit = unitOf(issuer);
+  if (!unit) {
+    const m = rx(r.inspected).exec(openingText);
+    if (m && !/^我/.test(m[1]!)) unit = m[1]!.replace(rx(r.party_prefix), '').replace(rx(r.issuer_suffix), '').trim() || null;
+  }
+  const region = regionOf(unit);
+  const teamM = rx(r.team).exec(head) ?? rx(r.team).exec(doc.text.slice(0, 3000));
+  const team = teamM ? teamM[1]! : null;
+  const roundM = rx(r.round).exec(head);
+  const round = roundM ? roundM[1]! : null;
+  const deployer = rx(r.deployer).exec(head)?.[1] ?? null;
+  const level = levelOf(deployer, region) ?? levelOf(team?.replace(/^[^届]*届/, '') ?? null, region) ?? levelFromRegion(region);
+  const kindHay = title && /巡[视察]/.test(title) ? title : head;
+  const shi = (kindHay.match(/巡视/g) ?? []).length;
+  const cha = (kindHay.match(/巡察/g) ?? []).length;
+  const inspection_kind = shi || cha ? (shi > cha ? '巡视' : '巡察') : null;
+  return {
+    title,
+    issuer,
+    unit,
+    unit_aliases: aliasesOf(unit, region, doc.text, openingText),
+    region,
+    level,
+    inspection_kind,
+    team,
+    round,
+    ...datesOf(doc, seg, outsideIssues),
+    contact: contactOf(doc, seg),
+  };
+}

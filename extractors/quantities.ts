@@ -1,0 +1,108 @@
+// Quantities: numbers with measure words, money normalized to yuan, hedges kept.
+// pattern() builds one regex from rules/quantities.json; extract() reads matches
+// and refuses years, ordinals, set terms and the article 一 (see rules file).
+import { loadRules } from '../rules/index.js';
+import { parseNumber, round } from './numerals.js';
+import { tokenBoundaries } from './tokens.js';
+import type { Quantity } from '../pipeline/record.js';
+
+interface QuantityRules {
+  classifiers: Record<'count' | 'duration' | 'money' | 'percent', string[]>;
+  hedges_before: string[];
+  hedges_before_gap: string[];
+  hedges_inside: string[];
+  hedges_after: string[];
+  set_terms: string[];
+  count_end_chars: string;
+}
+
+const rules = () => loadRules<QuantityRules>('quantities.json');
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
+const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map(esc).join('|');
+
+let compiled: { re: RegExp; kindOf: Map<string, Quantity['kind']>; setTerms: RegExp; gap: RegExp } | null = null;
+
+export function pattern() {
+  if (compiled) return compiled;
+  const r = rules();
+  const kindOf = new Map<string, Quantity['kind']>();
+  for (const [k, us] of Object.entries(r.classifiers)) for (const u of us) kindOf.set(u, k as Quantity['kind']);
+  const units = alt([...kindOf.keys()]);
+  const cn = '[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*';
+  const re = new RegExp(
+    `(?<pre>${alt(r.hedges_before)})?` +
+      `(?<num>\\d+(?:\\.\\d+)?|${cn})` +
+      `(?<h1>${alt(r.hedges_inside)})?(?<mult>[千万亿]{0,2})(?<h2>${alt(r.hedges_inside)})?` +
+      `(?<unit>${units})(?<post>${alt(r.hedges_after)})?`,
+    'g',
+  );
+  const setTerms = new RegExp(alt(r.set_terms), 'g');
+  const gap = new RegExp(`(?:${alt(r.hedges_before_gap)})[\\u4e00-\\u9fff]{1,4}$`);
+  compiled = { re, kindOf, setTerms, gap };
+  return compiled;
+}
+
+/** Extract every quantity in text[from, to); spans are offsets into `text`. */
+export function extract(text: string, from = 0, to = text.length): Quantity[] {
+  const { re, kindOf, setTerms, gap } = pattern();
+  const endChars = rules().count_end_chars;
+  const slice = text.slice(from, to);
+  const blocked: Array<[number, number]> = [];
+  for (const m of slice.matchAll(setTerms)) blocked.push([m.index!, m.index! + m[0].length]);
+  let bounds: Set<number> | null = null; // jieba boundaries, computed only if a Chinese numeral shows up
+
+  const out: Quantity[] = [];
+  re.lastIndex = 0;
+  for (const m of slice.matchAll(re)) {
+    const g = m.groups!;
+    let start = m.index!;
+    let text0 = m[0];
+    const numStart = start + (g.pre?.length ?? 0);
+    const prev = slice[numStart - 1];
+    const unit = g.unit!;
+    const kind = kindOf.get(unit)!;
+    const isDigits = /^\d/.test(g.num!);
+    // Ordinals and parts of longer tokens: 第3次, ICP备12345678号, 1.2.3, 二〇二四年
+    if (prev === '第' || (prev && /[A-Za-z0-9.\-_/]/.test(prev))) continue;
+    if (blocked.some(([s, e]) => numStart < e && start + text0.length > s)) continue;
+    // Years and dates: 2024年, 2023年度, 2025年） ; 年 only as a duration of < 100 years.
+    if (unit === '年') {
+      const next = slice[start + text0.length];
+      if (!isDigits && !/^[一二两三四五六七八九十]+$/.test(g.num!)) continue;
+      if (g.num!.length >= 4 || next === '月' || next === '度' || next === '份' || next === '底' || next === '初') continue;
+      if (isDigits && Number(g.num) >= 100) continue;
+      if (!g.pre && !/^(来|以来|多|间|内|期|的)/.test(slice.slice(start + text0.length, start + text0.length + 2)) && !g.h1) continue;
+    }
+    if (!isDigits) {
+      bounds ??= tokenBoundaries(slice);
+      // The numeral must start a word (统一, 万一 are words) and the phrase must end one (一次性).
+      if (!bounds.has(numStart)) continue;
+      const endPos = start + text0.length;
+      if (!bounds.has(endPos) && !(g.post && bounds.has(endPos - g.post.length))) continue;
+      // The article 一: counted only where the phrase ends (召开会议一次，), not before a noun (一项日常性工作).
+      if (g.num === '一' && !g.mult) {
+        const next = slice[endPos] ?? '\n';
+        if (!endChars.includes(next)) continue;
+      }
+    }
+    const n = parseNumber(g.num! + (g.mult ?? ''));
+    if (n === null || (!isDigits && g.mult && !/^[一二两三四五六七八九十]/.test(g.num!))) continue;
+    const approx = (g.pre ?? g.h1 ?? g.h2 ?? g.post ?? null) as Quantity['approx'];
+    let hedge = approx;
+    if (!hedge) {
+      const before = slice.slice(Math.max(0, numStart - 8), numStart);
+      const gm = gap.exec(before);
+      if (gm) hedge = gm[0].match(/^(至少|不少于|不低于|超过)/)![1] as Quantity['approx'];
+    }
+    out.push({
+      value: round(n),
+      unit: kind === 'money' ? '元' : unit,
+      kind,
+      approx: hedge,
+      text: text0,
+      span: [from + start, from + start + text0.length],
+      rule: `qty.${kind}.${isDigits ? 'digits' : 'cn'}`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+// Declared totals against what the problems say: every mismatch is a warning,
+// never a silent correction. Also flags documents that are not bulletins at all.
+import type { Doc } from '../pipeline/doc.js';
+import type { Segmentation } from '../pipeline/segment.js';
+import type { Issue } from '../pipeline/record.js';
+
+export function reconcile(doc: Doc, summary: Record<string, number>, issues: Issue[], seg: Segmentation): void {
+  const warn = (ruleId: string, code: string, message: string) => doc.message({ ruleId, stage: 'reconcile', severity: 'warning', code, message });
+  const count = (s: Issue['status']) => issues.filter((i) => i.status === s).length;
+  const done = count('completed');
+  const ongoing = count('in_progress');
+  const long = count('long_term');
+  const unknown = count('unknown');
+  const notDone = ongoing + long;
+
+  const isBulletin = /巡[视察]/.test(doc.text.slice(0, 3000)) && /整改/.test(doc.text);
+  if (!isBulletin) {
+    warn('reconcile.not_a_bulletin', 'not_a_bulletin', 'no inspection (巡视/巡察) rectification wording: this does not read like a bulletin');
+    return;
+  }
+  if (!issues.length) {
+    if (!Object.keys(summary).length) warn('reconcile.no_content', 'no_problems_found', 'no problem list and no declared totals were found');
+    return;
+  }
+  // The declared problem count can be stated per problem (具体问题) or per task; compare what is comparable.
+  if (summary.problems !== undefined && summary.problems !== issues.length && summary.tasks !== issues.length) {
+    warn('reconcile.problems', 'declared_total_mismatch', `declared ${summary.problems} problems, found ${issues.length}`);
+  }
+  if (summary.completed !== undefined && summary.completed !== done) {
+    warn('reconcile.completed', 'declared_total_mismatch', `declared ${summary.completed} completed, found ${done}`);
+  }
+  const hasIn = summary.in_progress !== undefined;
+  const hasLong = summary.long_term !== undefined;
+  if (hasIn && hasLong) {
+    if (summary.in_progress !== ongoing) warn('reconcile.in_progress', 'declared_total_mismatch', `declared ${summary.in_progress} in progress, found ${ongoing}`);
+    if (summary.long_term !== long) warn('reconcile.long_term', 'declared_total_mismatch', `declared ${summary.long_term} long-term, found ${long}`);
+  } else if (hasIn || hasLong) {
+    // one "not yet completed" figure: both of our open statuses count towards it
+    const key = hasIn ? 'in_progress' : 'long_term';
+    if (summary[key] !== notDone) warn(`reconcile.${key}`, 'declared_total_mismatch', `declared ${summary[key]} ${key === 'in_progress' ? 'in progress' : 'long-term'}, found ${notDone} not completed (${ongoing} in progress, ${long} long-term)`);
+  }
+  if (summary.not_completed !== undefined && summary.not_completed !== notDone && !hasIn && !hasLong) {
+    warn('reconcile.not_completed', 'declared_total_mismatch', `declared ${summary.not_completed} not completed, found ${notDone}`);
+  }
+  if (unknown) warn('reconcile.unknown_status', 'status_unknown', `${unknown} problem(s) with no status wording: ${issues.filter((i) => i.status === 'unknown').map((i) => i.number).join(', ')}`);
+  if (seg.categories.length && summary.aspects !== undefined && summary.aspects !== seg.categories.length) {
+    warn('reconcile.aspects', 'declared_total_mismatch', `declared ${summary.aspects} aspects, found ${seg.categories.length} categories`);
+  }
+}

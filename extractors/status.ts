@@ -1,0 +1,40 @@
+// Status per problem, with the words it was read from and the rule id.
+import { loadRules } from '../rules/index.js';
+import { rx, type RegexRule } from '../rules/compile.js';
+import type { Status } from '../pipeline/record.js';
+import type { IssueParts } from './issue.js';
+
+interface StatusRules {
+  field_values: Array<RegexRule & { status: Status }>;
+  phrases: Array<RegexRule & { status: Status; scope: 'any' | 'tail' }>;
+  not_status: RegexRule;
+}
+
+export interface StatusReading {
+  status: Status;
+  phrase: string | null;
+  rule: string | null;
+}
+
+export function readStatus(parts: IssueParts): StatusReading {
+  const r = loadRules<StatusRules>('status.json');
+  if (parts.statusField) {
+    for (const f of r.field_values) if (rx(f).test(parts.statusField)) return { status: f.status, phrase: parts.statusField, rule: f.id };
+  }
+  const notStatus = rx(r.not_status, 'g');
+  const clean = (s: string) => s.replace(notStatus, '　');
+  const tail = clean([...parts.notes, parts.outcome ?? '', ...parts.progress].join('\n'));
+  const all = clean([parts.problem, ...parts.measures, parts.outcome ?? '', ...parts.notes].join('\n'));
+  for (const p of r.phrases) {
+    if (p.status === 'completed') continue;
+    const m = rx(p, 'm').exec(p.scope === 'tail' ? tail : all.replace(parts.problem, ''));
+    if (m) return { status: p.status, phrase: m[0].replace(/^[。；，！\s]+/, '').replace(/[，,：:]$/, ''), rule: p.id };
+  }
+  for (const p of r.phrases) {
+    if (p.status !== 'completed') continue;
+    const m = rx(p, 'm').exec(p.scope === 'tail' ? tail : all.replace(parts.problem, ''));
+    if (m) return { status: 'completed', phrase: m[0], rule: p.id };
+  }
+  if (parts.outcome) return { status: 'completed', phrase: parts.outcome.slice(0, parts.outcome.search(/[，,]/) > 0 ? parts.outcome.search(/[，,]/) : 4), rule: 'status.outcome' };
+  return { status: 'unknown', phrase: null, rule: null };
+}

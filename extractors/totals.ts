@@ -1,0 +1,56 @@
+// Declared totals: what the bulletin says about itself (N个问题, 已完成N个, 完成率N%, 追缴N万元…).
+// Searched outside the problems; the first match of the first rule of each key wins.
+import { loadRules } from '../rules/index.js';
+import type { RegexRule } from '../rules/compile.js';
+import { parseNumber, round } from './numerals.js';
+
+interface TotalRule extends RegexRule { key: string; percent?: boolean; money?: boolean; sum?: boolean; reject?: string[] }
+
+const N = '(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)';
+const M = '(\\d+(?:\\.\\d+)?)(余|多)?([万亿])?(余|多)?元';
+
+let compiled: Array<{ rule: TotalRule; re: RegExp }> | null = null;
+export function pattern() {
+  compiled ??= loadRules<{ rules: TotalRule[] }>('totals.json').rules.map((rule) => ({
+    rule,
+    re: new RegExp(rule.re.replace(/N/g, N).replace(/M/g, M), 'g'),
+  }));
+  return compiled;
+}
+
+export interface TotalHit { key: string; value: number; rule: string; index: number; text: string }
+
+/** Declared totals in the given text pieces (each with its offset in the document). */
+export function extractTotals(pieces: Array<{ text: string; start: number }>): { summary: Record<string, number>; hits: TotalHit[] } {
+  const summary: Record<string, number> = {};
+  const hits: TotalHit[] = [];
+  const decided = new Set<string>();
+  for (const { rule, re } of pattern()) {
+    if (decided.has(rule.key) && !rule.sum) continue;
+    const found: TotalHit[] = [];
+    for (const piece of pieces) {
+      for (const m of piece.text.matchAll(re)) {
+        if (rule.reject?.includes(m[0])) continue;
+        let v: number | null;
+        if (rule.money) {
+          v = Number(m[1]) * (m[3] === '万' ? 1e4 : m[3] === '亿' ? 1e8 : 1);
+        } else if (rule.percent) {
+          v = Number(m[1]) / 100;
+        } else {
+          v = parseNumber(m.slice(1).find((x) => x !== undefined) ?? '');
+        }
+        if (v === null || !Number.isFinite(v)) continue;
+        found.push({ key: rule.key, value: round(v), rule: rule.id, index: piece.start + m.index!, text: m[0] });
+      }
+    }
+    if (!found.length) continue;
+    hits.push(...found);
+    if (rule.sum) summary[rule.key] = round((summary[rule.key] ?? 0) + found.reduce((s, h) => s + h.value, 0));
+    else {
+      // several statements of one key (反馈…31个具体问题 twice): the last is the up-to-date one
+      summary[rule.key] = found[found.length - 1]!.value;
+      decided.add(rule.key);
+    }
+  }
+  return { summary, hits };
+}

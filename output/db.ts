@@ -1,0 +1,30 @@
+// Open the dataset: schema from schema.sql, version in PRAGMA user_version,
+// foreign keys on; WAL + synchronous=FULL for ingest (crash-safe), read-only for queries.
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const SCHEMA_VERSION = 1;
+export type DB = Database.Database;
+
+const schemaSql = () => readFileSync(fileURLToPath(new URL('./schema.sql', import.meta.url)), 'utf8');
+
+export function openDb(path: string, opts: { readonly?: boolean } = {}): DB {
+  if (opts.readonly) {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma('query_only = ON');
+    const v = db.pragma('user_version', { simple: true }) as number;
+    if (v !== SCHEMA_VERSION) throw new Error(`${path}: schema version ${v}, this zhenggai reads ${SCHEMA_VERSION}; run \`zhenggai ingest\` on it first`);
+    return db;
+  }
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const v = db.pragma('user_version', { simple: true }) as number;
+  if (v > SCHEMA_VERSION) throw new Error(`${path}: schema version ${v} is newer than this zhenggai (${SCHEMA_VERSION})`);
+  db.exec(schemaSql());
+  if (v !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  return db;
+}

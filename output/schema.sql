@@ -1,0 +1,139 @@
+-- zhenggai dataset schema (PRAGMA user_version = 1). One row of `documents` per
+-- distinct file content (sha256); everything else is derived from it and deleted
+-- with it (ON DELETE CASCADE), so a re-derivation replaces rows in one transaction.
+CREATE TABLE IF NOT EXISTS documents (
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  format TEXT NOT NULL,
+  encoding TEXT,
+  size INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  pipeline_version TEXT NOT NULL,
+  rules_hash TEXT NOT NULL,
+  record_json TEXT NOT NULL,           -- the validated zhenggai.bulletin/1 record
+  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+);
+CREATE TABLE IF NOT EXISTS document_paths (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  path TEXT NOT NULL,
+  first_seen TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  UNIQUE (document_id, path)
+);
+CREATE TABLE IF NOT EXISTS units (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,           -- canonical full name
+  region TEXT,
+  level TEXT
+);
+CREATE TABLE IF NOT EXISTS unit_aliases (
+  unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+  alias TEXT NOT NULL,
+  source TEXT NOT NULL,                -- rule id / 'manual'
+  UNIQUE (unit_id, alias)
+);
+CREATE TABLE IF NOT EXISTS unit_merges (
+  from_name TEXT NOT NULL UNIQUE,      -- a manual merge survives re-ingest
+  into_name TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+);
+CREATE TABLE IF NOT EXISTS bulletins (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE,
+  unit_id INTEGER REFERENCES units(id),
+  title TEXT, issuer TEXT, unit_name TEXT, region TEXT, level TEXT,
+  inspection_kind TEXT, team TEXT, round TEXT,
+  inspection_start TEXT, inspection_end TEXT, feedback_date TEXT, as_of_date TEXT,
+  year INTEGER,                        -- year of the inspection (else feedback / as-of / publication)
+  published_date TEXT, doc_number TEXT, publisher TEXT,
+  phones TEXT, emails TEXT             -- JSON arrays
+);
+CREATE TABLE IF NOT EXISTS declared_totals (
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  value REAL NOT NULL,
+  UNIQUE (bulletin_id, key)
+);
+CREATE TABLE IF NOT EXISTS categories (
+  id INTEGER PRIMARY KEY,
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS issues (
+  id INTEGER PRIMARY KEY,
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  number INTEGER NOT NULL,
+  category_id INTEGER REFERENCES categories(id) ON DELETE SET NULL,
+  category_ordinal INTEGER,
+  problem TEXT NOT NULL,
+  outcome TEXT,
+  status TEXT NOT NULL CHECK (status IN ('completed','in_progress','long_term','unknown')),
+  status_phrase TEXT, status_rule TEXT,
+  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+  UNIQUE (bulletin_id, number)
+);
+CREATE TABLE IF NOT EXISTS measures (
+  issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  UNIQUE (issue_id, ordinal)
+);
+CREATE TABLE IF NOT EXISTS issue_notes (
+  issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS quantities (
+  id INTEGER PRIMARY KEY,
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  issue_id INTEGER REFERENCES issues(id) ON DELETE CASCADE,  -- NULL: outside any issue
+  value REAL NOT NULL, unit TEXT NOT NULL, kind TEXT NOT NULL, approx TEXT,
+  text TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+  rule TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents_cited (
+  issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+  title TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS warnings (
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  code TEXT NOT NULL, message TEXT NOT NULL, rule TEXT
+);
+CREATE TABLE IF NOT EXISTS ingest_runs (
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL, ended_at TEXT,
+  ingested INTEGER NOT NULL DEFAULT 0, unchanged INTEGER NOT NULL DEFAULT 0,
+  reprocessed INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0,
+  options TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ingest_errors (
+  run_id INTEGER NOT NULL REFERENCES ingest_runs(id) ON DELETE CASCADE,
+  path TEXT NOT NULL, sha256 TEXT, code TEXT NOT NULL, message TEXT NOT NULL
+);
+-- Chinese full-text search: jieba tokens, space-joined (FTS5 cannot segment Chinese).
+CREATE VIRTUAL TABLE IF NOT EXISTS issues_fts USING fts5(problem, measures, outcome, tokenize = 'unicode61');
+
+CREATE INDEX IF NOT EXISTS issues_bulletin ON issues(bulletin_id);
+CREATE INDEX IF NOT EXISTS quantities_issue ON quantities(issue_id);
+CREATE INDEX IF NOT EXISTS quantities_bulletin ON quantities(bulletin_id);
+CREATE INDEX IF NOT EXISTS bulletins_unit ON bulletins(unit_id);
+
+DROP VIEW IF EXISTS bulletin_overview;
+CREATE VIEW bulletin_overview AS
+SELECT
+  b.id AS bulletin_id,
+  COALESCE(u.name, b.unit_name) AS unit,
+  b.region, b.level, b.year, b.team,
+  (SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = 'problems') AS declared_problems,
+  (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id) AS issues_found,
+  (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id AND i.status = 'completed') AS completed,
+  (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id AND i.status <> 'completed') AS not_completed,
+  CASE WHEN (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id) > 0
+       THEN round(1.0 * (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id AND i.status = 'completed')
+                  / (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id), 4)
+       ELSE (SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = 'completion_rate') END AS completion_rate,
+  COALESCE((SELECT sum(value) FROM quantities q WHERE q.bulletin_id = b.id AND q.kind = 'money'), 0) AS money_total,
+  (SELECT count(*) FROM warnings w WHERE w.bulletin_id = b.id) AS warnings_count,
+  b.title
+FROM bulletins b LEFT JOIN units u ON u.id = b.unit_id;

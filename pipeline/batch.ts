@@ -1,0 +1,136 @@
+// The batch runner behind `zhenggai ingest`: collect files, skip known content by
+// sha256, parse in a worker pool (or in-process for small batches), and let one
+// writer own the SQLite connection. Every failure becomes a row in ingest_errors.
+import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import PQueue from 'p-queue';
+import { Piscina } from 'piscina';
+import { collectFiles } from './files.js';
+import { sha256, PIPELINE_VERSION } from './extract.js';
+import { ZhenggaiError, toZhenggaiError } from './errors.js';
+import { DEFAULT_MAX_BYTES, type ReadOptions } from './readers/index.js';
+import runTask, { type Task, type TaskResult } from './worker-task.js';
+import { openDb, type DB } from '../output/db.js';
+import { Writer } from '../output/writer.js';
+import { rulesHash } from '../rules/index.js';
+
+export interface IngestOptions {
+  db: string;
+  jobs?: number;
+  reprocess?: boolean;
+  maxBytes?: number;
+  timeoutMs?: number;
+  maxMemoryMb?: number;
+  onFile?: (e: FileEvent) => void;
+  onStart?: (total: number) => void;
+}
+
+export interface FileEvent {
+  event: 'file';
+  path: string;
+  status: 'ingested' | 'unchanged' | 'reprocessed' | 'failed';
+  code?: string;
+  message?: string;
+  warnings?: number;
+  ms: number;
+}
+
+export interface IngestSummary {
+  event: 'summary';
+  run: number;
+  ingested: number;
+  unchanged: number;
+  reprocessed: number;
+  failed: number;
+  seconds: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export async function ingest(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const db: DB = openDb(opts.db);
+  const versions = { pipeline: PIPELINE_VERSION, rules: rulesHash() };
+  const writer = new Writer(db, versions);
+  const readOpts: ReadOptions = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES };
+  const runId = Number(db.prepare('INSERT INTO ingest_runs (started_at, options) VALUES (?, ?)').run(new Date().toISOString(), JSON.stringify({ paths, jobs: opts.jobs, reprocess: !!opts.reprocess, maxBytes: readOpts.maxBytes, timeoutMs: opts.timeoutMs })).lastInsertRowid);
+  const insError = db.prepare('INSERT INTO ingest_errors (run_id, path, sha256, code, message) VALUES (?, ?, ?, ?, ?)');
+  const counts = { ingested: 0, unchanged: 0, reprocessed: 0, failed: 0 };
+  const emit = (e: FileEvent) => {
+    counts[e.status]++;
+    if (e.status === 'failed') insError.run(runId, e.path, null, e.code ?? 'internal', e.message ?? '');
+    opts.onFile?.(e);
+  };
+
+  const { files, errors } = await collectFiles(paths);
+  opts.onStart?.(files.length + errors.length);
+  for (const e of errors) emit({ event: 'file', path: e.path, status: 'failed', code: e.code, message: e.message, ms: 0 });
+
+  const jobs = Math.max(1, opts.jobs ?? availableParallelism());
+  const timeout = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const usePool = jobs > 1 && files.length >= 8;
+  const pool = usePool
+    ? new Piscina({
+        filename: fileURLToPath(new URL('./worker.mjs', import.meta.url)),
+        minThreads: jobs, maxThreads: jobs,
+        resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb ?? 1024 },
+      })
+    : null;
+
+  const parse = async (task: Task): Promise<TaskResult> => {
+    if (!pool) {
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<TaskResult>((res) => { timer = setTimeout(() => res({ ok: false, code: 'timeout', message: `over ${timeout} ms` }), timeout); });
+      try { return await Promise.race([runTask(task), limit]); } finally { clearTimeout(timer); }
+    }
+    try {
+      return (await pool.run(task, { signal: AbortSignal.timeout(timeout), transferList: [task.bytes.buffer as ArrayBuffer] })) as TaskResult;
+    } catch (e) {
+      const err = e as Error & { code?: string };
+      if (err.name === 'AbortError' || /abort/i.test(err.message)) return { ok: false, code: 'timeout', message: `over ${timeout} ms: the worker was stopped` };
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message)) return { ok: false, code: 'out_of_memory', message: err.message };
+      return { ok: false, code: 'internal', message: err.message };
+    }
+  };
+
+  // Bounded in-flight work so memory stays flat on large collections.
+  const queue = new PQueue({ concurrency: usePool ? jobs * 2 : 1 });
+  for (const path of files) {
+    void queue.add(async () => {
+      const start = performance.now();
+      const ms = () => Math.round(performance.now() - start);
+      try {
+        const st = await stat(path);
+        if (st.size > readOpts.maxBytes!) throw new ZhenggaiError('too_large', `${st.size} bytes is over the ${readOpts.maxBytes}-byte limit`);
+        const bytes = new Uint8Array(await readFile(path));
+        const hash = sha256(bytes);
+        const known = writer.known(hash, !!opts.reprocess);
+        if (known === 'current') {
+          writer.addPath(hash, path);
+          emit({ event: 'file', path, status: 'unchanged', ms: ms() });
+          return;
+        }
+        const size = bytes.length;
+        const r = await parse({ path, bytes, opts: readOpts });
+        if (!r.ok) {
+          emit({ event: 'file', path, status: 'failed', code: r.code, message: r.message, ms: ms() });
+          return;
+        }
+        const status = writer.write(r.record, size, { reprocess: opts.reprocess });
+        emit({ event: 'file', path, status, warnings: r.record.warnings.length, ms: ms() });
+      } catch (e) {
+        const z = toZhenggaiError(e, path);
+        emit({ event: 'file', path, status: 'failed', code: z.code, message: z.message, ms: ms() });
+      }
+    });
+  }
+  await queue.onIdle();
+  await pool?.destroy();
+  const seconds = Math.round((performance.now() - t0) / 10) / 100;
+  db.prepare('UPDATE ingest_runs SET ended_at = ?, ingested = ?, unchanged = ?, reprocessed = ?, failed = ? WHERE id = ?')
+    .run(new Date().toISOString(), counts.ingested, counts.unchanged, counts.reprocessed, counts.failed, runId);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return { event: 'summary', run: runId, ...counts, seconds };
+}

@@ -1,0 +1,113 @@
+// zhenggai command line. Exit codes: 0 ok, 1 some input failed, 2 usage error.
+import { Command, CommanderError, Option } from 'commander';
+import { extractFile } from './extract.js';
+import { toZhenggaiError } from './errors.js';
+import { ingest, type FileEvent } from './batch.js';
+import { DEFAULT_MAX_BYTES } from './readers/index.js';
+
+const program = new Command();
+program
+  .name('zhenggai')
+  .description('Turn inspection-rectification bulletins (巡视/巡察整改情况通报) into a normalized SQLite dataset')
+  .version('0.1.0')
+  .exitOverride()
+  .showHelpAfterError();
+
+const dbOption = () => new Option('--db <file>', 'SQLite dataset').default('zhenggai.db');
+
+program
+  .command('extract')
+  .description('print the zhenggai.bulletin/1 record of each FILE as JSON (several files: one JSON object per line)')
+  .argument('<files...>', 'bulletin files (.txt .docx .pdf .html)')
+  .option('--pretty', 'indent the JSON')
+  .option('--max-bytes <n>', 'refuse files larger than this', String(DEFAULT_MAX_BYTES))
+  .action(async (files: string[], o: { pretty?: boolean; maxBytes: string }) => {
+    let failed = 0;
+    for (const f of files) {
+      try {
+        const rec = await extractFile(f, { maxBytes: Number(o.maxBytes) });
+        process.stdout.write(JSON.stringify(rec, null, o.pretty ? 2 : undefined) + '\n');
+      } catch (e) {
+        const z = toZhenggaiError(e, f);
+        failed++;
+        process.stderr.write(`zhenggai: ${f}: ${z.code}: ${z.message}\n`);
+      }
+    }
+    process.exitCode = failed ? 1 : 0;
+  });
+
+program
+  .command('ingest')
+  .description('ingest files and folders (recursively) into the SQLite dataset; unchanged files are skipped by content hash')
+  .argument('<paths...>', 'files or folders')
+  .addOption(dbOption())
+  .option('-j, --jobs <n>', 'parallel workers (default: the number of cores)')
+  .option('--reprocess', 're-derive documents whose rules or pipeline version changed')
+  .option('--max-bytes <n>', 'refuse files larger than this', String(DEFAULT_MAX_BYTES))
+  .option('--timeout <ms>', 'time limit per document', '60000')
+  .option('--json', 'write NDJSON events (one per file, then a summary)')
+  .option('-q, --quiet', 'print only the summary line')
+  .action(async (paths: string[], o: { db: string; jobs?: string; reprocess?: boolean; maxBytes: string; timeout: string; json?: boolean; quiet?: boolean }) => {
+    const tty = process.stderr.isTTY && !o.json && !o.quiet;
+    let bar: import('cli-progress').SingleBar | null = null;
+    let failures = 0;
+    let done = 0;
+    const t0 = Date.now();
+    const onStart = async (total: number) => {
+      if (!tty) return;
+      const { SingleBar, Presets } = await import('cli-progress');
+      bar = new SingleBar({ format: '{bar} {value}/{total} files | {rate} docs/s | ETA {eta}s | {failures} failed', stream: process.stderr }, Presets.shades_classic);
+      bar.start(total, 0, { rate: '0', failures: 0 });
+    };
+    const onFile = (e: FileEvent) => {
+      done++;
+      if (e.status === 'failed') failures++;
+      if (o.json) process.stdout.write(JSON.stringify(e) + '\n');
+      else if (bar) (bar as import('cli-progress').SingleBar).update(done, { rate: (done / Math.max(0.001, (Date.now() - t0) / 1000)).toFixed(1), failures });
+      else if (!o.quiet) process.stderr.write(`${e.status.padEnd(11)} ${e.path}${e.code ? `  ${e.code}: ${e.message}` : ''}\n`);
+    };
+    const summary = await ingest(paths, {
+      db: o.db,
+      jobs: o.jobs ? Number(o.jobs) : undefined,
+      reprocess: o.reprocess,
+      maxBytes: Number(o.maxBytes),
+      timeoutMs: Number(o.timeout),
+      onFile,
+      onStart: (n) => void onStart(n),
+    });
+    (bar as import('cli-progress').SingleBar | null)?.stop();
+    if (o.json) process.stdout.write(JSON.stringify(summary) + '\n');
+    else process.stdout.write(`${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.reprocessed} reprocessed, ${summary.failed} failed in ${summary.seconds}s → ${o.db}\n`);
+    process.exitCode = summary.failed ? 1 : 0;
+  });
+
+program
+  .command('errors')
+  .description("list the last ingest run's failures")
+  .addOption(dbOption())
+  .option('--run <id>', 'another run than the last')
+  .action(async (o: { db: string; run?: string }) => {
+    const { openDb } = await import('../output/db.js');
+    const db = openDb(o.db, { readonly: true });
+    const run = o.run ? Number(o.run) : (db.prepare('SELECT max(id) AS id FROM ingest_runs').get() as { id: number | null }).id;
+    if (!run) { process.stdout.write('no ingest runs\n'); return; }
+    const rows = db.prepare('SELECT path, code, message FROM ingest_errors WHERE run_id = ? ORDER BY path').all(run) as Array<{ path: string; code: string; message: string }>;
+    process.stdout.write(`run ${run}: ${rows.length} failed\n`);
+    for (const r of rows) process.stdout.write(`${r.code.padEnd(18)} ${r.path}  ${r.message}\n`);
+  });
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    process.stderr.write(`zhenggai: ${(e as Error).stack ?? e}\n`);
+    return 1;
+  }
+}
+
+export { program };

@@ -1,0 +1,118 @@
+// Reader text → the normalized text that every span points into.
+// Each step is a pure string → string function; the record keeps only the result,
+// so spans are honest by construction (they are computed on this output).
+
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
+const CJK_PUNCT = '，。、；：？！“”‘’（）《》【】—…';
+const isCjk = (ch: string | undefined) => !!ch && /[\u3400-\u9fff\uf900-\ufaff]/.test(ch);
+
+export function stripMarkup(t: string): string {
+  return t
+    .replace(/^\uFEFF/, '')
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/^---\n[\s\S]*?\n---\n/, '') // YAML front matter of blog/markdown copies
+    .replace(/<!--[\s\S]*?-->/g, '') // <!--more--> and other comments
+    .replace(/\*\*|__/g, '') // **bold**
+    .replace(/^#{1,6}\s+/gm, '') // markdown headings
+    .replace(/^>\s?/gm, '');
+}
+
+/** Full-width ASCII letters and digits to half-width; odd spaces to plain ones. */
+export function foldWidth(t: string): string {
+  return t
+    .replace(/[０-９Ａ-Ｚａ-ｚ％＠]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u3000\u00a0\u2002-\u200a\u202f\t]/g, ' ')
+    .replace(/[－‐‑]/g, '-');
+}
+
+/** Half-width punctuation next to Chinese becomes full-width (web copies turn ，：；（） into , : ; ( )). */
+export function widenPunctuation(t: string): string {
+  const map: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+  let out = '';
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    const full = map[c];
+    if (full) {
+      const prev = t[i - 1];
+      const next = t[i + 1];
+      const nearCjk = isCjk(prev) || isCjk(next) || (prev && CJK_PUNCT.includes(prev)) || (next && CJK_PUNCT.includes(next));
+      // "(1)" / "(一)" at a line start are numbering: widen them too.
+      const numbering = (c === '(' || c === ')') && /(^|\n)\s*\((\d{1,3}|[一二三四五六七八九十]{1,3})\)/.test(t.slice(Math.max(0, i - 6), i + 6));
+      if (nearCjk || numbering) {
+        // keep digits' decimal/time colons ("10:30") and emails/urls intact
+        if (c === ':' && /\d/.test(prev ?? '') && /\d/.test(next ?? '')) { out += c; continue; }
+        out += full;
+        continue;
+      }
+    }
+    out += c;
+  }
+  // Straight quotes inside Chinese text: alternate open/close within a line.
+  return out
+    .split('\n')
+    .map((line) => {
+      if (!line.includes('"') || !new RegExp(`[${CJK}]`).test(line)) return line;
+      let open = true;
+      return line.replace(/"/g, () => ((open = !open) ? '”' : '“'));
+    })
+    .join('\n');
+}
+
+/** Spaces between Chinese and digits/Chinese (PDF and web artefacts: "5 月 16 日"); real spacing in ASCII stays. */
+export function closeCjkSpaces(t: string): string {
+  const re = new RegExp(`([${CJK}${CJK_PUNCT}]) +(?=[${CJK}${CJK_PUNCT}0-9])|([0-9]) +(?=[${CJK}${CJK_PUNCT}])`, 'g');
+  return t.replace(re, (_m, a, b) => a ?? b);
+}
+
+const PAGE_NUMBER = /^\s*(?:[—–\-－]+\s*\d{1,3}\s*[—–\-－]+|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|-\s*\d{1,3}\s*-)\s*$/;
+
+export function dropPageNumbers(lines: string[]): string[] {
+  return lines.filter((l) => !PAGE_NUMBER.test(l));
+}
+
+const HEADING_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[.．、](?!\d)|[一二三四五六七八九十]+是|问题[：:]|整改(?:情况|措施|进展情况|状态)?[：:])/;
+const TERMINAL = /[。！？；：”」』]$/;
+
+/**
+ * Join lines that a fixed-width wrap broke inside a paragraph. Only when the text
+ * looks hard-wrapped: many lines share one (maximal) length.
+ */
+export function unwrapHardBreaks(lines: string[]): string[] {
+  const lens = lines.map((l) => l.trim().length).filter((n) => n >= 15);
+  if (lens.length < 8) return lines;
+  const freq = new Map<number, number>();
+  for (const n of lens) for (const k of [n - 1, n, n + 1]) freq.set(k, (freq.get(k) ?? 0) + 1);
+  let width = 0;
+  let best = 0;
+  for (const [k, v] of freq) if (v > best || (v === best && k > width)) { best = v; width = k; }
+  if (best / lens.length < 0.3) return lines;
+  const out: string[] = [];
+  let lastPhysical = 0; // length of the last physical line appended to out's last paragraph
+  for (const raw of lines) {
+    const line = raw.trim();
+    const prev = out.length ? out[out.length - 1]! : null;
+    const prevFull = prev !== null && lastPhysical >= width - 2 && !TERMINAL.test(prev);
+    if (prevFull && line && !HEADING_START.test(line)) out[out.length - 1] = prev + line;
+    else out.push(line);
+    lastPhysical = line.length;
+  }
+  return out;
+}
+
+/** Identical consecutive lines (titles printed twice by web pages). */
+export function dropRepeats(lines: string[]): string[] {
+  return lines.filter((l, i) => !(l.length > 4 && i > 0 && l === lines[i - 1]));
+}
+
+export function normalize(raw: string): string {
+  let t = raw.replace(/\r\n?/g, '\n');
+  t = stripMarkup(t);
+  t = foldWidth(t);
+  t = closeCjkSpaces(t);
+  t = widenPunctuation(t);
+  let lines = t.split('\n').map((l) => l.replace(/ {2,}/g, ' ').trim());
+  lines = dropPageNumbers(lines);
+  lines = unwrapHardBreaks(lines);
+  lines = dropRepeats(lines.filter((l) => l.length > 0));
+  return lines.join('\n');
+}

@@ -1,0 +1,95 @@
+// Saved web pages → the article's paragraphs. Charset from BOM, <meta>, then the
+// bytes; the article body is the known content container or else the block with
+// the most Chinese prose; navigation, share/print buttons, related links and footers
+// are left out. Disclosure tables and meta tags fill published_date/doc_number/publisher.
+import { parse, type HTMLElement, type Node } from 'node-html-parser';
+import { decodeText } from './decode.js';
+import { ZhenggaiError } from '../errors.js';
+import type { ReadResult } from '../doc.js';
+
+const CONTENT_SELECTORS = ['#zoom', '.TRS_Editor', '.article-content', '#UCAP-CONTENT', '.view', '.TRS_UEDITOR', '.pages_content', '#content', '.content', 'article', '.article', '.main-txt', '.detail', '#Zoom'];
+const DROP = 'script,style,noscript,iframe,nav,header,footer,form,button,select,input,textarea,svg,canvas,object';
+const NOISE_CLASS = /(nav|menu|breadcrumb|location|crumb|share|print|footer|foot|header|top-bar|related|relate|sidebar|comment|pager|toolbar|tools|font-size|fontsize|copyright|search|login|friend|link)/i;
+const BLOCK = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'table', 'ul', 'ol', 'blockquote', 'pre', 'dd', 'dt']);
+
+export function sniffCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? null;
+}
+
+function cjkCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c >= 0x4e00 && c <= 0x9fff) n++; }
+  return n;
+}
+
+/** Text of an element with block boundaries as newlines. */
+function blockLines(el: Node): string {
+  let out = '';
+  const walk = (n: Node) => {
+    const e = n as HTMLElement;
+    const tag = e.rawTagName?.toLowerCase();
+    if (!tag) { out += n.rawText.replace(/\s+/g, ' '); return; }
+    if (tag === 'br') { out += '\n'; return; }
+    const block = BLOCK.has(tag);
+    if (block) out += '\n';
+    if (tag === 'td' || tag === 'th') out += ' ';
+    for (const c of e.childNodes) walk(c);
+    if (block) out += '\n';
+  };
+  walk(el);
+  return decodeEntities(out);
+}
+
+function decodeEntities(s: string): string {
+  return s
+    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'")
+    .replace(/&ldquo;/g, '“').replace(/&rdquo;/g, '”').replace(/&lsquo;/g, '‘').replace(/&rsquo;/g, '’').replace(/&mdash;/g, '—').replace(/&hellip;/g, '…').replace(/&middot;/g, '·')
+    .replace(/&#x([0-9a-f]+);/gi, (_m, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_m, d) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, '&');
+}
+
+function pickBody(root: HTMLElement): HTMLElement | null {
+  for (const sel of CONTENT_SELECTORS) {
+    const el = root.querySelector(sel);
+    if (el && cjkCount(el.text) > 100) return el;
+  }
+  // the element whose own paragraphs hold the most Chinese text
+  let best: HTMLElement | null = null;
+  let bestScore = 0;
+  for (const el of root.querySelectorAll('div,td,section,article')) {
+    const direct = el.childNodes.filter((c) => ['p', 'span', 'font', 'br'].includes((c as HTMLElement).rawTagName?.toLowerCase() ?? '') || !(c as HTMLElement).rawTagName);
+    const score = direct.reduce((s, c) => s + cjkCount(c.text), 0);
+    if (score > bestScore) { bestScore = score; best = el; }
+  }
+  return bestScore > 50 ? best : null;
+}
+
+export function readHtml(bytes: Uint8Array): ReadResult {
+  const { text: html, encoding } = decodeText(bytes, sniffCharset(bytes));
+  const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
+  const meta: ReadResult['meta'] = {};
+  const metaContent = (name: string) => root.querySelector(`meta[name="${name}"]`)?.getAttribute('content')?.trim();
+  meta.title = metaContent('ArticleTitle') ?? root.querySelector('h1')?.text.trim() ?? root.querySelector('title')?.text.split(/[_|-]/)[0]?.trim();
+  const pub = metaContent('PubDate') ?? metaContent('pubdate') ?? metaContent('publishdate');
+  // disclosure table / info line: 发布机构 成文日期 发布时间 文号 索引号
+  const pageText = blockLines(root);
+  const field = (label: string) => new RegExp(`${label}\\s*[：:]\\s*([^\\n]{1,60}?)(?=\\s{2,}|\\n|$|\\s*(?:来源|作者|浏览|发布|成文|文号|索引号|主题|字号))`).exec(pageText)?.[1]?.trim();
+  const date = (s?: string) => s && /(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})/.exec(s);
+  const d = date(field('成文日期')) || date(pub) || date(field('发布时间')) || date(field('发布日期'));
+  if (d) meta.published_date = `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
+  const num = field('文\\s*号');
+  if (num && !/^(无|\/|-)$/.test(num)) meta.doc_number = num;
+  meta.publisher = field('发布机构') ?? metaContent('ContentSource') ?? field('来源') ?? undefined;
+
+  for (const el of root.querySelectorAll(DROP)) el.remove();
+  const body = pickBody(root);
+  if (!body) throw new ZhenggaiError('html_no_body', 'no block of Chinese prose found in the page');
+  for (const el of body.querySelectorAll('*')) {
+    const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (cls.trim() && NOISE_CLASS.test(cls) && cjkCount(el.text) < 200) el.remove();
+  }
+  const lines = blockLines(body).split('\n').map((l) => l.trim()).filter(Boolean);
+  return { format: 'html', encoding, text: lines.join('\n'), meta };
+}

@@ -1,0 +1,55 @@
+// Stage 1: bytes → text. The format is detected from the content (magic bytes,
+// markup), not only the extension; old binary .doc/.wps are refused with a hint.
+import { extname } from 'node:path';
+import { ZhenggaiError } from '../errors.js';
+import { decodeText } from './decode.js';
+import { readHtml } from './html.js';
+import { readDocx, type DocxLimits } from './docx.js';
+import { readPdf } from './pdf.js';
+import type { ReadResult } from '../doc.js';
+
+export interface ReadOptions { maxBytes?: number; docx?: DocxLimits }
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+export type Sniffed = 'pdf' | 'zip' | 'ole' | 'html' | 'text' | 'empty';
+
+export function sniff(bytes: Uint8Array): Sniffed {
+  if (bytes.length === 0) return 'empty';
+  const b = bytes;
+  if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'pdf'; // %PDF
+  // a PDF may have junk before the header (within the first 1 KB)
+  if (new TextDecoder('latin1').decode(b.subarray(0, 1024)).includes('%PDF-')) return 'pdf';
+  if (b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5 || b[2] === 7)) return 'zip';
+  if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return 'ole'; // .doc/.wps/.xls
+  let head = new TextDecoder('latin1').decode(b.subarray(0, 2048)).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  if (b[0] === 0xff && b[1] === 0xfe) head = new TextDecoder('utf-16le').decode(b.subarray(2, 2048)).trimStart().toLowerCase();
+  if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html|<head|<meta|<body)/.test(head) || (/<(html|body|div|p)[\s>]/.test(head) && /<\/(p|div|body|html)>/.test(head))) return 'html';
+  return 'text';
+}
+
+export async function readBytes(bytes: Uint8Array, path: string, opts: ReadOptions = {}): Promise<ReadResult> {
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > max) throw new ZhenggaiError('too_large', `${bytes.length} bytes is over the ${max}-byte limit (--max-bytes)`);
+  const kind = sniff(bytes);
+  const ext = extname(path).toLowerCase();
+  switch (kind) {
+    case 'empty':
+      throw new ZhenggaiError('empty_file', 'the file is empty');
+    case 'pdf':
+      return readPdf(bytes);
+    case 'zip':
+      return readDocx(bytes, opts.docx);
+    case 'ole':
+      throw new ZhenggaiError('unsupported_format', `old binary Word/WPS file (${ext || 'no extension'}): save it as .docx or PDF and try again`);
+    case 'html':
+      return readHtml(bytes);
+    case 'text': {
+      if (['.doc', '.wps', '.xls', '.xlsx', '.ppt', '.pptx', '.odt', '.rtf'].includes(ext)) {
+        if (ext === '.rtf' || !decodeText(bytes).text.trim()) throw new ZhenggaiError('unsupported_format', `${ext} is not a supported format: save it as .docx, PDF or text`);
+      }
+      const { text, encoding } = decodeText(bytes);
+      if (!text.trim()) throw new ZhenggaiError('empty_file', 'the file holds only white space');
+      return { format: 'txt', encoding, text, meta: {} };
+    }
+  }
+}

@@ -1,0 +1,266 @@
+// Segmentation: paragraphs → title block, opening, parts (organizational vs problems),
+// categories, problem blocks, closing. Only structure here; reading the inside of a
+// problem block (measures, outcome, status) is extractors/issue.ts.
+import { loadRules } from '../rules/index.js';
+import { rx, type RegexRule } from '../rules/compile.js';
+import { parseChineseNumeral } from '../extractors/numerals.js';
+import type { Doc, Paragraph } from './doc.js';
+
+interface StructureRules {
+  headings: Array<RegexRule & { level: number }>;
+  labels: Record<'problem' | 'measures' | 'status' | 'deadline', RegexRule>;
+  series: RegexRule;
+  outcome: RegexRule;
+  category: RegexRule;
+  category_label: RegexRule;
+  problem_about: RegexRule;
+  problem_tail: RegexRule;
+  org_part: RegexRule;
+  problem_part: RegexRule;
+  closing: RegexRule;
+  opening: RegexRule;
+  title_line: RegexRule;
+  front_noise: RegexRule;
+}
+export const structureRules = () => loadRules<StructureRules>('structure.json');
+
+export interface Heading {
+  para: number;
+  level: number;
+  ordinal: number;
+  /** offset in text where the heading's words start (after the marker) */
+  bodyStart: number;
+  body: string;
+  rule: string;
+}
+
+export interface CategoryBlock {
+  ordinal: number;
+  title: string;
+  para: number;
+  rule: string;
+}
+
+export interface ProblemBlock {
+  number: number;
+  category: number | null;
+  /** paragraph indexes [first, last] */
+  first: number;
+  last: number;
+  /** where the problem's own words start (after numbering / 问题：) */
+  headStart: number;
+  rule: string;
+}
+
+export interface Segmentation {
+  title: Paragraph[];
+  opening: Paragraph[];
+  /** first paragraph of the closing (contact, 欢迎…监督), or paragraphs.length */
+  closing: number;
+  categories: CategoryBlock[];
+  problems: ProblemBlock[];
+  /** paragraph indexes of organizational/other parts (their numbered points are not problems) */
+  orgParas: Set<number>;
+}
+
+const cnOrdinal = (s: string): number => (/^\d+$/.test(s) ? Number(s) : s.length === 1 && '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'.includes(s) ? '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'.indexOf(s) + 1 : parseChineseNumeral(s) ?? 0);
+
+export function headingOf(p: Paragraph, index: number): Heading | null {
+  for (const h of structureRules().headings) {
+    const m = rx(h).exec(p.text);
+    if (m) {
+      const body = p.text.slice(m[0].length);
+      if (!body) return null;
+      return { para: index, level: h.level, ordinal: cnOrdinal(m[1]!), bodyStart: p.start + m[0].length, body, rule: h.id };
+    }
+  }
+  return null;
+}
+
+/** A heading that names a category rather than a problem: （一）“X”方面, 一、在X方面, 反馈问题：X */
+export function categoryTitle(body: string): string | null {
+  const r = structureRules();
+  const t = body.replace(/[。：:]$/, '').trim();
+  const lab = rx(r.category_label).exec(t);
+  if (lab) return stripQuotes(lab[1]!);
+  const m = rx(r.category).exec(t);
+  if (!m) return null;
+  // "（一）关于“X”问题" is a problem, not a category; a category names an aspect (方面)
+  return stripQuotes(m[1]!.replace(/^在/, '').trim());
+}
+
+export function stripQuotes(s: string): string {
+  let t = s.trim();
+  const pairs: Array<[string, string]> = [['“', '”'], ['‘', '’'], ['"', '"'], ['「', '」']];
+  for (const [o, c] of pairs) {
+    if (t.startsWith(o) && t.endsWith(c) && t.length >= 2) {
+      const inner = t.slice(1, -1);
+      // only strip if the outer pair really encloses the whole (no unbalanced inner close first)
+      if (balanced(inner, o, c)) t = inner.trim();
+    }
+  }
+  return t;
+}
+
+function balanced(s: string, o: string, c: string): boolean {
+  if (o === c) return true;
+  let d = 0;
+  for (const ch of s) {
+    if (ch === o) d++;
+    else if (ch === c && --d < 0) return false;
+  }
+  return true;
+}
+
+function looksLikeProblemHead(h: Heading, next: Paragraph | undefined): boolean {
+  const r = structureRules();
+  if (categoryTitle(h.body)) return false;
+  if (rx(r.problem_about).test(h.body)) return true;
+  if (rx(r.labels.problem).test(h.body)) return true;
+  if (next && (rx(r.labels.measures).test(next.text) || /^[一1]是/.test(next.text))) return true;
+  // problem and measures in one paragraph: "X不到位。整改情况：一是…" / "…的问题。一是…"
+  return /。\s*(?:整改(?:情况|措施|进展情况)?[：:]|一是)/.test(h.body);
+}
+
+export function segment(doc: Doc): Segmentation {
+  const r = structureRules();
+  const paras = doc.paragraphs;
+  const n = paras.length;
+
+  // --- opening: the first paragraph that reads like one (根据…部署，…巡察组…) within the first lines
+  let opening = -1;
+  for (let i = 0; i < Math.min(n, 15); i++) {
+    const t = paras[i]!.text;
+    if (rx(r.front_noise).test(t)) continue;
+    if ((rx(r.opening).test(t) && /巡[视察]/.test(t)) || /巡[视察]组[^。]{0,30}对[^。]{2,40}(?:进行|开展)/.test(t)) {
+      opening = i;
+      break;
+    }
+  }
+  const headings = paras.map((p, i) => headingOf(p, i));
+  if (opening < 0) {
+    // no opening sentence: the body starts at the first heading or the first long paragraph
+    opening = headings.findIndex((h) => h !== null);
+    if (opening < 0) opening = Math.min(n, paras.findIndex((p) => p.text.length > 60));
+    if (opening < 0) opening = 0;
+  }
+  const title = paras.slice(0, opening).filter((p) => !rx(r.front_noise).test(p.text));
+  let bodyStart = opening;
+  while (bodyStart < n && headings[bodyStart] === null && bodyStart < opening + 3 && !rx(r.labels.problem).test(paras[bodyStart]!.text)) bodyStart++;
+  const openingParas = paras.slice(opening, bodyStart);
+
+  // --- closing: from the last heading on, the first paragraph that reads like a closing
+  let lastHead = -1;
+  for (let i = n - 1; i >= 0; i--) if (headings[i]) { lastHead = i; break; }
+  let closing = n;
+  for (let i = Math.max(bodyStart, lastHead + 1); i < n; i++) {
+    if (rx(r.closing).test(paras[i]!.text)) { closing = i; break; }
+  }
+  // trailing signature lines (issuer name, date) also close the document
+  while (closing > bodyStart + 1 && closing - 1 > lastHead) {
+    const t = paras[closing - 1]!.text;
+    if (t.length <= 40 && !/[。；]/.test(t) && (/^(?:中共|\d{4}年|[〇零一二三四五六七八九十]{4}年)/.test(t) || /(党组|党委|党工委|委员会)$/.test(t))) closing--;
+    else break;
+  }
+
+  // --- parts (level-1 headings) and their kinds
+  type PartKind = 'org' | 'problems' | 'unknown';
+  const level1 = headings.filter((h, i): h is Heading => !!h && h.level === 1 && i >= bodyStart && i < closing);
+  const partOf = new Array<number>(n).fill(-1);
+  const partKind: PartKind[] = [];
+  const l1AreParts = level1.length > 0 && level1.some((h) => !categoryTitle(h.body) && !rx(r.problem_about).test(h.body));
+  if (l1AreParts) {
+    level1.forEach((h, k) => {
+      const end = k + 1 < level1.length ? level1[k + 1]!.para : closing;
+      for (let i = h.para; i < end; i++) partOf[i] = k;
+      const b = h.body;
+      partKind.push(rx(r.problem_part).test(b) ? 'problems' : rx(r.org_part).test(b) ? 'org' : 'unknown');
+    });
+  }
+  const orgParas = new Set<number>();
+  const inProblemScope = (i: number) => i >= bodyStart && i < closing && (!l1AreParts || (partOf[i]! >= 0 && partKind[partOf[i]!] !== 'org'));
+
+  // --- candidates per level
+  const minLevel = l1AreParts ? 2 : 1;
+  const cand = new Map<number, number>();
+  for (let i = bodyStart; i < closing; i++) {
+    const h = headings[i];
+    if (!h || h.level < minLevel || !inProblemScope(i)) continue;
+    if (looksLikeProblemHead(h, paras[i + 1])) cand.set(h.level, (cand.get(h.level) ?? 0) + 1);
+  }
+  // unknown parts with no candidate at all are organizational too
+  if (l1AreParts) {
+    partKind.forEach((k, idx) => {
+      if (k !== 'unknown') return;
+      const has = headings.some((h, i) => h && partOf[i] === idx && h.level >= minLevel && looksLikeProblemHead(h, paras[i + 1]));
+      const labelled = paras.some((p, i) => partOf[i] === idx && rx(r.labels.problem).test(p.text));
+      if (!has && !labelled) partKind[idx] = 'org';
+    });
+    for (let i = 0; i < n; i++) if (partOf[i]! >= 0 && partKind[partOf[i]!] === 'org') orgParas.add(i);
+  }
+
+  let problemLevel = 0;
+  let best = 0;
+  for (const [lvl, c] of cand) if (c > best || (c === best && lvl > problemLevel)) { best = c; problemLevel = lvl; }
+  // Bare labels (1.X不够强) in a part that is declared to hold the problems
+  if (!problemLevel && l1AreParts && partKind.includes('problems')) {
+    const lv = headings.filter((h, i) => h && h.level >= 2 && inProblemScope(i) && !categoryTitle(h.body)).map((h) => h!.level);
+    if (lv.length) problemLevel = Math.max(...lv.filter((l) => lv.filter((x) => x === l).length >= 2), 0);
+  }
+
+  const categories: CategoryBlock[] = [];
+  const problems: ProblemBlock[] = [];
+  let currentCat: number | null = null;
+  const problemLabel = rx(r.labels.problem);
+
+  if (problemLevel) {
+    for (let i = bodyStart; i < closing; i++) {
+      const h = headings[i];
+      if (!inProblemScope(i)) { if (h && h.level === 1) currentCat = null; continue; }
+      if (!h) continue;
+      if (h.level < problemLevel) {
+        const title = categoryTitle(h.body);
+        if (h.level === 1 && l1AreParts) { currentCat = null; continue; }
+        if (title !== null || h.level === problemLevel - 1) {
+          categories.push({ ordinal: h.ordinal, title: title ?? h.body.replace(/[。：:]$/, ''), para: i, rule: title !== null ? r.category.id : h.rule });
+          currentCat = h.ordinal;
+        }
+        continue;
+      }
+      if (h.level === problemLevel && !categoryTitle(h.body)) {
+        const label = problemLabel.exec(h.body);
+        problems.push({ number: h.ordinal, category: currentCat, first: i, last: i, headStart: h.bodyStart + (label ? label[0].length : 0), rule: h.rule });
+      }
+    }
+  } else {
+    // 问题：X / 整改：… blocks without numbering
+    for (let i = bodyStart; i < closing; i++) {
+      if (!inProblemScope(i)) continue;
+      const h = headings[i];
+      if (h && h.level < 3) {
+        const title = categoryTitle(h.body);
+        if (title !== null) { categories.push({ ordinal: h.ordinal, title, para: i, rule: r.category.id }); currentCat = h.ordinal; }
+      }
+      const p = paras[i]!;
+      const m = problemLabel.exec(h ? h.body : p.text);
+      if (m) problems.push({ number: problems.length + 1, category: currentCat, first: i, last: i, headStart: (h ? h.bodyStart : p.start) + m[0].length, rule: r.labels.problem.id });
+    }
+  }
+
+  // extents: up to the next problem, category, part heading or the closing
+  const stops = new Set<number>([...problems.map((p) => p.first), ...categories.map((c) => c.para), ...level1.map((h) => h.para), closing]);
+  for (const p of problems) {
+    let j = p.first + 1;
+    while (j < closing && !stops.has(j)) {
+      const h = headings[j];
+      if (h && problemLevel && h.level < problemLevel) break;
+      j++;
+    }
+    p.last = j - 1;
+  }
+  // numbering restarts per category (or unnumbered blocks): number in order so numbers stay unique
+  const nums = problems.map((p) => p.number);
+  if (new Set(nums).size !== nums.length) problems.forEach((p, k) => (p.number = k + 1));
+
+  return { title, opening: openingParas, closing, categories, problems, orgParas };
+}
