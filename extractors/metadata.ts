@@ -16,6 +16,8 @@ interface MetadataRules {
   deployer: RegexRule;
   inspected: RegexRule;
   as_of: RegexRule;
+  feedback: RegexRule;
+  round_summary: RegexRule;
   alias_defined: RegexRule;
   phone: RegexRule;
   email: RegexRule;
@@ -62,11 +64,21 @@ export function regionOf(unit: string | null): string | null {
   if (!unit) return null;
   const m = rx(metadataRules().region).exec(unit);
   const chain = m?.[1];
-  if (!chain || chain.length < 2 || chain === unit) return chain && chain !== unit ? chain : null;
-  // the most specific admin area of the chain: 河南省南阳市新野县 → 新野县
+  if (!chain || chain.length < 2) return null;
+  // the most specific admin area of the chain: 河南省南阳市新野县 → 新野县; a unit that is
+  // itself an area (桐柏县月河镇) belongs to the area above it (桐柏县)
   const parts = chain.match(/[\u4e00-\u9fff]+?(?:特别行政区|自治区|自治州|自治县|省|地区|盟|市|县|区|旗|镇|乡|街道)/g) ?? [chain];
-  const last = parts[parts.length - 1]!;
-  return last.length >= 2 ? last : chain;
+  const own = chain === unit;
+  const pick = own ? parts[parts.length - 2] : parts[parts.length - 1];
+  return pick && pick.length >= 2 ? pick : null;
+}
+
+/** The unit is itself an administrative area (a township, a county…): its level is its own. */
+export function ownAreaLevel(unit: string | null): Level | null {
+  if (!unit) return null;
+  const m = rx(metadataRules().region).exec(unit);
+  if (m?.[1] !== unit) return null;
+  return levelFromRegion(unit);
 }
 
 export function levelOf(who: string | null, region: string | null): Level | null {
@@ -93,7 +105,7 @@ function levelFromRegion(region: string | null): Level | null {
 export function aliasesOf(unit: string | null, region: string | null, text: string, opening: string): string[] {
   const r = metadataRules();
   const out = new Set<string>();
-  for (const m of text.matchAll(rx(r.alias_defined, 'g'))) out.add(m[1]!.trim());
+  for (const m of text.matchAll(rx(r.alias_defined, 'g'))) out.add(m[1]!.replace(rx(r.issuer_suffix), '').trim() || m[1]!.trim());
   const inspected = rx(r.inspected).exec(opening);
   if (inspected) {
     const name = inspected[1]!.replace(rx(r.party_prefix), '').replace(rx(r.issuer_suffix), '').trim();
@@ -113,7 +125,10 @@ export function aliasesOf(unit: string | null, region: string | null, text: stri
       }
     }
     if (region && levelChar) forms.add(levelChar + core); // 县科学技术协会
-    for (const f of forms) if (f !== unit && text.includes(f)) out.add(f);
+    if (region && core !== unit && /(镇|乡|街道|县|区|市)$/.test(core)) forms.add(core); // 桐柏县月河镇 → 月河镇
+    // a form counts only where it stands alone, not inside the full name (县科学技术协会 in 新野县科学技术协会)
+    const rest = text.split(unit).join('\u0000');
+    for (const f of forms) if (f !== unit && rest.includes(f)) out.add(f);
   }
   out.delete(unit ?? '');
   return [...out];
@@ -164,7 +179,7 @@ export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text
     if (range && d.start < range.end) continue;
     const clauseEnd = text.indexOf('。', d.end);
     const clause = text.slice(d.end, clauseEnd < 0 ? to : Math.min(clauseEnd, to));
-    if (!/反馈/.test(clause)) continue;
+    if (!rx(metadataRules().feedback).test(clause) || /截[至止]\s*$/.test(text.slice(Math.max(0, d.start - 3), d.start))) continue;
     if (context && d.implied.year && context.year !== null) d.year = earlierInYear(context, d) ? context.year + 1 : context.year;
     out.feedback_date = iso(d);
     context = d;
@@ -194,18 +209,20 @@ export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{
   const issuer = issuerOf(title);
   const openingText = seg.opening.map((p) => p.text).join('\n');
   const head = `${title ?? ''}\n${openingText}`;
-  let unit = unitOf(issuer);
-  if (!unit) {
+  // a round summary (区委4个巡察组对12家单位…) reports on many units: there is no single unit
+  const roundSummary = rx(r.round_summary).test(`${issuer ?? ''}\n${openingText.split('。')[0] ?? ''}`);
+  let unit = roundSummary ? null : unitOf(issuer);
+  if (!unit && !roundSummary) {
     const m = rx(r.inspected).exec(openingText);
     if (m && !/^我/.test(m[1]!)) unit = m[1]!.replace(rx(r.party_prefix), '').replace(rx(r.issuer_suffix), '').trim() || null;
   }
-  const region = regionOf(unit);
+  const region = regionOf(unit ?? unitOf(issuer));
   const teamM = rx(r.team).exec(head) ?? rx(r.team).exec(doc.text.slice(0, 3000));
   const team = teamM ? teamM[1]! : null;
   const roundM = rx(r.round).exec(head);
   const round = roundM ? roundM[1]! : null;
   const deployer = rx(r.deployer).exec(head)?.[1] ?? null;
-  const level = levelOf(deployer, region) ?? levelOf(team?.replace(/^[^届]*届/, '') ?? null, region) ?? levelFromRegion(region);
+  const level = ownAreaLevel(unit) ?? levelOf(deployer, region) ?? levelOf(team?.replace(/^[^届]*届/, '') ?? null, region) ?? levelFromRegion(region);
   const kindHay = title && /巡[视察]/.test(title) ? title : head;
   const shi = (kindHay.match(/巡视/g) ?? []).length;
   const cha = (kindHay.match(/巡察/g) ?? []).length;
@@ -214,7 +231,7 @@ export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{
     title,
     issuer,
     unit,
-    unit_aliases: aliasesOf(unit, region, doc.text, openingText),
+    unit_aliases: roundSummary ? [] : aliasesOf(unit, region, doc.text, openingText),
     region,
     level,
     inspection_kind,

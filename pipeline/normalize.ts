@@ -87,11 +87,13 @@ export function unwrapHardBreaks(lines: string[]): string[] {
   for (const [k, v] of freq) if (v > best || (v === best && k > width)) { best = v; width = k; }
   if (best / lens.length < 0.3) return lines;
   const out: string[] = [];
+  const titleLike = /(?:通报|报告|公告)$/;
+  const openingStart = /^(?:根据|按照|依据)/;
   let lastPhysical = 0; // length of the last physical line appended to out's last paragraph
   for (const raw of lines) {
     const line = raw.trim();
     const prev = out.length ? out[out.length - 1]! : null;
-    const prevFull = prev !== null && lastPhysical >= width - 2 && !TERMINAL.test(prev);
+    const prevFull = prev !== null && lastPhysical >= width - 2 && !TERMINAL.test(prev) && !(out.length <= 3 && titleLike.test(prev)) && !openingStart.test(line);
     if (prevFull && line && !HEADING_START.test(line)) out[out.length - 1] = prev + line;
     else out.push(line);
     lastPhysical = line.length;
