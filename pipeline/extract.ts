@@ -67,7 +67,7 @@ export function buildIssues(doc: Doc, seg: Segmentation): Issue[] {
 export function extractFromText(path: string, hash: string, read: ReadResult): BulletinRecord {
   const text = normalize(read.text);
   const doc = new Doc(path, hash, read, text, paragraphsOf(text));
-  if (mojibakeScore(text) > 0.15) {
+  if (mojibakeScore(text) > 0.7) {
     doc.message({ ruleId: 'decode.mojibake', stage: 'read', severity: 'warning', code: 'suspicious_encoding', message: 'the text looks like mojibake (UTF-8 read as GBK and saved again?)' });
   }
   const seg = segment(doc);

@@ -27,6 +27,10 @@ export function sniff(bytes: Uint8Array): Sniffed {
   return 'text';
 }
 
+function isText(bytes: Uint8Array): boolean {
+  try { decodeText(bytes); return true; } catch { return false; }
+}
+
 export async function readBytes(bytes: Uint8Array, path: string, opts: ReadOptions = {}): Promise<ReadResult> {
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > max) throw new ZhenggaiError('too_large', `${bytes.length} bytes is over the ${max}-byte limit (--max-bytes)`);
@@ -44,6 +48,9 @@ export async function readBytes(bytes: Uint8Array, path: string, opts: ReadOptio
     case 'html':
       return readHtml(bytes);
     case 'text': {
+      // a binary file that claims to be a PDF or DOCX is a broken one of those
+      if (ext === '.pdf' && !isText(bytes)) throw new ZhenggaiError('pdf_corrupt', 'no %PDF header: not a PDF (truncated or damaged download?)');
+      if (ext === '.docx' && !isText(bytes)) throw new ZhenggaiError('docx_corrupt', 'not a zip archive: not a .docx');
       if (['.doc', '.wps', '.xls', '.xlsx', '.ppt', '.pptx', '.odt', '.rtf'].includes(ext)) {
         if (ext === '.rtf' || !decodeText(bytes).text.trim()) throw new ZhenggaiError('unsupported_format', `${ext} is not a supported format: save it as .docx, PDF or text`);
       }

@@ -30,7 +30,7 @@ function toLines(items: StructuredTextItem[], page: number): Line[] {
 export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
   let pdf;
   try {
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: false } as never);
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: false, verbosity: 0 } as never);
   } catch (e) {
     const name = (e as Error)?.name ?? '';
     const msg = (e as Error)?.message ?? String(e);

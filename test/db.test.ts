@@ -1,0 +1,74 @@
+// The dataset: ingest twice changes nothing; the same bytes under two names are one
+// document with two paths; bad files are recorded and the good ones all land.
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, copyFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { ingest } from '../pipeline/batch.js';
+import { FIXTURES } from './fixtures.js';
+import { writeHostileSet } from './hostile.js';
+
+const counts = (db: string) => {
+  const d = new Database(db, { readonly: true });
+  const n = (t: string) => (d.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+  const out = Object.fromEntries(['documents', 'document_paths', 'bulletins', 'units', 'unit_aliases', 'categories', 'issues', 'measures', 'quantities', 'documents_cited', 'warnings', 'declared_totals', 'issues_fts'].map((t) => [t, n(t)]));
+  d.close();
+  return out;
+};
+
+describe('sqlite dataset', () => {
+  it('ingesting twice duplicates nothing', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
+    const first = await ingest([FIXTURES], { db, jobs: 1 });
+    expect(first.failed).toBe(0);
+    expect(first.ingested).toBeGreaterThanOrEqual(10);
+    const before = counts(db);
+    const second = await ingest([FIXTURES], { db, jobs: 1 });
+    expect(second).toMatchObject({ ingested: 0, unchanged: first.ingested, failed: 0 });
+    expect(counts(db)).toEqual(before);
+    const d = new Database(db, { readonly: true });
+    expect(d.pragma('user_version', { simple: true })).toBe(1);
+    expect(d.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(d.pragma('foreign_key_check')).toEqual([]);
+    // one unit for the six forms of the seed, found under its short forms too
+    const unit = d.prepare("SELECT u.id, count(b.id) AS n FROM units u JOIN bulletins b ON b.unit_id = u.id WHERE u.name = '新野县科学技术协会' GROUP BY u.id").get() as { n: number };
+    expect(unit.n).toBe(6);
+    const overview = d.prepare("SELECT * FROM bulletin_overview WHERE unit = '新野县科学技术协会' LIMIT 1").get() as Record<string, unknown>;
+    expect(overview).toMatchObject({ region: '新野县', level: 'county', year: 2024, declared_problems: 31, issues_found: 31, completed: 26, not_completed: 5, warnings_count: 0 });
+    // Chinese search through jieba tokens
+    const hits = d.prepare("SELECT DISTINCT i.number FROM issues_fts f JOIN issues i ON i.id = f.rowid WHERE issues_fts MATCH '党费' ORDER BY i.number").all() as Array<{ number: number }>;
+    expect(hits.map((h) => h.number)).toEqual(expect.arrayContaining([1, 28]));
+    d.close();
+  }, 60_000);
+
+  it('records another path of the same bytes, not another document', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zg-dup-'));
+    const src = join(FIXTURES, 'xinye-kexie-2024', 'bulletin.txt');
+    copyFileSync(src, join(dir, 'a.txt'));
+    copyFileSync(src, join(dir, 'b.txt'));
+    const db = join(dir, 'z.db');
+    const s = await ingest([dir], { db, jobs: 1 });
+    expect(s).toMatchObject({ ingested: 1, unchanged: 1, failed: 0 });
+    expect(counts(db)).toMatchObject({ documents: 1, document_paths: 2, bulletins: 1 });
+  }, 60_000);
+
+  it('a batch with bad files ingests every good one and records each failure', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zg-mixed-'));
+    writeHostileSet(join(dir, 'bad'));
+    mkdirSync(join(dir, 'good'));
+    for (const f of ['nanyang-weijianwei-2024', 'yuehe-town-2024']) copyFileSync(join(FIXTURES, f, 'bulletin.txt'), join(dir, 'good', `${f}.txt`));
+    const db = join(dir, 'z.db');
+    const s = await ingest([dir], { db, jobs: 1 });
+    const d = new Database(db, { readonly: true });
+    const errors = d.prepare('SELECT code FROM ingest_errors ORDER BY code').all().map((r) => (r as { code: string }).code);
+    expect(errors).toEqual(['binary_input', 'empty_file', 'pdf_corrupt', 'pdf_corrupt', 'pdf_encrypted', 'unsupported_format']);
+    expect(s.failed).toBe(6);
+    const units = d.prepare('SELECT name FROM units ORDER BY name').all().map((r) => (r as { name: string }).name);
+    expect(units).toEqual(expect.arrayContaining(['南阳市卫生健康委员会', '桐柏县月河镇']));
+    const run = d.prepare('SELECT * FROM ingest_runs').get() as { failed: number; ended_at: string | null };
+    expect(run.failed).toBe(6);
+    expect(run.ended_at).not.toBeNull();
+    d.close();
+  }, 60_000);
+});

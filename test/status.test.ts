@@ -1,0 +1,28 @@
+import { describe, it, expect } from 'vitest';
+import { readStatus } from '../extractors/status.js';
+import type { IssueParts } from '../extractors/issue.js';
+
+const parts = (p: Partial<IssueParts>): IssueParts => ({ problem: '问题', measures: [], outcome: null, notes: [], progress: [], statusField: null, ...p });
+
+describe('status', () => {
+  it('explicit fields win', () => {
+    expect(readStatus(parts({ statusField: '完成', notes: ['正在推进中'] })).status).toBe('completed');
+    expect(readStatus(parts({ statusField: '阶段性完成' })).status).toBe('in_progress');
+    expect(readStatus(parts({ statusField: '长期坚持' })).status).toBe('long_term');
+  });
+  it('reads pending words in notes and the outcome', () => {
+    expect(readStatus(parts({ outcome: '通过整改，效果明显。', notes: ['此项工作正在沟通协调中。'] })).status).toBe('in_progress');
+    expect(readStatus(parts({ notes: ['下一步，将及时跟进。'] })).status).toBe('in_progress');
+    expect(readStatus(parts({ outcome: '通过整改，招录人员到位后将有效解决短板问题。' })).status).toBe('in_progress');
+    expect(readStatus(parts({ measures: ['此项为长期整改任务，将持续深化落实。'] })).status).toBe('long_term');
+  });
+  it('method words inside measures are not statuses', () => {
+    expect(readStatus(parts({ measures: ['对问题进行持续整改', '对下一步规范用人作了安排部署'], outcome: '通过整改，更加规范。' })).status).toBe('completed');
+    expect(readStatus(parts({ measures: ['坚持立行立改、即知即改，确保见底清零'] })).status).toBe('unknown');
+  });
+  it('reads done words and otherwise an outcome', () => {
+    expect(readStatus(parts({ measures: ['清退借调人员。已完成整改。'] }))).toMatchObject({ status: 'completed', rule: 'status.done' });
+    expect(readStatus(parts({ outcome: '通过整改，规范有序。' }))).toMatchObject({ status: 'completed', rule: 'status.outcome' });
+    expect(readStatus(parts({ measures: ['召开会议'] })).status).toBe('unknown');
+  });
+});

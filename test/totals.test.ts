@@ -1,0 +1,25 @@
+import { describe, it, expect } from 'vitest';
+import { extractTotals } from '../extractors/totals.js';
+
+const totals = (t: string) => extractTotals([{ text: t, start: 0 }]).summary;
+
+describe('declared totals', () => {
+  it('prefers 具体问题 over a bare 问题 count', () => {
+    expect(totals('对照反馈的4个方面、11个问题、31项整改任务。针对四个方面31个具体问题，已完成整改26个，长期整改5个。')).toEqual({
+      aspects: 4, problems: 31, tasks: 31, completed: 26, long_term: 5,
+    });
+  });
+  it('reads completion figures and rates', () => {
+    expect(totals('巡察反馈12个问题，已完成整改10个、正在整改2个，整改完成率83.33%')).toMatchObject({ problems: 12, completed: 10, in_progress: 2, completion_rate: 0.8333 });
+    expect(totals('43个问题，完成整改38个，基本完成取得阶段性成果并持续整改问题4个，未完成1个，总体完成率88.37%')).toMatchObject({ problems: 43, completed: 38, in_progress: 4, not_completed: 1, completion_rate: 0.8837 });
+  });
+  it('sums money recovered and reads people counts with written-out zeros', () => {
+    expect(totals('清退违规资金86.32万元，追缴资金12.5万元。谈话提醒、批评教育41人，组织处理6人，党纪政务处分0人。')).toMatchObject({ money_recovered: 988200, people_admonished: 41, people_organizational: 6, people_disciplined: 0 });
+  });
+  it('一方面 is not one aspect', () => {
+    expect(totals('一方面加强学习，另一方面完善制度')).toEqual({});
+  });
+  it('a bulletin without totals declares nothing', () => {
+    expect(totals('县科协党组高度重视巡察整改工作。')).toEqual({});
+  });
+});
