@@ -23,23 +23,22 @@ export function splitProblem(head: string): { problem: string; restAt: number } 
   const r = structureRules();
   const about = rx(r.problem_about).exec(head);
   let s = about ? about[0].length : 0;
-  const tail = rx(r.problem_tail);
   if (about && OPEN_Q.includes(head[s] ?? '')) {
-    // quoted: the closing quote is the first one followed by 问题/的问题/end of sentence
+    // quoted: the closing quote is the first quote mark followed by 问题/的问题/the end of the
+    // sentence (any quote mark: straight quotes turned curly may face the wrong way)
+    const tailRe = /^(?:的|等)?(?:问题|方面问题|情况)?(?:的?整改(?:情况|落实情况|进展情况)?)?\s*[。.：:；;]?/;
     const closes: number[] = [];
-    for (let i = s + 1; i < head.length; i++) if (CLOSE_Q.includes(head[i]!)) closes.push(i);
+    for (let i = s + 1; i < head.length; i++) if (CLOSE_Q.includes(head[i]!) || OPEN_Q.includes(head[i]!)) closes.push(i);
     const sentenceEnd = (i: number) => {
-      const m = /^(?:的|等)?(?:问题|方面问题|情况)?(?:的?整改(?:情况|落实情况|进展情况)?)?\s*[。.：:；;]?/.exec(head.slice(i + 1))!;
-      return { ok: m[0].length > 0 && /问题|情况|整改|[。.：:；;]/.test(m[0]) || i + 1 === head.length, len: m[0].length };
+      const m = tailRe.exec(head.slice(i + 1))!;
+      return { ok: (m[0].length > 0 && /问题|情况|整改|[。.：:；;]/.test(m[0])) || i + 1 === head.length, len: m[0].length };
     };
     for (const c of closes) {
       const e = sentenceEnd(c);
       if (e.ok) return { problem: head.slice(s + 1, c).trim(), restAt: c + 1 + e.len };
     }
-    if (closes.length) {
-      const c = closes[closes.length - 1]!;
-      return { problem: head.slice(s + 1, c).trim(), restAt: c + 1 + sentenceEnd(c).len };
-    }
+    const lastClose = closes.filter((c) => CLOSE_Q.includes(head[c]!)).pop();
+    if (lastClose !== undefined) return { problem: head.slice(s + 1, lastClose).trim(), restAt: lastClose + 1 + sentenceEnd(lastClose).len };
   }
   // unquoted: up to (的)问题 before the first full stop, or the first sentence
   const stop = head.indexOf('。', s);
@@ -55,7 +54,6 @@ export function splitProblem(head: string): { problem: string; restAt: number } 
       return { problem: stripQuotes(problem), restAt: s + lab.index };
     }
   }
-  void tail;
   return { problem: stripQuotes(problem.trim()), restAt: stop < 0 ? head.length : stop + 1 };
 }
 

@@ -1,3 +1,6 @@
+import { loadRules } from '../rules/index.js';
+import { rx, type RegexRule } from '../rules/compile.js';
+
 // Reader text → the normalized text that every span points into.
 // Each step is a pure string → string function; the record keeps only the result,
 // so spans are honest by construction (they are computed on this output).
@@ -93,12 +96,39 @@ export function unwrapHardBreaks(lines: string[]): string[] {
   for (const raw of lines) {
     const line = raw.trim();
     const prev = out.length ? out[out.length - 1]! : null;
-    const prevFull = prev !== null && lastPhysical >= width - 2 && !TERMINAL.test(prev) && !(out.length <= 3 && titleLike.test(prev)) && !openingStart.test(line);
+    const prevFull = prev !== null && lastPhysical >= width - 2 && !TERMINAL.test(prev) && !(out.length <= 3 && titleLike.test(prev)) && !(out.length <= 4 && openingStart.test(line));
     if (prevFull && line && !HEADING_START.test(line)) out[out.length - 1] = prev + line;
     else out.push(line);
     lastPhysical = line.length;
   }
   return out;
+}
+
+/**
+ * Web-page chrome copied along with the text: breadcrumbs, font-size and print/close
+ * buttons, view counters anywhere; the site footer (主办单位, ICP备…) and everything after
+ * it near the end. The site's phone number is not the bulletin's contact.
+ */
+export function dropWebChrome(lines: string[]): string[] {
+  const r = loadRules<{ web_chrome: RegexRule; web_footer: RegexRule }>('structure.json');
+  const chrome = rx(r.web_chrome);
+  const footer = rx(r.web_footer);
+  let out = lines.filter((l) => !chrome.test(l));
+  const nonEmpty = out.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0);
+  const tail = nonEmpty.slice(-15);
+  const cut = tail.find((i) => footer.test(out[i]!));
+  if (cut !== undefined) out = out.slice(0, cut);
+  return out;
+}
+
+/** Paragraphs separated by blank lines where every physical line is followed by one (PDF copies). */
+export function dropInterleavedBlanks(lines: string[]): string[] {
+  const n = lines.length;
+  if (n < 10) return lines;
+  const blank = lines.filter((l) => !l.trim()).length;
+  let adjacent = 0;
+  for (let i = 1; i < n; i++) if (lines[i]!.trim() && lines[i - 1]!.trim()) adjacent++;
+  return blank / n >= 0.4 && adjacent / (n - blank) < 0.1 ? lines.filter((l) => l.trim()) : lines;
 }
 
 /** Identical consecutive lines (titles printed twice by web pages). */
@@ -114,6 +144,8 @@ export function normalize(raw: string): string {
   t = widenPunctuation(t);
   let lines = t.split('\n').map((l) => l.replace(/ {2,}/g, ' ').trim());
   lines = dropPageNumbers(lines);
+  lines = dropWebChrome(lines);
+  lines = dropInterleavedBlanks(lines);
   lines = unwrapHardBreaks(lines);
   lines = dropRepeats(lines.filter((l) => l.length > 0));
   return lines.join('\n');

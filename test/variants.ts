@@ -1,0 +1,23 @@
+// Rewordings and reformattings of a bulletin that must not change what is extracted:
+// each is a function of the text, applied to a fixture, checked against its expected record.
+export const VARIANTS: Record<string, (t: string) => string> = {
+  'half-width punctuation': (t) => t.replace(/，/g, ',').replace(/：/g, ':').replace(/；/g, ';').replace(/（/g, '(').replace(/）/g, ')').replace(/[“”]/g, '"'),
+  'numbering 1、': (t) => t.replace(/^(\d+)\.\s*/gm, '$1、'),
+  'numbering （1）': (t) => t.replace(/^(\d+)\.\s*/gm, '（$1）'),
+  'full-width point 1．': (t) => t.replace(/^(\d+)\.\s*/gm, '$1．'),
+  'problem heading without 。': (t) => t.replace(/^(\d+[.．、].*?问题)。$/gm, '$1'),
+  '的问题': (t) => t.replace(/^(\d+[.．、]关于“.*”)问题。$/gm, '$1的问题。'),
+  'measures label 整改措施': (t) => t.replace(/^整改情况：/gm, '整改措施：'),
+  'measures label 整改进展情况': (t) => t.replace(/^整改情况：/gm, '整改进展情况：'),
+  'no measures label': (t) => t.replace(/^整改情况：/gm, ''),
+  'markdown bold parts and front matter': (t) => '---\ntitle: 巡察整改\n---\n' + t.replace(/^([一二三四五六七八九十]+、.*)$/gm, '**$1**'),
+  'web chrome in the text': (t) =>
+    '当前位置：首页 > 政务公开 > 通知公告\n【字体：大 中 小】\n' + t.replace(/^(关于.*通报)$/m, '$1\n发布时间：2024-09-02 16:35 来源：本单位 浏览次数：1263') +
+    '\n【打印本页】【关闭窗口】\n主办单位：某某县人民政府办公室 联系电话：0377-66200000\n豫ICP备12345678号',
+  'spaces between Chinese and digits': (t) => t.replace(/(?<=[\u4e00-\u9fff])(\d)/g, ' $1').replace(/(\d)(?=[\u4e00-\u9fff])/g, '$1 '),
+  'title printed twice': (t) => { const lines = t.split('\n'); const i = lines.findIndex((l) => /通报$|报告$/.test(l)); return [...lines.slice(0, i + 1), ...lines.slice(0, i + 1).filter((l) => l.trim() && !/^附件|公开/.test(l)), ...lines.slice(i + 1)].join('\n'); },
+  'title on one line with a space before 关于': (t) => t.replace(/^(中共.*)\n(关于.*(?:通报|报告))$/m, '$1 $2'),
+  'hard-wrapped at 33 characters': (t) => t.split('\n').flatMap((l) => { const out: string[] = []; let s = l; while (s.length > 33) { out.push(s.slice(0, 33)); s = s.slice(33); } out.push(s); return out; }).join('\n'),
+  'CRLF and full-width indents': (t) => t.split('\n').map((l) => (l ? '\u3000\u3000' + l : l)).join('\r\n'),
+  'blank lines between paragraphs': (t) => t.split('\n').join('\n\n'),
+};
