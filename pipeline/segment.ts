@@ -89,6 +89,12 @@ export function categoryTitle(body: string): string | null {
   return stripQuotes(m[1]!.replace(/^在/, '').trim());
 }
 
+/** A problem-group heading used as a category: 关于“X”问题的整改 → X */
+function groupTitle(body: string): string {
+  const t = body.replace(/^关于\s*/, '').replace(/(?:的|等)?(?:方面)?(?:问题)?(?:的?整改(?:情况|落实情况)?)?[。：:]?$/, '');
+  return stripQuotes(t) || body;
+}
+
 export function stripQuotes(s: string): string {
   let t = s.trim();
   const pairs: Array<[string, string]> = [['“', '”'], ['‘', '’'], ['"', '"'], ['「', '」']];
@@ -222,7 +228,7 @@ export function segment(doc: Doc): Segmentation {
         const title = categoryTitle(h.body);
         if (h.level === 1 && l1AreParts) { currentCat = null; continue; }
         if (title !== null || h.level === problemLevel - 1) {
-          categories.push({ ordinal: h.ordinal, title: title ?? h.body.replace(/[。：:]$/, ''), para: i, rule: title !== null ? r.category.id : h.rule });
+          categories.push({ ordinal: h.ordinal, title: title ?? groupTitle(h.body), para: i, rule: title !== null ? r.category.id : h.rule });
           currentCat = h.ordinal;
         }
         continue;
