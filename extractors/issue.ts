@@ -104,7 +104,11 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
   for (let raw of bodies) {
     const st = statusLabel.exec(raw);
     if (st && raw.replace(statusLabel, '').replace(/[。；\s]/g, '').length < 4) { statusField = st[1]!.trim(); continue; }
-    if (st) statusField = st[1]!.trim();
+    if (st) {
+      // a status field inside the paragraph is not part of the measure
+      statusField = st[1]!.trim();
+      raw = (raw.slice(0, st.index) + raw.slice(st.index + st[0].length).replace(/^[。；;，,]/, '')).trim();
+    }
     if (deadline.test(raw)) { notes.push(raw); continue; }
     // 问题：X in a following paragraph (problem label under a numbered heading)
     const pl = problemLabel.exec(raw);
