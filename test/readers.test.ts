@@ -80,3 +80,41 @@ describe('hostile inputs', () => {
     expect(a.source.sha256).toBe(b.source.sha256);
   });
 });
+
+describe('docx with Word list numbering', () => {
+  it('numbers come from numbering.xml, not from the text', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const bytes = new Uint8Array(readFileSync(join(FIXTURES, 'nanyang-weijianwei-2024', 'bulletin.docx')));
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
+    expect(xml).not.toMatch(/>\s*\d+\.关于/); // no typed digits in the document
+    expect(xml).toMatch(/<w:numPr>/);
+    const rec = await extractBytes(bytes, 'list.docx');
+    expect(rec.issues.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(rec.categories.map((c) => c.ordinal)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('html pages', () => {
+  it('reads the charset, the disclosure table and the article body, not the footer', async () => {
+    const body = seedText().split('\n').map((l) => `<p>${l}</p>`).join('');
+    const page = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"><title>通报_某网站</title></head><body>
+      <div class="nav"><a>首页</a> &gt; <a>通知公告</a></div>
+      <table class="xxgk"><tr><td>索引号：</td><td>11411329MB1234567X/2024-01234</td><td>发布机构：</td><td>新野县科学技术协会</td></tr>
+      <tr><td>成文日期：</td><td>2024-08-31</td><td>文号：</td><td>新科协〔2024〕12号</td></tr></table>
+      <div id="zoom">${body}</div>
+      <div class="footer">主办单位：新野县人民政府 联系电话：0377-66200000</div></body></html>`;
+    const rec = await extractBytes(new TextEncoder().encode(page.replace('charset=gbk', 'charset=utf-8')), 'page.html');
+    expect(rec.source.format).toBe('html');
+    expect(rec.bulletin.published_date).toBe('2024-08-31');
+    expect(rec.bulletin.doc_number).toBe('新科协〔2024〕12号');
+    expect(rec.source.publisher).toBe('新野县科学技术协会');
+    expect(rec.bulletin.contact.phones).toEqual(['0377-66269828']);
+    expect(rec.issues.length).toBe(31);
+  });
+  it('decodes a GBK page declared in its meta tag', async () => {
+    const rec = await extractFile(join(FIXTURES, 'xinye-kexie-2024', 'bulletin.gbk.html'));
+    expect(rec.source.encoding).toBe('gb18030');
+    expect(rec.bulletin.published_date).toBe('2024-09-02');
+    expect(rec.bulletin.title).toBe('中共新野县科学技术协会党组关于巡察整改情况的通报');
+  });
+});

@@ -28,8 +28,9 @@ function blockLines(el: Node): string {
   let out = '';
   const walk = (n: Node) => {
     const e = n as HTMLElement;
-    const tag = e.rawTagName?.toLowerCase();
-    if (!tag) { out += n.rawText.replace(/\s+/g, ' '); return; }
+    if (n.nodeType === 3) { out += n.rawText.replace(/\s+/g, ' '); return; }
+    if (n.nodeType !== 1) return;
+    const tag = e.rawTagName?.toLowerCase() ?? '';
     if (tag === 'br') { out += '\n'; return; }
     const block = BLOCK.has(tag);
     if (block) out += '\n';

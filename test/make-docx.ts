@@ -1,0 +1,52 @@
+// Builds a .docx whose numbering is Word's own automatic list numbering (numbering.xml),
+// not typed digits: `tsx test/make-docx.ts SRC.txt OUT.docx`. The fixture
+// fixtures/nanyang-weijianwei-2024/bulletin.docx was made with it from bulletin.txt.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { zipSync, strToU8 } from 'fflate';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+// numId 1: parts 一、 (chineseCounting); numId 2: categories （一）; numId 3: problems 1. numbered
+// through the whole document (a list of its own, so it does not restart under each category).
+const NUMBERING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%1）"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>
+</w:numbering>`;
+
+function para(text: string, num?: { id: number; lvl: number }): string {
+  const pPr = num ? `<w:pPr><w:numPr><w:ilvl w:val="${num.lvl}"/><w:numId w:val="${num.id}"/></w:numPr></w:pPr>` : '';
+  return `<w:p>${pPr}<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`;
+}
+
+export function makeDocx(src: string): Uint8Array {
+  const body: string[] = [];
+  for (const line of src.replace(/\r\n/g, '\n').split('\n')) {
+    if (!line.trim()) continue;
+    let m: RegExpExecArray | null;
+    if ((m = /^[一二三四五六七八九十]+、(.*)$/.exec(line))) body.push(para(m[1]!, { id: 1, lvl: 0 }));
+    else if ((m = /^[（(][一二三四五六七八九十]+[）)](.*)$/.exec(line))) body.push(para(m[1]!, { id: 2, lvl: 0 }));
+    else if ((m = /^\d+[.．、](.*)$/.exec(line))) body.push(para(m[1]!, { id: 3, lvl: 0 }));
+    else body.push(para(line));
+  }
+  const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${body.join('')}</w:body></w:document>`;
+  return zipSync({
+    '[Content_Types].xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>`),
+    '_rels/.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`),
+    'word/_rels/document.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>`),
+    'word/document.xml': strToU8(doc),
+    'word/numbering.xml': strToU8(NUMBERING),
+  });
+}
+
+if (process.argv[1] && /make-docx\.ts$/.test(process.argv[1])) {
+  const [src, out] = process.argv.slice(2);
+  if (!src || !out) { console.error('usage: tsx test/make-docx.ts SRC.txt OUT.docx'); process.exit(2); }
+  writeFileSync(out, makeDocx(readFileSync(src, 'utf8')));
+  console.log(`wrote ${out}`);
+}
