@@ -49,7 +49,6 @@ export function extract(text: string, from = 0, to = text.length): Quantity[] {
   const slice = text.slice(from, to);
   const blocked: Array<[number, number]> = [];
   for (const m of slice.matchAll(setTerms)) blocked.push([m.index!, m.index! + m[0].length]);
-  let bounds: Set<number> | null = null; // jieba boundaries, computed only if a Chinese numeral shows up
 
   const out: Quantity[] = [];
   re.lastIndex = 0;
@@ -74,11 +73,13 @@ export function extract(text: string, from = 0, to = text.length): Quantity[] {
       if (!g.pre && !/^(来|以来|多|间|内|期|的)/.test(slice.slice(start + text0.length, start + text0.length + 2)) && !g.h1) continue;
     }
     if (!isDigits) {
-      bounds ??= tokenBoundaries(slice);
-      // The numeral must start a word (统一, 万一 are words) and the phrase must end one (一次性).
-      if (!bounds.has(numStart)) continue;
+      // The numeral must start a word (统一, 万一 are words) and the phrase must end one (一次性):
+      // jieba on a window around the phrase (the context a word boundary depends on)
       const endPos = start + text0.length;
-      if (!bounds.has(endPos) && !(g.post && bounds.has(endPos - g.post.length))) continue;
+      const w0 = Math.max(0, numStart - 8);
+      const bounds = tokenBoundaries(slice.slice(w0, Math.min(slice.length, endPos + 8)));
+      if (!bounds.has(numStart - w0)) continue;
+      if (!bounds.has(endPos - w0) && !(g.post && bounds.has(endPos - w0 - g.post.length))) continue;
       // The article 一: counted only where the phrase ends (召开会议一次，), not before a noun (一项日常性工作).
       if (g.num === '一' && !g.mult) {
         const next = slice[endPos] ?? '\n';

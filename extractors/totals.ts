@@ -21,7 +21,25 @@ export function pattern() {
 export interface TotalHit { key: string; value: number; rule: string; index: number; text: string }
 
 /** Declared totals in the given text pieces (each with its offset in the document). */
-export function extractTotals(pieces: Array<{ text: string; start: number }>): { summary: Record<string, number>; hits: TotalHit[] } {
+// Only sentences with a number before a measure word (or a rate/amount) can declare a total.
+const CANDIDATE = /[\d零〇一二两三四五六七八九十百千]\s*(?:个|项|条|次|人|名|件|期|家|大项|类|方面|子项|%|万|亿|元|场)/;
+
+function candidateSentences(pieces: Array<{ text: string; start: number }>): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  for (const p of pieces) {
+    let s = 0;
+    for (const m of p.text.matchAll(/[。！？\n]/g)) {
+      const e = m.index! + 1;
+      if (CANDIDATE.test(p.text.slice(s, e))) out.push({ text: p.text.slice(s, e), start: p.start + s });
+      s = e;
+    }
+    if (s < p.text.length && CANDIDATE.test(p.text.slice(s))) out.push({ text: p.text.slice(s), start: p.start + s });
+  }
+  return out;
+}
+
+export function extractTotals(all: Array<{ text: string; start: number }>): { summary: Record<string, number>; hits: TotalHit[] } {
+  const pieces = candidateSentences(all);
   const summary: Record<string, number> = {};
   const hits: TotalHit[] = [];
   const decided = new Set<string>();

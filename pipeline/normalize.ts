@@ -7,7 +7,6 @@ import { rx, type RegexRule } from '../rules/compile.js';
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const CJK_PUNCT = '，。、；：？！“”‘’（）《》【】—…';
-const isCjk = (ch: string | undefined) => !!ch && /[\u3400-\u9fff\uf900-\ufaff]/.test(ch);
 
 export function stripMarkup(t: string): string {
   return t
@@ -28,33 +27,30 @@ export function foldWidth(t: string): string {
     .replace(/[－‐‑]/g, '-');
 }
 
+const isCjkCode = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+const WIDE: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const NUMBERING_PAREN = /(^|\n)[ \t]*\((\d{1,3}|[一二三四五六七八九十]{1,3})\)/g;
+const HAS_CJK = new RegExp(`[${CJK}]`);
+
 /** Half-width punctuation next to Chinese becomes full-width (web copies turn ，：；（） into , : ; ( )). */
 export function widenPunctuation(t: string): string {
-  const map: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
-  let out = '';
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i]!;
-    const full = map[c];
-    if (full) {
-      const prev = t[i - 1];
-      const next = t[i + 1];
-      const nearCjk = isCjk(prev) || isCjk(next) || (prev && CJK_PUNCT.includes(prev)) || (next && CJK_PUNCT.includes(next));
-      // "(1)" / "(一)" at a line start are numbering: widen them too.
-      const numbering = (c === '(' || c === ')') && /(^|\n)\s*\((\d{1,3}|[一二三四五六七八九十]{1,3})\)/.test(t.slice(Math.max(0, i - 6), i + 6));
-      if (nearCjk || numbering) {
-        // keep digits' decimal/time colons ("10:30") and emails/urls intact
-        if (c === ':' && /\d/.test(prev ?? '') && /\d/.test(next ?? '')) { out += c; continue; }
-        out += full;
-        continue;
-      }
-    }
-    out += c;
-  }
+  // "(1)" / "(一)" at a line start are numbering: widen them too
+  t = t.replace(NUMBERING_PAREN, (_m, lead, n) => `${lead}（${n}）`);
+  const near = (c: number) => isCjkCode(c) || (c > 0x2000 && CJK_PUNCT.includes(String.fromCharCode(c)));
+  const out = t.replace(/[,;:?!()]/g, (c, i: number) => {
+    const prev = t.charCodeAt(i - 1);
+    const next = t.charCodeAt(i + 1);
+    if (!(near(prev) || near(next))) return c;
+    // keep digits' time colons ("10:30")
+    if (c === ':' && prev >= 48 && prev <= 57 && next >= 48 && next <= 57) return c;
+    return WIDE[c]!;
+  });
   // Straight quotes inside Chinese text: alternate open/close within a line.
+  if (!out.includes('"')) return out;
   return out
     .split('\n')
     .map((line) => {
-      if (!line.includes('"') || !new RegExp(`[${CJK}]`).test(line)) return line;
+      if (!line.includes('"') || !HAS_CJK.test(line)) return line;
       let open = true;
       return line.replace(/"/g, () => ((open = !open) ? '”' : '“'));
     })

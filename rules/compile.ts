@@ -7,15 +7,16 @@ export interface RegexRule {
   [k: string]: unknown;
 }
 
-const cache = new Map<string, RegExp>();
+const cache = new WeakMap<RegexRule, Map<string, RegExp>>();
 
-/** The compiled RegExp of a rule (cached; callers using /g must reset lastIndex or use matchAll). */
+/** The compiled RegExp of a rule (cached per rule object and flags; callers using /g must reset lastIndex or use matchAll). */
 export function rx(rule: RegexRule, extraFlags = ''): RegExp {
-  const key = `${rule.id}\u0000${rule.re}\u0000${extraFlags}`;
-  let r = cache.get(key);
+  let byFlags = cache.get(rule);
+  if (!byFlags) cache.set(rule, (byFlags = new Map()));
+  let r = byFlags.get(extraFlags);
   if (!r) {
     r = new RegExp(rule.re, (rule.flags ?? '') + extraFlags);
-    cache.set(key, r);
+    byFlags.set(extraFlags, r);
   }
   return r;
 }
