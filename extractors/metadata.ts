@@ -63,12 +63,12 @@ export function unitOf(issuer: string | null): string | null {
 export function regionOf(unit: string | null): string | null {
   if (!unit) return null;
   const m = rx(metadataRules().region).exec(unit);
-  const chain = m?.[1];
-  if (!chain || chain.length < 2) return null;
-  // the most specific admin area of the chain: 河南省南阳市新野县 → 新野县; a unit that is
-  // itself an area (桐柏县月河镇) belongs to the area above it (桐柏县)
-  const parts = chain.match(/[\u4e00-\u9fff]+?(?:特别行政区|自治区|自治州|自治县|省|地区|盟|市|县|区|旗|镇|乡|街道)/g) ?? [chain];
-  const own = chain === unit;
+  if (!m) return null;
+  const parts = [m[1], m[2], m[3], m[4]].filter((x): x is string => !!x);
+  if (!parts.length) return null;
+  // the most specific admin area: 河南省南阳市新野县 → 新野县; a unit that is itself an
+  // area (桐柏县月河镇) belongs to the area above it (桐柏县)
+  const own = parts.join('') === unit;
   const pick = own ? parts[parts.length - 2] : parts[parts.length - 1];
   return pick && pick.length >= 2 ? pick : null;
 }
@@ -77,7 +77,7 @@ export function regionOf(unit: string | null): string | null {
 export function ownAreaLevel(unit: string | null): Level | null {
   if (!unit) return null;
   const m = rx(metadataRules().region).exec(unit);
-  if (m?.[1] !== unit) return null;
+  if (!m || m[0] !== unit) return null;
   return levelFromRegion(unit);
 }
 

@@ -6,6 +6,12 @@ import { validateRecord, type BulletinRecord } from '../pipeline/record.js';
 import { canonicalUnit } from '../extractors/units.js';
 import { searchTokens } from '../extractors/tokens.js';
 
+/** FTS5 rows of a record's issues: jieba search tokens, space-joined (problem, measures, outcome). */
+export type FtsRows = Array<[string, string, string]>;
+export function ftsRows(rec: BulletinRecord): FtsRows {
+  return rec.issues.map((i) => [searchTokens(i.problem).join(' '), searchTokens(i.measures.join('\n')).join(' '), searchTokens(i.outcome ?? '').join(' ')]);
+}
+
 export type WriteStatus = 'ingested' | 'unchanged' | 'reprocessed';
 
 export interface Versions { pipeline: string; rules: string }
@@ -54,7 +60,8 @@ export class Writer {
     if (row) this.s.addPath.run(row.id, path);
   }
 
-  write(rec: BulletinRecord, size: number, opts: { reprocess?: boolean } = {}): WriteStatus {
+  /** Write one record; `fts` may be computed elsewhere (in a worker) to keep jieba off the writer thread. */
+  write(rec: BulletinRecord, size: number, opts: { reprocess?: boolean; fts?: FtsRows } = {}): WriteStatus {
     validateRecord(rec); // never write an invalid record
     return this.db.transaction((): WriteStatus => {
       const row = this.s.findDoc.get(rec.source.sha256) as { id: number; rules_hash: string; pipeline_version: string } | undefined;
@@ -73,7 +80,7 @@ export class Writer {
       }
       const docId = Number(this.s.insDoc.run(rec.source.sha256, rec.source.format, rec.source.encoding, size, rec.text, this.versions.pipeline, this.versions.rules, JSON.stringify(rec)).lastInsertRowid);
       for (const p of new Set([...paths, rec.source.path])) this.s.addPath.run(docId, p);
-      this.insertBulletin(docId, rec);
+      this.insertBulletin(docId, rec, opts.fts ?? ftsRows(rec));
       return status;
     })();
   }
@@ -91,7 +98,7 @@ export class Writer {
     return row.id;
   }
 
-  private insertBulletin(docId: number, rec: BulletinRecord): void {
+  private insertBulletin(docId: number, rec: BulletinRecord, fts: FtsRows): void {
     const b = rec.bulletin;
     const year = Number((b.inspection_start ?? b.feedback_date ?? b.as_of_date ?? b.published_date ?? '').slice(0, 4)) || null;
     const bid = Number(this.s.insBulletin.run(docId, this.unitId(rec), b.title, b.issuer, b.unit, b.region, b.level, b.inspection_kind, b.team, b.round,
@@ -102,15 +109,16 @@ export class Writer {
     for (const c of rec.categories) catIds.set(c.ordinal, Number(this.s.insCat.run(bid, c.ordinal, c.title, c.span[0], c.span[1]).lastInsertRowid));
     const qty = (issueId: number | null, q: BulletinRecord['quantities'][number]) =>
       this.s.insQty.run(bid, issueId, q.value, q.unit, q.kind, q.approx, q.text, q.span[0], q.span[1], q.rule);
-    for (const i of rec.issues) {
+    rec.issues.forEach((i, k) => {
       const iid = Number(this.s.insIssue.run(bid, i.number, i.category !== null ? catIds.get(i.category) ?? null : null, i.category, i.problem, i.outcome,
         i.status, i.status_phrase, i.status_rule, i.span[0], i.span[1]).lastInsertRowid);
       i.measures.forEach((m, k) => this.s.insMeasure.run(iid, k + 1, m));
       i.notes.forEach((n, k) => this.s.insNote.run(iid, k + 1, n));
       for (const q of i.quantities) qty(iid, q);
       for (const d of i.documents) this.s.insCited.run(iid, d);
-      this.s.insFts.run(iid, searchTokens(i.problem).join(' '), searchTokens(i.measures.join('\n')).join(' '), searchTokens(i.outcome ?? '').join(' '));
-    }
+      const [p, m, o] = fts[k]!;
+      this.s.insFts.run(iid, p, m, o);
+    });
     for (const q of rec.quantities) qty(null, q);
     for (const w of rec.warnings) this.s.insWarn.run(bid, w.code, w.message, w.rule ?? null);
   }

@@ -117,7 +117,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
           emit({ event: 'file', path, status: 'failed', code: r.code, message: r.message, ms: ms() });
           return;
         }
-        const status = writer.write(r.record, size, { reprocess: opts.reprocess });
+        const status = writer.write(r.record, size, { reprocess: opts.reprocess, fts: r.fts });
         emit({ event: 'file', path, status, warnings: r.record.warnings.length, ms: ms() });
       } catch (e) {
         const z = toZhenggaiError(e, path);
