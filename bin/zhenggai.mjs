@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx: no build step after `npm ci`.
-import { register } from 'tsx/esm/api';
-register();
-const { main } = await import('../pipeline/cli.ts');
+// Loads the bundled CLI (dist/cli.mjs), rebuilding it first when a source is newer.
+import { ensureBuilt } from './build.mjs';
+const { main } = await import(await ensureBuilt('cli'));
 process.exitCode = await main(process.argv.slice(2));

@@ -2,12 +2,12 @@
 // foreign keys on; WAL + synchronous=FULL for ingest (crash-safe), read-only for queries.
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { rootPath } from '../pipeline/paths.js';
 
 export const SCHEMA_VERSION = 1;
 export type DB = Database.Database;
 
-const schemaSql = () => readFileSync(fileURLToPath(new URL('./schema.sql', import.meta.url)), 'utf8');
+const schemaSql = () => readFileSync(rootPath('output', 'schema.sql'), 'utf8');
 
 export function openDb(path: string, opts: { readonly?: boolean } = {}): DB {
   if (opts.readonly) {

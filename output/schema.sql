@@ -10,7 +10,7 @@ CREATE TABLE IF NOT EXISTS documents (
   text TEXT NOT NULL,
   pipeline_version TEXT NOT NULL,
   rules_hash TEXT NOT NULL,
-  record_json TEXT NOT NULL,           -- the validated zhenggai.bulletin/1 record
+  record_json TEXT NOT NULL,           -- the validated zhenggai.bulletin/1 record, less its text (see `text`)
   ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
 );
 CREATE TABLE IF NOT EXISTS document_paths (

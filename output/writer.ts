@@ -61,8 +61,8 @@ export class Writer {
   }
 
   /** Write one record; `fts` may be computed elsewhere (in a worker) to keep jieba off the writer thread. */
-  write(rec: BulletinRecord, size: number, opts: { reprocess?: boolean; fts?: FtsRows } = {}): WriteStatus {
-    validateRecord(rec); // never write an invalid record
+  write(rec: BulletinRecord, size: number, opts: { reprocess?: boolean; fts?: FtsRows; validated?: boolean } = {}): WriteStatus {
+    if (!opts.validated) validateRecord(rec); // never write an invalid record (the pipeline validates before it returns one)
     return this.db.transaction((): WriteStatus => {
       const row = this.s.findDoc.get(rec.source.sha256) as { id: number; rules_hash: string; pipeline_version: string } | undefined;
       let status: WriteStatus = 'ingested';
@@ -78,7 +78,8 @@ export class Writer {
         this.s.delDoc.run(row.id);
         status = 'reprocessed';
       }
-      const docId = Number(this.s.insDoc.run(rec.source.sha256, rec.source.format, rec.source.encoding, size, rec.text, this.versions.pipeline, this.versions.rules, JSON.stringify(rec)).lastInsertRowid);
+      // record_json holds the record without its text (the text column has it)
+      const docId = Number(this.s.insDoc.run(rec.source.sha256, rec.source.format, rec.source.encoding, size, rec.text, this.versions.pipeline, this.versions.rules, JSON.stringify({ ...rec, text: undefined })).lastInsertRowid);
       for (const p of new Set([...paths, rec.source.path])) this.s.addPath.run(docId, p);
       this.insertBulletin(docId, rec, opts.fts ?? ftsRows(rec));
       return status;

@@ -1,16 +1,16 @@
 // The batch runner behind `zhenggai ingest`: collect files, skip known content by
 // sha256, parse in a worker pool (or in-process for small batches), and let one
 // writer own the SQLite connection. Every failure becomes a row in ingest_errors.
-import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+// @ts-expect-error plain JS helper without types
+import { ensureBuilt } from '../bin/build.mjs';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
 import { collectFiles } from './files.js';
-import { sha256, PIPELINE_VERSION } from './extract.js';
-import { ZhenggaiError, toZhenggaiError } from './errors.js';
+import { PIPELINE_VERSION } from './extract.js';
+import { toZhenggaiError } from './errors.js';
 import { DEFAULT_MAX_BYTES, type ReadOptions } from './readers/index.js';
-import runTask, { type Task, type TaskResult } from './worker-task.js';
+import { runTask, setKnown, type Task, type TaskResult } from './worker-task.js';
 import { openDb, type DB } from '../output/db.js';
 import { Writer } from '../output/writer.js';
 import { rulesHash } from '../rules/index.js';
@@ -22,6 +22,12 @@ export interface IngestOptions {
   maxBytes?: number;
   timeoutMs?: number;
   maxMemoryMb?: number;
+  /**
+   * Documents per commit. 1 (default): one transaction per document. N > 1: documents are
+   * still written atomically (each in its own savepoint) but committed N at a time, so a
+   * crash loses at most the last N-1 documents, which a rerun ingests again.
+   */
+  commitEvery?: number;
   onFile?: (e: FileEvent) => void;
   onStart?: (total: number) => void;
 }
@@ -32,6 +38,7 @@ export interface FileEvent {
   status: 'ingested' | 'unchanged' | 'reprocessed' | 'failed';
   code?: string;
   message?: string;
+  sha256?: string;
   warnings?: number;
   ms: number;
 }
@@ -44,6 +51,7 @@ export interface IngestSummary {
   reprocessed: number;
   failed: number;
   seconds: number;
+  peak_rss_mb: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -57,9 +65,19 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   const runId = Number(db.prepare('INSERT INTO ingest_runs (started_at, options) VALUES (?, ?)').run(new Date().toISOString(), JSON.stringify({ paths, jobs: opts.jobs, reprocess: !!opts.reprocess, maxBytes: readOpts.maxBytes, timeoutMs: opts.timeoutMs })).lastInsertRowid);
   const insError = db.prepare('INSERT INTO ingest_errors (run_id, path, sha256, code, message) VALUES (?, ?, ?, ?, ?)');
   const counts = { ingested: 0, unchanged: 0, reprocessed: 0, failed: 0 };
+  const commitEvery = Math.max(1, opts.commitEvery ?? 1);
+  let pending = 0;
+  let groupStart = 0;
+  const beforeWrite = () => {
+    if (commitEvery > 1 && !db.inTransaction) { db.exec('BEGIN IMMEDIATE'); pending = 0; groupStart = performance.now(); }
+  };
+  const afterWrite = () => {
+    if (!db.inTransaction) return;
+    if (++pending >= commitEvery || performance.now() - groupStart > 2000) db.exec('COMMIT');
+  };
   const emit = (e: FileEvent) => {
     counts[e.status]++;
-    if (e.status === 'failed') insError.run(runId, e.path, null, e.code ?? 'internal', e.message ?? '');
+    if (e.status === 'failed') insError.run(runId, e.path, e.sha256 ?? null, e.code ?? 'internal', e.message ?? '');
     opts.onFile?.(e);
   };
 
@@ -70,10 +88,18 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
   const timeout = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const usePool = jobs > 1 && files.length >= 8;
+  // what the dataset holds already (and is current): those files are hashed, not parsed
+  const known = (opts.reprocess
+    ? db.prepare('SELECT sha256 FROM documents WHERE rules_hash = ? AND pipeline_version = ?').all(versions.rules, versions.pipeline)
+    : db.prepare('SELECT sha256 FROM documents').all()).map((r) => (r as { sha256: string }).sha256);
+  if (!usePool) setKnown(new Set(known));
   const pool = usePool
     ? new Piscina({
-        filename: fileURLToPath(new URL('./worker.mjs', import.meta.url)),
+        filename: (await ensureBuilt('worker')) as string,
         minThreads: jobs, maxThreads: jobs,
+        // tasks posted ahead, so a worker never waits while the writer is in a commit
+        concurrentTasksPerWorker: 4,
+        workerData: { known },
         resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb ?? 1024 },
       })
     : null;
@@ -85,7 +111,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       try { return await Promise.race([runTask(task), limit]); } finally { clearTimeout(timer); }
     }
     try {
-      return (await pool.run(task, { signal: AbortSignal.timeout(timeout), transferList: [task.bytes.buffer as ArrayBuffer] })) as TaskResult;
+      return (await pool.run(task, { signal: AbortSignal.timeout(timeout) })) as TaskResult;
     } catch (e) {
       const err = e as Error & { code?: string };
       if (err.name === 'AbortError' || /abort/i.test(err.message)) return { ok: false, code: 'timeout', message: `over ${timeout} ms: the worker was stopped` };
@@ -95,29 +121,25 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   };
 
   // Bounded in-flight work so memory stays flat on large collections.
-  const queue = new PQueue({ concurrency: usePool ? jobs * 2 : 1 });
+  const queue = new PQueue({ concurrency: usePool ? jobs * 8 : 1 });
   for (const path of files) {
     void queue.add(async () => {
       const start = performance.now();
       const ms = () => Math.round(performance.now() - start);
       try {
-        const st = await stat(path);
-        if (st.size > readOpts.maxBytes!) throw new ZhenggaiError('too_large', `${st.size} bytes is over the ${readOpts.maxBytes}-byte limit`);
-        const bytes = new Uint8Array(await readFile(path));
-        const hash = sha256(bytes);
-        const known = writer.known(hash, !!opts.reprocess);
-        if (known === 'current') {
-          writer.addPath(hash, path);
+        const r = await parse({ path, opts: readOpts });
+        if (r.ok === 'known') {
+          writer.addPath(r.sha256, path);
           emit({ event: 'file', path, status: 'unchanged', ms: ms() });
           return;
         }
-        const size = bytes.length;
-        const r = await parse({ path, bytes, opts: readOpts });
         if (!r.ok) {
-          emit({ event: 'file', path, status: 'failed', code: r.code, message: r.message, ms: ms() });
+          emit({ event: 'file', path, status: 'failed', code: r.code, message: r.message, sha256: r.sha256, ms: ms() });
           return;
         }
-        const status = writer.write(r.record, size, { reprocess: opts.reprocess, fts: r.fts });
+        beforeWrite();
+        const status = writer.write(r.record, r.size, { reprocess: opts.reprocess, fts: r.fts, validated: true });
+        afterWrite();
         emit({ event: 'file', path, status, warnings: r.record.warnings.length, ms: ms() });
       } catch (e) {
         const z = toZhenggaiError(e, path);
@@ -126,11 +148,12 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     });
   }
   await queue.onIdle();
+  if (db.inTransaction) db.exec('COMMIT');
   await pool?.destroy();
   const seconds = Math.round((performance.now() - t0) / 10) / 100;
   db.prepare('UPDATE ingest_runs SET ended_at = ?, ingested = ?, unchanged = ?, reprocessed = ?, failed = ? WHERE id = ?')
     .run(new Date().toISOString(), counts.ingested, counts.unchanged, counts.reprocessed, counts.failed, runId);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  return { event: 'summary', run: runId, ...counts, seconds };
+  return { event: 'summary', run: runId, ...counts, seconds, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
 }

@@ -45,9 +45,11 @@ program
   .option('--reprocess', 're-derive documents whose rules or pipeline version changed')
   .option('--max-bytes <n>', 'refuse files larger than this', String(DEFAULT_MAX_BYTES))
   .option('--timeout <ms>', 'time limit per document', '60000')
+  .option('--commit-every <n>', 'documents per commit (each still atomic); 1 = one transaction per document', '1')
+  .option('--max-memory <mb>', 'heap limit per worker; a document over it fails with out_of_memory', '1024')
   .option('--json', 'write NDJSON events (one per file, then a summary)')
   .option('-q, --quiet', 'print only the summary line')
-  .action(async (paths: string[], o: { db: string; jobs?: string; reprocess?: boolean; maxBytes: string; timeout: string; json?: boolean; quiet?: boolean }) => {
+  .action(async (paths: string[], o: { db: string; jobs?: string; reprocess?: boolean; maxBytes: string; timeout: string; commitEvery: string; maxMemory: string; json?: boolean; quiet?: boolean }) => {
     const tty = process.stderr.isTTY && !o.json && !o.quiet;
     let bar: import('cli-progress').SingleBar | null = null;
     let failures = 0;
@@ -72,6 +74,8 @@ program
       reprocess: o.reprocess,
       maxBytes: Number(o.maxBytes),
       timeoutMs: Number(o.timeout),
+      commitEvery: Number(o.commitEvery),
+      maxMemoryMb: Number(o.maxMemory),
       onFile,
       onStart: (n) => void onStart(n),
     });

@@ -1,19 +1,40 @@
-// One document in a worker: bytes in, validated record (or coded error) out.
-import { extractBytes } from './extract.js';
-import { toZhenggaiError } from './errors.js';
-import type { ReadOptions } from './readers/index.js';
+// One document in a worker: path in; validated record (or "already known", or a coded
+// error) out. Reading, hashing, parsing and search tokens all happen here, off the
+// writer's thread.
+import { readFile, stat } from 'node:fs/promises';
+import { extractBytes, sha256 } from './extract.js';
+import { ZhenggaiError, toZhenggaiError } from './errors.js';
+import { DEFAULT_MAX_BYTES, type ReadOptions } from './readers/index.js';
 import type { BulletinRecord } from './record.js';
 import { ftsRows, type FtsRows } from '../output/writer.js';
 
-export interface Task { path: string; bytes: Uint8Array; opts: ReadOptions }
-export type TaskResult = { ok: true; record: BulletinRecord; fts: FtsRows } | { ok: false; code: string; message: string };
+export interface Task { path: string; opts: ReadOptions }
+export type TaskResult =
+  | { ok: true; record: BulletinRecord; fts: FtsRows; size: number }
+  | { ok: 'known'; sha256: string }
+  | { ok: false; code: string; message: string; sha256?: string };
 
-export default async function run(task: Task): Promise<TaskResult> {
+/** sha256s already in the dataset (set once per worker from the pool's workerData). */
+let known: Set<string> = new Set();
+export function setKnown(s: Set<string>): void {
+  known = s;
+}
+
+export async function runTask(task: Task): Promise<TaskResult> {
+  let hash: string | undefined;
   try {
-    const record = await extractBytes(task.bytes, task.path, task.opts);
-    return { ok: true, record, fts: ftsRows(record) };
+    const st = await stat(task.path);
+    const max = task.opts.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (st.size > max) throw new ZhenggaiError('too_large', `${st.size} bytes is over the ${max}-byte limit`);
+    const bytes = new Uint8Array(await readFile(task.path));
+    hash = sha256(bytes);
+    if (known.has(hash)) return { ok: 'known', sha256: hash };
+    const record = await extractBytes(bytes, task.path, task.opts);
+    return { ok: true, record, fts: ftsRows(record), size: bytes.length };
   } catch (e) {
     const z = toZhenggaiError(e, task.path);
-    return { ok: false, code: z.code, message: z.message };
+    return { ok: false, code: z.code, message: z.message, sha256: hash };
   }
 }
+
+export default runTask;

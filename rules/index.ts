@@ -1,11 +1,11 @@
 // Rule tables are data (JSON/text beside this file); this module only locates and loads them.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { rootPath } from '../pipeline/paths.js';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = rootPath('rules');
 
 export function rulePath(name: string): string {
   return join(here, name);
