@@ -104,19 +104,42 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       })
     : null;
 
+  // A worker that dies between tasks (memory limit at start-up, say) is replaced by the pool;
+  // the failure of a task it was running reaches that task's promise below.
+  // Workers that keep dying before they run anything (a memory limit too small to start)
+  // break the pool: the pending tasks fail with that error instead of waiting forever.
+  let deadWorkers = 0;
+  let doneTasks = 0;
+  const broken = new AbortController();
+  let brokenReason: { code: string; message: string } = { code: 'internal', message: 'the worker pool stopped' };
+  pool?.on('error', (e: Error & { code?: string }) => {
+    if (++deadWorkers >= jobs && doneTasks === 0) {
+      brokenReason = { code: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out_of_memory' : 'internal', message: `workers cannot start: ${e.message}` };
+      broken.abort();
+    }
+  });
+
   const parse = async (task: Task): Promise<TaskResult> => {
     if (!pool) {
       let timer: NodeJS.Timeout | undefined;
       const limit = new Promise<TaskResult>((res) => { timer = setTimeout(() => res({ ok: false, code: 'timeout', message: `over ${timeout} ms` }), timeout); });
       try { return await Promise.race([runTask(task), limit]); } finally { clearTimeout(timer); }
     }
+    // our own (ref'd) timer: AbortSignal.timeout() is unref'd and would let the process exit
+    const ctl = new AbortController();
+    const timer = setTimeout(() => ctl.abort(), timeout);
     try {
-      return (await pool.run(task, { signal: AbortSignal.timeout(timeout) })) as TaskResult;
+      const r = (await pool.run(task, { signal: AbortSignal.any([ctl.signal, broken.signal]) })) as TaskResult;
+      doneTasks++;
+      return r;
     } catch (e) {
       const err = e as Error & { code?: string };
-      if (err.name === 'AbortError' || /abort/i.test(err.message)) return { ok: false, code: 'timeout', message: `over ${timeout} ms: the worker was stopped` };
+      if (broken.signal.aborted) return { ok: false, ...brokenReason };
+      if (ctl.signal.aborted) return { ok: false, code: 'timeout', message: `over ${timeout} ms: the worker was stopped` };
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message)) return { ok: false, code: 'out_of_memory', message: err.message };
       return { ok: false, code: 'internal', message: err.message };
+    } finally {
+      clearTimeout(timer);
     }
   };
 
