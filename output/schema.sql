@@ -45,8 +45,10 @@ CREATE TABLE IF NOT EXISTS bulletins (
   inspection_start TEXT, inspection_end TEXT, feedback_date TEXT, as_of_date TEXT,
   year INTEGER,                        -- year of the inspection (else feedback / as-of / publication)
   published_date TEXT, doc_number TEXT, publisher TEXT,
-  phones TEXT, emails TEXT             -- JSON arrays
+  phones TEXT, emails TEXT,            -- JSON arrays
+  fingerprint TEXT NOT NULL            -- same bulletin in another format (txt/docx/pdf/html) = same fingerprint
 );
+CREATE INDEX IF NOT EXISTS bulletins_fingerprint ON bulletins(fingerprint);
 CREATE TABLE IF NOT EXISTS declared_totals (
   bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
   key TEXT NOT NULL,
@@ -92,6 +94,14 @@ CREATE TABLE IF NOT EXISTS quantities (
   text TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
   rule TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS issue_themes (
+  issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+  theme TEXT NOT NULL,                 -- id in rules/themes.json
+  label TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  keyword TEXT NOT NULL,               -- the word it was read from
+  UNIQUE (issue_id, theme)
+);
 CREATE TABLE IF NOT EXISTS documents_cited (
   issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
   title TEXT NOT NULL
@@ -118,6 +128,13 @@ CREATE INDEX IF NOT EXISTS issues_bulletin ON issues(bulletin_id);
 CREATE INDEX IF NOT EXISTS quantities_issue ON quantities(issue_id);
 CREATE INDEX IF NOT EXISTS quantities_bulletin ON quantities(bulletin_id);
 CREATE INDEX IF NOT EXISTS bulletins_unit ON bulletins(unit_id);
+CREATE INDEX IF NOT EXISTS issue_themes_theme ON issue_themes(theme);
+
+-- One bulletin per publication: the same bulletin saved as .txt, .docx, .pdf and .html
+-- counts once (the earliest ingested stands for it).
+DROP VIEW IF EXISTS publications;
+CREATE VIEW publications AS
+SELECT * FROM bulletins b WHERE b.id = (SELECT min(id) FROM bulletins x WHERE x.fingerprint = b.fingerprint);
 
 DROP VIEW IF EXISTS bulletin_overview;
 CREATE VIEW bulletin_overview AS
@@ -135,5 +152,6 @@ SELECT
        ELSE (SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = 'completion_rate') END AS completion_rate,
   COALESCE((SELECT sum(value) FROM quantities q WHERE q.bulletin_id = b.id AND q.kind = 'money'), 0) AS money_total,
   (SELECT count(*) FROM warnings w WHERE w.bulletin_id = b.id) AS warnings_count,
-  b.title
+  b.title,
+  NULLIF((SELECT min(id) FROM bulletins x WHERE x.fingerprint = b.fingerprint), b.id) AS same_as_bulletin
 FROM bulletins b LEFT JOIN units u ON u.id = b.unit_id;

@@ -1,15 +1,25 @@
 // Writes validated records into the dataset, one transaction per document.
 // Identity is the sha256 of the bytes: unchanged files are skipped (another path of the
 // same bytes is recorded as such); --reprocess re-derives documents whose rules changed.
+import { createHash } from 'node:crypto';
 import type { DB } from './db.js';
 import { validateRecord, type BulletinRecord } from '../pipeline/record.js';
-import { canonicalUnit } from '../extractors/units.js';
+import { canonicalUnit, successorName } from '../extractors/units.js';
 import { searchTokens } from '../extractors/tokens.js';
 
 /** FTS5 rows of a record's issues: jieba search tokens, space-joined (problem, measures, outcome). */
 export type FtsRows = Array<[string, string, string]>;
 export function ftsRows(rec: BulletinRecord): FtsRows {
   return rec.issues.map((i) => [searchTokens(i.problem).join(' '), searchTokens(i.measures.join('\n')).join(' '), searchTokens(i.outcome ?? '').join(' ')]);
+}
+
+const norm = (s: string | null) => (s ?? '').normalize('NFKC').replace(/[\s“”"‘’'「」]/g, '');
+
+/** What makes two files the same bulletin whatever their format: title, unit, dates, problems, totals. */
+export function fingerprint(rec: BulletinRecord): string {
+  const b = rec.bulletin;
+  const key = [norm(b.title), norm(b.unit), b.inspection_start, b.feedback_date, rec.issues.map((i) => `${i.number}:${norm(i.problem)}`), Object.entries(rec.summary).sort()];
+  return createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 32);
 }
 
 export type WriteStatus = 'ingested' | 'unchanged' | 'reprocessed';
@@ -31,8 +41,8 @@ export class Writer {
       insUnit: p('INSERT INTO units (name, region, level) VALUES (?, ?, ?)'),
       insAlias: p('INSERT OR IGNORE INTO unit_aliases (unit_id, alias, source) VALUES (?, ?, ?)'),
       insBulletin: p(`INSERT INTO bulletins (document_id, unit_id, title, issuer, unit_name, region, level, inspection_kind, team, round,
-        inspection_start, inspection_end, feedback_date, as_of_date, year, published_date, doc_number, publisher, phones, emails)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        inspection_start, inspection_end, feedback_date, as_of_date, year, published_date, doc_number, publisher, phones, emails, fingerprint)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insTotal: p('INSERT INTO declared_totals (bulletin_id, key, value) VALUES (?, ?, ?)'),
       insCat: p('INSERT INTO categories (bulletin_id, ordinal, title, span_start, span_end) VALUES (?, ?, ?, ?, ?)'),
       insIssue: p(`INSERT INTO issues (bulletin_id, number, category_id, category_ordinal, problem, outcome, status, status_phrase, status_rule, span_start, span_end)
@@ -41,6 +51,7 @@ export class Writer {
       insNote: p('INSERT INTO issue_notes (issue_id, ordinal, text) VALUES (?, ?, ?)'),
       insQty: p('INSERT INTO quantities (bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       insCited: p('INSERT INTO documents_cited (issue_id, title) VALUES (?, ?)'),
+      insTheme: p('INSERT OR IGNORE INTO issue_themes (issue_id, theme, label, rule, keyword) VALUES (?, ?, ?, ?, ?)'),
       insWarn: p('INSERT INTO warnings (bulletin_id, code, message, rule) VALUES (?, ?, ?, ?)'),
       insFts: p('INSERT INTO issues_fts (rowid, problem, measures, outcome) VALUES (?, ?, ?, ?)'),
     };
@@ -88,12 +99,15 @@ export class Writer {
 
   private unitId(rec: BulletinRecord): number | null {
     const b = rec.bulletin;
-    let name = canonicalUnit(b.unit, b.region);
-    if (!name) return null;
+    const canonical = canonicalUnit(b.unit, b.region);
+    if (!canonical) return null;
+    const renamed = successorName(canonical);
+    let name = renamed.name;
     const merged = this.s.merge.get(name) as { into_name: string } | undefined;
     if (merged) name = merged.into_name;
     let row = this.s.findUnit.get(name) as { id: number } | undefined;
     if (!row) row = { id: Number(this.s.insUnit.run(name, b.region, b.level).lastInsertRowid) };
+    if (renamed.rule) this.s.insAlias.run(row.id, canonical, renamed.rule);
     if (b.unit && b.unit !== name) this.s.insAlias.run(row.id, b.unit, 'bulletin.unit');
     for (const a of b.unit_aliases) if (a !== name) this.s.insAlias.run(row.id, a, 'bulletin.unit_aliases');
     return row.id;
@@ -104,7 +118,7 @@ export class Writer {
     const year = Number((b.inspection_start ?? b.feedback_date ?? b.as_of_date ?? b.published_date ?? '').slice(0, 4)) || null;
     const bid = Number(this.s.insBulletin.run(docId, this.unitId(rec), b.title, b.issuer, b.unit, b.region, b.level, b.inspection_kind, b.team, b.round,
       b.inspection_start, b.inspection_end, b.feedback_date, b.as_of_date, year, b.published_date, b.doc_number, rec.source.publisher,
-      JSON.stringify(b.contact.phones), JSON.stringify(b.contact.emails)).lastInsertRowid);
+      JSON.stringify(b.contact.phones), JSON.stringify(b.contact.emails), fingerprint(rec)).lastInsertRowid);
     for (const [k, v] of Object.entries(rec.summary)) this.s.insTotal.run(bid, k, v);
     const catIds = new Map<number, number>();
     for (const c of rec.categories) catIds.set(c.ordinal, Number(this.s.insCat.run(bid, c.ordinal, c.title, c.span[0], c.span[1]).lastInsertRowid));
@@ -117,6 +131,7 @@ export class Writer {
       i.notes.forEach((n, k) => this.s.insNote.run(iid, k + 1, n));
       for (const q of i.quantities) qty(iid, q);
       for (const d of i.documents) this.s.insCited.run(iid, d);
+      for (const t of i.themes) this.s.insTheme.run(iid, t.theme, t.label, t.rule, t.keyword);
       const [p, m, o] = fts[k]!;
       this.s.insFts.run(iid, p, m, o);
     });

@@ -100,6 +100,119 @@ program
     for (const r of rows) process.stdout.write(`${r.code.padEnd(18)} ${r.path}  ${r.message}\n`);
   });
 
+const formatOption = () => new Option('--format <f>', 'output format').choices(['table', 'csv', 'json']).default('table');
+
+async function readDb(path: string) {
+  const { openDb } = await import('../output/db.js');
+  return openDb(path, { readonly: true });
+}
+
+program
+  .command('search')
+  .description('find problems by words (Chinese full-text search over problems, measures and outcomes)')
+  .argument('<words...>', 'what to look for, e.g. 党费 or 违规报销')
+  .addOption(dbOption())
+  .option('--unit <name>', 'only this unit (full name, part of it, or an alias)')
+  .option('--year <year>', 'only this year')
+  .option('--limit <n>', 'at most this many', '200')
+  .addOption(formatOption())
+  .action(async (words: string[], o: { db: string; unit?: string; year?: string; limit: string; format: 'table' | 'csv' | 'json' }) => {
+    const { search } = await import('../output/queries.js');
+    const { formatRows } = await import('../output/format.js');
+    const db = await readDb(o.db);
+    const mark: [string, string] = o.format === 'table' && process.stdout.isTTY ? ['\x1b[1;31m', '\x1b[0m'] : ['【', '】'];
+    const rows = search(db, words.join(' '), { unit: o.unit, year: o.year ? Number(o.year) : undefined, limit: Number(o.limit) }, mark);
+    process.stdout.write(formatRows(rows, o.format, ['unit', 'year', 'number', 'status', 'snippet', 'path']));
+    if (o.format === 'table') process.stderr.write(`${rows.length} problem(s)\n`);
+  });
+
+program
+  .command('compare')
+  .description('compare units, regions, levels, years or themes: problems, completed, completion rate, declared vs found, money, rules, themes')
+  .addOption(dbOption())
+  .option('--by <keys>', 'group by one or more of unit, region, level, year, theme (comma-separated)', 'unit')
+  .option('--from <year>', 'from this year')
+  .option('--to <year>', 'to this year')
+  .addOption(formatOption())
+  .action(async (o: { db: string; by: string; from?: string; to?: string; format: 'table' | 'csv' | 'json' }) => {
+    const { compare, COMPARE_KEYS } = await import('../output/queries.js');
+    const { formatRows } = await import('../output/format.js');
+    const by = o.by.split(',').map((k) => k.trim());
+    const bad = by.filter((k) => !(COMPARE_KEYS as readonly string[]).includes(k));
+    if (bad.length) throw new CommanderError(2, 'zhenggai.usage', `--by: unknown key(s) ${bad.join(', ')}; use ${COMPARE_KEYS.join(', ')}`);
+    const db = await readDb(o.db);
+    const rows = compare(db, { by: by as never, from: o.from ? Number(o.from) : undefined, to: o.to ? Number(o.to) : undefined });
+    process.stdout.write(formatRows(rows, o.format));
+  });
+
+program
+  .command('query')
+  .description('run one read-only SQL statement on the dataset (opened read-only)')
+  .argument('<sql>', 'e.g. "SELECT * FROM bulletin_overview"')
+  .addOption(dbOption())
+  .addOption(formatOption())
+  .action(async (sql: string, o: { db: string; format: 'table' | 'csv' | 'json' }) => {
+    const { query } = await import('../output/queries.js');
+    const { formatRows } = await import('../output/format.js');
+    const db = await readDb(o.db);
+    try {
+      process.stdout.write(formatRows(query(db, sql), o.format));
+    } catch (e) {
+      process.stderr.write(`zhenggai query: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+    }
+  });
+
+program
+  .command('export')
+  .description('write one CSV per table and view plus metadata.json (Datasette and spreadsheets)')
+  .addOption(dbOption())
+  .requiredOption('--out <dir>', 'folder to write')
+  .action(async (o: { db: string; out: string }) => {
+    const { exportDataset } = await import('../output/export.js');
+    const { basename } = await import('node:path');
+    const db = await readDb(o.db);
+    const r = exportDataset(db, o.out, basename(o.db).replace(/\.db$/, ''));
+    process.stdout.write(`${r.files.length} files → ${o.out}\n`);
+  });
+
+program
+  .command('report')
+  .description('write a self-contained HTML report with charts (completion over years, themes per unit, money, declared vs found)')
+  .addOption(dbOption())
+  .option('--out <file>', 'HTML file to write', 'report.html')
+  .option('--title <text>', 'report title')
+  .action(async (o: { db: string; out: string; title?: string }) => {
+    const { buildReport } = await import('../output/report.js');
+    const { writeFileSync } = await import('node:fs');
+    const db = await readDb(o.db);
+    writeFileSync(o.out, buildReport(db, { title: o.title }));
+    process.stdout.write(`report → ${o.out}\n`);
+  });
+
+const unitsCmd = program
+  .command('units')
+  .description('list units with their aliases and bulletin counts; `units merge A B` joins two')
+  .addOption(dbOption())
+  .addOption(formatOption())
+  .action(async (o: { db: string; format: 'table' | 'csv' | 'json' }) => {
+    const { units } = await import('../output/queries.js');
+    const { formatRows } = await import('../output/format.js');
+    process.stdout.write(formatRows(units(await readDb(o.db)), o.format));
+  });
+unitsCmd
+  .command('merge')
+  .description('record that unit A is unit B (a renamed unit, a name the rules missed); kept across re-ingest')
+  .argument('<from>', 'unit name or alias to merge away')
+  .argument('<into>', 'unit name or alias to keep')
+  .addOption(dbOption())
+  .action(async (from: string, into: string, o: { db: string }) => {
+    const { openDb } = await import('../output/db.js');
+    const { mergeUnits } = await import('../output/queries.js');
+    const r = mergeUnits(openDb(o.db), from, into);
+    process.stdout.write(`${r.from} → ${r.into} (${r.bulletins} bulletin(s) moved)\n`);
+  });
+
 export async function main(argv: string[]): Promise<number> {
   // `zhenggai extract … | head`: a closed pipe ends the output quietly
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); });
@@ -109,6 +222,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      if (e.code === 'zhenggai.usage') process.stderr.write(`error: ${e.message}\n`);
       return 2;
     }
     process.stderr.write(`zhenggai: ${(e as Error).stack ?? e}\n`);

@@ -15,6 +15,7 @@ import { extract as extractQuantities } from '../extractors/quantities.js';
 import { extractTotals } from '../extractors/totals.js';
 import { readMetadata } from '../extractors/metadata.js';
 import { reconcile } from '../extractors/reconcile.js';
+import { tagThemes } from '../extractors/themes.js';
 import { mojibakeScore } from './readers/decode.js';
 import { SCHEMA_ID, validateRecord, type BulletinRecord, type Issue } from './record.js';
 
@@ -46,6 +47,7 @@ export function buildIssues(doc: Doc, seg: Segmentation): Issue[] {
       doc.message({ ruleId: b.rule, stage: 'issues', severity: 'warning', code: 'problem_text_missing', message: `problem ${b.number}: no problem text found`, span });
     }
     const st = readStatus(parts);
+    const category = seg.categories.find((c) => c.ordinal === b.category)?.title ?? null;
     issues.push({
       number: b.number,
       category: b.category,
@@ -57,6 +59,7 @@ export function buildIssues(doc: Doc, seg: Segmentation): Issue[] {
       status_phrase: st.phrase,
       status_rule: st.rule,
       documents: citedDocuments(doc.text.slice(span[0], span[1])),
+      themes: tagThemes(parts.problem, { category, measures: parts.measures }),
       quantities: extractQuantities(doc.text, span[0], span[1]),
       span,
     });

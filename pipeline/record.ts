@@ -23,6 +23,8 @@ export const Quantity = z.object({
 
 export const Status = z.enum(['completed', 'in_progress', 'long_term', 'unknown']);
 
+export const ThemeTag = z.object({ theme: z.string(), label: z.string(), rule: z.string(), keyword: z.string() });
+
 export const Issue = z.object({
   number: z.number().int(),
   category: z.number().int().nullable(),
@@ -34,6 +36,7 @@ export const Issue = z.object({
   status_phrase: z.string().nullable(),
   status_rule: z.string().nullable(),
   documents: z.array(z.string()),
+  themes: z.array(ThemeTag),
   quantities: z.array(Quantity),
   span,
 });
@@ -109,6 +112,7 @@ export const BulletinRecord = z
 
 export type Quantity = z.infer<typeof Quantity>;
 export type Issue = z.infer<typeof Issue>;
+export type ThemeTag = z.infer<typeof ThemeTag>;
 export type Category = z.infer<typeof Category>;
 export type Bulletin = z.infer<typeof Bulletin>;
 export type Summary = z.infer<typeof Summary>;

@@ -31,10 +31,10 @@ describe('sqlite dataset', () => {
     expect(d.pragma('user_version', { simple: true })).toBe(1);
     expect(d.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(d.pragma('foreign_key_check')).toEqual([]);
-    // one unit for the six forms of the seed, found under its short forms too
-    const unit = d.prepare("SELECT u.id, count(b.id) AS n FROM units u JOIN bulletins b ON b.unit_id = u.id WHERE u.name = '新野县科学技术协会' GROUP BY u.id").get() as { n: number };
-    expect(unit.n).toBe(6);
-    const overview = d.prepare("SELECT * FROM bulletin_overview WHERE unit = '新野县科学技术协会' LIMIT 1").get() as Record<string, unknown>;
+    // one unit for the six forms of the seed and its 2021 bulletin; the six forms are one publication
+    const unit = d.prepare("SELECT u.id, count(b.id) AS n, count(DISTINCT b.fingerprint) AS pubs FROM units u JOIN bulletins b ON b.unit_id = u.id WHERE u.name = '新野县科学技术协会' GROUP BY u.id").get() as { n: number; pubs: number };
+    expect(unit).toMatchObject({ n: 7, pubs: 2 });
+    const overview = d.prepare("SELECT * FROM bulletin_overview WHERE unit = '新野县科学技术协会' AND year = 2024 LIMIT 1").get() as Record<string, unknown>;
     expect(overview).toMatchObject({ region: '新野县', level: 'county', year: 2024, declared_problems: 31, issues_found: 31, completed: 26, not_completed: 5, warnings_count: 0 });
     // Chinese search through jieba tokens
     const hits = d.prepare("SELECT DISTINCT i.number FROM issues_fts f JOIN issues i ON i.id = f.rowid WHERE issues_fts MATCH '党费' ORDER BY i.number").all() as Array<{ number: number }>;

@@ -1,0 +1,51 @@
+// `zhenggai export --out DIR`: one CSV per table and view, plus a Datasette-style
+// metadata.json (title, description, per-table and per-column descriptions), so the
+// database and the CSVs open directly in Datasette and in spreadsheets.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { DB } from './db.js';
+
+export const DESCRIPTIONS: Record<string, { description: string; columns?: Record<string, string> }> = {
+  documents: { description: 'One row per distinct input file content (sha256). The normalized text every span points into.', columns: { sha256: 'SHA-256 of the file bytes: the document identity', format: 'txt, docx, pdf or html', encoding: 'what the bytes were decoded as (txt/html)', text: 'normalized text; span_start/span_end elsewhere are UTF-16 offsets into it', pipeline_version: 'zhenggai version that derived the rows', rules_hash: 'hash of rules/ at derivation; --reprocess re-derives when it changes', record_json: 'the validated zhenggai.bulletin/1 record, less its text' } },
+  document_paths: { description: 'Every path the same bytes were seen at.' },
+  units: { description: 'Inspected units, one row per canonical full name (short forms expanded, 县X/市X qualified with the region, manual merges applied).', columns: { name: 'canonical full name', region: 'administrative area the unit belongs to', level: 'central, provincial, municipal, county or township' } },
+  unit_aliases: { description: 'Other names of a unit and where each came from.', columns: { source: 'bulletin.unit, bulletin.unit_aliases or manual' } },
+  unit_merges: { description: 'Manual merges (zhenggai units merge A B); applied again on every ingest.' },
+  bulletins: { description: 'One row per bulletin: metadata read from the title, opening and closing.', columns: { unit_name: 'unit as the bulletin names it', year: 'year of the inspection (else feedback, as-of or publication)', team: 'inspection team as named', round: 'e.g. 十四届县委第三轮, when stated', inspection_start: 'ISO date', inspection_end: 'ISO date', feedback_date: 'ISO date the team gave its feedback', as_of_date: 'ISO date of the progress figures (截至…)', phones: 'JSON array of the bulletin’s own contact phones', emails: 'JSON array' } },
+  declared_totals: { description: 'Totals the bulletin declares about itself (problems, completed, long_term, measures, money_recovered…). Compare with issues to check the bulletin.', columns: { key: 'problems, completed, in_progress, long_term, not_completed, tasks, measures, rules, aspects, completion_rate (0..1), money_recovered (yuan), people_*, clues_transferred …' } },
+  categories: { description: 'Problem categories (（一）“X”方面) in bulletin order.' },
+  issues: { description: 'One row per problem the bulletin lists.', columns: { number: 'the bulletin’s own numbering (in order where it restarts)', status: 'completed, in_progress, long_term or unknown', status_phrase: 'the words the status was read from', status_rule: 'id of the status rule' } },
+  measures: { description: 'Rectification measures of a problem (一是…二是…).' },
+  issue_notes: { description: 'Follow-up paragraphs that belong to a problem.' },
+  issue_themes: { description: 'Theme tags of problems (rules/themes.json), with the rule and keyword they came from.' },
+  quantities: { description: 'Numbers with measure words; money in yuan.', columns: { issue_id: 'NULL for quantities outside any problem', kind: 'count, money (yuan), percent or duration', approx: '余 多 近 约 不少于 至少 超过 … when the text hedges', rule: 'id of the rule that read it' } },
+  documents_cited: { description: 'Documents a problem cites in 《…》.' },
+  warnings: { description: 'What the pipeline found suspicious: declared totals that do not match the problems, unknown statuses, not a bulletin, mojibake.' },
+  ingest_runs: { description: 'One row per ingest run, with its counts and options.' },
+  ingest_errors: { description: 'Files that failed in a run, with an error code.' },
+  bulletin_overview: { description: 'View: one row per bulletin with declared problems, problems found, completed, not completed, completion rate, money and warnings.' },
+};
+
+export function exportDataset(db: DB, out: string, dbName = 'zhenggai'): { files: string[] } {
+  mkdirSync(out, { recursive: true });
+  const objects = db.prepare("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'issues_fts%' ORDER BY type, name").all() as Array<{ name: string; type: string }>;
+  const files: string[] = [];
+  for (const { name } of objects) {
+    const st = db.prepare(`SELECT * FROM "${name}"`);
+    const cols = st.columns().map((c) => c.name);
+    const rows = st.raw().all() as unknown[][];
+    writeFileSync(join(out, `${name}.csv`), '\ufeff' + stringify([cols, ...rows])); // BOM: spreadsheets read it as UTF-8
+    files.push(`${name}.csv`);
+  }
+  const tables: Record<string, unknown> = {};
+  for (const { name } of objects) if (DESCRIPTIONS[name]) tables[name] = DESCRIPTIONS[name];
+  const metadata = {
+    title: 'zhenggai: inspection-rectification bulletins',
+    description: 'Published Party inspection-rectification bulletins (巡视/巡察整改情况通报) turned into tables: bulletins, units, problems, measures, statuses, quantities, declared totals and warnings.',
+    databases: { [dbName]: { tables } },
+  };
+  writeFileSync(join(out, 'metadata.json'), JSON.stringify(metadata, null, 2) + '\n');
+  files.push('metadata.json');
+  return { files };
+}

@@ -1,0 +1,179 @@
+// Read side of the dataset: search, compare, units, free SQL. Every function takes an
+// open database and returns rows; formatting is output/format.ts.
+import type { DB } from './db.js';
+import { searchTokens } from '../extractors/tokens.js';
+
+export type Row = Record<string, unknown>;
+
+// --- search --------------------------------------------------------------------------
+
+export interface SearchOptions { unit?: string; year?: number; limit?: number }
+
+/** FTS5 query from free text: jieba search tokens, each quoted, all required. */
+export function ftsQuery(q: string): string {
+  const toks = [...new Set(searchTokens(q))].filter((t) => t.trim());
+  // cutForSearch also yields the parts of long words; the whole words are enough to require
+  const whole = toks.filter((t) => !toks.some((o) => o !== t && o.includes(t)));
+  return whole.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
+}
+
+/** Mark the first hit of any query word in text: …前文【党费】后文… */
+export function snippet(text: string, words: string[], width = 24, mark: [string, string] = ['【', '】']): string {
+  let at = -1;
+  let w = '';
+  for (const x of words) {
+    const i = text.indexOf(x);
+    if (i >= 0 && (at < 0 || i < at)) { at = i; w = x; }
+  }
+  if (at < 0) return text.length > width * 2 ? text.slice(0, width * 2) + '…' : text;
+  const s = Math.max(0, at - width);
+  const e = Math.min(text.length, at + w.length + width);
+  return (s > 0 ? '…' : '') + text.slice(s, at) + mark[0] + w + mark[1] + text.slice(at + w.length, e) + (e < text.length ? '…' : '');
+}
+
+export function search(db: DB, q: string, o: SearchOptions = {}, mark?: [string, string]): Row[] {
+  const match = ftsQuery(q);
+  if (!match) return [];
+  const words = [q, ...searchTokens(q)].filter((t) => t.trim()).sort((a, b) => b.length - a.length);
+  const rows = db.prepare(`
+    SELECT COALESCE(u.name, b.unit_name) AS unit, b.year, i.number, i.status, i.problem, i.outcome,
+           (SELECT group_concat(m.text, '；') FROM measures m WHERE m.issue_id = i.id) AS measures,
+           b.title, p.path
+    FROM issues_fts f
+    JOIN issues i ON i.id = f.rowid
+    JOIN publications b ON b.id = i.bulletin_id
+    LEFT JOIN units u ON u.id = b.unit_id
+    LEFT JOIN document_paths p ON p.rowid = (SELECT min(rowid) FROM document_paths WHERE document_id = b.document_id)
+    WHERE issues_fts MATCH ?
+      AND (? IS NULL OR u.name LIKE '%' || ? || '%' OR b.unit_name LIKE '%' || ? || '%'
+           OR EXISTS (SELECT 1 FROM unit_aliases a WHERE a.unit_id = u.id AND a.alias = ?))
+      AND (? IS NULL OR b.year = ?)
+    ORDER BY b.year, unit, i.number
+    LIMIT ?`).all(match, o.unit ?? null, o.unit ?? null, o.unit ?? null, o.unit ?? null, o.year ?? null, o.year ?? null, o.limit ?? 200) as Row[];
+  return rows.map((r) => {
+    const where = [r.problem, r.measures, r.outcome].find((t) => typeof t === 'string' && words.some((w) => t.includes(w))) as string | undefined;
+    return { unit: r.unit, year: r.year, number: r.number, status: r.status, snippet: snippet(where ?? String(r.problem), words, 24, mark), path: r.path };
+  });
+}
+
+// --- compare -------------------------------------------------------------------------
+
+export const COMPARE_KEYS = ['unit', 'region', 'level', 'year', 'theme'] as const;
+export type CompareKey = (typeof COMPARE_KEYS)[number];
+
+export interface CompareOptions { by: CompareKey[]; from?: number; to?: number }
+
+/**
+ * Problems, completed, not completed, completion rate, declared vs found, money, rules and
+ * top themes per group. Grouping by theme counts each problem once per theme it carries.
+ */
+export function compare(db: DB, o: CompareOptions): Row[] {
+  const bulletins = db.prepare(`
+    SELECT b.id, COALESCE(u.name, b.unit_name, b.issuer) AS unit, b.region, b.level, b.year,
+      (SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = 'problems') AS declared,
+      (SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = 'rules') AS rules,
+      (SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = 'money_recovered') AS money_declared,
+      (SELECT count(*) FROM warnings w WHERE w.bulletin_id = b.id AND w.code = 'declared_total_mismatch') AS mismatches
+    FROM publications b LEFT JOIN units u ON u.id = b.unit_id
+    WHERE (? IS NULL OR b.year >= ?) AND (? IS NULL OR b.year <= ?)`).all(o.from ?? null, o.from ?? null, o.to ?? null, o.to ?? null) as Array<Row & { id: number }>;
+  const byId = new Map(bulletins.map((b) => [b.id, b]));
+  const issues = db.prepare(`
+    SELECT i.id, i.bulletin_id, i.status,
+      (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.issue_id = i.id AND q.kind = 'money') AS money,
+      (SELECT group_concat(label, '|') FROM issue_themes t WHERE t.issue_id = i.id) AS themes
+    FROM issues i`).all() as Array<{ id: number; bulletin_id: number; status: string; money: number; themes: string | null }>;
+
+  interface Acc { keys: Row; bulletins: Set<number>; problems: number; completed: number; money: number; themeCount: Map<string, number> }
+  const groups = new Map<string, Acc>();
+  const acc = (keys: Row): Acc => {
+    const k = JSON.stringify(o.by.map((x) => keys[x] ?? null));
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { keys, bulletins: new Set(), problems: 0, completed: 0, money: 0, themeCount: new Map() }));
+    return g;
+  };
+  const keysOf = (b: Row, theme?: string): Row => Object.fromEntries(o.by.map((k) => [k, k === 'theme' ? theme ?? null : b[k] ?? null]));
+  const byTheme = o.by.includes('theme');
+  for (const b of bulletins) if (!byTheme) acc(keysOf(b)).bulletins.add(b.id);
+  for (const i of issues) {
+    const b = byId.get(i.bulletin_id);
+    if (!b) continue;
+    const labels = i.themes ? i.themes.split('|') : [];
+    for (const theme of byTheme ? (labels.length ? labels : ['（无主题）']) : [undefined]) {
+      const g = acc(keysOf(b, theme));
+      g.bulletins.add(b.id);
+      g.problems++;
+      if (i.status === 'completed') g.completed++;
+      // a bulletin that declares the money recovered is counted by its declaration, not twice
+      if (byTheme || b.money_declared == null) g.money += i.money;
+      for (const l of labels) g.themeCount.set(l, (g.themeCount.get(l) ?? 0) + 1);
+    }
+  }
+  const sum = (ids: Set<number>, f: (b: Row) => unknown) => {
+    let s: number | null = null;
+    for (const id of ids) { const v = f(byId.get(id)!); if (v != null) s = (s ?? 0) + Number(v); }
+    return s;
+  };
+  const rows = [...groups.values()].map((g) => {
+    const declared = byTheme ? null : sum(g.bulletins, (b) => b.declared);
+    const declaredMoney = byTheme ? null : sum(g.bulletins, (b) => b.money_declared);
+    return {
+      ...g.keys,
+      bulletins: g.bulletins.size,
+      problems: g.problems,
+      completed: g.completed,
+      not_completed: g.problems - g.completed,
+      completion_rate: g.problems ? Math.round((g.completed / g.problems) * 1000) / 1000 : null,
+      declared_problems: declared,
+      declared_vs_found: declared == null ? null : declared - g.problems,
+      money: Math.round((declaredMoney ?? 0) + g.money),
+      rules: byTheme ? null : sum(g.bulletins, (b) => b.rules),
+      mismatches: byTheme ? null : sum(g.bulletins, (b) => b.mismatches),
+      top_themes: [...g.themeCount].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([l, n]) => `${l}(${n})`).join(' '),
+    } as Row;
+  });
+  const cmp = (a: unknown, b: unknown) => (a == null ? 1 : b == null ? -1 : typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'zh'));
+  return rows.sort((a, b) => { for (const k of o.by) { const c = cmp(a[k], b[k]); if (c) return c; } return 0; });
+}
+
+// --- units ---------------------------------------------------------------------------
+
+export function units(db: DB): Row[] {
+  return db.prepare(`
+    SELECT u.id, u.name, u.region, u.level,
+      (SELECT count(*) FROM publications b WHERE b.unit_id = u.id) AS bulletins,
+      (SELECT count(*) FROM bulletins b WHERE b.unit_id = u.id) AS files,
+      (SELECT group_concat(DISTINCT b.year) FROM bulletins b WHERE b.unit_id = u.id) AS years,
+      (SELECT group_concat(a.alias, '、') FROM unit_aliases a WHERE a.unit_id = u.id) AS aliases
+    FROM units u ORDER BY u.region, u.name`).all() as Row[];
+}
+
+/** Merge unit `from` into unit `into` (names or aliases); recorded so that re-ingest keeps it. */
+export function mergeUnits(db: DB, from: string, into: string): { from: string; into: string; bulletins: number } {
+  const find = (n: string) =>
+    (db.prepare('SELECT id, name FROM units WHERE name = ?').get(n) ??
+      db.prepare('SELECT u.id, u.name FROM units u JOIN unit_aliases a ON a.unit_id = u.id WHERE a.alias = ?').get(n)) as { id: number; name: string } | undefined;
+  const a = find(from);
+  const b = find(into);
+  if (!a) throw new Error(`no unit named ${from}`);
+  if (!b) throw new Error(`no unit named ${into}`);
+  if (a.id === b.id) return { from: a.name, into: b.name, bulletins: 0 };
+  return db.transaction(() => {
+    const n = db.prepare('UPDATE bulletins SET unit_id = ? WHERE unit_id = ?').run(b.id, a.id).changes;
+    db.prepare("INSERT OR IGNORE INTO unit_aliases (unit_id, alias, source) SELECT ?, alias, source FROM unit_aliases WHERE unit_id = ?").run(b.id, a.id);
+    db.prepare("INSERT OR IGNORE INTO unit_aliases (unit_id, alias, source) VALUES (?, ?, 'manual')").run(b.id, a.name);
+    db.prepare('DELETE FROM units WHERE id = ?').run(a.id);
+    db.prepare('INSERT INTO unit_merges (from_name, into_name) VALUES (?, ?) ON CONFLICT(from_name) DO UPDATE SET into_name = excluded.into_name').run(a.name, b.name);
+    // earlier merges into the unit that has just gone now point at the survivor
+    db.prepare('UPDATE unit_merges SET into_name = ? WHERE into_name = ?').run(b.name, a.name);
+    return { from: a.name, into: b.name, bulletins: n };
+  })();
+}
+
+// --- free SQL ------------------------------------------------------------------------
+
+/** Run one read-only statement (the connection is opened read-only; writes are refused by SQLite). */
+export function query(db: DB, sql: string): Row[] {
+  const st = db.prepare(sql);
+  if (!st.reader) throw new Error('only statements that return rows (SELECT, WITH, PRAGMA …) are allowed');
+  return st.all() as Row[];
+}

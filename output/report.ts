@@ -1,0 +1,123 @@
+// `zhenggai report --out report.html`: one self-contained HTML file (no network at view
+// time, no script): charts rendered to inline SVG with Apache ECharts' server-side SVG
+// renderer, each followed by the table of its numbers.
+import * as echarts from 'echarts';
+import type { DB } from './db.js';
+import { compare, type Row } from './queries.js';
+
+const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const FONT = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
+
+function svg(option: echarts.EChartsOption, width = 900, height = 420): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
+  const out = chart.renderToSVGString();
+  chart.dispose();
+  return out;
+}
+
+function table(rows: Row[], cols: Array<[string, string]>): string {
+  if (!rows.length) return '<p class="empty">没有数据 (no rows)</p>';
+  const cell = (v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? (Math.round(v * 1000) / 1000).toString() : esc(v));
+  return `<table><thead><tr>${cols.map(([, h]) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${cols.map(([k]) => `<td>${cell(r[k])}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+function section(id: string, title: string, explain: string, chart: string, data: string): string {
+  return `<section id="${id}"><h2>${esc(title)}</h2><p class="explain">${esc(explain)}</p><figure class="chart">${chart}</figure>
+<details><summary>数据表 · the numbers behind the chart</summary>${data}</details></section>`;
+}
+
+export function buildReport(db: DB, opts: { title?: string; maxUnits?: number } = {}): string {
+  const maxUnits = opts.maxUnits ?? 15;
+  const byUnitYear = compare(db, { by: ['unit', 'year'] });
+  const byUnit = compare(db, { by: ['unit'] });
+  const unitTheme = compare(db, { by: ['unit', 'theme'] });
+  const topUnits = [...byUnit].sort((a, b) => Number(b.problems) - Number(a.problems)).slice(0, maxUnits).map((r) => String(r.unit));
+  const years = [...new Set(byUnitYear.map((r) => r.year).filter((y) => y != null))].sort() as number[];
+  const totals = db.prepare(`SELECT (SELECT count(*) FROM publications) AS bulletins, (SELECT count(*) FROM units) AS units,
+    (SELECT count(*) FROM issues WHERE bulletin_id IN (SELECT id FROM publications)) AS problems,
+    (SELECT count(*) FROM issues WHERE status = 'completed' AND bulletin_id IN (SELECT id FROM publications)) AS completed,
+    (SELECT count(*) FROM warnings WHERE code = 'declared_total_mismatch' AND bulletin_id IN (SELECT id FROM publications)) AS mismatches`).get() as Record<string, number>;
+
+  // 1. completion rate per unit over the years
+  const rateChart = svg({
+    title: { text: '整改完成率 · completion rate by year', left: 'center', textStyle: { fontSize: 15 } },
+    legend: { type: 'plain', bottom: 0, left: 10, right: 10, textStyle: { fontSize: 11 } },
+    grid: { left: 60, right: 30, top: 50, bottom: 40 + Math.ceil(topUnits.length / 4) * 22 },
+    xAxis: { type: 'category', data: years.map(String), name: '年份' },
+    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+    series: topUnits.map((u) => ({
+      name: u, type: 'line', connectNulls: true, symbolSize: 8,
+      data: years.map((y) => (byUnitYear.find((r) => r.unit === u && r.year === y)?.completion_rate as number | null) ?? null),
+    })),
+  }, 900, 380 + Math.ceil(topUnits.length / 4) * 22);
+  // 2. problems by theme per unit (heat map)
+  const themes = [...new Set(unitTheme.map((r) => String(r.theme)))];
+  const heat = unitTheme.filter((r) => topUnits.includes(String(r.unit)));
+  const maxHeat = Math.max(1, ...heat.map((r) => Number(r.problems)));
+  const heatChart = svg({
+    title: { text: '问题主题分布 · problems by theme and unit', left: 'center', textStyle: { fontSize: 15 } },
+    grid: { left: 210, right: 30, top: 50, bottom: 110 },
+    xAxis: { type: 'category', data: themes, axisLabel: { rotate: 35, fontSize: 11 } },
+    yAxis: { type: 'category', data: topUnits, axisLabel: { fontSize: 11 } },
+    visualMap: { min: 0, max: maxHeat, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, calculable: false, inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] } },
+    series: [{ type: 'heatmap', label: { show: true, fontSize: 11 }, data: heat.map((r) => [themes.indexOf(String(r.theme)), topUnits.indexOf(String(r.unit)), Number(r.problems)]) }],
+  }, 900, Math.max(320, 60 + topUnits.length * 32 + 110));
+  // 3. money
+  const moneyRows = byUnit.filter((r) => Number(r.money) > 0).sort((a, b) => Number(b.money) - Number(a.money)).slice(0, maxUnits);
+  const moneyChart = svg({
+    title: { text: '涉及金额（元）· money in the bulletins (yuan)', left: 'center', textStyle: { fontSize: 15 } },
+    grid: { left: 210, right: 60, top: 50, bottom: 40 },
+    xAxis: { type: 'value' }, yAxis: { type: 'category', data: moneyRows.map((r) => String(r.unit)).reverse() },
+    series: [{ type: 'bar', data: moneyRows.map((r) => Number(r.money)).reverse(), label: { show: true, position: 'right', fontSize: 11 } }],
+  }, 900, Math.max(240, 90 + moneyRows.length * 28));
+  // 4. declared vs found
+  const warnRows = db.prepare(`SELECT COALESCE(u.name, b.unit_name, b.issuer) AS unit, b.year, w.message, b.title
+    FROM warnings w JOIN publications b ON b.id = w.bulletin_id LEFT JOIN units u ON u.id = b.unit_id
+    WHERE w.code = 'declared_total_mismatch' ORDER BY unit, b.year`).all() as Row[];
+  const declRows = byUnitYear.filter((r) => r.declared_problems != null);
+  const declChart = svg({
+    title: { text: '申报问题数与实际列出问题数 · declared vs found', left: 'center', textStyle: { fontSize: 15 } },
+    legend: { bottom: 0 }, grid: { left: 60, right: 30, top: 50, bottom: 110 },
+    xAxis: { type: 'category', data: declRows.map((r) => `${r.unit} ${r.year ?? ''}`), axisLabel: { rotate: 25, fontSize: 10 } },
+    yAxis: { type: 'value' },
+    series: [
+      { name: '申报 declared', type: 'bar', data: declRows.map((r) => Number(r.declared_problems)) },
+      { name: '列出 found', type: 'bar', data: declRows.map((r) => Number(r.problems)) },
+    ],
+  });
+
+  const rate = totals.problems ? Math.round(((totals.completed ?? 0) / totals.problems) * 1000) / 10 : 0;
+  return `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(opts.title ?? '巡视巡察整改情况 · zhenggai report')}</title>
+<style>
+body{font-family:${FONT};margin:0 auto;max-width:980px;padding:24px;color:#1a1a1a;line-height:1.55}
+h1{font-size:24px;margin:0 0 4px} h2{font-size:18px;margin:36px 0 6px;border-bottom:1px solid #ddd;padding-bottom:4px}
+.explain{color:#555;margin:4px 0 10px;font-size:14px} .kpis{display:flex;gap:14px;flex-wrap:wrap;margin:16px 0}
+.kpi{background:#f4f6f9;border-radius:8px;padding:10px 16px;min-width:120px} .kpi b{display:block;font-size:22px}
+figure.chart{margin:0;overflow-x:auto} figure.chart svg{max-width:100%;height:auto}
+table{border-collapse:collapse;font-size:13px;margin:8px 0;width:100%} th,td{border:1px solid #ddd;padding:4px 8px;text-align:left}
+th{background:#f4f6f9} details{margin:6px 0 0} summary{cursor:pointer;color:#1f5fa8}
+.empty{color:#888} footer{margin-top:40px;color:#888;font-size:12px}
+</style></head><body>
+<h1>${esc(opts.title ?? '巡视巡察整改情况')}</h1>
+<p class="explain">由 zhenggai 从已公开的整改情况通报中提取。Extracted by zhenggai from published rectification bulletins; every figure links back to a table in the dataset.</p>
+<div class="kpis">
+<div class="kpi"><b>${totals.bulletins}</b>通报 bulletins</div><div class="kpi"><b>${totals.units}</b>单位 units</div>
+<div class="kpi"><b>${totals.problems}</b>问题 problems</div><div class="kpi"><b>${rate}%</b>已完成 completed</div>
+<div class="kpi"><b>${totals.mismatches}</b>总数不符 mismatches</div></div>
+${section('completion', '整改完成率 · completion rate per unit over the years', 'Share of listed problems reported completed, per unit and inspection year (top units by problems).', rateChart,
+    table(byUnitYear, [['unit', '单位 unit'], ['year', '年份 year'], ['bulletins', '通报'], ['problems', '问题'], ['completed', '已完成'], ['not_completed', '未完成'], ['completion_rate', '完成率']]))}
+${section('themes', '问题主题 · problems by theme per unit', 'How many problems of each theme a unit’s bulletins list: which kinds of problems recur.', heatChart,
+    table(unitTheme, [['unit', '单位 unit'], ['theme', '主题 theme'], ['problems', '问题'], ['completed', '已完成'], ['money', '金额（元）']]))}
+${section('money', '涉及金额 · money', 'Money amounts in the problems (refunds, recoveries, funds), or the total recovered a round summary declares.', moneyChart,
+    table(byUnit, [['unit', '单位 unit'], ['bulletins', '通报'], ['money', '金额（元）'], ['rules', '新建制度']]))}
+${section('reconcile', '总数核对 · declared totals vs problems found', 'A bulletin’s own totals against the problems it lists; every mismatch is a warning in the dataset.', declChart,
+    table(warnRows, [['unit', '单位 unit'], ['year', '年份'], ['message', '不符之处 mismatch'], ['title', '通报 bulletin']]))}
+<footer>zhenggai · ${esc(new Date().toISOString().slice(0, 10))}</footer>
+</body></html>
+`;
+}

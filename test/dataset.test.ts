@@ -1,0 +1,162 @@
+// The dataset people use: search, compare, units (and merges that survive re-ingest),
+// read-only queries, export for Datasette, and the HTML report in a real headless Chromium.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ingest } from '../pipeline/batch.js';
+import { openDb, type DB } from '../output/db.js';
+import { search, compare, units, mergeUnits, query, ftsQuery } from '../output/queries.js';
+import { exportDataset } from '../output/export.js';
+import { buildReport } from '../output/report.js';
+import { tagThemes, themeRules } from '../extractors/themes.js';
+import { canonicalUnit, successorName } from '../extractors/units.js';
+import { loadRules } from '../rules/index.js';
+import { FIXTURES } from './fixtures.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+let dbPath: string;
+let db: DB;
+
+beforeAll(async () => {
+  dbPath = join(mkdtempSync(join(tmpdir(), 'zg-dataset-')), 'z.db');
+  const s = await ingest([FIXTURES], { db: dbPath, jobs: 1 });
+  expect(s.failed).toBe(0);
+  db = openDb(dbPath, { readonly: true });
+}, 60_000);
+
+describe('themes and units (rules)', () => {
+  it('every theme example is tagged with its theme', () => {
+    for (const t of themeRules() as Array<{ id: string; examples?: string[] }>) {
+      for (const ex of t.examples ?? []) expect(tagThemes(ex, {}).map((x) => x.theme), ex).toContain(t.id);
+    }
+  });
+  it('a keyword across two words is not a tag (未编制规划 is not 编制)', () => {
+    expect(tagThemes('未编制全民科学素质行动规划纲要', {}).map((t) => t.theme)).not.toContain('personnel');
+  });
+  it('short forms expand and are qualified with the region; renames lead to the successor', () => {
+    expect(canonicalUnit('县科协', '新野县')).toBe('新野县科学技术协会');
+    expect(canonicalUnit('市卫健委', '南阳市')).toBe('南阳市卫生健康委员会');
+    expect(canonicalUnit('市场监管局', '南阳市')).toBe('南阳市市场监督管理局');
+    for (const r of loadRules<{ renames: Array<{ examples: string[][] }> }>('unit_renames.json').renames) {
+      for (const [from, to] of r.examples) expect(successorName(from!).name).toBe(to);
+    }
+  });
+});
+
+describe('search', () => {
+  it('finds the seed’s 党费 problems once each (the same bulletin in six formats counts once)', () => {
+    const rows = search(db, '党费');
+    const seed = rows.filter((r) => r.unit === '新野县科学技术协会' && r.year === 2024).map((r) => r.number);
+    expect(seed).toEqual([1, 28]);
+    expect(rows.some((r) => r.year === 2021 && r.number === 1)).toBe(true);
+    expect(rows.every((r) => String(r.snippet).includes('【党费】'))).toBe(true);
+  });
+  it('filters by unit (name or alias) and year; multi-word queries need every word', () => {
+    expect(search(db, '党费', { unit: '县科协', year: 2021 }).map((r) => r.number)).toEqual([1]);
+    // 2021 #2 names it in the problem; 2024 #21 in its measures (专题研究2022年违规报销等事项)
+    expect(search(db, '违规报销').map((r) => [r.year, r.number])).toEqual([[2021, 2], [2024, 21]]);
+    expect(ftsQuery('违规报销 差旅费')).toMatch(/AND/);
+    expect(search(db, '不存在的词语组合')).toEqual([]);
+  });
+});
+
+describe('compare', () => {
+  it('one row per unit with the numbers of its bulletins', () => {
+    const rows = compare(db, { by: ['unit'] });
+    const kexie = rows.find((r) => r.unit === '新野县科学技术协会')!;
+    expect(kexie).toMatchObject({ bulletins: 2, problems: 36, completed: 30, not_completed: 6, declared_problems: 36, declared_vs_found: 0 });
+    expect(new Set(rows.map((r) => r.unit)).size).toBe(rows.length);
+  });
+  it('the same unit across years (and renamed) is one row per year under unit,year', () => {
+    const rows = compare(db, { by: ['unit', 'year'] }).filter((r) => r.unit === '南阳市卫生健康委员会');
+    expect(rows.map((r) => [r.year, r.problems, r.completion_rate])).toEqual([[2018, 4, 1], [2023, 6, 0.667]]);
+  });
+  it('by theme, and years filter', () => {
+    const rows = compare(db, { by: ['theme'], from: 2021, to: 2021 });
+    expect(rows.find((r) => r.theme === '党费')).toMatchObject({ problems: 1, bulletins: 1 });
+  });
+});
+
+describe('units', () => {
+  it('lists units with aliases and bulletin counts; a manual merge survives re-ingest', async () => {
+    const list = units(db);
+    expect(list.find((u) => u.name === '南阳市卫生健康委员会')).toMatchObject({ bulletins: 2 });
+    const w = openDb(dbPath);
+    mergeUnits(w, '某某区民政局', '桐柏县月河镇'); // nonsense on purpose: it must stick
+    w.close();
+    await ingest([FIXTURES], { db: dbPath, jobs: 1, reprocess: true });
+    const d2 = openDb(dbPath, { readonly: true });
+    const after = units(d2);
+    expect(after.find((u) => u.name === '某某区民政局')).toBeUndefined();
+    expect(String(after.find((u) => u.name === '桐柏县月河镇')!.aliases)).toContain('某某区民政局');
+    d2.close();
+  }, 60_000);
+});
+
+describe('query and export', () => {
+  it('query is read-only', () => {
+    expect(query(db, 'SELECT count(*) AS n FROM issues')[0]!.n).toBeGreaterThan(0);
+    expect(() => query(db, 'DELETE FROM issues')).toThrow();
+  });
+  it('export writes a CSV per table and view, and Datasette metadata', () => {
+    const out = mkdtempSync(join(tmpdir(), 'zg-export-'));
+    const r = exportDataset(db, out);
+    expect(r.files).toEqual(expect.arrayContaining(['bulletins.csv', 'issues.csv', 'bulletin_overview.csv', 'metadata.json']));
+    const meta = JSON.parse(readFileSync(join(out, 'metadata.json'), 'utf8'));
+    expect(meta.databases.zhenggai.tables.issues.columns.status).toMatch(/completed/);
+    expect(readFileSync(join(out, 'issues.csv'), 'utf8').split('\n')[0]).toMatch(/number,category_id/);
+  });
+});
+
+describe('report', () => {
+  it('renders its charts in headless Chromium with no console errors and no network', async () => {
+    const html = buildReport(db);
+    expect(html).not.toMatch(/<script|(?:src|href)=["']?https?:/);
+    const file = join(mkdtempSync(join(tmpdir(), 'zg-report-')), 'report.html');
+    writeFileSync(file, html);
+    const chromiumPath = '/usr/bin/chromium';
+    if (!existsSync(chromiumPath)) {
+      // .ci/run installs Debian's chromium and sets ZHENGGAI_REQUIRE_BROWSER=1
+      if (process.env.ZHENGGAI_REQUIRE_BROWSER) throw new Error('chromium is not installed: apt-get install chromium');
+      console.warn('report test: /usr/bin/chromium missing, browser check skipped (set ZHENGGAI_REQUIRE_BROWSER=1 to require it)');
+      return;
+    }
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
+      const problems: string[] = [];
+      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+      page.on('pageerror', (e) => problems.push(String(e)));
+      page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`network request: ${r.url()}`); });
+      await page.goto(`file://${file}`);
+      expect(await page.locator('figure.chart svg').count()).toBe(4);
+      const box = await page.locator('#completion svg').boundingBox();
+      expect(box!.width).toBeGreaterThan(300);
+      expect(await page.locator('#themes svg text', { hasText: '新野县科学技术协会' }).count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(dirname(file), 'report.png'), fullPage: true });
+      expect(existsSync(join(dirname(file), 'report.png'))).toBe(true);
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
+
+describe('cli for the dataset', () => {
+  const cli = (...a: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'zhenggai.mjs'), ...a], { encoding: 'utf8', timeout: 60_000 });
+  it('search, compare --format json, query, bad --by', () => {
+    const s = cli('search', '党费', '--db', dbPath, '--format', 'json');
+    expect(s.status).toBe(0);
+    expect(JSON.parse(s.stdout).length).toBeGreaterThanOrEqual(3);
+    const c = cli('compare', '--by', 'unit,year', '--db', dbPath, '--format', 'json');
+    expect(JSON.parse(c.stdout).filter((r: { unit: string }) => r.unit === '新野县科学技术协会').length).toBe(2);
+    const q = cli('query', 'SELECT unit, issues_found FROM bulletin_overview WHERE same_as_bulletin IS NULL', '--db', dbPath, '--format', 'csv');
+    expect(q.stdout.split('\n')[0]).toBe('unit,issues_found');
+    expect(cli('query', 'DROP TABLE issues', '--db', dbPath).status).not.toBe(0);
+    expect(cli('compare', '--by', 'colour', '--db', dbPath).status).toBe(2);
+  });
+});
