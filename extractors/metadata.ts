@@ -176,10 +176,12 @@ export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text
     context = range.to;
   }
   // feedback: the first dated mention after the range in a clause that says 反馈
-  for (const d of dates) {
-    if (range && d.start < range.end) continue;
+  for (const [k, d] of dates.entries()) {
+    if ((range && d.start < range.end) || d.day === null) continue;
+    // the clause a date governs: up to the full stop or the next date
     const clauseEnd = text.indexOf('。', d.end);
-    const clause = text.slice(d.end, clauseEnd < 0 ? to : Math.min(clauseEnd, to));
+    const nextDate = dates[k + 1]?.start ?? to;
+    const clause = text.slice(d.end, Math.min(clauseEnd < 0 ? to : clauseEnd, nextDate, to));
     if (!rx(metadataRules().feedback).test(clause) || /截[至止]\s*$/.test(text.slice(Math.max(0, d.start - 3), d.start))) continue;
     if (context && d.implied.year && context.year !== null) d.year = earlierInYear(context, d) ? context.year + 1 : context.year;
     out.feedback_date = iso(d);

@@ -1,0 +1,67 @@
+// Openings of real bulletins, reworded: who inspected whom, when, and when feedback came.
+import { describe, it, expect } from 'vitest';
+import { extractBytes } from '../pipeline/extract.js';
+
+const BODY = '\n一、问题整改情况\n1.关于“三会一课制度执行不严格”的问题。\n整改情况：一是建立制度；二是加强督导。通过整改，制度更加规范。\n';
+const cases: Array<{ name: string; text: string; want: Record<string, unknown> }> = [
+  {
+    name: 'provincial inspection, inspection and feedback in one sentence',
+    text: '中共河南省农业农村厅党组关于巡视整改进展情况的通报\n根据省委统一部署，2023年3月13日至5月12日，省委第五巡视组对河南省农业农村厅党组开展了常规巡视，并于7月20日反馈了巡视意见。按照有关要求，现将巡视整改进展情况向社会通报如下：',
+    want: { unit: '河南省农业农村厅', region: '河南省', level: 'provincial', inspection_kind: '巡视', team: '省委第五巡视组', inspection_start: '2023-03-13', inspection_end: '2023-05-12', feedback_date: '2023-07-20' },
+  },
+  {
+    name: 'central inspection of a province-level city (Shanghai 市委 runs 巡视)',
+    text: '中共上海市商务委员会党组关于巡视整改情况的通报\n根据市委统一部署，2022年9月5日至11月4日，市委第三巡视组对市商务委党组进行了常规巡视。2023年1月6日，市委巡视组向市商务委党组反馈了巡视意见。',
+    want: { unit: '上海市商务委员会', level: 'provincial', inspection_kind: '巡视', team: '市委第三巡视组', inspection_start: '2022-09-05', inspection_end: '2022-11-04', feedback_date: '2023-01-06' },
+  },
+  {
+    name: 'special inspection team, 按照…统一安排, year-less feedback in the next year',
+    text: '中共洛阳市涧西区教育局党组关于区委巡察反馈意见整改情况的通报\n按照区委统一安排，2023年10月16日至12月15日，区委第二专项巡察组对区教育局党组开展了专项巡察。1月10日，区委第二专项巡察组向区教育局党组反馈了巡察意见。',
+    want: { unit: '洛阳市涧西区教育局', region: '涧西区', level: 'county', team: '区委第二专项巡察组', inspection_start: '2023-10-16', inspection_end: '2023-12-15', feedback_date: '2024-01-10' },
+  },
+  {
+    name: 'cross inspection at a higher level, hyphen range, trailing 期间',
+    text: '中共镇平县市场监督管理局党组关于巡察整改情况的通报\n根据市委统一部署，2024年4月8日-5月31日期间，市委第三提级交叉巡察组对县市场监管局党组进行了巡察。2024年7月4日，巡察组向县市场监管局党组反馈了巡察意见。',
+    want: { unit: '镇平县市场监督管理局', region: '镇平县', level: 'municipal', team: '市委第三提级交叉巡察组', inspection_start: '2024-04-08', inspection_end: '2024-05-31', feedback_date: '2024-07-04' },
+  },
+  {
+    name: 'self-reference 我局, no feedback date',
+    text: '中共新野县水利局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月1日至4月15日，县委第五巡察组对我局党组进行了巡察，并反馈了巡察意见。我局党组高度重视，现将整改情况予以公布。',
+    want: { unit: '新野县水利局', region: '新野县', level: 'county', team: '县委第五巡察组', inspection_start: '2024-03-01', inspection_end: '2024-04-15', feedback_date: null },
+  },
+  {
+    name: 'garbled dates that lost 年/月',
+    text: '中共新野县审计局党组关于巡察整改情况的通报\n根据县委统一部署，2024717日至830日，县委第二巡察组对县审计局党组进行了巡察。10月12日，巡察组向县审计局党组反馈了巡察意见。',
+    want: { unit: '新野县审计局', team: '县委第二巡察组', inspection_start: '2024-07-17', inspection_end: '2024-08-30', feedback_date: '2024-10-12' },
+  },
+  {
+    name: 'spaces inside dates (PDF copy), a space before 关于',
+    text: '中共南阳市财政局党组 关于巡察整改进展情况的通报\n根据市委统一部署，2024 年 5 月 6 日至 7 月 5 日，市委第一巡察组对市财政局党组进行了巡察。8 月 20 日，巡察组向市财政局党组反馈了巡察意见。',
+    want: { title: '中共南阳市财政局党组关于巡察整改进展情况的通报', unit: '南阳市财政局', region: '南阳市', level: 'municipal', inspection_start: '2024-05-06', inspection_end: '2024-07-05', feedback_date: '2024-08-20' },
+  },
+  {
+    name: 'issuer without 中共 and without the city',
+    text: '市卫健委党委关于巡察整改情况的通报\n根据市委统一部署，2023年4月10日至6月9日，市委第四巡察组对市卫健委党委进行了巡察。2023年7月25日，巡察组反馈了巡察意见。',
+    want: { issuer: '市卫健委党委', unit: '市卫健委', level: 'municipal', team: '市委第四巡察组', feedback_date: '2023-07-25' },
+  },
+  {
+    name: 'round in the title (十九届中央第N轮); a province is provincial whoever inspects it',
+    text: '中共某某省委员会关于十九届中央第六轮巡视整改进展情况的通报\n根据中央统一部署，2020年9月至10月，中央第五巡视组对某某省进行了常规巡视，2021年1月18日向某某省委反馈了巡视意见。',
+    want: { round: '十九届中央第六轮', level: 'provincial', inspection_kind: '巡视', team: '中央第五巡视组', inspection_start: null, feedback_date: '2021-01-18' },
+  },
+  {
+    name: 'news re-post without a title: the opening starts the text',
+    text: '根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县民政局党组进行了巡察。5月20日，巡察组向县民政局党组反馈了巡察意见。',
+    want: { title: null, unit: '县民政局', inspection_start: '2024-03-04', feedback_date: '2024-05-20' },
+  },
+];
+
+describe('openings', () => {
+  for (const c of cases) {
+    it(c.name, async () => {
+      const rec = await extractBytes(new TextEncoder().encode(c.text + BODY), 'opening.txt');
+      const got = Object.fromEntries(Object.keys(c.want).map((k) => [k, (rec.bulletin as Record<string, unknown>)[k]]));
+      expect(got).toEqual(c.want);
+    });
+  }
+});
