@@ -122,6 +122,12 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
     const before = om ? raw.slice(0, om.index).trim() : raw;
     if (om) outcome = raw.slice(om.index).trim();
     if (!before) continue;
+    // numbered measure paragraphs under a problem heading: 1.完善制度… / （1）… / ①…
+    const item = /^(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*/.exec(before);
+    if (item && raw === before) {
+      measures.push(before.slice(item[0].length));
+      continue;
+    }
     const marks = seriesMarkers(before, lastMarker);
     if (marks.length) {
       lastMarker = marks[marks.length - 1]!.k;

@@ -18,6 +18,7 @@ interface StructureRules {
   org_part: RegexRule;
   problem_part: RegexRule;
   closing: RegexRule;
+  closing_contact: RegexRule;
   opening: RegexRule;
   title_line: RegexRule;
   front_noise: RegexRule;
@@ -160,7 +161,8 @@ export function segment(doc: Doc): Segmentation {
   for (let i = n - 1; i >= 0; i--) if (headings[i]) { lastHead = i; break; }
   let closing = n;
   for (let i = Math.max(bodyStart, lastHead + 1); i < n; i++) {
-    if (rx(r.closing).test(paras[i]!.text)) { closing = i; break; }
+    const t = paras[i]!.text;
+    if (rx(r.closing).test(t) || (rx(r.closing_contact).test(t) && t.length < 200)) { closing = i; break; }
   }
   // trailing signature lines (issuer name, date) also close the document
   while (closing > bodyStart + 1 && closing - 1 > lastHead) {

@@ -1,0 +1,41 @@
+// Problem-list layouts beyond the fixtures: numbered measure paragraphs under （一）关于…的问题,
+// problems as the top-level parts (一、关于“X”的问题), and 问题一：/整改措施： labels.
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractBytes } from '../pipeline/extract.js';
+
+const dir = join(dirname(fileURLToPath(import.meta.url)), 'cases');
+const read = async (name: string) => extractBytes(readFileSync(join(dir, name)), name);
+const brief = (rec: Awaited<ReturnType<typeof read>>) => rec.issues.map((i) => [i.number, i.problem, i.measures.length, i.status]);
+
+describe('problem-list layouts', () => {
+  it('numbered measure paragraphs are measures, not notes', async () => {
+    const rec = await read('numbered-measures.txt');
+    expect(brief(rec)).toEqual([
+      [1, '学习贯彻习近平新时代中国特色社会主义思想不深入', 2, 'completed'],
+      [2, '预算绩效管理不到位', 2, 'in_progress'],
+      [3, '违规发放津补贴', 1, 'completed'],
+    ]);
+    expect(rec.issues[1]!.notes).toEqual(['目前，绩效评价结果应用工作正在推进中。']);
+  });
+  it('problems as the top-level parts, status words in the measures, a 监督电话 closing', async () => {
+    const rec = await read('problems-at-part-level.txt');
+    expect(brief(rec)).toEqual([
+      [1, '落实意识形态工作责任制不到位', 2, 'completed'],
+      [2, '项目资金监管不严', 2, 'completed'],
+      [3, '干部作风不实', 2, 'long_term'],
+    ]);
+    expect(rec.bulletin.contact.phones).toEqual(['0371-66661234']);
+    expect(rec.issues[1]!.quantities.map((q) => q.value)).toEqual([568000]);
+  });
+  it('问题一：/整改措施： labels with inline status fields', async () => {
+    const rec = await read('problem-labels-numbered.txt');
+    expect(brief(rec)).toEqual([
+      [1, '村级集体经济发展不平衡', 1, 'completed'],
+      [2, '基层党组织书记队伍老化', 1, 'in_progress'],
+    ]);
+    expect(rec.bulletin).toMatchObject({ unit: '某某镇', level: 'township', team: '县委第六巡察组', feedback_date: '2024-08-15' });
+  });
+});
