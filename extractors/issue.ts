@@ -1,6 +1,7 @@
 // Inside one problem block: the problem as quoted, the measures (一是…二是…),
 // the outcome (通过整改…), follow-up notes and explicit status fields.
-import { rx } from '../rules/compile.js';
+import { rx, type RegexRule } from '../rules/compile.js';
+import { loadRules } from '../rules/index.js';
 import { structureRules, stripQuotes } from '../pipeline/segment.js';
 import { parseChineseNumeral } from './numerals.js';
 import type { Paragraph } from '../pipeline/doc.js';
@@ -26,7 +27,7 @@ export function splitProblem(head: string): { problem: string; restAt: number } 
   if (about && OPEN_Q.includes(head[s] ?? '')) {
     // quoted: the closing quote is the first quote mark followed by 问题/的问题/the end of the
     // sentence (any quote mark: straight quotes turned curly may face the wrong way)
-    const tailRe = /^(?:的|等)?(?:问题|方面问题|情况)?(?:的?整改(?:情况|落实情况|进展情况)?)?\s*[。.：:；;]?/;
+    const tailRe = rx(r.problem_tail);
     const closes: number[] = [];
     for (let i = s + 1; i < head.length; i++) if (CLOSE_Q.includes(head[i]!) || OPEN_Q.includes(head[i]!)) closes.push(i);
     const sentenceEnd = (i: number) => {
@@ -144,8 +145,7 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
       notes.push(before);
     }
   }
-  for (const m of measures) {
-    for (const s of m.matchAll(rx({ id: 'status.progress_sentence', re: '(?:目前|截至目前|截止目前|现阶段)[^。]*。?' }, 'g'))) progress.push(s[0]);
-  }
+  const progressRe = rx(loadRules<{ progress_sentence: RegexRule }>('status.json').progress_sentence, 'g');
+  for (const m of measures) for (const s of m.matchAll(progressRe)) progress.push(s[0].trim());
   return { problem: problemText, measures: measures.filter((m) => m.length > 0), outcome, notes, progress, statusField };
 }

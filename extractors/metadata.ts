@@ -189,9 +189,8 @@ export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text
     break;
   }
   // 截至D: the progress date, first outside the problems
-  const asOf = rx(metadataRules().as_of);
   for (const piece of outsideIssues) {
-    for (const m of piece.text.matchAll(new RegExp(asOf.source, 'g'))) {
+    for (const m of piece.text.matchAll(rx(metadataRules().as_of, 'g'))) {
       const at = piece.start + m.index! + m[0].length;
       const d = findDates(text, at, Math.min(text.length, at + 14))[0];
       if (!d || d.start !== at) continue;

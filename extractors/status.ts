@@ -24,15 +24,15 @@ export function readStatus(parts: IssueParts): StatusReading {
   const notStatus = rx(r.not_status, 'g');
   const clean = (s: string) => s.replace(notStatus, '　');
   const tail = clean([...parts.notes, parts.outcome ?? '', ...parts.progress].join('\n'));
-  const all = clean([parts.problem, ...parts.measures, parts.outcome ?? '', ...parts.notes].join('\n'));
+  const all = clean([...parts.measures, parts.outcome ?? '', ...parts.notes].join('\n'));
   for (const p of r.phrases) {
     if (p.status === 'completed') continue;
-    const m = rx(p, 'm').exec(p.scope === 'tail' ? tail : all.replace(parts.problem, ''));
+    const m = rx(p, 'm').exec(p.scope === 'tail' ? tail : all);
     if (m) return { status: p.status, phrase: m[0].replace(/^[。；，！\s]+/, '').replace(/[，,：:]$/, ''), rule: p.id };
   }
   for (const p of r.phrases) {
     if (p.status !== 'completed') continue;
-    const m = rx(p, 'm').exec(p.scope === 'tail' ? tail : all.replace(parts.problem, ''));
+    const m = rx(p, 'm').exec(p.scope === 'tail' ? tail : all);
     if (m) return { status: 'completed', phrase: m[0], rule: p.id };
   }
   if (parts.outcome) return { status: 'completed', phrase: parts.outcome.slice(0, parts.outcome.search(/[，,]/) > 0 ? parts.outcome.search(/[，,]/) : 4), rule: 'status.outcome' };

@@ -58,18 +58,22 @@ export function widenPunctuation(t: string): string {
 }
 
 /** Spaces between Chinese and digits/Chinese (PDF and web artefacts: "5 月 16 日"); real spacing in ASCII stays. */
+const CJK_SPACE = new RegExp(`([${CJK}${CJK_PUNCT}]) +(?=[${CJK}${CJK_PUNCT}0-9])|([0-9]) +(?=[${CJK}${CJK_PUNCT}])`, 'g');
 export function closeCjkSpaces(t: string): string {
-  const re = new RegExp(`([${CJK}${CJK_PUNCT}]) +(?=[${CJK}${CJK_PUNCT}0-9])|([0-9]) +(?=[${CJK}${CJK_PUNCT}])`, 'g');
-  return t.replace(re, (_m, a, b) => a ?? b);
+  return t.replace(CJK_SPACE, (_m, a, b) => a ?? b);
 }
 
-const PAGE_NUMBER = /^\s*(?:[—–\-－]+\s*\d{1,3}\s*[—–\-－]+|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|-\s*\d{1,3}\s*-)\s*$/;
+type LayoutRules = { page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule };
+const layout = () => loadRules<LayoutRules>('structure.json');
+/** Page numbers: — 3 —, -3-, 第3页 共8页, 3/8 (rules/structure.json layout.page_number). */
+export const isPageNumber = (line: string) => rx(layout().page_number).test(line);
+/** A line that starts a paragraph (numbering, 一是, 整改情况：). */
+export const startsParagraph = (line: string) => rx(layout().line_head).test(line);
 
 export function dropPageNumbers(lines: string[]): string[] {
-  return lines.filter((l) => !PAGE_NUMBER.test(l));
+  return lines.filter((l) => !isPageNumber(l));
 }
 
-const HEADING_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[.．、](?!\d)|[一二三四五六七八九十]+是|问题[：:]|整改(?:情况|措施|进展情况|状态)?[：:])/;
 const TERMINAL = /[。！？；：”」』]$/;
 
 /**
@@ -93,7 +97,7 @@ export function unwrapHardBreaks(lines: string[]): string[] {
     const line = raw.trim();
     const prev = out.length ? out[out.length - 1]! : null;
     const prevFull = prev !== null && lastPhysical >= width - 2 && !TERMINAL.test(prev) && !(out.length <= 3 && titleLike.test(prev)) && !(out.length <= 4 && openingStart.test(line));
-    if (prevFull && line && !HEADING_START.test(line)) out[out.length - 1] = prev + line;
+    if (prevFull && line && !startsParagraph(line)) out[out.length - 1] = prev + line;
     else out.push(line);
     lastPhysical = line.length;
   }
@@ -106,7 +110,7 @@ export function unwrapHardBreaks(lines: string[]): string[] {
  * it near the end. The site's phone number is not the bulletin's contact.
  */
 export function dropWebChrome(lines: string[]): string[] {
-  const r = loadRules<{ web_chrome: RegexRule; web_footer: RegexRule }>('structure.json');
+  const r = layout();
   const chrome = rx(r.web_chrome);
   const footer = rx(r.web_footer);
   let out = lines.filter((l) => !chrome.test(l));

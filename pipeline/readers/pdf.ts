@@ -8,8 +8,10 @@ import type { ReadResult } from '../doc.js';
 
 interface Line { text: string; x: number; y: number; right: number; size: number; page: number }
 
-const PAGE_NO = /^\s*(?:[—–\-－]+\s*\d{1,3}\s*[—–\-－]+|-\s*\d{1,3}\s*-|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|\d{1,3})\s*$/;
-const HEAD_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[.．、](?!\d)|[一二三四五六七八九十]+是)/;
+import { isPageNumber, startsParagraph } from '../normalize.js';
+
+// a line holding only a number is a page number in a PDF (not in running text)
+const isPdfPageNumber = (t: string) => isPageNumber(t) || /^\s*\d{1,3}\s*$/.test(t);
 
 function toLines(items: StructuredTextItem[], page: number): Line[] {
   const lines: Line[] = [];
@@ -56,7 +58,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const running = (l: Line) => pages.length >= 3 && (counts.get(`${Math.round(l.y)}|${l.text.replace(/\d+/g, '#')}`) ?? 0) >= Math.ceil(pages.length * 0.6);
-  const lines = all.filter((l) => !PAGE_NO.test(l.text) && !running(l));
+  const lines = all.filter((l) => !isPdfPageNumber(l.text) && !running(l));
 
   const margin = quantileX(lines);
   const width = Math.max(...lines.map((l) => l.right - margin));
@@ -69,7 +71,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
     const prevShort = prev ? prev.right - margin < width * 0.85 : true;
     const prevEnds = prev ? /[。！？；：”）]$/.test(prev.text.trim()) : true;
     const sizeChange = prev && Math.abs(prev.size - l.size) > 1;
-    const newPara = !prev || indented || sizeChange || (!usesIndent && ((prevShort && prevEnds) || (prevEnds && HEAD_START.test(l.text.trim())) || (prevShort && prev.right - margin < width * 0.6)));
+    const newPara = !prev || indented || sizeChange || (!usesIndent && ((prevShort && prevEnds) || (prevEnds && startsParagraph(l.text.trim())) || (prevShort && prev.right - margin < width * 0.6)));
     if (newPara) out.push(l.text.trim());
     else {
       const last = out[out.length - 1]!;
