@@ -1,3 +1,4 @@
+import * as OpenCC from 'opencc-js';
 import { loadRules } from '../rules/index.js';
 import { rx, type RegexRule } from '../rules/compile.js';
 
@@ -63,7 +64,27 @@ export function closeCjkSpaces(t: string): string {
   return t.replace(CJK_SPACE, (_m, a, b) => a ?? b);
 }
 
-type LayoutRules = { page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule };
+type LayoutRules = { page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule; pinyin: RegexRule };
+
+// Characters written differently in traditional script (們 這 與 會 …): a text with many of
+// them is a traditional-script mirror and is converted to simplified (OpenCC) first.
+const TRADITIONAL = new Set('們這個與會過說時來為國發經問題對從現當進開動點裡後將實體並無麼應車東見長門間書學習機構關係導區縣黨組織單員資達準網頁報記錄講議讓認識協調費務關於檢査監幹領導規範紀製');
+let toCn: ((s: string) => string) | null = null;
+export function toSimplified(t: string): string {
+  let trad = 0;
+  let cjk = 0;
+  const n = Math.min(t.length, 5000);
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) { cjk++; if (TRADITIONAL.has(t[i]!)) trad++; }
+  }
+  if (cjk < 20 || trad / cjk < 0.03) return t;
+  const conv = (toCn ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
+  return conv(t);
+}
+
+/** Pinyin readings injected after characters: 巡察（xún chá） → 巡察. */
+export const dropPinyin = (t: string) => t.replace(rx(layout().pinyin, 'g'), '');
 const layout = () => loadRules<LayoutRules>('structure.json');
 /** Page numbers: — 3 —, -3-, 第3页 共8页, 3/8 (rules/structure.json layout.page_number). */
 export const isPageNumber = (line: string) => rx(layout().page_number).test(line);
@@ -138,7 +159,9 @@ export function dropRepeats(lines: string[]): string[] {
 
 export function normalize(raw: string): string {
   let t = raw.replace(/\r\n?/g, '\n');
+  t = toSimplified(t);
   t = stripMarkup(t);
+  t = dropPinyin(t);
   t = foldWidth(t);
   t = closeCjkSpaces(t);
   t = widenPunctuation(t);

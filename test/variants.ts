@@ -21,3 +21,15 @@ export const VARIANTS: Record<string, (t: string) => string> = {
   'CRLF and full-width indents': (t) => t.split('\n').map((l) => (l ? '\u3000\u3000' + l : l)).join('\r\n'),
   'blank lines between paragraphs': (t) => t.split('\n').join('\n\n'),
 };
+
+/** Traditional-script mirror (OpenCC, simplified → Taiwan standard). */
+export async function toTraditional(t: string): Promise<string> {
+  const OpenCC = await import('opencc-js');
+  return OpenCC.Converter({ from: 'cn', to: 'tw' })(t);
+}
+
+/** Pinyin injected after some words, and spam lines inside a blog copy. */
+export const NOISY: Record<string, (t: string) => string> = {
+  'pinyin readings after words': (t) => t.replace(/巡察/g, '巡察（xún chá）').replace(/整改情况/g, '整改(zhěng gǎi)情况'),
+  'blog footer': (t) => t + '\n责任编辑：王某\n免责声明：本文来源于网络，如有侵权请联系删除。\n更多精彩内容请关注公众号',
+};
