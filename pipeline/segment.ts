@@ -176,7 +176,13 @@ export function segment(doc: Doc): Segmentation {
   const level1 = headings.filter((h, i): h is Heading => !!h && h.level === 1 && i >= bodyStart && i < closing);
   const partOf = new Array<number>(n).fill(-1);
   const partKind: PartKind[] = [];
-  const l1AreParts = level1.length > 0 && level1.some((h) => !categoryTitle(h.body) && !rx(r.problem_about).test(h.body));
+  // Level-1 headings are parts (一、组织整改情况 / 二、问题整改情况) unless they are the problems
+  // (一、关于“X”的问题) or the categories themselves. Mixed (一、整改工作情况 then 二、关于“X”的问题 …):
+  // the problem-like ones are problems and the others organizational sections.
+  const l1Problems = level1.filter((h) => looksLikeProblemHead(h, paras[h.para + 1]));
+  const deeperCandidates = headings.filter((h, i) => h && h.level > 1 && i >= bodyStart && i < closing && looksLikeProblemHead(h, paras[i + 1])).length;
+  const l1AreProblems = l1Problems.length >= 2 && l1Problems.length >= deeperCandidates;
+  const l1AreParts = !l1AreProblems && level1.length > 0 && level1.some((h) => !categoryTitle(h.body) && !rx(r.problem_about).test(h.body));
   if (l1AreParts) {
     level1.forEach((h, k) => {
       const end = k + 1 < level1.length ? level1[k + 1]!.para : closing;
@@ -186,7 +192,14 @@ export function segment(doc: Doc): Segmentation {
     });
   }
   const orgParas = new Set<number>();
-  const inProblemScope = (i: number) => i >= bodyStart && i < closing && (!l1AreParts || (partOf[i]! >= 0 && partKind[partOf[i]!] !== 'org'));
+  if (l1AreProblems) {
+    level1.forEach((h, k) => {
+      if (l1Problems.includes(h)) return;
+      const end = k + 1 < level1.length ? level1[k + 1]!.para : closing;
+      for (let i = h.para; i < end; i++) orgParas.add(i);
+    });
+  }
+  const inProblemScope = (i: number) => i >= bodyStart && i < closing && !orgParas.has(i) && (!l1AreParts || (partOf[i]! >= 0 && partKind[partOf[i]!] !== 'org'));
 
   // --- candidates per level
   const minLevel = l1AreParts ? 2 : 1;

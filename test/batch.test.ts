@@ -37,13 +37,15 @@ describe('batch ingest', () => {
     const db = join(dir, 'z.db');
     const child = spawn(process.execPath, [join(root, 'bin', 'zhenggai.mjs'), 'ingest', dir, '--db', db, '--jobs', '2', '--json']);
     let files = 0;
-    await new Promise<void>((resolve) => {
+    // kill it mid-batch, then wait until the process is really gone before looking
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => {
       child.stdout.on('data', (d: Buffer) => {
         files += d.toString().split('\n').filter((l) => l.includes('"event":"file"')).length;
-        if (files >= 40 && !child.killed) { child.kill('SIGKILL'); resolve(); }
+        if (files >= 40 && !child.killed) child.kill('SIGKILL');
       });
-      child.on('close', () => resolve());
+      child.on('close', (_code, sig) => resolve(sig));
     });
+    expect(signal).toBe('SIGKILL');
     const after = wholeDocuments(db);
     expect(after.integrity).toBe('ok');
     expect(after.broken).toBe(0);

@@ -38,4 +38,12 @@ describe('problem-list layouts', () => {
     ]);
     expect(rec.bulletin).toMatchObject({ unit: '某某镇', level: 'township', team: '县委第六巡察组', feedback_date: '2024-08-15' });
   });
+  it('一、整改工作情况 then 二、关于“X”的问题 …: the problem parts are problems, the first is not', async () => {
+    const rec = await read('problems-after-an-org-part.txt');
+    expect(brief(rec)).toEqual([
+      [2, '统计数据质量不高', 2, 'completed'],
+      [3, '统计执法检查开展不足', 2, 'completed'],
+      [4, '干部教育培训不够', 1, 'in_progress'],
+    ]);
+  });
 });
