@@ -2,7 +2,7 @@
 // on demand: when a bundle is missing or older than any source. The CLI and the worker
 // threads then load plain JavaScript: no TypeScript loader thread per worker, and a
 // faster start. Concurrent builders write to a temporary file and rename it into place.
-import { statSync, readdirSync, mkdirSync, renameSync, existsSync } from 'node:fs';
+import { statSync, readdirSync, renameSync, existsSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,17 +26,31 @@ function newestSource() {
   return newest;
 }
 
-/** Path of the up-to-date bundle for an entry ('cli' | 'worker'), building it if needed. */
+/**
+ * Path of the up-to-date bundle for an entry ('cli' | 'worker'), building both if needed.
+ * Code splitting keeps what a command imports lazily (the report's charts, the PDF reader…)
+ * out of the start-up path. A build goes to a fresh folder that is renamed into place.
+ */
 export async function ensureBuilt(name) {
-  const out = join(ROOT, 'dist', `${name}.mjs`);
+  const dist = join(ROOT, 'dist');
+  const out = join(dist, `${name}.mjs`);
   if (existsSync(out) && statSync(out).mtimeMs >= newestSource()) return out;
   const { build } = await import('esbuild');
-  mkdirSync(dirname(out), { recursive: true });
-  const tmp = `${out}.${process.pid}.${Date.now()}.tmp`;
+  const tmp = join(ROOT, `.dist-${process.pid}-${Date.now()}`);
   await build({
-    entryPoints: [ENTRIES[name]], outfile: tmp, bundle: true, platform: 'node', format: 'esm', target: 'node20',
-    packages: 'external', sourcemap: 'inline', logLevel: 'error',
+    entryPoints: ENTRIES, outdir: tmp, outExtension: { '.js': '.mjs' }, bundle: true, splitting: true,
+    platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: 'inline', logLevel: 'error',
+    chunkNames: 'chunks/[name]-[hash]',
   });
-  renameSync(tmp, out);
+  // swap folders: readers of the old bundle keep their already-loaded modules
+  const old = join(ROOT, `.dist-old-${process.pid}-${Date.now()}`);
+  if (existsSync(dist)) renameSync(dist, old);
+  try {
+    renameSync(tmp, dist);
+  } catch {
+    // another process swapped first: theirs is as new as ours
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  if (existsSync(old)) rmSync(old, { recursive: true, force: true });
   return out;
 }

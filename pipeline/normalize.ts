@@ -1,4 +1,4 @@
-import * as OpenCC from 'opencc-js';
+import { createRequire } from 'node:module';
 import { loadRules } from '../rules/index.js';
 import { rx, type RegexRule } from '../rules/compile.js';
 
@@ -79,7 +79,8 @@ export function toSimplified(t: string): string {
     if (c >= 0x4e00 && c <= 0x9fff) { cjk++; if (TRADITIONAL.has(t[i]!)) trad++; }
   }
   if (cjk < 20 || trad / cjk < 0.03) return t;
-  const conv = (toCn ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
+  // loaded on first need, and only the traditional → simplified tables (opencc-js/t2cn)
+  const conv = (toCn ??= (createRequire(import.meta.url)('opencc-js/t2cn') as typeof import('opencc-js')).Converter({ from: 'tw', to: 'cn' }));
   return conv(t);
 }
 
