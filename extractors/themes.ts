@@ -10,11 +10,12 @@ export const themeRules = () => loadRules<{ themes: Theme[] }>('themes.json').th
 
 function match(text: string, themes: Theme[]): ThemeTag[] {
   if (!text) return [];
-  // a keyword counts inside one jieba token (资金 in 专项资金) but not across two words
-  const tokens = cut(text).filter((w) => w.length >= 2);
+  // a keyword counts inside one jieba token (资金 in 专项资金) but not across two words:
+  // tokens joined with a separator no keyword contains
+  const words = cut(text).filter((w) => w.length >= 2).join('\u0001');
   const out: ThemeTag[] = [];
   for (const t of themes) {
-    const kw = t.keywords.find((k) => tokens.some((w) => w.includes(k)) || (k.length >= 3 && text.includes(k)));
+    const kw = t.keywords.find((k) => words.includes(k) || (k.length >= 3 && text.includes(k)));
     if (kw) out.push({ theme: t.id, label: t.label, rule: `theme.${t.id}`, keyword: kw });
   }
   return out;

@@ -122,7 +122,8 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
   path TEXT NOT NULL, sha256 TEXT, code TEXT NOT NULL, message TEXT NOT NULL
 );
 -- Chinese full-text search: jieba tokens, space-joined (FTS5 cannot segment Chinese).
-CREATE VIRTUAL TABLE IF NOT EXISTS issues_fts USING fts5(problem, measures, outcome, tokenize = 'unicode61');
+-- Contentless (the text is in issues and measures; rowid = issues.id), rows deletable.
+CREATE VIRTUAL TABLE IF NOT EXISTS issues_fts USING fts5(problem, measures, outcome, tokenize = 'unicode61', content = '', contentless_delete = 1);
 
 CREATE INDEX IF NOT EXISTS issues_bulletin ON issues(bulletin_id);
 CREATE INDEX IF NOT EXISTS quantities_issue ON quantities(issue_id);

@@ -3,9 +3,9 @@
 import { extname } from 'node:path';
 import { ZhenggaiError } from '../errors.js';
 import { decodeText } from './decode.js';
-import { readHtml } from './html.js';
-import { readDocx, type DocxLimits } from './docx.js';
-import { readPdf } from './pdf.js';
+import type { DocxLimits } from './docx.js';
+// The PDF, DOCX and HTML readers (pdf.js, mammoth, an HTML parser) load on first need:
+// a batch of text files never pays for them.
 import type { ReadResult } from '../doc.js';
 
 export interface ReadOptions { maxBytes?: number; docx?: DocxLimits }
@@ -40,13 +40,13 @@ export async function readBytes(bytes: Uint8Array, path: string, opts: ReadOptio
     case 'empty':
       throw new ZhenggaiError('empty_file', 'the file is empty');
     case 'pdf':
-      return readPdf(bytes);
+      return (await import('./pdf.js')).readPdf(bytes);
     case 'zip':
-      return readDocx(bytes, opts.docx);
+      return (await import('./docx.js')).readDocx(bytes, opts.docx);
     case 'ole':
       throw new ZhenggaiError('unsupported_format', `old binary Word/WPS file (${ext || 'no extension'}): save it as .docx or PDF and try again`);
     case 'html':
-      return readHtml(bytes);
+      return (await import('./html.js')).readHtml(bytes);
     case 'text': {
       // a binary file that claims to be a PDF or DOCX is a broken one of those
       if (ext === '.pdf' && !isText(bytes)) throw new ZhenggaiError('pdf_corrupt', 'no %PDF header: not a PDF (truncated or damaged download?)');
