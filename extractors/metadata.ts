@@ -156,12 +156,13 @@ export interface DatesRead {
   inspection_end: string | null;
   feedback_date: string | null;
   as_of_date: string | null;
+  years_implied: Array<'inspection_start' | 'inspection_end' | 'feedback_date' | 'as_of_date'>;
 }
 
 export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text: string; start: number }>): DatesRead {
   const text = doc.text;
   const open = seg.opening;
-  const out: DatesRead = { inspection_start: null, inspection_end: null, feedback_date: null, as_of_date: null };
+  const out: DatesRead = { inspection_start: null, inspection_end: null, feedback_date: null, as_of_date: null, years_implied: [] };
   if (!open.length) return out;
   const from = open[0]!.start;
   const to = open[open.length - 1]!.end;
@@ -173,6 +174,8 @@ export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text
     if (range.to.year !== null && range.from.year !== null && earlierInYear(range.from, range.to) && range.to.implied.year) range.to.year = range.from.year + 1;
     out.inspection_start = iso(range.from);
     out.inspection_end = iso(range.to);
+    if (out.inspection_start && range.from.implied.year) out.years_implied.push('inspection_start');
+    if (out.inspection_end && range.to.implied.year) out.years_implied.push('inspection_end');
     context = range.to;
   }
   // feedback: the first dated mention after the range in a clause that says 反馈
@@ -185,6 +188,7 @@ export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text
     if (!rx(metadataRules().feedback).test(clause) || /截[至止]\s*$/.test(text.slice(Math.max(0, d.start - 3), d.start))) continue;
     if (context && d.implied.year && context.year !== null) d.year = earlierInYear(context, d) ? context.year + 1 : context.year;
     out.feedback_date = iso(d);
+    if (out.feedback_date && d.implied.year) out.years_implied.push('feedback_date');
     context = d;
     break;
   }
@@ -199,6 +203,7 @@ export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text
         else d.year = resolveYears(findDates(text, 0, at)).filter((x) => x.year !== null).pop()?.year ?? null;
       }
       out.as_of_date = iso(d);
+      if (out.as_of_date && d.implied.year) out.years_implied.push('as_of_date');
       return out;
     }
   }

@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS bulletins (
   title TEXT, issuer TEXT, unit_name TEXT, region TEXT, level TEXT,
   inspection_kind TEXT, team TEXT, round TEXT,
   inspection_start TEXT, inspection_end TEXT, feedback_date TEXT, as_of_date TEXT,
+  years_implied TEXT,                  -- JSON array: date fields whose year came from context
   year INTEGER,                        -- year of the inspection (else feedback / as-of / publication)
   published_date TEXT, doc_number TEXT, publisher TEXT,
   phones TEXT, emails TEXT,            -- JSON arrays
@@ -60,7 +61,8 @@ CREATE TABLE IF NOT EXISTS categories (
   bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
   ordinal INTEGER NOT NULL,
   title TEXT NOT NULL,
-  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL
+  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+  rule TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS issues (
   id INTEGER PRIMARY KEY,
@@ -73,6 +75,7 @@ CREATE TABLE IF NOT EXISTS issues (
   status TEXT NOT NULL CHECK (status IN ('completed','in_progress','long_term','unknown')),
   status_phrase TEXT, status_rule TEXT,
   span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+  rule TEXT NOT NULL,                  -- segmentation rule that found the problem
   UNIQUE (bulletin_id, number)
 );
 CREATE TABLE IF NOT EXISTS measures (

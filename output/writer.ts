@@ -41,12 +41,12 @@ export class Writer {
       insUnit: p('INSERT INTO units (name, region, level) VALUES (?, ?, ?)'),
       insAlias: p('INSERT OR IGNORE INTO unit_aliases (unit_id, alias, source) VALUES (?, ?, ?)'),
       insBulletin: p(`INSERT INTO bulletins (document_id, unit_id, title, issuer, unit_name, region, level, inspection_kind, team, round,
-        inspection_start, inspection_end, feedback_date, as_of_date, year, published_date, doc_number, publisher, phones, emails, fingerprint)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        inspection_start, inspection_end, feedback_date, as_of_date, years_implied, year, published_date, doc_number, publisher, phones, emails, fingerprint)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insTotal: p('INSERT INTO declared_totals (bulletin_id, key, value) VALUES (?, ?, ?)'),
-      insCat: p('INSERT INTO categories (bulletin_id, ordinal, title, span_start, span_end) VALUES (?, ?, ?, ?, ?)'),
-      insIssue: p(`INSERT INTO issues (bulletin_id, number, category_id, category_ordinal, problem, outcome, status, status_phrase, status_rule, span_start, span_end)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insCat: p('INSERT INTO categories (bulletin_id, ordinal, title, span_start, span_end, rule) VALUES (?, ?, ?, ?, ?, ?)'),
+      insIssue: p(`INSERT INTO issues (bulletin_id, number, category_id, category_ordinal, problem, outcome, status, status_phrase, status_rule, span_start, span_end, rule)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insMeasure: p('INSERT INTO measures (issue_id, ordinal, text) VALUES (?, ?, ?)'),
       insNote: p('INSERT INTO issue_notes (issue_id, ordinal, text) VALUES (?, ?, ?)'),
       insQty: p('INSERT INTO quantities (bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -117,16 +117,16 @@ export class Writer {
     const b = rec.bulletin;
     const year = Number((b.inspection_start ?? b.feedback_date ?? b.as_of_date ?? b.published_date ?? '').slice(0, 4)) || null;
     const bid = Number(this.s.insBulletin.run(docId, this.unitId(rec), b.title, b.issuer, b.unit, b.region, b.level, b.inspection_kind, b.team, b.round,
-      b.inspection_start, b.inspection_end, b.feedback_date, b.as_of_date, year, b.published_date, b.doc_number, rec.source.publisher,
+      b.inspection_start, b.inspection_end, b.feedback_date, b.as_of_date, JSON.stringify(b.years_implied), year, b.published_date, b.doc_number, rec.source.publisher,
       JSON.stringify(b.contact.phones), JSON.stringify(b.contact.emails), fingerprint(rec)).lastInsertRowid);
     for (const [k, v] of Object.entries(rec.summary)) this.s.insTotal.run(bid, k, v);
     const catIds = new Map<number, number>();
-    for (const c of rec.categories) catIds.set(c.ordinal, Number(this.s.insCat.run(bid, c.ordinal, c.title, c.span[0], c.span[1]).lastInsertRowid));
+    for (const c of rec.categories) catIds.set(c.ordinal, Number(this.s.insCat.run(bid, c.ordinal, c.title, c.span[0], c.span[1], c.rule).lastInsertRowid));
     const qty = (issueId: number | null, q: BulletinRecord['quantities'][number]) =>
       this.s.insQty.run(bid, issueId, q.value, q.unit, q.kind, q.approx, q.text, q.span[0], q.span[1], q.rule);
     rec.issues.forEach((i, k) => {
       const iid = Number(this.s.insIssue.run(bid, i.number, i.category !== null ? catIds.get(i.category) ?? null : null, i.category, i.problem, i.outcome,
-        i.status, i.status_phrase, i.status_rule, i.span[0], i.span[1]).lastInsertRowid);
+        i.status, i.status_phrase, i.status_rule, i.span[0], i.span[1], i.rule).lastInsertRowid);
       i.measures.forEach((m, k) => this.s.insMeasure.run(iid, k + 1, m));
       i.notes.forEach((n, k) => this.s.insNote.run(iid, k + 1, n));
       for (const q of i.quantities) qty(iid, q);

@@ -62,6 +62,7 @@ export function buildIssues(doc: Doc, seg: Segmentation): Issue[] {
       themes: tagThemes(parts.problem, { category, measures: parts.measures }),
       quantities: extractQuantities(doc.text, span[0], span[1]),
       span,
+      rule: b.rule,
     });
   }
   return issues;
@@ -79,7 +80,7 @@ export function extractFromText(path: string, hash: string, read: ReadResult): B
   const { summary } = extractTotals(out);
   const meta = readMetadata(doc, seg, out);
   const quantities = out.flatMap((p) => extractQuantities(text, p.start, p.start + p.text.length));
-  const categories = seg.categories.map((c) => ({ ordinal: c.ordinal, title: c.title, span: [doc.paragraphs[c.para]!.start, doc.paragraphs[c.para]!.end] as [number, number] }));
+  const categories = seg.categories.map((c) => ({ ordinal: c.ordinal, title: c.title, span: [doc.paragraphs[c.para]!.start, doc.paragraphs[c.para]!.end] as [number, number], rule: c.rule }));
   reconcile(doc, summary, issues, seg);
 
   const record = {

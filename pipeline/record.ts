@@ -39,9 +39,10 @@ export const Issue = z.object({
   themes: z.array(ThemeTag),
   quantities: z.array(Quantity),
   span,
+  rule: z.string(), // the segmentation rule that found the problem (head.num, label.problem …)
 });
 
-export const Category = z.object({ ordinal: z.number().int(), title: z.string(), span });
+export const Category = z.object({ ordinal: z.number().int(), title: z.string(), span, rule: z.string() });
 
 export const Level = z.enum(['central', 'provincial', 'municipal', 'county', 'township']);
 
@@ -60,6 +61,8 @@ export const Bulletin = z.object({
   feedback_date: z.string().nullable(),
   as_of_date: z.string().nullable(),
   contact: z.object({ phones: z.array(z.string()), emails: z.array(z.string()) }),
+  // date fields whose year was not written but taken from the nearest dated context
+  years_implied: z.array(z.enum(['inspection_start', 'inspection_end', 'feedback_date', 'as_of_date'])),
   // Web-page metadata (disclosure table / meta tags); null when the source has none.
   published_date: z.string().nullable(),
   doc_number: z.string().nullable(),

@@ -12,12 +12,12 @@ const cases: Array<{ name: string; text: string; want: Record<string, unknown> }
   {
     name: 'central inspection of a province-level city (Shanghai 市委 runs 巡视)',
     text: '中共上海市商务委员会党组关于巡视整改情况的通报\n根据市委统一部署，2022年9月5日至11月4日，市委第三巡视组对市商务委党组进行了常规巡视。2023年1月6日，市委巡视组向市商务委党组反馈了巡视意见。',
-    want: { unit: '上海市商务委员会', level: 'provincial', inspection_kind: '巡视', team: '市委第三巡视组', inspection_start: '2022-09-05', inspection_end: '2022-11-04', feedback_date: '2023-01-06' },
+    want: { unit: '上海市商务委员会', level: 'provincial', inspection_kind: '巡视', team: '市委第三巡视组', inspection_start: '2022-09-05', inspection_end: '2022-11-04', feedback_date: '2023-01-06', years_implied: ['inspection_end'] },
   },
   {
     name: 'special inspection team, 按照…统一安排, year-less feedback in the next year',
     text: '中共洛阳市涧西区教育局党组关于区委巡察反馈意见整改情况的通报\n按照区委统一安排，2023年10月16日至12月15日，区委第二专项巡察组对区教育局党组开展了专项巡察。1月10日，区委第二专项巡察组向区教育局党组反馈了巡察意见。',
-    want: { unit: '洛阳市涧西区教育局', region: '涧西区', level: 'county', team: '区委第二专项巡察组', inspection_start: '2023-10-16', inspection_end: '2023-12-15', feedback_date: '2024-01-10' },
+    want: { unit: '洛阳市涧西区教育局', region: '涧西区', level: 'county', team: '区委第二专项巡察组', inspection_start: '2023-10-16', inspection_end: '2023-12-15', feedback_date: '2024-01-10', years_implied: ['inspection_end', 'feedback_date'] },
   },
   {
     name: 'cross inspection at a higher level, hyphen range, trailing 期间',
