@@ -14,19 +14,58 @@ import { isPageNumber, startsParagraph } from '../normalize.js';
 const isPdfPageNumber = (t: string) => isPageNumber(t) || /^\s*\d{1,3}\s*$/.test(t);
 
 function toLines(items: StructuredTextItem[], page: number): Line[] {
-  const lines: Line[] = [];
+  // group items by baseline, then read each line left to right (content-stream order is not
+  // reading order: a quote mark set in a fallback font can come before or after its line)
+  const rows: Array<{ y: number; size: number; items: StructuredTextItem[] }> = [];
   for (const it of items) {
     if (!it.str) continue;
-    const last = lines[lines.length - 1];
-    if (last && Math.abs(last.y - it.y) < Math.max(2, it.fontSize * 0.3)) {
-      const gap = it.x - last.right;
-      last.text += gap > it.fontSize * 0.8 && /[A-Za-z0-9]$/.test(last.text) ? ' ' + it.str : it.str;
-      last.right = Math.max(last.right, it.x + it.width);
-    } else {
-      lines.push({ text: it.str, x: it.x, y: it.y, right: it.x + it.width, size: it.fontSize, page });
+    const row = rows.find((r) => Math.abs(r.y - it.y) < Math.max(2, Math.max(r.size, it.fontSize) * 0.35));
+    if (row) { row.items.push(it); row.size = Math.max(row.size, it.fontSize); } else rows.push({ y: it.y, size: it.fontSize, items: [it] });
+  }
+  rows.sort((a, b) => b.y - a.y); // PDF y grows upwards: top of the page first
+  const lines: Line[] = [];
+  for (const r of rows) {
+    const text = lineText(r.items);
+    const xs = r.items.filter((i) => i.str.trim());
+    if (text.trim() && xs.length) lines.push({ text, x: Math.min(...xs.map((i) => i.x)), y: r.y, right: Math.max(...xs.map((i) => i.x + i.width)), size: r.size, page });
+  }
+  return lines;
+}
+
+/**
+ * One line's text from its items, left to right. Some producers (LibreOffice with a fallback
+ * font) write a run with spaces where a glyph of another font goes and draw that glyph as a
+ * separate item on top: such overlay glyphs replace the space under them.
+ */
+function lineText(items: StructuredTextItem[]): string {
+  const sorted = [...items].sort((a, b) => a.x - b.x);
+  const base: StructuredTextItem[] = [];
+  const overlays: StructuredTextItem[] = [];
+  for (const it of sorted) {
+    if (!it.str.trim()) continue; // spacer items: positions say enough
+    const host = base.find((b) => it.str.length <= 2 && it.x > b.x + 0.5 && it.x < b.x + b.width - 0.5 && / /.test(b.str));
+    if (host) overlays.push(it);
+    else base.push(it);
+  }
+  const chars = base.map((b) => ({ b, chars: [...b.str] }));
+  for (const o of overlays) {
+    const h = chars.find(({ b }) => o.x > b.x && o.x < b.x + b.width);
+    if (!h) continue;
+    const per = h.b.width / h.chars.length;
+    const at = Math.round((o.x - h.b.x) / per);
+    for (const k of [at, at - 1, at + 1]) {
+      if (h.chars[k] === ' ') { h.chars[k] = o.str; break; }
     }
   }
-  return lines.filter((l) => l.text.trim());
+  let text = '';
+  let right = -Infinity;
+  for (const { b, chars: cs } of chars) {
+    const str = cs.join('');
+    const gap = b.x - right;
+    text += gap > b.fontSize * 0.8 && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(str) ? ' ' + str : str;
+    right = Math.max(right, b.x + b.width);
+  }
+  return text;
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
@@ -61,22 +100,28 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
   const lines = all.filter((l) => !isPdfPageNumber(l.text) && !running(l));
 
   const margin = quantileX(lines);
-  const width = Math.max(...lines.map((l) => l.right - margin));
-  // Documents printed from Word mark paragraphs by a first-line indent: trust it alone there.
+  // the right edge full lines reach (justified Chinese text fills the line)
+  const rights = lines.map((l) => l.right).sort((a, b) => a - b);
+  const rightEdge = rights[Math.floor(rights.length * 0.9)] ?? 0;
+  // Documents printed from Word often mark paragraphs by a first-line indent.
   const usesIndent = lines.filter((l) => l.x - margin > l.size * 1.2 && l.x - margin < l.size * 4).length >= 3;
   const out: string[] = [];
   let prev: Line | null = null;
   for (const l of lines) {
+    const t = l.text.trim();
     const indented = l.x - margin > l.size * 1.2;
-    const prevShort = prev ? prev.right - margin < width * 0.85 : true;
+    // a line that stops short of the right edge ends its paragraph
+    const prevFull = prev ? prev.right >= rightEdge - prev.size * 2.5 : false;
+    // a word, number or address broken at the line end (010-⏎62751234)
+    const brokenWord = prev ? /[-\w@.]$/.test(prev.text.trim()) && /^\w/.test(t) && prev.right >= rightEdge - prev.size * 6 : false;
     const prevEnds = prev ? /[。！？；：”）]$/.test(prev.text.trim()) : true;
     const sizeChange = prev && Math.abs(prev.size - l.size) > 1;
-    const newPara = !prev || indented || sizeChange || (!usesIndent && ((prevShort && prevEnds) || (prevEnds && startsParagraph(l.text.trim())) || (prevShort && prev.right - margin < width * 0.6)));
-    if (newPara) out.push(l.text.trim());
+    const newPara = !prev || indented || sizeChange || (!prevFull && !brokenWord) || (!usesIndent && prevEnds && startsParagraph(t));
+    if (newPara) out.push(t);
     else {
       const last = out[out.length - 1]!;
-      const sep = /[A-Za-z]$/.test(last) && /^[A-Za-z]/.test(l.text.trim()) ? ' ' : '';
-      out[out.length - 1] = last + sep + l.text.trim();
+      const sep = /[A-Za-z]$/.test(last) && /^[A-Za-z]/.test(t) ? ' ' : '';
+      out[out.length - 1] = last + sep + t;
     }
     prev = l;
   }
