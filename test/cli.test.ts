@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +39,7 @@ describe('cli', () => {
     expect(r.status).toBe(0);
     const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(events[0]).toMatchObject({ event: 'file', status: 'ingested' });
-    expect(events.at(-1)).toMatchObject({ event: 'summary', ingested: 1, failed: 0 });
+    const inputs = readdirSync(join(root, 'fixtures', 'yuehe-town-2024')).filter((f) => f.startsWith('bulletin.')).length;
+    expect(events.at(-1)).toMatchObject({ event: 'summary', ingested: inputs, failed: 0 });
   });
 });
