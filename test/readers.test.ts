@@ -7,7 +7,7 @@ import { extractFile, extractBytes } from '../pipeline/extract.js';
 import { ZhenggaiError } from '../pipeline/errors.js';
 import { decodeText } from '../pipeline/readers/decode.js';
 import { sniff } from '../pipeline/readers/index.js';
-import { writeHostileSet, zipBomb, seedText } from './hostile.js';
+import { writeHostileSet, zipBomb, seedText, predefinedCMapPdf } from './hostile.js';
 import { FIXTURES } from './fixtures.js';
 
 const codeOf = async (p: Promise<unknown>) => {
@@ -78,6 +78,15 @@ describe('hostile inputs', () => {
     const a = await extractBytes(new TextEncoder().encode(seedText()), 'a.txt');
     const b = await extractBytes(new TextEncoder().encode(seedText()), 'b.txt');
     expect(a.source.sha256).toBe(b.source.sha256);
+  });
+});
+
+describe('pdf character maps', () => {
+  it('reads Chinese set in a non-embedded font through a predefined CMap (UniGB-UCS2-H)', async () => {
+    const title = '中共某某县科学技术协会党组关于巡察整改情况的通报';
+    const rec = await extractBytes(predefinedCMapPdf(title, '根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县科协党组进行了巡察。'), 'cmap.pdf');
+    expect(rec.bulletin.title).toBe(title);
+    expect(rec.bulletin).toMatchObject({ team: '县委第一巡察组', inspection_start: '2024-03-04', inspection_end: '2024-04-26' });
   });
 });
 

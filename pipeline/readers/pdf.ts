@@ -3,7 +3,10 @@
 // (or after a short line that ends a sentence); page numbers and running
 // headers/footers repeated on most pages are dropped.
 import { getDocumentProxy, extractTextItems, type StructuredTextItem } from 'unpdf';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ZhenggaiError } from '../errors.js';
+import { rootPath } from '../paths.js';
 import type { ReadResult } from '../doc.js';
 
 interface Line { text: string; x: number; y: number; right: number; size: number; page: number }
@@ -68,10 +71,36 @@ function lineText(items: StructuredTextItem[]): string {
   return text;
 }
 
+/**
+ * Character maps (cMaps) and standard fonts for pdf.js, read from the pdfjs-dist package's
+ * data folders (its code is never loaded: the only pdf.js in the process is unpdf's).
+ * Chinese PDFs set in a non-embedded font with a predefined CMap (UniGB-UCS2-H) have no
+ * text without them. pdf.js's own Node reader needs Node 22, so this one reads the files.
+ */
+class FsBinaryDataFactory {
+  constructor(private readonly dirs: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) {}
+  async fetch({ kind, filename }: { kind: 'cMapUrl' | 'standardFontDataUrl' | 'wasmUrl'; filename: string }): Promise<Uint8Array> {
+    const dir = this.dirs[kind];
+    if (!dir) throw new Error(`no folder for ${kind}`);
+    return new Uint8Array(await readFile(join(dir, filename)));
+  }
+}
+const PDFJS_DATA = rootPath('node_modules', 'pdfjs-dist');
+export const PDF_OPTIONS = {
+  isEvalSupported: false,
+  stopAtErrors: false,
+  verbosity: 0,
+  useWorkerFetch: false,
+  cMapUrl: join(PDFJS_DATA, 'cmaps') + '/',
+  cMapPacked: true,
+  standardFontDataUrl: join(PDFJS_DATA, 'standard_fonts') + '/',
+  BinaryDataFactory: FsBinaryDataFactory,
+};
+
 export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
   let pdf;
   try {
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: false, verbosity: 0 } as never);
+    pdf = await getDocumentProxy(new Uint8Array(bytes), PDF_OPTIONS as never);
   } catch (e) {
     const name = (e as Error)?.name ?? '';
     const msg = (e as Error)?.message ?? String(e);

@@ -13,6 +13,7 @@ import { synthBulletin } from './synth.js';
 import { makeDocx } from '../make-docx.js';
 import { decodeText } from '../../pipeline/readers/decode.js';
 import { cut } from '../../extractors/tokens.js';
+import { PDF_OPTIONS } from '../../pipeline/readers/pdf.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name: string, d: number) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : d; };
@@ -51,7 +52,7 @@ cut('预热'); // jieba's dictionary load is start-up, not per-document work
 const baseTxt = await time(() => { for (const f of files(dirs.txt)) cut(decodeText(readFileSync(f)).text); });
 const basePdf = await time(async () => {
   for (const f of files(dirs.pdf)) {
-    const pdf = await getDocumentProxy(new Uint8Array(readFileSync(f)), { isEvalSupported: false, verbosity: 0 } as never);
+    const pdf = await getDocumentProxy(new Uint8Array(readFileSync(f)), PDF_OPTIONS as never);
     await extractTextItems(pdf);
     await pdf.loadingTask.destroy();
   }
