@@ -66,8 +66,9 @@ export function seriesMarkers(s: string, after = 0): Marker[] {
   const out: Marker[] = [];
   let last = after;
   for (const m of s.matchAll(re)) {
-    const word = m[0].replace(/是.*$/, '');
-    const k = /^\d$/.test(word) ? Number(word) : parseChineseNumeral(word) ?? 0;
+    const circled = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫'.indexOf(m[0]);
+    const word = m[0].replace(/是.*$/, '').replace(/[（()）]/g, '');
+    const k = circled >= 0 ? circled + 1 : /^\d+$/.test(word) ? Number(word) : parseChineseNumeral(word) ?? 0;
     // must start a clause: paragraph start or after punctuation
     const before = s[m.index! - 1];
     if (m.index! > 0 && !/[。；;，,：:、）)\s]/.test(before ?? '')) continue;
@@ -85,7 +86,11 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
   const headText = text.slice(headStart, head.end);
   const { problem, restAt } = splitProblem(headText);
   const bodies: string[] = [];
-  const headRest = headText.slice(restAt).trim();
+  let headRest = headText.slice(restAt).trim();
+  // 1.关于“X”的问题（已完成）: a status in brackets after the title
+  const bracket = rx(r.bracket_status).exec(headRest);
+  let statusField: string | null = null;
+  if (bracket) { statusField = bracket[1]!; headRest = headRest.slice(bracket[0].length).trim(); }
   if (headRest) bodies.push(headRest);
   for (const p of paras.slice(1)) bodies.push(p.text);
 
@@ -93,7 +98,6 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
   const notes: string[] = [];
   const progress: string[] = [];
   let outcome: string | null = null;
-  let statusField: string | null = null;
   const measuresLabel = rx(r.labels.measures);
   const statusLabel = rx(r.labels.status);
   const deadline = rx(r.labels.deadline);
@@ -124,12 +128,12 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
     if (om) outcome = raw.slice(om.index).trim();
     if (!before) continue;
     // numbered measure paragraphs under a problem heading: 1.完善制度… / （1）… / ①…
+    const marks = seriesMarkers(before, lastMarker);
     const item = /^(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*/.exec(before);
-    if (item && raw === before) {
+    if (item && raw === before && marks.length <= 1) {
       measures.push(before.slice(item[0].length));
       continue;
     }
-    const marks = seriesMarkers(before, lastMarker);
     if (marks.length) {
       lastMarker = marks[marks.length - 1]!.k;
       const lead = before.slice(0, marks[0]!.at).trim();

@@ -19,6 +19,7 @@ interface StructureRules {
   problem_part: RegexRule;
   closing: RegexRule;
   closing_contact: RegexRule;
+  bracket_status: RegexRule;
   opening: RegexRule;
   title_line: RegexRule;
   front_noise: RegexRule;

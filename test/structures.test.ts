@@ -46,4 +46,15 @@ describe('problem-list layouts', () => {
       [4, '干部教育培训不够', 1, 'in_progress'],
     ]);
   });
+  it('a status in brackets after the title, and run-in （1）（2） measures', async () => {
+    const text = '中共某某县林业局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县林业局党组进行了巡察。\n二、问题整改情况\n' +
+      '1.关于“森林防火责任落实不到位”的问题（已完成）\n整改措施：（1）修订森林防火预案；（2）开展防火巡查36次。\n' +
+      '2.关于“林业项目资金拨付滞后”的问题【正在整改】\n整改措施：（1）建立资金拨付台账；（2）督促拨付资金120万元。\n';
+    const rec = await extractBytes(new TextEncoder().encode(text), 'bracket.txt');
+    expect(brief(rec)).toEqual([
+      [1, '森林防火责任落实不到位', 2, 'completed'],
+      [2, '林业项目资金拨付滞后', 2, 'in_progress'],
+    ]);
+    expect(rec.issues.map((i) => i.status_phrase)).toEqual(['已完成', '正在整改']);
+  });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { extractBytes } from '../pipeline/extract.js';
 import { compareRecord, formatDiff } from './golden.js';
 import { FIXTURES } from './fixtures.js';
-import { VARIANTS, NOISY, toTraditional } from './variants.js';
+import { VARIANTS, NOISY, MEASURE_STYLES, toTraditional } from './variants.js';
 
 const BASES = ['xinye-kexie-2024', 'nanyang-weijianwei-2024', 'xixia-wenlv-2024'];
 
@@ -18,7 +18,7 @@ describe('variants of the fixtures', () => {
       const diff = compareRecord(expected, rec).filter((m) => !m.known);
       if (diff.length) throw new Error(formatDiff(`${base} (traditional)`, diff));
     });
-    for (const [name, f] of Object.entries({ ...VARIANTS, ...NOISY })) {
+    for (const [name, f] of Object.entries({ ...VARIANTS, ...NOISY, ...MEASURE_STYLES })) {
       it(`${base}: ${name}`, async () => {
         const rec = await extractBytes(new TextEncoder().encode(f(text)), `${base}-variant.txt`);
         const diff = compareRecord(expected, rec).filter((m) => !m.known);

@@ -33,3 +33,10 @@ export const NOISY: Record<string, (t: string) => string> = {
   'pinyin readings after words': (t) => t.replace(/巡察/g, '巡察（xún chá）').replace(/整改情况/g, '整改(zhěng gǎi)情况'),
   'blog footer': (t) => t + '\n责任编辑：王某\n免责声明：本文来源于网络，如有侵权请联系删除。\n更多精彩内容请关注公众号',
 };
+
+/** Other ways of writing the same measures and statuses. */
+export const MEASURE_STYLES: Record<string, (t: string) => string> = {
+  'measures numbered （1）（2） in the paragraph': (t) => t.replace(/([一二三四五六七八九十])是/g, (_m, n: string) => `（${'一二三四五六七八九十'.indexOf(n) + 1}）`),
+  'measures numbered ①②': (t) => t.replace(/([一二三四五六七八九十])是/g, (_m, n: string) => '①②③④⑤⑥⑦⑧⑨⑩'[('一二三四五六七八九十'.indexOf(n))]!),
+  'measures label 整改措施及成效': (t) => t.replace(/^整改(?:情况|措施)：/gm, '整改措施及成效：'),
+};
