@@ -85,7 +85,9 @@ export function categoryTitle(body: string): string | null {
   const t = body.replace(/[。：:]$/, '').trim();
   const lab = rx(r.category_label).exec(t);
   if (lab) return stripQuotes(lab[1]!);
-  const m = rx(r.category).exec(t);
+  // a run-in heading is read by its first sentence: （一）关于X方面。一是… is a theme, not a problem
+  const first = t.split(/[。：:](?=.)/)[0]!;
+  const m = rx(r.category).exec(t) ?? (first !== t ? rx(r.category).exec(first) : null);
   if (!m) return null;
   // "（一）关于“X”问题" is a problem, not a category; a category names an aspect (方面)
   return stripQuotes(m[1]!.replace(/^在/, '').trim());

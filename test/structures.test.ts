@@ -57,4 +57,12 @@ describe('problem-list layouts', () => {
     ]);
     expect(rec.issues.map((i) => i.status_phrase)).toEqual(['已完成', '正在整改']);
   });
+  it('a central bulletin that reports by theme has no problem list: no issues, still its totals', async () => {
+    const rec = await read('central-themes.txt');
+    expect(rec.issues).toEqual([]);
+    expect(rec.categories.map((c) => c.title)).toEqual(['贯彻落实党中央重大决策部署', '全面从严治党', '领导班子和干部队伍建设']);
+    expect(rec.summary).toMatchObject({ problems: 86, completed: 79, completion_rate: 0.9186 });
+    expect(rec.bulletin).toMatchObject({ level: 'provincial', team: '中央第九巡视组', inspection_kind: '巡视', feedback_date: '2023-08-10' });
+    expect(rec.quantities.map((q) => q.text)).toEqual(expect.arrayContaining(['12次', '86个', '79个', '23个', '1260件', '42个']));
+  });
 });
