@@ -217,7 +217,12 @@ export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{
   const openingText = seg.opening.map((p) => p.text).join('\n');
   const head = `${title ?? ''}\n${openingText}`;
   // a round summary (区委4个巡察组对12家单位…) reports on many units: there is no single unit
-  const roundSummary = rx(r.round_summary).test(`${issuer ?? ''}\n${openingText.split('。')[0] ?? ''}`);
+  // a round summary reports on many units: a plural team (区委4个巡察组), a round office as
+  // issuer, or an inspected object that is N units (…等12家单位); extra scope (同步对3个单位
+  // 进行了延伸了解) is not one
+  const inspectedObj = rx(r.inspected).exec(openingText)?.[1] ?? '';
+  const teamText = rx(r.team).exec(head)?.[1] ?? '';
+  const roundSummary = [issuer ?? '', teamText, inspectedObj].some((x) => x && rx(r.round_summary).test(x));
   let unit = roundSummary ? null : unitOf(issuer);
   if (!unit && !roundSummary) {
     const m = rx(r.inspected).exec(openingText);

@@ -50,6 +50,11 @@ const cases: Array<{ name: string; text: string; want: Record<string, unknown> }
     want: { round: '十九届中央第六轮', level: 'provincial', inspection_kind: '巡视', team: '中央第五巡视组', inspection_start: null, feedback_date: '2021-01-18' },
   },
   {
+    name: 'extra scope (同步对N个单位进行了延伸了解) is not a round summary',
+    text: '中共新野县教育体育局党组关于巡察整改情况的通报\n根据县委统一部署，2024年4月1日至5月31日，县委第四巡察组对县教体局党组进行了巡察，同步对县教研室等3个单位进行了延伸了解。7月2日，巡察组向县教体局党组反馈了巡察意见。',
+    want: { unit: '新野县教育体育局', unit_aliases: ['县教体局'], team: '县委第四巡察组', feedback_date: '2024-07-02' },
+  },
+  {
     name: 'news re-post without a title: the opening starts the text',
     text: '根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县民政局党组进行了巡察。5月20日，巡察组向县民政局党组反馈了巡察意见。',
     want: { title: null, unit: '县民政局', inspection_start: '2024-03-04', feedback_date: '2024-05-20' },
