@@ -80,6 +80,11 @@ export function seriesMarkers(s: string, after = 0): Marker[] {
   return out;
 }
 
+/** Does a field value read as a status (完成, 阶段性完成, 长期坚持 …)? */
+function isStatusValue(v: string): boolean {
+  return loadRules<{ field_values: RegexRule[] }>('status.json').field_values.some((f) => rx(f).test(v));
+}
+
 export function readIssue(paras: Paragraph[], headStart: number, text: string): IssueParts {
   const r = structureRules();
   const head = paras[0]!;
@@ -107,7 +112,8 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
   let lastMarker = 0; // a 一是… series may continue over paragraphs (二是 heads the next one)
 
   for (let raw of bodies) {
-    const st = statusLabel.exec(raw);
+    const st0 = statusLabel.exec(raw);
+    const st = st0 && isStatusValue(st0[1]!.trim()) ? st0 : null;
     if (st && raw.replace(statusLabel, '').replace(/[。；\s]/g, '').length < 4) { statusField = st[1]!.trim(); continue; }
     if (st) {
       // a status field inside the paragraph is not part of the measure

@@ -65,4 +65,12 @@ describe('problem-list layouts', () => {
     expect(rec.bulletin).toMatchObject({ level: 'provincial', team: '中央第九巡视组', inspection_kind: '巡视', feedback_date: '2023-08-10' });
     expect(rec.quantities.map((q) => q.text)).toEqual(expect.arrayContaining(['12次', '86个', '79个', '23个', '1260件', '42个']));
   });
+  it('整改进展： is measures when it lists them and a status field when it names a status', async () => {
+    const rec = await read('progress-label.txt');
+    expect(brief(rec)).toEqual([
+      [1, '理论学习中心组学习不够深入系统', 2, 'completed'],
+      [2, '思政课教师队伍建设滞后', 2, 'in_progress'],
+    ]);
+    expect(rec.issues.map((i) => i.status_phrase)).toEqual(['已完成', '阶段性完成']);
+  });
 });
