@@ -28,7 +28,7 @@ function blockLines(el: Node): string {
   let out = '';
   const walk = (n: Node) => {
     const e = n as HTMLElement;
-    if (n.nodeType === 3) { out += n.rawText.replace(/\s+/g, ' '); return; }
+    if (n.nodeType === 3) { out += n.text.replace(/\s+/g, ' '); return; } // .text decodes every entity
     if (n.nodeType !== 1) return;
     const tag = e.rawTagName?.toLowerCase() ?? '';
     if (tag === 'br') { out += '\n'; return; }
@@ -39,16 +39,7 @@ function blockLines(el: Node): string {
     if (block) out += '\n';
   };
   walk(el);
-  return decodeEntities(out);
-}
-
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'")
-    .replace(/&ldquo;/g, '“').replace(/&rdquo;/g, '”').replace(/&lsquo;/g, '‘').replace(/&rsquo;/g, '’').replace(/&mdash;/g, '—').replace(/&hellip;/g, '…').replace(/&middot;/g, '·')
-    .replace(/&#x([0-9a-f]+);/gi, (_m, h) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_m, d) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, '&');
+  return out;
 }
 
 function pickBody(root: HTMLElement): HTMLElement | null {
