@@ -19,6 +19,9 @@ interface StructureRules {
   problem_part: RegexRule;
   closing: RegexRule;
   closing_contact: RegexRule;
+  opening_team: RegexRule;
+  run_in_measures: RegexRule;
+  signature: RegexRule;
   bracket_status: RegexRule;
   opening: RegexRule;
   title_line: RegexRule;
@@ -128,8 +131,7 @@ function looksLikeProblemHead(h: Heading, next: Paragraph | undefined): boolean 
   if (rx(r.problem_about).test(h.body)) return true;
   if (rx(r.labels.problem).test(h.body)) return true;
   if (next && (rx(r.labels.measures).test(next.text) || /^[一1]是/.test(next.text))) return true;
-  // problem and measures in one paragraph: "X不到位。整改情况：一是…" / "…的问题。一是…"
-  return /。\s*(?:整改(?:情况|措施|进展情况)?[：:]|一是)/.test(h.body);
+  return rx(r.run_in_measures).test(h.body);
 }
 
 export function segment(doc: Doc): Segmentation {
@@ -142,7 +144,7 @@ export function segment(doc: Doc): Segmentation {
   for (let i = 0; i < Math.min(n, 15); i++) {
     const t = paras[i]!.text;
     if (rx(r.front_noise).test(t)) continue;
-    if ((rx(r.opening).test(t) && /巡[视察]/.test(t)) || /巡[视察]组[^。]{0,30}对[^。]{2,40}(?:进行|开展)/.test(t)) {
+    if ((rx(r.opening).test(t) && /巡[视察]/.test(t)) || rx(r.opening_team).test(t)) {
       opening = i;
       break;
     }
@@ -170,7 +172,7 @@ export function segment(doc: Doc): Segmentation {
   // trailing signature lines (issuer name, date) also close the document
   while (closing > bodyStart + 1 && closing - 1 > lastHead) {
     const t = paras[closing - 1]!.text;
-    if (t.length <= 40 && !/[。；]/.test(t) && (/^(?:中共|\d{4}年|[〇零一二三四五六七八九十]{4}年)/.test(t) || /(党组|党委|党工委|委员会)$/.test(t))) closing--;
+    if (rx(r.signature).test(t)) closing--;
     else break;
   }
 
