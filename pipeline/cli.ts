@@ -1,7 +1,7 @@
 // zhenggai command line. Exit codes: 0 ok, 1 some input failed, 2 usage error.
 import { Command, CommanderError, Option } from 'commander';
 import { extractFile } from './extract.js';
-import { toZhenggaiError } from './errors.js';
+import { toZhenggaiError, ZhenggaiError } from './errors.js';
 import { ingest, type FileEvent } from './batch.js';
 import { DEFAULT_MAX_BYTES } from './readers/index.js';
 
@@ -21,19 +21,30 @@ program
   .argument('<files...>', 'bulletin files (.txt .docx .pdf .html)')
   .option('--pretty', 'indent the JSON')
   .option('--max-bytes <n>', 'refuse files larger than this', String(DEFAULT_MAX_BYTES))
-  .action(async (files: string[], o: { pretty?: boolean; maxBytes: string }) => {
+  .option('--timeout <ms>', 'time limit per document', '60000')
+  .action(async (files: string[], o: { pretty?: boolean; maxBytes: string; timeout: string }) => {
     let failed = 0;
+    let timedOut = false;
     for (const f of files) {
+      let timer: NodeJS.Timeout | undefined;
       try {
-        const rec = await extractFile(f, { maxBytes: Number(o.maxBytes) });
+        const limit = new Promise<never>((_res, rej) => {
+          timer = setTimeout(() => rej(new ZhenggaiError('timeout', `over ${o.timeout} ms`, f)), Number(o.timeout));
+        });
+        const rec = await Promise.race([extractFile(f, { maxBytes: Number(o.maxBytes) }), limit]);
         process.stdout.write(JSON.stringify(rec, null, o.pretty ? 2 : undefined) + '\n');
       } catch (e) {
         const z = toZhenggaiError(e, f);
         failed++;
+        if (z.code === 'timeout') timedOut = true;
         process.stderr.write(`zhenggai: ${f}: ${z.code}: ${z.message}\n`);
+      } finally {
+        clearTimeout(timer);
       }
     }
     process.exitCode = failed ? 1 : 0;
+    // a document stopped by the time limit may still hold the event loop: flush, then finish
+    if (timedOut) process.stdout.write('', () => process.exit(process.exitCode as number));
   });
 
 program
