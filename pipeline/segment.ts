@@ -22,6 +22,7 @@ interface StructureRules {
   opening_team: RegexRule;
   run_in_measures: RegexRule;
   signature: RegexRule;
+  work_heading: RegexRule;
   bracket_status: RegexRule;
   opening: RegexRule;
   title_line: RegexRule;
@@ -193,6 +194,9 @@ export function segment(doc: Doc): Segmentation {
       const end = k + 1 < level1.length ? level1[k + 1]!.para : closing;
       for (let i = h.para; i < end; i++) partOf[i] = k;
       const b = h.body;
+      // a part's title decides only when it is explicit (反馈问题…, 下一步工作打算); otherwise what
+      // is in it does: a part with problem-like headings holds problems (二、党的思想建设 is not
+      // organizational because it says 思想)
       partKind.push(rx(r.problem_part).test(b) ? 'problems' : rx(r.org_part).test(b) ? 'org' : 'unknown');
     });
   }
@@ -220,7 +224,7 @@ export function segment(doc: Doc): Segmentation {
       if (k !== 'unknown') return;
       const has = headings.some((h, i) => h && partOf[i] === idx && h.level >= minLevel && looksLikeProblemHead(h, paras[i + 1]));
       const labelled = paras.some((p, i) => partOf[i] === idx && rx(r.labels.problem).test(p.text));
-      if (!has && !labelled) partKind[idx] = 'org';
+      partKind[idx] = has || labelled ? 'problems' : 'org';
     });
     for (let i = 0; i < n; i++) if (partOf[i]! >= 0 && partKind[partOf[i]!] === 'org') orgParas.add(i);
   }
@@ -246,7 +250,17 @@ export function segment(doc: Doc): Segmentation {
       if (!h) continue;
       if (h.level < problemLevel) {
         const title = categoryTitle(h.body);
-        if (h.level === 1 && l1AreParts) { currentCat = null; continue; }
+        if (h.level === 1 && l1AreParts) {
+          // a part that holds problems right under it, and whose title does not say it is
+          // "the problems" (二、党的思想建设), names their category
+          const k = partOf[i]!;
+          const area = categoryTitle(h.body) !== null || !rx(r.work_heading).test(h.body);
+          if (problemLevel === 2 && partKind[k] === 'problems' && !rx(r.problem_part).test(h.body) && area) {
+            categories.push({ ordinal: h.ordinal, title: categoryTitle(h.body) ?? groupTitle(h.body), para: i, rule: h.rule });
+            currentCat = h.ordinal;
+          } else currentCat = null;
+          continue;
+        }
         if (title !== null || h.level === problemLevel - 1) {
           categories.push({ ordinal: h.ordinal, title: title ?? groupTitle(h.body), para: i, rule: title !== null ? r.category.id : h.rule });
           currentCat = h.ordinal;

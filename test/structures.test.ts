@@ -73,4 +73,14 @@ describe('problem-list layouts', () => {
     ]);
     expect(rec.issues.map((i) => i.status_phrase)).toEqual(['已完成', '阶段性完成']);
   });
+  it('parts named after party building (二、党的思想建设) hold problems by what is in them; 下一步 does not', async () => {
+    const rec = await read('categories-as-parts.txt');
+    expect(brief(rec)).toEqual([
+      [1, '学习贯彻党的二十大精神不够深入', 2, 'completed'],
+      [2, '意识形态工作责任制落实不到位', 2, 'completed'],
+      [3, '“三会一课”制度执行不严格', 2, 'long_term'],
+    ]);
+    expect(rec.categories.map((c) => [c.ordinal, c.title])).toEqual([[1, '党的政治建设'], [2, '党的思想建设'], [3, '党的组织建设']]);
+    expect(rec.issues.map((i) => i.category)).toEqual([1, 2, 3]);
+  });
 });
