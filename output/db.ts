@@ -9,12 +9,31 @@ export type DB = Database.Database;
 
 const schemaSql = () => readFileSync(rootPath('output', 'schema.sql'), 'utf8');
 
+/** The dataset cannot be opened or is not one of ours: a clear message, no stack. */
+export class DatasetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatasetError';
+  }
+}
+
 export function openDb(path: string, opts: { readonly?: boolean } = {}): DB {
+  try {
+    return open(path, opts);
+  } catch (e) {
+    if (e instanceof DatasetError) throw e;
+    const why = (e as Error).message;
+    const hint = opts.readonly && /unable to open/.test(why) ? ' (no dataset there yet? run `zhenggai ingest … --db` first)' : '';
+    throw new DatasetError(`cannot open the dataset ${path}: ${why}${hint}`);
+  }
+}
+
+function open(path: string, opts: { readonly?: boolean }): DB {
   if (opts.readonly) {
     const db = new Database(path, { readonly: true, fileMustExist: true });
     db.pragma('query_only = ON');
     const v = db.pragma('user_version', { simple: true }) as number;
-    if (v !== SCHEMA_VERSION) throw new Error(`${path}: schema version ${v}, this zhenggai reads ${SCHEMA_VERSION}; run \`zhenggai ingest\` on it first`);
+    if (v !== SCHEMA_VERSION) throw new DatasetError(`${path}: schema version ${v}, this zhenggai reads ${SCHEMA_VERSION}; run \`zhenggai ingest\` on it first`);
     return db;
   }
   const db = new Database(path);
@@ -23,7 +42,7 @@ export function openDb(path: string, opts: { readonly?: boolean } = {}): DB {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   const v = db.pragma('user_version', { simple: true }) as number;
-  if (v > SCHEMA_VERSION) throw new Error(`${path}: schema version ${v} is newer than this zhenggai (${SCHEMA_VERSION})`);
+  if (v > SCHEMA_VERSION) throw new DatasetError(`${path}: schema version ${v} is newer than this zhenggai (${SCHEMA_VERSION})`);
   db.exec(schemaSql());
   if (v !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   return db;

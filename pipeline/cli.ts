@@ -236,7 +236,9 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === 'zhenggai.usage') process.stderr.write(`error: ${e.message}\n`);
       return 2;
     }
-    process.stderr.write(`zhenggai: ${(e as Error).stack ?? e}\n`);
+    // expected failures (the dataset cannot be opened …) say what is wrong; anything else is a bug
+    const err = e as Error;
+    process.stderr.write(err?.name === 'DatasetError' || err?.name === 'ZhenggaiError' ? `zhenggai: ${err.message}\n` : `zhenggai: internal error (a bug): ${err?.stack ?? e}\n`);
     return 1;
   }
 }

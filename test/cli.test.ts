@@ -42,4 +42,10 @@ describe('cli', () => {
     const inputs = readdirSync(join(root, 'fixtures', 'yuehe-town-2024')).filter((f) => f.startsWith('bulletin.')).length;
     expect(events.at(-1)).toMatchObject({ event: 'summary', ingested: inputs, failed: 0 });
   });
+  it('a dataset that cannot be opened is a one-line error, not a stack', () => {
+    const r = run('search', '党费', '--db', join(mkdtempSync(join(tmpdir(), 'zg-cli-')), 'none.db'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^zhenggai: cannot open the dataset .*run `zhenggai ingest/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
 });
