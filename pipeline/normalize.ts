@@ -68,7 +68,8 @@ type LayoutRules = { page_number: RegexRule; line_head: RegexRule; web_chrome: R
 
 // Characters written differently in traditional script (們 這 與 會 …): a text with many of
 // them is a traditional-script mirror and is converted to simplified (OpenCC) first.
-const TRADITIONAL = new Set('們這個與會過說時來為國發經問題對從現當進開動點裡後將實體並無麼應車東見長門間書學習機構關係導區縣黨組織單員資達準網頁報記錄講議讓認識協調費務關於檢査監幹領導規範紀製');
+const TRADITIONAL = new Uint8Array(0x9fff - 0x4e00 + 1);
+for (const ch of '們這個與會過說時來為國發經問題對從現當進開動點裡後將實體並無麼應車東見長門間書學習機構關係導區縣黨組織單員資達準網頁報記錄講議讓認識協調費務關於檢査監幹領導規範紀製') TRADITIONAL[ch.charCodeAt(0) - 0x4e00] = 1;
 let toCn: ((s: string) => string) | null = null;
 export function toSimplified(t: string): string {
   let trad = 0;
@@ -76,7 +77,7 @@ export function toSimplified(t: string): string {
   const n = Math.min(t.length, 5000);
   for (let i = 0; i < n; i++) {
     const c = t.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) { cjk++; if (TRADITIONAL.has(t[i]!)) trad++; }
+    if (c >= 0x4e00 && c <= 0x9fff) { cjk++; trad += TRADITIONAL[c - 0x4e00]!; }
   }
   if (cjk < 20 || trad / cjk < 0.03) return t;
   // loaded on first need, and only the traditional → simplified tables (opencc-js/t2cn)
