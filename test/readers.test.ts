@@ -7,7 +7,7 @@ import { extractFile, extractBytes } from '../pipeline/extract.js';
 import { ZhenggaiError } from '../pipeline/errors.js';
 import { decodeText } from '../pipeline/readers/decode.js';
 import { sniff } from '../pipeline/readers/index.js';
-import { writeHostileSet, zipBomb, seedText, predefinedCMapPdf } from './hostile.js';
+import { writeHostileSet, zipBomb, seedText, predefinedCMapPdf, textlessPdf } from './hostile.js';
 import { FIXTURES } from './fixtures.js';
 
 const codeOf = async (p: Promise<unknown>) => {
@@ -27,6 +27,17 @@ describe('decoding', () => {
     expect(sniff(new TextEncoder().encode('%PDF-1.7'))).toBe('pdf');
     expect(sniff(new Uint8Array([0x50, 0x4b, 3, 4]))).toBe('zip');
     expect(sniff(new TextEncoder().encode('<!DOCTYPE html><html>'))).toBe('html');
+  });
+  it('a DOCX named .doc and a web page named .txt are read for what they are', async () => {
+    const docx = new Uint8Array(readFileSync(join(FIXTURES, 'xinye-kexie-2024', 'bulletin.docx')));
+    expect((await extractBytes(docx, 'renamed.doc')).source.format).toBe('docx');
+    const html = new Uint8Array(readFileSync(join(FIXTURES, 'xinye-kexie-2024', 'bulletin.html')));
+    const rec = await extractBytes(html, 'renamed.txt');
+    expect(rec.source.format).toBe('html');
+    expect(rec.issues.length).toBe(31);
+  });
+  it('a PDF with no text layer is pdf_no_text, not an empty record', async () => {
+    expect(await codeOf(extractBytes(textlessPdf(), 'scan.pdf'))).toBe('pdf_no_text');
   });
   it('a PDF named .txt is read as a PDF', async () => {
     const bytes = new Uint8Array(readFileSync(join(FIXTURES, 'xinye-kexie-2024', 'bulletin.pdf')));
