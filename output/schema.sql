@@ -126,7 +126,7 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
 );
 -- Chinese full-text search: jieba tokens, space-joined (FTS5 cannot segment Chinese).
 -- Contentless (the text is in issues and measures; rowid = issues.id), rows deletable.
-CREATE VIRTUAL TABLE IF NOT EXISTS issues_fts USING fts5(problem, measures, outcome, tokenize = 'unicode61', content = '', contentless_delete = 1);
+CREATE VIRTUAL TABLE IF NOT EXISTS issues_fts USING fts5(problem, measures, outcome, tokenize = 'unicode61', content = '', contentless_delete = 1, detail = 'none');
 
 CREATE INDEX IF NOT EXISTS issues_bulletin ON issues(bulletin_id);
 CREATE INDEX IF NOT EXISTS quantities_issue ON quantities(issue_id);
