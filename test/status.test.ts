@@ -26,3 +26,16 @@ describe('status', () => {
     expect(readStatus(parts({ measures: ['召开会议'] })).status).toBe('unknown');
   });
 });
+
+describe('status rule examples', () => {
+  it('every phrase example reads as its status', async () => {
+    const { loadRules } = await import('../rules/index.js');
+    const rules = loadRules<{ phrases: Array<{ id: string; status: string; scope: string; examples: string[] }> }>('status.json').phrases;
+    for (const r of rules) {
+      for (const ex of r.examples) {
+        const got = readStatus(parts(r.scope === 'tail' ? { notes: [ex] } : { measures: [ex] }));
+        expect(got.status, `${r.id}: ${ex}`).toBe(r.status);
+      }
+    }
+  });
+});
