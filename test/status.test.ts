@@ -16,6 +16,9 @@ describe('status', () => {
     expect(readStatus(parts({ outcome: '通过整改，招录人员到位后将有效解决短板问题。' })).status).toBe('in_progress');
     expect(readStatus(parts({ measures: ['此项为长期整改任务，将持续深化落实。'] })).status).toBe('long_term');
   });
+  it('在整改中 (in the course of the work) is not a status', () => {
+    expect(readStatus(parts({ measures: ['在整改中注重建章立制'], outcome: '通过整改，更加规范。' })).status).toBe('completed');
+  });
   it('method words inside measures are not statuses', () => {
     expect(readStatus(parts({ measures: ['对问题进行持续整改', '对下一步规范用人作了安排部署'], outcome: '通过整改，更加规范。' })).status).toBe('completed');
     expect(readStatus(parts({ measures: ['坚持立行立改、即知即改，确保见底清零'] })).status).toBe('unknown');
