@@ -7,7 +7,10 @@ import { decodeText } from './decode.js';
 import { ZhenggaiError } from '../errors.js';
 import type { ReadResult } from '../doc.js';
 
-const CONTENT_SELECTORS = ['#zoom', '.TRS_Editor', '.article-content', '#UCAP-CONTENT', '.view', '.TRS_UEDITOR', '.pages_content', '#content', '.content', 'article', '.article', '.main-txt', '.detail', '#Zoom'];
+// Content containers of common government CMSs (TRS, Hanweb, UCAP), WeChat articles and blogs;
+// when none holds enough prose, the block with the most Chinese text is taken instead.
+const CONTENT_SELECTORS = ['#zoom', '#Zoom', '.TRS_Editor', '.TRS_UEDITOR', '.Custom_UnionStyle', '#UCAP-CONTENT', '#js_content', '.rich_media_content',
+  '.article-content', '.article_content', '.news_content', '.pages_content', '.view', '#content', '.content', 'article', '.article', '.main-txt', '.detail', '.entry-content', '.post-content'];
 const DROP = 'script,style,noscript,iframe,nav,header,footer,form,button,select,input,textarea,svg,canvas,object';
 const NOISE_CLASS = /(nav|menu|breadcrumb|location|crumb|share|print|footer|foot|header|top-bar|related|relate|sidebar|comment|pager|toolbar|tools|font-size|fontsize|copyright|search|login|friend|link)/i;
 const BLOCK = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'table', 'ul', 'ol', 'blockquote', 'pre', 'dd', 'dt']);
