@@ -254,8 +254,10 @@ export function segment(doc: Doc): Segmentation {
           // a part that holds problems right under it, and whose title does not say it is
           // "the problems" (二、党的思想建设), names their category
           const k = partOf[i]!;
-          const area = categoryTitle(h.body) !== null || !rx(r.work_heading).test(h.body);
-          if (problemLevel === 2 && partKind[k] === 'problems' && !rx(r.problem_part).test(h.body) && area) {
+          // (or that is worded as an area: 一、党的建设方面, a ledger's category row)
+          const named = categoryTitle(h.body) !== null;
+          const area = named || !rx(r.work_heading).test(h.body);
+          if (partKind[k] === 'problems' && !rx(r.problem_part).test(h.body) && area && (named || problemLevel === 2)) {
             categories.push({ ordinal: h.ordinal, title: categoryTitle(h.body) ?? groupTitle(h.body), para: i, rule: h.rule });
             currentCat = h.ordinal;
           } else currentCat = null;

@@ -1,5 +1,5 @@
 // Builds a .docx whose numbering is Word's own automatic list numbering (numbering.xml),
-// not typed digits: `tsx test/make-docx.ts SRC.txt OUT.docx`. The fixture
+// not typed digits, and whose | lines are Word tables: `tsx test/make-docx.ts SRC.txt OUT.docx`. The fixture
 // fixtures/nanyang-weijianwei-2024/bulletin.docx was made with it from bulletin.txt.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { zipSync, strToU8 } from 'fflate';
@@ -23,16 +23,25 @@ function para(text: string, num?: { id: number; lvl: number }): string {
   return `<w:p>${pPr}<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`;
 }
 
+const cell = (t: string) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p></w:tc>`;
+const table = (rows: string[][]) => `<w:tbl>${rows.map((r) => `<w:tr>${r.map(cell).join('')}</w:tr>`).join('')}</w:tbl>`;
+
+/** Lines with | are table rows (consecutive ones make one Word table). */
 export function makeDocx(src: string): Uint8Array {
   const body: string[] = [];
+  let rows: string[][] = [];
+  const flush = () => { if (rows.length) body.push(table(rows)); rows = []; };
   for (const line of src.replace(/\r\n/g, '\n').split('\n')) {
     if (!line.trim()) continue;
+    if (line.includes('|')) { rows.push(line.split('|').map((c) => c.trim())); continue; }
+    flush();
     let m: RegExpExecArray | null;
     if ((m = /^[一二三四五六七八九十]+、(.*)$/.exec(line))) body.push(para(m[1]!, { id: 1, lvl: 0 }));
     else if ((m = /^[（(][一二三四五六七八九十]+[）)](.*)$/.exec(line))) body.push(para(m[1]!, { id: 2, lvl: 0 }));
     else if ((m = /^\d+[.．、](.*)$/.exec(line))) body.push(para(m[1]!, { id: 3, lvl: 0 }));
     else body.push(para(line));
   }
+  flush();
   const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${body.join('')}</w:body></w:document>`;
   return zipSync({

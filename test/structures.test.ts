@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractBytes } from '../pipeline/extract.js';
+import { makeDocx } from './make-docx.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'cases');
 const read = async (name: string) => extractBytes(readFileSync(join(dir, name)), name);
@@ -82,5 +83,24 @@ describe('problem-list layouts', () => {
     ]);
     expect(rec.categories.map((c) => [c.ordinal, c.title])).toEqual([[1, '党的政治建设'], [2, '党的思想建设'], [3, '党的组织建设']]);
     expect(rec.issues.map((i) => i.category)).toEqual([1, 2, 3]);
+  });
+  it('a rectification ledger in a Word table (整改台账) gives its problems, categories and statuses', async () => {
+    const docx = makeDocx(readFileSync(join(dir, 'ledger.txt'), 'utf8'));
+    const rec = await extractBytes(docx, 'ledger.docx');
+    expect(brief(rec)).toEqual([
+      [1, '“三会一课”制度执行不严格', 1, 'completed'],
+      [2, '党费收缴不规范', 1, 'completed'],
+      [3, '农村公路养护资金使用不规范', 1, 'in_progress'],
+    ]);
+    expect(rec.categories.map((c) => c.title)).toEqual(['党的建设', '业务工作']);
+    expect(rec.issues.map((i) => i.category)).toEqual([1, 1, 2]);
+    expect(rec.issues.flatMap((i) => i.quantities.map((q) => q.value))).toEqual([1280, 65000]);
+  });
+  it('the same ledger as an HTML table', async () => {
+    const lines = readFileSync(join(dir, 'ledger.txt'), 'utf8').split('\n');
+    const html = '<html><head><meta charset="utf-8"></head><body><div id="zoom">' + lines.filter((l) => !l.includes('|')).map((l) => `<p>${l}</p>`).join('') +
+      '<table>' + lines.filter((l) => l.includes('|')).map((l) => `<tr>${l.split('|').map((c) => `<td>${c}</td>`).join('')}</tr>`).join('') + '</table></div></body></html>';
+    const rec = await extractBytes(new TextEncoder().encode(html), 'ledger.html');
+    expect(brief(rec).map((b) => b[3])).toEqual(['completed', 'completed', 'in_progress']);
   });
 });

@@ -6,6 +6,7 @@ import mammoth from 'mammoth';
 import { unzipSync, strFromU8 } from 'fflate';
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
 import { ZhenggaiError } from '../errors.js';
+import { tableLines } from './tables.js';
 import type { ReadResult } from '../doc.js';
 
 export interface DocxLimits { maxUncompressed: number; maxRatio: number }
@@ -140,10 +141,7 @@ function htmlToLines(html: string, labels: string[]): string[] {
           walk(item.childNodes.filter((c) => ['ol', 'ul'].includes((c as HTMLElement).rawTagName?.toLowerCase() ?? '')));
         }
       } else if (tag === 'table') {
-        for (const tr of el.querySelectorAll('tr')) {
-          const cells = tr.querySelectorAll('td,th').map(blockText).filter(Boolean);
-          if (cells.length) out.push(cells.join(' '));
-        }
+        out.push(...tableLines(el.querySelectorAll('tr').map((tr) => tr.querySelectorAll('td,th').map(blockText))));
       } else if (/^(p|h[1-6])$/.test(tag)) {
         const t = blockText(el);
         if (t) out.push(t);

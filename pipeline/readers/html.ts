@@ -5,6 +5,7 @@
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
 import { decodeText } from './decode.js';
 import { ZhenggaiError } from '../errors.js';
+import { tableLines } from './tables.js';
 import type { ReadResult } from '../doc.js';
 
 // Content containers of common government CMSs (TRS, Hanweb, UCAP), WeChat articles and blogs;
@@ -35,6 +36,12 @@ function blockLines(el: Node): string {
     if (n.nodeType !== 1) return;
     const tag = e.rawTagName?.toLowerCase() ?? '';
     if (tag === 'br') { out += '\n'; return; }
+    if (tag === 'table' && e.querySelector('tr')) {
+      // a table's rows (a rectification ledger becomes labelled paragraphs)
+      const rows = e.querySelectorAll('tr').filter((tr) => tr.closest('table') === e).map((tr) => tr.querySelectorAll('td,th').map((c) => c.text));
+      out += '\n' + tableLines(rows).join('\n') + '\n';
+      return;
+    }
     const block = BLOCK.has(tag);
     if (block) out += '\n';
     if (tag === 'td' || tag === 'th') out += ' ';
