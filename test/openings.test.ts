@@ -55,6 +55,16 @@ const cases: Array<{ name: string; text: string; want: Record<string, unknown> }
     want: { unit: '新野县教育体育局', unit_aliases: ['县教体局'], team: '县委第四巡察组', feedback_date: '2024-07-02' },
   },
   {
+    name: 'dates in Chinese numerals (二〇二四年三月四日)',
+    text: '中共某某县民政局党组关于巡察整改情况的通报\n根据县委统一部署，二〇二四年三月四日至四月二十六日，县委第一巡察组对县民政局党组进行了巡察。五月二十日，巡察组向县民政局党组反馈了巡察意见。',
+    want: { inspection_start: '2024-03-04', inspection_end: '2024-04-26', feedback_date: '2024-05-20', years_implied: ['inspection_end', 'feedback_date'] },
+  },
+  {
+    name: 'a street working committee (工作委员会) as issuer',
+    text: '中共郑州市金水区丰产路街道工作委员会关于巡察整改情况的通报\n根据区委统一部署，2024年3月4日至4月26日，区委第二巡察组对丰产路街道党工委进行了巡察。5月20日，巡察组反馈了巡察意见。',
+    want: { unit: '郑州市金水区丰产路街道', region: '金水区', level: 'township', team: '区委第二巡察组' },
+  },
+  {
     name: 'news re-post without a title: the opening starts the text',
     text: '根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县民政局党组进行了巡察。5月20日，巡察组向县民政局党组反馈了巡察意见。',
     want: { title: null, unit: '县民政局', inspection_start: '2024-03-04', feedback_date: '2024-05-20' },
