@@ -19,6 +19,7 @@ interface MetadataRules {
   feedback: RegexRule;
   round_summary: RegexRule;
   team_split: RegexRule;
+  team_plain: RegexRule;
   alias_defined: RegexRule;
   phone: RegexRule;
   email: RegexRule;
@@ -231,7 +232,7 @@ export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{
   const region = regionOf(unit ?? unitOf(issuer));
   const teamM = rx(r.team).exec(head) ?? rx(r.team).exec(doc.text.slice(0, 3000));
   const split = teamM ? null : rx(r.team_split).exec(head);
-  const team = teamM ? teamM[1]! : split ? split[1]! + split[2]! : null;
+  const team = teamM ? teamM[1]! : split ? split[1]! + split[2]! : rx(r.team_plain).exec(head)?.[1] ?? null;
   const roundM = rx(r.round).exec(head);
   const round = roundM ? roundM[1]! : null;
   const deployer = rx(r.deployer).exec(head)?.[1] ?? null;

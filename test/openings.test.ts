@@ -65,6 +65,11 @@ const cases: Array<{ name: string; text: string; want: Record<string, unknown> }
     want: { unit: '郑州市金水区丰产路街道', region: '金水区', level: 'township', team: '区委第二巡察组' },
   },
   {
+    name: 'a team named without a number',
+    text: '中共某某县林业局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委巡察组对县林业局党组进行了提级巡察。5月20日，县委巡察组向县林业局党组反馈了巡察意见。',
+    want: { team: '县委巡察组', level: 'county', feedback_date: '2024-05-20' },
+  },
+  {
     name: 'news re-post without a title: the opening starts the text',
     text: '根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县民政局党组进行了巡察。5月20日，巡察组向县民政局党组反馈了巡察意见。',
     want: { title: null, unit: '县民政局', inspection_start: '2024-03-04', feedback_date: '2024-05-20' },
