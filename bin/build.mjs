@@ -11,6 +11,7 @@ const SOURCES = ['pipeline', 'extractors', 'rules', 'output'];
 export const ENTRIES = {
   cli: join(ROOT, 'pipeline', 'cli.ts'),
   worker: join(ROOT, 'pipeline', 'worker-entry.ts'),
+  writer: join(ROOT, 'pipeline', 'writer-entry.ts'),
 };
 
 function newestSource() {

@@ -11,8 +11,7 @@ import { PIPELINE_VERSION } from './extract.js';
 import { toZhenggaiError } from './errors.js';
 import { DEFAULT_MAX_BYTES, type ReadOptions } from './readers/index.js';
 import { runTask, setKnown, type Task, type TaskResult } from './worker-task.js';
-import { openDb, type DB } from '../output/db.js';
-import { Writer } from '../output/writer.js';
+import { LocalSink, threadSink, readKnown, type Sink, type SinkOptions } from './sink.js';
 import { rulesHash } from '../rules/index.js';
 
 export interface IngestOptions {
@@ -58,41 +57,42 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export async function ingest(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
-  const db: DB = openDb(opts.db);
-  const versions = { pipeline: PIPELINE_VERSION, rules: rulesHash() };
-  const writer = new Writer(db, versions);
   const readOpts: ReadOptions = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES };
-  const runId = Number(db.prepare('INSERT INTO ingest_runs (started_at, options) VALUES (?, ?)').run(new Date().toISOString(), JSON.stringify({ paths, jobs: opts.jobs, reprocess: !!opts.reprocess, maxBytes: readOpts.maxBytes, timeoutMs: opts.timeoutMs })).lastInsertRowid);
-  const insError = db.prepare('INSERT INTO ingest_errors (run_id, path, sha256, code, message) VALUES (?, ?, ?, ?, ?)');
-  const counts = { ingested: 0, unchanged: 0, reprocessed: 0, failed: 0 };
-  const commitEvery = Math.max(1, opts.commitEvery ?? 1);
-  let pending = 0;
-  let groupStart = 0;
-  const beforeWrite = () => {
-    if (commitEvery > 1 && !db.inTransaction) { db.exec('BEGIN IMMEDIATE'); pending = 0; groupStart = performance.now(); }
-  };
-  const afterWrite = () => {
-    if (!db.inTransaction) return;
-    if (++pending >= commitEvery || performance.now() - groupStart > 2000) db.exec('COMMIT');
-  };
-  const emit = (e: FileEvent) => {
-    counts[e.status]++;
-    if (e.status === 'failed') insError.run(runId, e.path, e.sha256 ?? null, e.code ?? 'internal', e.message ?? '');
-    opts.onFile?.(e);
-  };
-
   const { files, errors } = await collectFiles(paths);
-  opts.onStart?.(files.length + errors.length);
-  for (const e of errors) emit({ event: 'file', path: e.path, status: 'failed', code: e.code, message: e.message, ms: 0 });
-
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
   const timeout = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const usePool = jobs > 1 && files.length >= 8;
-  // what the dataset holds already (and is current): those files are hashed, not parsed
-  const known = (opts.reprocess
-    ? db.prepare('SELECT sha256 FROM documents WHERE rules_hash = ? AND pipeline_version = ?').all(versions.rules, versions.pipeline)
-    : db.prepare('SELECT sha256 FROM documents').all()).map((r) => (r as { sha256: string }).sha256);
-  if (!usePool) setKnown(new Set(known));
+
+  // One writer owns the connection: in this thread for small batches, in a thread of its own
+  // next to the worker pool (its fsync waits then hold up neither parsing nor dispatch).
+  const sinkOptions: SinkOptions = {
+    db: opts.db,
+    versions: { pipeline: PIPELINE_VERSION, rules: rulesHash() },
+    reprocess: !!opts.reprocess,
+    commitEvery: Math.max(1, opts.commitEvery ?? 1),
+    runOptions: { paths, jobs: opts.jobs, reprocess: !!opts.reprocess, maxBytes: readOpts.maxBytes, timeoutMs: opts.timeoutMs },
+  };
+  // The writer thread, the worker pool and this thread's file walk start together.
+  const known = usePool ? readKnown(opts.db, sinkOptions.versions, sinkOptions.reprocess) : [];
+  const sinkReady: Promise<Sink> = usePool ? ensureBuilt('writer').then((f: string) => threadSink(f, sinkOptions)) : Promise.resolve(new LocalSink(sinkOptions));
+  sinkReady.catch(() => {}); // awaited below; a failure is reported there
+  const counts = { ingested: 0, unchanged: 0, reprocessed: 0, failed: 0 };
+  const emitLater: FileEvent[] = [];
+  let sink: Sink | null = null;
+  const emit = (e: FileEvent) => {
+    counts[e.status]++;
+    if (e.status === 'failed') {
+      if (sink) sink.failed(e.path, e.sha256 ?? null, e.code ?? 'internal', e.message ?? '');
+      else emitLater.push(e);
+    }
+    opts.onFile?.(e);
+  };
+  opts.onStart?.(files.length + errors.length);
+  for (const e of errors) emit({ event: 'file', path: e.path, status: 'failed', code: e.code, message: e.message, ms: 0 });
+  if (!usePool) {
+    sink = await sinkReady;
+    setKnown(new Set(sink.known));
+  }
   const pool = usePool
     ? new Piscina({
         filename: (await ensureBuilt('worker')) as string,
@@ -100,7 +100,8 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
         // tasks posted ahead, so a worker never waits while the writer is in a commit
         concurrentTasksPerWorker: 4,
         workerData: { known },
-        resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb ?? 1024 },
+        // a small young generation keeps each worker's resident memory down (documents are small)
+        resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb ?? 1024, maxYoungGenerationSizeMb: 16 },
       })
     : null;
 
@@ -143,6 +144,10 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     }
   };
 
+  sink ??= await sinkReady;
+  for (const e of emitLater) sink.failed(e.path, e.sha256 ?? null, e.code ?? 'internal', e.message ?? '');
+  const writerSink = sink;
+
   // Bounded in-flight work so memory stays flat on large collections.
   const queue = new PQueue({ concurrency: usePool ? jobs * 8 : 1 });
   for (const path of files) {
@@ -152,7 +157,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       try {
         const r = await parse({ path, opts: readOpts });
         if (r.ok === 'known') {
-          writer.addPath(r.sha256, path);
+          await writerSink.addPath(r.sha256, path);
           emit({ event: 'file', path, status: 'unchanged', ms: ms() });
           return;
         }
@@ -160,9 +165,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
           emit({ event: 'file', path, status: 'failed', code: r.code, message: r.message, sha256: r.sha256, ms: ms() });
           return;
         }
-        beforeWrite();
-        const status = writer.write(r.record, r.size, { reprocess: opts.reprocess, fts: r.fts, validated: true });
-        afterWrite();
+        const status = await writerSink.write(r.record, r.size, r.fts);
         emit({ event: 'file', path, status, warnings: r.record.warnings.length, ms: ms() });
       } catch (e) {
         const z = toZhenggaiError(e, path);
@@ -171,12 +174,8 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     });
   }
   await queue.onIdle();
-  if (db.inTransaction) db.exec('COMMIT');
   await pool?.destroy();
+  await writerSink.finish(counts);
   const seconds = Math.round((performance.now() - t0) / 10) / 100;
-  db.prepare('UPDATE ingest_runs SET ended_at = ?, ingested = ?, unchanged = ?, reprocessed = ?, failed = ? WHERE id = ?')
-    .run(new Date().toISOString(), counts.ingested, counts.unchanged, counts.reprocessed, counts.failed, runId);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  return { event: 'summary', run: runId, ...counts, seconds, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  return { event: 'summary', run: writerSink.runId, ...counts, seconds, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
 }

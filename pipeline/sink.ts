@@ -1,0 +1,143 @@
+// Where a batch's results go: the one writer that owns the SQLite connection.
+// LocalSink writes in the calling thread; threadSink() runs a LocalSink in a worker thread
+// of its own, so that the commits' fsync waits do not stall the thread that hands out the
+// parsing work and collects its results.
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { openDb, type DB } from '../output/db.js';
+import { Writer, type FtsRows, type Versions, type WriteStatus } from '../output/writer.js';
+import type { BulletinRecord } from './record.js';
+
+export interface SinkOptions {
+  db: string;
+  versions: Versions;
+  reprocess: boolean;
+  commitEvery: number;
+  runOptions: unknown;
+}
+
+export interface Counts { ingested: number; unchanged: number; reprocessed: number; failed: number }
+
+export interface Sink {
+  readonly runId: number;
+  /** sha256s the dataset holds already (current ones only with reprocess) */
+  readonly known: string[];
+  write(rec: BulletinRecord, size: number, fts: FtsRows): Promise<WriteStatus>;
+  addPath(sha256: string, path: string): Promise<void>;
+  failed(path: string, sha256: string | null, code: string, message: string): void;
+  finish(counts: Counts): Promise<void>;
+}
+
+export class LocalSink implements Sink {
+  readonly runId: number;
+  readonly known: string[];
+  private db: DB;
+  private writer: Writer;
+  private insError;
+  private pending = 0;
+  private groupStart = 0;
+
+  constructor(private o: SinkOptions) {
+    this.db = openDb(o.db);
+    this.writer = new Writer(this.db, o.versions);
+    this.runId = Number(this.db.prepare('INSERT INTO ingest_runs (started_at, options) VALUES (?, ?)').run(new Date().toISOString(), JSON.stringify(o.runOptions)).lastInsertRowid);
+    this.insError = this.db.prepare('INSERT INTO ingest_errors (run_id, path, sha256, code, message) VALUES (?, ?, ?, ?, ?)');
+    this.known = (o.reprocess
+      ? this.db.prepare('SELECT sha256 FROM documents WHERE rules_hash = ? AND pipeline_version = ?').all(o.versions.rules, o.versions.pipeline)
+      : this.db.prepare('SELECT sha256 FROM documents').all()).map((r) => (r as { sha256: string }).sha256);
+  }
+
+  writeSync(rec: BulletinRecord, size: number, fts: FtsRows): WriteStatus {
+    // --commit-every N: documents still atomic (each its own savepoint), committed N at a time
+    if (this.o.commitEvery > 1 && !this.db.inTransaction) { this.db.exec('BEGIN IMMEDIATE'); this.pending = 0; this.groupStart = performance.now(); }
+    const status = this.writer.write(rec, size, { reprocess: this.o.reprocess, fts, validated: true });
+    if (this.db.inTransaction && (++this.pending >= this.o.commitEvery || performance.now() - this.groupStart > 2000)) this.db.exec('COMMIT');
+    return status;
+  }
+
+  async write(rec: BulletinRecord, size: number, fts: FtsRows): Promise<WriteStatus> {
+    return this.writeSync(rec, size, fts);
+  }
+
+  async addPath(sha256: string, path: string): Promise<void> {
+    this.writer.addPath(sha256, path);
+  }
+
+  failed(path: string, sha256: string | null, code: string, message: string): void {
+    this.insError.run(this.runId, path, sha256, code, message);
+  }
+
+  async finish(c: Counts): Promise<void> {
+    if (this.db.inTransaction) this.db.exec('COMMIT');
+    this.db.prepare('UPDATE ingest_runs SET ended_at = ?, ingested = ?, unchanged = ?, reprocessed = ?, failed = ? WHERE id = ?')
+      .run(new Date().toISOString(), c.ingested, c.unchanged, c.reprocessed, c.failed, this.runId);
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+}
+
+/**
+ * The sha256s a dataset holds, read through a short-lived read-only connection (so the worker
+ * pool can start while the writer thread is still opening the database). [] when there is
+ * no dataset yet or it cannot be read: the writer still skips what it already has.
+ */
+export function readKnown(path: string, versions: Versions, reprocess: boolean): string[] {
+  if (!existsSync(path)) return [];
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const rows = reprocess
+      ? db.prepare('SELECT sha256 FROM documents WHERE rules_hash = ? AND pipeline_version = ?').all(versions.rules, versions.pipeline)
+      : db.prepare('SELECT sha256 FROM documents').all();
+    return rows.map((r) => (r as { sha256: string }).sha256);
+  } catch {
+    return [];
+  } finally {
+    db?.close();
+  }
+}
+
+type Reply = { id: number; ok: true; value?: unknown } | { id: number; ok: false; error: string };
+
+/** A LocalSink in a worker thread of its own (bundle: dist/writer.mjs). */
+export async function threadSink(file: string, o: SinkOptions): Promise<Sink> {
+  const worker = new Worker(file, { workerData: o, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let next = 1;
+  let dead: Error | null = null;
+  worker.on('message', (m: Reply) => {
+    const w = waiting.get(m.id);
+    if (!w) return;
+    waiting.delete(m.id);
+    if (m.ok) w.resolve(m.value);
+    else w.reject(new Error(m.error));
+  });
+  const die = (e: Error) => {
+    dead = e;
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  };
+  worker.on('error', die);
+  worker.on('exit', (code) => { if (code !== 0) die(new Error(`the writer thread stopped (${code})`)); });
+  const call = <T>(type: string, ...args: unknown[]): Promise<T> => {
+    if (dead) return Promise.reject(dead);
+    const id = next++;
+    return new Promise<T>((resolve, reject) => {
+      waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ id, type, args });
+    });
+  };
+  const { runId, known } = await call<{ runId: number; known: string[] }>('start');
+  return {
+    runId,
+    known,
+    write: (rec, size, fts) => call<WriteStatus>('write', rec, size, fts),
+    addPath: (sha, path) => call<void>('addPath', sha, path),
+    failed: (path, sha, code, message) => void call('failed', path, sha, code, message).catch(() => {}),
+    finish: async (c) => {
+      await call('finish', c);
+      await worker.terminate();
+    },
+  };
+}
