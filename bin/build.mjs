@@ -6,7 +6,16 @@ import { statSync, readdirSync, renameSync, existsSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+// the package root, from wherever this module runs (bin/, or bundled into dist/ or dist/chunks/)
+function findRoot() {
+  let d = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(d, 'package.json')) && existsSync(join(d, 'pipeline'))) return d;
+    d = dirname(d);
+  }
+  throw new Error(`zhenggai: cannot find the package root from ${import.meta.url}`);
+}
+export const ROOT = findRoot();
 const SOURCES = ['pipeline', 'extractors', 'rules', 'output'];
 export const ENTRIES = {
   cli: join(ROOT, 'pipeline', 'cli.ts'),

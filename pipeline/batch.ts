@@ -7,11 +7,11 @@ import { ensureBuilt } from '../bin/build.mjs';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
 import { collectFiles } from './files.js';
-import { PIPELINE_VERSION } from './extract.js';
+import { PIPELINE_VERSION } from './version.js';
 import { toZhenggaiError } from './errors.js';
 import { DEFAULT_MAX_BYTES, type ReadOptions } from './readers/index.js';
-import { runTask, setKnown, type Task, type TaskResult } from './worker-task.js';
-import { LocalSink, threadSink, readKnown, type Sink, type SinkOptions } from './sink.js';
+import type { Task, TaskResult } from './worker-task.js';
+import { threadSink, readKnown, type Sink, type SinkOptions } from './sink.js';
 import { rulesHash } from '../rules/index.js';
 
 export interface IngestOptions {
@@ -74,7 +74,11 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   };
   // The writer thread, the worker pool and this thread's file walk start together.
   const known = usePool ? readKnown(opts.db, sinkOptions.versions, sinkOptions.reprocess) : [];
-  const sinkReady: Promise<Sink> = usePool ? ensureBuilt('writer').then((f: string) => threadSink(f, sinkOptions)) : Promise.resolve(new LocalSink(sinkOptions));
+  const sinkReady: Promise<Sink> = usePool
+    ? ensureBuilt('writer').then((f: string) => threadSink(f, sinkOptions))
+    : import('./sink-local.js').then(({ LocalSink }) => new LocalSink(sinkOptions));
+  // small batches parse in this thread (the pool's start-up would cost more than it saves)
+  const local = usePool ? null : await import('./worker-task.js');
   sinkReady.catch(() => {}); // awaited below; a failure is reported there
   const counts = { ingested: 0, unchanged: 0, reprocessed: 0, failed: 0 };
   const emitLater: FileEvent[] = [];
@@ -91,7 +95,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   for (const e of errors) emit({ event: 'file', path: e.path, status: 'failed', code: e.code, message: e.message, ms: 0 });
   if (!usePool) {
     sink = await sinkReady;
-    setKnown(new Set(sink.known));
+    local!.setKnown(new Set(sink.known));
   }
   const pool = usePool
     ? new Piscina({
@@ -124,7 +128,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     if (!pool) {
       let timer: NodeJS.Timeout | undefined;
       const limit = new Promise<TaskResult>((res) => { timer = setTimeout(() => res({ ok: false, code: 'timeout', message: `over ${timeout} ms` }), timeout); });
-      try { return await Promise.race([runTask(task), limit]); } finally { clearTimeout(timer); }
+      try { return await Promise.race([local!.runTask(task), limit]); } finally { clearTimeout(timer); }
     }
     // our own (ref'd) timer: AbortSignal.timeout() is unref'd and would let the process exit
     const ctl = new AbortController();

@@ -1,9 +1,9 @@
 // zhenggai command line. Exit codes: 0 ok, 1 some input failed, 2 usage error.
 import { Command, CommanderError, Option } from 'commander';
-import { extractFile } from './extract.js';
 import { toZhenggaiError, ZhenggaiError } from './errors.js';
-import { ingest, type FileEvent } from './batch.js';
-import { DEFAULT_MAX_BYTES } from './readers/index.js';
+import type { FileEvent } from './batch.js';
+// commands import what they use when they run: `zhenggai --help` loads no parser
+const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 const program = new Command();
 program
@@ -23,6 +23,7 @@ program
   .option('--max-bytes <n>', 'refuse files larger than this', String(DEFAULT_MAX_BYTES))
   .option('--timeout <ms>', 'time limit per document', '60000')
   .action(async (files: string[], o: { pretty?: boolean; maxBytes: string; timeout: string }) => {
+    const { extractFile } = await import('./extract.js');
     let failed = 0;
     let timedOut = false;
     for (const f of files) {
@@ -79,6 +80,7 @@ program
       else if (bar) (bar as import('cli-progress').SingleBar).update(done, { rate: (done / Math.max(0.001, (Date.now() - t0) / 1000)).toFixed(1), failures });
       else if (!o.quiet) process.stderr.write(`${e.status.padEnd(11)} ${e.path}${e.code ? `  ${e.code}: ${e.message}` : ''}\n`);
     };
+    const { ingest } = await import('./batch.js');
     const summary = await ingest(paths, {
       db: o.db,
       jobs: o.jobs ? Number(o.jobs) : undefined,

@@ -19,7 +19,7 @@ import { tagThemes } from '../extractors/themes.js';
 import { mojibakeScore } from './readers/decode.js';
 import { SCHEMA_ID, validateRecord, type BulletinRecord, type Issue } from './record.js';
 
-export const PIPELINE_VERSION = '0.1.0';
+export { PIPELINE_VERSION } from './version.js';
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

@@ -1,12 +1,11 @@
 // Where a batch's results go: the one writer that owns the SQLite connection.
-// LocalSink writes in the calling thread; threadSink() runs a LocalSink in a worker thread
-// of its own, so that the commits' fsync waits do not stall the thread that hands out the
-// parsing work and collects its results.
+// LocalSink (sink-local.ts) writes in the calling thread; threadSink() runs one in a worker
+// thread of its own, so that the commits' fsync waits do not stall the thread that hands out
+// the parsing work and collects its results.
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { openDb, type DB } from '../output/db.js';
-import { Writer, type FtsRows, type Versions, type WriteStatus } from '../output/writer.js';
+import type { FtsRows, Versions, WriteStatus } from '../output/writer.js';
 import type { BulletinRecord } from './record.js';
 
 export interface SinkOptions {
@@ -27,54 +26,6 @@ export interface Sink {
   addPath(sha256: string, path: string): Promise<void>;
   failed(path: string, sha256: string | null, code: string, message: string): void;
   finish(counts: Counts): Promise<void>;
-}
-
-export class LocalSink implements Sink {
-  readonly runId: number;
-  readonly known: string[];
-  private db: DB;
-  private writer: Writer;
-  private insError;
-  private pending = 0;
-  private groupStart = 0;
-
-  constructor(private o: SinkOptions) {
-    this.db = openDb(o.db);
-    this.writer = new Writer(this.db, o.versions);
-    this.runId = Number(this.db.prepare('INSERT INTO ingest_runs (started_at, options) VALUES (?, ?)').run(new Date().toISOString(), JSON.stringify(o.runOptions)).lastInsertRowid);
-    this.insError = this.db.prepare('INSERT INTO ingest_errors (run_id, path, sha256, code, message) VALUES (?, ?, ?, ?, ?)');
-    this.known = (o.reprocess
-      ? this.db.prepare('SELECT sha256 FROM documents WHERE rules_hash = ? AND pipeline_version = ?').all(o.versions.rules, o.versions.pipeline)
-      : this.db.prepare('SELECT sha256 FROM documents').all()).map((r) => (r as { sha256: string }).sha256);
-  }
-
-  writeSync(rec: BulletinRecord, size: number, fts: FtsRows): WriteStatus {
-    // --commit-every N: documents still atomic (each its own savepoint), committed N at a time
-    if (this.o.commitEvery > 1 && !this.db.inTransaction) { this.db.exec('BEGIN IMMEDIATE'); this.pending = 0; this.groupStart = performance.now(); }
-    const status = this.writer.write(rec, size, { reprocess: this.o.reprocess, fts, validated: true });
-    if (this.db.inTransaction && (++this.pending >= this.o.commitEvery || performance.now() - this.groupStart > 2000)) this.db.exec('COMMIT');
-    return status;
-  }
-
-  async write(rec: BulletinRecord, size: number, fts: FtsRows): Promise<WriteStatus> {
-    return this.writeSync(rec, size, fts);
-  }
-
-  async addPath(sha256: string, path: string): Promise<void> {
-    this.writer.addPath(sha256, path);
-  }
-
-  failed(path: string, sha256: string | null, code: string, message: string): void {
-    this.insError.run(this.runId, path, sha256, code, message);
-  }
-
-  async finish(c: Counts): Promise<void> {
-    if (this.db.inTransaction) this.db.exec('COMMIT');
-    this.db.prepare('UPDATE ingest_runs SET ended_at = ?, ingested = ?, unchanged = ?, reprocessed = ?, failed = ? WHERE id = ?')
-      .run(new Date().toISOString(), c.ingested, c.unchanged, c.reprocessed, c.failed, this.runId);
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
-    this.db.close();
-  }
 }
 
 /**

@@ -1,7 +1,8 @@
 // Writer thread entry (bundled to dist/writer.mjs): owns the SQLite connection of a batch
 // and answers the main thread's write/addPath/failed/finish messages in order.
 import { parentPort, workerData } from 'node:worker_threads';
-import { LocalSink, type SinkOptions } from './sink.js';
+import { LocalSink } from './sink-local.js';
+import type { SinkOptions } from './sink.js';
 
 const sink = new LocalSink(workerData as SinkOptions);
 parentPort!.on('message', (m: { id: number; type: string; args: unknown[] }) => {
