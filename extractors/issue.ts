@@ -85,10 +85,22 @@ function isStatusValue(v: string): boolean {
   return loadRules<{ field_values: RegexRule[] }>('status.json').field_values.some((f) => rx(f).test(v));
 }
 
+/** Does the text open a quote (关于“…) that it does not close? */
+function unclosedQuote(s: string): boolean {
+  const open = (s.match(/[“‘「]/g) ?? []).length;
+  const close = (s.match(/[”’」]/g) ?? []).length;
+  return /关于\s*[“‘"「]/.test(s) && open > close;
+}
+
 export function readIssue(paras: Paragraph[], headStart: number, text: string): IssueParts {
   const r = structureRules();
-  const head = paras[0]!;
-  const headText = text.slice(headStart, head.end);
+  // a quoted title broken over two lines (关于“…、⏎…”问题。): the head runs on until the quote closes
+  let headParas = 1;
+  let headText = text.slice(headStart, paras[0]!.end);
+  while (headParas < Math.min(paras.length, 3) && unclosedQuote(headText) && /[”"’][^。]{0,12}问题/.test(paras[headParas]!.text)) {
+    headText += paras[headParas]!.text;
+    headParas++;
+  }
   const { problem, restAt } = splitProblem(headText);
   const bodies: string[] = [];
   let headRest = headText.slice(restAt).trim();
@@ -97,7 +109,7 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
   let statusField: string | null = null;
   if (bracket) { statusField = bracket[1]!; headRest = headRest.slice(bracket[0].length).trim(); }
   if (headRest) bodies.push(headRest);
-  for (const p of paras.slice(1)) bodies.push(p.text);
+  for (const p of paras.slice(headParas)) bodies.push(p.text);
 
   const measures: string[] = [];
   const notes: string[] = [];

@@ -103,4 +103,11 @@ describe('problem-list layouts', () => {
     const rec = await extractBytes(new TextEncoder().encode(html), 'ledger.html');
     expect(brief(rec).map((b) => b[3])).toEqual(['completed', 'completed', 'in_progress']);
   });
+  it('a quoted problem title broken over two lines is one title', async () => {
+    const rec = await read('title-broken-over-lines.txt');
+    expect(brief(rec)).toEqual([
+      [1, '河道采砂监管不到位，部分河段存在非法采砂现象', 2, 'completed'],
+      [2, '水利工程质量监管不严', 2, 'completed'],
+    ]);
+  });
 });
