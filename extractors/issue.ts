@@ -67,7 +67,7 @@ export function seriesMarkers(s: string, after = 0): Marker[] {
   let last = after;
   for (const m of s.matchAll(re)) {
     const circled = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫'.indexOf(m[0]);
-    const word = m[0].replace(/是.*$/, '').replace(/[（()）]/g, '');
+    const word = m[0].replace(/是.*$/, '').replace(/^第/, '').replace(/[（()），,、]/g, '');
     const k = circled >= 0 ? circled + 1 : /^\d+$/.test(word) ? Number(word) : parseChineseNumeral(word) ?? 0;
     // must start a clause: paragraph start or after punctuation
     const before = s[m.index! - 1];

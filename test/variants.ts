@@ -38,5 +38,6 @@ export const NOISY: Record<string, (t: string) => string> = {
 export const MEASURE_STYLES: Record<string, (t: string) => string> = {
   'measures numbered （1）（2） in the paragraph': (t) => t.replace(/([一二三四五六七八九十])是/g, (_m, n: string) => `（${'一二三四五六七八九十'.indexOf(n) + 1}）`),
   'measures numbered ①②': (t) => t.replace(/([一二三四五六七八九十])是/g, (_m, n: string) => '①②③④⑤⑥⑦⑧⑨⑩'[('一二三四五六七八九十'.indexOf(n))]!),
+  'measures numbered 第一，第二，': (t) => t.replace(/([一二三四五六七八九十])是/g, '第$1，'),
   'measures label 整改措施及成效': (t) => t.replace(/^整改(?:情况|措施)：/gm, '整改措施及成效：'),
 };
