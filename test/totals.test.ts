@@ -23,3 +23,15 @@ describe('declared totals', () => {
     expect(totals('县科协党组高度重视巡察整改工作。')).toEqual({});
   });
 });
+
+describe('declared totals, number first', () => {
+  it('reads 20个问题已完成整改, 2个问题正在推进, 3个问题需长期坚持', () => {
+    expect(totals('反馈问题25个，其中20个问题已完成整改，2个问题正在推进，3个问题需长期坚持。')).toMatchObject({ problems: 25, completed: 20, in_progress: 2, long_term: 3 });
+  });
+});
+
+describe('declared totals, number first but another number after', () => {
+  it('7个问题已完成整改6个 declares 6 completed', () => {
+    expect(totals('7个问题已完成整改6个，剩余1个正在推进中。')).toMatchObject({ completed: 6, in_progress: 1 });
+  });
+});
