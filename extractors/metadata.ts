@@ -145,7 +145,8 @@ export function contactOf(doc: Doc, seg: Segmentation): { phones: string[]; emai
     const raw = m[1]!;
     // bare 7–8 digit numbers count only right after a phone label
     if (/^\d{7,8}$/.test(raw) && !/(电话|传真|热线)[：:]?\s*$/.test(tail.slice(Math.max(0, m.index! - 8), m.index!))) continue;
-    const p = raw.replace(/[—－ ]/g, '-');
+    // one written form: 0377-66269828 for （0377）66269828, 0377—66269828, 0377 66269828
+    const p = raw.replace(/^[（(](0\d{2,3})[）)]\s*/, '$1-').replace(/[—－ ]/g, '-');
     if (!phones.includes(p)) phones.push(p);
   }
   for (const m of tail.matchAll(rx(r.email, 'g'))) if (!emails.includes(m[0])) emails.push(m[0]);

@@ -76,6 +76,14 @@ const cases: Array<{ name: string; text: string; want: Record<string, unknown> }
   },
 ];
 
+describe('contact', () => {
+  it('phones written （0377）66269828 or 0377—66260000 are read in one form', async () => {
+    const text = '中共某某县水利局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县水利局党组进行了巡察。' + BODY + '欢迎监督。联系电话：（0377）66269828；举报电话：0377—66260000；邮箱：slj@126.com。\n';
+    const rec = await extractBytes(new TextEncoder().encode(text), 'contact.txt');
+    expect(rec.bulletin.contact).toEqual({ phones: ['0377-66269828', '0377-66260000'], emails: ['slj@126.com'] });
+  });
+});
+
 describe('openings', () => {
   for (const c of cases) {
     it(c.name, async () => {
