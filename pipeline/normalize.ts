@@ -101,17 +101,17 @@ const TERMINAL = /[。！？；：”」』]$/;
 
 /**
  * Join lines that a fixed-width wrap broke inside a paragraph. Only when the text
- * looks hard-wrapped: many lines share one (maximal) length.
+ * looks hard-wrapped: many lines share the maximal length.
  */
 export function unwrapHardBreaks(lines: string[]): string[] {
   const lens = lines.map((l) => l.trim().length).filter((n) => n >= 15);
   if (lens.length < 8) return lines;
-  const freq = new Map<number, number>();
-  for (const n of lens) for (const k of [n - 1, n, n + 1]) freq.set(k, (freq.get(k) ?? 0) + 1);
-  let width = 0;
-  let best = 0;
-  for (const [k, v] of freq) if (v > best || (v === best && k > width)) { best = v; width = k; }
-  if (best / lens.length < 0.3) return lines;
+  // Wrapped text has a width that no line exceeds and that many lines reach: the longest
+  // length must be shared by a fifth of the lines (a text of whole paragraphs has one longest).
+  const sorted = [...lens].sort((a, b) => b - a);
+  const width = sorted[Math.floor(sorted.length * 0.03)]!; // tolerate a stray longer line or two
+  const atWidth = lens.filter((n) => n >= width - 1 && n <= width + 1).length;
+  if (atWidth < 3 || atWidth / lens.length < 0.2) return lines;
   const out: string[] = [];
   const titleLike = /(?:通报|报告|公告)$/;
   const openingStart = /^(?:根据|按照|依据)/;

@@ -1,13 +1,19 @@
 // Generality: the same bulletin reworded or reformatted must give the same record.
 import { describe, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractBytes } from '../pipeline/extract.js';
 import { compareRecord, formatDiff } from './golden.js';
 import { FIXTURES } from './fixtures.js';
 import { VARIANTS, NOISY, MEASURE_STYLES, toTraditional } from './variants.js';
 
-const BASES = ['xinye-kexie-2024', 'nanyang-weijianwei-2024', 'xixia-wenlv-2024'];
+// every fixture with a text version
+const BASES = readdirSync(FIXTURES).filter((f) => existsSync(join(FIXTURES, f, 'bulletin.txt')));
+// variants that do not make sense for a fixture (with why): not gaps of the pipeline
+const NOT_APPLICABLE: Record<string, string[]> = {
+  // its problems are already （1） under groups 1.: renumbering the groups （1） too erases the nesting
+  'minzhengju-nested-2023': ['numbering （1）'],
+};
 
 describe('variants of the fixtures', () => {
   for (const base of BASES) {
@@ -19,6 +25,7 @@ describe('variants of the fixtures', () => {
       if (diff.length) throw new Error(formatDiff(`${base} (traditional)`, diff));
     });
     for (const [name, f] of Object.entries({ ...VARIANTS, ...NOISY, ...MEASURE_STYLES })) {
+      if (NOT_APPLICABLE[base]?.includes(name)) continue;
       it(`${base}: ${name}`, async () => {
         const rec = await extractBytes(new TextEncoder().encode(f(text)), `${base}-variant.txt`);
         const diff = compareRecord(expected, rec).filter((m) => !m.known);
