@@ -240,6 +240,7 @@ export function segment(doc: Doc): Segmentation {
 
   const categories: CategoryBlock[] = [];
   const problems: ProblemBlock[] = [];
+  const strictLevel = (cand.get(problemLevel) ?? 0) >= 2;
   let currentCat: number | null = null;
   const problemLabel = rx(r.labels.problem);
 
@@ -270,6 +271,9 @@ export function segment(doc: Doc): Segmentation {
         continue;
       }
       if (h.level === problemLevel && !categoryTitle(h.body)) {
+        // where the level has problem-like headings, items that are not (measures numbered like
+        // problems: （1）关于X的问题 … （1）建立制度 （2）…) belong to the problem before them
+        if (strictLevel && !looksLikeProblemHead(h, paras[i + 1]) && problems.length) continue;
         const label = problemLabel.exec(h.body);
         problems.push({ number: h.ordinal, category: currentCat, first: i, last: i, headStart: h.bodyStart + (label ? label[0].length : 0), rule: h.rule });
       }

@@ -1,4 +1,4 @@
-// Generality on bulletins the rules were not written against: 120 synthetic bulletins with
+// Generality on bulletins the rules were not written against: 200 synthetic bulletins with
 // varied units, years, numbering, labels, paragraph layout, status fields and punctuation width.
 import { describe, it, expect } from 'vitest';
 import { extractBytes } from '../pipeline/extract.js';
@@ -7,7 +7,7 @@ import { synthBulletin } from './bench/synth.js';
 describe('synthetic bulletins', () => {
   it('every one gives its known problems, categories, statuses, totals and money', async () => {
     const failures: string[] = [];
-    for (let seed = 0; seed < 120; seed++) {
+    for (let seed = 0; seed < 200; seed++) {
       const { text, truth } = synthBulletin(seed);
       const rec = await extractBytes(new TextEncoder().encode(text), `synth-${seed}.txt`);
       const done = rec.issues.filter((i) => i.status === 'completed').length;

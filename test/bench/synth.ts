@@ -49,6 +49,10 @@ export function synthBulletin(seed: number): { text: string; truth: SynthTruth }
   const numbering = pick(['dot', 'comma', 'paren', 'fullpoint']);
   const label = pick(['整改情况：', '整改措施：', '整改进展情况：', '']);
   const paraHeads = r() < 0.3;
+  const measureStyle = pick(['shi', 'shi', 'paren', 'di']);
+  const marker = (m: number) => (measureStyle === 'paren' ? `（${m}）` : measureStyle === 'di' ? `第${CN[m]}，` : `${CN[m]}是`);
+  const bracketStatus = r() < 0.15;
+  const orgItems = r() < 0.4;
   const statusField = r() < 0.25;
   const halfWidth = r() < 0.2;
   const nCat = int(2, 5);
@@ -58,28 +62,31 @@ export function synthBulletin(seed: number): { text: string; truth: SynthTruth }
   let money = 0;
   const body: string[] = [];
   for (let c = 1; c <= nCat; c++) {
-    body.push(r() < 0.5 ? `（${CN[c]}）“${CATEGORIES[(c + seed) % CATEGORIES.length]}”方面` : `（${CN[c]}）在${CATEGORIES[(c + seed) % CATEGORIES.length]}方面`);
+    const cat = CATEGORIES[(c + seed) % CATEGORIES.length];
+    body.push(pick([`（${CN[c]}）“${cat}”方面`, `（${CN[c]}）在${cat}方面`, `（${CN[c]}）关于${cat}方面`]));
     const nProb = int(1, 8);
     for (let k = 0; k < nProb; k++) {
       problemNo++;
       const num = numbering === 'dot' ? `${problemNo}.` : numbering === 'comma' ? `${problemNo}、` : numbering === 'paren' ? `（${problemNo}）` : `${problemNo}．`;
-      body.push(`${num}关于“${pick(PROBLEMS)}”${r() < 0.5 ? '的问题' : '问题'}。`);
+      const doneNow = r() < 0.8;
+      body.push(`${num}关于“${pick(PROBLEMS)}”${r() < 0.5 ? '的问题' : '问题'}${bracketStatus ? (doneNow ? '（已完成）' : '（正在整改）') : '。'}`);
       const nMeasures = int(1, 4);
       const ms: string[] = [];
       for (let m = 1; m <= nMeasures; m++) {
         let t = pick(MEASURES).replace('{u}', alias).replace('{n}', String(int(2, 30))).replace('{p}', String(int(20, 400)));
         if (t.includes('{m}')) { const v = int(200, 9000); money += v; t = t.replace('{m}', String(v)); }
         if (t.includes('{w}')) { const v = int(1, 90) + int(1, 9) / 10; money += Math.round(v * 10000); t = t.replace('{w}', String(v)); }
-        ms.push(`${CN[m]}是${t}`);
+        ms.push(`${marker(m)}${t}`);
       }
-      const done = r() < 0.8;
+      const done = doneNow;
       if (done) completed++;
       else notDone++;
       if (paraHeads && nMeasures > 1) {
         body.push(...ms.map((m, i) => (i === 0 && label ? label : '') + m + '。'));
-        if (done && !statusField) body.push(pick(OUTCOMES));
+        if (done && !statusField && !bracketStatus) body.push(pick(OUTCOMES));
       }
-      else body.push(label + (nMeasures > 1 ? ms.join('；') : ms[0]!.slice(2)) + '。' + (done && !statusField ? pick(OUTCOMES) : ''));
+      else body.push(label + (nMeasures > 1 ? ms.join('；') : ms[0]!.slice(marker(1).length)) + '。' + (done && !statusField && !bracketStatus ? pick(OUTCOMES) : ''));
+      if (bracketStatus) continue;
       if (statusField) body.push(`整改状态：${done ? '完成' : '阶段性完成'}`);
       else if (!done) body.push(pick(PENDING));
     }
@@ -89,6 +96,7 @@ export function synthBulletin(seed: number): { text: string; truth: SynthTruth }
     '',
     `根据${deployer}统一部署，${year}年${int(2, 4)}月${int(1, 28)}日至${int(5, 6)}月${int(1, 28)}日，${team}对${alias}党组进行了巡察。${int(7, 9)}月${int(1, 28)}日，巡察组向${alias}党组反馈了巡察意见。现将巡察整改情况予以公布。`,
     '一、组织整改落实情况',
+    ...(orgItems ? ['1.加强组织领导。成立由党组书记任组长的整改工作领导小组。', '2.压实整改责任。逐项明确责任领导和完成时限。'] : []),
     `${alias}党组高度重视巡察整改工作，召开专题会议${int(2, 9)}次，研究部署整改工作。针对巡察反馈的${nCat}个方面${problemNo}个具体问题，已完成整改${completed}个，${notDone ? `正在整改${notDone}个。` : '全部完成整改。'}`,
     '二、巡察反馈问题整改情况',
     ...body,
