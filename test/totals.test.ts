@@ -35,3 +35,11 @@ describe('declared totals, number first but another number after', () => {
     expect(totals('7个问题已完成整改6个，剩余1个正在推进中。')).toMatchObject({ completed: 6, in_progress: 1 });
   });
 });
+
+describe('declared totals, all done', () => {
+  it('N个问题已全部完成整改 declares N completed', () => {
+    expect(totals('巡察反馈的12个问题已全部完成整改。')).toMatchObject({ problems: 12, completed: 12 });
+    expect(totals('已完成整改10个，12个问题尚未全部完成整改')).toMatchObject({ completed: 10 });
+    expect(totals('反馈的12个问题尚未全部完成整改。').completed).toBeUndefined();
+  });
+});
