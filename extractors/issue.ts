@@ -1,7 +1,7 @@
 // Inside one problem block: the problem as quoted, the measures (一是…二是…),
 // the outcome (通过整改…), follow-up notes and explicit status fields.
-import { rx, type RegexRule } from '../rules/compile.js';
-import { loadRules } from '../rules/index.js';
+import { rx, type RegexRule } from '../pipeline/rules.js';
+import { loadRules } from '../pipeline/rules.js';
 import { structureRules, stripQuotes } from '../pipeline/segment.js';
 import { parseChineseNumeral } from './numerals.js';
 import type { Paragraph } from '../pipeline/doc.js';

@@ -1,7 +1,7 @@
 // Bulletin metadata: title, issuer, unit (+ aliases), region, level, 巡视/巡察, team,
 // round, inspection dates, feedback and as-of dates, contact.
-import { loadRules } from '../rules/index.js';
-import { rx, type RegexRule } from '../rules/compile.js';
+import { loadRules } from '../pipeline/rules.js';
+import { rx, type RegexRule } from '../pipeline/rules.js';
 import { structureRules, type Segmentation } from '../pipeline/segment.js';
 import { findDates, findRanges, resolveYears, iso, earlierInYear, type DateMention } from './dates.js';
 import type { Doc, Paragraph } from '../pipeline/doc.js';

@@ -1,7 +1,7 @@
 // Quantities: numbers with measure words, money normalized to yuan, hedges kept.
 // pattern() builds one regex from rules/quantities.json; extract() reads matches
 // and refuses years, ordinals, set terms and the article 一 (see rules file).
-import { loadRules } from '../rules/index.js';
+import { loadRules } from '../pipeline/rules.js';
 import { parseNumber, round } from './numerals.js';
 import { tokenBoundaries } from './tokens.js';
 import type { Quantity } from '../pipeline/record.js';

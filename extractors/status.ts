@@ -1,6 +1,6 @@
 // Status per problem, with the words it was read from and the rule id.
-import { loadRules } from '../rules/index.js';
-import { rx, type RegexRule } from '../rules/compile.js';
+import { loadRules } from '../pipeline/rules.js';
+import { rx, type RegexRule } from '../pipeline/rules.js';
 import type { Status } from '../pipeline/record.js';
 import type { IssueParts } from './issue.js';
 

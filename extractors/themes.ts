@@ -1,6 +1,6 @@
 // Theme tags for problems (rules/themes.json): keyword rules over jieba tokens and phrases,
 // each tag with its rule id and the keyword it was read from.
-import { loadRules } from '../rules/index.js';
+import { loadRules } from '../pipeline/rules.js';
 import { cut } from './tokens.js';
 
 interface Theme { id: string; label: string; keywords: string[]; from_category?: boolean }

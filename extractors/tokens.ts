@@ -3,7 +3,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { readFileSync } from 'node:fs';
-import { rulePath } from '../rules/index.js';
+import { rulePath } from '../pipeline/rules.js';
 
 let jieba: Jieba | null = null;
 

@@ -1,7 +1,7 @@
 // Declared totals: what the bulletin says about itself (N个问题, 已完成N个, 完成率N%, 追缴N万元…).
 // Searched outside the problems; the first match of the first rule of each key wins.
-import { loadRules } from '../rules/index.js';
-import type { RegexRule } from '../rules/compile.js';
+import { loadRules } from '../pipeline/rules.js';
+import type { RegexRule } from '../pipeline/rules.js';
 import { parseNumber, round } from './numerals.js';
 
 interface TotalRule extends RegexRule { key: string; percent?: boolean; money?: boolean; sum?: boolean; reject?: string[] }

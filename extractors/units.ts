@@ -1,7 +1,7 @@
 // Canonical unit names: expand short forms (科协 → 科学技术协会) and qualify 县X/市X/区X
 // with the bulletin's region, so one unit is one row however a bulletin names it.
 import { metadataRules } from './metadata.js';
-import { loadRules } from '../rules/index.js';
+import { loadRules } from '../pipeline/rules.js';
 
 interface Renames { renames: Array<{ id: string; from: string; to: string }>; abbreviations: Record<string, string> }
 

@@ -12,7 +12,7 @@ import { toZhenggaiError } from './errors.js';
 import { DEFAULT_MAX_BYTES, type ReadOptions } from './readers/index.js';
 import type { Task, TaskResult } from './worker-task.js';
 import { threadSink, readKnown, type Sink, type SinkOptions } from './sink.js';
-import { rulesHash } from '../rules/index.js';
+import { rulesHash } from './rules.js';
 
 export interface IngestOptions {
   db: string;

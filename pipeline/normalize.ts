@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { loadRules } from '../rules/index.js';
-import { rx, type RegexRule } from '../rules/compile.js';
+import { loadRules } from './rules.js';
+import { rx, type RegexRule } from './rules.js';
 
 // Reader text → the normalized text that every span points into.
 // Each step is a pure string → string function; the record keeps only the result,

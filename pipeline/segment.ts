@@ -1,8 +1,8 @@
 // Segmentation: paragraphs → title block, opening, parts (organizational vs problems),
 // categories, problem blocks, closing. Only structure here; reading the inside of a
 // problem block (measures, outcome, status) is extractors/issue.ts.
-import { loadRules } from '../rules/index.js';
-import { rx, type RegexRule } from '../rules/compile.js';
+import { loadRules } from './rules.js';
+import { rx, type RegexRule } from './rules.js';
 import { parseChineseNumeral } from '../extractors/numerals.js';
 import type { Doc, Paragraph } from './doc.js';
 

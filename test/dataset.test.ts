@@ -13,7 +13,7 @@ import { exportDataset } from '../output/export.js';
 import { buildReport } from '../output/report.js';
 import { tagThemes, themeRules } from '../extractors/themes.js';
 import { canonicalUnit, successorName } from '../extractors/units.js';
-import { loadRules } from '../rules/index.js';
+import { loadRules } from '../pipeline/rules.js';
 import { FIXTURES } from './fixtures.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

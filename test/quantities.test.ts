@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { extract } from '../extractors/quantities.js';
-import { loadRules } from '../rules/index.js';
+import { loadRules } from '../pipeline/rules.js';
 import { parseChineseNumeral, parseNumber } from '../extractors/numerals.js';
 
 const pick = (s: string) => extract(s).map((q) => [q.text, q.value, q.unit, q.kind, q.approx]);

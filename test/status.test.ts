@@ -32,7 +32,7 @@ describe('status', () => {
 
 describe('status rule examples', () => {
   it('every phrase example reads as its status', async () => {
-    const { loadRules } = await import('../rules/index.js');
+    const { loadRules } = await import('../pipeline/rules.js');
     const rules = loadRules<{ phrases: Array<{ id: string; status: string; scope: string; examples: string[] }> }>('status.json').phrases;
     for (const r of rules) {
       for (const ex of r.examples) {
