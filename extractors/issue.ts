@@ -147,7 +147,7 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
     if (!before) continue;
     // numbered measure paragraphs under a problem heading: 1.完善制度… / （1）… / ①…
     const marks = seriesMarkers(before, lastMarker);
-    const item = /^(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*/.exec(before);
+    const item = /^(?:\d{1,2}[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,2})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*/.exec(before);
     if (item && raw === before && marks.length <= 1) {
       measures.push(before.slice(item[0].length));
       continue;

@@ -110,4 +110,11 @@ describe('problem-list layouts', () => {
       [2, '水利工程质量监管不严', 2, 'completed'],
     ]);
   });
+  it('problems as the top level with （一）（二） measure paragraphs under them', async () => {
+    const rec = await read('problems-with-numbered-measures.txt');
+    expect(brief(rec)).toEqual([
+      [1, '理论学习不够深入', 2, 'completed'],
+      [2, '招商引资项目落地缓慢', 2, 'in_progress'],
+    ]);
+  });
 });
