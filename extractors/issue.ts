@@ -135,7 +135,12 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
     if (deadline.test(raw)) { notes.push(raw); continue; }
     // 问题：X in a following paragraph (problem label under a numbered heading)
     const pl = problemLabel.exec(raw);
-    if (pl && !measures.length && (problemText === '' || problemText.length < 4)) { problemText = raw.slice(pl[0].length).replace(/[。]$/, ''); continue; }
+    if (pl && !measures.length) {
+      // 问题：X under a bare number is the problem; 问题表现：… under a titled problem describes it
+      if (problemText === '' || problemText.length < 4) problemText = raw.slice(pl[0].length).replace(/[。]$/, '');
+      else notes.push(raw);
+      continue;
+    }
     raw = raw.replace(measuresLabel, '');
     if (!raw) continue;
     if (outcome !== null) { notes.push(raw); continue; }

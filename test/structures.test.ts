@@ -117,4 +117,13 @@ describe('problem-list layouts', () => {
       [2, '招商引资项目落地缓慢', 2, 'in_progress'],
     ]);
   });
+  it('问题表现：/整改措施：/整改成效： under a titled problem: description, measures, outcome', async () => {
+    const rec = await read('problem-description-labels.txt');
+    expect(brief(rec)).toEqual([
+      [1, '安全生产监管不到位', 2, 'completed'],
+      [2, '应急物资储备不足', 2, 'completed'],
+    ]);
+    expect(rec.issues[0]!.outcome).toBe('整改成效：企业安全隐患明显减少。');
+    expect(rec.issues[0]!.notes).toEqual(['问题表现：对部分企业检查流于形式。']);
+  });
 });
