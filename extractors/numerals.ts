@@ -5,8 +5,6 @@ const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 
 const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
-export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
-
 /** Parse a Chinese numeral (三十一 → 31, 十 → 10, 一百零五 → 105, 二〇二四 → 2024). Returns null if not one. */
 export function parseChineseNumeral(s: string): number | null {
   if (!s) return null;
