@@ -1,7 +1,7 @@
 // The writer in the calling thread (small batches, and inside the writer thread).
 import { openDb, type DB } from '../output/db.js';
-import { Writer, type FtsRows, type WriteStatus } from '../output/writer.js';
-import type { BulletinRecord } from './record.js';
+import { Writer, type WriteStatus } from '../output/writer.js';
+import type { DocPayload } from '../output/rows.js';
 import type { Counts, Sink, SinkOptions } from './sink.js';
 
 export class LocalSink implements Sink {
@@ -23,16 +23,16 @@ export class LocalSink implements Sink {
       : this.db.prepare('SELECT sha256 FROM documents').all()).map((r) => (r as { sha256: string }).sha256);
   }
 
-  writeSync(rec: BulletinRecord, size: number, fts: FtsRows): WriteStatus {
+  writeSync(doc: DocPayload): WriteStatus {
     // --commit-every N: documents still atomic (each its own savepoint), committed N at a time
     if (this.o.commitEvery > 1 && !this.db.inTransaction) { this.db.exec('BEGIN IMMEDIATE'); this.pending = 0; this.groupStart = performance.now(); }
-    const status = this.writer.write(rec, size, { reprocess: this.o.reprocess, fts, validated: true });
+    const status = this.writer.write(doc, { reprocess: this.o.reprocess });
     if (this.db.inTransaction && (++this.pending >= this.o.commitEvery || performance.now() - this.groupStart > 2000)) this.db.exec('COMMIT');
     return status;
   }
 
-  async write(rec: BulletinRecord, size: number, fts: FtsRows): Promise<WriteStatus> {
-    return this.writeSync(rec, size, fts);
+  async write(doc: DocPayload): Promise<WriteStatus> {
+    return this.writeSync(doc);
   }
 
   async addPath(sha256: string, path: string): Promise<void> {

@@ -5,8 +5,8 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { FtsRows, Versions, WriteStatus } from '../output/writer.js';
-import type { BulletinRecord } from './record.js';
+import type { Versions, WriteStatus } from '../output/writer.js';
+import type { DocPayload } from '../output/rows.js';
 
 export interface SinkOptions {
   db: string;
@@ -22,7 +22,7 @@ export interface Sink {
   readonly runId: number;
   /** sha256s the dataset holds already (current ones only with reprocess) */
   readonly known: string[];
-  write(rec: BulletinRecord, size: number, fts: FtsRows): Promise<WriteStatus>;
+  write(doc: DocPayload): Promise<WriteStatus>;
   addPath(sha256: string, path: string): Promise<void>;
   failed(path: string, sha256: string | null, code: string, message: string): void;
   finish(counts: Counts): Promise<void>;
@@ -83,7 +83,7 @@ export async function threadSink(file: string, o: SinkOptions): Promise<Sink> {
   return {
     runId,
     known,
-    write: (rec, size, fts) => call<WriteStatus>('write', rec, size, fts),
+    write: (doc) => call<WriteStatus>('write', doc),
     addPath: (sha, path) => call<void>('addPath', sha, path),
     failed: (path, sha, code, message) => void call('failed', path, sha, code, message).catch(() => {}),
     finish: async (c) => {

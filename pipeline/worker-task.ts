@@ -1,16 +1,15 @@
-// One document in a worker: path in; validated record (or "already known", or a coded
-// error) out. Reading, hashing, parsing and search tokens all happen here, off the
-// writer's thread.
+// One document in a worker: path in; the validated record as the writer's payload (or
+// "already known", or a coded error) out. Reading, hashing, parsing, search tokens and the
+// rows to store all happen here, off the writer's thread.
 import { readFile, stat } from 'node:fs/promises';
 import { extractBytes, sha256 } from './extract.js';
 import { ZhenggaiError, toZhenggaiError } from './errors.js';
 import { DEFAULT_MAX_BYTES, type ReadOptions } from './readers/index.js';
-import type { BulletinRecord } from './record.js';
-import { ftsRows, type FtsRows } from '../output/writer.js';
+import { toPayload, type DocPayload } from '../output/rows.js';
 
 export interface Task { path: string; opts: ReadOptions }
 export type TaskResult =
-  | { ok: true; record: BulletinRecord; fts: FtsRows; size: number }
+  | { ok: true; doc: DocPayload }
   | { ok: 'known'; sha256: string }
   | { ok: false; code: string; message: string; sha256?: string };
 
@@ -30,7 +29,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
     hash = sha256(bytes);
     if (known.has(hash)) return { ok: 'known', sha256: hash };
     const record = await extractBytes(bytes, task.path, task.opts);
-    return { ok: true, record, fts: ftsRows(record), size: bytes.length };
+    return { ok: true, doc: toPayload(record, bytes.length) };
   } catch (e) {
     const z = toZhenggaiError(e, task.path);
     return { ok: false, code: z.code, message: z.message, sha256: hash };

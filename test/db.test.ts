@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 import { ingest } from '../pipeline/batch.js';
 import { FIXTURES } from './fixtures.js';
 import { writeHostileSet } from './hostile.js';
+import type { BulletinRecord } from '../pipeline/record.js';
+import { searchTokens } from '../extractors/tokens.js';
 
 const counts = (db: string) => {
   const d = new Database(db, { readonly: true });
@@ -40,6 +42,46 @@ describe('sqlite dataset', () => {
     // Chinese search through jieba tokens
     const hits = d.prepare("SELECT DISTINCT i.number FROM issues_fts f JOIN issues i ON i.id = f.rowid WHERE issues_fts MATCH '党费' ORDER BY i.number").all() as Array<{ number: number }>;
     expect(hits.map((h) => h.number)).toEqual(expect.arrayContaining([1, 28]));
+    d.close();
+  }, 60_000);
+
+  it('stores every record as it was extracted: child rows under the right issue, search rows on the right issue', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'zg-rows-')), 'z.db');
+    // several documents in one dataset, so ids of one document's rows follow another's
+    const s = await ingest([FIXTURES], { db, jobs: 1 });
+    expect(s.failed).toBe(0);
+    const d = new Database(db, { readonly: true });
+    const docs = d.prepare('SELECT d.id AS doc, d.record_json, b.id AS bid FROM documents d JOIN bulletins b ON b.document_id = d.id').all() as Array<{ doc: number; record_json: string; bid: number }>;
+    expect(docs.length).toBe(s.ingested);
+    let checkedIssues = 0;
+    for (const { record_json, bid } of docs) {
+      const rec = JSON.parse(record_json) as BulletinRecord;
+      const all = (sql: string, ...p: unknown[]) => d.prepare(sql).raw().all(bid, ...p);
+      expect(all('SELECT key, value FROM declared_totals WHERE bulletin_id = ? ORDER BY key')).toEqual(Object.entries(rec.summary).sort(([a], [b]) => (a < b ? -1 : 1)));
+      expect(all('SELECT ordinal, title, span_start, span_end, rule FROM categories WHERE bulletin_id = ? ORDER BY id')).toEqual(rec.categories.map((c) => [c.ordinal, c.title, c.span[0], c.span[1], c.rule]));
+      expect(all('SELECT code, message, rule FROM warnings WHERE bulletin_id = ? ORDER BY rowid')).toEqual(rec.warnings.map((w) => [w.code, w.message, w.rule ?? null]));
+      const qty = (q: BulletinRecord['quantities'][number]) => [q.value, q.unit, q.kind, q.approx, q.text, q.span[0], q.span[1], q.rule];
+      expect(all('SELECT value, unit, kind, approx, text, span_start, span_end, rule FROM quantities WHERE bulletin_id = ? AND issue_id IS NULL ORDER BY id')).toEqual(rec.quantities.map(qty));
+      const issues = d.prepare('SELECT i.id, i.number, c.ordinal AS cat, i.category_ordinal, i.problem, i.outcome, i.status, i.span_start FROM issues i LEFT JOIN categories c ON c.id = i.category_id WHERE i.bulletin_id = ? ORDER BY i.id').all(bid) as Array<{ id: number; number: number; cat: number | null; category_ordinal: number | null; problem: string; outcome: string | null; status: string; span_start: number }>;
+      expect(issues.map((i) => [i.number, i.cat, i.category_ordinal, i.problem, i.outcome, i.status, i.span_start])).toEqual(rec.issues.map((i) => [i.number, i.category, i.category, i.problem, i.outcome, i.status, i.span[0]]));
+      issues.forEach((row, k) => {
+        const i = rec.issues[k]!;
+        const of = (sql: string) => d.prepare(sql).raw().all(row.id);
+        expect(of('SELECT text FROM measures WHERE issue_id = ? ORDER BY ordinal').flat()).toEqual(i.measures);
+        expect(of('SELECT text FROM issue_notes WHERE issue_id = ? ORDER BY ordinal').flat()).toEqual(i.notes);
+        expect(of('SELECT title FROM documents_cited WHERE issue_id = ? ORDER BY rowid').flat()).toEqual(i.documents);
+        expect(of('SELECT theme, label, rule, keyword FROM issue_themes WHERE issue_id = ? ORDER BY rowid')).toEqual(i.themes.map((t) => [t.theme, t.label, t.rule, t.keyword]));
+        expect(of('SELECT value, unit, kind, approx, text, span_start, span_end, rule FROM quantities WHERE issue_id = ? ORDER BY id')).toEqual(i.quantities.map(qty));
+        // the issue is found by the words of its own problem, under its own id
+        const words = searchTokens(i.problem).filter((w) => w.length >= 2).slice(0, 3);
+        if (words.length) {
+          const hits = d.prepare('SELECT rowid FROM issues_fts WHERE issues_fts MATCH ?').pluck().all(words.map((w) => `"${w}"`).join(' ')) as number[];
+          expect(hits).toContain(row.id);
+        }
+        checkedIssues++;
+      });
+    }
+    expect(checkedIssues).toBeGreaterThan(100);
     d.close();
   }, 60_000);
 

@@ -1,0 +1,135 @@
+// A validated record turned into what the writer stores, computed where the record was made
+// (a parsing worker): every value that does not depend on the database — the record's JSON,
+// its fingerprint, its canonical unit, its search tokens, and each child table's rows as one
+// JSON array. The writer then binds a few strings per table (SQLite reads the arrays with
+// json_each) instead of running a statement per row, and the record crosses threads as a
+// handful of strings instead of an object graph.
+import { createHash } from 'node:crypto';
+import type { BulletinRecord } from '../pipeline/record.js';
+import { canonicalUnit, successorName } from '../extractors/units.js';
+import { searchTokensMany } from '../extractors/tokens.js';
+
+/** The unit a bulletin is about, resolved as far as the rules go (merges are the writer's: they live in the database). */
+export interface UnitRef {
+  /** canonical name after known renames */
+  name: string;
+  /** canonical name as the bulletin gives it, before renames */
+  canonical: string;
+  renameRule: string | null;
+  region: string | null;
+  level: string | null;
+  /** the bulletin's own spelling and the aliases it declares */
+  unitName: string | null;
+  aliases: string[];
+}
+
+/**
+ * Rows of the child tables, each a JSON array of arrays (column order as in `output/writer.ts`).
+ * Issues are referred to by their index in `issues`, categories by their index in `categories`:
+ * the writer turns indexes into ids.
+ */
+export interface TableRows {
+  totals: string;
+  categories: string;
+  issues: string;
+  measures: string;
+  notes: string;
+  quantities: string;
+  cited: string;
+  themes: string;
+  fts: string;
+  warnings: string;
+}
+
+export interface DocPayload {
+  sha256: string;
+  path: string;
+  format: string;
+  encoding: string | null;
+  size: number;
+  text: string;
+  /** the validated record less its text (the text is `text`) */
+  recordJson: string;
+  fingerprint: string;
+  unit: UnitRef | null;
+  /** bulletins columns from title to fingerprint-less end, in insert order */
+  bulletin: Array<string | number | null>;
+  rows: TableRows;
+  /** count of the record's warnings (for the batch's file event) */
+  warnings: number;
+}
+
+const norm = (s: string | null) => (s ?? '').normalize('NFKC').replace(/[\s“”"‘’'「」]/g, '');
+
+/** What makes two files the same bulletin whatever their format: title, unit, dates, problems, totals. */
+export function fingerprint(rec: BulletinRecord): string {
+  const b = rec.bulletin;
+  const key = [norm(b.title), norm(b.unit), b.inspection_start, b.feedback_date, rec.issues.map((i) => `${i.number}:${norm(i.problem)}`), Object.entries(rec.summary).sort()];
+  return createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 32);
+}
+
+/** FTS5 rows of a record's issues: jieba search tokens, space-joined (problem, measures, outcome). */
+export function ftsRows(rec: BulletinRecord): Array<[string, string, string]> {
+  const fields = rec.issues.flatMap((i) => [i.problem, i.measures.join('\n'), i.outcome ?? '']);
+  const toks = searchTokensMany(fields);
+  return rec.issues.map((_, k) => [toks[3 * k]!.join(' '), toks[3 * k + 1]!.join(' '), toks[3 * k + 2]!.join(' ')]);
+}
+
+function unitRef(rec: BulletinRecord): UnitRef | null {
+  const b = rec.bulletin;
+  const canonical = canonicalUnit(b.unit, b.region);
+  if (!canonical) return null;
+  const renamed = successorName(canonical);
+  return { name: renamed.name, canonical, renameRule: renamed.rule, region: b.region, level: b.level, unitName: b.unit, aliases: b.unit_aliases };
+}
+
+/** The payload of a record that has been validated (the pipeline validates before it returns one). */
+export function toPayload(rec: BulletinRecord, size: number): DocPayload {
+  const b = rec.bulletin;
+  const year = Number((b.inspection_start ?? b.feedback_date ?? b.as_of_date ?? b.published_date ?? '').slice(0, 4)) || null;
+  const catIndex = new Map<number, number>();
+  rec.categories.forEach((c, k) => catIndex.set(c.ordinal, k));
+  const measures: unknown[] = [];
+  const notes: unknown[] = [];
+  const quantities: unknown[] = [];
+  const cited: unknown[] = [];
+  const themes: unknown[] = [];
+  const issues = rec.issues.map((i, k) => {
+    i.measures.forEach((m, n) => measures.push([k, n + 1, m]));
+    i.notes.forEach((t, n) => notes.push([k, n + 1, t]));
+    for (const q of i.quantities) quantities.push([k, q.value, q.unit, q.kind, q.approx, q.text, q.span[0], q.span[1], q.rule]);
+    for (const d of i.documents) cited.push([k, d]);
+    for (const t of i.themes) themes.push([k, t.theme, t.label, t.rule, t.keyword]);
+    const cat = i.category !== null ? catIndex.get(i.category) ?? null : null;
+    return [i.number, cat, i.category, i.problem, i.outcome, i.status, i.status_phrase, i.status_rule, i.span[0], i.span[1], i.rule];
+  });
+  for (const q of rec.quantities) quantities.push([null, q.value, q.unit, q.kind, q.approx, q.text, q.span[0], q.span[1], q.rule]);
+  const j = JSON.stringify;
+  return {
+    sha256: rec.source.sha256,
+    path: rec.source.path,
+    format: rec.source.format,
+    encoding: rec.source.encoding,
+    size,
+    text: rec.text,
+    recordJson: j({ ...rec, text: undefined }),
+    fingerprint: fingerprint(rec),
+    unit: unitRef(rec),
+    bulletin: [b.title, b.issuer, b.unit, b.region, b.level, b.inspection_kind, b.team, b.round,
+      b.inspection_start, b.inspection_end, b.feedback_date, b.as_of_date, j(b.years_implied), year, b.published_date, b.doc_number, rec.source.publisher,
+      j(b.contact.phones), j(b.contact.emails)],
+    rows: {
+      totals: j(Object.entries(rec.summary)),
+      categories: j(rec.categories.map((c) => [c.ordinal, c.title, c.span[0], c.span[1], c.rule])),
+      issues: j(issues),
+      measures: j(measures),
+      notes: j(notes),
+      quantities: j(quantities),
+      cited: j(cited),
+      themes: j(themes),
+      fts: j(ftsRows(rec).map((f, k) => [k, ...f])),
+      warnings: j(rec.warnings.map((w) => [w.code, w.message, w.rule ?? null])),
+    },
+    warnings: rec.warnings.length,
+  };
+}
