@@ -55,14 +55,15 @@ export interface IngestSummary {
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
+// ZHENGGAI_TRACE=1: when each start-up step of a batch ends (ms since the process started), on stderr
+const trace = process.env.ZHENGGAI_TRACE ? (what: string) => process.stderr.write(`trace ${Math.round(performance.now())} ms ${what}\n`) : () => {};
+
 export async function ingest(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
+  trace('ingest');
   const readOpts: ReadOptions = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES };
-  const { files, errors } = await collectFiles(paths);
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
   const timeout = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const usePool = jobs > 1 && files.length >= 8;
-
   // One writer owns the connection: in this thread for small batches, in a thread of its own
   // next to the worker pool (its fsync waits then hold up neither parsing nor dispatch).
   const sinkOptions: SinkOptions = {
@@ -72,14 +73,33 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     commitEvery: Math.max(1, opts.commitEvery ?? 1),
     runOptions: { paths, jobs: opts.jobs, reprocess: !!opts.reprocess, maxBytes: readOpts.maxBytes, timeoutMs: opts.timeoutMs },
   };
-  // The writer thread, the worker pool and this thread's file walk start together.
-  const known = usePool ? readKnown(opts.db, sinkOptions.versions, sinkOptions.reprocess) : [];
-  const sinkReady: Promise<Sink> = usePool
-    ? ensureBuilt('writer').then((f: string) => threadSink(f, sinkOptions))
-    : import('./sink-local.js').then(({ LocalSink }) => new LocalSink(sinkOptions));
-  // small batches parse in this thread (the pool's start-up would cost more than it saves)
-  const local = usePool ? null : await import('./worker-task.js');
+
+  // Batches of 8 files or more parse in a worker pool; smaller ones in this thread (the pool's
+  // start-up would cost more than it saves). The pool and the writer thread start as soon as
+  // the 8th file is found, and load (jieba's dictionary, SQLite) while the walk goes on.
+  const POOL_MIN_FILES = 8;
+  let sinkReady: Promise<Sink> | null = null;
+  let poolReady: Promise<Piscina> | null = null;
+  const startParallel = () => {
+    const known = readKnown(opts.db, sinkOptions.versions, sinkOptions.reprocess);
+    poolReady = (ensureBuilt('worker') as Promise<string>).then((filename) => new Piscina({
+      filename,
+      minThreads: jobs, maxThreads: jobs,
+      // tasks posted ahead, so a worker never waits while the writer is in a commit
+      concurrentTasksPerWorker: 4,
+      workerData: { known },
+      // a small young generation keeps each worker's resident memory down (documents are small)
+      resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb ?? 1024, maxYoungGenerationSizeMb: 16 },
+    }));
+    sinkReady = (ensureBuilt('writer') as Promise<string>).then((f) => threadSink(f, sinkOptions));
+    trace('pool and writer started');
+  };
+  const { files, errors } = await collectFiles(paths, (n) => { if (n === POOL_MIN_FILES && jobs > 1) startParallel(); });
+  trace(`${files.length} files collected`);
+  const usePool = poolReady !== null;
+  sinkReady ??= import('./sink-local.js').then(({ LocalSink }) => new LocalSink(sinkOptions));
   sinkReady.catch(() => {}); // awaited below; a failure is reported there
+  const local = usePool ? null : await import('./worker-task.js');
   const counts = { ingested: 0, unchanged: 0, reprocessed: 0, failed: 0 };
   const emitLater: FileEvent[] = [];
   let sink: Sink | null = null;
@@ -97,17 +117,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     sink = await sinkReady;
     local!.setKnown(new Set(sink.known));
   }
-  const pool = usePool
-    ? new Piscina({
-        filename: (await ensureBuilt('worker')) as string,
-        minThreads: jobs, maxThreads: jobs,
-        // tasks posted ahead, so a worker never waits while the writer is in a commit
-        concurrentTasksPerWorker: 4,
-        workerData: { known },
-        // a small young generation keeps each worker's resident memory down (documents are small)
-        resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb ?? 1024, maxYoungGenerationSizeMb: 16 },
-      })
-    : null;
+  const pool = usePool ? await poolReady! : null;
 
   // A worker that dies between tasks (memory limit at start-up, say) is replaced by the pool;
   // the failure of a task it was running reaches that task's promise below.
@@ -149,6 +159,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   };
 
   sink ??= await sinkReady;
+  trace('writer ready');
   for (const e of emitLater) sink.failed(e.path, e.sha256 ?? null, e.code ?? 'internal', e.message ?? '');
   const writerSink = sink;
 
@@ -160,6 +171,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       const ms = () => Math.round(performance.now() - start);
       try {
         const r = await parse({ path, opts: readOpts });
+        if (doneTasks === 1) trace('first document parsed');
         if (r.ok === 'known') {
           await writerSink.addPath(r.sha256, path);
           emit({ event: 'file', path, status: 'unchanged', ms: ms() });
@@ -169,8 +181,8 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
           emit({ event: 'file', path, status: 'failed', code: r.code, message: r.message, sha256: r.sha256, ms: ms() });
           return;
         }
-        const status = await writerSink.write(r.record, r.size, r.fts);
-        emit({ event: 'file', path, status, warnings: r.record.warnings.length, ms: ms() });
+        const status = await writerSink.write(r.doc);
+        emit({ event: 'file', path, status, warnings: r.doc.warnings, ms: ms() });
       } catch (e) {
         const z = toZhenggaiError(e, path);
         emit({ event: 'file', path, status: 'failed', code: z.code, message: z.message, ms: ms() });

@@ -7,10 +7,19 @@ export const INPUT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.docx', '.doc'
 
 export interface Collected { files: string[]; errors: Array<{ path: string; code: 'unreadable'; message: string }> }
 
-export async function collectFiles(paths: string[]): Promise<Collected> {
+/** `onFound(n)` is called as the n-th file is found (a batch starts its workers once it knows it is big). */
+export async function collectFiles(paths: string[], onFound?: (n: number) => void): Promise<Collected> {
   const files: string[] = [];
   const errors: Collected['errors'] = [];
   const seen = new Set<string>();
+  const add = (p: string, explicit: boolean) => {
+    // a file named on the command line is always tried; inside folders only document types
+    if ((explicit || INPUT_EXTENSIONS.has(extname(p).toLowerCase())) && !seen.has(p) && !basename(p).startsWith('~$')) {
+      seen.add(p);
+      files.push(p);
+      onFound?.(files.length);
+    }
+  };
   const walk = async (p: string, explicit: boolean) => {
     let st;
     try {
@@ -19,21 +28,24 @@ export async function collectFiles(paths: string[]): Promise<Collected> {
       errors.push({ path: p, code: 'unreadable', message: (e as Error).message });
       return;
     }
-    if (st.isDirectory()) {
-      let entries: string[];
-      try {
-        entries = (await readdir(p)).sort();
-      } catch (e) {
-        errors.push({ path: p, code: 'unreadable', message: (e as Error).message });
-        return;
-      }
-      for (const e of entries) if (!e.startsWith('.') && e !== 'node_modules') await walk(join(p, e), false);
-    } else if (st.isFile()) {
-      // a file named on the command line is always tried; inside folders only document types
-      if ((explicit || INPUT_EXTENSIONS.has(extname(p).toLowerCase())) && !seen.has(p) && !basename(p).startsWith('~$')) {
-        seen.add(p);
-        files.push(p);
-      }
+    if (st.isDirectory()) await walkDir(p);
+    else if (st.isFile()) add(p, explicit);
+  };
+  const walkDir = async (p: string) => {
+    let entries;
+    try {
+      entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (e) {
+      errors.push({ path: p, code: 'unreadable', message: (e as Error).message });
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const q = join(p, e.name);
+      // the entry's type comes with the listing: a stat only for links (Node itself lstats entries whose type the file system does not give)
+      if (e.isFile()) add(q, false);
+      else if (e.isDirectory()) await walkDir(q);
+      else if (e.isSymbolicLink()) await walk(q, false);
     }
   };
   for (const p of paths) await walk(p, true);
