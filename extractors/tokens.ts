@@ -1,9 +1,13 @@
 // jieba word boundaries (with the domain user dictionary in rules/userdict.txt).
 // Loaded once per process (or worker) on first use: ~0.2 s, never per document.
-import { Jieba } from '@node-rs/jieba';
+import type { Jieba } from '@node-rs/jieba';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { rulePath } from '../pipeline/rules.js';
+
+// require(), not import: importing this CommonJS package from ESM makes Node scan its 28 KB
+// platform loader for export names, long enough that each thread JIT-compiles the scanner
+const require = createRequire(import.meta.url);
 
 let jieba: Jieba | null = null;
 
@@ -11,7 +15,8 @@ export function getJieba(): Jieba {
   if (!jieba) {
     // the dictionary file that @node-rs/jieba/dict.js exports, read alone: dict.js also
     // reads the 6 MB IDF table, which keyword extraction needs and we do not (each worker loads this)
-    jieba = Jieba.withDict(readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt')));
+    const { Jieba: J } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    jieba = J.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
     jieba.loadDict(readFileSync(rulePath('userdict.txt')));
   }
   return jieba;
