@@ -97,9 +97,9 @@ export function extractFromText(path: string, hash: string, read: ReadResult): B
   return validateRecord(record);
 }
 
-export async function extractBytes(bytes: Uint8Array, path: string, opts: ReadOptions = {}): Promise<BulletinRecord> {
+export async function extractBytes(bytes: Uint8Array, path: string, opts: ReadOptions = {}, hash = sha256(bytes)): Promise<BulletinRecord> {
   const read = await readBytes(bytes, path, opts);
-  return extractFromText(path, sha256(bytes), read);
+  return extractFromText(path, hash, read);
 }
 
 export async function extractFile(path: string, opts: ReadOptions = {}): Promise<BulletinRecord> {

@@ -1,7 +1,7 @@
 // One document in a worker: path in; the validated record as the writer's payload (or
 // "already known", or a coded error) out. Reading, hashing, parsing, search tokens and the
 // rows to store all happen here, off the writer's thread.
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { extractBytes, sha256 } from './extract.js';
 import { ZhenggaiError, toZhenggaiError } from './errors.js';
 import { DEFAULT_MAX_BYTES, type ReadOptions } from './readers/index.js';
@@ -22,13 +22,15 @@ export function setKnown(s: Set<string>): void {
 export async function runTask(task: Task): Promise<TaskResult> {
   let hash: string | undefined;
   try {
-    const st = await stat(task.path);
+    // synchronous reads: this thread has nothing else to do meanwhile, and each await on the
+    // libuv thread pool costs more (hops, wake-ups) than reading a small cached file
+    const st = statSync(task.path);
     const max = task.opts.maxBytes ?? DEFAULT_MAX_BYTES;
     if (st.size > max) throw new ZhenggaiError('too_large', `${st.size} bytes is over the ${max}-byte limit`);
-    const bytes = new Uint8Array(await readFile(task.path));
+    const bytes = new Uint8Array(readFileSync(task.path));
     hash = sha256(bytes);
     if (known.has(hash)) return { ok: 'known', sha256: hash };
-    const record = await extractBytes(bytes, task.path, task.opts);
+    const record = await extractBytes(bytes, task.path, task.opts, hash);
     return { ok: true, doc: toPayload(record, bytes.length) };
   } catch (e) {
     const z = toZhenggaiError(e, task.path);
