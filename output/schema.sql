@@ -128,11 +128,15 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
 -- Contentless (the text is in issues and measures; rowid = issues.id), rows deletable.
 CREATE VIRTUAL TABLE IF NOT EXISTS issues_fts USING fts5(problem, measures, outcome, tokenize = 'unicode61', content = '', contentless_delete = 1, detail = 'none');
 
-CREATE INDEX IF NOT EXISTS issues_bulletin ON issues(bulletin_id);
 CREATE INDEX IF NOT EXISTS quantities_issue ON quantities(issue_id);
 CREATE INDEX IF NOT EXISTS quantities_bulletin ON quantities(bulletin_id);
 CREATE INDEX IF NOT EXISTS bulletins_unit ON bulletins(unit_id);
-CREATE INDEX IF NOT EXISTS issue_themes_theme ON issue_themes(theme);
+-- Every index costs each document's commit pages in the WAL. Issues are found by bulletin
+-- through UNIQUE (bulletin_id, number); themes by issue through UNIQUE (issue_id, theme). An
+-- index on theme alone cost ~8 of a document's ~60 pages (20-odd themes: a page each) and
+-- served no query here; `WHERE theme = ?` scans issue_themes, a narrow table.
+DROP INDEX IF EXISTS issues_bulletin;
+DROP INDEX IF EXISTS issue_themes_theme;
 
 -- One bulletin per publication: the same bulletin saved as .txt, .docx, .pdf and .html
 -- counts once (the earliest ingested stands for it).
