@@ -1,10 +1,23 @@
 // Worker thread entry (bundled to dist/worker.mjs): workerData carries the sha256s the
 // dataset already holds, so unchanged files are hashed and skipped, not parsed.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { workerData } from 'piscina';
 import { runTask, setKnown } from './worker-task.js';
 import { getJieba } from '../extractors/tokens.js';
 
-if (workerData?.known) setKnown(new Set(workerData.known as string[]));
+const data = (workerData ?? {}) as { known?: string[]; nice?: number };
+if (data.known) setKnown(new Set(data.known));
+if (data.nice) {
+  // Parsing is the parallel stage and writing the serial one: when the cores are busy, the
+  // single writer thread should not wait behind the parsers (measured: 800 txt bulletins
+  // ~4% faster). Linux gives each thread its own nice value; elsewhere this is skipped.
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), data.nice);
+  } catch {
+    // not Linux, or not allowed: same priority as the rest
+  }
+}
 // load the jieba dictionary now, while the main thread is still walking the folders
 getJieba();
 export default runTask;

@@ -111,7 +111,7 @@ const rows: Array<[string, string]> = [
 ];
 const w = Math.max(...rows.map((r) => r[0].length));
 for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
-rmSync(work, { recursive: true, force: true });
+if (!process.env.KEEP) rmSync(work, { recursive: true, force: true });
 console.log(JSON.stringify({
   txt_docs_per_s: Math.round(nTxt / txt.seconds),
   ratio_vs_baseline: r2(txt.seconds / baseTxt),
