@@ -135,11 +135,14 @@ function looksLikeProblemHead(h: Heading, next: Paragraph | undefined): boolean 
   return rx(r.run_in_measures).test(h.body);
 }
 
-export function segment(doc: Doc): Segmentation {
-  const r = structureRules();
-  const paras = doc.paragraphs;
-  const n = paras.length;
+// segment() runs in stages, each a function of its own: a document's structure is read once
+// per document, and small functions are also what the JIT compiles (and recompiles) cheaply.
 
+/** Where the body starts and ends: title block, opening paragraphs, closing. */
+interface Frame { title: Paragraph[]; opening: Paragraph[]; bodyStart: number; closing: number }
+
+function findFrame(paras: Paragraph[], headings: Array<Heading | null>, r: StructureRules): Frame {
+  const n = paras.length;
   // --- opening: the first paragraph that reads like one (根据…部署，…巡察组…) within the first lines
   let opening = -1;
   for (let i = 0; i < Math.min(n, 15); i++) {
@@ -150,7 +153,6 @@ export function segment(doc: Doc): Segmentation {
       break;
     }
   }
-  const headings = paras.map((p, i) => headingOf(p, i));
   if (opening < 0) {
     // no opening sentence: the body starts at the first heading or the first long paragraph
     opening = headings.findIndex((h) => h !== null);
@@ -160,7 +162,6 @@ export function segment(doc: Doc): Segmentation {
   const title = paras.slice(0, opening).filter((p) => !rx(r.front_noise).test(p.text));
   let bodyStart = opening;
   while (bodyStart < n && headings[bodyStart] === null && bodyStart < opening + 3 && !rx(r.labels.problem).test(paras[bodyStart]!.text)) bodyStart++;
-  const openingParas = paras.slice(opening, bodyStart);
 
   // --- closing: from the last heading on, the first paragraph that reads like a closing
   let lastHead = -1;
@@ -176,9 +177,28 @@ export function segment(doc: Doc): Segmentation {
     if (rx(r.signature).test(t)) closing--;
     else break;
   }
+  return { title, opening: paras.slice(opening, bodyStart), bodyStart, closing };
+}
 
-  // --- parts (level-1 headings) and their kinds
-  type PartKind = 'org' | 'problems' | 'unknown';
+type PartKind = 'org' | 'problems' | 'unknown';
+
+/** Level-1 headings as parts (organizational or holding the problems), or as the problems themselves. */
+interface Parts {
+  level1: Heading[];
+  /** part index of each paragraph (-1: none) */
+  partOf: number[];
+  partKind: PartKind[];
+  l1AreParts: boolean;
+  /** paragraphs of organizational/other parts */
+  orgParas: Set<number>;
+  inProblemScope: (i: number) => boolean;
+  /** lowest heading level that can hold problems */
+  minLevel: number;
+}
+
+function findParts(paras: Paragraph[], headings: Array<Heading | null>, f: Frame, r: StructureRules): Parts {
+  const n = paras.length;
+  const { bodyStart, closing } = f;
   const level1 = headings.filter((h, i): h is Heading => !!h && h.level === 1 && i >= bodyStart && i < closing);
   const partOf = new Array<number>(n).fill(-1);
   const partKind: PartKind[] = [];
@@ -209,16 +229,8 @@ export function segment(doc: Doc): Segmentation {
     });
   }
   const inProblemScope = (i: number) => i >= bodyStart && i < closing && !orgParas.has(i) && (!l1AreParts || (partOf[i]! >= 0 && partKind[partOf[i]!] !== 'org'));
-
-  // --- candidates per level
   const minLevel = l1AreParts ? 2 : 1;
-  const cand = new Map<number, number>();
-  for (let i = bodyStart; i < closing; i++) {
-    const h = headings[i];
-    if (!h || h.level < minLevel || !inProblemScope(i)) continue;
-    if (looksLikeProblemHead(h, paras[i + 1])) cand.set(h.level, (cand.get(h.level) ?? 0) + 1);
-  }
-  // unknown parts with no candidate at all are organizational too
+  // unknown parts with no problem-like heading or label at all are organizational too
   if (l1AreParts) {
     partKind.forEach((k, idx) => {
       if (k !== 'unknown') return;
@@ -228,24 +240,40 @@ export function segment(doc: Doc): Segmentation {
     });
     for (let i = 0; i < n; i++) if (partOf[i]! >= 0 && partKind[partOf[i]!] === 'org') orgParas.add(i);
   }
+  return { level1, partOf, partKind, l1AreParts, orgParas, inProblemScope, minLevel };
+}
 
-  let problemLevel = 0;
-  let best = 0;
-  for (const [lvl, c] of cand) if (c > best || (c === best && lvl > problemLevel)) { best = c; problemLevel = lvl; }
-  // Bare labels (1.X不够强) in a part that is declared to hold the problems
-  if (!problemLevel && l1AreParts && partKind.includes('problems')) {
-    const lv = headings.filter((h, i) => h && h.level >= 2 && inProblemScope(i) && !categoryTitle(h.body)).map((h) => h!.level);
-    if (lv.length) problemLevel = Math.max(...lv.filter((l) => lv.filter((x) => x === l).length >= 2), 0);
+/** The heading level the problems are at (0: none, the problems are labelled blocks) and whether it is certain. */
+function findProblemLevel(paras: Paragraph[], headings: Array<Heading | null>, f: Frame, parts: Parts): { level: number; strict: boolean } {
+  // candidates per level (a part settled as organizational in findParts had none to count)
+  const cand = new Map<number, number>();
+  for (let i = f.bodyStart; i < f.closing; i++) {
+    const h = headings[i];
+    if (!h || h.level < parts.minLevel || !parts.inProblemScope(i)) continue;
+    if (looksLikeProblemHead(h, paras[i + 1])) cand.set(h.level, (cand.get(h.level) ?? 0) + 1);
   }
+  let level = 0;
+  let best = 0;
+  for (const [lvl, c] of cand) if (c > best || (c === best && lvl > level)) { best = c; level = lvl; }
+  // Bare labels (1.X不够强) in a part that is declared to hold the problems
+  if (!level && parts.l1AreParts && parts.partKind.includes('problems')) {
+    const lv = headings.filter((h, i) => h && h.level >= 2 && parts.inProblemScope(i) && !categoryTitle(h.body)).map((h) => h!.level);
+    if (lv.length) level = Math.max(...lv.filter((l) => lv.filter((x) => x === l).length >= 2), 0);
+  }
+  return { level, strict: (cand.get(level) ?? 0) >= 2 };
+}
 
+/** Categories and problem blocks, in document order. */
+function findBlocks(paras: Paragraph[], headings: Array<Heading | null>, f: Frame, parts: Parts, level: { level: number; strict: boolean }, r: StructureRules): { categories: CategoryBlock[]; problems: ProblemBlock[] } {
   const categories: CategoryBlock[] = [];
   const problems: ProblemBlock[] = [];
-  const strictLevel = (cand.get(problemLevel) ?? 0) >= 2;
+  const { partOf, partKind, l1AreParts, inProblemScope } = parts;
+  const problemLevel = level.level;
   let currentCat: number | null = null;
   const problemLabel = rx(r.labels.problem);
 
   if (problemLevel) {
-    for (let i = bodyStart; i < closing; i++) {
+    for (let i = f.bodyStart; i < f.closing; i++) {
       const h = headings[i];
       if (!inProblemScope(i)) { if (h && h.level === 1) currentCat = null; continue; }
       if (!h) continue;
@@ -254,12 +282,11 @@ export function segment(doc: Doc): Segmentation {
         if (h.level === 1 && l1AreParts) {
           // a part that holds problems right under it, and whose title does not say it is
           // "the problems" (二、党的思想建设), names their category
-          const k = partOf[i]!;
           // (or that is worded as an area: 一、党的建设方面, a ledger's category row)
-          const named = categoryTitle(h.body) !== null;
+          const named = title !== null;
           const area = named || !rx(r.work_heading).test(h.body);
-          if (partKind[k] === 'problems' && !rx(r.problem_part).test(h.body) && area && (named || problemLevel === 2)) {
-            categories.push({ ordinal: h.ordinal, title: categoryTitle(h.body) ?? groupTitle(h.body), para: i, rule: h.rule });
+          if (partKind[partOf[i]!] === 'problems' && !rx(r.problem_part).test(h.body) && area && (named || problemLevel === 2)) {
+            categories.push({ ordinal: h.ordinal, title: title ?? groupTitle(h.body), para: i, rule: h.rule });
             currentCat = h.ordinal;
           } else currentCat = null;
           continue;
@@ -273,14 +300,14 @@ export function segment(doc: Doc): Segmentation {
       if (h.level === problemLevel && !categoryTitle(h.body)) {
         // where the level has problem-like headings, items that are not (measures numbered like
         // problems: （1）关于X的问题 … （1）建立制度 （2）…) belong to the problem before them
-        if (strictLevel && !looksLikeProblemHead(h, paras[i + 1]) && problems.length) continue;
+        if (level.strict && !looksLikeProblemHead(h, paras[i + 1]) && problems.length) continue;
         const label = problemLabel.exec(h.body);
         problems.push({ number: h.ordinal, category: currentCat, first: i, last: i, headStart: h.bodyStart + (label ? label[0].length : 0), rule: h.rule });
       }
     }
   } else {
     // 问题：X / 整改：… blocks without numbering
-    for (let i = bodyStart; i < closing; i++) {
+    for (let i = f.bodyStart; i < f.closing; i++) {
       if (!inProblemScope(i)) continue;
       const h = headings[i];
       if (h && h.level < 3) {
@@ -292,9 +319,16 @@ export function segment(doc: Doc): Segmentation {
       if (m) problems.push({ number: problems.length + 1, category: currentCat, first: i, last: i, headStart: (h ? h.bodyStart : p.start) + m[0].length, rule: r.labels.problem.id });
     }
   }
+  return { categories, problems };
+}
 
-  // extents: up to the next problem, category, part heading or the closing
-  const stops = new Set<number>([...problems.map((p) => p.first), ...categories.map((c) => c.para), ...level1.map((h) => h.para), closing]);
+/** Each problem's last paragraph: up to the next problem, category, part heading or the closing. */
+function setExtents(problems: ProblemBlock[], categories: CategoryBlock[], level1: Heading[], headings: Array<Heading | null>, closing: number, problemLevel: number): void {
+  const stops = new Set<number>();
+  for (const p of problems) stops.add(p.first);
+  for (const c of categories) stops.add(c.para);
+  for (const h of level1) stops.add(h.para);
+  stops.add(closing);
   for (const p of problems) {
     let j = p.first + 1;
     while (j < closing && !stops.has(j)) {
@@ -304,9 +338,20 @@ export function segment(doc: Doc): Segmentation {
     }
     p.last = j - 1;
   }
-  // numbering restarts per category (or unnumbered blocks): number in order so numbers stay unique
-  const nums = problems.map((p) => p.number);
-  if (new Set(nums).size !== nums.length) problems.forEach((p, k) => (p.number = k + 1));
+}
 
-  return { title, opening: openingParas, closing, categories, problems, orgParas };
+export function segment(doc: Doc): Segmentation {
+  const r = structureRules();
+  const paras = doc.paragraphs;
+  const headings = paras.map((p, i) => headingOf(p, i));
+  const frame = findFrame(paras, headings, r);
+  const parts = findParts(paras, headings, frame, r);
+  const level = findProblemLevel(paras, headings, frame, parts);
+  const { categories, problems } = findBlocks(paras, headings, frame, parts, level, r);
+  setExtents(problems, categories, parts.level1, headings, frame.closing, level.level);
+  // numbering restarts per category (or unnumbered blocks): number in order so numbers stay unique
+  const seen = new Set<number>();
+  for (const p of problems) seen.add(p.number);
+  if (seen.size !== problems.length) problems.forEach((p, k) => (p.number = k + 1));
+  return { title: frame.title, opening: frame.opening, closing: frame.closing, categories, problems, orgParas: parts.orgParas };
 }
