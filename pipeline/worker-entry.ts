@@ -18,6 +18,8 @@ if (data.nice) {
     // not Linux, or not allowed: same priority as the rest
   }
 }
-// load the jieba dictionary now, while the main thread is still walking the folders
-getJieba();
+// Into a new dataset every file will be parsed: load jieba's dictionary now, while the main
+// thread may still be walking the folders. Into a dataset that already holds documents (a
+// re-run over a growing folder), most files are only hashed: load it when a parse needs it.
+if (!data.known?.length) getJieba();
 export default runTask;
