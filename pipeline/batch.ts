@@ -162,6 +162,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   trace('writer ready');
   for (const e of emitLater) sink.failed(e.path, e.sha256 ?? null, e.code ?? 'internal', e.message ?? '');
   const writerSink = sink;
+  let firstParsed = false;
 
   // Bounded in-flight work so memory stays flat on large collections.
   const queue = new PQueue({ concurrency: usePool ? jobs * 8 : 1 });
@@ -171,7 +172,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       const ms = () => Math.round(performance.now() - start);
       try {
         const r = await parse({ path, opts: readOpts });
-        if (doneTasks === 1) trace('first document parsed');
+        if (!firstParsed) { firstParsed = true; trace('first document parsed'); }
         if (r.ok === 'known') {
           await writerSink.addPath(r.sha256, path);
           emit({ event: 'file', path, status: 'unchanged', ms: ms() });
