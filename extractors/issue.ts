@@ -19,6 +19,13 @@ export interface IssueParts {
 const OPEN_Q = '“‘"「';
 const CLOSE_Q = '”’"」';
 
+/** A title that ends in (的)问题 (的整改情况): 关于X的问题 */
+const PROBLEM_END = /(?:的|等)?问题(?:的?整改(?:情况)?)?[：:]?$/;
+const firstSentence = (head: string, from: number) => {
+  const stop = head.indexOf('。', from);
+  return stop < 0 ? head.slice(from) : head.slice(from, stop);
+};
+
 /** Split "关于“X”问题。rest" / "X不到位。rest" into the problem and where the rest starts (index into head). */
 export function splitProblem(head: string): { problem: string; restAt: number } {
   const r = structureRules();
@@ -38,13 +45,15 @@ export function splitProblem(head: string): { problem: string; restAt: number } 
       const e = sentenceEnd(c);
       if (e.ok) return { problem: head.slice(s + 1, c).trim(), restAt: c + 1 + e.len };
     }
+    // the quote closes inside the title and the title runs on to 问题
+    // (关于“三会一课”制度落实不严格的问题): the problem is the whole title, inner quotes kept
     const lastClose = closes.filter((c) => CLOSE_Q.includes(head[c]!)).pop();
-    if (lastClose !== undefined) return { problem: head.slice(s + 1, lastClose).trim(), restAt: lastClose + 1 + sentenceEnd(lastClose).len };
+    if (lastClose !== undefined && !PROBLEM_END.test(firstSentence(head, s))) return { problem: head.slice(s + 1, lastClose).trim(), restAt: lastClose + 1 + sentenceEnd(lastClose).len };
   }
   // unquoted: up to (的)问题 before the first full stop, or the first sentence
   const stop = head.indexOf('。', s);
-  const sentence = stop < 0 ? head.slice(s) : head.slice(s, stop);
-  const m = /(?:的|等)?问题(?:的?整改(?:情况)?)?[：:]?$/.exec(sentence);
+  const sentence = firstSentence(head, s);
+  const m = PROBLEM_END.exec(sentence);
   let problem = about && m ? sentence.slice(0, m.index) : sentence;
   problem = problem.replace(/[：:；;，,]$/, '');
   if (!about) {

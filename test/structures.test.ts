@@ -47,6 +47,19 @@ describe('problem-list layouts', () => {
       [4, '干部教育培训不够', 1, 'in_progress'],
     ]);
   });
+  it('a quote that closes inside the title: the problem runs on to 问题, inner quotes kept', async () => {
+    const text = '中共某某县交通运输局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县交通运输局党组进行了巡察。\n二、问题整改情况\n' +
+      '1.关于“三会一课”制度落实不严格的问题。\n整改情况：一是督促各支部严格落实“三会一课”制度；二是党组书记讲党课2次。已完成整改。\n' +
+      '2.关于落实“三重一大”决策制度不到位问题的整改情况\n整改情况：修订党组议事规则，已完成整改。\n' +
+      '3.关于“公务用车管理不规范”的问题。\n整改情况：一是修订管理办法；二是安装定位系统8套。已完成整改。\n';
+    const rec = await extractBytes(new TextEncoder().encode(text), 'inner-quotes.txt');
+    expect(brief(rec)).toEqual([
+      [1, '“三会一课”制度落实不严格', 2, 'completed'],
+      [2, '落实“三重一大”决策制度不到位', 1, 'completed'],
+      [3, '公务用车管理不规范', 2, 'completed'],
+    ]);
+    expect(rec.issues[0]!.notes).toEqual([]);
+  });
   it('a status in brackets after the title, and run-in （1）（2） measures', async () => {
     const text = '中共某某县林业局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县林业局党组进行了巡察。\n二、问题整改情况\n' +
       '1.关于“森林防火责任落实不到位”的问题（已完成）\n整改措施：（1）修订森林防火预案；（2）开展防火巡查36次。\n' +
