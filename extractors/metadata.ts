@@ -24,9 +24,26 @@ interface MetadataRules {
   phone: RegexRule;
   email: RegexRule;
   levels: Array<RegexRule & { level: Level; only_if_region?: string }>;
+  published: RegexRule;
   unit_abbreviations: Record<string, string[] | string>;
 }
 export const metadataRules = () => loadRules<MetadataRules>('metadata.json');
+
+/**
+ * The publication date a saved web page prints above the bulletin (发布时间：2024-04-18 09:30,
+ * 成文日期：…), when the reader found none in the page's markup. Read from the text as read
+ * (normalization drops such lines as web chrome), in its first lines only.
+ */
+export function publishedInText(raw: string): string | null {
+  const head = raw.split(/\r?\n/, 15).join('\n');
+  const m = rx(metadataRules().published).exec(head);
+  if (!m?.groups) return null;
+  const { y, m: mo, d } = m.groups as { y: string; m: string; d: string };
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
 
 export function readTitle(title: Paragraph[], fallback?: string): string | null {
   const r = structureRules();

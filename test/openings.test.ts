@@ -84,6 +84,20 @@ describe('contact', () => {
   });
 });
 
+describe('publication date', () => {
+  it('a saved page\'s 发布时间 line above the title gives published_date, and stays out of the text', async () => {
+    const text = '当前位置：首页 > 信息公开\n中共某某县水利局党组关于巡察整改情况的通报\n发布时间：2024-04-18 09:30  来源：县水利局  浏览次数：312\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县水利局党组进行了巡察。' + BODY;
+    const rec = await extractBytes(new TextEncoder().encode(text), 'published.txt');
+    expect(rec.bulletin.published_date).toBe('2024-04-18');
+    expect(rec.text).not.toContain('发布时间');
+  });
+  it('no such line: none (the signature date at the end is not a publication date)', async () => {
+    const text = '中共某某县水利局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县水利局党组进行了巡察。' + BODY + '中共某某县水利局党组\n2024年6月1日\n';
+    const rec = await extractBytes(new TextEncoder().encode(text), 'no-published.txt');
+    expect(rec.bulletin.published_date).toBeNull();
+  });
+});
+
 describe('openings', () => {
   for (const c of cases) {
     it(c.name, async () => {
