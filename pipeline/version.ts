@@ -1,2 +1,6 @@
-// Stored with every document: a change re-derives documents under --reprocess.
-export const PIPELINE_VERSION = '0.1.0';
+// Stored with every document: a change re-derives documents under --reprocess. Raise it with
+// every change to what extraction outputs for the same bytes (rule data changes are caught by
+// the rules hash on their own).
+// 0.2.0: a quote closing inside a problem title no longer cuts the title; published_date from
+// a text copy's 发布时间 line.
+export const PIPELINE_VERSION = '0.2.0';
