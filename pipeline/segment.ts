@@ -263,6 +263,21 @@ function findProblemLevel(paras: Paragraph[], headings: Array<Heading | null>, f
   return { level, strict: (cand.get(level) ?? 0) >= 2 };
 }
 
+/**
+ * Does a paragraph in [from, to) start a list numbered in the style of heading rule `rule` at 1,
+ * after an optional label (整改情况：（1）…)? Then later items of that style are the list's.
+ */
+function numberingRestarts(paras: Paragraph[], from: number, to: number, rule: string): boolean {
+  const style = structureRules().headings.find((h) => h.id === rule);
+  if (!style) return false;
+  for (let i = from; i < to; i++) {
+    const t = paras[i]!.text.replace(/^[^：:。]{1,10}[：:]\s*/, '');
+    const m = rx(style).exec(t);
+    if (m && cnOrdinal(m[1]!) === 1) return true;
+  }
+  return false;
+}
+
 /** Categories and problem blocks, in document order. */
 function findBlocks(paras: Paragraph[], headings: Array<Heading | null>, f: Frame, parts: Parts, level: { level: number; strict: boolean }, r: StructureRules): { categories: CategoryBlock[]; problems: ProblemBlock[] } {
   const categories: CategoryBlock[] = [];
@@ -271,6 +286,9 @@ function findBlocks(paras: Paragraph[], headings: Array<Heading | null>, f: Fram
   const problemLevel = level.level;
   let currentCat: number | null = null;
   const problemLabel = rx(r.labels.problem);
+  // since the last problem: an item of the problem level seen / a category heading seen
+  let sameLevelSinceProblem = false;
+  let categorySinceProblem = false;
 
   if (problemLevel) {
     for (let i = f.bodyStart; i < f.closing; i++) {
@@ -289,20 +307,31 @@ function findBlocks(paras: Paragraph[], headings: Array<Heading | null>, f: Fram
             categories.push({ ordinal: h.ordinal, title: title ?? groupTitle(h.body), para: i, rule: h.rule });
             currentCat = h.ordinal;
           } else currentCat = null;
+          categorySinceProblem = true;
           continue;
         }
         if (title !== null || h.level === problemLevel - 1) {
           categories.push({ ordinal: h.ordinal, title: title ?? groupTitle(h.body), para: i, rule: title !== null ? r.category.id : h.rule });
           currentCat = h.ordinal;
+          categorySinceProblem = true;
         }
         continue;
       }
       if (h.level === problemLevel && !categoryTitle(h.body)) {
         // where the level has problem-like headings, items that are not (measures numbered like
-        // problems: （1）关于X的问题 … （1）建立制度 （2）…) belong to the problem before them
-        if (level.strict && !looksLikeProblemHead(h, paras[i + 1]) && problems.length) continue;
+        // problems: （1）关于X的问题 … （1）建立制度 （2）…) belong to the problem before them,
+        // unless their number carries on the problems' own (4. after 3., with no item of this
+        // level in between; 1. after a new category): 4.财务管理不规范。修订制度，… is a problem
+        // whose one measure has no 一是
+        const last = problems[problems.length - 1];
+        const continues = last !== undefined && !sameLevelSinceProblem && (h.ordinal === last.number + 1 || (categorySinceProblem && h.ordinal === 1))
+          && !numberingRestarts(paras, last.first + 1, i, h.rule);
+        sameLevelSinceProblem = true;
+        if (level.strict && last && !continues && !looksLikeProblemHead(h, paras[i + 1])) continue;
         const label = problemLabel.exec(h.body);
         problems.push({ number: h.ordinal, category: currentCat, first: i, last: i, headStart: h.bodyStart + (label ? label[0].length : 0), rule: h.rule });
+        sameLevelSinceProblem = false;
+        categorySinceProblem = false;
       }
     }
   } else {

@@ -47,6 +47,19 @@ describe('problem-list layouts', () => {
       [4, '干部教育培训不够', 1, 'in_progress'],
     ]);
   });
+  it('run-in problems, some with 一是…二是…, some with one plain measure: every one is a problem', async () => {
+    const rec = await read('run-in-problems-mixed.txt');
+    expect(brief(rec)).toEqual([
+      [1, '理论武装不够扎实', 2, 'completed'],
+      [2, '推动重大决策部署落地见效有差距', 2, 'completed'],
+      [3, '落实中央八项规定精神不够严格', 2, 'completed'],
+      [4, '财务管理不规范', 1, 'completed'],
+      [5, '选人用人不够规范', 1, 'long_term'],
+      [6, '干部教育培训针对性不强', 2, 'completed'],
+    ]);
+    expect(rec.issues.map((i) => i.category)).toEqual([1, 1, 2, 2, 3, 3]);
+    expect(rec.warnings).toEqual([]);
+  });
   it('a quote that closes inside the title: the problem runs on to 问题, inner quotes kept', async () => {
     const text = '中共某某县交通运输局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县交通运输局党组进行了巡察。\n二、问题整改情况\n' +
       '1.关于“三会一课”制度落实不严格的问题。\n整改情况：一是督促各支部严格落实“三会一课”制度；二是党组书记讲党课2次。已完成整改。\n' +
