@@ -66,6 +66,8 @@ export class Writer {
 
   /** Write one document (see toPayload() in output/rows.ts). */
   write(doc: DocPayload, opts: { reprocess?: boolean } = {}): WriteStatus {
+    // IMMEDIATE: take the write lock before the first read, so another writer (a second
+    // ingest, `units merge`) makes this wait (busy_timeout) rather than fail on a stale snapshot
     return this.db.transaction((): WriteStatus => {
       const row = this.s.findDoc.get(doc.sha256) as { id: number; rules_hash: string; pipeline_version: string } | undefined;
       let status: WriteStatus = 'ingested';
@@ -85,7 +87,7 @@ export class Writer {
       for (const p of new Set([...paths, doc.path])) this.s.addPath.run(docId, p);
       this.insertBulletin(docId, doc);
       return status;
-    })();
+    }).immediate();
   }
 
   private unitId(u: DocPayload['unit']): number | null {

@@ -60,6 +60,21 @@ describe('batch ingest', () => {
     expect(final).toMatchObject({ docs: 400, broken: 0, integrity: 'ok' });
   }, 120_000);
 
+  it('two ingests into one dataset at the same time: each waits for the other\'s commits, none fails', async () => {
+    const a = corpus(60);
+    const b = corpus(60, 1000);
+    const db = join(mkdtempSync(join(tmpdir(), 'zg-conc-')), 'z.db');
+    const go = (dir: string) => new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, [join(root, 'bin', 'zhenggai.mjs'), 'ingest', dir, '--db', db, '--jobs', '2', '--json']);
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('close', () => resolve(out));
+    });
+    const [ra, rb] = (await Promise.all([go(a), go(b)])).map(summary);
+    expect([ra, rb].map((r) => [r.ingested, r.failed])).toEqual([[60, 0], [60, 0]]);
+    expect(wholeDocuments(db)).toEqual({ docs: 120, broken: 0, integrity: 'ok' });
+  }, 120_000);
+
   it('a document over the time limit fails with timeout; the batch goes on and a rerun ingests it', () => {
     const dir = corpus(10, 1000);
     copyFileSync(join(FIXTURES, 'xinye-kexie-2024', 'bulletin.pdf'), join(dir, 'slow.pdf'));
