@@ -2,7 +2,7 @@
 // (a parsing worker): every value that does not depend on the database — the record's JSON,
 // its fingerprint, its canonical unit, its search tokens, and each child table's rows as one
 // JSON array. The writer then binds a few strings per table (SQLite reads the arrays with
-// json_each) instead of running a statement per row, and the record crosses threads as a
+// jsonb_each) instead of running a statement per row, and the record crosses threads as a
 // handful of strings instead of an object graph.
 import { createHash } from 'node:crypto';
 import type { BulletinRecord } from '../pipeline/record.js';
