@@ -87,7 +87,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       minThreads: jobs, maxThreads: jobs,
       // tasks posted ahead, so a worker never waits while the writer is in a commit
       concurrentTasksPerWorker: 4,
-      workerData: { known, nice: 10 },
+      workerData: { known, nice: 3 },
       // a small young generation keeps each worker's resident memory down (documents are small)
       resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb ?? 1024, maxYoungGenerationSizeMb: 16 },
     }));
