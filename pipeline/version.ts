@@ -2,5 +2,6 @@
 // every change to what extraction outputs for the same bytes (rule data changes are caught by
 // the rules hash on their own).
 // 0.2.0: a quote closing inside a problem title no longer cuts the title; published_date from
-// a text copy's 发布时间 line; a run-in problem with one plain measure is a problem.
+// a text copy's 发布时间 line; a run-in problem with one plain measure is a problem; ledgers
+// pasted into text (tab-separated, Markdown tables) are read as ledgers.
 export const PIPELINE_VERSION = '0.2.0';

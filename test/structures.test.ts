@@ -129,6 +129,35 @@ describe('problem-list layouts', () => {
     const rec = await extractBytes(new TextEncoder().encode(html), 'ledger.html');
     expect(brief(rec).map((b) => b[3])).toEqual(['completed', 'completed', 'in_progress']);
   });
+  for (const [name, row] of [
+    ['pasted into a .txt as tab-separated lines (from Excel)', (cells: string[]) => cells.join('\t')],
+    ['in a Markdown copy (| … | rows and a |---| rule)', (cells: string[]) => `| ${cells.join(' | ')} |`],
+  ] as const) {
+    it(`the same ledger ${name}`, async () => {
+      const lines = readFileSync(join(dir, 'ledger.txt'), 'utf8').split('\n');
+      const out: string[] = [];
+      for (const l of lines) {
+        if (!l.includes('|')) { out.push(l); continue; }
+        const cells = l.split('|');
+        out.push(row(cells));
+        if (name.includes('Markdown') && cells[0] === '序号') out.push(row(cells.map(() => '---')));
+      }
+      const rec = await extractBytes(new TextEncoder().encode(out.join('\n')), 'ledger.txt');
+      expect(brief(rec)).toEqual([
+        [1, '“三会一课”制度执行不严格', 1, 'completed'],
+        [2, '党费收缴不规范', 1, 'completed'],
+        [3, '农村公路养护资金使用不规范', 1, 'in_progress'],
+      ]);
+      expect(rec.issues.map((i) => i.category)).toEqual([1, 1, 2]);
+      expect(rec.issues.flatMap((i) => i.quantities.map((q) => q.value))).toEqual([1280, 65000]);
+    });
+  }
+  it('tab-separated lines that are not a ledger stay as they are', async () => {
+    const text = '中共某某县林业局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县林业局党组进行了巡察。\n单位\t人数\t金额\n一股\t3\t1.2万元\n二、问题整改情况\n1.关于“森林防火责任落实不到位”的问题\n整改措施：一是修订预案；二是开展巡查36次。已完成整改。\n';
+    const rec = await extractBytes(new TextEncoder().encode(text), 'tabs.txt');
+    expect(brief(rec)).toEqual([[1, '森林防火责任落实不到位', 2, 'completed']]);
+    expect(rec.text).toContain('一股');
+  });
   it('a quoted problem title broken over two lines is one title', async () => {
     const rec = await read('title-broken-over-lines.txt');
     expect(brief(rec)).toEqual([

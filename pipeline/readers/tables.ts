@@ -36,3 +36,33 @@ export function tableLines(rows: string[][]): string[] {
   }
   return out;
 }
+
+/**
+ * A table pasted into plain text arrives as lines of cells: tab-separated (copied from Excel or a
+ * Word table) or a Markdown table (| 序号 | 问题 | … | with a |---| rule). Runs of such lines
+ * (≥ 3 cells each) that hold a ledger header are rewritten like a DOCX/HTML ledger; other text,
+ * and tables that are not a ledger, stay as they are.
+ */
+export function textLedgers(text: string): string {
+  if (!text.includes('\t') && !text.includes('|')) return text;
+  const lines = text.split(/\r?\n/);
+  const cellsOf = (l: string): string[] | null => {
+    const t = l.trim();
+    if (t.startsWith('|') && t.endsWith('|') && t.length > 2) return t.slice(1, -1).split('|').map((c) => c.trim());
+    if (l.includes('\t')) return l.split('\t').map((c) => c.trim());
+    return null;
+  };
+  const rule = (cells: string[]) => cells.every((c) => /^:?-{2,}:?$/.test(c));
+  const isRow = (l: string) => { const c = cellsOf(l); return !!c && (rule(c) || c.filter(Boolean).length >= 3); };
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!isRow(lines[i]!)) { out.push(lines[i]!); i++; continue; }
+    let j = i;
+    while (j < lines.length && isRow(lines[j]!)) j++;
+    const rows = lines.slice(i, j).map((l) => cellsOf(l)!).filter((c) => !rule(c));
+    const header = rows.some((r) => r.some((c) => COLS[1]![1].test(c)) && r.some((c) => COLS[2]![1].test(c)));
+    out.push(...(header ? tableLines(rows) : lines.slice(i, j)));
+    i = j;
+  }
+  return out.join('\n');
+}
