@@ -126,12 +126,22 @@ function balanced(s: string, o: string, c: string): boolean {
   return true;
 }
 
+/** 整改进展：已完成。 / 整改状态：阶段性完成 — a status field line (its label also reads as a measures label). */
+function isStatusLine(t: string): boolean {
+  const m = rx(structureRules().labels.status).exec(t);
+  if (!m || m.index !== 0) return false;
+  const value = m[1]!.trim();
+  return loadRules<{ field_values: RegexRule[] }>('status.json').field_values.some((f) => rx(f).test(value));
+}
+
 function looksLikeProblemHead(h: Heading, next: Paragraph | undefined): boolean {
   const r = structureRules();
   if (categoryTitle(h.body)) return false;
   if (rx(r.problem_about).test(h.body)) return true;
   if (rx(r.labels.problem).test(h.body)) return true;
-  if (next && (rx(r.labels.measures).test(next.text) || /^[一1]是/.test(next.text))) return true;
+  // followed by its measures (整改情况：… / 一是…); a status line after the last measure of a
+  // numbered list (2.举办培训班… ⏎ 整改进展：已完成) is not that
+  if (next && ((rx(r.labels.measures).test(next.text) && !isStatusLine(next.text)) || /^[一1]是/.test(next.text))) return true;
   return rx(r.run_in_measures).test(h.body);
 }
 
@@ -230,13 +240,15 @@ function findParts(paras: Paragraph[], headings: Array<Heading | null>, f: Frame
   }
   const inProblemScope = (i: number) => i >= bodyStart && i < closing && !orgParas.has(i) && (!l1AreParts || (partOf[i]! >= 0 && partKind[partOf[i]!] !== 'org'));
   const minLevel = l1AreParts ? 2 : 1;
-  // unknown parts with no problem-like heading or label at all are organizational too
+  // unknown parts with no problem-like heading or label at all are organizational too, unless
+  // the part is named as an area of problems (一、X方面存在的问题) and has numbered items
   if (l1AreParts) {
     partKind.forEach((k, idx) => {
       if (k !== 'unknown') return;
       const has = headings.some((h, i) => h && partOf[i] === idx && h.level >= minLevel && looksLikeProblemHead(h, paras[i + 1]));
       const labelled = paras.some((p, i) => partOf[i] === idx && rx(r.labels.problem).test(p.text));
-      partKind[idx] = has || labelled ? 'problems' : 'org';
+      const area = categoryTitle(level1[idx]!.body) !== null && headings.some((h, i) => h && partOf[i] === idx && h.level >= minLevel);
+      partKind[idx] = has || labelled || area ? 'problems' : 'org';
     });
     for (let i = 0; i < n; i++) if (partOf[i]! >= 0 && partKind[partOf[i]!] === 'org') orgParas.add(i);
   }
@@ -244,7 +256,7 @@ function findParts(paras: Paragraph[], headings: Array<Heading | null>, f: Frame
 }
 
 /** The heading level the problems are at (0: none, the problems are labelled blocks) and whether it is certain. */
-function findProblemLevel(paras: Paragraph[], headings: Array<Heading | null>, f: Frame, parts: Parts): { level: number; strict: boolean } {
+function findProblemLevel(paras: Paragraph[], headings: Array<Heading | null>, f: Frame, parts: Parts, r: StructureRules): { level: number; strict: boolean } {
   // candidates per level (a part settled as organizational in findParts had none to count)
   const cand = new Map<number, number>();
   for (let i = f.bodyStart; i < f.closing; i++) {
@@ -257,8 +269,20 @@ function findProblemLevel(paras: Paragraph[], headings: Array<Heading | null>, f
   for (const [lvl, c] of cand) if (c > best || (c === best && lvl > level)) { best = c; level = lvl; }
   // Bare labels (1.X不够强) in a part that is declared to hold the problems
   if (!level && parts.l1AreParts && parts.partKind.includes('problems')) {
-    const lv = headings.filter((h, i) => h && h.level >= 2 && parts.inProblemScope(i) && !categoryTitle(h.body)).map((h) => h!.level);
-    if (lv.length) level = Math.max(...lv.filter((l) => lv.filter((x) => x === l).length >= 2), 0);
+    const inScope = headings.filter((h, i): h is Heading => !!h && h.level >= 2 && parts.inProblemScope(i) && !categoryTitle(h.body));
+    const levels = [...new Set(inScope.map((h) => h.level))].filter((l) => inScope.filter((h) => h.level === l).length >= 2);
+    // Two numbered levels (（一）学习贯彻不深入 ⏎ 1.制定计划… 2.举办培训… ⏎ 整改进展：已完成): the
+    // problems are the level whose items each carry a status (整改进展：…) in their block; the
+    // level under them is their measures. Otherwise the deepest (（一）党的建设 ⏎ 1.X不够强).
+    const statusShare = (l: number) => {
+      const items = inScope.filter((h) => h.level === l);
+      const withStatus = items.filter((h) => {
+        for (let i = h.para + 1; i < f.closing && !(headings[i] && headings[i]!.level <= l); i++) if (rx(r.labels.status).test(paras[i]!.text)) return true;
+        return rx(r.labels.status).test(h.body);
+      });
+      return withStatus.length / items.length;
+    };
+    level = levels.length ? levels.reduce((best, l) => { const d = statusShare(l) - statusShare(best); return d > 0 || (d === 0 && l > best) ? l : best; }) : 0;
   }
   return { level, strict: (cand.get(level) ?? 0) >= 2 };
 }
@@ -375,7 +399,7 @@ export function segment(doc: Doc): Segmentation {
   const headings = paras.map((p, i) => headingOf(p, i));
   const frame = findFrame(paras, headings, r);
   const parts = findParts(paras, headings, frame, r);
-  const level = findProblemLevel(paras, headings, frame, parts);
+  const level = findProblemLevel(paras, headings, frame, parts, r);
   const { categories, problems } = findBlocks(paras, headings, frame, parts, level, r);
   setExtents(problems, categories, parts.level1, headings, frame.closing, level.level);
   // numbering restarts per category (or unnumbered blocks): number in order so numbers stay unique

@@ -60,6 +60,17 @@ describe('problem-list layouts', () => {
     expect(rec.issues.map((i) => i.category)).toEqual([1, 1, 2, 2, 3, 3]);
     expect(rec.warnings).toEqual([]);
   });
+  it('一、X方面存在的问题 / （一）problem / 1. 2. measures / 整改进展：status: the （一） items are the problems', async () => {
+    const rec = await read('three-levels-status-lines.txt');
+    expect(brief(rec)).toEqual([
+      [1, '学习贯彻党的二十大精神不深入', 2, 'completed'],
+      [2, '耕地保护责任落实不到位', 2, 'in_progress'],
+      [3, '违反中央八项规定精神问题时有发生', 2, 'completed'],
+    ]);
+    expect(rec.categories.map((c) => c.title)).toEqual(['履行管党治党政治责任', '全面从严治党']);
+    expect(rec.issues.map((i) => i.category)).toEqual([1, 1, 2]);
+    expect(rec.warnings).toEqual([]);
+  });
   it('a quote that closes inside the title: the problem runs on to 问题, inner quotes kept', async () => {
     const text = '中共某某县交通运输局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县交通运输局党组进行了巡察。\n二、问题整改情况\n' +
       '1.关于“三会一课”制度落实不严格的问题。\n整改情况：一是督促各支部严格落实“三会一课”制度；二是党组书记讲党课2次。已完成整改。\n' +
