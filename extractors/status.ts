@@ -35,6 +35,11 @@ export function readStatus(parts: IssueParts): StatusReading {
     const m = rx(p, 'm').exec(p.scope === 'tail' ? tail : all);
     if (m) return { status: 'completed', phrase: m[0], rule: p.id };
   }
-  if (parts.outcome) return { status: 'completed', phrase: parts.outcome.slice(0, parts.outcome.search(/[，,]/) > 0 ? parts.outcome.search(/[，,]/) : 4), rule: 'status.outcome' };
+  if (parts.outcome) {
+    // the outcome's first words, after its label (整改成效：…)
+    const o = parts.outcome.replace(/^[^，,。：:]{1,8}[：:]\s*/, '');
+    const cut = o.search(/[，,。]/);
+    return { status: 'completed', phrase: o.slice(0, cut > 0 ? cut : Math.min(o.length, 8)) || null, rule: 'status.outcome' };
+  }
   return { status: 'unknown', phrase: null, rule: null };
 }
