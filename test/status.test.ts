@@ -26,6 +26,9 @@ describe('status', () => {
   it('reads done words and otherwise an outcome', () => {
     expect(readStatus(parts({ measures: ['清退借调人员。已完成整改。'] }))).toMatchObject({ status: 'completed', rule: 'status.done' });
     expect(readStatus(parts({ outcome: '通过整改，规范有序。' }))).toMatchObject({ status: 'completed', rule: 'status.outcome' });
+    expect(readStatus(parts({ outcome: '整改成效：已按期完成。' }))).toMatchObject({ status: 'completed', phrase: '已按期完成', rule: 'status.done' });
+    expect(readStatus(parts({ outcome: '整改成效：制度更加健全，管理规范有序。' }))).toMatchObject({ status: 'completed', phrase: '制度更加健全', rule: 'status.outcome' });
+    expect(readStatus(parts({ statusField: '已按期完成' })).status).toBe('completed');
     expect(readStatus(parts({ measures: ['召开会议'] })).status).toBe('unknown');
   });
 });
