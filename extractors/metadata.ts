@@ -50,7 +50,10 @@ export function readTitle(title: Paragraph[], fallback?: string): string | null 
   const lines = title.map((p) => p.text).filter((t) => !/[。]$/.test(t) && t.length <= 80);
   // the last line that ends like a title, joined with the lines before it that continue it
   let end = -1;
-  for (let i = lines.length - 1; i >= 0; i--) if (rx(r.title_line).test(lines[i]!)) { end = i; break; }
+  for (let i = lines.length - 1; i >= 0; i--) {
+    // (a title broken before its last words, 关于…巡察整改 ⏎ 进展情况的通报, ends like one only when joined)
+    if (rx(r.title_line).test(lines[i]!) || (i > 0 && /(通报|报告|公告)$/.test(lines[i]!) && rx(r.title_line).test(lines[i - 1]! + lines[i]!))) { end = i; break; }
+  }
   if (end < 0) return fallback?.trim() || null;
   let startIdx = end;
   while (startIdx > 0 && end - startIdx < 2) {

@@ -84,6 +84,20 @@ describe('contact', () => {
   });
 });
 
+describe('title', () => {
+  const opening = '根据县委统一部署，2024年4月15日至6月14日，县委第四巡察组对县民政局党组进行了常规巡察。';
+  for (const [name, head] of [
+    ['the issuer on a line of its own', '中共某某县民政局党组\n关于县委第二轮巡察整改进展情况的通报'],
+    ['broken before its last words', '中共某某县民政局党组关于县委第二轮巡察整改\n进展情况的通报'],
+    ['broken twice, mid-word', '中共某某县\n民政局党组关于县委第二轮巡\n察整改进展情况的通报'],
+  ]) {
+    it(`a title ${name} is one title`, async () => {
+      const rec = await extractBytes(new TextEncoder().encode(`${head}\n${opening}${BODY}`), 'title.txt');
+      expect(rec.bulletin).toMatchObject({ title: '中共某某县民政局党组关于县委第二轮巡察整改进展情况的通报', issuer: '中共某某县民政局党组', unit: '某某县民政局', region: '某某县' });
+    });
+  }
+});
+
 describe('publication date', () => {
   it('a saved page\'s 发布时间 line above the title gives published_date, and stays out of the text', async () => {
     const text = '当前位置：首页 > 信息公开\n中共某某县水利局党组关于巡察整改情况的通报\n发布时间：2024-04-18 09:30  来源：县水利局  浏览次数：312\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县水利局党组进行了巡察。' + BODY;
