@@ -2,7 +2,7 @@
 // on demand: when a bundle is missing or older than any source. The CLI and the worker
 // threads then load plain JavaScript: no TypeScript loader thread per worker, and a
 // faster start. Concurrent builders write to a temporary file and rename it into place.
-import { statSync, readdirSync, renameSync, existsSync, rmSync, readFileSync } from 'node:fs';
+import { statSync, readdirSync, renameSync, existsSync, rmSync, readFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,9 +45,9 @@ function newestSource() {
 }
 
 /**
- * Path of the up-to-date bundle for an entry ('cli' | 'worker'), building both if needed.
+ * Path of the up-to-date bundle for an entry ('cli' | 'worker' | 'writer'), building all if needed.
  * Code splitting keeps what a command imports lazily (the report's charts, the PDF reader…)
- * out of the start-up path. A build goes to a fresh folder that is renamed into place.
+ * out of the start-up path. A build goes to a fresh folder whose files are moved into place.
  */
 export async function ensureBuilt(name) {
   const dist = join(ROOT, 'dist');
@@ -60,15 +60,18 @@ export async function ensureBuilt(name) {
     platform: 'node', format: 'esm', target: 'node20', external: EXTERNAL, sourcemap: 'linked', logLevel: 'error',
     chunkNames: 'chunks/[name]-[hash]',
   });
-  // swap folders: readers of the old bundle keep their already-loaded modules
-  const old = join(ROOT, `.dist-old-${process.pid}-${Date.now()}`);
-  if (existsSync(dist)) renameSync(dist, old);
-  try {
-    renameSync(tmp, dist);
-  } catch {
-    // another process swapped first: theirs is as new as ours
-    rmSync(tmp, { recursive: true, force: true });
+  // Move the new files in one by one, chunks first and entries last (each rename is atomic), so
+  // a process running the old bundle can still import its own chunks: chunk names carry a hash
+  // of their content, and old ones are only removed a day later.
+  mkdirSync(join(dist, 'chunks'), { recursive: true });
+  const fresh = new Set(readdirSync(join(tmp, 'chunks')));
+  for (const f of fresh) renameSync(join(tmp, 'chunks', f), join(dist, 'chunks', f));
+  for (const f of readdirSync(tmp)) if (f !== 'chunks') renameSync(join(tmp, f), join(dist, f));
+  rmSync(tmp, { recursive: true, force: true });
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  for (const f of readdirSync(join(dist, 'chunks'))) {
+    const p = join(dist, 'chunks', f);
+    if (!fresh.has(f) && statSync(p).mtimeMs < dayAgo) rmSync(p, { force: true });
   }
-  if (existsSync(old)) rmSync(old, { recursive: true, force: true });
   return out;
 }
