@@ -75,6 +75,20 @@ export function issuerOf(title: string | null): string | null {
   return title.slice(0, i).trim() || null;
 }
 
+/**
+ * A title without its issuer (关于区委第三巡察组…的通报) leaves the signature at the end to name
+ * it: the last short line that is a party body (中共某某区财政局党组), before the date.
+ */
+export function signatureIssuer(doc: Doc): string | null {
+  const r = metadataRules();
+  const paras = doc.paragraphs;
+  for (let i = paras.length - 1; i >= Math.max(0, paras.length - 4); i--) {
+    const t = paras[i]!.text.trim();
+    if (t.length <= 40 && !/[，。：:；、]/.test(t) && rx(r.issuer_suffix).test(t) && !/巡[视察]/.test(t)) return t;
+  }
+  return null;
+}
+
 export function unitOf(issuer: string | null): string | null {
   if (!issuer) return null;
   const r = metadataRules();
@@ -235,7 +249,7 @@ export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text
 export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text: string; start: number }>): Omit<Bulletin, 'published_date' | 'doc_number'> {
   const r = metadataRules();
   const title = readTitle(seg.title, doc.read.meta.title);
-  const issuer = issuerOf(title);
+  const issuer = issuerOf(title) ?? signatureIssuer(doc);
   const openingText = seg.opening.map((p) => p.text).join('\n');
   const head = `${title ?? ''}\n${openingText}`;
   // a round summary (区委4个巡察组对12家单位…) reports on many units: there is no single unit

@@ -4,6 +4,7 @@
 import { loadRules } from './rules.js';
 import { rx, type RegexRule } from './rules.js';
 import { parseChineseNumeral } from '../extractors/numerals.js';
+import { pattern as totalsPattern } from '../extractors/totals.js';
 import type { Doc, Paragraph } from './doc.js';
 
 interface StructureRules {
@@ -375,8 +376,23 @@ function findBlocks(paras: Paragraph[], headings: Array<Heading | null>, f: Fram
   return { categories, problems };
 }
 
-/** Each problem's last paragraph: up to the next problem, category, part heading or the closing. */
-function setExtents(problems: ProblemBlock[], categories: CategoryBlock[], level1: Heading[], headings: Array<Heading | null>, closing: number, problemLevel: number): void {
+/**
+ * Does the paragraph declare the bulletin's totals (巡察反馈的5个问题中，已完成整改4个…)? Such a
+ * paragraph after the last problem, with no heading before it, is not part of that problem.
+ */
+function declaresTotals(text: string): boolean {
+  const keys = new Set<string>();
+  for (const { rule, re } of totalsPattern()) {
+    re.lastIndex = 0;
+    const hit = re.test(text);
+    re.lastIndex = 0; // shared /g regexes: leave them as found
+    if (hit) keys.add(rule.key);
+  }
+  return keys.has('problems') && (keys.has('completed') || keys.has('in_progress') || keys.has('not_completed') || keys.has('completion_rate'));
+}
+
+/** Each problem's last paragraph: up to the next problem, category, part heading, totals paragraph or the closing. */
+function setExtents(problems: ProblemBlock[], categories: CategoryBlock[], level1: Heading[], headings: Array<Heading | null>, closing: number, problemLevel: number, paras: Paragraph[]): void {
   const stops = new Set<number>();
   for (const p of problems) stops.add(p.first);
   for (const c of categories) stops.add(c.para);
@@ -387,6 +403,7 @@ function setExtents(problems: ProblemBlock[], categories: CategoryBlock[], level
     while (j < closing && !stops.has(j)) {
       const h = headings[j];
       if (h && problemLevel && h.level < problemLevel) break;
+      if (!h && declaresTotals(paras[j]!.text)) break;
       j++;
     }
     p.last = j - 1;
@@ -401,7 +418,7 @@ export function segment(doc: Doc): Segmentation {
   const parts = findParts(paras, headings, frame, r);
   const level = findProblemLevel(paras, headings, frame, parts, r);
   const { categories, problems } = findBlocks(paras, headings, frame, parts, level, r);
-  setExtents(problems, categories, parts.level1, headings, frame.closing, level.level);
+  setExtents(problems, categories, parts.level1, headings, frame.closing, level.level, paras);
   // numbering restarts per category (or unnumbered blocks): number in order so numbers stay unique
   const seen = new Set<number>();
   for (const p of problems) seen.add(p.number);

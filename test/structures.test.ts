@@ -71,6 +71,15 @@ describe('problem-list layouts', () => {
     expect(rec.issues.map((i) => i.category)).toEqual([1, 1, 2]);
     expect(rec.warnings).toEqual([]);
   });
+  it('the totals said after the last problem are the bulletin\'s, not that problem\'s; the signature names the issuer', async () => {
+    const rec = await read('totals-after-last-problem.txt');
+    expect(brief(rec).map((b) => b[3])).toEqual(['completed', 'completed', 'completed', 'in_progress', 'completed']);
+    expect(rec.issues[4]!.notes).toEqual([]);
+    expect(rec.summary).toEqual({ problems: 5, completed: 4, in_progress: 1 });
+    expect(rec.warnings).toEqual([]);
+    // the title has no issuer (关于区委第三巡察组…的通报): the signature line gives it
+    expect(rec.bulletin).toMatchObject({ issuer: '中共某某区财政局党组', unit: '某某区财政局', region: '某某区', level: 'county' });
+  });
   it('a quote that closes inside the title: the problem runs on to 问题, inner quotes kept', async () => {
     const text = '中共某某县交通运输局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县交通运输局党组进行了巡察。\n二、问题整改情况\n' +
       '1.关于“三会一课”制度落实不严格的问题。\n整改情况：一是督促各支部严格落实“三会一课”制度；二是党组书记讲党课2次。已完成整改。\n' +
