@@ -150,7 +150,16 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
       else notes.push(raw);
       continue;
     }
+    const labelled = measuresLabel.test(raw);
     raw = raw.replace(measuresLabel, '');
+    if (labelled) {
+      // 整改情况：已完成。制定… — the status said first is not the start of a measure
+      const lead = /^([^，。；,;：:]{2,8})[。，；,;]\s*/.exec(raw);
+      if (lead && rx(loadRules<{ measures_lead: RegexRule }>('status.json').measures_lead).test(lead[1]!)) {
+        statusField ??= lead[1]!;
+        raw = raw.slice(lead[0].length);
+      }
+    }
     if (!raw) continue;
     if (outcome !== null) { notes.push(raw); continue; }
     // outcome inside this paragraph?

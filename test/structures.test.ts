@@ -75,6 +75,9 @@ describe('problem-list layouts', () => {
     const rec = await read('totals-after-last-problem.txt');
     expect(brief(rec).map((b) => b[3])).toEqual(['completed', 'completed', 'completed', 'in_progress', 'completed']);
     expect(rec.issues[4]!.notes).toEqual([]);
+    // 整改情况：已完成。制定… : the status said first is the status, not the start of the measure
+    expect(rec.issues.map((i) => i.measures[0]!.slice(0, 4))).toEqual(['制定年度', '召开意识', '签订党风', '修订《财', '开展支部']);
+    expect(rec.issues.map((i) => i.status_rule)).toEqual(['status.field.done', 'status.field.done', 'status.field.done', 'status.field.partial', 'status.field.done']);
     expect(rec.summary).toEqual({ problems: 5, completed: 4, in_progress: 1 });
     expect(rec.warnings).toEqual([]);
     // the title has no issuer (关于区委第三巡察组…的通报): the signature line gives it
