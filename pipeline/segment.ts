@@ -380,15 +380,18 @@ function findBlocks(paras: Paragraph[], headings: Array<Heading | null>, f: Fram
  * Does the paragraph declare the bulletin's totals (巡察反馈的5个问题中，已完成整改4个…)? Such a
  * paragraph after the last problem, with no heading before it, is not part of that problem.
  */
+const PROGRESS_KEYS = new Set(['completed', 'in_progress', 'not_completed', 'completion_rate']);
 function declaresTotals(text: string): boolean {
-  const keys = new Set<string>();
-  for (const { rule, re } of totalsPattern()) {
+  // most paragraphs name no count of problems: skip the rules for them
+  if (!text.includes('问题') || !/[\d一二两三四五六七八九十]\s*(?:个|项|条)/.test(text)) return false;
+  const hits = (keys: (k: string) => boolean) => totalsPattern().some(({ rule, re }) => {
+    if (!keys(rule.key)) return false;
     re.lastIndex = 0;
     const hit = re.test(text);
     re.lastIndex = 0; // shared /g regexes: leave them as found
-    if (hit) keys.add(rule.key);
-  }
-  return keys.has('problems') && (keys.has('completed') || keys.has('in_progress') || keys.has('not_completed') || keys.has('completion_rate'));
+    return hit;
+  });
+  return hits((k) => k === 'problems') && hits((k) => PROGRESS_KEYS.has(k));
 }
 
 /** Each problem's last paragraph: up to the next problem, category, part heading, totals paragraph or the closing. */
