@@ -9,6 +9,9 @@ describe('declared totals', () => {
       aspects: 4, problems: 31, tasks: 31, completed: 26, long_term: 5,
     });
   });
+  it('长期整改任务N项 is the long-term count, not the task total', () => {
+    expect(totals('共梳理出整改任务33项，已完成30项。长期整改任务3项。')).toEqual({ tasks: 33, completed: 30, long_term: 3 });
+  });
   it('reads completion figures and rates', () => {
     expect(totals('巡察反馈12个问题，已完成整改10个、正在整改2个，整改完成率83.33%')).toMatchObject({ problems: 12, completed: 10, in_progress: 2, completion_rate: 0.8333 });
     expect(totals('43个问题，完成整改38个，基本完成取得阶段性成果并持续整改问题4个，未完成1个，总体完成率88.37%')).toMatchObject({ problems: 43, completed: 38, in_progress: 4, not_completed: 1, completion_rate: 0.8837 });
