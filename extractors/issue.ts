@@ -4,6 +4,7 @@ import { rx, type RegexRule } from '../pipeline/rules.js';
 import { loadRules } from '../pipeline/rules.js';
 import { structureRules, stripQuotes } from '../pipeline/segment.js';
 import { parseChineseNumeral } from './numerals.js';
+import { isStatusValue, isLeadStatus } from './status.js';
 import type { Paragraph } from '../pipeline/doc.js';
 
 export interface IssueParts {
@@ -89,10 +90,6 @@ export function seriesMarkers(s: string, after = 0): Marker[] {
   return out;
 }
 
-/** Does a field value read as a status (完成, 阶段性完成, 长期坚持 …)? */
-function isStatusValue(v: string): boolean {
-  return loadRules<{ field_values: RegexRule[] }>('status.json').field_values.some((f) => rx(f).test(v));
-}
 
 /** Does the text open a quote (关于“…) that it does not close? */
 function unclosedQuote(s: string): boolean {
@@ -155,7 +152,7 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
     if (labelled) {
       // 整改情况：已完成。制定… — the status said first is not the start of a measure
       const lead = /^([^，。；,;：:]{2,8})[。，；,;]\s*/.exec(raw);
-      if (lead && rx(loadRules<{ measures_lead: RegexRule }>('status.json').measures_lead).test(lead[1]!)) {
+      if (lead && isLeadStatus(lead[1]!)) {
         statusField ??= lead[1]!;
         raw = raw.slice(lead[0].length);
       }

@@ -8,6 +8,18 @@ interface StatusRules {
   field_values: Array<RegexRule & { status: Status }>;
   phrases: Array<RegexRule & { status: Status; scope: 'any' | 'tail' }>;
   not_status: RegexRule;
+  measures_lead: RegexRule;
+}
+const statusRules = () => loadRules<StatusRules>('status.json');
+
+/** Does a field value read as a status (完成, 阶段性完成, 长期坚持 …)? */
+export function isStatusValue(v: string): boolean {
+  return statusRules().field_values.some((f) => rx(f).test(v));
+}
+
+/** Is the first clause under a measures label a status (整改情况：已完成。…)? */
+export function isLeadStatus(clause: string): boolean {
+  return rx(statusRules().measures_lead).test(clause);
 }
 
 export interface StatusReading {
@@ -17,7 +29,7 @@ export interface StatusReading {
 }
 
 export function readStatus(parts: IssueParts): StatusReading {
-  const r = loadRules<StatusRules>('status.json');
+  const r = statusRules();
   if (parts.statusField) {
     for (const f of r.field_values) if (rx(f).test(parts.statusField)) return { status: f.status, phrase: parts.statusField, rule: f.id };
   }

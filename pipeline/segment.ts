@@ -5,6 +5,7 @@ import { loadRules } from './rules.js';
 import { rx, type RegexRule } from './rules.js';
 import { parseChineseNumeral } from '../extractors/numerals.js';
 import { pattern as totalsPattern } from '../extractors/totals.js';
+import { isStatusValue } from '../extractors/status.js';
 import type { Doc, Paragraph } from './doc.js';
 
 interface StructureRules {
@@ -131,8 +132,7 @@ function balanced(s: string, o: string, c: string): boolean {
 function isStatusLine(t: string): boolean {
   const m = rx(structureRules().labels.status).exec(t);
   if (!m || m.index !== 0) return false;
-  const value = m[1]!.trim();
-  return loadRules<{ field_values: RegexRule[] }>('status.json').field_values.some((f) => rx(f).test(value));
+  return isStatusValue(m[1]!.trim());
 }
 
 function looksLikeProblemHead(h: Heading, next: Paragraph | undefined): boolean {
