@@ -141,7 +141,11 @@ function levelFromRegion(region: string | null): Level | null {
 export function aliasesOf(unit: string | null, region: string | null, text: string, opening: string): string[] {
   const r = metadataRules();
   const out = new Set<string>();
-  for (const m of text.matchAll(rx(r.alias_defined, 'g'))) out.add(m[1]!.replace(rx(r.issuer_suffix), '').trim() || m[1]!.trim());
+  for (const m of text.matchAll(rx(r.alias_defined, 'g'))) {
+    // （以下简称县科协） names the unit; （以下简称“局党组”） names its party group: 局 alone is no name
+    const a = m[1]!.replace(rx(r.issuer_suffix), '').trim();
+    if (a.length >= 2) out.add(a);
+  }
   const inspected = rx(r.inspected).exec(opening);
   if (inspected) {
     const name = inspected[1]!.replace(rx(r.party_prefix), '').replace(rx(r.issuer_suffix), '').trim();

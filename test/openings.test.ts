@@ -5,6 +5,21 @@ import { extractBytes } from '../pipeline/extract.js';
 const BODY = '\n一、问题整改情况\n1.关于“三会一课制度执行不严格”的问题。\n整改情况：一是建立制度；二是加强督导。通过整改，制度更加规范。\n';
 const cases: Array<{ name: string; text: string; want: Record<string, unknown> }> = [
   {
+    name: '城市管理局 is a department, not a city: the region is the county or city before it',
+    text: '中共新野县城市管理局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第二巡察组对县城市管理局党组进行了巡察。',
+    want: { unit: '新野县城市管理局', region: '新野县', level: 'county' },
+  },
+  {
+    name: 'a city-level 城市管理局, and a city whose name ends in 城',
+    text: '中共晋城市城市管理局党组关于市委巡察整改情况的通报\n根据市委统一部署，2024年3月4日至4月26日，市委第二巡察组对市城市管理局党组进行了巡察。',
+    want: { unit: '晋城市城市管理局', region: '晋城市', level: 'municipal' },
+  },
+  {
+    name: 'no issuer in the title, the inspected body defined with （以下简称“局党组”）',
+    text: '关于巡察整改进展情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第二巡察组对中共某某县城市管理局党组（以下简称“局党组”）进行了巡察。',
+    want: { unit: '某某县城市管理局', region: '某某县', unit_aliases: [] },
+  },
+  {
     name: 'provincial inspection, inspection and feedback in one sentence',
     text: '中共河南省农业农村厅党组关于巡视整改进展情况的通报\n根据省委统一部署，2023年3月13日至5月12日，省委第五巡视组对河南省农业农村厅党组开展了常规巡视，并于7月20日反馈了巡视意见。按照有关要求，现将巡视整改进展情况向社会通报如下：',
     want: { unit: '河南省农业农村厅', region: '河南省', level: 'provincial', inspection_kind: '巡视', team: '省委第五巡视组', inspection_start: '2023-03-13', inspection_end: '2023-05-12', feedback_date: '2023-07-20' },
