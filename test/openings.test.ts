@@ -120,6 +120,11 @@ describe('publication date', () => {
     expect(rec.bulletin.published_date).toBe('2024-04-18');
     expect(rec.text).not.toContain('发布时间');
   });
+  it('a Markdown copy\'s front matter date: gives published_date', async () => {
+    const text = '---\ntitle: 中共某某县水利局党组关于巡察整改情况的通报\ndate: 2024-02-20\n---\n中共某某县水利局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县水利局党组进行了巡察。' + BODY;
+    const rec = await extractBytes(new TextEncoder().encode(text), 'front-matter.md');
+    expect(rec.bulletin.published_date).toBe('2024-02-20');
+  });
   it('no such line: none (the signature date at the end is not a publication date)', async () => {
     const text = '中共某某县水利局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县水利局党组进行了巡察。' + BODY + '中共某某县水利局党组\n2024年6月1日\n';
     const rec = await extractBytes(new TextEncoder().encode(text), 'no-published.txt');

@@ -16,6 +16,10 @@ describe('status', () => {
     expect(readStatus(parts({ outcome: '通过整改，招录人员到位后将有效解决短板问题。' })).status).toBe('in_progress');
     expect(readStatus(parts({ measures: ['此项为长期整改任务，将持续深化落实。'] })).status).toBe('long_term');
   });
+  it('正在持续推进 (under way, no 中) is in progress; 正在实施的项目 describes a project, not the problem', () => {
+    expect(readStatus(parts({ measures: ['建立台账。目前正在持续推进。'] }))).toMatchObject({ status: 'in_progress', phrase: '正在持续推进' });
+    expect(readStatus(parts({ measures: ['对正在实施的项目开展检查。已完成整改。'] }))).toMatchObject({ status: 'completed', rule: 'status.done' });
+  });
   it('在整改中 (in the course of the work) is not a status', () => {
     expect(readStatus(parts({ measures: ['在整改中注重建章立制'], outcome: '通过整改，更加规范。' })).status).toBe('completed');
   });
