@@ -29,6 +29,13 @@ describe('quantities', () => {
       expect(pick(ex.text)).toEqual(ex.expect);
     });
   }
+  it('digits with thousands separators are one number (1,260.5万元), not the part after the comma', () => {
+    expect(pick('追回资金1,260.5万元，涉及人民币3,500元，共计1,234,567.89元')).toEqual([
+      ['1,260.5万元', 12605000, '元', 'money', null],
+      ['3,500元', 3500, '元', 'money', null],
+      ['1,234,567.89元', 1234567.89, '元', 'money', null],
+    ]);
+  });
   it('spans slice back to the text, with an offset window', () => {
     const t = '前言。补缴党费696元，滞纳金411.46元。';
     for (const q of extract(t, 3)) expect(t.slice(q.span[0], q.span[1])).toBe(q.text);

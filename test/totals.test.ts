@@ -9,6 +9,9 @@ describe('declared totals', () => {
       aspects: 4, problems: 31, tasks: 31, completed: 26, long_term: 5,
     });
   });
+  it('money and counts with thousands separators', () => {
+    expect(totals('巡察反馈问题1,200个，已完成整改1,150个；共清退违规资金1,260.5万元。')).toEqual({ problems: 1200, completed: 1150, money_recovered: 12605000 });
+  });
   it('长期整改任务N项 is the long-term count, not the task total', () => {
     expect(totals('共梳理出整改任务33项，已完成30项。长期整改任务3项。')).toEqual({ tasks: 33, completed: 30, long_term: 3 });
   });
