@@ -31,8 +31,9 @@ export function pattern() {
   const cn = '[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*';
   const re = new RegExp(
     `(?<pre>${alt(r.hedges_before)})?` +
-      // 1,260.5 (thousands separators) before plain digits, so the match starts at the 1
-      `(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${cn})` +
+      // 1,260.5 (thousands separators, ASCII or full-width after width folding) before plain
+      // digits, so the match starts at the 1
+      `(?<num>\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${cn})` +
       `(?<h1>${alt(r.hedges_inside)})?(?<mult>[千万亿]{0,2})(?<h2>${alt(r.hedges_inside)})?` +
       `(?<unit>${units})(?<post>${alt(r.hedges_after)})?`,
     'g',
@@ -87,7 +88,7 @@ export function extract(text: string, from = 0, to = text.length): Quantity[] {
         if (!endChars.includes(next)) continue;
       }
     }
-    const n = parseNumber(g.num!.replace(/,/g, '') + (g.mult ?? ''));
+    const n = parseNumber(g.num!.replace(/[,，]/g, '') + (g.mult ?? ''));
     if (n === null || (!isDigits && g.mult && !/^[一二两三四五六七八九十]/.test(g.num!))) continue;
     const approx = (g.pre ?? g.h1 ?? g.h2 ?? g.post ?? null) as Quantity['approx'];
     let hedge = approx;

@@ -7,7 +7,7 @@ import { parseNumber, round } from './numerals.js';
 interface TotalRule extends RegexRule { key: string; percent?: boolean; money?: boolean; sum?: boolean; reject?: string[] }
 
 // digits may carry thousands separators (1,260.5万元)
-const D = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+const D = '\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const N = `(${D}|[零〇一二两三四五六七八九十百千]+)`;
 const M = `(${D})(余|多)?([万亿])?(余|多)?元`;
 
@@ -53,11 +53,11 @@ export function extractTotals(all: Array<{ text: string; start: number }>): { su
         if (rule.reject?.includes(m[0])) continue;
         let v: number | null;
         if (rule.money) {
-          v = Number(m[1]!.replace(/,/g, '')) * (m[3] === '万' ? 1e4 : m[3] === '亿' ? 1e8 : 1);
+          v = Number(m[1]!.replace(/[,，]/g, '')) * (m[3] === '万' ? 1e4 : m[3] === '亿' ? 1e8 : 1);
         } else if (rule.percent) {
-          v = Number(m[1]!.replace(/,/g, '')) / 100;
+          v = Number(m[1]!.replace(/[,，]/g, '')) / 100;
         } else {
-          v = parseNumber((m.slice(1).find((x) => x !== undefined) ?? '').replace(/,/g, ''));
+          v = parseNumber((m.slice(1).find((x) => x !== undefined) ?? '').replace(/[,，]/g, ''));
         }
         if (v === null || !Number.isFinite(v)) continue;
         found.push({ key: rule.key, value: round(v), rule: rule.id, index: piece.start + m.index!, text: m[0] });

@@ -35,6 +35,8 @@ describe('quantities', () => {
       ['3,500元', 3500, '元', 'money', null],
       ['1,234,567.89元', 1234567.89, '元', 'money', null],
     ]);
+    // a full-width copy (２，６０５万元) after width folding
+    expect(pick('追回资金2，605万元，处理12人')).toEqual([['2，605万元', 26050000, '元', 'money', null], ['12人', 12, '人', 'count', null]]);
   });
   it('spans slice back to the text, with an offset window', () => {
     const t = '前言。补缴党费696元，滞纳金411.46元。';
