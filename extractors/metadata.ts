@@ -181,8 +181,8 @@ export function contactOf(doc: Doc, seg: Segmentation): { phones: string[]; emai
   const emails: string[] = [];
   for (const m of tail.matchAll(rx(r.phone, 'g'))) {
     const raw = m[1]!;
-    // bare 7–8 digit numbers count only right after a phone label
-    if (/^\d{7,8}$/.test(raw) && !/(电话|传真|热线)[：:]?\s*$/.test(tail.slice(Math.max(0, m.index! - 8), m.index!))) continue;
+    // bare 7–8 digit numbers and 5-digit service numbers (12388) count only right after a phone label
+    if (/^(?:\d{7,8}|\d{5})$/.test(raw) && !/(电话|传真|热线)[：:]?\s*$/.test(tail.slice(Math.max(0, m.index! - 8), m.index!))) continue;
     // one written form: 0377-66269828 for （0377）66269828, 0377—66269828, 0377 66269828
     const p = raw.replace(/^[（(](0\d{2,3})[）)]\s*/, '$1-').replace(/[—－ ]/g, '-');
     if (!phones.includes(p)) phones.push(p);

@@ -7,5 +7,5 @@
 // 1. 2. measure lines and a status line under 一、X方面存在的问题 parts; 已按期完成 is done; a title
 // broken before its last words; totals after the last problem; the issuer from the signature;
 // a status said first under 整改情况： is the status; regions of 城市管理局 units; （以下简称…）;
-// 正在持续推进 is in progress; a front-matter date is the publication date; 1,260.5万元.
+// 正在持续推进 is in progress; a front-matter date is the publication date; 1,260.5万元; 12388.
 export const PIPELINE_VERSION = '0.2.0';

@@ -92,6 +92,11 @@ const cases: Array<{ name: string; text: string; want: Record<string, unknown> }
 ];
 
 describe('contact', () => {
+  it('a labelled 5-digit service number (监督电话：12388) is a phone; a postcode is not', async () => {
+    const text = '中共某某县水利局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县水利局党组进行了巡察。' + BODY + '欢迎监督。监督电话：12388；手机：13812345678；邮政信箱：某某县人民路1号（邮编474500）。\n';
+    const rec = await extractBytes(new TextEncoder().encode(text), 'contact5.txt');
+    expect(rec.bulletin.contact).toEqual({ phones: ['12388', '13812345678'], emails: [] });
+  });
   it('phones written （0377）66269828 or 0377—66260000 are read in one form', async () => {
     const text = '中共某某县水利局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县水利局党组进行了巡察。' + BODY + '欢迎监督。联系电话：（0377）66269828；举报电话：0377—66260000；邮箱：slj@126.com。\n';
     const rec = await extractBytes(new TextEncoder().encode(text), 'contact.txt');
