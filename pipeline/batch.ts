@@ -80,17 +80,29 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   const POOL_MIN_FILES = 8;
   let sinkReady: Promise<Sink> | null = null;
   let poolReady: Promise<Piscina> | null = null;
+  // A worker must not be terminated (time limit) while Node 20 is still loading its modules: that
+  // aborts the whole process. Each worker says when it has loaded (worker-entry.ts); tasks are
+  // handed out once the first workers all have (or the pool is found broken, or a time limit's
+  // worth of waiting has passed).
+  let bootedWorkers = 0;
+  let markBooted: () => void = () => {};
+  const booted = new Promise<void>((resolve) => { markBooted = resolve; });
   const startParallel = () => {
     const known = readKnown(opts.db, sinkOptions.versions, sinkOptions.reprocess);
-    poolReady = (ensureBuilt('worker') as Promise<string>).then((filename) => new Piscina({
-      filename,
-      minThreads: jobs, maxThreads: jobs,
-      // tasks posted ahead, so a worker never waits while the writer is in a commit
-      concurrentTasksPerWorker: 4,
-      workerData: { known, nice: 3 },
-      // a small young generation keeps each worker's resident memory down (documents are small)
-      resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb ?? 1024, maxYoungGenerationSizeMb: 16 },
-    }));
+    poolReady = (ensureBuilt('worker') as Promise<string>).then((filename) => {
+      const p = new Piscina({
+        filename,
+        minThreads: jobs, maxThreads: jobs,
+        // tasks posted ahead, so a worker never waits while the writer is in a commit
+        concurrentTasksPerWorker: 4,
+        workerData: { known, nice: 3 },
+        // a small young generation keeps each worker's resident memory down (documents are small)
+        resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb ?? 1024, maxYoungGenerationSizeMb: 16 },
+      });
+      p.on('message', (m: { zhenggaiBooted?: boolean } | null) => { if (m?.zhenggaiBooted && ++bootedWorkers >= jobs) markBooted(); });
+      setTimeout(() => markBooted(), timeout).unref();
+      return p;
+    });
     sinkReady = (ensureBuilt('writer') as Promise<string>).then((f) => threadSink(f, sinkOptions));
     trace('pool and writer started');
   };
@@ -131,6 +143,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     if (++deadWorkers >= jobs && doneTasks === 0) {
       brokenReason = { code: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out_of_memory' : 'internal', message: `workers cannot start: ${e.message}` };
       broken.abort();
+      markBooted();
     }
   });
 
@@ -140,6 +153,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       const limit = new Promise<TaskResult>((res) => { timer = setTimeout(() => res({ ok: false, code: 'timeout', message: `over ${timeout} ms` }), timeout); });
       try { return await Promise.race([local!.runTask(task), limit]); } finally { clearTimeout(timer); }
     }
+    await booted;
     // our own (ref'd) timer: AbortSignal.timeout() is unref'd and would let the process exit
     const ctl = new AbortController();
     const timer = setTimeout(() => ctl.abort(), timeout);

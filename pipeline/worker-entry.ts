@@ -1,6 +1,7 @@
 // Worker thread entry (bundled to dist/worker.mjs): workerData carries the sha256s the
 // dataset already holds, so unchanged files are hashed and skipped, not parsed.
 import { readlinkSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
 import { setPriority } from 'node:os';
 import { workerData } from 'piscina';
 import { runTask, setKnown } from './worker-task.js';
@@ -23,4 +24,9 @@ if (data.nice) {
 // thread may still be walking the folders. Into a dataset that already holds documents (a
 // re-run over a growing folder), most files are only hashed: load it when a parse needs it.
 if (!data.known?.length) getJieba();
+// Tell the batch this worker has loaded: until then it must not be terminated (a time limit
+// firing while Node 20 is still instantiating the worker's modules aborts the whole process).
+// Said here, at the end of this module's body: the module graph is instantiated by now, and
+// after this piscina waits for tasks without returning to the event loop.
+parentPort?.postMessage({ zhenggaiBooted: true });
 export default runTask;
