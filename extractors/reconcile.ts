@@ -3,8 +3,33 @@
 import type { Doc } from '../pipeline/doc.js';
 import type { Segmentation } from '../pipeline/segment.js';
 import type { Issue } from '../pipeline/record.js';
+import { loadRules } from '../pipeline/rules.js';
+
+/**
+ * A bulletin that sorts its open problems only as long-term (已完成整改26个，长期整改5个, no
+ * in-progress figure) says what its open problems are: where the open ones number exactly the
+ * declared long-term figure, each is long-term. The status keeps its own phrase; its rule says
+ * the class came from the declared totals (rules/status.json inferences).
+ */
+export function statusFromDeclared(summary: Record<string, number>, issues: Issue[]): number {
+  if (summary.long_term === undefined || summary.in_progress !== undefined || summary.not_completed !== undefined) return 0;
+  const open = issues.filter((i) => i.status === 'in_progress' || i.status === 'long_term');
+  if (!open.length || open.length !== summary.long_term) return 0;
+  if (summary.completed !== undefined && summary.completed !== issues.filter((i) => i.status === 'completed').length) return 0;
+  let n = 0;
+  for (const i of open) {
+    if (i.status === 'long_term') continue;
+    i.status = 'long_term';
+    i.status_rule = DECLARED_LONG_TERM;
+    n++;
+  }
+  return n;
+}
+const DECLARED_LONG_TERM = loadRules<{ inferences: Array<{ id: string }> }>('status.json').inferences.find((r) => r.id === 'status.declared_long_term')!.id;
 
 export function reconcile(doc: Doc, summary: Record<string, number>, issues: Issue[], seg: Segmentation): void {
+  const inferred = statusFromDeclared(summary, issues);
+  if (inferred) doc.message({ ruleId: DECLARED_LONG_TERM, stage: 'reconcile', severity: 'info', message: `${inferred} open problem(s) read as long-term: the bulletin declares its ${summary.long_term} open problems long-term` });
   const warn = (ruleId: string, code: string, message: string) => doc.message({ ruleId, stage: 'reconcile', severity: 'warning', code, message });
   const count = (s: Issue['status']) => issues.filter((i) => i.status === s).length;
   const done = count('completed');

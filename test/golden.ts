@@ -11,7 +11,6 @@ export const norm = (s: unknown) =>
     .replace(/[“”"‘’']/g, '')
     .replace(/[。；;，,]+$/u, '');
 
-const statusClass = (s: unknown) => (s === 'completed' ? 'done' : s === 'unknown' || s == null ? 'unknown' : 'open');
 const qkey = (q: { value: number; unit: string; kind: string; approx?: string | null }) => `${q.kind}:${q.value}:${q.unit}`;
 
 function multisetDiff(exp: string[], got: string[]): { missing: string[]; extra: string[] } {
@@ -69,7 +68,8 @@ export function compareRecord(exp: any, got: BulletinRecord): Mismatch[] {
         else e.measures.forEach((m: string, k: number) => { if (norm(m) !== norm(a.measures[k])) add(`${p}.measures[${k}]`, m, a.measures[k]); });
       }
       if ('outcome' in e && norm(e.outcome) !== norm(a.outcome)) add(`${p}.outcome`, e.outcome, a.outcome);
-      if (e.status && statusClass(e.status) !== statusClass(a.status)) add(`${p}.status`, e.status, a.status);
+      // exact: in_progress is not long_term
+      if (e.status && e.status !== a.status) add(`${p}.status`, e.status, a.status);
       if (e.quantities) {
         const d = multisetDiff(e.quantities.map(qkey), a.quantities.map(qkey));
         if (d.missing.length || d.extra.length) add(`${p}.quantities`, d.missing, d.extra);
