@@ -25,6 +25,10 @@ interface MetadataRules {
   email: RegexRule;
   levels: Array<RegexRule & { level: Level; only_if_region?: string }>;
   published: RegexRule;
+  title_noise: RegexRule;
+  area_committee: RegexRule;
+  municipality: RegexRule;
+  doc_number: RegexRule;
   unit_abbreviations: Record<string, string[] | string>;
 }
 export const metadataRules = () => loadRules<MetadataRules>('metadata.json');
@@ -45,9 +49,37 @@ export function publishedInText(raw: string): string | null {
   return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * The title inside a line that a copy has glued page text to (•公开方式：主动公开•中共X党组关于…的通报,
+ * 公告公示X党委关于…, http://…中共X…, an 索引号 or 文号 in front): the part with a title's shape.
+ * Noise is stripped from the start (rules/metadata.json title_noise), and where the words
+ * before 关于 name a 中共 body, the title starts there. Returns the cut and what was cut.
+ */
+export function titleInLine(line: string): { title: string; noise: string } {
+  const about = line.indexOf('关于');
+  const limit = about < 0 ? line.length : about;
+  const noise = rx(metadataRules().title_noise);
+  let at = 0;
+  for (let guard = 0; guard < 12 && at < limit; guard++) {
+    const m = noise.exec(line.slice(at, limit));
+    if (!m || !m[0]) break;
+    at += m[0].length;
+  }
+  const party = line.slice(at, limit).search(/中共|中国共产党/);
+  if (party > 0) at += party;
+  return { title: line.slice(at), noise: line.slice(0, at) };
+}
+
+/** 文号/索引号 from a disclosure table copied as text (the first lines as read). */
+export function docNumberInText(raw: string): string | null {
+  const head = raw.split(/\r?\n/, 20).join('\n');
+  const m = rx(metadataRules().doc_number).exec(head);
+  return m ? m[1]! : null;
+}
+
 export function readTitle(title: Paragraph[], fallback?: string): string | null {
   const r = structureRules();
-  const lines = title.map((p) => p.text).filter((t) => !/[。]$/.test(t) && t.length <= 80);
+  const lines = title.map((p) => titleInLine(p.text).title).filter((t) => !/[。]$/.test(t) && t.length <= 80);
   // the last line that ends like a title, joined with the lines before it that continue it
   let end = -1;
   for (let i = lines.length - 1; i >= 0; i--) {
@@ -59,6 +91,8 @@ export function readTitle(title: Paragraph[], fallback?: string): string | null 
   while (startIdx > 0 && end - startIdx < 2) {
     const prev = lines[startIdx - 1]!;
     // an issuer line before "关于…", or a title broken in the middle
+    // a line that already names its issuer before 关于 (中共X党组关于…) is a whole title
+    if (issuerOf(lines[startIdx]!) && /^(?:中共|中国共产党)/.test(lines[startIdx]!)) break;
     if (/^关于/.test(lines[startIdx]!) || !/(通报|报告|公告)$/.test(prev)) {
       if (rx(r.title_line).test(prev) && /(通报|报告)$/.test(prev)) break; // the same title printed twice
       startIdx--;
@@ -92,7 +126,11 @@ export function signatureIssuer(doc: Doc): string | null {
 export function unitOf(issuer: string | null): string | null {
   if (!issuer) return null;
   const r = metadataRules();
-  const u = issuer.replace(rx(r.party_prefix), '').replace(rx(r.issuer_suffix), '').trim();
+  const bare = issuer.replace(rx(r.party_prefix), '');
+  // a committee is its area: 中共宜城市委 → 宜城市, 中共保康县委 → 保康县
+  const area = rx(r.area_committee).exec(bare);
+  if (area) return area[1]!;
+  const u = bare.replace(rx(r.issuer_suffix), '').trim();
   return u || null;
 }
 
@@ -105,8 +143,16 @@ export function regionOf(unit: string | null): string | null {
   // the most specific admin area: 河南省南阳市新野县 → 新野县; a unit that is itself an
   // area (桐柏县月河镇) belongs to the area above it (桐柏县)
   const own = parts.join('') === unit;
-  const pick = own ? parts[parts.length - 2] : parts[parts.length - 1];
-  return pick && pick.length >= 2 ? pick : null;
+  // a unit that is an area lies in the area above it (桐柏县月河镇 → 桐柏县); a county or city
+  // named alone is its own region (宜城市委 → 宜城市), a township alone has none we can read
+  let k = own ? parts.length - 2 : parts.length - 1;
+  if (k < 0 && own && !/(镇|乡|街道)$/.test(unit)) k = 0;
+  const pick = parts[k];
+  if (!pick || pick.length < 2) return null;
+  // districts of the four municipalities are written with the city: 上海市徐汇区
+  const city = m[2] ?? '';
+  if (/区$/.test(pick) && pick === m[3] && rx(metadataRules().municipality).test(city)) return city + pick;
+  return pick;
 }
 
 /** The unit is itself an administrative area (a township, a county…): its level is its own. */
@@ -275,7 +321,11 @@ export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{
   const roundM = rx(r.round).exec(head);
   const round = roundM ? roundM[1]! : null;
   const deployer = rx(r.deployer).exec(head)?.[1] ?? null;
-  const level = ownAreaLevel(unit) ?? levelOf(deployer, region) ?? levelOf(team?.replace(/^[^届]*届/, '') ?? null, region) ?? levelFromRegion(region);
+  // the level is the inspected unit's own: its area (a township), the area its name lies in (a
+  // county department inspected by a city's cross team is a county inspection), and only for a
+  // unit without an area in its name (应急管理部, 某某大学) the inspecting committee's
+  const unitRegion = unit ? regionOf(unit) : null;
+  const level = ownAreaLevel(unit) ?? levelFromRegion(unitRegion) ?? levelOf(deployer, region) ?? levelOf(team?.replace(/^[^届]*届/, '') ?? null, region) ?? levelFromRegion(region);
   const kindHay = title && /巡[视察]/.test(title) ? title : head;
   const shi = (kindHay.match(/巡视/g) ?? []).length;
   const cha = (kindHay.match(/巡察/g) ?? []).length;

@@ -13,7 +13,7 @@ import { readStatus } from '../extractors/status.js';
 import { citedDocuments } from '../extractors/documents.js';
 import { extract as extractQuantities } from '../extractors/quantities.js';
 import { extractTotals } from '../extractors/totals.js';
-import { readMetadata, publishedInText } from '../extractors/metadata.js';
+import { readMetadata, publishedInText, docNumberInText } from '../extractors/metadata.js';
 import { reconcile } from '../extractors/reconcile.js';
 import { tagThemes } from '../extractors/themes.js';
 import { mojibakeScore } from './readers/decode.js';
@@ -87,7 +87,7 @@ export function extractFromText(path: string, hash: string, read: ReadResult): B
     schema: SCHEMA_ID,
     source: { path, sha256: hash, format: read.format, encoding: read.encoding, publisher: read.meta.publisher ?? null },
     text,
-    bulletin: { ...meta, published_date: read.meta.published_date ?? publishedInText(read.text), doc_number: read.meta.doc_number ?? null },
+    bulletin: { ...meta, published_date: read.meta.published_date ?? publishedInText(read.text), doc_number: read.meta.doc_number ?? docNumberInText(read.text) },
     summary,
     categories,
     issues,

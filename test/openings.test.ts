@@ -35,9 +35,9 @@ const cases: Array<{ name: string; text: string; want: Record<string, unknown> }
     want: { unit: '洛阳市涧西区教育局', region: '涧西区', level: 'county', team: '区委第二专项巡察组', inspection_start: '2023-10-16', inspection_end: '2023-12-15', feedback_date: '2024-01-10', years_implied: ['inspection_end', 'feedback_date'] },
   },
   {
-    name: 'cross inspection at a higher level, hyphen range, trailing 期间',
+    name: 'cross inspection at a higher level (a county department: a county inspection), hyphen range, trailing 期间',
     text: '中共镇平县市场监督管理局党组关于巡察整改情况的通报\n根据市委统一部署，2024年4月8日-5月31日期间，市委第三提级交叉巡察组对县市场监管局党组进行了巡察。2024年7月4日，巡察组向县市场监管局党组反馈了巡察意见。',
-    want: { unit: '镇平县市场监督管理局', region: '镇平县', level: 'municipal', team: '市委第三提级交叉巡察组', inspection_start: '2024-04-08', inspection_end: '2024-05-31', feedback_date: '2024-07-04' },
+    want: { unit: '镇平县市场监督管理局', region: '镇平县', level: 'county', team: '市委第三提级交叉巡察组', inspection_start: '2024-04-08', inspection_end: '2024-05-31', feedback_date: '2024-07-04' },
   },
   {
     name: 'self-reference 我局, no feedback date',

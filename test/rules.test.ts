@@ -6,7 +6,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'rules');
-type Rule = { id: string; re: string; examples?: string[] };
+type Rule = { id: string; re: string; flags?: string; examples?: string[]; not_examples?: string[]; not_examples_prefix?: boolean };
 
 function collect(node: unknown, out: Rule[]): void {
   if (Array.isArray(node)) node.forEach((n) => collect(n, out));
@@ -26,6 +26,13 @@ for (const f of files) {
 }
 
 describe('rule tables', () => {
+  it('have negative examples where a wrong match costs most', () => {
+    // the rules that decide structure and identity carry text they must not match
+    for (const id of ['title.noise', 'unit.area_committee', 'status.done', 'category.title', 'head.num']) {
+      const r = all.find((x) => x.id === id);
+      expect(r?.not_examples?.length ?? 0, `${id} has no not_examples`).toBeGreaterThan(0);
+    }
+  });
   it('have unique ids', () => {
     const ids = all.map((r) => r.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
@@ -38,6 +45,13 @@ describe('rule tables', () => {
       for (const ex of r.examples ?? []) {
         const text = ex.replace(/N/g, '12').replace(/X/g, '某某');
         expect(re.test(text), `${r.id} should match ${JSON.stringify(text)}`).toBe(true);
+      }
+      // negative examples: text the rule must not match (whole-line rules) or must not take
+      // whole (a prefix rule such as title.noise must leave the title where it is)
+      for (const ex of r.not_examples ?? []) {
+        const text = ex.replace(/N/g, '12').replace(/X/g, '某某');
+        const m = re.exec(text);
+        expect(m === null || (r.not_examples_prefix === true && m[0].length === 0), `${r.id} must not match ${JSON.stringify(text)}`).toBe(true);
       }
     });
   }
