@@ -64,7 +64,7 @@ export function closeCjkSpaces(t: string): string {
   return t.replace(CJK_SPACE, (_m, a, b) => a ?? b);
 }
 
-type LayoutRules = { page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule; pinyin: RegexRule };
+type LayoutRules = { page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule; pinyin: RegexRule; run_on: { numbering: RegexRule; label: RegexRule; title_end: RegexRule; closing: RegexRule } };
 
 // Characters written differently in traditional script (們 這 與 會 …): a text with many of
 // them is a traditional-script mirror and is converted to simplified (OpenCC) first.
@@ -159,12 +159,84 @@ export function dropRepeats(lines: string[]): string[] {
   return lines.filter((l, i) => !(l.length > 4 && i > 0 && l === lines[i - 1]));
 }
 
+/**
+ * A bulletin pasted as one long line (its line breaks lost): break it where the structure
+ * is written inside the line — the title's end before the opening, part/category/problem
+ * numbering, field labels after a full stop (。整改情况：), the closing (。欢迎…), and runs of
+ * spaces that stood for line breaks. Numbering counts: 二、 after 一、, 3. after 2. (a
+ * restart at 1 right after a heading or a stop), so 统一、规范 or 1.2万 never break a line.
+ * Only a line that runs on (one that holds most of the document, with at least two numbered
+ * boundaries in sequence) is touched: an ordinary paragraph never is, so inline measures
+ * (整改措施：1.…2.…) stay in their paragraph.
+ */
+export function splitRunOn(lines: string[]): string[] {
+  const r = layout().run_on;
+  const out: string[] = [];
+  const total = lines.reduce((n, l) => n + l.length, 0);
+  for (const line of lines) {
+    // a line that runs on holds most of the document (its breaks were lost)
+    const cuts = line.length < 300 || line.length < total * 0.6 ? [] : runOnCuts(line, r);
+    if (!cuts.length) { out.push(line); continue; }
+    let prev = 0;
+    for (const c of cuts) { out.push(line.slice(prev, c).trim()); prev = c; }
+    out.push(line.slice(prev).trim());
+  }
+  return out.filter((l) => l.length > 0);
+}
+
+const LEVEL_OF: Record<string, number> = { part: 1, paren: 2, aspect: 2, num: 3 };
+function runOnCuts(line: string, r: LayoutRules['run_on']): number[] {
+  const last: Record<number, number> = { 1: 0, 2: 0, 3: 0 };
+  let lastCut = -1000;
+  let lastLevel = 0;
+  const numbered: number[] = [];
+  for (const m of line.matchAll(rx(r.numbering, 'g'))) {
+    const g = m.groups!;
+    const style = g.part ? 'part' : g.paren ? 'paren' : g.aspect ? 'aspect' : 'num';
+    const level = LEVEL_OF[style]!;
+    const word = g.part ?? g.paren ?? g.aspect ?? g.num!;
+    const k = /^\d+$/.test(word) ? Number(word) : cnNumber(word);
+    const at = m.index!;
+    const before = line[at - 1] ?? '';
+    if (/[第\d.．%]/.test(before)) continue;
+    const stop = at === 0 || /[。；！？”：:\s]/.test(before);
+    const next = last[level]! >= 1 && k === last[level]! + 1;
+    // a restart at 1 stands after a stop, or right after a heading of a higher level (its title has no stop)
+    const restart = k === 1 && (stop || (lastLevel > 0 && lastLevel < level && at - lastCut <= 60));
+    if (!next && !restart) continue;
+    numbered.push(at);
+    last[level] = k; // lower levels keep counting: problems are often numbered through categories
+    lastCut = at;
+    lastLevel = level;
+  }
+  if (numbered.length < 2) return [];
+  const cuts = new Set(numbered);
+  const head = rx(r.title_end).exec(line.slice(0, 200));
+  if (head) cuts.add(head.index + head[0].length);
+  for (const rule of [r.label, r.closing]) for (const m of line.matchAll(rx(rule, 'g'))) cuts.add(m.index! + m[0].length);
+  for (const m of line.matchAll(/[ \t]+(?=\S)/g)) {
+    // a run of spaces after Chinese text or a stop stood for a line break
+    if (isCjkCode(line.charCodeAt(m.index! - 1)) || /[。：；！”]/.test(line[m.index! - 1] ?? '')) cuts.add(m.index! + m[0].length);
+  }
+  return [...cuts].filter((c) => c > 0 && c < line.length).sort((a, b) => a - b);
+}
+
+const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** 一…九十九 (numbering ordinals only) */
+function cnNumber(w: string): number {
+  if (w === '十') return 10;
+  const [a, b] = w.split('十') as [string, string | undefined];
+  if (b === undefined) return CN_DIGIT[a] ?? 0;
+  return (a ? CN_DIGIT[a] ?? 0 : 1) * 10 + (b ? CN_DIGIT[b] ?? 0 : 0);
+}
+
 export function normalize(raw: string): string {
   let t = raw.replace(/\r\n?/g, '\n');
   t = toSimplified(t);
   t = stripMarkup(t);
   t = dropPinyin(t);
   t = foldWidth(t);
+  t = splitRunOn(t.split('\n')).join('\n');
   t = closeCjkSpaces(t);
   t = widenPunctuation(t);
   let lines = t.split('\n').map((l) => l.replace(/ {2,}/g, ' ').trim());
