@@ -1,27 +1,18 @@
 // Inside one problem block: the problem as quoted, the measures (一是…二是…),
 // the outcome (通过整改…), follow-up notes and explicit status fields.
-import { rx, type RegexRule } from '../pipeline/rules.js';
-import { loadRules } from '../pipeline/rules.js';
-import { structureRules, stripQuotes } from '../pipeline/segment.js';
+import { rx } from '../pipeline/rules.js';
+import { structureRules, statusRules, stripQuotes, isStatusValue, isLeadStatus } from '../pipeline/vocabulary.js';
 import { parseChineseNumeral } from './numerals.js';
-import { isStatusValue, isLeadStatus } from './status.js';
+import type { StatusInput } from './status.js';
 import type { Paragraph } from '../pipeline/doc.js';
 
-export interface IssueParts {
+export interface IssueParts extends StatusInput {
   problem: string;
-  measures: string[];
-  outcome: string | null;
-  notes: string[];
-  /** progress sentences (目前…) inside measures: read for status, not for method words */
-  progress: string[];
-  statusField: string | null;
 }
 
 const OPEN_Q = '“‘"「';
 const CLOSE_Q = '”’"」';
 
-/** A title that ends in (的)问题 (的整改情况): 关于X的问题 */
-const PROBLEM_END = /(?:的|等)?问题(?:的?整改(?:情况)?)?[：:]?$/;
 const firstSentence = (head: string, from: number) => {
   const stop = head.indexOf('。', from);
   return stop < 0 ? head.slice(from) : head.slice(from, stop);
@@ -49,17 +40,17 @@ export function splitProblem(head: string): { problem: string; restAt: number } 
     // the quote closes inside the title and the title runs on to 问题
     // (关于“三会一课”制度落实不严格的问题): the problem is the whole title, inner quotes kept
     const lastClose = closes.filter((c) => CLOSE_Q.includes(head[c]!)).pop();
-    if (lastClose !== undefined && !PROBLEM_END.test(firstSentence(head, s))) return { problem: head.slice(s + 1, lastClose).trim(), restAt: lastClose + 1 + sentenceEnd(lastClose).len };
+    if (lastClose !== undefined && !rx(r.problem_end).test(firstSentence(head, s))) return { problem: head.slice(s + 1, lastClose).trim(), restAt: lastClose + 1 + sentenceEnd(lastClose).len };
   }
   // unquoted: up to (的)问题 before the first full stop, or the first sentence
   const stop = head.indexOf('。', s);
   const sentence = firstSentence(head, s);
-  const m = PROBLEM_END.exec(sentence);
+  const m = rx(r.problem_end).exec(sentence);
   let problem = about && m ? sentence.slice(0, m.index) : sentence;
   problem = problem.replace(/[：:；;，,]$/, '');
   if (!about) {
     // bare label "X不到位：整改情况…" : a colon-introduced measures label ends the problem
-    const lab = /(?:整改(?:情况|措施|进展情况)?|问题表现)[：:]/.exec(problem);
+    const lab = rx(r.problem_label_end).exec(problem);
     if (lab) {
       problem = problem.slice(0, lab.index).replace(/[。；，]$/, '');
       return { problem: stripQuotes(problem), restAt: s + lab.index };
@@ -170,6 +161,8 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
     const item = /^(?:\d{1,2}[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,2})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*/.exec(before);
     if (item && raw === before && marks.length <= 1) {
       measures.push(before.slice(item[0].length));
+      // （1）/① items count on as a series: （2） in a later paragraph (a wrapped line) continues it
+      if (marks.length === 1 && marks[0]!.at === 0) lastMarker = marks[0]!.k;
       continue;
     }
     if (marks.length) {
@@ -187,7 +180,7 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
       notes.push(before);
     }
   }
-  const progressRe = rx(loadRules<{ progress_sentence: RegexRule }>('status.json').progress_sentence, 'g');
+  const progressRe = rx(statusRules().progress_sentence, 'g');
   for (const m of measures) for (const s of m.matchAll(progressRe)) progress.push(s[0].trim());
   return { problem: problemText, measures: measures.filter((m) => m.length > 0), outcome, notes, progress, statusField };
 }

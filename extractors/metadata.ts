@@ -2,10 +2,11 @@
 // round, inspection dates, feedback and as-of dates, contact.
 import { loadRules } from '../pipeline/rules.js';
 import { rx, type RegexRule } from '../pipeline/rules.js';
-import { structureRules, type Segmentation } from '../pipeline/segment.js';
+import { structureRules } from '../pipeline/vocabulary.js';
+import type { Segmentation } from '../pipeline/segment.js';
 import { findDates, findRanges, resolveYears, iso, earlierInYear, type DateMention } from './dates.js';
 import type { Doc, Paragraph } from '../pipeline/doc.js';
-import type { Bulletin, Level } from '../pipeline/record.js';
+import type { Bulletin, Level, Provenance } from '../pipeline/record.js';
 
 interface MetadataRules {
   issuer_suffix: RegexRule;
@@ -30,6 +31,8 @@ interface MetadataRules {
   municipality: RegexRule;
   doc_number: RegexRule;
   unit_abbreviations: Record<string, string[] | string>;
+  /** ids of field decisions that are not one regex (see rules/metadata.json field_rules) */
+  field_rules: Record<'title_page' | 'issuer_title' | 'issuer_signature' | 'level_unit' | 'level_region' | 'kind' | 'inspection_range', string>;
 }
 export const metadataRules = () => loadRules<MetadataRules>('metadata.json');
 
@@ -164,11 +167,16 @@ export function ownAreaLevel(unit: string | null): Level | null {
 }
 
 export function levelOf(who: string | null, region: string | null): Level | null {
+  return levelRule(who, region)?.level ?? null;
+}
+
+/** The level an inspecting committee's name gives, with the id of the rule that gave it. */
+function levelRule(who: string | null, region: string | null): { level: Level; id: string } | null {
   if (!who) return null;
   for (const l of metadataRules().levels) {
     if (!rx(l).test(who)) continue;
     if (l.only_if_region && !(region && new RegExp(l.only_if_region).test(region)) && !new RegExp(l.only_if_region).test(who)) continue;
-    return l.level;
+    return { level: l.level, id: l.id };
   }
   return null;
 }
@@ -243,12 +251,14 @@ export interface DatesRead {
   feedback_date: string | null;
   as_of_date: string | null;
   years_implied: Array<'inspection_start' | 'inspection_end' | 'feedback_date' | 'as_of_date'>;
+  /** where each date was read */
+  spans: Partial<Record<'inspection_start' | 'inspection_end' | 'feedback_date' | 'as_of_date', [number, number]>>;
 }
 
 export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text: string; start: number }>): DatesRead {
   const text = doc.text;
   const open = seg.opening;
-  const out: DatesRead = { inspection_start: null, inspection_end: null, feedback_date: null, as_of_date: null, years_implied: [] };
+  const out: DatesRead = { inspection_start: null, inspection_end: null, feedback_date: null, as_of_date: null, years_implied: [], spans: {} };
   if (!open.length) return out;
   const from = open[0]!.start;
   const to = open[open.length - 1]!.end;
@@ -260,6 +270,8 @@ export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text
     if (range.to.year !== null && range.from.year !== null && earlierInYear(range.from, range.to) && range.to.implied.year) range.to.year = range.from.year + 1;
     out.inspection_start = iso(range.from);
     out.inspection_end = iso(range.to);
+    out.spans.inspection_start = [range.from.start, range.from.end];
+    out.spans.inspection_end = [range.to.start, range.to.end];
     if (out.inspection_start && range.from.implied.year) out.years_implied.push('inspection_start');
     if (out.inspection_end && range.to.implied.year) out.years_implied.push('inspection_end');
     context = range.to;
@@ -274,6 +286,7 @@ export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text
     if (!rx(metadataRules().feedback).test(clause) || /截[至止]\s*$/.test(text.slice(Math.max(0, d.start - 3), d.start))) continue;
     if (context && d.implied.year && context.year !== null) d.year = earlierInYear(context, d) ? context.year + 1 : context.year;
     out.feedback_date = iso(d);
+    out.spans.feedback_date = [d.start, d.end];
     if (out.feedback_date && d.implied.year) out.years_implied.push('feedback_date');
     context = d;
     break;
@@ -289,6 +302,7 @@ export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text
         else d.year = resolveYears(findDates(text, 0, at)).filter((x) => x.year !== null).pop()?.year ?? null;
       }
       out.as_of_date = iso(d);
+      out.spans.as_of_date = [d.start, d.end];
       if (out.as_of_date && d.implied.year) out.years_implied.push('as_of_date');
       return out;
     }
@@ -296,40 +310,92 @@ export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text
   return out;
 }
 
-export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text: string; start: number }>): Omit<Bulletin, 'published_date' | 'doc_number'> {
+export type MetadataRead = Omit<Bulletin, 'published_date' | 'doc_number'> & { published_date?: string | null; doc_number?: string | null; provenance: Record<string, Provenance> };
+
+export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text: string; start: number }>): MetadataRead {
   const r = metadataRules();
-  const title = readTitle(seg.title, doc.read.meta.title);
-  const issuer = issuerOf(title) ?? signatureIssuer(doc);
+  const ids = r.field_rules;
+  const prov: Record<string, Provenance> = {};
+  const text = doc.text;
+  /** where a value is written (its first place in [from, to)), or null */
+  const locate = (v: string | null, from = 0, to = Math.min(text.length, 4000)): [number, number] | null => {
+    if (!v) return null;
+    const i = text.slice(from, to).indexOf(v);
+    return i < 0 ? null : [from + i, from + i + v.length];
+  };
+  const note = (field: string, value: string | null, rule: string, span: [number, number] | null) => {
+    if (value === null) return;
+    prov[field] = { rule, span };
+    doc.decide('metadata', 'field', rule, span ?? undefined, `${field}: ${value}`, field);
+  };
+
+  const fromPage = !readTitle(seg.title) && !!doc.raw.meta.title;
+  const title = readTitle(seg.title, doc.raw.meta.title);
+  // the title's lines (a title may be broken over two), and page text glued before it
+  let titleSpan: [number, number] | null = null;
+  if (title && !fromPage) {
+    const first = seg.title.find((p) => p.text.includes(title.slice(0, 6)));
+    const last = [...seg.title].reverse().find((p) => p.text.replace(/\s+/g, '').includes(title.slice(-4)));
+    if (first && last) {
+      const glued = titleInLine(first.text).noise;
+      if (glued) doc.decide('metadata', 'title_noise', r.title_noise.id, [first.start, first.start + glued.length], `page text before the title: ${glued}`);
+      titleSpan = [first.start + glued.length, Math.max(last.end, first.start + glued.length)];
+    }
+  }
+  note('title', title, fromPage ? ids.title_page : structureRules().title_line.id, titleSpan);
+  const titleIssuer = issuerOf(title);
+  const issuer = titleIssuer ?? signatureIssuer(doc);
+  note('issuer', issuer, titleIssuer ? ids.issuer_title : ids.issuer_signature, titleIssuer ? (titleSpan ? [titleSpan[0], titleSpan[0] + titleIssuer.length] : null) : locate(issuer, Math.max(0, text.length - 300), text.length));
   const openingText = seg.opening.map((p) => p.text).join('\n');
   const head = `${title ?? ''}\n${openingText}`;
-  // a round summary (区委4个巡察组对12家单位…) reports on many units: there is no single unit
   // a round summary reports on many units: a plural team (区委4个巡察组), a round office as
   // issuer, or an inspected object that is N units (…等12家单位); extra scope (同步对3个单位
   // 进行了延伸了解) is not one
   const inspectedObj = rx(r.inspected).exec(openingText)?.[1] ?? '';
   const teamText = rx(r.team).exec(head)?.[1] ?? '';
   const roundSummary = [issuer ?? '', teamText, inspectedObj].some((x) => x && rx(r.round_summary).test(x));
+  if (roundSummary) doc.decide('metadata', 'field', r.round_summary.id, locate(issuer) ?? undefined, 'a round summary: many inspected units, no single unit');
   let unit = roundSummary ? null : unitOf(issuer);
+  let unitRule = issuer && rx(r.area_committee).test(issuer.replace(rx(r.party_prefix), '')) ? r.area_committee.id : r.issuer_suffix.id;
   if (!unit && !roundSummary) {
     const m = rx(r.inspected).exec(openingText);
-    if (m && !/^我/.test(m[1]!)) unit = m[1]!.replace(rx(r.party_prefix), '').replace(rx(r.issuer_suffix), '').trim() || null;
+    if (m && !/^我/.test(m[1]!)) { unit = m[1]!.replace(rx(r.party_prefix), '').replace(rx(r.issuer_suffix), '').trim() || null; unitRule = r.inspected.id; }
   }
+  note('unit', unit, unitRule, locate(unit));
   const region = regionOf(unit ?? unitOf(issuer));
+  note('region', region, r.region.id, locate(region));
   const teamM = rx(r.team).exec(head) ?? rx(r.team).exec(doc.text.slice(0, 3000));
   const split = teamM ? null : rx(r.team_split).exec(head);
-  const team = teamM ? teamM[1]! : split ? split[1]! + split[2]! : rx(r.team_plain).exec(head)?.[1] ?? null;
+  const plain = teamM || split ? null : rx(r.team_plain).exec(head);
+  const team = teamM ? teamM[1]! : split ? split[1]! + split[2]! : plain?.[1] ?? null;
+  note('team', team, teamM ? r.team.id : split ? r.team_split.id : r.team_plain.id, locate(teamM ? team : split ? split[0] : team));
   const roundM = rx(r.round).exec(head);
   const round = roundM ? roundM[1]! : null;
+  note('round', round, r.round.id, locate(round));
   const deployer = rx(r.deployer).exec(head)?.[1] ?? null;
   // the level is the inspected unit's own: its area (a township), the area its name lies in (a
   // county department inspected by a city's cross team is a county inspection), and only for a
   // unit without an area in its name (应急管理部, 某某大学) the inspecting committee's
   const unitRegion = unit ? regionOf(unit) : null;
-  const level = ownAreaLevel(unit) ?? levelFromRegion(unitRegion) ?? levelOf(deployer, region) ?? levelOf(team?.replace(/^[^届]*届/, '') ?? null, region) ?? levelFromRegion(region);
+  const own = ownAreaLevel(unit) ?? levelFromRegion(unitRegion);
+  const byCommittee = own ? null : levelRule(deployer, region) ?? levelRule(team?.replace(/^[^届]*届/, '') ?? null, region);
+  const level = own ?? byCommittee?.level ?? levelFromRegion(region);
+  note('level', level, own ? ids.level_unit : byCommittee ? byCommittee.id : ids.level_region, own ? locate(unit) : byCommittee ? locate(byCommittee === levelRule(deployer, region) ? deployer : team) : locate(region));
   const kindHay = title && /巡[视察]/.test(title) ? title : head;
   const shi = (kindHay.match(/巡视/g) ?? []).length;
   const cha = (kindHay.match(/巡察/g) ?? []).length;
   const inspection_kind = shi || cha ? (shi > cha ? '巡视' : '巡察') : null;
+  note('inspection_kind', inspection_kind, ids.kind, inspection_kind ? (kindHay === title ? titleSpan : locate(inspection_kind, seg.opening[0]?.start ?? 0)) : null);
+  const dates = datesOf(doc, seg, outsideIssues);
+  const contact = contactOf(doc, seg);
+  const closingAt = doc.paragraphs[seg.closing]?.start ?? text.length;
+  for (const k of ['inspection_start', 'inspection_end', 'feedback_date', 'as_of_date'] as const) {
+    const span = dates.spans[k] ?? null;
+    note(k, dates[k], k === 'feedback_date' ? r.feedback.id : k === 'as_of_date' ? r.as_of.id : ids.inspection_range, span);
+  }
+  if (contact.phones.length) note('contact.phones', contact.phones.join(' '), r.phone.id, locate(contact.phones[0]!.split('-').pop()!, closingAt, text.length));
+  if (contact.emails.length) note('contact.emails', contact.emails.join(' '), r.email.id, locate(contact.emails[0]!, closingAt, text.length));
+  const { spans: _spans, ...dateFields } = dates;
   return {
     title,
     issuer,
@@ -340,7 +406,8 @@ export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{
     inspection_kind,
     team,
     round,
-    ...datesOf(doc, seg, outsideIssues),
-    contact: contactOf(doc, seg),
+    ...dateFields,
+    contact,
+    provenance: prov,
   };
 }

@@ -14,6 +14,7 @@ interface QuantityRules {
   hedges_after: string[];
   set_terms: string[];
   count_end_chars: string;
+  phase_followers: string[];
 }
 
 const rules = () => loadRules<QuantityRules>('quantities.json');
@@ -88,8 +89,11 @@ export function extract(text: string, from = 0, to = text.length): Quantity[] {
         if (!endChars.includes(next)) continue;
       }
     }
+    // 二期建设, 一期工程: a phase, not a count
+    if (unit === '期' && rules().phase_followers.some((w) => slice.startsWith(w, start + text0.length))) continue;
     const n = parseNumber(g.num!.replace(/[,，]/g, '') + (g.mult ?? ''));
-    if (n === null || (!isDigits && g.mult && !/^[一二两三四五六七八九十]/.test(g.num!))) continue;
+    // a run of digits too long to be a number (10^309 and up) is no quantity
+    if (n === null || !Number.isFinite(n) || (!isDigits && g.mult && !/^[一二两三四五六七八九十]/.test(g.num!))) continue;
     const approx = (g.pre ?? g.h1 ?? g.h2 ?? g.post ?? null) as Quantity['approx'];
     let hedge = approx;
     if (!hedge) {

@@ -1,25 +1,18 @@
 // Status per problem, with the words it was read from and the rule id.
-import { loadRules } from '../pipeline/rules.js';
-import { rx, type RegexRule } from '../pipeline/rules.js';
+import { rx } from '../pipeline/rules.js';
+import { statusRules } from '../pipeline/vocabulary.js';
 import type { Status } from '../pipeline/record.js';
-import type { IssueParts } from './issue.js';
 
-interface StatusRules {
-  field_values: Array<RegexRule & { status: Status }>;
-  phrases: Array<RegexRule & { status: Status; scope: 'any' | 'tail' }>;
-  not_status: RegexRule;
-  measures_lead: RegexRule;
-}
-const statusRules = () => loadRules<StatusRules>('status.json');
+export { isStatusValue, isLeadStatus } from '../pipeline/vocabulary.js';
 
-/** Does a field value read as a status (完成, 阶段性完成, 长期坚持 …)? */
-export function isStatusValue(v: string): boolean {
-  return statusRules().field_values.some((f) => rx(f).test(v));
-}
-
-/** Is the first clause under a measures label a status (整改情况：已完成。…)? */
-export function isLeadStatus(clause: string): boolean {
-  return rx(statusRules().measures_lead).test(clause);
+/** What the status is read from: the parts of one problem block (extractors/issue.ts). */
+export interface StatusInput {
+  measures: string[];
+  outcome: string | null;
+  notes: string[];
+  /** progress sentences (目前…) inside measures: read for status, not for method words */
+  progress: string[];
+  statusField: string | null;
 }
 
 export interface StatusReading {
@@ -28,7 +21,7 @@ export interface StatusReading {
   rule: string | null;
 }
 
-export function readStatus(parts: IssueParts): StatusReading {
+export function readStatus(parts: StatusInput): StatusReading {
   const r = statusRules();
   if (parts.statusField) {
     for (const f of r.field_values) if (rx(f).test(parts.statusField)) return { status: f.status, phrase: parts.statusField, rule: f.id };
@@ -51,7 +44,7 @@ export function readStatus(parts: IssueParts): StatusReading {
     // the outcome's first words, after its label (整改成效：…)
     const o = parts.outcome.replace(/^[^，,。：:]{1,8}[：:]\s*/, '');
     const cut = o.search(/[，,。]/);
-    return { status: 'completed', phrase: o.slice(0, cut > 0 ? cut : Math.min(o.length, 8)) || null, rule: 'status.outcome' };
+    return { status: 'completed', phrase: o.slice(0, cut > 0 ? cut : Math.min(o.length, 8)) || null, rule: r.outcome_status.id };
   }
   return { status: 'unknown', phrase: null, rule: null };
 }

@@ -119,12 +119,50 @@ export function unwrapHardBreaks(lines: string[]): string[] {
   for (const raw of lines) {
     const line = raw.trim();
     const prev = out.length ? out[out.length - 1]! : null;
-    const prevFull = prev !== null && lastPhysical >= width - 2 && !TERMINAL.test(prev) && !(out.length <= 3 && titleLike.test(prev)) && !(out.length <= 4 && openingStart.test(line));
+    // a line that reaches the width continues on the next, even after a stop when it fills the
+    // width exactly (a wrap lands after 。 more often than a paragraph ends at the width), unless
+    // the next line starts a paragraph
+    const full = lastPhysical >= width - 2 && (!TERMINAL.test(prev ?? '') || (lastPhysical >= width && /[。；]$/.test(prev ?? '')));
+    const prevFull = prev !== null && full && !(out.length <= 3 && titleLike.test(prev)) && !(out.length <= 4 && openingStart.test(line));
     if (prevFull && line && !startsParagraph(line)) out[out.length - 1] = prev + line;
     else out.push(line);
     lastPhysical = line.length;
   }
   return out;
+}
+
+/**
+ * Lines broken mid-sentence where no fixed width shows (PDF copies wrapped at varying widths):
+ * a line that ends inside a sentence — after a comma or 顿号, or on a Chinese character after
+ * twenty or more characters — continues on the next, unless the line is a title or a bare
+ * heading, or the next line starts a paragraph (numbering, a label, 一是, the opening, a date
+ * or the signature).
+ */
+export function joinBrokenSentences(lines: string[]): string[] {
+  const out: string[] = [];
+  const titleLike = /(?:通报|报告|公告|通知|意见)$/;
+  const openingStart = /^(?:根据|按照|依据|中共|\d{4}年|[〇零一二三四五六七八九十]{4}年)/;
+  for (const line of lines) {
+    const prev = out.length ? out[out.length - 1]! : null;
+    const opensPart = startsParagraph(line) || openingStart.test(line) || rx(closing()).test(line) || rx(closingContact()).test(line);
+    if (prev !== null && line && !opensPart && midSentence(prev, titleLike)) out[out.length - 1] = prev + line;
+    else out.push(line);
+  }
+  return out;
+}
+
+const closing = () => loadRules<{ closing: RegexRule }>('structure.json').closing;
+const closingContact = () => loadRules<{ closing_contact: RegexRule }>('structure.json').closing_contact;
+
+function midSentence(prev: string, titleLike: RegExp): boolean {
+  if (!prev || titleLike.test(prev) || /关于/.test(prev) && !/[。；]/.test(prev)) return false;
+  if (/[，、,]$/.test(prev)) return true;
+  if (prev.length < 20 || !isCjkCode(prev.charCodeAt(prev.length - 1))) return false;
+  // a field with its short value (整改状态：完成) ends where it ends
+  if (/[：:][^，。；：:,;]{1,12}$/.test(prev)) return false;
+  // a heading line (一、X / （一）X / 1.X with no sentence in it) ends where it ends
+  const heading = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[.．、](?!\d)|第[一二三四五六七八九十]+方面)/.test(prev) && !/[。；，,]/.test(prev);
+  return !heading;
 }
 
 /**
@@ -165,17 +203,20 @@ export function dropRepeats(lines: string[]): string[] {
  * numbering, field labels after a full stop (。整改情况：), the closing (。欢迎…), and runs of
  * spaces that stood for line breaks. Numbering counts: 二、 after 一、, 3. after 2. (a
  * restart at 1 right after a heading or a stop), so 统一、规范 or 1.2万 never break a line.
- * Only a line that runs on (one that holds most of the document, with at least two numbered
- * boundaries in sequence) is touched: an ordinary paragraph never is, so inline measures
- * (整改措施：1.…2.…) stay in their paragraph.
+ * Only a line that runs on is touched: one that holds most of the document, or one of several
+ * hundred characters with a part or category number inside it, each with at least two numbered
+ * boundaries in sequence. An ordinary paragraph never is, so inline measures (整改措施：1.…2.…)
+ * stay in their paragraph.
  */
 export function splitRunOn(lines: string[]): string[] {
   const r = layout().run_on;
   const out: string[] = [];
   const total = lines.reduce((n, l) => n + l.length, 0);
+  const count: Counters = { 1: 0, 2: 0, 3: 0, 4: 0 };
   for (const line of lines) {
-    // a line that runs on holds most of the document (its breaks were lost)
-    const cuts = line.length < 300 || line.length < total * 0.6 ? [] : runOnCuts(line, r);
+    // a line that runs on holds most of the document (its breaks were lost), or runs parts or
+    // categories into each other (。二、… / 。（三）…) over several hundred characters
+    const cuts = line.length < 200 ? (countLine(line, r, count), []) : runOnCuts(line, r, line.length >= total * 0.6, count);
     if (!cuts.length) { out.push(line); continue; }
     let prev = 0;
     for (const c of cuts) { out.push(line.slice(prev, c).trim()); prev = c; }
@@ -184,17 +225,32 @@ export function splitRunOn(lines: string[]): string[] {
   return out.filter((l) => l.length > 0);
 }
 
-const LEVEL_OF: Record<string, number> = { part: 1, paren: 2, aspect: 2, num: 3 };
-function runOnCuts(line: string, r: LayoutRules['run_on']): number[] {
-  const last: Record<number, number> = { 1: 0, 2: 0, 3: 0 };
+const LEVEL_OF: Record<string, number> = { part: 1, paren: 2, aspect: 2, num: 3, sub: 4 };
+/** the last number seen per level, carried from line to line (numbering runs through the document) */
+type Counters = Record<number, number>;
+
+const styleOf = (g: Record<string, string | undefined>) => (g.part ? 'part' : g.paren ? 'paren' : g.aspect ? 'aspect' : g.num ? 'num' : 'sub');
+
+/** A line that is not cut still moves the counters: a heading at its start is numbered. */
+function countLine(line: string, r: LayoutRules['run_on'], last: Counters): void {
+  const m = rx(r.numbering).exec(line);
+  if (!m || m.index !== 0) return;
+  const g = m.groups!;
+  const level = LEVEL_OF[styleOf(g)]!;
+  const word = g.part ?? g.paren ?? g.aspect ?? g.num ?? g.sub!;
+  last[level] = /^\d+$/.test(word) ? Number(word) : cnNumber(word);
+}
+
+function runOnCuts(line: string, r: LayoutRules['run_on'], mostOfText: boolean, last: Counters): number[] {
+  const before0 = { ...last };
   let lastCut = -1000;
   let lastLevel = 0;
   const numbered: number[] = [];
+  let higher = 0;
   for (const m of line.matchAll(rx(r.numbering, 'g'))) {
     const g = m.groups!;
-    const style = g.part ? 'part' : g.paren ? 'paren' : g.aspect ? 'aspect' : 'num';
-    const level = LEVEL_OF[style]!;
-    const word = g.part ?? g.paren ?? g.aspect ?? g.num!;
+    const level = LEVEL_OF[styleOf(g)]!;
+    const word = g.part ?? g.paren ?? g.aspect ?? g.num ?? g.sub!;
     const k = /^\d+$/.test(word) ? Number(word) : cnNumber(word);
     const at = m.index!;
     const before = line[at - 1] ?? '';
@@ -205,18 +261,27 @@ function runOnCuts(line: string, r: LayoutRules['run_on']): number[] {
     const restart = k === 1 && (stop || (lastLevel > 0 && lastLevel < level && at - lastCut <= 60));
     if (!next && !restart) continue;
     numbered.push(at);
+    if (level < 3 && at > 0) higher++;
     last[level] = k; // lower levels keep counting: problems are often numbered through categories
     lastCut = at;
     lastLevel = level;
   }
-  if (numbered.length < 2) return [];
+  if (numbered.length < 2 || (!mostOfText && !higher)) {
+    Object.assign(last, before0);
+    countLine(line, r, last);
+    return [];
+  }
   const cuts = new Set(numbered);
   const head = rx(r.title_end).exec(line.slice(0, 200));
   if (head) cuts.add(head.index + head[0].length);
   for (const rule of [r.label, r.closing]) for (const m of line.matchAll(rx(rule, 'g'))) cuts.add(m.index! + m[0].length);
   for (const m of line.matchAll(/[ \t]+(?=\S)/g)) {
-    // a run of spaces after Chinese text or a stop stood for a line break
-    if (isCjkCode(line.charCodeAt(m.index! - 1)) || /[。：；！”]/.test(line[m.index! - 1] ?? '')) cuts.add(m.index! + m[0].length);
+    // a run of spaces between Chinese words (or after a stop) stood for a line break; a space
+    // next to a digit is a PDF or web artefact (5 月 16 日), not one
+    const before = line[m.index! - 1] ?? '';
+    const after = line[m.index! + m[0].length] ?? '';
+    if (/\d/.test(before) || /\d/.test(after)) continue;
+    if (isCjkCode(before.charCodeAt(0)) || /[。：；！”]/.test(before)) cuts.add(m.index! + m[0].length);
   }
   return [...cuts].filter((c) => c > 0 && c < line.length).sort((a, b) => a - b);
 }
@@ -244,6 +309,8 @@ export function normalize(raw: string): string {
   lines = dropWebChrome(lines);
   lines = dropInterleavedBlanks(lines);
   lines = unwrapHardBreaks(lines);
+  lines = joinBrokenSentences(lines.filter((l) => l.length > 0));
+  lines = splitRunOn(lines); // a one-line bulletin that was also hard-wrapped is one line only now
   lines = dropRepeats(lines.filter((l) => l.length > 0));
   return lines.join('\n');
 }

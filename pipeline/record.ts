@@ -39,7 +39,9 @@ export const Issue = z.object({
   themes: z.array(ThemeTag),
   quantities: z.array(Quantity),
   span,
-  rule: z.string(), // the segmentation rule that found the problem (head.num, label.problem …)
+  rule: z.string(), // why the block is a problem: a rule id (problem.about, label.problem, layout.before_measures …)
+  label: z.string().nullable(), // the numbering as printed (1. / （一） …), kept when problems are renumbered
+  numbering_rule: z.string().nullable(), // the numbering style's rule (head.num …), null when unnumbered
 });
 
 export const Category = z.object({ ordinal: z.number().int(), title: z.string(), span, rule: z.string() });
@@ -78,6 +80,13 @@ export const Warning = z.object({
   span: span.nullable().optional(),
 });
 
+/** Where a value came from: the rule that produced it and its span in `text` (null: not read from one span). */
+export const Provenance = z.object({ rule: z.string(), span: span.nullable() });
+export const RecordProvenance = z.object({
+  bulletin: z.record(z.string(), Provenance),
+  summary: z.record(z.string(), z.array(z.object({ rule: z.string(), span, text: z.string() }))),
+});
+
 export const Format = z.enum(['txt', 'docx', 'pdf', 'html']);
 
 export const Source = z.object({
@@ -99,6 +108,7 @@ export const BulletinRecord = z
     issues: z.array(Issue),
     quantities: z.array(Quantity),
     warnings: z.array(Warning),
+    provenance: RecordProvenance,
   })
   .superRefine((rec, ctx) => {
     // Every span must slice the record's own text.
@@ -121,6 +131,7 @@ export type Bulletin = z.infer<typeof Bulletin>;
 export type Summary = z.infer<typeof Summary>;
 export type Warning = z.infer<typeof Warning>;
 export type Source = z.infer<typeof Source>;
+export type Provenance = z.infer<typeof Provenance>;
 export type Format = z.infer<typeof Format>;
 export type Status = z.infer<typeof Status>;
 export type Level = z.infer<typeof Level>;

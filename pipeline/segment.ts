@@ -1,36 +1,19 @@
 // Segmentation: paragraphs → title block, opening, parts (organizational vs problems),
 // categories, problem blocks, closing. Only structure here; reading the inside of a
 // problem block (measures, outcome, status) is extractors/issue.ts.
-import { loadRules } from './rules.js';
-import { rx, type RegexRule } from './rules.js';
+//
+// It runs in steps that share one Layout (the Doc, its paragraphs and their headings) and
+// add to it: frame → parts → problem level → blocks → extents. Every decision is traced on
+// the Doc with the id of the rule that made it (rules/structure.json: regex rules, and
+// `decisions` for what the layout logic decides), so `zhenggai explain` can say why a line
+// became a title, a part, a category, a problem or an organizational point.
+import { rx } from './rules.js';
 import { parseChineseNumeral } from '../extractors/numerals.js';
 import { pattern as totalsPattern } from '../extractors/totals.js';
-import { isStatusValue } from '../extractors/status.js';
+import { structureRules, decisionId, isStatusLine, stripQuotes, type StructureRules } from './vocabulary.js';
 import type { Doc, Paragraph } from './doc.js';
 
-interface StructureRules {
-  headings: Array<RegexRule & { level: number }>;
-  labels: Record<'problem' | 'measures' | 'status' | 'deadline', RegexRule>;
-  series: RegexRule;
-  outcome: RegexRule;
-  category: RegexRule;
-  category_label: RegexRule;
-  problem_about: RegexRule;
-  problem_tail: RegexRule;
-  org_part: RegexRule;
-  problem_part: RegexRule;
-  closing: RegexRule;
-  closing_contact: RegexRule;
-  opening_team: RegexRule;
-  run_in_measures: RegexRule;
-  signature: RegexRule;
-  work_heading: RegexRule;
-  bracket_status: RegexRule;
-  opening: RegexRule;
-  title_line: RegexRule;
-  front_noise: RegexRule;
-}
-export const structureRules = () => loadRules<StructureRules>('structure.json');
+export { structureRules, stripQuotes };
 
 export interface Heading {
   para: number;
@@ -39,7 +22,11 @@ export interface Heading {
   /** offset in text where the heading's words start (after the marker) */
   bodyStart: number;
   body: string;
+  /** the numbering as printed (一、 / （一） / 1. …), or the whole line for a unit line */
+  label: string;
   rule: string;
+  /** a line naming a unit (round digests): a category without numbering */
+  unitLine?: boolean;
 }
 
 export interface CategoryBlock {
@@ -57,7 +44,11 @@ export interface ProblemBlock {
   last: number;
   /** where the problem's own words start (after numbering / 问题：) */
   headStart: number;
+  /** why this block is a problem: a rule id (problem.about, label.problem, layout.*) */
   rule: string;
+  /** the numbering rule (head.num …) and the label as printed, when numbered */
+  numbering: string | null;
+  label: string | null;
 }
 
 export interface Segmentation {
@@ -71,7 +62,8 @@ export interface Segmentation {
   orgParas: Set<number>;
 }
 
-const cnOrdinal = (s: string): number => (/^\d+$/.test(s) ? Number(s) : s.length === 1 && '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'.includes(s) ? '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'.indexOf(s) + 1 : parseChineseNumeral(s) ?? 0);
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+const cnOrdinal = (s: string): number => (/^\d+$/.test(s) ? Number(s) : s.length === 1 && CIRCLED.includes(s) ? CIRCLED.indexOf(s) + 1 : parseChineseNumeral(s) ?? 0);
 
 export function headingOf(p: Paragraph, index: number): Heading | null {
   for (const h of structureRules().headings) {
@@ -79,7 +71,7 @@ export function headingOf(p: Paragraph, index: number): Heading | null {
     if (m) {
       const body = p.text.slice(m[0].length);
       if (!body) return null;
-      return { para: index, level: h.level, ordinal: cnOrdinal(m[1]!), bodyStart: p.start + m[0].length, body, rule: h.id };
+      return { para: index, level: h.level, ordinal: cnOrdinal(m[1]!), bodyStart: p.start + m[0].length, body, label: m[0].trim(), rule: h.id };
     }
   }
   return null;
@@ -105,74 +97,79 @@ function groupTitle(body: string): string {
   return stripQuotes(t) || body;
 }
 
-export function stripQuotes(s: string): string {
-  let t = s.trim();
-  const pairs: Array<[string, string]> = [['“', '”'], ['‘', '’'], ['"', '"'], ['「', '」']];
-  for (const [o, c] of pairs) {
-    if (t.startsWith(o) && t.endsWith(c) && t.length >= 2) {
-      const inner = t.slice(1, -1);
-      // only strip if the outer pair really encloses the whole (no unbalanced inner close first)
-      if (balanced(inner, o, c)) t = inner.trim();
-    }
-  }
-  return t;
-}
-
-function balanced(s: string, o: string, c: string): boolean {
-  if (o === c) return true;
-  let d = 0;
-  for (const ch of s) {
-    if (ch === o) d++;
-    else if (ch === c && --d < 0) return false;
-  }
-  return true;
-}
-
-/** 整改进展：已完成。 / 整改状态：阶段性完成 — a status field line (its label also reads as a measures label). */
-function isStatusLine(t: string): boolean {
-  const m = rx(structureRules().labels.status).exec(t);
-  if (!m || m.index !== 0) return false;
-  return isStatusValue(m[1]!.trim());
-}
-
-function looksLikeProblemHead(h: Heading, next: Paragraph | undefined): boolean {
+/**
+ * Why a heading reads like a problem (a rule id), or null: 关于X的问题, a 问题： label, its
+ * measures following (整改情况：… / 一是…), or measures run in after its first sentence.
+ */
+function problemReason(h: Heading, next: Paragraph | undefined): string | null {
   const r = structureRules();
-  if (categoryTitle(h.body)) return false;
-  if (rx(r.problem_about).test(h.body)) return true;
-  if (rx(r.labels.problem).test(h.body)) return true;
+  if (h.unitLine || categoryTitle(h.body)) return null;
+  if (rx(r.problem_about).test(h.body)) return r.problem_about.id;
+  if (rx(r.labels.problem).test(h.body)) return r.labels.problem.id;
   // followed by its measures (整改情况：… / 一是…); a status line after the last measure of a
   // numbered list (2.举办培训班… ⏎ 整改进展：已完成) is not that
-  if (next && ((rx(r.labels.measures).test(next.text) && !isStatusLine(next.text)) || /^[一1]是/.test(next.text))) return true;
-  return rx(r.run_in_measures).test(h.body);
+  if (next && ((rx(r.labels.measures).test(next.text) && !isStatusLine(next.text)) || /^[一1]是/.test(next.text))) return decisionId('before_measures');
+  return rx(r.run_in_measures).test(h.body) ? r.run_in_measures.id : null;
+}
+const looksLikeProblemHead = (h: Heading, next: Paragraph | undefined) => problemReason(h, next) !== null;
+
+/** What every step reads: the Doc, its paragraphs, their headings, the rules. */
+interface Layout {
+  doc: Doc;
+  paras: Paragraph[];
+  headings: Array<Heading | null>;
+  r: StructureRules;
 }
 
-// segment() runs in stages, each a function of its own: a document's structure is read once
-// per document, and small functions are also what the JIT compiles (and recompiles) cheaply.
+const spanOf = (L: Layout, i: number): [number, number] => [L.paras[i]!.start, L.paras[i]!.end];
+const clip = (s: string, n = 24) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/**
+ * Unnumbered lines that name a unit, each followed by problems numbered from 1 (round
+ * digests: 区财政局 ⏎ 1.… 2.… ⏎ 区市场监督管理局 ⏎ 1.…): headings of the level above those
+ * problems. Two such lines at least, so a lone signature line never is one.
+ */
+function unitLines(L: Layout): void {
+  const found: Heading[] = [];
+  L.paras.forEach((p, i) => {
+    if (L.headings[i] || !rx(L.r.unit_line).test(p.text)) return;
+    const next = L.headings[i + 1];
+    if (!next || next.ordinal !== 1 || next.level < 2) return;
+    found.push({ para: i, level: next.level - 0.5, ordinal: found.length + 1, bodyStart: p.start, body: p.text, label: '', rule: L.r.unit_line.id, unitLine: true });
+  });
+  if (found.length < 2) return;
+  for (const h of found) L.headings[h.para] = h;
+}
 
 /** Where the body starts and ends: title block, opening paragraphs, closing. */
 interface Frame { title: Paragraph[]; opening: Paragraph[]; bodyStart: number; closing: number }
 
-function findFrame(paras: Paragraph[], headings: Array<Heading | null>, r: StructureRules): Frame {
+function findFrame(L: Layout): Frame {
+  const { paras, headings, r, doc } = L;
   const n = paras.length;
   // --- opening: the first paragraph that reads like one (根据…部署，…巡察组…) within the first lines
   let opening = -1;
+  let openingRule = '';
   for (let i = 0; i < Math.min(n, 15); i++) {
     const t = paras[i]!.text;
     if (rx(r.front_noise).test(t)) continue;
-    if ((rx(r.opening).test(t) && /巡[视察]/.test(t)) || rx(r.opening_team).test(t)) {
-      opening = i;
-      break;
-    }
+    if (rx(r.opening).test(t) && /巡[视察]/.test(t)) { opening = i; openingRule = r.opening.id; break; }
+    if (rx(r.opening_team).test(t)) { opening = i; openingRule = r.opening_team.id; break; }
   }
   if (opening < 0) {
     // no opening sentence: the body starts at the first heading or the first long paragraph
     opening = headings.findIndex((h) => h !== null);
     if (opening < 0) opening = Math.min(n, paras.findIndex((p) => p.text.length > 60));
     if (opening < 0) opening = 0;
+    openingRule = decisionId('no_opening');
   }
   const title = paras.slice(0, opening).filter((p) => !rx(r.front_noise).test(p.text));
   let bodyStart = opening;
   while (bodyStart < n && headings[bodyStart] === null && bodyStart < opening + 3 && !rx(r.labels.problem).test(paras[bodyStart]!.text)) bodyStart++;
+  if (opening < n) {
+    const last = Math.max(opening, bodyStart - 1);
+    doc.decide('segment', 'opening', openingRule, [paras[opening]!.start, paras[last]!.end], `opening: ${clip(paras[opening]!.text)}`);
+  }
 
   // --- closing: from the last heading on, the first paragraph that reads like a closing
   let lastHead = -1;
@@ -180,13 +177,15 @@ function findFrame(paras: Paragraph[], headings: Array<Heading | null>, r: Struc
   let closing = n;
   for (let i = Math.max(bodyStart, lastHead + 1); i < n; i++) {
     const t = paras[i]!.text;
-    if (rx(r.closing).test(t) || (rx(r.closing_contact).test(t) && t.length < 200)) { closing = i; break; }
+    if (rx(r.closing).test(t)) { closing = i; doc.decide('segment', 'closing', r.closing.id, spanOf(L, i), `closing: ${clip(t)}`); break; }
+    if (rx(r.closing_contact).test(t) && t.length < 200) { closing = i; doc.decide('segment', 'closing', r.closing_contact.id, spanOf(L, i), `closing: ${clip(t)}`); break; }
   }
   // trailing signature lines (issuer name, date) also close the document
   while (closing > bodyStart + 1 && closing - 1 > lastHead) {
     const t = paras[closing - 1]!.text;
-    if (rx(r.signature).test(t)) closing--;
-    else break;
+    if (!rx(r.signature).test(t)) break;
+    closing--;
+    doc.decide('segment', 'signature', r.signature.id, spanOf(L, closing), `signature: ${clip(t)}`);
   }
   return { title, opening: paras.slice(opening, bodyStart), bodyStart, closing };
 }
@@ -207,12 +206,14 @@ interface Parts {
   minLevel: number;
 }
 
-function findParts(paras: Paragraph[], headings: Array<Heading | null>, f: Frame, r: StructureRules): Parts {
+function findParts(L: Layout, f: Frame): Parts {
+  const { paras, headings, r, doc } = L;
   const n = paras.length;
   const { bodyStart, closing } = f;
   const level1 = headings.filter((h, i): h is Heading => !!h && h.level === 1 && i >= bodyStart && i < closing);
   const partOf = new Array<number>(n).fill(-1);
   const partKind: PartKind[] = [];
+  const partRule: string[] = [];
   // Level-1 headings are parts (一、组织整改情况 / 二、问题整改情况) unless they are the problems
   // (一、关于“X”的问题) or the categories themselves. Mixed (一、整改工作情况 then 二、关于“X”的问题 …):
   // the problem-like ones are problems and the others organizational sections.
@@ -228,7 +229,9 @@ function findParts(paras: Paragraph[], headings: Array<Heading | null>, f: Frame
       // a part's title decides only when it is explicit (反馈问题…, 下一步工作打算); otherwise what
       // is in it does: a part with problem-like headings holds problems (二、党的思想建设 is not
       // organizational because it says 思想)
-      partKind.push(rx(r.problem_part).test(b) ? 'problems' : rx(r.org_part).test(b) ? 'org' : 'unknown');
+      if (rx(r.problem_part).test(b)) { partKind.push('problems'); partRule.push(r.problem_part.id); }
+      else if (rx(r.org_part).test(b)) { partKind.push('org'); partRule.push(r.org_part.id); }
+      else { partKind.push('unknown'); partRule.push(decisionId('part_content')); }
     });
   }
   const orgParas = new Set<number>();
@@ -237,27 +240,47 @@ function findParts(paras: Paragraph[], headings: Array<Heading | null>, f: Frame
       if (l1Problems.includes(h)) return;
       const end = k + 1 < level1.length ? level1[k + 1]!.para : closing;
       for (let i = h.para; i < end; i++) orgParas.add(i);
+      doc.decide('segment', 'part', decisionId('l1_problems'), spanOf(L, h.para), `part (organizational, among problem headings): ${clip(h.body)}`, 'org');
     });
   }
   const inProblemScope = (i: number) => i >= bodyStart && i < closing && !orgParas.has(i) && (!l1AreParts || (partOf[i]! >= 0 && partKind[partOf[i]!] !== 'org'));
   const minLevel = l1AreParts ? 2 : 1;
   // unknown parts with no problem-like heading or label at all are organizational too, unless
-  // the part is named as an area of problems (一、X方面存在的问题) and has numbered items
+  // the part is named as an area of problems (一、X方面存在的问题) and has numbered items, or
+  // holds unnumbered problems each followed by their measures
   if (l1AreParts) {
     partKind.forEach((k, idx) => {
       if (k !== 'unknown') return;
       const has = headings.some((h, i) => h && partOf[i] === idx && h.level >= minLevel && looksLikeProblemHead(h, paras[i + 1]));
-      const labelled = paras.some((p, i) => partOf[i] === idx && rx(r.labels.problem).test(p.text));
+      const labelled = paras.some((p, i) => partOf[i] === idx && (rx(r.labels.problem).test(p.text) || beforeMeasures(L, i)));
       const area = categoryTitle(level1[idx]!.body) !== null && headings.some((h, i) => h && partOf[i] === idx && h.level >= minLevel);
       partKind[idx] = has || labelled || area ? 'problems' : 'org';
     });
+    level1.forEach((h, k) => doc.decide('segment', 'part', partRule[k]!, spanOf(L, h.para), `part (${partKind[k] === 'org' ? 'organizational' : 'problems'}): ${clip(h.body)}`, partKind[k]!));
     for (let i = 0; i < n; i++) if (partOf[i]! >= 0 && partKind[partOf[i]!] === 'org') orgParas.add(i);
   }
   return { level1, partOf, partKind, l1AreParts, orgParas, inProblemScope, minLevel };
 }
 
+/**
+ * An unnumbered paragraph that is followed by its measures (整改情况：…) and is neither a
+ * label nor a heading itself: a problem stated in one sentence under an aspect heading.
+ */
+function beforeMeasures(L: Layout, i: number): boolean {
+  const p = L.paras[i]!;
+  const next = L.paras[i + 1];
+  if (L.headings[i] || !next || p.text.length > 160) return false;
+  const { r } = L;
+  if (rx(r.labels.measures).test(p.text) || rx(r.labels.problem).test(p.text) || rx(r.labels.status).test(p.text) || rx(r.labels.deadline).test(p.text)) return false;
+  if (rx(r.outcome).test(p.text) || /^[一二三四五六七八九十]+是/.test(p.text)) return false;
+  return rx(r.labels.measures).test(next.text) && !isStatusLine(next.text);
+}
+
 /** The heading level the problems are at (0: none, the problems are labelled blocks) and whether it is certain. */
-function findProblemLevel(paras: Paragraph[], headings: Array<Heading | null>, f: Frame, parts: Parts, r: StructureRules): { level: number; strict: boolean } {
+interface ProblemLevel { level: number; strict: boolean; rule: string }
+
+function findProblemLevel(L: Layout, f: Frame, parts: Parts): ProblemLevel {
+  const { paras, headings, r } = L;
   // candidates per level (a part settled as organizational in findParts had none to count)
   const cand = new Map<number, number>();
   for (let i = f.bodyStart; i < f.closing; i++) {
@@ -268,9 +291,10 @@ function findProblemLevel(paras: Paragraph[], headings: Array<Heading | null>, f
   let level = 0;
   let best = 0;
   for (const [lvl, c] of cand) if (c > best || (c === best && lvl > level)) { best = c; level = lvl; }
+  let rule = level ? decisionId('problem_level') : decisionId('labelled_blocks');
   // Bare labels (1.X不够强) in a part that is declared to hold the problems
   if (!level && parts.l1AreParts && parts.partKind.includes('problems')) {
-    const inScope = headings.filter((h, i): h is Heading => !!h && h.level >= 2 && parts.inProblemScope(i) && !categoryTitle(h.body));
+    const inScope = headings.filter((h, i): h is Heading => !!h && h.level >= 2 && !h.unitLine && parts.inProblemScope(i) && !categoryTitle(h.body));
     const levels = [...new Set(inScope.map((h) => h.level))].filter((l) => inScope.filter((h) => h.level === l).length >= 2);
     // Two numbered levels (（一）学习贯彻不深入 ⏎ 1.制定计划… 2.举办培训… ⏎ 整改进展：已完成): the
     // problems are the level whose items each carry a status (整改进展：…) in their block; the
@@ -284,8 +308,10 @@ function findProblemLevel(paras: Paragraph[], headings: Array<Heading | null>, f
       return withStatus.length / items.length;
     };
     level = levels.length ? levels.reduce((best, l) => { const d = statusShare(l) - statusShare(best); return d > 0 || (d === 0 && l > best) ? l : best; }) : 0;
+    if (level) rule = statusShare(level) > 0 ? decisionId('status_level') : decisionId('deepest_level');
   }
-  return { level, strict: (cand.get(level) ?? 0) >= 2 };
+  if (level) L.doc.decide('segment', 'layout', rule, undefined, `problems are the headings of level ${level} (${best || 'no'} problem-like)`, level);
+  return { level, strict: (cand.get(level) ?? 0) >= 2, rule };
 }
 
 /**
@@ -304,21 +330,39 @@ function numberingRestarts(paras: Paragraph[], from: number, to: number, rule: s
 }
 
 /** Categories and problem blocks, in document order. */
-function findBlocks(paras: Paragraph[], headings: Array<Heading | null>, f: Frame, parts: Parts, level: { level: number; strict: boolean }, r: StructureRules): { categories: CategoryBlock[]; problems: ProblemBlock[] } {
+function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel): { categories: CategoryBlock[]; problems: ProblemBlock[] } {
+  const { paras, headings, r, doc } = L;
   const categories: CategoryBlock[] = [];
   const problems: ProblemBlock[] = [];
   const { partOf, partKind, l1AreParts, inProblemScope } = parts;
   const problemLevel = level.level;
   let currentCat: number | null = null;
+  /** level of the current category when it names an aspect (方面): headings under it are groups */
+  let aspectLevel: number | null = null;
   const problemLabel = rx(r.labels.problem);
   // since the last problem: an item of the problem level seen / a category heading seen
   let sameLevelSinceProblem = false;
   let categorySinceProblem = false;
+  const addCategory = (h: Heading, title: string, rule: string, aspect: boolean) => {
+    categories.push({ ordinal: h.unitLine ? categories.length + 1 : h.ordinal, title, para: h.para, rule });
+    currentCat = categories[categories.length - 1]!.ordinal;
+    aspectLevel = aspect ? h.level : null;
+    categorySinceProblem = true;
+    doc.decide('segment', 'category', rule, spanOf(L, h.para), `category ${currentCat}: ${title}`, currentCat);
+  };
+  const addProblem = (i: number, h: Heading | null, headStart: number, rule: string, number: number) => {
+    problems.push({ number, category: currentCat, first: i, last: i, headStart, rule, numbering: h?.rule ?? null, label: h?.label || null });
+    sameLevelSinceProblem = false;
+    categorySinceProblem = false;
+  };
 
   if (problemLevel) {
     for (let i = f.bodyStart; i < f.closing; i++) {
       const h = headings[i];
-      if (!inProblemScope(i)) { if (h && h.level === 1) currentCat = null; continue; }
+      if (!inProblemScope(i)) {
+        if (h && h.level === 1) currentCat = null;
+        continue;
+      }
       if (!h) continue;
       if (h.level < problemLevel) {
         const title = categoryTitle(h.body);
@@ -329,16 +373,20 @@ function findBlocks(paras: Paragraph[], headings: Array<Heading | null>, f: Fram
           const named = title !== null;
           const area = named || !rx(r.work_heading).test(h.body);
           if (partKind[partOf[i]!] === 'problems' && !rx(r.problem_part).test(h.body) && area && (named || problemLevel === 2)) {
-            categories.push({ ordinal: h.ordinal, title: title ?? groupTitle(h.body), para: i, rule: h.rule });
-            currentCat = h.ordinal;
-          } else currentCat = null;
+            addCategory(h, title ?? groupTitle(h.body), named ? r.category.id : decisionId('part_as_category'), named);
+          } else { currentCat = null; aspectLevel = null; }
           categorySinceProblem = true;
           continue;
         }
-        if (title !== null || h.level === problemLevel - 1) {
-          categories.push({ ordinal: h.ordinal, title: title ?? groupTitle(h.body), para: i, rule: title !== null ? r.category.id : h.rule });
-          currentCat = h.ordinal;
-          categorySinceProblem = true;
+        if (h.unitLine) { addCategory(h, h.body, h.rule, false); continue; }
+        if (title !== null) { addCategory(h, title, r.category.id, true); continue; }
+        if (h.level === problemLevel - 1) {
+          // under an aspect category (（一）在X方面 → 1.关于X问题的整改 → （1）problems) this
+          // level groups problems; otherwise it is their category
+          if (aspectLevel !== null && aspectLevel < h.level) {
+            categorySinceProblem = true;
+            doc.decide('segment', 'group', decisionId('group'), spanOf(L, i), `group of problems: ${clip(groupTitle(h.body))}`);
+          } else addCategory(h, groupTitle(h.body), h.rule, false);
         }
         continue;
       }
@@ -352,25 +400,25 @@ function findBlocks(paras: Paragraph[], headings: Array<Heading | null>, f: Fram
         const continues = last !== undefined && !sameLevelSinceProblem && (h.ordinal === last.number + 1 || (categorySinceProblem && h.ordinal === 1))
           && !numberingRestarts(paras, last.first + 1, i, h.rule);
         sameLevelSinceProblem = true;
-        if (level.strict && last && !continues && !looksLikeProblemHead(h, paras[i + 1])) continue;
+        const reason = problemReason(h, paras[i + 1]);
+        if (level.strict && last && !continues && !reason) continue;
         const label = problemLabel.exec(h.body);
-        problems.push({ number: h.ordinal, category: currentCat, first: i, last: i, headStart: h.bodyStart + (label ? label[0].length : 0), rule: h.rule });
-        sameLevelSinceProblem = false;
-        categorySinceProblem = false;
+        addProblem(i, h, h.bodyStart + (label ? label[0].length : 0), reason ?? (level.strict ? decisionId('numbered_item') : level.rule), h.ordinal);
       }
     }
   } else {
-    // 问题：X / 整改：… blocks without numbering
+    // unnumbered blocks: 问题：X / 整改：…, or one-sentence problems each followed by 整改情况：…
     for (let i = f.bodyStart; i < f.closing; i++) {
       if (!inProblemScope(i)) continue;
       const h = headings[i];
       if (h && h.level < 3) {
-        const title = categoryTitle(h.body);
-        if (title !== null) { categories.push({ ordinal: h.ordinal, title, para: i, rule: r.category.id }); currentCat = h.ordinal; }
+        const title = h.unitLine ? h.body : categoryTitle(h.body);
+        if (title !== null) addCategory(h, title, h.unitLine ? h.rule : r.category.id, !h.unitLine);
       }
       const p = paras[i]!;
       const m = problemLabel.exec(h ? h.body : p.text);
-      if (m) problems.push({ number: problems.length + 1, category: currentCat, first: i, last: i, headStart: (h ? h.bodyStart : p.start) + m[0].length, rule: r.labels.problem.id });
+      if (m) addProblem(i, h ?? null, (h ? h.bodyStart : p.start) + m[0].length, r.labels.problem.id, problems.length + 1);
+      else if (beforeMeasures(L, i)) addProblem(i, null, p.start, decisionId('before_measures'), problems.length + 1);
     }
   }
   return { categories, problems };
@@ -383,7 +431,7 @@ function findBlocks(paras: Paragraph[], headings: Array<Heading | null>, f: Fram
 const PROGRESS_KEYS = new Set(['completed', 'in_progress', 'not_completed', 'completion_rate']);
 function declaresTotals(text: string): boolean {
   // most paragraphs name no count of problems: skip the rules for them
-  if (!text.includes('问题') || !/[\d一二两三四五六七八九十]\s*(?:个|项|条)/.test(text)) return false;
+  if (!text.includes('问题') || !/[\d一二三四五六七八九十]\s*(?:个|项|条)/.test(text)) return false;
   const hits = (keys: (k: string) => boolean) => totalsPattern().some(({ rule, re }) => {
     if (!keys(rule.key)) return false;
     re.lastIndex = 0;
@@ -395,7 +443,8 @@ function declaresTotals(text: string): boolean {
 }
 
 /** Each problem's last paragraph: up to the next problem, category, part heading, totals paragraph or the closing. */
-function setExtents(problems: ProblemBlock[], categories: CategoryBlock[], level1: Heading[], headings: Array<Heading | null>, closing: number, problemLevel: number, paras: Paragraph[]): void {
+function setExtents(L: Layout, problems: ProblemBlock[], categories: CategoryBlock[], level1: Heading[], closing: number, problemLevel: number): void {
+  const { headings, paras, doc } = L;
   const stops = new Set<number>();
   for (const p of problems) stops.add(p.first);
   for (const c of categories) stops.add(c.para);
@@ -406,7 +455,10 @@ function setExtents(problems: ProblemBlock[], categories: CategoryBlock[], level
     while (j < closing && !stops.has(j)) {
       const h = headings[j];
       if (h && problemLevel && h.level < problemLevel) break;
-      if (!h && declaresTotals(paras[j]!.text)) break;
+      if (!h && declaresTotals(paras[j]!.text)) {
+        doc.decide('segment', 'totals', decisionId('totals_after'), spanOf(L, j), `totals sentence (ends problem ${p.number}): ${clip(paras[j]!.text)}`);
+        break;
+      }
       j++;
     }
     p.last = j - 1;
@@ -416,15 +468,30 @@ function setExtents(problems: ProblemBlock[], categories: CategoryBlock[], level
 export function segment(doc: Doc): Segmentation {
   const r = structureRules();
   const paras = doc.paragraphs;
-  const headings = paras.map((p, i) => headingOf(p, i));
-  const frame = findFrame(paras, headings, r);
-  const parts = findParts(paras, headings, frame, r);
-  const level = findProblemLevel(paras, headings, frame, parts, r);
-  const { categories, problems } = findBlocks(paras, headings, frame, parts, level, r);
-  setExtents(problems, categories, parts.level1, headings, frame.closing, level.level, paras);
+  const L: Layout = { doc, paras, headings: paras.map((p, i) => headingOf(p, i)), r };
+  unitLines(L);
+  const frame = findFrame(L);
+  const parts = findParts(L, frame);
+  for (let i = frame.bodyStart; i < frame.closing; i++) {
+    const h = L.headings[i];
+    if (h && h.level > 1 && parts.orgParas.has(i)) doc.decide('segment', 'org_point', decisionId('org_point'), spanOf(L, i), `organizational point: ${clip(h.body)}`);
+  }
+  const level = findProblemLevel(L, frame, parts);
+  const { categories, problems } = findBlocks(L, frame, parts, level);
+  setExtents(L, problems, categories, parts.level1, frame.closing, level.level);
   // numbering restarts per category (or unnumbered blocks): number in order so numbers stay unique
   const seen = new Set<number>();
   for (const p of problems) seen.add(p.number);
-  if (seen.size !== problems.length) problems.forEach((p, k) => (p.number = k + 1));
+  const renumber = seen.size !== problems.length;
+  if (renumber) problems.forEach((p, k) => (p.number = k + 1));
+  for (const p of problems) {
+    const printed = p.label ? ` (printed ${p.label})` : '';
+    doc.decide('segment', 'problem', p.rule, [paras[p.first]!.start, paras[p.last]!.end], `problem ${p.number}${printed}: ${clip(doc.text.slice(p.headStart, paras[p.first]!.end))}`, p.number);
+  }
+  if (renumber && problems.some((p) => p.label)) doc.decide('segment', 'layout', decisionId('renumbered'), undefined, 'numbering restarts: problems numbered 1..N through the document, the printed labels kept');
+  // a long paragraph that nothing could cut, and no problem found: say so
+  if (!problems.length && paras.some((p) => p.text.length > 1500)) {
+    doc.message({ ruleId: decisionId('unsegmented'), stage: 'segment', severity: 'warning', code: 'unsegmented_text', message: 'a long run of text with no structure that could be read (line breaks lost?): no problems found in it' });
+  }
   return { title: frame.title, opening: frame.opening, closing: frame.closing, categories, problems, orgParas: parts.orgParas };
 }

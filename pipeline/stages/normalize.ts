@@ -1,0 +1,17 @@
+// Stage 2, normalize: the reader's text → the normalized text every span points into, and
+// its paragraphs (pipeline/normalize.ts: width folding, web chrome, hard wraps, run-on lines…).
+import type { Stage } from './index.js';
+import { normalize } from '../normalize.js';
+import { paragraphsOf } from '../doc.js';
+import { mojibakeScore } from '../readers/decode.js';
+
+export const normalizeStage: Stage = {
+  name: 'normalize',
+  run(doc) {
+    doc.text = normalize(doc.raw.text);
+    doc.paragraphs = paragraphsOf(doc.text);
+    if (mojibakeScore(doc.text) > 0.7) {
+      doc.message({ ruleId: 'decode.mojibake', stage: 'normalize', severity: 'warning', code: 'suspicious_encoding', message: 'the text looks like mojibake (UTF-8 read as GBK and saved again?)' });
+    }
+  },
+};

@@ -1,0 +1,13 @@
+// Stage 1, read: the file's bytes → text as the reader produced it (format sniffed from the
+// bytes: txt in any of its encodings, docx, pdf, html), with metadata found outside the text.
+import type { Stage } from './index.js';
+import { readBytes } from '../readers/index.js';
+
+export const read: Stage = {
+  name: 'read',
+  async run(doc, opts) {
+    if (!doc.bytes) throw new Error('read: the Doc has no bytes');
+    doc.read = await readBytes(doc.bytes, doc.path, opts);
+    doc.bytes = null; // the text is what the later stages need
+  },
+};

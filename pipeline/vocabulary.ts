@@ -1,0 +1,96 @@
+// The shared vocabulary every stage reads: structure rules (headings, labels, category and
+// problem heads), status words and measure labels. Loaded from rules/*.json only here, so
+// segmentation, the issue reader and the status reader depend on this module and not on
+// each other (no import cycle between pipeline/segment.ts, extractors/issue.ts and
+// extractors/status.ts).
+import { loadRules, rx, type RegexRule } from './rules.js';
+import type { Status } from './record.js';
+
+export interface StructureRules {
+  headings: Array<RegexRule & { level: number }>;
+  labels: Record<'problem' | 'measures' | 'status' | 'deadline', RegexRule>;
+  series: RegexRule;
+  outcome: RegexRule;
+  category: RegexRule;
+  category_label: RegexRule;
+  unit_line: RegexRule;
+  problem_about: RegexRule;
+  problem_tail: RegexRule;
+  problem_end: RegexRule;
+  problem_label_end: RegexRule;
+  org_part: RegexRule;
+  problem_part: RegexRule;
+  closing: RegexRule;
+  closing_contact: RegexRule;
+  opening_team: RegexRule;
+  run_in_measures: RegexRule;
+  signature: RegexRule;
+  work_heading: RegexRule;
+  bracket_status: RegexRule;
+  opening: RegexRule;
+  title_line: RegexRule;
+  front_noise: RegexRule;
+  /** decisions made by the layout logic rather than one regex: id + what it decides */
+  decisions: Record<string, { id: string; $note: string }>;
+}
+export const structureRules = () => loadRules<StructureRules>('structure.json');
+
+/** The id of a layout decision (rules/structure.json decisions): ids are data, never made up in code. */
+export function decisionId(name: string): string {
+  const d = structureRules().decisions[name];
+  if (!d) throw new Error(`rules/structure.json has no decision "${name}"`);
+  return d.id;
+}
+
+export interface StatusRules {
+  field_values: Array<RegexRule & { status: Status }>;
+  phrases: Array<RegexRule & { status: Status; scope: 'any' | 'tail' }>;
+  not_status: RegexRule;
+  measures_lead: RegexRule;
+  progress_sentence: RegexRule;
+  outcome_status: { id: string };
+  inferences: Array<{ id: string }>;
+}
+export const statusRules = () => loadRules<StatusRules>('status.json');
+
+/** Does a field value read as a status (完成, 阶段性完成, 长期坚持 …)? */
+export function isStatusValue(v: string): boolean {
+  return statusRules().field_values.some((f) => rx(f).test(v));
+}
+
+/** Is the first clause under a measures label a status (整改情况：已完成。…)? */
+export function isLeadStatus(clause: string): boolean {
+  return rx(statusRules().measures_lead).test(clause);
+}
+
+/** 整改进展：已完成。 / 整改状态：阶段性完成 — a status field line (its label also reads as a measures label). */
+export function isStatusLine(t: string): boolean {
+  const m = rx(structureRules().labels.status).exec(t);
+  if (!m || m.index !== 0) return false;
+  return isStatusValue(m[1]!.trim());
+}
+
+export function stripQuotes(s: string): string {
+  let t = s.trim();
+  const pairs: Array<[string, string]> = [['“', '”'], ['‘', '’'], ['"', '"'], ['「', '」']];
+  for (const [o, c] of pairs) {
+    if (t.startsWith(o) && t.endsWith(c) && t.length >= 2) {
+      const inner = t.slice(1, -1);
+      // only strip if the outer pair really encloses the whole (no unbalanced inner close first)
+      if (balanced(inner, o, c)) t = inner.trim();
+    }
+  }
+  return t;
+}
+
+function balanced(s: string, o: string, c: string): boolean {
+  if (o === c) return true;
+  let d = 0;
+  for (const ch of s) {
+    if (ch === o) d++;
+    else if (ch === c && --d < 0) return false;
+  }
+  return true;
+}
+
+export type { RegexRule };
