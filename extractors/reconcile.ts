@@ -27,10 +27,17 @@ export function statusFromDeclared(summary: Record<string, number>, issues: Issu
 }
 const DECLARED_LONG_TERM = loadRules<{ inferences: Array<{ id: string }> }>('status.json').inferences.find((r) => r.id === 'status.declared_long_term')!.id;
 
+interface Check { id: string; code: string }
+export const checkOf = (name: string): Check => {
+  const c = loadRules<{ checks: Record<string, Check> }>('checks.json').checks[name];
+  if (!c) throw new Error(`rules/checks.json has no check "${name}"`);
+  return c;
+};
+
 export function reconcile(doc: Doc, summary: Record<string, number>, issues: Issue[], seg: Segmentation): void {
   const inferred = statusFromDeclared(summary, issues);
   if (inferred) doc.message({ ruleId: DECLARED_LONG_TERM, stage: 'reconcile', severity: 'info', message: `${inferred} open problem(s) read as long-term: the bulletin declares its ${summary.long_term} open problems long-term` });
-  const warn = (ruleId: string, code: string, message: string) => doc.message({ ruleId, stage: 'reconcile', severity: 'warning', code, message });
+  const warn = (check: string, message: string) => { const c = checkOf(check); doc.message({ ruleId: c.id, stage: 'reconcile', severity: 'warning', code: c.code, message }); };
   const count = (s: Issue['status']) => issues.filter((i) => i.status === s).length;
   const done = count('completed');
   const ongoing = count('in_progress');
@@ -40,35 +47,35 @@ export function reconcile(doc: Doc, summary: Record<string, number>, issues: Iss
 
   const isBulletin = /巡[视察]/.test(doc.text.slice(0, 3000)) && /整改/.test(doc.text);
   if (!isBulletin) {
-    warn('reconcile.not_a_bulletin', 'not_a_bulletin', 'no inspection (巡视/巡察) rectification wording: this does not read like a bulletin');
+    warn('not_a_bulletin', 'no inspection (巡视/巡察) rectification wording: this does not read like a bulletin');
     return;
   }
   if (!issues.length) {
-    if (!Object.keys(summary).length) warn('reconcile.no_content', 'no_problems_found', 'no problem list and no declared totals were found');
+    if (!Object.keys(summary).length) warn('no_content', 'no problem list and no declared totals were found');
     return;
   }
   // The declared problem count can be stated per problem (具体问题) or per task; compare what is comparable.
   if (summary.problems !== undefined && summary.problems !== issues.length && summary.tasks !== issues.length) {
-    warn('reconcile.problems', 'declared_total_mismatch', `declared ${summary.problems} problems, found ${issues.length}`);
+    warn('problems', `declared ${summary.problems} problems, found ${issues.length}`);
   }
   if (summary.completed !== undefined && summary.completed !== done) {
-    warn('reconcile.completed', 'declared_total_mismatch', `declared ${summary.completed} completed, found ${done}`);
+    warn('completed', `declared ${summary.completed} completed, found ${done}`);
   }
   const hasIn = summary.in_progress !== undefined;
   const hasLong = summary.long_term !== undefined;
   if (hasIn && hasLong) {
-    if (summary.in_progress !== ongoing) warn('reconcile.in_progress', 'declared_total_mismatch', `declared ${summary.in_progress} in progress, found ${ongoing}`);
-    if (summary.long_term !== long) warn('reconcile.long_term', 'declared_total_mismatch', `declared ${summary.long_term} long-term, found ${long}`);
+    if (summary.in_progress !== ongoing) warn('in_progress', `declared ${summary.in_progress} in progress, found ${ongoing}`);
+    if (summary.long_term !== long) warn('long_term', `declared ${summary.long_term} long-term, found ${long}`);
   } else if (hasIn || hasLong) {
     // one "not yet completed" figure: both of our open statuses count towards it
     const key = hasIn ? 'in_progress' : 'long_term';
-    if (summary[key] !== notDone) warn(`reconcile.${key}`, 'declared_total_mismatch', `declared ${summary[key]} ${key === 'in_progress' ? 'in progress' : 'long-term'}, found ${notDone} not completed (${ongoing} in progress, ${long} long-term)`);
+    if (summary[key] !== notDone) warn(key, `declared ${summary[key]} ${key === 'in_progress' ? 'in progress' : 'long-term'}, found ${notDone} not completed (${ongoing} in progress, ${long} long-term)`);
   }
   if (summary.not_completed !== undefined && summary.not_completed !== notDone && !hasIn && !hasLong) {
-    warn('reconcile.not_completed', 'declared_total_mismatch', `declared ${summary.not_completed} not completed, found ${notDone}`);
+    warn('not_completed', `declared ${summary.not_completed} not completed, found ${notDone}`);
   }
-  if (unknown) warn('reconcile.unknown_status', 'status_unknown', `${unknown} problem(s) with no status wording: ${issues.filter((i) => i.status === 'unknown').map((i) => i.number).join(', ')}`);
+  if (unknown) warn('unknown_status', `${unknown} problem(s) with no status wording: ${issues.filter((i) => i.status === 'unknown').map((i) => i.number).join(', ')}`);
   if (seg.categories.length && summary.aspects !== undefined && summary.aspects !== seg.categories.length) {
-    warn('reconcile.aspects', 'declared_total_mismatch', `declared ${summary.aspects} aspects, found ${seg.categories.length} categories`);
+    warn('aspects', `declared ${summary.aspects} aspects, found ${seg.categories.length} categories`);
   }
 }

@@ -3,7 +3,7 @@
 import { loadRules } from '../pipeline/rules.js';
 import { cut } from './tokens.js';
 
-interface Theme { id: string; label: string; keywords: string[]; from_category?: boolean }
+interface Theme { id: string; rule: string; label: string; keywords: string[]; from_category?: boolean }
 export interface ThemeTag { theme: string; label: string; rule: string; keyword: string }
 
 export const themeRules = () => loadRules<{ themes: Theme[] }>('themes.json').themes;
@@ -16,7 +16,7 @@ function match(text: string, themes: Theme[]): ThemeTag[] {
   const out: ThemeTag[] = [];
   for (const t of themes) {
     const kw = t.keywords.find((k) => words.includes(k) || (k.length >= 3 && text.includes(k)));
-    if (kw) out.push({ theme: t.id, label: t.label, rule: `theme.${t.id}`, keyword: kw });
+    if (kw) out.push({ theme: t.id, label: t.label, rule: t.rule, keyword: kw });
   }
   return out;
 }

@@ -49,6 +49,26 @@ program
   });
 
 program
+  .command('explain')
+  .description('show how FILE was read: its outline with the rule id and line of every decision (title, unit and region with their spans; parts, categories, problems with measures, outcome and status; declared totals and each mismatch)')
+  .argument('<file>', 'a bulletin file (.txt .docx .pdf .html)')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .option('--max-bytes <n>', 'refuse files larger than this', String(DEFAULT_MAX_BYTES))
+  .action(async (file: string, o: { format: 'text' | 'json'; maxBytes: string }) => {
+    const { extractFileDoc } = await import('./extract.js');
+    const { explain, formatExplanation } = await import('../output/explain.js');
+    try {
+      const e = explain(await extractFileDoc(file, { maxBytes: Number(o.maxBytes) }));
+      process.stdout.write(o.format === 'json' ? JSON.stringify(e, null, 2) + '\n' : formatExplanation(e));
+      process.exitCode = 0;
+    } catch (err) {
+      const z = toZhenggaiError(err, file);
+      process.stderr.write(`zhenggai: ${file}: ${z.code}: ${z.message}\n`);
+      process.exitCode = 1;
+    }
+  });
+
+program
   .command('ingest')
   .description('ingest files and folders (recursively) into the SQLite dataset; unchanged files are skipped by content hash')
   .argument('<paths...>', 'files or folders')

@@ -4,6 +4,7 @@ import type { Stage } from './index.js';
 import { normalize } from '../normalize.js';
 import { paragraphsOf } from '../doc.js';
 import { mojibakeScore } from '../readers/decode.js';
+import { checkOf } from '../../extractors/reconcile.js';
 
 export const normalizeStage: Stage = {
   name: 'normalize',
@@ -11,7 +12,8 @@ export const normalizeStage: Stage = {
     doc.text = normalize(doc.raw.text);
     doc.paragraphs = paragraphsOf(doc.text);
     if (mojibakeScore(doc.text) > 0.7) {
-      doc.message({ ruleId: 'decode.mojibake', stage: 'normalize', severity: 'warning', code: 'suspicious_encoding', message: 'the text looks like mojibake (UTF-8 read as GBK and saved again?)' });
+      const c = checkOf('mojibake');
+      doc.message({ ruleId: c.id, stage: 'normalize', severity: 'warning', code: c.code, message: 'the text looks like mojibake (UTF-8 read as GBK and saved again?)' });
     }
   },
 };
