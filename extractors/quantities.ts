@@ -81,7 +81,8 @@ export function extract(text: string, from = 0, to = text.length): Quantity[] {
       const endPos = start + text0.length;
       const w0 = Math.max(0, numStart - 8);
       const bounds = tokenBoundaries(slice.slice(w0, Math.min(slice.length, endPos + 8)));
-      if (!bounds.has(numStart - w0)) continue;
+      // (a hedge may be one word with the numeral: 近三年)
+      if (!bounds.has(numStart - w0) && !(g.pre && bounds.has(start - w0))) continue;
       if (!bounds.has(endPos - w0) && !(g.post && bounds.has(endPos - w0 - g.post.length))) continue;
       // The article 一: counted only where the phrase ends (召开会议一次，), not before a noun (一项日常性工作).
       if (g.num === '一' && !g.mult) {
