@@ -4,7 +4,7 @@ import { loadRules } from '../pipeline/rules.js';
 import type { RegexRule } from '../pipeline/rules.js';
 import { parseNumber, round } from './numerals.js';
 
-interface TotalRule extends RegexRule { key: string; percent?: boolean; money?: boolean; sum?: boolean; reject?: string[] }
+interface TotalRule extends RegexRule { key: string; percent?: boolean; money?: boolean; sum?: boolean; reject?: string[]; /** which N holds the value (default: the first) */ group?: number }
 
 // digits may carry thousands separators (1,260.5万元)
 const D = '\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
@@ -57,7 +57,7 @@ export function extractTotals(all: Array<{ text: string; start: number }>): { su
         } else if (rule.percent) {
           v = Number(m[1]!.replace(/[,，]/g, '')) / 100;
         } else {
-          v = parseNumber((m.slice(1).find((x) => x !== undefined) ?? '').replace(/[,，]/g, ''));
+          v = parseNumber(((rule.group ? m[rule.group] : m.slice(1).find((x) => x !== undefined)) ?? '').replace(/[,，]/g, ''));
         }
         if (v === null || !Number.isFinite(v)) continue;
         found.push({ key: rule.key, value: round(v), rule: rule.id, index: piece.start + m.index!, text: m[0] });

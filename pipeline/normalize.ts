@@ -93,8 +93,24 @@ export const isPageNumber = (line: string) => rx(layout().page_number).test(line
 /** A line that starts a paragraph (numbering, 一是, 整改情况：). */
 export const startsParagraph = (line: string) => rx(layout().line_head).test(line);
 
+/**
+ * Page numbers, and the running header a PDF prints at the top of each page: the line right
+ * after a page number, when it repeats after another page number or reads like a title
+ * (short, no sentence in it, ending 通报/报告/情况).
+ */
 export function dropPageNumbers(lines: string[]): string[] {
-  return lines.filter((l) => !isPageNumber(l));
+  const afterPage = new Map<string, number>();
+  lines.forEach((l, i) => {
+    if (!isPageNumber(l)) return;
+    const next = lines.slice(i + 1).find((x) => x.trim())?.trim();
+    if (next) afterPage.set(next, (afterPage.get(next) ?? 0) + 1);
+  });
+  const header = (l: string) => {
+    const n = afterPage.get(l.trim());
+    if (!n) return false;
+    return n >= 2 || (l.trim().length <= 40 && !/[。；，：]/.test(l) && /(?:通报|报告|情况)$/.test(l.trim()) && !startsParagraph(l.trim()));
+  };
+  return lines.filter((l) => !isPageNumber(l) && !header(l));
 }
 
 const TERMINAL = /[。！？；：”」』]$/;
@@ -124,7 +140,8 @@ export function unwrapHardBreaks(lines: string[]): string[] {
     // the next line starts a paragraph
     const full = lastPhysical >= width - 2 && (!TERMINAL.test(prev ?? '') || (lastPhysical >= width && /[。；]$/.test(prev ?? '')));
     const prevFull = prev !== null && full && !(out.length <= 3 && titleLike.test(prev)) && !(out.length <= 4 && openingStart.test(line));
-    if (prevFull && line && !startsParagraph(line)) out[out.length - 1] = prev + line;
+    const closes = rx(closing()).test(line) || rx(closingContact()).test(line);
+    if (prevFull && line && !startsParagraph(line) && !(TERMINAL.test(prev ?? '') && closes)) out[out.length - 1] = prev + line;
     else out.push(line);
     lastPhysical = line.length;
   }

@@ -49,6 +49,8 @@ export interface ProblemBlock {
   /** the numbering rule (head.num …) and the label as printed, when numbered */
   numbering: string | null;
   label: string | null;
+  /** the paragraph of a totals sentence that ended this block, if one did */
+  endedByTotals?: number;
 }
 
 export interface Segmentation {
@@ -292,8 +294,10 @@ function findProblemLevel(L: Layout, f: Frame, parts: Parts): ProblemLevel {
   let best = 0;
   for (const [lvl, c] of cand) if (c > best || (c === best && lvl > level)) { best = c; level = lvl; }
   let rule = level ? decisionId('problem_level') : decisionId('labelled_blocks');
-  // Bare labels (1.X不够强) in a part that is declared to hold the problems
-  if (!level && parts.l1AreParts && parts.partKind.includes('problems')) {
+  // Bare labels (1.X不够强) in a part that is declared to hold the problems, or under level-1
+  // headings that are all aspects (一、党的政治建设方面存在的问题 ⏎ （一）X不够有力 ⏎ 1.… 2.…)
+  const l1Aspects = parts.level1.length > 0 && parts.level1.every((h) => categoryTitle(h.body) !== null);
+  if (!level && ((parts.l1AreParts && parts.partKind.includes('problems')) || l1Aspects)) {
     const inScope = headings.filter((h, i): h is Heading => !!h && h.level >= 2 && !h.unitLine && parts.inProblemScope(i) && !categoryTitle(h.body));
     const levels = [...new Set(inScope.map((h) => h.level))].filter((l) => inScope.filter((h) => h.level === l).length >= 2);
     // Two numbered levels (（一）学习贯彻不深入 ⏎ 1.制定计划… 2.举办培训… ⏎ 整改进展：已完成): the
@@ -456,7 +460,7 @@ function setExtents(L: Layout, problems: ProblemBlock[], categories: CategoryBlo
       const h = headings[j];
       if (h && problemLevel && h.level < problemLevel) break;
       if (!h && declaresTotals(paras[j]!.text)) {
-        doc.decide('segment', 'totals', decisionId('totals_after'), spanOf(L, j), `totals sentence (ends problem ${p.number}): ${clip(paras[j]!.text)}`);
+        p.endedByTotals = j;
         break;
       }
       j++;
@@ -487,6 +491,11 @@ export function segment(doc: Doc): Segmentation {
   for (const p of problems) {
     const printed = p.label ? ` (printed ${p.label})` : '';
     doc.decide('segment', 'problem', p.rule, [paras[p.first]!.start, paras[p.last]!.end], `problem ${p.number}${printed}: ${clip(doc.text.slice(p.headStart, paras[p.first]!.end))}`, p.number);
+  }
+  for (const p of problems) {
+    if (p.endedByTotals === undefined) continue;
+    const t = paras[p.endedByTotals]!;
+    doc.decide('segment', 'totals', decisionId('totals_after'), [t.start, t.end], `totals sentence (ends problem ${p.number}): ${clip(t.text)}`);
   }
   if (renumber && problems.some((p) => p.label)) doc.decide('segment', 'layout', decisionId('renumbered'), undefined, 'numbering restarts: problems numbered 1..N through the document, the printed labels kept');
   // a long paragraph that nothing could cut, and no problem found: say so
