@@ -107,6 +107,21 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
   if (bracket) { statusField = bracket[1]!; headRest = headRest.slice(bracket[0].length).trim(); }
   if (headRest) bodies.push(headRest);
   for (const p of paras.slice(headParas)) bodies.push(p.text);
+  // the statement may go on after the title (（1）重点项目推进缓慢；（2）…。整改情况：一是…), over a
+  // wrapped line or two: what stands before a measures label later in a paragraph, with no
+  // measures label or 一是 before it, describes the problem (a note)
+  let description: string | null = null;
+  for (let b = 0; b < Math.min(bodies.length, 3); b++) {
+    if (rx(r.labels.measures).test(bodies[b]!)) break;
+    const late = rx(r.labels.measures_inline).exec(bodies[b]!);
+    const before = late ? bodies[b]!.slice(0, late.index) : bodies[b]!;
+    if (/(?:^|[。；，：])[一二三四五六七八九十]是/.test(before)) break;
+    if (!late) continue;
+    const cut = late.index + late[0].length;
+    description = [...bodies.slice(0, b), bodies[b]!.slice(0, cut)].join('').trim();
+    bodies.splice(0, b + 1, bodies[b]!.slice(cut).trim());
+    break;
+  }
 
   const measures: string[] = [];
   const notes: string[] = [];
@@ -182,5 +197,7 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
   }
   const progressRe = rx(statusRules().progress_sentence, 'g');
   for (const m of measures) for (const s of m.matchAll(progressRe)) progress.push(s[0].trim());
-  return { problem: problemText, measures: measures.filter((m) => m.length > 0), outcome, notes, progress, statusField };
+  if (description) notes.unshift(description);
+  // a measure split off a series keeps its words, not the separator after them (；，)
+  return { problem: problemText, measures: measures.map((m) => m.replace(/[；;，,、\s]+$/, '')).filter((m) => m.length > 0), outcome, notes, progress, statusField };
 }

@@ -32,7 +32,7 @@ interface MetadataRules {
   doc_number: RegexRule;
   unit_abbreviations: Record<string, string[] | string>;
   /** ids of field decisions that are not one regex (see rules/metadata.json field_rules) */
-  field_rules: Record<'title_page' | 'issuer_title' | 'issuer_signature' | 'level_unit' | 'level_region' | 'kind' | 'inspection_range', string>;
+  field_rules: Record<'title_page' | 'unit_signature' | 'issuer_title' | 'issuer_signature' | 'level_unit' | 'level_region' | 'kind' | 'inspection_range', string>;
 }
 export const metadataRules = () => loadRules<MetadataRules>('metadata.json');
 
@@ -192,6 +192,26 @@ function levelFromRegion(region: string | null): Level | null {
 }
 
 /** Short forms of the unit that the text actually uses. */
+/** The short forms a unit may go by: 县科协, 新野县科协, 新野科协, 县科学技术协会, 月河镇 … */
+export function shortFormsOf(unit: string, region: string | null): Set<string> {
+  const r = metadataRules();
+  const levelChar = region ? region.slice(-1) : '';
+  const core = region && unit.startsWith(region) ? unit.slice(region.length) : unit;
+  const forms = new Set<string>();
+  for (const [full, shorts] of Object.entries(r.unit_abbreviations)) {
+    if (full.startsWith('$') || !core.includes(full)) continue;
+    for (const s of Array.isArray(shorts) ? shorts : [shorts]) {
+      const shortCore = core.replace(full, s);
+      if (region) forms.add(region + shortCore);
+      if (levelChar) forms.add(levelChar + shortCore);
+      if (region && region.length > 2) forms.add(region.slice(0, -1) + shortCore); // 新野科协
+    }
+  }
+  if (region && levelChar) forms.add(levelChar + core); // 县科学技术协会
+  if (region && core !== unit && /(镇|乡|街道|县|区|市)$/.test(core)) forms.add(core); // 桐柏县月河镇 → 月河镇
+  return forms;
+}
+
 export function aliasesOf(unit: string | null, region: string | null, text: string, opening: string): string[] {
   const r = metadataRules();
   const out = new Set<string>();
@@ -206,20 +226,7 @@ export function aliasesOf(unit: string | null, region: string | null, text: stri
     if (name && name !== unit && !/^我/.test(name) && name.length <= 20) out.add(name);
   }
   if (unit) {
-    const levelChar = region ? region.slice(-1) : '';
-    const core = region && unit.startsWith(region) ? unit.slice(region.length) : unit;
-    const forms = new Set<string>();
-    for (const [full, shorts] of Object.entries(r.unit_abbreviations)) {
-      if (full.startsWith('$') || !core.includes(full)) continue;
-      for (const s of Array.isArray(shorts) ? shorts : [shorts]) {
-        const shortCore = core.replace(full, s);
-        if (region) forms.add(region + shortCore);
-        if (levelChar) forms.add(levelChar + shortCore);
-        if (region && region.length > 2) forms.add(region.slice(0, -1) + shortCore); // 新野科协
-      }
-    }
-    if (region && levelChar) forms.add(levelChar + core); // 县科学技术协会
-    if (region && core !== unit && /(镇|乡|街道|县|区|市)$/.test(core)) forms.add(core); // 桐柏县月河镇 → 月河镇
+    const forms = shortFormsOf(unit, region);
     // a form counts only where it stands alone, not inside the full name (县科学技术协会 in 新野县科学技术协会)
     const rest = text.split(unit).join('\u0000');
     for (const f of forms) if (f !== unit && rest.includes(f)) out.add(f);
@@ -281,7 +288,10 @@ export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text
     if ((range && d.start < range.end) || d.day === null) continue;
     // the clause a date governs: up to the full stop or the next date
     const clauseEnd = text.indexOf('。', d.end);
-    const nextDate = dates[k + 1]?.start ?? to;
+    // a day list (5月15日、16日，巡察组分别…反馈): the clause runs past the list's other days
+    let n = k + 1;
+    while (dates[n] && /^[、和及与]$/.test(text.slice(dates[n - 1]!.end, dates[n]!.start))) n++;
+    const nextDate = dates[n]?.start ?? to;
     const clause = text.slice(d.end, Math.min(clauseEnd < 0 ? to : clauseEnd, nextDate, to));
     if (!rx(metadataRules().feedback).test(clause) || /截[至止]\s*$/.test(text.slice(Math.max(0, d.start - 3), d.start))) continue;
     if (context && d.implied.year && context.year !== null) d.year = earlierInYear(context, d) ? context.year + 1 : context.year;
@@ -361,9 +371,16 @@ export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{
     const m = rx(r.inspected).exec(openingText);
     if (m && !/^我/.test(m[1]!)) { unit = m[1]!.replace(rx(r.party_prefix), '').replace(rx(r.issuer_suffix), '').trim() || null; unitRule = r.inspected.id; }
   }
-  note('unit', unit, unitRule, locate(unit));
+  // a short form without its area (市卫健委党委): the signature's full name, when it is that
+  // unit's (漯河市卫生健康委员会 goes by 市卫健委), gives the unit and its region
+  if (unit && !regionOf(unit) && titleIssuer) {
+    const sig = unitOf(signatureIssuer(doc));
+    const sigRegion = sig ? regionOf(sig) : null;
+    if (sig && sigRegion && shortFormsOf(sig, sigRegion).has(unit)) { unit = sig; unitRule = ids.unit_signature; }
+  }
+  note('unit', unit, unitRule, locate(unit, 0, text.length));
   const region = regionOf(unit ?? unitOf(issuer));
-  note('region', region, r.region.id, locate(region));
+  note('region', region, r.region.id, locate(region, prov.unit?.span?.[0] ?? 0, text.length));
   const teamM = rx(r.team).exec(head) ?? rx(r.team).exec(doc.text.slice(0, 3000));
   const split = teamM ? null : rx(r.team_split).exec(head);
   const plain = teamM || split ? null : rx(r.team_plain).exec(head);

@@ -8,7 +8,7 @@ import type { Status } from './record.js';
 
 export interface StructureRules {
   headings: Array<RegexRule & { level: number }>;
-  labels: Record<'problem' | 'measures' | 'status' | 'deadline', RegexRule>;
+  labels: Record<'problem' | 'measures' | 'measures_inline' | 'status' | 'deadline', RegexRule>;
   series: RegexRule;
   outcome: RegexRule;
   category: RegexRule;
