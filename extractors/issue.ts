@@ -1,7 +1,7 @@
 // Inside one problem block: the problem as quoted, the measures (一是…二是…),
 // the outcome (通过整改…), follow-up notes and explicit status fields.
 import { rx } from '../pipeline/rules.js';
-import { structureRules, statusRules, stripQuotes, isStatusValue, isLeadStatus } from '../pipeline/vocabulary.js';
+import { structureRules, statusRules, stripQuotes, isStatusValue, isLeadStatus, isStatusLine } from '../pipeline/vocabulary.js';
 import { parseChineseNumeral } from './numerals.js';
 import type { StatusInput } from './status.js';
 import type { Paragraph } from '../pipeline/doc.js';
@@ -111,8 +111,15 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
   // wrapped line or two: what stands before a measures label later in a paragraph, with no
   // measures label or 一是 before it, describes the problem (a note)
   let description: string | null = null;
-  for (let b = 0; b < Math.min(bodies.length, 3); b++) {
-    if (rx(r.labels.measures).test(bodies[b]!)) break;
+  for (let b = 0; b < Math.min(bodies.length, 4); b++) {
+    if (rx(r.labels.measures).test(bodies[b]!)) {
+      // sub-problems as paragraphs of their own before the label (（1）…； ⏎ （2）…。 ⏎ 整改情况：)
+      if (b > 0 && !isStatusLine(bodies[b]!) && bodies.slice(0, b).every((x) => /^[（(]\d{1,2}[）)]/.test(x) && !/[一二三四五六七八九十]是/.test(x))) {
+        description = bodies.slice(0, b).join('');
+        bodies.splice(0, b);
+      }
+      break;
+    }
     const late = rx(r.labels.measures_inline).exec(bodies[b]!);
     const before = late ? bodies[b]!.slice(0, late.index) : bodies[b]!;
     if (/(?:^|[。；，：])[一二三四五六七八九十]是/.test(before)) break;

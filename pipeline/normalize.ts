@@ -64,7 +64,7 @@ export function closeCjkSpaces(t: string): string {
   return t.replace(CJK_SPACE, (_m, a, b) => a ?? b);
 }
 
-type LayoutRules = { page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule; pinyin: RegexRule; run_on: { numbering: RegexRule; label: RegexRule; title_end: RegexRule; closing: RegexRule } };
+type LayoutRules = { page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule; pinyin: RegexRule; run_on: { numbering: RegexRule; label: RegexRule; title_end: RegexRule; closing: RegexRule; chrome: RegexRule } };
 
 // Characters written differently in traditional script (們 這 與 會 …): a text with many of
 // them is a traditional-script mirror and is converted to simplified (OpenCC) first.
@@ -292,6 +292,7 @@ function runOnCuts(line: string, r: LayoutRules['run_on'], mostOfText: boolean, 
   const head = rx(r.title_end).exec(line.slice(0, 200));
   if (head) cuts.add(head.index + head[0].length);
   for (const rule of [r.label, r.closing]) for (const m of line.matchAll(rx(rule, 'g'))) cuts.add(m.index! + m[0].length);
+  for (const m of line.matchAll(rx(r.chrome, 'g'))) { cuts.add(m.index!); cuts.add(m.index! + m[0].length); }
   for (const m of line.matchAll(/[ \t]+(?=\S)/g)) {
     // a run of spaces between Chinese words (or after a stop) stood for a line break; a space
     // next to a digit is a PDF or web artefact (5 月 16 日), not one

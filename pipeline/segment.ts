@@ -165,7 +165,9 @@ function findFrame(L: Layout): Frame {
     if (opening < 0) opening = 0;
     openingRule = decisionId('no_opening');
   }
-  const title = paras.slice(0, opening).filter((p) => !rx(r.front_noise).test(p.text));
+  // front matter is not the title, unless the title was glued to it (成文日期：…•中共X关于…的通报)
+  const titleShaped = (t: string) => t.includes('关于') && /(?:通报|报告|公告)$/.test(t);
+  const title = paras.slice(0, opening).filter((p) => !rx(r.front_noise).test(p.text) || titleShaped(p.text));
   let bodyStart = opening;
   while (bodyStart < n && headings[bodyStart] === null && bodyStart < opening + 3 && !rx(r.labels.problem).test(paras[bodyStart]!.text)) bodyStart++;
   if (opening < n) {

@@ -32,6 +32,8 @@ export async function toTraditional(t: string): Promise<string> {
 export const NOISY: Record<string, (t: string) => string> = {
   'pinyin readings after words': (t) => t.replace(/巡察/g, '巡察（xún chá）').replace(/整改情况/g, '整改(zhěng gǎi)情况'),
   'blog footer': (t) => t + '\n责任编辑：王某\n免责声明：本文来源于网络，如有侵权请联系删除。\n更多精彩内容请关注公众号',
+  // a copy that lost its line breaks: numbering and labels inside the line mark the boundaries
+  'line breaks lost': (t) => t.replace(/\s*\n\s*/g, ''),
 };
 
 /** Other ways of writing the same measures and statuses. */

@@ -7,6 +7,6 @@ export const metadataStage: Stage = {
   name: 'metadata',
   run(doc) {
     const meta = readMetadata(doc, doc.structure!, doc.outside);
-    doc.bulletin = { ...meta, published_date: doc.raw.meta.published_date ?? publishedInText(doc.raw.text), doc_number: doc.raw.meta.doc_number ?? docNumberInText(doc.raw.text) };
+    doc.bulletin = { ...meta, published_date: doc.raw.meta.published_date ?? publishedInText(doc.raw.text), doc_number: doc.raw.meta.doc_number ?? docNumberInText(doc.raw.text) ?? docNumberInText(doc.text) };
   },
 };
