@@ -118,6 +118,35 @@ describe('title', () => {
   }
 });
 
+describe('page text glued to the title line', () => {
+  // a real unit: the region and level must come out right, not only the title
+  const want = { title: '中共洛阳市涧西区民政局党组关于区委第二巡察组巡察反馈意见整改情况的通报', issuer: '中共洛阳市涧西区民政局党组', unit: '洛阳市涧西区民政局', region: '涧西区', level: 'county' };
+  const opening = '根据区委统一部署，2024年3月4日至4月26日，区委第二巡察组对区民政局党组进行了巡察。';
+  const title = want.title;
+  for (const [name, line] of [
+    ['a disclosure field (•公开方式：主动公开•)', `•公开方式：主动公开•${title}`],
+    ['a site section name (公告公示)', `公告公示${title}`],
+    ['a validity field (-效力状态：有效)', `-效力状态：有效${title}`],
+    ['a URL', `http://www.jianxi.gov.cn${title}`],
+    ['an index number', `113307000025920705/2024-00019${title}`],
+    ['a document number', `涧民党〔2024〕12号${title}`],
+    ['a publication date field', `成文日期：2024-09-20•${title}`],
+  ]) {
+    it(`${name} is noise, never part of the issuer or unit`, async () => {
+      const rec = await extractBytes(new TextEncoder().encode(`${line}\n${opening}${BODY}`), 'glued.txt');
+      expect(rec.bulletin).toMatchObject(want);
+    });
+  }
+  it('an issuer without 中共 keeps its first words (有色金属集团党委 is not 有效 + 色金属…)', async () => {
+    const rec = await extractBytes(new TextEncoder().encode(`有色金属集团党委关于巡察整改情况的通报\n${opening}${BODY}`), 'plain.txt');
+    expect(rec.bulletin.issuer).toBe('有色金属集团党委');
+  });
+  it('a committee is its area: 中共宜城市委 is the unit and region 宜城市', async () => {
+    const rec = await extractBytes(new TextEncoder().encode(`中共宜城市委关于省委第三巡视组巡视反馈意见整改进展情况的通报\n根据省委统一部署，2023年4月10日至6月20日，省委第三巡视组对宜城市进行了常规巡视。${BODY}`), 'area.txt');
+    expect(rec.bulletin).toMatchObject({ issuer: '中共宜城市委', unit: '宜城市', region: '宜城市' });
+  });
+});
+
 describe('publication date', () => {
   it('a saved page\'s 发布时间 line above the title gives published_date, and stays out of the text', async () => {
     const text = '当前位置：首页 > 信息公开\n中共某某县水利局党组关于巡察整改情况的通报\n发布时间：2024-04-18 09:30  来源：县水利局  浏览次数：312\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县水利局党组进行了巡察。' + BODY;
