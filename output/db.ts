@@ -3,8 +3,9 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { rootPath } from '../pipeline/paths.js';
+import { searchTokensMany } from '../extractors/tokens.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export type DB = Database.Database;
 
 const schemaSql = () => readFileSync(rootPath('output', 'schema.sql'), 'utf8');
@@ -28,6 +29,18 @@ export function openDb(path: string, opts: { readonly?: boolean } = {}): DB {
   }
 }
 
+/** Fill the search table from the stored issues (after a schema change). */
+function refillSearch(db: DB): void {
+  const rows = db.prepare(`SELECT i.id, i.problem, i.outcome, (SELECT group_concat(m.text, char(10)) FROM measures m WHERE m.issue_id = i.id) AS measures FROM issues i`).all() as Array<{ id: number; problem: string; outcome: string | null; measures: string | null }>;
+  const insert = db.prepare('INSERT INTO issues_fts (rowid, problem, measures, outcome) VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    for (const r of rows) {
+      const [problem, measures, outcome] = searchTokensMany([r.problem, r.measures ?? '', r.outcome ?? '']);
+      insert.run(r.id, problem!.join(' '), measures!.join(' '), outcome!.join(' '));
+    }
+  })();
+}
+
 function open(path: string, opts: { readonly?: boolean }): DB {
   if (opts.readonly) {
     const db = new Database(path, { readonly: true, fileMustExist: true });
@@ -43,7 +56,12 @@ function open(path: string, opts: { readonly?: boolean }): DB {
   db.pragma('busy_timeout = 5000');
   const v = db.pragma('user_version', { simple: true }) as number;
   if (v > SCHEMA_VERSION) throw new DatasetError(`${path}: schema version ${v} is newer than this zhenggai (${SCHEMA_VERSION})`);
+  // version 1 had a contentless_delete search table, which SQLite before 3.43 cannot open:
+  // drop it; the schema creates the plain one, filled again from the issues
+  const migrateFts = v === 1;
+  if (migrateFts) db.exec('DROP TABLE IF EXISTS issues_fts');
   db.exec(schemaSql());
+  if (migrateFts) refillSearch(db);
   if (v !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   return db;
 }

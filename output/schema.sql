@@ -124,9 +124,11 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
   run_id INTEGER NOT NULL REFERENCES ingest_runs(id) ON DELETE CASCADE,
   path TEXT NOT NULL, sha256 TEXT, code TEXT NOT NULL, message TEXT NOT NULL
 );
--- Chinese full-text search: jieba tokens, space-joined (FTS5 cannot segment Chinese).
--- Contentless (the text is in issues and measures; rowid = issues.id), rows deletable.
-CREATE VIRTUAL TABLE IF NOT EXISTS issues_fts USING fts5(problem, measures, outcome, tokenize = 'unicode61', content = '', contentless_delete = 1, detail = 'none');
+-- Chinese full-text search: jieba tokens, space-joined (FTS5 cannot segment Chinese); rowid =
+-- issues.id. A plain FTS5 table (the tokens are stored with the index), so that the dataset opens
+-- in every SQLite from 3.37 on: Debian 12's sqlite3, Python's sqlite3, sqlite-utils, Datasette
+-- (contentless_delete, which would save that copy, needs 3.43).
+CREATE VIRTUAL TABLE IF NOT EXISTS issues_fts USING fts5(problem, measures, outcome, tokenize = 'unicode61', detail = 'none');
 
 CREATE INDEX IF NOT EXISTS quantities_issue ON quantities(issue_id);
 CREATE INDEX IF NOT EXISTS quantities_bulletin ON quantities(bulletin_id);

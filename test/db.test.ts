@@ -3,6 +3,8 @@
 import { describe, it, expect } from 'vitest';
 import { mkdtempSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { SCHEMA_VERSION } from '../output/db.js';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ingest } from '../pipeline/batch.js';
@@ -20,6 +22,46 @@ const counts = (db: string) => {
 };
 
 describe('sqlite dataset', () => {
+  it('every table and view opens in an SQLite older than ours (3.37+: Python\'s sqlite3, Debian 12\'s sqlite3)', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
+    await ingest([join(FIXTURES, 'yuehe-town-2024')], { db, jobs: 1 });
+    // the system's Python links the system's libsqlite3 (3.40 on Debian 12), not ours (3.5x)
+    const py = spawnSync('python3', ['-c', `
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+bad = []
+for (name,) in c.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"):
+    try:
+        c.execute('SELECT * FROM "%s" LIMIT 1' % name).fetchall()
+    except Exception as e:
+        bad.append('%s: %s' % (name, e))
+hits = c.execute("SELECT count(*) FROM issues_fts WHERE issues_fts MATCH '耕地'").fetchone()[0]
+print(sqlite3.sqlite_version, hits, '|'.join(bad))
+`, db], { encoding: 'utf8' });
+    if (py.error || py.status !== 0) {
+      // no Python on this machine: not a pass in CI
+      if (process.env.CI) throw new Error(`python3 is needed for this check: ${py.error?.message ?? py.stderr}`);
+      return;
+    }
+    const [version, hits, bad] = py.stdout.trim().split(' ');
+    expect(bad ?? '', `SQLite ${version}`).toBe('');
+    expect(Number(hits)).toBeGreaterThan(0);
+  });
+  it('a dataset of schema version 1 (contentless_delete search table) is migrated on the next ingest', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
+    await ingest([join(FIXTURES, 'yuehe-town-2024')], { db, jobs: 1 });
+    const w = new Database(db);
+    const before = w.prepare("SELECT count(*) FROM issues_fts WHERE issues_fts MATCH '耕地'").pluck().get();
+    w.exec("DROP TABLE issues_fts; CREATE VIRTUAL TABLE issues_fts USING fts5(problem, measures, outcome, tokenize = 'unicode61', content = '', contentless_delete = 1, detail = 'none'); PRAGMA user_version = 1;");
+    w.close();
+    const again = await ingest([join(FIXTURES, 'yuehe-town-2024')], { db, jobs: 1 });
+    expect(again).toMatchObject({ ingested: 0, failed: 0 });
+    const d = new Database(db, { readonly: true });
+    expect(d.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(d.prepare("SELECT sql FROM sqlite_master WHERE name = 'issues_fts'").pluck().get()).not.toMatch(/contentless_delete/);
+    expect(d.prepare("SELECT count(*) FROM issues_fts WHERE issues_fts MATCH '耕地'").pluck().get()).toBe(before);
+    d.close();
+  });
   it('ingesting twice duplicates nothing', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
     const first = await ingest([FIXTURES], { db, jobs: 1 });
@@ -30,7 +72,7 @@ describe('sqlite dataset', () => {
     expect(second).toMatchObject({ ingested: 0, unchanged: first.ingested, failed: 0 });
     expect(counts(db)).toEqual(before);
     const d = new Database(db, { readonly: true });
-    expect(d.pragma('user_version', { simple: true })).toBe(1);
+    expect(d.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(d.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(d.pragma('foreign_key_check')).toEqual([]);
     // one unit for the six forms of the seed and its 2021 bulletin; the six forms are one publication
