@@ -21,6 +21,8 @@ export const ENTRIES = {
   cli: join(ROOT, 'pipeline', 'cli.ts'),
   worker: join(ROOT, 'pipeline', 'worker-entry.ts'),
   writer: join(ROOT, 'pipeline', 'writer-entry.ts'),
+  query: join(ROOT, 'pipeline', 'query-entry.ts'),
+  extract: join(ROOT, 'pipeline', 'extract-entry.ts'),
 };
 
 // Dependencies stay external (loaded from node_modules) except small pure-ESM ones that

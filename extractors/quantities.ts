@@ -46,7 +46,7 @@ export function pattern() {
 }
 
 /** Extract every quantity in text[from, to); spans are offsets into `text`. */
-export function extract(text: string, from = 0, to = text.length): Quantity[] {
+export function extract(text: string, from = 0, to = text.length, onNotANumber?: (text: string, span: [number, number]) => void): Quantity[] {
   const { re, kindOf, setTerms, gap } = pattern();
   const endChars = rules().count_end_chars;
   const slice = text.slice(from, to);
@@ -93,8 +93,9 @@ export function extract(text: string, from = 0, to = text.length): Quantity[] {
     // 二期建设, 一期工程: a phase, not a count
     if (unit === '期' && rules().phase_followers.some((w) => slice.startsWith(w, start + text0.length))) continue;
     const n = parseNumber(g.num!.replace(/[,，]/g, '') + (g.mult ?? ''));
-    // a run of digits too long to be a number (10^309 and up) is no quantity
-    if (n === null || !Number.isFinite(n) || (!isDigits && g.mult && !/^[一二两三四五六七八九十]/.test(g.num!))) continue;
+    // a run of digits too long to be a number (10^309 and up) is no quantity: said, not kept
+    if (n !== null && !Number.isFinite(n)) { onNotANumber?.(text0, [from + start, from + start + text0.length]); continue; }
+    if (n === null || (!isDigits && g.mult && !/^[一二两三四五六七八九十]/.test(g.num!))) continue;
     const approx = (g.pre ?? g.h1 ?? g.h2 ?? g.post ?? null) as Quantity['approx'];
     let hedge = approx;
     if (!hedge) {

@@ -4,6 +4,7 @@
 // totals and each mismatch. For staff who check a record, and for us when a bulletin is misread.
 import type { Doc, Message } from '../pipeline/doc.js';
 import type { Issue } from '../pipeline/record.js';
+import { printable } from './format.js';
 
 export interface ExplainLine { line: number | null; what: string; rule: string; text: string; span: [number, number] | null; value?: string | number | null }
 export interface ExplainTotal { key: string; declared: number; found: number | null; match: boolean | null; rule: string | null; line: number | null; text: string | null }
@@ -72,8 +73,6 @@ export function explain(doc: Doc): Explanation {
   return { path: doc.path, sha256: doc.sha256, bulletin, outline, issues, totals, warnings };
 }
 
-/** Control characters from a document or a file name are never printed raw to a terminal. */
-export const printable = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const L = (n: number | null) => (n === null ? '     ' : `L${n}`.padEnd(5));
 /** display width: CJK and full-width characters take two columns */

@@ -1,7 +1,8 @@
 // `zhenggai export --out DIR`: one CSV per table and view, plus a Datasette-style
 // metadata.json (title, description, per-table and per-column descriptions), so the
 // database and the CSVs open directly in Datasette and in spreadsheets.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { BOM, csvSafe } from './format.js';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { DB } from './db.js';
@@ -27,25 +28,58 @@ export const DESCRIPTIONS: Record<string, { description: string; columns?: Recor
   bulletin_overview: { description: 'View: one row per bulletin with declared problems, problems found, completed, not completed, completion rate, money and warnings.' },
 };
 
-export function exportDataset(db: DB, out: string, dbName = 'zhenggai'): { files: string[] } {
+export interface ExportResult { files: string[]; replaced: string[]; kept: string[] }
+
+/**
+ * One CSV per table and view, streamed row by row (memory does not grow with the dataset), and
+ * metadata.json. Into a new folder, or into one holding an earlier export: only our own files
+ * (TABLE.csv, metadata.json) are written over, anything else is left and reported.
+ */
+export function exportDataset(db: DB, out: string, dbName = 'zhenggai', o: { rawCsv?: boolean } = {}): ExportResult {
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new ExportError(`--out ${out} is a file, not a folder`);
   mkdirSync(out, { recursive: true });
   const objects = db.prepare("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'issues_fts%' ORDER BY type, name").all() as Array<{ name: string; type: string }>;
+  const ours = new Set([...objects.map((x) => `${x.name}.csv`), 'metadata.json']);
+  const before = readdirSync(out);
+  const replaced = before.filter((f) => ours.has(f));
+  const kept = before.filter((f) => !ours.has(f));
   const files: string[] = [];
+  const cell = (v: unknown) => (v == null ? '' : typeof v === 'string' ? (o.rawCsv ? v : csvSafe(v)) : Buffer.isBuffer(v) ? v.toString('base64') : String(v));
   for (const { name } of objects) {
     const st = db.prepare(`SELECT * FROM "${name}"`);
     const cols = st.columns().map((c) => c.name);
-    const rows = st.raw().all() as unknown[][];
-    writeFileSync(join(out, `${name}.csv`), '\ufeff' + stringify([cols, ...rows])); // BOM: spreadsheets read it as UTF-8
+    const path = join(out, `${name}.csv`);
+    const tmp = `${path}.part`;
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, BOM + stringify([cols]));
+      let chunk: string[][] = [];
+      for (const row of st.raw().iterate() as IterableIterator<unknown[]>) {
+        chunk.push(row.map(cell));
+        if (chunk.length === 500) { writeSync(fd, stringify(chunk)); chunk = []; }
+      }
+      if (chunk.length) writeSync(fd, stringify(chunk));
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
     files.push(`${name}.csv`);
   }
   const tables: Record<string, unknown> = {};
   for (const { name } of objects) if (DESCRIPTIONS[name]) tables[name] = DESCRIPTIONS[name];
   const metadata = {
     title: 'zhenggai: inspection-rectification bulletins',
-    description: 'Published Party inspection-rectification bulletins (巡视/巡察整改情况通报) turned into tables: bulletins, units, problems, measures, statuses, quantities, declared totals and warnings.',
+    description: 'Published Party inspection-rectification bulletins (巡视/巡察整改情况通报) turned into tables: bulletins, units, problems, measures, statuses, quantities, declared totals and warnings. Start with the view publications (one row per publication) or bulletin_overview.',
     databases: { [dbName]: { tables } },
   };
   writeFileSync(join(out, 'metadata.json'), JSON.stringify(metadata, null, 2) + '\n');
   files.push('metadata.json');
-  return { files };
+  return { files, replaced, kept };
+}
+
+export class ExportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatasetError';
+  }
 }

@@ -1,17 +1,40 @@
 // Rows → an aligned terminal table (CJK-aware, via cli-table3), CSV (csv-stringify) or JSON.
+// Human-readable output never carries a document's control characters (escape sequences that
+// would retitle or clear a terminal); CSV cells that a spreadsheet would run as a formula are
+// neutralized the way spreadsheet tools expect (a leading '), unless asked for raw CSV.
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import type { Row } from './queries.js';
 
 export type Format = 'table' | 'csv' | 'json';
 
-export function formatRows(rows: Row[], format: Format, columns?: string[]): string {
+/** Control characters (C0 but newline, C1, line/paragraph separators) shown as \u escapes. */
+export const printable = (s: string) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** A CSV cell a spreadsheet would evaluate (=, +, -, @, tab, CR first) gets a leading '. */
+export const csvSafe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+/** UTF-8 byte order mark: spreadsheets then read the CSV as UTF-8. */
+export const BOM = '\ufeff';
+
+/** A number for a person: rates as percentages, others with up to four significant digits (0.00012 stays 0.00012). */
+export function humanNumber(v: number, column: string): string {
+  if (Number.isInteger(v)) return String(v);
+  if (/rate$/.test(column) && v >= 0 && v <= 1) return `${Number((v * 100).toPrecision(4))}%`;
+  return String(Number(v.toPrecision(4)));
+}
+
+export function formatRows(rows: Row[], format: Format, columns?: string[], o: { rawCsv?: boolean; bom?: boolean } = {}): string {
   const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
   if (format === 'json') return JSON.stringify(rows, null, 2) + '\n';
-  const cell = (v: unknown) => (v == null ? '' : typeof v === 'number' && !Number.isInteger(v) ? String(Math.round(v * 1000) / 1000) : String(v));
-  if (format === 'csv') return stringify([cols, ...rows.map((r) => cols.map((c) => cell(r[c])))]);
+  if (format === 'csv') {
+    // exact values; text cells neutralized unless --raw-csv
+    const cell = (v: unknown) => (v == null ? '' : typeof v === 'string' ? (o.rawCsv ? v : csvSafe(v)) : String(v));
+    return (o.bom === false ? '' : BOM) + stringify([cols, ...rows.map((r) => cols.map((c) => cell(r[c])))]);
+  }
   if (!rows.length) return '(no rows)\n';
-  const t = new Table({ head: cols, style: { head: [], border: [] }, wordWrap: true });
-  for (const r of rows) t.push(cols.map((c) => cell(r[c])));
+  const cell = (v: unknown, c: string) => (v == null ? '' : typeof v === 'number' ? humanNumber(v, c) : printable(String(v)));
+  const t = new Table({ head: cols.map(printable), style: { head: [], border: [] }, wordWrap: true });
+  for (const r of rows) t.push(cols.map((c) => cell(r[c], c)));
   return t.toString() + '\n';
 }

@@ -154,8 +154,8 @@ export function mergeUnits(db: DB, from: string, into: string): { from: string; 
       db.prepare('SELECT u.id, u.name FROM units u JOIN unit_aliases a ON a.unit_id = u.id WHERE a.alias = ?').get(n)) as { id: number; name: string } | undefined;
   const a = find(from);
   const b = find(into);
-  if (!a) throw new Error(`no unit named ${from}`);
-  if (!b) throw new Error(`no unit named ${into}`);
+  if (!a) throw new UsageError(`no unit named ${from} (zhenggai units lists them)`);
+  if (!b) throw new UsageError(`no unit named ${into} (zhenggai units lists them)`);
   if (a.id === b.id) return { from: a.name, into: b.name, bulletins: 0 };
   return db.transaction(() => {
     const n = db.prepare('UPDATE bulletins SET unit_id = ? WHERE unit_id = ?').run(b.id, a.id).changes;
@@ -176,4 +176,52 @@ export function query(db: DB, sql: string): Row[] {
   const st = db.prepare(sql);
   if (!st.reader) throw new Error('only statements that return rows (SELECT, WITH, PRAGMA …) are allowed');
   return st.all() as Row[];
+}
+
+export interface QueryResult { columns: string[]; rows: Row[]; truncated: boolean; timedOut: boolean }
+
+/**
+ * One read-only statement in a process of its own (pipeline/query-entry.ts), killed after
+ * `timeoutMs` or once `limit` rows have come: `zhenggai query`. Rows stream from it; at most
+ * limit + 1 are ever held.
+ */
+export async function queryLimited(dbPath: string, sql: string, o: { limit: number; timeoutMs: number; workerFile: string }): Promise<QueryResult> {
+  const { fork } = await import('node:child_process');
+  const child = fork(o.workerFile, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const rows: Row[] = [];
+  let columns: string[] = [];
+  return new Promise<QueryResult>((resolve, reject) => {
+    let settled = false;
+    const stop = () => { clearTimeout(timer); if (child.exitCode === null) child.kill('SIGKILL'); };
+    const finish = (timedOut: boolean) => {
+      if (settled) return;
+      settled = true;
+      stop();
+      resolve({ columns, rows: rows.slice(0, o.limit), truncated: rows.length > o.limit, timedOut });
+    };
+    const timer = setTimeout(() => finish(true), o.timeoutMs);
+    child.on('message', (m: { type: string; columns?: string[]; rows?: Row[]; message?: string; name?: string }) => {
+      if (m.type === 'columns') columns = m.columns!;
+      else if (m.type === 'rows') { rows.push(...m.rows!); if (rows.length > o.limit) finish(false); }
+      else if (m.type === 'done') finish(false);
+      else if (m.type === 'error' && !settled) {
+        settled = true;
+        stop();
+        const e = new Error(m.message);
+        e.name = m.name === 'DatasetError' ? 'DatasetError' : 'QueryError';
+        reject(e);
+      }
+    });
+    child.on('error', (e) => { if (!settled) { settled = true; stop(); reject(e); } });
+    child.on('exit', () => { if (!settled) finish(false); });
+    child.send({ db: dbPath, sql, limit: o.limit });
+  });
+}
+
+/** An ordinary mistake in what was asked (a unit that does not exist …): one line, exit 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
 }

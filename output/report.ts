@@ -29,6 +29,9 @@ function section(id: string, title: string, explain: string, chart: string, data
 <details><summary>数据表 · the numbers behind the chart</summary>${data}</details></section>`;
 }
 
+/** Marks a file as a report of ours (report --out writes over such a file without --force). */
+export const REPORT_MARK = '<meta name="generator" content="zhenggai report">';
+
 export function buildReport(db: DB, opts: { title?: string; maxUnits?: number } = {}): string {
   const maxUnits = opts.maxUnits ?? 15;
   const byUnitYear = compare(db, { by: ['unit', 'year'] });
@@ -91,7 +94,7 @@ export function buildReport(db: DB, opts: { title?: string; maxUnits?: number } 
 
   const rate = totals.problems ? Math.round(((totals.completed ?? 0) / totals.problems) * 1000) / 10 : 0;
   return `<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="zh-CN"><head><meta charset="utf-8">${REPORT_MARK}<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(opts.title ?? '巡视巡察整改情况 · zhenggai report')}</title>
 <style>
 body{font-family:${FONT};margin:0 auto;max-width:980px;padding:24px;color:#1a1a1a;line-height:1.55}

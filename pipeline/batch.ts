@@ -74,9 +74,10 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     runOptions: { paths, jobs: opts.jobs, reprocess: !!opts.reprocess, maxBytes: readOpts.maxBytes, timeoutMs: opts.timeoutMs },
   };
 
-  // Batches of 8 files or more parse in a worker pool; smaller ones in this thread (the pool's
-  // start-up would cost more than it saves). The pool and the writer thread start as soon as
-  // the 8th file is found, and load (jieba's dictionary, SQLite) while the walk goes on.
+  // Batches of 8 files or more parse in a pool of `jobs` workers with the writer in a thread of
+  // its own; smaller ones in one worker, the writer in this thread. The pool and the writer
+  // thread start as soon as the 8th file is found, and load (jieba's dictionary, SQLite) while
+  // the walk goes on.
   const POOL_MIN_FILES = 8;
   let sinkReady: Promise<Sink> | null = null;
   let poolReady: Promise<Piscina> | null = null;
@@ -87,27 +88,33 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   let bootedWorkers = 0;
   let markBooted: () => void = () => {};
   const booted = new Promise<void>((resolve) => { markBooted = resolve; });
-  const startParallel = () => {
+  const startParallel = (threads = jobs, threadWriter = true) => {
     const known = readKnown(opts.db, sinkOptions.versions, sinkOptions.reprocess);
     poolReady = (ensureBuilt('worker') as Promise<string>).then((filename) => {
       const p = new Piscina({
         filename,
-        minThreads: jobs, maxThreads: jobs,
+        minThreads: threads, maxThreads: threads,
         // tasks posted ahead, so a worker never waits while the writer is in a commit
-        concurrentTasksPerWorker: 4,
+        // (one at a time in a small batch's single worker: a task's time limit runs from when it is
+        // handed out, so none may wait there behind a slow one)
+        concurrentTasksPerWorker: threadWriter ? 4 : 1,
         workerData: { known, nice: 3 },
         // a small young generation keeps each worker's resident memory down (documents are small)
         resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb ?? 1024, maxYoungGenerationSizeMb: 16 },
       });
-      p.on('message', (m: { zhenggaiBooted?: boolean } | null) => { if (m?.zhenggaiBooted && ++bootedWorkers >= jobs) markBooted(); });
+      p.on('message', (m: { zhenggaiBooted?: boolean } | null) => { if (m?.zhenggaiBooted && ++bootedWorkers >= threads) markBooted(); });
       setTimeout(() => markBooted(), timeout).unref();
       return p;
     });
-    sinkReady = (ensureBuilt('writer') as Promise<string>).then((f) => threadSink(f, sinkOptions));
+    if (threadWriter) sinkReady = (ensureBuilt('writer') as Promise<string>).then((f) => threadSink(f, sinkOptions));
     trace('pool and writer started');
   };
   const { files, errors } = await collectFiles(paths, (n) => { if (n === POOL_MIN_FILES && jobs > 1) startParallel(); });
   trace(`${files.length} files collected`);
+  // a small batch parses in one worker thread too (the writer stays in this one): only a thread
+  // can be stopped when a document runs over the time limit
+  const small = !poolReady;
+  if (small && files.length) startParallel(1, false);
   const usePool = poolReady !== null;
   sinkReady ??= import('./sink-local.js').then(({ LocalSink }) => new LocalSink(sinkOptions));
   sinkReady.catch(() => {}); // awaited below; a failure is reported there
@@ -179,7 +186,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   let firstParsed = false;
 
   // Bounded in-flight work so memory stays flat on large collections.
-  const queue = new PQueue({ concurrency: usePool ? jobs * 8 : 1 });
+  const queue = new PQueue({ concurrency: usePool && !small ? jobs * 8 : 1 });
   for (const path of files) {
     void queue.add(async () => {
       const start = performance.now();

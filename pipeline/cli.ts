@@ -1,7 +1,8 @@
 // zhenggai command line. Exit codes: 0 ok, 1 some input failed, 2 usage error.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { toZhenggaiError, ZhenggaiError } from './errors.js';
 import type { FileEvent } from './batch.js';
+import { printable } from '../output/format.js';
 // commands import what they use when they run: `zhenggai --help` loads no parser
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -15,37 +16,42 @@ program
 
 const dbOption = () => new Option('--db <file>', 'SQLite dataset').default('zhenggai.db');
 
+// Option values are checked where they are read: a bad one is a usage error (exit 2) that says
+// what is wrong, never a silent default or an internal error.
+const intAtLeast = (min: number, what: string) => (v: string): string => {
+  if (!/^\d+$/.test(v.trim()) || Number(v) < min) throw new InvalidArgumentError(`${what}: a whole number${min > 0 ? ` of at least ${min}` : ''}, not ${JSON.stringify(v)}`);
+  return String(Number(v));
+};
+const year = (v: string): string => {
+  if (!/^\d{4}$/.test(v.trim()) || Number(v) < 1949 || Number(v) > 2100) throw new InvalidArgumentError(`a year such as 2024, not ${JSON.stringify(v)}`);
+  return v.trim();
+};
+const positive = intAtLeast(1, 'expected');
+
 program
   .command('extract')
   .description('print the zhenggai.bulletin/1 record of each FILE as JSON (several files: one JSON object per line)')
   .argument('<files...>', 'bulletin files (.txt .docx .pdf .html)')
   .option('--pretty', 'indent the JSON')
-  .option('--max-bytes <n>', 'refuse files larger than this', String(DEFAULT_MAX_BYTES))
-  .option('--timeout <ms>', 'time limit per document', '60000')
+  .option('--max-bytes <n>', 'refuse files larger than this', intAtLeast(1, '--max-bytes'), String(DEFAULT_MAX_BYTES))
+  .option('--timeout <ms>', 'time limit per document', intAtLeast(1, '--timeout'), '60000')
   .action(async (files: string[], o: { pretty?: boolean; maxBytes: string; timeout: string }) => {
-    const { extractFile } = await import('./extract.js');
+    // each document in a worker thread: the time limit stops it even when it is one file
+    const { ExtractThread } = await import('./extract-thread.js');
+    const thread = new ExtractThread(Number(o.timeout));
     let failed = 0;
-    let timedOut = false;
     for (const f of files) {
-      let timer: NodeJS.Timeout | undefined;
       try {
-        const limit = new Promise<never>((_res, rej) => {
-          timer = setTimeout(() => rej(new ZhenggaiError('timeout', `over ${o.timeout} ms`, f)), Number(o.timeout));
-        });
-        const rec = await Promise.race([extractFile(f, { maxBytes: Number(o.maxBytes) }), limit]);
+        const rec = await thread.run(f, Number(o.maxBytes), 'record');
         process.stdout.write(JSON.stringify(rec, null, o.pretty ? 2 : undefined) + '\n');
       } catch (e) {
         const z = toZhenggaiError(e, f);
         failed++;
-        if (z.code === 'timeout') timedOut = true;
-        process.stderr.write(`zhenggai: ${f}: ${z.code}: ${z.message}\n`);
-      } finally {
-        clearTimeout(timer);
+        process.stderr.write(`zhenggai: ${printable(f)}: ${z.code}: ${printable(z.message)}\n`);
       }
     }
+    await thread.close();
     process.exitCode = failed ? 1 : 0;
-    // a document stopped by the time limit may still hold the event loop: flush, then finish
-    if (timedOut) process.stdout.write('', () => process.exit(process.exitCode as number));
   });
 
 program
@@ -53,18 +59,22 @@ program
   .description('show how FILE was read: its outline with the rule id and line of every decision (title, unit and region with their spans; parts, categories, problems with measures, outcome and status; declared totals and each mismatch)')
   .argument('<file>', 'a bulletin file (.txt .docx .pdf .html)')
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-  .option('--max-bytes <n>', 'refuse files larger than this', String(DEFAULT_MAX_BYTES))
-  .action(async (file: string, o: { format: 'text' | 'json'; maxBytes: string }) => {
-    const { extractFileDoc } = await import('./extract.js');
-    const { explain, formatExplanation } = await import('../output/explain.js');
+  .option('--max-bytes <n>', 'refuse files larger than this', intAtLeast(1, '--max-bytes'), String(DEFAULT_MAX_BYTES))
+  .option('--timeout <ms>', 'time limit for the document', intAtLeast(1, '--timeout'), '60000')
+  .action(async (file: string, o: { format: 'text' | 'json'; maxBytes: string; timeout: string }) => {
+    const { ExtractThread } = await import('./extract-thread.js');
+    const { formatExplanation } = await import('../output/explain.js');
+    const thread = new ExtractThread(Number(o.timeout));
     try {
-      const e = explain(await extractFileDoc(file, { maxBytes: Number(o.maxBytes) }));
+      const e = await thread.run<import('../output/explain.js').Explanation>(file, Number(o.maxBytes), 'explain');
       process.stdout.write(o.format === 'json' ? JSON.stringify(e, null, 2) + '\n' : formatExplanation(e));
       process.exitCode = 0;
     } catch (err) {
       const z = toZhenggaiError(err, file);
-      process.stderr.write(`zhenggai: ${file}: ${z.code}: ${z.message}\n`);
+      process.stderr.write(`zhenggai: ${printable(file)}: ${z.code}: ${printable(z.message)}\n`);
       process.exitCode = 1;
+    } finally {
+      await thread.close();
     }
   });
 
@@ -73,12 +83,12 @@ program
   .description('ingest files and folders (recursively) into the SQLite dataset; unchanged files are skipped by content hash')
   .argument('<paths...>', 'files or folders')
   .addOption(dbOption())
-  .option('-j, --jobs <n>', 'parallel workers (default: the number of cores)')
+  .option('-j, --jobs <n>', 'parallel workers (default: the number of cores)', intAtLeast(1, '--jobs'))
   .option('--reprocess', 're-derive documents whose rules or pipeline version changed')
-  .option('--max-bytes <n>', 'refuse files larger than this', String(DEFAULT_MAX_BYTES))
-  .option('--timeout <ms>', 'time limit per document', '60000')
-  .option('--commit-every <n>', 'documents per commit (each still atomic); 1 = one transaction per document', '1')
-  .option('--max-memory <mb>', 'heap limit per worker; a document over it fails with out_of_memory', '1024')
+  .option('--max-bytes <n>', 'refuse files larger than this', intAtLeast(1, '--max-bytes'), String(DEFAULT_MAX_BYTES))
+  .option('--timeout <ms>', 'time limit per document', intAtLeast(1, '--timeout'), '60000')
+  .option('--commit-every <n>', 'documents per commit (each still atomic); 1 = one transaction per document', intAtLeast(1, '--commit-every'), '1')
+  .option('--max-memory <mb>', 'heap limit per worker; a document over it fails with out_of_memory', intAtLeast(1, '--max-memory'), '1024')
   .option('--json', 'write NDJSON events (one per file, then a summary)')
   .option('-q, --quiet', 'print only the summary line')
   .action(async (paths: string[], o: { db: string; jobs?: string; reprocess?: boolean; maxBytes: string; timeout: string; commitEvery: string; maxMemory: string; json?: boolean; quiet?: boolean }) => {
@@ -98,7 +108,7 @@ program
       if (e.status === 'failed') failures++;
       if (o.json) process.stdout.write(JSON.stringify(e) + '\n');
       else if (bar) (bar as import('cli-progress').SingleBar).update(done, { rate: (done / Math.max(0.001, (Date.now() - t0) / 1000)).toFixed(1), failures });
-      else if (!o.quiet) process.stderr.write(`${e.status.padEnd(11)} ${e.path}${e.code ? `  ${e.code}: ${e.message}` : ''}\n`);
+      else if (!o.quiet) process.stderr.write(printable(`${e.status.padEnd(11)} ${e.path}${e.code ? `  ${e.code}: ${e.message}` : ''}`) + '\n');
     };
     const { ingest } = await import('./batch.js');
     const summary = await ingest(paths, {
@@ -120,20 +130,28 @@ program
 
 program
   .command('errors')
-  .description("list the last ingest run's failures")
+  .description("list an ingest run's failures (the last run by default)")
   .addOption(dbOption())
-  .option('--run <id>', 'another run than the last')
-  .action(async (o: { db: string; run?: string }) => {
+  .option('--run <id>', 'another run than the last', intAtLeast(1, '--run'))
+  .addOption(new Option('--format <f>', 'output format').choices(['table', 'json']).default('table'))
+  .action(async (o: { db: string; run?: string; format: 'table' | 'json' }) => {
     const { openDb } = await import('../output/db.js');
     const db = openDb(o.db, { readonly: true });
     const run = o.run ? Number(o.run) : (db.prepare('SELECT max(id) AS id FROM ingest_runs').get() as { id: number | null }).id;
-    if (!run) { process.stdout.write('no ingest runs\n'); return; }
+    if (!run) { process.stdout.write(o.format === 'json' ? '[]\n' : 'no ingest runs\n'); return; }
+    if (!db.prepare('SELECT 1 FROM ingest_runs WHERE id = ?').get(run)) {
+      process.stderr.write(`zhenggai errors: run ${run} does not exist (runs: ${(db.prepare('SELECT group_concat(id) FROM ingest_runs').pluck().get() as string | null) ?? 'none'})\n`);
+      process.exitCode = 1;
+      return;
+    }
     const rows = db.prepare('SELECT path, code, message FROM ingest_errors WHERE run_id = ? ORDER BY path').all(run) as Array<{ path: string; code: string; message: string }>;
+    if (o.format === 'json') { process.stdout.write(JSON.stringify({ run, failed: rows.length, errors: rows }, null, 2) + '\n'); return; }
     process.stdout.write(`run ${run}: ${rows.length} failed\n`);
-    for (const r of rows) process.stdout.write(`${r.code.padEnd(18)} ${r.path}  ${r.message}\n`);
+    for (const r of rows) process.stdout.write(printable(`${r.code.padEnd(18)} ${r.path}  ${r.message}`) + '\n');
   });
 
 const formatOption = () => new Option('--format <f>', 'output format').choices(['table', 'csv', 'json']).default('table');
+const rawCsvOption = () => new Option('--raw-csv', 'write CSV cells as they are (by default a cell starting with = + - @ gets a leading \' so spreadsheets do not run it)');
 
 async function readDb(path: string) {
   const { openDb } = await import('../output/db.js');
@@ -146,16 +164,17 @@ program
   .argument('<words...>', 'what to look for, e.g. 党费 or 违规报销')
   .addOption(dbOption())
   .option('--unit <name>', 'only this unit (full name, part of it, or an alias)')
-  .option('--year <year>', 'only this year')
-  .option('--limit <n>', 'at most this many', '200')
+  .option('--year <year>', 'only this year', year)
+  .option('--limit <n>', 'at most this many', intAtLeast(1, '--limit'), '200')
   .addOption(formatOption())
-  .action(async (words: string[], o: { db: string; unit?: string; year?: string; limit: string; format: 'table' | 'csv' | 'json' }) => {
+  .addOption(rawCsvOption())
+  .action(async (words: string[], o: { db: string; unit?: string; year?: string; limit: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean }) => {
     const { search } = await import('../output/queries.js');
     const { formatRows } = await import('../output/format.js');
     const db = await readDb(o.db);
     const mark: [string, string] = o.format === 'table' && process.stdout.isTTY ? ['\x1b[1;31m', '\x1b[0m'] : ['【', '】'];
     const rows = search(db, words.join(' '), { unit: o.unit, year: o.year ? Number(o.year) : undefined, limit: Number(o.limit) }, mark);
-    process.stdout.write(formatRows(rows, o.format, ['unit', 'year', 'number', 'status', 'snippet', 'path']));
+    process.stdout.write(formatRows(rows, o.format, ['unit', 'year', 'number', 'status', 'snippet', 'path'], { rawCsv: o.rawCsv }));
     if (o.format === 'table') process.stderr.write(`${rows.length} problem(s)\n`);
   });
 
@@ -164,10 +183,11 @@ program
   .description('compare units, regions, levels, years or themes: problems, completed, completion rate, declared vs found, money, rules, themes')
   .addOption(dbOption())
   .option('--by <keys>', 'group by one or more of unit, region, level, year, theme (comma-separated)', 'unit')
-  .option('--from <year>', 'from this year')
-  .option('--to <year>', 'to this year')
+  .option('--from <year>', 'from this year', year)
+  .option('--to <year>', 'to this year', year)
   .addOption(formatOption())
-  .action(async (o: { db: string; by: string; from?: string; to?: string; format: 'table' | 'csv' | 'json' }) => {
+  .addOption(rawCsvOption())
+  .action(async (o: { db: string; by: string; from?: string; to?: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean }) => {
     const { compare, COMPARE_KEYS } = await import('../output/queries.js');
     const { formatRows } = await import('../output/format.js');
     const by = o.by.split(',').map((k) => k.trim());
@@ -175,23 +195,37 @@ program
     if (bad.length) throw new CommanderError(2, 'zhenggai.usage', `--by: unknown key(s) ${bad.join(', ')}; use ${COMPARE_KEYS.join(', ')}`);
     const db = await readDb(o.db);
     const rows = compare(db, { by: by as never, from: o.from ? Number(o.from) : undefined, to: o.to ? Number(o.to) : undefined });
-    process.stdout.write(formatRows(rows, o.format));
+    process.stdout.write(formatRows(rows, o.format, undefined, { rawCsv: o.rawCsv }));
   });
 
 program
   .command('query')
-  .description('run one read-only SQL statement on the dataset (opened read-only)')
-  .argument('<sql>', 'e.g. "SELECT * FROM bulletin_overview"')
+  .description('run one read-only SQL statement on the dataset (opened read-only, in a process stopped after --timeout)')
+  .argument('<sql>', 'e.g. "SELECT * FROM publications"')
   .addOption(dbOption())
   .addOption(formatOption())
-  .action(async (sql: string, o: { db: string; format: 'table' | 'csv' | 'json' }) => {
-    const { query } = await import('../output/queries.js');
+  .addOption(rawCsvOption())
+  .option('--limit <n>', 'at most this many rows (a note says how many were left out)', intAtLeast(1, '--limit'), '1000')
+  .option('--timeout <ms>', 'stop the statement after this long', intAtLeast(1, '--timeout'), '10000')
+  .action(async (sql: string, o: { db: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean; limit: string; timeout: string }) => {
+    const { queryLimited } = await import('../output/queries.js');
     const { formatRows } = await import('../output/format.js');
-    const db = await readDb(o.db);
+    const { openDb } = await import('../output/db.js');
+    openDb(o.db, { readonly: true }).close(); // a missing or foreign dataset: say so before starting a thread
+    // @ts-expect-error plain JS helper without types
+    const { ensureBuilt } = await import('../bin/build.mjs');
     try {
-      process.stdout.write(formatRows(query(db, sql), o.format));
+      const r = await queryLimited(o.db, sql, { limit: Number(o.limit), timeoutMs: Number(o.timeout), workerFile: await ensureBuilt('query') });
+      process.stdout.write(formatRows(r.rows, o.format, r.columns, { rawCsv: o.rawCsv }));
+      if (r.truncated) process.stderr.write(`zhenggai query: only the first ${o.limit} rows (--limit); more were left out\n`);
+      if (r.timedOut) {
+        process.stderr.write(`zhenggai query: stopped after ${o.timeout} ms (--timeout)${r.rows.length ? `; ${r.rows.length} rows shown` : ''}\n`);
+        process.exitCode = 1;
+      }
     } catch (e) {
-      process.stderr.write(`zhenggai query: ${(e as Error).message}\n`);
+      const err = e as Error;
+      if (err.name === 'DatasetError') throw err;
+      process.stderr.write(`zhenggai query: ${printable(err.message)}\n`);
       process.exitCode = 2;
     }
   });
@@ -200,13 +234,14 @@ program
   .command('export')
   .description('write one CSV per table and view plus metadata.json (Datasette and spreadsheets)')
   .addOption(dbOption())
-  .requiredOption('--out <dir>', 'folder to write')
-  .action(async (o: { db: string; out: string }) => {
+  .requiredOption('--out <dir>', 'folder to write (new, or one holding an earlier export: only its own files are replaced)')
+  .addOption(rawCsvOption())
+  .action(async (o: { db: string; out: string; rawCsv?: boolean }) => {
     const { exportDataset } = await import('../output/export.js');
     const { basename } = await import('node:path');
     const db = await readDb(o.db);
-    const r = exportDataset(db, o.out, basename(o.db).replace(/\.db$/, ''));
-    process.stdout.write(`${r.files.length} files → ${o.out}\n`);
+    const r = exportDataset(db, o.out, basename(o.db).replace(/\.db$/, ''), { rawCsv: o.rawCsv });
+    process.stdout.write(`${r.files.length} files → ${printable(o.out)}${r.replaced.length ? ` (${r.replaced.length} from an earlier export replaced)` : ''}${r.kept.length ? `; ${r.kept.length} other file(s) there left as they were` : ''}\n`);
   });
 
 program
@@ -215,12 +250,17 @@ program
   .addOption(dbOption())
   .option('--out <file>', 'HTML file to write', 'report.html')
   .option('--title <text>', 'report title')
-  .action(async (o: { db: string; out: string; title?: string }) => {
-    const { buildReport } = await import('../output/report.js');
-    const { writeFileSync } = await import('node:fs');
+  .option('--force', 'write over an existing file that is not a report of ours')
+  .action(async (o: { db: string; out: string; title?: string; force?: boolean }) => {
+    const { buildReport, REPORT_MARK } = await import('../output/report.js');
+    const { checkOutFile } = await import('../output/safe-out.js');
+    checkOutFile(o.out, { db: o.db, force: !!o.force, ours: (head) => head.includes(REPORT_MARK) });
+    const { writeFileSync, renameSync } = await import('node:fs');
     const db = await readDb(o.db);
-    writeFileSync(o.out, buildReport(db, { title: o.title }));
-    process.stdout.write(`report → ${o.out}\n`);
+    const tmp = `${o.out}.part-${process.pid}`;
+    writeFileSync(tmp, buildReport(db, { title: o.title }));
+    renameSync(tmp, o.out);
+    process.stdout.write(`report → ${printable(o.out)}\n`);
   });
 
 const unitsCmd = program
@@ -228,22 +268,27 @@ const unitsCmd = program
   .description('list units with their aliases and bulletin counts; `units merge A B` joins two')
   .addOption(dbOption())
   .addOption(formatOption())
-  .action(async (o: { db: string; format: 'table' | 'csv' | 'json' }) => {
+  .addOption(rawCsvOption())
+  .action(async (o: { db: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean }) => {
     const { units } = await import('../output/queries.js');
     const { formatRows } = await import('../output/format.js');
-    process.stdout.write(formatRows(units(await readDb(o.db)), o.format));
+    process.stdout.write(formatRows(units(await readDb(o.db)), o.format, undefined, { rawCsv: o.rawCsv }));
   });
 unitsCmd
   .command('merge')
   .description('record that unit A is unit B (a renamed unit, a name the rules missed); kept across re-ingest')
   .argument('<from>', 'unit name or alias to merge away')
   .argument('<into>', 'unit name or alias to keep')
-  .addOption(dbOption())
-  .action(async (from: string, into: string, o: { db: string }) => {
+  .option('--db <file>', 'SQLite dataset (default: zhenggai.db)')
+  .action(async (from: string, into: string, o: { db?: string }) => {
+    // --db may stand before or after `merge` (the parent command takes it in the first place)
+    const dbPath = o.db ?? (unitsCmd.opts() as { db?: string }).db ?? 'zhenggai.db';
     const { openDb } = await import('../output/db.js');
+    const { existsSync } = await import('node:fs');
+    if (!existsSync(dbPath)) throw new CommanderError(2, 'zhenggai.usage', `no dataset at ${dbPath} (--db)`);
     const { mergeUnits } = await import('../output/queries.js');
-    const r = mergeUnits(openDb(o.db), from, into);
-    process.stdout.write(`${r.from} → ${r.into} (${r.bulletins} bulletin(s) moved)\n`);
+    const r = mergeUnits(openDb(dbPath), from, into);
+    process.stdout.write(printable(`${r.from} → ${r.into} (${r.bulletins} bulletin(s) moved)`) + '\n');
   });
 
 export async function main(argv: string[]): Promise<number> {
@@ -260,7 +305,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     // expected failures (the dataset cannot be opened …) say what is wrong; anything else is a bug
     const err = e as Error;
-    process.stderr.write(err?.name === 'DatasetError' || err?.name === 'ZhenggaiError' ? `zhenggai: ${err.message}\n` : `zhenggai: internal error (a bug): ${err?.stack ?? e}\n`);
+    process.stderr.write(err?.name === 'DatasetError' || err?.name === 'ZhenggaiError' || err?.name === 'UsageError' ? `zhenggai: ${printable(err.message)}\n` : `zhenggai: internal error (a bug): ${err?.stack ?? e}\n`);
+    if (err?.name === 'UsageError') return 2;
     return 1;
   }
 }

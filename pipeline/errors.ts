@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   timeout: 'the document took longer than the time limit',
   out_of_memory: 'the document exceeded the memory limit',
   unreadable: 'the file cannot be read',
+  not_a_file: 'not a regular file (a FIFO, a device, a socket): only files are read',
   internal: 'internal error (a bug)',
 } as const;
 

@@ -67,6 +67,8 @@ export async function extractBytes(bytes: Uint8Array, path: string, opts: ReadOp
 
 async function readChecked(path: string, opts: ReadOptions): Promise<Uint8Array> {
   const st = await stat(path);
+  // only regular files: a FIFO would block forever, /dev/zero would never end
+  if (!st.isFile()) throw new ZhenggaiError(st.isDirectory() ? 'unreadable' : 'not_a_file', st.isDirectory() ? 'a folder, not a file' : undefined, path);
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (st.size > max) throw new ZhenggaiError('too_large', `${st.size} bytes is over the ${max}-byte limit (--max-bytes)`, path);
   return new Uint8Array(await readFile(path));

@@ -25,6 +25,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
     // synchronous reads: this thread has nothing else to do meanwhile, and each await on the
     // libuv thread pool costs more (hops, wake-ups) than reading a small cached file
     const st = statSync(task.path);
+    if (!st.isFile()) throw new ZhenggaiError('not_a_file', undefined, task.path);
     const max = task.opts.maxBytes ?? DEFAULT_MAX_BYTES;
     if (st.size > max) throw new ZhenggaiError('too_large', `${st.size} bytes is over the ${max}-byte limit`);
     const bytes = new Uint8Array(readFileSync(task.path));

@@ -9,6 +9,7 @@ import { readStatus } from '../../extractors/status.js';
 import { citedDocuments } from '../../extractors/documents.js';
 import { extract as extractQuantities } from '../../extractors/quantities.js';
 import { tagThemes } from '../../extractors/themes.js';
+import { checkOf } from '../../extractors/reconcile.js';
 
 /** Pieces of text outside every issue. */
 export function outside(text: string, spans: Array<[number, number]>): Piece[] {
@@ -21,6 +22,12 @@ export function outside(text: string, spans: Array<[number, number]>): Piece[] {
   if (pos < text.length) out.push({ text: text.slice(pos), start: pos });
   return out;
 }
+
+/** A figure too long to be a number is no quantity: a warning on the document, not a failure. */
+const notANumber = (doc: Doc) => (text: string, span: [number, number]) => {
+  const c = checkOf('not_a_number');
+  doc.message({ ruleId: c.id, stage: 'issues', severity: 'warning', code: c.code, message: `a figure of ${text.length} characters is not a number: left out of the quantities`, span });
+};
 
 export function buildIssues(doc: Doc): Issue[] {
   const seg = doc.structure!;
@@ -48,7 +55,7 @@ export function buildIssues(doc: Doc): Issue[] {
       status_rule: st.rule,
       documents: citedDocuments(doc.text.slice(span[0], span[1])),
       themes: tagThemes(parts.problem, { category, measures: parts.measures }),
-      quantities: extractQuantities(doc.text, span[0], span[1]),
+      quantities: extractQuantities(doc.text, span[0], span[1], notANumber(doc)),
       span,
       rule: b.rule,
       label: b.label,
@@ -63,6 +70,6 @@ export const issuesStage: Stage = {
   run(doc) {
     doc.issues = buildIssues(doc);
     doc.outside = outside(doc.text, doc.issues.map((i) => i.span));
-    doc.quantities = doc.outside.flatMap((p) => extractQuantities(doc.text, p.start, p.start + p.text.length));
+    doc.quantities = doc.outside.flatMap((p) => extractQuantities(doc.text, p.start, p.start + p.text.length, notANumber(doc)));
   },
 };

@@ -1,0 +1,57 @@
+// Documents for `extract` and `explain`, each in a worker thread that a time limit can stop
+// (pipeline/extract-entry.ts). One thread serves file after file; a document over the limit
+// costs its thread, and the next file gets a new one.
+import { Worker } from 'node:worker_threads';
+// @ts-expect-error plain JS helper without types
+import { ensureBuilt } from '../bin/build.mjs';
+import { ZhenggaiError } from './errors.js';
+
+type Reply = { ok: true; value: unknown } | { ok: false; code: string; message: string };
+
+export class ExtractThread {
+  private worker: Worker | null = null;
+  private ready: Promise<void> | null = null;
+  private pending: ((r: Reply) => void) | null = null;
+
+  constructor(private readonly timeoutMs: number, private readonly maxMemoryMb = 1024) {}
+
+  private async start(): Promise<void> {
+    const file = await (ensureBuilt('extract') as Promise<string>);
+    const w = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: this.maxMemoryMb } });
+    this.worker = w;
+    this.ready = new Promise<void>((resolve, reject) => {
+      w.once('message', () => resolve());
+      w.once('error', reject);
+    });
+    w.on('message', (m: Reply | { booted: true }) => { if ('ok' in m && this.pending) { const p = this.pending; this.pending = null; p(m); } });
+    w.on('error', (e: Error & { code?: string }) => {
+      const p = this.pending; this.pending = null;
+      p?.({ ok: false, code: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out_of_memory' : 'internal', message: e.message });
+      this.worker = null;
+    });
+    await this.ready;
+  }
+
+  /** The record (or explanation) of one file; throws a ZhenggaiError (timeout, out_of_memory, the reader's codes). */
+  async run<T>(path: string, maxBytes: number, mode: 'record' | 'explain'): Promise<T> {
+    if (!this.worker) await this.start();
+    const w = this.worker!;
+    const reply = await new Promise<Reply>((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending = null;
+        this.worker = null;
+        void w.terminate();
+        resolve({ ok: false, code: 'timeout', message: `over ${this.timeoutMs} ms: stopped` });
+      }, this.timeoutMs);
+      this.pending = (r) => { clearTimeout(timer); resolve(r); };
+      w.postMessage({ path, maxBytes, mode });
+    });
+    if (!reply.ok) throw new ZhenggaiError(reply.code as never, reply.message, path);
+    return reply.value as T;
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+    this.worker = null;
+  }
+}
