@@ -34,7 +34,9 @@ export function pattern() {
     `(?<pre>${alt(r.hedges_before)})?` +
       // 1,260.5 (thousands separators, ASCII or full-width after width folding) before plain
       // digits, so the match starts at the 1
-      `(?<num>\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${cn})` +
+      // a number starts a run of digits or numerals, never inside one: each run is tried once,
+      // so a run of 64k digits costs linear time, not quadratic
+      `(?<num>(?<![\\d.])(?<!\\d[,，])(?:\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|(?<![零〇一二两三四五六七八九十百千])${cn})` +
       `(?<h1>${alt(r.hedges_inside)})?(?<mult>[千万亿]{0,2})(?<h2>${alt(r.hedges_inside)})?` +
       `(?<unit>${units})(?<post>${alt(r.hedges_after)})?`,
     'g',

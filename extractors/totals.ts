@@ -8,8 +8,10 @@ interface TotalRule extends RegexRule { key: string; percent?: boolean; money?: 
 
 // digits may carry thousands separators (1,260.5万元)
 const D = '\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
-const N = `(${D}|[零〇一二两三四五六七八九十百千]+)`;
-const M = `(${D})(余|多)?([万亿])?(余|多)?元`;
+// a number starts a run of digits or numerals, never inside one: each run is tried once per
+// rule, so a long run costs linear time, not quadratic
+const N = `((?<![\\d.])(?<!\\d[,，])(?:${D})|(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+)`;
+const M = `((?<![\\d.])(?<!\\d[,，])(?:${D}))(余|多)?([万亿])?(余|多)?元`;
 
 let compiled: Array<{ rule: TotalRule; re: RegExp }> | null = null;
 export function pattern() {
