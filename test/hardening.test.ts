@@ -182,3 +182,13 @@ describe('options and errors', () => {
     expect(JSON.parse(j.stdout)).toMatchObject({ failed: 0, errors: [] });
   });
 });
+
+describe('large bulletins', () => {
+  it('1,200 numbered problems are 1,200 problems (not #999 with the rest as its notes)', async () => {
+    const items = Array.from({ length: 1200 }, (_, k) => `${k + 1}.关于“第${k + 1}项工作推进缓慢”的问题。整改情况：制定工作方案，已完成整改。`);
+    const text = `中共某某县民政局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县民政局党组进行了巡察。\n二、反馈问题整改情况\n${items.join('\n')}\n联系电话：0377-12345678\n`;
+    const rec = await extractBytes(new TextEncoder().encode(text), 'big.txt');
+    expect(rec.issues).toHaveLength(1200);
+    expect(rec.issues[1199]).toMatchObject({ number: 1200, problem: '第1200项工作推进缓慢', status: 'completed' });
+  }, 60_000);
+});
