@@ -2,6 +2,7 @@
 // on demand: when a bundle is missing or older than any source. The CLI and the worker
 // threads then load plain JavaScript: no TypeScript loader thread per worker, and a
 // faster start. Concurrent builders write to a temporary file and rename it into place.
+import { pathToFileURL } from 'node:url';
 import { statSync, readdirSync, renameSync, existsSync, rmSync, readFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,10 @@ function newestSource() {
     }
   };
   for (const s of SOURCES) walk(join(ROOT, s));
+  // a dependency upgrade (the lockfile) or a change to this script also makes the bundle stale
+  for (const f of ['package-lock.json', 'package.json', join('bin', 'build.mjs')]) {
+    try { newest = Math.max(newest, statSync(join(ROOT, f)).mtimeMs); } catch { /* not there */ }
+  }
   return newest;
 }
 
@@ -55,6 +60,22 @@ export async function ensureBuilt(name) {
   const dist = join(ROOT, 'dist');
   const out = join(dist, `${name}.mjs`);
   if (existsSync(out) && statSync(out).mtimeMs >= newestSource()) return out;
+  try {
+    await buildAll();
+  } catch (e) {
+    // a read-only or global install: npm built the bundle at install time (prepare); use it
+    if (existsSync(out) && /EACCES|EROFS|EPERM/.test(String(e?.code ?? e))) {
+      process.stderr.write(`zhenggai: cannot rebuild ${dist} (${e.code}); using the bundle built at install time\n`);
+      return out;
+    }
+    throw e;
+  }
+  return out;
+}
+
+/** Build every entry into dist/ (npm runs this in `prepare`, so `npm ci` leaves a fresh bundle). */
+export async function buildAll() {
+  const dist = join(ROOT, 'dist');
   const { build } = await import('esbuild');
   const tmp = join(ROOT, `.dist-${process.pid}-${Date.now()}`);
   await build({
@@ -75,5 +96,10 @@ export async function ensureBuilt(name) {
     const p = join(dist, 'chunks', f);
     if (!fresh.has(f) && statSync(p).mtimeMs < dayAgo) rmSync(p, { force: true });
   }
-  return out;
+}
+
+// `node bin/build.mjs`: build now (the package's prepare script)
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await buildAll();
+  process.stdout.write(`zhenggai: bundle built in ${join(ROOT, 'dist')}\n`);
 }

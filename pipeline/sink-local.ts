@@ -2,7 +2,7 @@
 import { openDb, type DB } from '../output/db.js';
 import { Writer, type WriteStatus } from '../output/writer.js';
 import type { DocPayload } from '../output/rows.js';
-import type { Counts, Sink, SinkOptions } from './sink.js';
+import { SinkError, type Counts, type Sink, type SinkOptions } from './sink.js';
 
 export class LocalSink implements Sink {
   readonly runId: number;
@@ -39,11 +39,27 @@ export class LocalSink implements Sink {
     this.writer.addPath(sha256, path);
   }
 
+  private lost: string[] = [];
+
   failed(path: string, sha256: string | null, code: string, message: string): void {
-    this.insError.run(this.runId, path, sha256, code, message);
+    try {
+      this.insError.run(this.runId, path, sha256, code, message);
+    } catch (e) {
+      this.lost.push(`${path}: ${(e as Error).message}`);
+    }
   }
 
   async finish(c: Counts): Promise<void> {
+    if (this.lost.length) {
+      const lost = this.lost;
+      this.lost = [];
+      this.finishRun(c);
+      throw new SinkError(`${lost.length} failed file(s) could not be recorded in ingest_errors: ${lost.slice(0, 3).join('; ')}`);
+    }
+    this.finishRun(c);
+  }
+
+  private finishRun(c: Counts): void {
     if (this.db.inTransaction) this.db.exec('COMMIT');
     this.db.prepare('UPDATE ingest_runs SET ended_at = ?, ingested = ?, unchanged = ?, reprocessed = ?, failed = ? WHERE id = ?')
       .run(new Date().toISOString(), c.ingested, c.unchanged, c.reprocessed, c.failed, this.runId);

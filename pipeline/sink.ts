@@ -79,16 +79,32 @@ export async function threadSink(file: string, o: SinkOptions): Promise<Sink> {
       worker.postMessage({ id, type, args });
     });
   };
+  const recording: Array<Promise<void>> = [];
+  const lost: string[] = [];
   const { runId, known } = await call<{ runId: number; known: string[] }>('start');
   return {
     runId,
     known,
     write: (doc) => call<WriteStatus>('write', doc),
     addPath: (sha, path) => call<void>('addPath', sha, path),
-    failed: (path, sha, code, message) => void call('failed', path, sha, code, message).catch(() => {}),
+    // a failure to record a failure is not dropped: finish() says so
+    failed: (path, sha, code, message) => { recording.push(call<void>('failed', path, sha, code, message).catch((e: Error) => { lost.push(`${path}: ${e.message}`); })); },
     finish: async (c) => {
-      await call('finish', c);
-      await worker.terminate();
+      await Promise.all(recording);
+      try {
+        await call('finish', c);
+      } finally {
+        await worker.terminate();
+      }
+      if (lost.length) throw new SinkError(`${lost.length} failed file(s) could not be recorded in ingest_errors: ${lost.slice(0, 3).join('; ')}`);
     },
   };
+}
+
+/** The dataset could not take what the batch had to write: said, never swallowed. */
+export class SinkError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatasetError';
+  }
 }
