@@ -1,6 +1,7 @@
 // Quantities: numbers with measure words, money normalized to yuan, hedges kept.
 // pattern() builds one regex from rules/quantities.json; extract() reads matches
 // and refuses years, ordinals, set terms and the article 一 (see rules file).
+import { rx, type RegexRule } from '../pipeline/rules.js';
 import { loadRules } from '../pipeline/rules.js';
 import { parseNumber, round } from './numerals.js';
 import { tokenBoundaries } from './tokens.js';
@@ -15,6 +16,7 @@ interface QuantityRules {
   set_terms: string[];
   count_end_chars: string;
   phase_followers: string[];
+  money_roles: Array<RegexRule & { role: 'recovered' | 'fined' | 'involved' }>;
 }
 
 const rules = () => loadRules<QuantityRules>('quantities.json');
@@ -45,6 +47,13 @@ export function pattern() {
   const gap = new RegExp(`(?:${alt(r.hedges_before_gap)})[\\u4e00-\\u9fff]{1,4}$`);
   compiled = { re, kindOf, setTerms, gap };
   return compiled;
+}
+
+/** What a money amount is (recovered, fined, involved), from the words before it in its clause. */
+export function moneyRole(before: string): 'recovered' | 'fined' | 'involved' | 'other' {
+  const clause = before.split(/[。；;！？\n]/).pop() ?? '';
+  for (const r of rules().money_roles) if (rx(r).test(clause)) return r.role;
+  return 'other';
 }
 
 /** Extract every quantity in text[from, to); spans are offsets into `text`. */
@@ -113,6 +122,7 @@ export function extract(text: string, from = 0, to = text.length, onNotANumber?:
       text: text0,
       span: [from + start, from + start + text0.length],
       rule: `qty.${kind}.${isDigits ? 'digits' : 'cn'}`,
+      role: kind === 'money' ? moneyRole(slice.slice(Math.max(0, start - 24), start)) : null,
     });
   }
   return out;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { rootPath } from '../pipeline/paths.js';
 import { searchTokensMany } from '../extractors/tokens.js';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export type DB = Database.Database;
 
 const schemaSql = () => readFileSync(rootPath('output', 'schema.sql'), 'utf8');
@@ -60,6 +60,9 @@ function open(path: string, opts: { readonly?: boolean }): DB {
   // drop it; the schema creates the plain one, filled again from the issues
   const migrateFts = v === 1;
   if (migrateFts) db.exec('DROP TABLE IF EXISTS issues_fts');
+  // version 3: quantities.role (what a money amount is); the views that read it are created
+  // by the schema, so the column comes first
+  if (v >= 1 && v < 3 && !(db.pragma('table_info(quantities)') as Array<{ name: string }>).some((c) => c.name === 'role')) db.exec('ALTER TABLE quantities ADD COLUMN role TEXT');
   db.exec(schemaSql());
   if (migrateFts) refillSearch(db);
   if (v !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);

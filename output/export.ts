@@ -20,12 +20,13 @@ export const DESCRIPTIONS: Record<string, { description: string; columns?: Recor
   measures: { description: 'Rectification measures of a problem (一是…二是…).' },
   issue_notes: { description: 'Follow-up paragraphs that belong to a problem.' },
   issue_themes: { description: 'Theme tags of problems (rules/themes.json), with the rule and keyword they came from.' },
-  quantities: { description: 'Numbers with measure words; money in yuan.', columns: { issue_id: 'NULL for quantities outside any problem', kind: 'count, money (yuan), percent or duration', approx: '余 多 近 约 不少于 至少 超过 … when the text hedges', rule: 'id of the rule that read it' } },
+  quantities: { description: 'Numbers with measure words; money in yuan.', columns: { issue_id: 'NULL for quantities outside any problem', kind: 'count, money (yuan), percent or duration', approx: '余 多 近 约 不少于 至少 超过 … when the text hedges', rule: 'id of the rule that read it', role: 'money only: recovered (清退/追缴/追回/挽回…), fined (罚款), involved (涉及资金…) or other' } },
   documents_cited: { description: 'Documents a problem cites in 《…》.' },
   warnings: { description: 'What the pipeline found suspicious: declared totals that do not match the problems, unknown statuses, not a bulletin, mojibake.' },
   ingest_runs: { description: 'One row per ingest run, with its counts and options.' },
   ingest_errors: { description: 'Files that failed in a run, with an error code.' },
-  bulletin_overview: { description: 'View: one row per bulletin with declared problems, problems found, completed, not completed, completion rate, money and warnings.' },
+  publication_overview: { description: 'View — start here: one row per publication (the same bulletin saved as .txt, .docx, .pdf and .html counts once; files says how many copies) with declared problems, problems found, completed, not completed, completion rate and where it came from, money recovered and other money, warnings.', columns: { completion_rate: 'completed ÷ problems found, or the rate the bulletin declares when it lists no problems (see completion_rate_source)', completion_rate_source: 'problems (counted from the problems) or declared (the bulletin’s own figure)', money_recovered: 'yuan recovered (清退/追缴/追回/挽回…): the declared total, else the sum of such amounts', money_other: 'yuan in other amounts: fines, amounts involved, funds spent', declared_problems: 'the count the bulletin declares (NULL: none declared)' } },
+  bulletin_overview: { description: 'View: the same as publication_overview but one row per file (copies of one publication repeat; same_as_bulletin names the first).' },
 };
 
 export interface ExportResult { files: string[]; replaced: string[]; kept: string[] }

@@ -19,8 +19,8 @@ export const BOM = '\ufeff';
 
 /** A number for a person: rates as percentages, others with up to four significant digits (0.00012 stays 0.00012). */
 export function humanNumber(v: number, column: string): string {
-  if (Number.isInteger(v)) return String(v);
   if (/rate$/.test(column) && v >= 0 && v <= 1) return `${Number((v * 100).toPrecision(4))}%`;
+  if (Number.isInteger(v)) return String(v);
   return String(Number(v.toPrecision(4)));
 }
 

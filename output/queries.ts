@@ -79,16 +79,17 @@ export function compare(db: DB, o: CompareOptions): Row[] {
   const byId = new Map(bulletins.map((b) => [b.id, b]));
   const issues = db.prepare(`
     SELECT i.id, i.bulletin_id, i.status,
-      (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.issue_id = i.id AND q.kind = 'money') AS money,
+      (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.issue_id = i.id AND q.kind = 'money' AND q.role = 'recovered') AS money,
+      (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.issue_id = i.id AND q.kind = 'money' AND COALESCE(q.role, 'other') <> 'recovered') AS money_other,
       (SELECT group_concat(label, '|') FROM issue_themes t WHERE t.issue_id = i.id) AS themes
-    FROM issues i`).all() as Array<{ id: number; bulletin_id: number; status: string; money: number; themes: string | null }>;
+    FROM issues i`).all() as Array<{ id: number; bulletin_id: number; status: string; money: number; money_other: number; themes: string | null }>;
 
-  interface Acc { keys: Row; bulletins: Set<number>; problems: number; completed: number; money: number; themeCount: Map<string, number> }
+  interface Acc { keys: Row; bulletins: Set<number>; problems: number; problemsDeclared: number; completed: number; money: number; moneyOther: number; themeCount: Map<string, number> }
   const groups = new Map<string, Acc>();
   const acc = (keys: Row): Acc => {
     const k = JSON.stringify(o.by.map((x) => keys[x] ?? null));
     let g = groups.get(k);
-    if (!g) groups.set(k, (g = { keys, bulletins: new Set(), problems: 0, completed: 0, money: 0, themeCount: new Map() }));
+    if (!g) groups.set(k, (g = { keys, bulletins: new Set(), problems: 0, problemsDeclared: 0, completed: 0, money: 0, moneyOther: 0, themeCount: new Map() }));
     return g;
   };
   const keysOf = (b: Row, theme?: string): Row => Object.fromEntries(o.by.map((k) => [k, k === 'theme' ? theme ?? null : b[k] ?? null]));
@@ -102,9 +103,12 @@ export function compare(db: DB, o: CompareOptions): Row[] {
       const g = acc(keysOf(b, theme));
       g.bulletins.add(b.id);
       g.problems++;
+      if (b.declared != null) g.problemsDeclared++;
       if (i.status === 'completed') g.completed++;
-      // a bulletin that declares the money recovered is counted by its declaration, not twice
+      // recovered money (清退/追缴/挽回…); a bulletin that declares it is counted by its
+      // declaration, not twice. Fines, amounts involved and others are kept apart.
       if (byTheme || b.money_declared == null) g.money += i.money;
+      g.moneyOther += i.money_other;
       for (const l of labels) g.themeCount.set(l, (g.themeCount.get(l) ?? 0) + 1);
     }
   }
@@ -124,8 +128,10 @@ export function compare(db: DB, o: CompareOptions): Row[] {
       not_completed: g.problems - g.completed,
       completion_rate: g.problems ? Math.round((g.completed / g.problems) * 1000) / 1000 : null,
       declared_problems: declared,
-      declared_vs_found: declared == null ? null : declared - g.problems,
+      // only over the bulletins that declare a count: nothing declared is no difference
+      declared_vs_found: declared == null ? null : declared - g.problemsDeclared,
       money: Math.round((declaredMoney ?? 0) + g.money),
+      money_other: Math.round(g.moneyOther),
       rules: byTheme ? null : sum(g.bulletins, (b) => b.rules),
       mismatches: byTheme ? null : sum(g.bulletins, (b) => b.mismatches),
       top_themes: [...g.themeCount].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([l, n]) => `${l}(${n})`).join(' '),

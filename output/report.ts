@@ -71,7 +71,7 @@ export function buildReport(db: DB, opts: { title?: string; maxUnits?: number } 
   // 3. money
   const moneyRows = byUnit.filter((r) => Number(r.money) > 0).sort((a, b) => Number(b.money) - Number(a.money)).slice(0, maxUnits);
   const moneyChart = svg({
-    title: { text: '涉及金额（元）· money in the bulletins (yuan)', left: 'center', textStyle: { fontSize: 15 } },
+    title: { text: '收回/清退/追缴金额（元）· money recovered (yuan)', left: 'center', textStyle: { fontSize: 15 } },
     grid: { left: 210, right: 60, top: 50, bottom: 40 },
     xAxis: { type: 'value' }, yAxis: { type: 'category', data: moneyRows.map((r) => String(r.unit)).reverse() },
     series: [{ type: 'bar', data: moneyRows.map((r) => Number(r.money)).reverse(), label: { show: true, position: 'right', fontSize: 11 } }],
@@ -115,9 +115,9 @@ th{background:#f4f6f9} details{margin:6px 0 0} summary{cursor:pointer;color:#1f5
 ${section('completion', '整改完成率 · completion rate per unit over the years', 'Share of listed problems reported completed, per unit and inspection year (top units by problems).', rateChart,
     table(byUnitYear, [['unit', '单位 unit'], ['year', '年份 year'], ['bulletins', '通报'], ['problems', '问题'], ['completed', '已完成'], ['not_completed', '未完成'], ['completion_rate', '完成率']]))}
 ${section('themes', '问题主题 · problems by theme per unit', 'How many problems of each theme a unit’s bulletins list: which kinds of problems recur.', heatChart,
-    table(unitTheme, [['unit', '单位 unit'], ['theme', '主题 theme'], ['problems', '问题'], ['completed', '已完成'], ['money', '金额（元）']]))}
-${section('money', '涉及金额 · money', 'Money amounts in the problems (refunds, recoveries, funds), or the total recovered a round summary declares.', moneyChart,
-    table(byUnit, [['unit', '单位 unit'], ['bulletins', '通报'], ['money', '金额（元）'], ['rules', '新建制度']]))}
+    table(unitTheme, [['unit', '单位 unit'], ['theme', '主题 theme'], ['problems', '问题'], ['completed', '已完成'], ['money', '收回（元）']]))}
+${section('money', '收回金额 · money recovered', 'Money the problems say was recovered (清退, 追缴, 追回, 挽回…), or the total recovered a round summary declares. Fines, amounts involved and funds spent are counted apart (money_other).', moneyChart,
+    table(byUnit, [['unit', '单位 unit'], ['bulletins', '通报'], ['money', '收回（元）'], ['money_other', '其他金额（元）'], ['rules', '新建制度']]))}
 ${section('reconcile', '总数核对 · declared totals vs problems found', 'A bulletin’s own totals against the problems it lists; every mismatch is a warning in the dataset.', declChart,
     table(warnRows, [['unit', '单位 unit'], ['year', '年份'], ['message', '不符之处 mismatch'], ['title', '通报 bulletin']]))}
 <footer>zhenggai · ${esc(new Date().toISOString().slice(0, 10))}</footer>

@@ -97,13 +97,13 @@ export function toPayload(rec: BulletinRecord, size: number): DocPayload {
   const issues = rec.issues.map((i, k) => {
     i.measures.forEach((m, n) => measures.push([k, n + 1, m]));
     i.notes.forEach((t, n) => notes.push([k, n + 1, t]));
-    for (const q of i.quantities) quantities.push([k, q.value, q.unit, q.kind, q.approx, q.text, q.span[0], q.span[1], q.rule]);
+    for (const q of i.quantities) quantities.push([k, q.value, q.unit, q.kind, q.approx, q.text, q.span[0], q.span[1], q.rule, q.role]);
     for (const d of i.documents) cited.push([k, d]);
     for (const t of i.themes) themes.push([k, t.theme, t.label, t.rule, t.keyword]);
     const cat = i.category !== null ? catIndex.get(i.category) ?? null : null;
     return [i.number, cat, i.category, i.problem, i.outcome, i.status, i.status_phrase, i.status_rule, i.span[0], i.span[1], i.rule];
   });
-  for (const q of rec.quantities) quantities.push([null, q.value, q.unit, q.kind, q.approx, q.text, q.span[0], q.span[1], q.rule]);
+  for (const q of rec.quantities) quantities.push([null, q.value, q.unit, q.kind, q.approx, q.text, q.span[0], q.span[1], q.rule, q.role]);
   const j = JSON.stringify;
   return {
     sha256: rec.source.sha256,

@@ -95,7 +95,8 @@ CREATE TABLE IF NOT EXISTS quantities (
   issue_id INTEGER REFERENCES issues(id) ON DELETE CASCADE,  -- NULL: outside any issue
   value REAL NOT NULL, unit TEXT NOT NULL, kind TEXT NOT NULL, approx TEXT,
   text TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
-  rule TEXT NOT NULL
+  rule TEXT NOT NULL,
+  role TEXT  -- money only: recovered, fined, involved or other
 );
 CREATE TABLE IF NOT EXISTS issue_themes (
   issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
@@ -160,8 +161,19 @@ SELECT
        THEN round(1.0 * (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id AND i.status = 'completed')
                   / (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id), 4)
        ELSE (SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = 'completion_rate') END AS completion_rate,
-  COALESCE((SELECT sum(value) FROM quantities q WHERE q.bulletin_id = b.id AND q.kind = 'money'), 0) AS money_total,
+  CASE WHEN (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id) > 0 THEN 'problems'
+       WHEN (SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = 'completion_rate') IS NOT NULL THEN 'declared' END AS completion_rate_source,
+  COALESCE((SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = 'money_recovered'),
+           (SELECT sum(value) FROM quantities q WHERE q.bulletin_id = b.id AND q.kind = 'money' AND q.role = 'recovered'), 0) AS money_recovered,
+  COALESCE((SELECT sum(value) FROM quantities q WHERE q.bulletin_id = b.id AND q.kind = 'money' AND COALESCE(q.role, 'other') <> 'recovered'), 0) AS money_other,
   (SELECT count(*) FROM warnings w WHERE w.bulletin_id = b.id) AS warnings_count,
   b.title,
   NULLIF((SELECT min(id) FROM bulletins x WHERE x.fingerprint = b.fingerprint), b.id) AS same_as_bulletin
 FROM bulletins b LEFT JOIN units u ON u.id = b.unit_id;
+
+-- One row per publication (the same bulletin saved as .txt, .docx, .pdf and .html is one):
+-- the view to start with. bulletin_overview has one row per file.
+DROP VIEW IF EXISTS publication_overview;
+CREATE VIEW publication_overview AS
+SELECT o.*, (SELECT count(*) FROM bulletins x JOIN bulletins y ON y.fingerprint = x.fingerprint WHERE x.id = o.bulletin_id) AS files
+FROM bulletin_overview o WHERE o.same_as_bulletin IS NULL;

@@ -19,6 +19,8 @@ export const Quantity = z.object({
   text: z.string().min(1),
   span,
   rule: z.string().min(1), // stable id of the rule that produced it
+  // money only: recovered (清退/追缴/挽回…), fined (罚款), involved (涉及资金…) or other (投入, 安排…)
+  role: z.enum(['recovered', 'fined', 'involved', 'other']).nullable(),
 });
 
 export const Status = z.enum(['completed', 'in_progress', 'long_term', 'unknown']);

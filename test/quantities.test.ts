@@ -67,3 +67,15 @@ describe('quantities', () => {
     expect(pick('约200人参加')).toEqual([['约200人', 200, '人', 'count', '约']]);
   });
 });
+
+describe('what a money amount is', () => {
+  it('recovered, fined, involved or other, from the words before it in its clause', async () => {
+    const { extract } = await import('../extractors/quantities.js');
+    const roles = (t: string) => extract(t).filter((q) => q.kind === 'money').map((q) => [q.text, q.role]);
+    expect(roles('清退违规发放的津贴补贴18.6万元，罚款金额合计186万元；涉及资金120万元。投入养护资金2860万元，挽回经济损失1.18亿元。')).toEqual([
+      ['18.6万元', 'recovered'], ['186万元', 'fined'], ['120万元', 'involved'], ['2860万元', 'other'], ['1.18亿元', 'recovered'],
+    ]);
+    // a count is no money: it has no role
+    expect(extract('检查企业12家').map((q) => q.role)).toEqual([null]);
+  });
+});
