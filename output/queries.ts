@@ -31,25 +31,68 @@ export function snippet(text: string, words: string[], width = 24, mark: [string
   return (s > 0 ? '…' : '') + text.slice(s, at) + mark[0] + w + mark[1] + text.slice(at + w.length, e) + (e < text.length ? '…' : '');
 }
 
+/** A search query: alternatives joined by OR (or |), each a list of terms all required; a term in quotes is a phrase. */
+export interface ParsedQuery { alternatives: Array<Array<{ text: string; phrase: boolean }>> }
+
+export function parseQuery(q: string): ParsedQuery {
+  const alternatives: ParsedQuery['alternatives'] = [[]];
+  for (const m of q.matchAll(/"([^"]+)"|“([^”]+)”|(\S+)/g)) {
+    const phrase = m[1] ?? m[2];
+    const word = m[3];
+    if (word === 'OR' || word === '|' || word === '或') { alternatives.push([]); continue; }
+    const text = (phrase ?? word!).trim();
+    if (text) alternatives[alternatives.length - 1]!.push({ text, phrase: phrase !== undefined });
+  }
+  return { alternatives: alternatives.filter((a) => a.length) };
+}
+
+/**
+ * Issue ids that match a query. A word is looked up through the jieba-token index; a term
+ * shorter than a word (党, 费), one jieba does not keep whole, or a phrase in quotes is matched
+ * as a substring of the problem, its measures and its outcome.
+ */
+function matchingIssues(db: DB, parsed: ParsedQuery): Set<number> {
+  const fts = db.prepare('SELECT rowid FROM issues_fts WHERE issues_fts MATCH ?').pluck();
+  const like = db.prepare(`SELECT i.id FROM issues i WHERE instr(i.problem, ?) > 0 OR instr(COALESCE(i.outcome, ''), ?) > 0
+    OR EXISTS (SELECT 1 FROM measures m WHERE m.issue_id = i.id AND instr(m.text, ?) > 0)`).pluck();
+  const out = new Set<number>();
+  for (const terms of parsed.alternatives) {
+    let ids: Set<number> | null = null;
+    for (const t of terms) {
+      const toks = [...new Set(searchTokens(t.text))];
+      const whole = !t.phrase && toks.length > 0 && [...t.text].length > 1 && toks.some((x) => x === t.text || t.text.split(/\s+/).includes(x));
+      const sub = t.text.replace(/\s+/g, '');
+      const hits = new Set<number>((whole ? fts.all(ftsQuery(t.text)) : like.all(sub, sub, sub)) as number[]);
+      const prev: Set<number> | null = ids;
+      ids = prev === null ? hits : new Set([...prev].filter((x: number) => hits.has(x)));
+      if (!ids.size) break;
+    }
+    for (const id of ids ?? []) out.add(id);
+  }
+  return out;
+}
+
 export function search(db: DB, q: string, o: SearchOptions = {}, mark?: [string, string]): Row[] {
-  const match = ftsQuery(q);
-  if (!match) return [];
-  const words = [q, ...searchTokens(q)].filter((t) => t.trim()).sort((a, b) => b.length - a.length);
+  const parsed = parseQuery(q);
+  if (!parsed.alternatives.length) return [];
+  const ids = matchingIssues(db, parsed);
+  if (!ids.size) return [];
+  const terms = parsed.alternatives.flat().map((t) => t.text);
+  const words = [...new Set([...terms, ...terms.flatMap((t) => searchTokens(t))])].filter((t) => t.trim()).sort((a, b) => b.length - a.length);
   const rows = db.prepare(`
     SELECT COALESCE(u.name, b.unit_name) AS unit, b.year, i.number, i.status, i.problem, i.outcome,
            (SELECT group_concat(m.text, '；') FROM measures m WHERE m.issue_id = i.id) AS measures,
            b.title, p.path
-    FROM issues_fts f
-    JOIN issues i ON i.id = f.rowid
+    FROM json_each(?) s
+    JOIN issues i ON i.id = s.value
     JOIN publications b ON b.id = i.bulletin_id
     LEFT JOIN units u ON u.id = b.unit_id
     LEFT JOIN document_paths p ON p.rowid = (SELECT min(rowid) FROM document_paths WHERE document_id = b.document_id)
-    WHERE issues_fts MATCH ?
-      AND (? IS NULL OR u.name LIKE '%' || ? || '%' OR b.unit_name LIKE '%' || ? || '%'
+    WHERE (? IS NULL OR u.name LIKE '%' || ? || '%' OR b.unit_name LIKE '%' || ? || '%'
            OR EXISTS (SELECT 1 FROM unit_aliases a WHERE a.unit_id = u.id AND a.alias = ?))
       AND (? IS NULL OR b.year = ?)
     ORDER BY b.year, unit, i.number
-    LIMIT ?`).all(match, o.unit ?? null, o.unit ?? null, o.unit ?? null, o.unit ?? null, o.year ?? null, o.year ?? null, o.limit ?? 200) as Row[];
+    LIMIT ?`).all(JSON.stringify([...ids]), o.unit ?? null, o.unit ?? null, o.unit ?? null, o.unit ?? null, o.year ?? null, o.year ?? null, o.limit ?? 200) as Row[];
   return rows.map((r) => {
     const where = [r.problem, r.measures, r.outcome].find((t) => typeof t === 'string' && words.some((w) => t.includes(w))) as string | undefined;
     return { unit: r.unit, year: r.year, number: r.number, status: r.status, snippet: snippet(where ?? String(r.problem), words, 24, mark), path: r.path };

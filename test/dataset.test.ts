@@ -64,6 +64,19 @@ describe('search', () => {
     expect(search(db, '违规报销', { unit: '县科协' }).map((r) => [r.year, r.number])).toEqual([[2021, 2], [2024, 21]]);
     expect(ftsQuery('违规报销 差旅费')).toMatch(/AND/);
     expect(search(db, '不存在的词语组合')).toEqual([]);
+    // OR (or |) joins alternatives; each alternative's terms are all required
+    const dangfei = search(db, '党费').length;
+    const gongche = search(db, '公车').length;
+    const either = search(db, '党费 OR 公车');
+    expect(either.length).toBeGreaterThan(Math.max(dangfei, gongche));
+    expect(either.length).toBeLessThanOrEqual(dangfei + gongche);
+    expect(search(db, '党费 | 公车').length).toBe(either.length);
+    // a phrase in quotes is matched as written
+    expect(search(db, '"违规报销"').map((r) => r.number)).toEqual(search(db, '违规报销').map((r) => r.number));
+    // a term shorter than a word (党, 费) is found inside the words that contain it
+    const dang = search(db, '党');
+    expect(dang.length).toBeGreaterThan(search(db, '党费').length);
+    expect(dang.every((r) => String(r.snippet).includes('【党】'))).toBe(true);
   });
 });
 
