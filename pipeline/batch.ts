@@ -109,7 +109,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     if (threadWriter) sinkReady = (ensureBuilt('writer') as Promise<string>).then((f) => threadSink(f, sinkOptions));
     trace('pool and writer started');
   };
-  const { files, errors } = await collectFiles(paths, (n) => { if (n === POOL_MIN_FILES && jobs > 1) startParallel(); });
+  const { files, errors, rawPaths } = await collectFiles(paths, (n) => { if (n === POOL_MIN_FILES && jobs > 1) startParallel(); });
   trace(`${files.length} files collected`);
   // a small batch parses in one worker thread too (the writer stays in this one): only a thread
   // can be stopped when a document runs over the time limit
@@ -192,7 +192,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       const start = performance.now();
       const ms = () => Math.round(performance.now() - start);
       try {
-        const r = await parse({ path, opts: readOpts });
+        const r = await parse({ path, raw: rawPaths.get(path), opts: readOpts });
         if (!firstParsed) { firstParsed = true; trace('first document parsed'); }
         if (r.ok === 'known') {
           await writerSink.addPath(r.sha256, path);

@@ -7,7 +7,8 @@ import { ZhenggaiError, toZhenggaiError } from './errors.js';
 import { DEFAULT_MAX_BYTES, type ReadOptions } from './readers/index.js';
 import { toPayload, type DocPayload } from '../output/rows.js';
 
-export interface Task { path: string; opts: ReadOptions }
+/** path: as shown and stored; raw: the bytes to open when the name is not UTF-8 (GBK) */
+export interface Task { path: string; raw?: Uint8Array; opts: ReadOptions }
 export type TaskResult =
   | { ok: true; doc: DocPayload }
   | { ok: 'known'; sha256: string }
@@ -24,11 +25,12 @@ export async function runTask(task: Task): Promise<TaskResult> {
   try {
     // synchronous reads: this thread has nothing else to do meanwhile, and each await on the
     // libuv thread pool costs more (hops, wake-ups) than reading a small cached file
-    const st = statSync(task.path);
+    const at = task.raw ? Buffer.from(task.raw) : task.path;
+    const st = statSync(at);
     if (!st.isFile()) throw new ZhenggaiError('not_a_file', undefined, task.path);
     const max = task.opts.maxBytes ?? DEFAULT_MAX_BYTES;
     if (st.size > max) throw new ZhenggaiError('too_large', `${st.size} bytes is over the ${max}-byte limit`);
-    const bytes = new Uint8Array(readFileSync(task.path));
+    const bytes = new Uint8Array(readFileSync(at));
     hash = sha256(bytes);
     if (known.has(hash)) return { ok: 'known', sha256: hash };
     const record = await extractBytes(bytes, task.path, task.opts, hash);

@@ -192,3 +192,20 @@ describe('large bulletins', () => {
     expect(rec.issues[1199]).toMatchObject({ number: 1200, problem: '第1200项工作推进缓慢', status: 'completed' });
   }, 60_000);
 });
+
+describe('file names that are not UTF-8', () => {
+  it('a GBK-named file from a Chinese Windows archive is read, and its name printed readably', () => {
+    const folder = join(dir, 'gbk');
+    mkdirp(folder);
+    // 通报.txt in GBK bytes: cd a8 b1 a8
+    const name = Buffer.concat([Buffer.from(folder + '/'), Buffer.from([0xcd, 0xa8, 0xb1, 0xa8]), Buffer.from('.txt')]);
+    writeFileSync(name, readFileSync(seed));
+    const r = cli('ingest', folder, '--db', join(dir, 'gbk.db'), '--json');
+    expect(r.status, r.stdout).toBe(0);
+    const ev = JSON.parse(r.stdout.trim().split('\n')[0]!);
+    expect(ev).toMatchObject({ status: 'ingested', path: join(folder, '通报.txt') });
+    const d = new Database(join(dir, 'gbk.db'), { readonly: true });
+    expect(d.prepare('SELECT path FROM document_paths').pluck().all()).toEqual([join(folder, '通报.txt')]);
+    d.close();
+  });
+});
