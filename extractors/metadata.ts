@@ -146,10 +146,10 @@ export function regionOf(unit: string | null): string | null {
   // the most specific admin area: 河南省南阳市新野县 → 新野县; a unit that is itself an
   // area (桐柏县月河镇) belongs to the area above it (桐柏县)
   const own = parts.join('') === unit;
-  // a unit that is an area lies in the area above it (桐柏县月河镇 → 桐柏县); a county or city
-  // named alone is its own region (宜城市委 → 宜城市), a township alone has none we can read
-  let k = own ? parts.length - 2 : parts.length - 1;
-  if (k < 0 && own && !/(镇|乡|街道)$/.test(unit)) k = 0;
+  // a township lies in the area above it (桐柏县月河镇 → 桐柏县; alone, none we can read); a
+  // county, district or city committee is its own region (宜城市委 → 宜城市, 郑州市二七区委员会 → 二七区)
+  const township = /(镇|乡|街道)$/.test(parts[parts.length - 1] ?? '');
+  const k = own && township ? parts.length - 2 : parts.length - 1;
   const pick = parts[k];
   if (!pick || pick.length < 2) return null;
   // districts of the four municipalities are written with the city: 上海市徐汇区

@@ -141,6 +141,13 @@ describe('page text glued to the title line', () => {
     const rec = await extractBytes(new TextEncoder().encode(`有色金属集团党委关于巡察整改情况的通报\n${opening}${BODY}`), 'plain.txt');
     expect(rec.bulletin.issuer).toBe('有色金属集团党委');
   });
+  it('a district committee is its own region; a township lies in its county', async () => {
+    const d = await extractBytes(new TextEncoder().encode(`中共郑州市二七区委员会关于省委第一巡视组巡视反馈意见整改进展情况的通报\n根据省委统一部署，2023年4月10日至6月20日，省委第一巡视组对郑州市二七区进行了常规巡视。${BODY}`), 'district.txt');
+    expect(d.bulletin).toMatchObject({ unit: '郑州市二七区', region: '二七区', level: 'county' });
+    const t = await extractBytes(new TextEncoder().encode(`中共淅川县九重镇委员会关于巡察整改情况的通报\n按照县委统一安排，2024年4月8日-5月31日，县委第三巡察组配合省委第六巡视组对九重镇党委开展了上下联动巡察。${BODY}`), 'town.txt');
+    // a township team working with a provincial inspection is still the township's own
+    expect(t.bulletin).toMatchObject({ unit: '淅川县九重镇', region: '淅川县', level: 'township', team: '县委第三巡察组' });
+  });
   it('a committee is its area: 中共宜城市委 is the unit and region 宜城市', async () => {
     const rec = await extractBytes(new TextEncoder().encode(`中共宜城市委关于省委第三巡视组巡视反馈意见整改进展情况的通报\n根据省委统一部署，2023年4月10日至6月20日，省委第三巡视组对宜城市进行了常规巡视。${BODY}`), 'area.txt');
     expect(rec.bulletin).toMatchObject({ issuer: '中共宜城市委', unit: '宜城市', region: '宜城市' });

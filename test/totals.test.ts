@@ -9,6 +9,13 @@ describe('declared totals', () => {
       aspects: 4, problems: 31, tasks: 31, completed: 26, long_term: 5,
     });
   });
+  it('all of N problems done, after a comma; tasks and measures completed kept apart from problems', () => {
+    expect(totals('巡察反馈的3个方面12个问题，已全部完成整改。')).toEqual({ aspects: 3, problems: 12, completed: 12 });
+    expect(totals('23个具体问题中已完成整改21个，正在整改2个；整改任务已完成72项。')).toMatchObject({ problems: 23, completed: 21, in_progress: 2, tasks_completed: 72 });
+    expect(totals('巡察反馈的6个问题中，已完成整改4个，整改措施24条已完成20条。')).toMatchObject({ problems: 6, completed: 4, measures: 24, measures_completed: 20 });
+    // one figure for both kinds of open problems: not completed, not long-term
+    expect(totals('巡察反馈的7个问题，已完成整改5个，正在整改和长期坚持的2个。')).toEqual({ problems: 7, completed: 5, not_completed: 2 });
+  });
   it('money and counts with thousands separators', () => {
     expect(totals('巡察反馈问题1,200个，已完成整改1,150个；共清退违规资金1,260.5万元。')).toEqual({ problems: 1200, completed: 1150, money_recovered: 12605000 });
   });
