@@ -1,7 +1,7 @@
 // Declared totals: what the bulletin says about itself (N个问题, 已完成N个, 完成率N%, 追缴N万元…).
 // Searched outside the problems; the first match of the first rule of each key wins.
 import { loadRules } from '../pipeline/rules.js';
-import type { RegexRule } from '../pipeline/rules.js';
+import { expandRe, type RegexRule } from '../pipeline/rules.js';
 import { parseNumber, round } from './numerals.js';
 
 interface TotalRule extends RegexRule { key: string; percent?: boolean; money?: boolean; sum?: boolean; reject?: string[]; /** which N holds the value (default: the first) */ group?: number }
@@ -17,7 +17,7 @@ let compiled: Array<{ rule: TotalRule; re: RegExp }> | null = null;
 export function pattern() {
   compiled ??= loadRules<{ rules: TotalRule[] }>('totals.json').rules.map((rule) => ({
     rule,
-    re: new RegExp(rule.re.replace(/N/g, N).replace(/M/g, M), 'g'),
+    re: new RegExp(expandRe(rule.re).replace(/N/g, N).replace(/M/g, M), 'g'),
   }));
   return compiled;
 }

@@ -40,6 +40,18 @@ export interface RegexRule {
   [k: string]: unknown;
 }
 
+const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A rule's regex with its {{list}} names expanded from rules/vocabulary.json (longest word first). */
+export function expandRe(re: string): string {
+  if (!re.includes('{{')) return re;
+  const vocab = loadRules<Record<string, unknown>>('vocabulary.json');
+  return re.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => {
+    const list = vocab[name];
+    if (!Array.isArray(list)) throw new Error(`rules/vocabulary.json has no list "${name}"`);
+    return [...(list as string[])].sort((a, b) => b.length - a.length).map(esc).join('|');
+  });
+}
+
 const compiled = new WeakMap<RegexRule, Map<string, RegExp>>();
 
 /** The compiled RegExp of a rule (cached per rule object and flags; callers using /g must reset lastIndex or use matchAll). */
@@ -48,7 +60,7 @@ export function rx(rule: RegexRule, extraFlags = ''): RegExp {
   if (!byFlags) compiled.set(rule, (byFlags = new Map()));
   let r = byFlags.get(extraFlags);
   if (!r) {
-    r = new RegExp(rule.re, (rule.flags ?? '') + extraFlags);
+    r = new RegExp(expandRe(rule.re), (rule.flags ?? '') + extraFlags);
     byFlags.set(extraFlags, r);
   }
   return r;

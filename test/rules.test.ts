@@ -1,6 +1,7 @@
 // Every regex rule kept as data carries examples; each example must match its rule,
 // and every rule id is unique (ids travel with what the rules produce).
 import { describe, it, expect } from 'vitest';
+import { expandRe } from '../pipeline/rules.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +42,7 @@ describe('rule tables', () => {
     it(`${r.file} ${r.id} matches its examples`, () => {
       expect(r.examples?.length ?? 0, `${r.id} has no example`).toBeGreaterThan(0);
       // totals use N for a number and M for money
-      const re = new RegExp(r.re.replace(/N/g, '(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)').replace(/M/g, '(\\d+(?:\\.\\d+)?)(余|多)?([万亿])?(余|多)?元'));
+      const re = new RegExp(expandRe(r.re).replace(/N/g, '(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)').replace(/M/g, '(\\d+(?:\\.\\d+)?)(余|多)?([万亿])?(余|多)?元'));
       for (const ex of r.examples ?? []) {
         const text = ex.replace(/N/g, '12').replace(/X/g, '某某');
         expect(re.test(text), `${r.id} should match ${JSON.stringify(text)}`).toBe(true);
