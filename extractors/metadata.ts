@@ -339,8 +339,9 @@ export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{
     doc.decide('metadata', 'field', rule, span ?? undefined, `${field}: ${value}`, field);
   };
 
-  const fromPage = !readTitle(seg.title) && !!doc.raw.meta.title;
-  const title = readTitle(seg.title, doc.raw.meta.title);
+  const ownTitle = readTitle(seg.title);
+  const fromPage = !ownTitle && !!doc.raw.meta.title;
+  const title = ownTitle ?? (doc.raw.meta.title?.trim() || null);
   // the title's lines (a title may be broken over two), and page text glued before it
   let titleSpan: [number, number] | null = null;
   if (title && !fromPage) {

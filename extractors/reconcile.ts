@@ -34,6 +34,25 @@ export const checkOf = (name: string): Check => {
   return c;
 };
 
+/**
+ * What a declared total is checked against: the count found for its key, or null where the
+ * record has nothing to compare it with (tasks, measures, money…). An open figure declared
+ * alone (in progress only, or long-term only) counts both open statuses. Used by reconcile
+ * below and by `zhenggai explain`.
+ */
+export function foundFor(key: string, summary: Record<string, number>, issues: Issue[], categories: number): number | null {
+  const n = (s: Issue['status']) => issues.filter((i) => i.status === s).length;
+  switch (key) {
+    case 'problems': return issues.length;
+    case 'completed': return n('completed');
+    case 'in_progress': return summary.long_term === undefined ? n('in_progress') + n('long_term') : n('in_progress');
+    case 'long_term': return summary.in_progress === undefined ? n('in_progress') + n('long_term') : n('long_term');
+    case 'not_completed': return n('in_progress') + n('long_term');
+    case 'aspects': return categories || null;
+    default: return null;
+  }
+}
+
 export function reconcile(doc: Doc, summary: Record<string, number>, issues: Issue[], seg: Segmentation): void {
   const inferred = statusFromDeclared(summary, issues);
   if (inferred) doc.message({ ruleId: DECLARED_LONG_TERM, stage: 'reconcile', severity: 'info', message: `${inferred} open problem(s) read as long-term: the bulletin declares its ${summary.long_term} open problems long-term` });
@@ -43,7 +62,6 @@ export function reconcile(doc: Doc, summary: Record<string, number>, issues: Iss
   const ongoing = count('in_progress');
   const long = count('long_term');
   const unknown = count('unknown');
-  const notDone = ongoing + long;
 
   const isBulletin = /巡[视察]/.test(doc.text.slice(0, 3000)) && /整改/.test(doc.text);
   if (!isBulletin) {
@@ -58,24 +76,26 @@ export function reconcile(doc: Doc, summary: Record<string, number>, issues: Iss
   if (summary.problems !== undefined && summary.problems !== issues.length && summary.tasks !== issues.length) {
     warn('problems', `declared ${summary.problems} problems, found ${issues.length}`);
   }
-  if (summary.completed !== undefined && summary.completed !== done) {
-    warn('completed', `declared ${summary.completed} completed, found ${done}`);
-  }
-  const hasIn = summary.in_progress !== undefined;
-  const hasLong = summary.long_term !== undefined;
-  if (hasIn && hasLong) {
-    if (summary.in_progress !== ongoing) warn('in_progress', `declared ${summary.in_progress} in progress, found ${ongoing}`);
-    if (summary.long_term !== long) warn('long_term', `declared ${summary.long_term} long-term, found ${long}`);
-  } else if (hasIn || hasLong) {
-    // one "not yet completed" figure: both of our open statuses count towards it
-    const key = hasIn ? 'in_progress' : 'long_term';
-    if (summary[key] !== notDone) warn(key, `declared ${summary[key]} ${key === 'in_progress' ? 'in progress' : 'long-term'}, found ${notDone} not completed (${ongoing} in progress, ${long} long-term)`);
-  }
-  if (summary.not_completed !== undefined && summary.not_completed !== notDone && !hasIn && !hasLong) {
-    warn('not_completed', `declared ${summary.not_completed} not completed, found ${notDone}`);
+  // completed and the open figures, each against foundFor (the counts explain shows); an open
+  // figure declared alone counts both open statuses, and a not-completed figure is checked only
+  // when neither in-progress nor long-term is declared
+  const found = (key: string) => foundFor(key, summary, issues, seg.categories.length);
+  const alone = !(summary.in_progress !== undefined && summary.long_term !== undefined);
+  const checks: Array<[string, string, boolean]> = [
+    ['completed', 'completed', true],
+    ['in_progress', 'in progress', true],
+    ['long_term', 'long-term', true],
+    ['not_completed', 'not completed', summary.in_progress === undefined && summary.long_term === undefined],
+  ];
+  for (const [key, what, applies] of checks) {
+    const f = found(key);
+    if (!applies || summary[key] === undefined || f === null || summary[key] === f) continue;
+    const open = key !== 'completed' && (alone || key === 'not_completed') ? ` not completed (${ongoing} in progress, ${long} long-term)` : '';
+    warn(key, `declared ${summary[key]} ${what}, found ${f}${open}`);
   }
   if (unknown) warn('unknown_status', `${unknown} problem(s) with no status wording: ${issues.filter((i) => i.status === 'unknown').map((i) => i.number).join(', ')}`);
-  if (seg.categories.length && summary.aspects !== undefined && summary.aspects !== seg.categories.length) {
-    warn('aspects', `declared ${summary.aspects} aspects, found ${seg.categories.length} categories`);
+  const aspects = found('aspects');
+  if (aspects !== null && summary.aspects !== undefined && summary.aspects !== aspects) {
+    warn('aspects', `declared ${summary.aspects} aspects, found ${aspects} categories`);
   }
 }

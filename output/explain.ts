@@ -5,6 +5,7 @@
 import type { Doc, Message } from '../pipeline/doc.js';
 import type { Issue } from '../pipeline/record.js';
 import { printable } from './format.js';
+import { foundFor } from '../extractors/reconcile.js';
 
 export interface ExplainLine { line: number | null; what: string; rule: string; text: string; span: [number, number] | null; value?: string | number | null }
 export interface ExplainTotal { key: string; declared: number; found: number | null; match: boolean | null; rule: string | null; line: number | null; text: string | null }
@@ -19,21 +20,6 @@ export interface Explanation {
 }
 
 const FIELDS = ['title', 'issuer', 'unit', 'region', 'level', 'inspection_kind', 'team', 'round', 'inspection_start', 'inspection_end', 'feedback_date', 'as_of_date', 'published_date', 'doc_number'] as const;
-
-/** The counts a declared total can be checked against (null: nothing to compare it with). */
-function found(key: string, doc: Doc): number | null {
-  const issues = doc.issues;
-  const n = (s: Issue['status']) => issues.filter((i) => i.status === s).length;
-  switch (key) {
-    case 'problems': return issues.length;
-    case 'completed': return n('completed');
-    case 'in_progress': return doc.summary.long_term === undefined ? n('in_progress') + n('long_term') : n('in_progress');
-    case 'long_term': return doc.summary.in_progress === undefined ? n('in_progress') + n('long_term') : n('long_term');
-    case 'not_completed': return n('in_progress') + n('long_term');
-    case 'aspects': return doc.structure!.categories.length || null;
-    default: return null;
-  }
-}
 
 export function explain(doc: Doc): Explanation {
   const rec = doc.record!;
@@ -66,7 +52,7 @@ export function explain(doc: Doc): Explanation {
   }));
   const totals: ExplainTotal[] = Object.entries(rec.summary).map(([key, declared]) => {
     const hit = rec.provenance.summary[key]?.[0];
-    const f = found(key, doc);
+    const f = foundFor(key, doc.summary, doc.issues, doc.structure!.categories.length);
     return { key, declared, found: f, match: f === null ? null : f === declared, rule: hit?.rule ?? null, line: line(hit?.span), text: hit?.text ?? null };
   });
   const warnings = rec.warnings.map((w) => ({ code: w.code, rule: w.rule ?? null, line: line(w.span ?? null), message: w.message }));

@@ -1,5 +1,5 @@
 // The batch runner behind `zhenggai ingest`: collect files, skip known content by
-// sha256, parse in a worker pool (or in-process for small batches), and let one
+// sha256, parse in worker threads (one for a small batch, a pool for a large one), and let one
 // writer own the SQLite connection. Every failure becomes a row in ingest_errors.
 import { availableParallelism } from 'node:os';
 // @ts-expect-error plain JS helper without types
@@ -118,7 +118,6 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   const usePool = poolReady !== null;
   sinkReady ??= import('./sink-local.js').then(({ LocalSink }) => new LocalSink(sinkOptions));
   sinkReady.catch(() => {}); // awaited below; a failure is reported there
-  const local = usePool ? null : await import('./worker-task.js');
   const counts = { ingested: 0, unchanged: 0, reprocessed: 0, failed: 0 };
   const emitLater: FileEvent[] = [];
   let sink: Sink | null = null;
@@ -132,10 +131,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   };
   opts.onStart?.(files.length + errors.length);
   for (const e of errors) emit({ event: 'file', path: e.path, status: 'failed', code: e.code, message: e.message, ms: 0 });
-  if (!usePool) {
-    sink = await sinkReady;
-    local!.setKnown(new Set(sink.known));
-  }
+  // every file is parsed in a worker (a time limit can stop it); no files, no pool
   const pool = usePool ? await poolReady! : null;
 
   // A worker that dies between tasks (memory limit at start-up, say) is replaced by the pool;
@@ -155,11 +151,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   });
 
   const parse = async (task: Task): Promise<TaskResult> => {
-    if (!pool) {
-      let timer: NodeJS.Timeout | undefined;
-      const limit = new Promise<TaskResult>((res) => { timer = setTimeout(() => res({ ok: false, code: 'timeout', message: `over ${timeout} ms` }), timeout); });
-      try { return await Promise.race([local!.runTask(task), limit]); } finally { clearTimeout(timer); }
-    }
+    if (!pool) throw new Error('no worker pool'); // files exist only with a pool
     await booted;
     // our own (ref'd) timer: AbortSignal.timeout() is unref'd and would let the process exit
     const ctl = new AbortController();
