@@ -175,6 +175,8 @@ function midSentence(prev: string, titleLike: RegExp): boolean {
   if (!prev || titleLike.test(prev) || /关于/.test(prev) && !/[。；]/.test(prev)) return false;
   if (/[，、,]$/.test(prev)) return true;
   if (prev.length < 20 || !isCjkCode(prev.charCodeAt(prev.length - 1))) return false;
+  // a line ending like a heading (…方面, …情况, …问题, …打算) is one, numbered or not
+  if (/(?:方面|情况|问题|打算|意见)$/.test(prev)) return false;
   // a field with its short value (整改状态：完成) ends where it ends
   if (/[：:][^，。；：:,;]{1,12}$/.test(prev)) return false;
   // a heading line (一、X / （一）X / 1.X with no sentence in it) ends where it ends
