@@ -86,6 +86,9 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   // handed out once the first workers all have (or the pool is found broken, or a time limit's
   // worth of waiting has passed).
   let bootedWorkers = 0;
+  /** task id → start its time limit (the worker says when the task starts: worker-task.ts) */
+  const started = new Map<number, () => void>();
+  let nextTaskId = 0;
   let markBooted: () => void = () => {};
   const booted = new Promise<void>((resolve) => { markBooted = resolve; });
   const startParallel = (threads = jobs, threadWriter = true) => {
@@ -102,7 +105,10 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
         // a small young generation keeps each worker's resident memory down (documents are small)
         resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb ?? 1024, maxYoungGenerationSizeMb: 16 },
       });
-      p.on('message', (m: { zhenggaiBooted?: boolean } | null) => { if (m?.zhenggaiBooted && ++bootedWorkers >= threads) markBooted(); });
+      p.on('message', (m: { zhenggaiBooted?: boolean; zhenggaiStarted?: number } | null) => {
+        if (m?.zhenggaiBooted && ++bootedWorkers >= threads) markBooted();
+        if (m?.zhenggaiStarted !== undefined) started.get(m.zhenggaiStarted)?.();
+      });
       setTimeout(() => markBooted(), timeout).unref();
       return p;
     });
@@ -153,11 +159,15 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   const parse = async (task: Task): Promise<TaskResult> => {
     if (!pool) throw new Error('no worker pool'); // files exist only with a pool
     await booted;
-    // our own (ref'd) timer: AbortSignal.timeout() is unref'd and would let the process exit
+    // our own (ref'd) timer: AbortSignal.timeout() is unref'd and would let the process exit.
+    // It starts when the worker starts the task, never while a worker is still loading.
     const ctl = new AbortController();
-    const timer = setTimeout(() => ctl.abort(), timeout);
+    const id = nextTaskId++;
+    let timer: NodeJS.Timeout | undefined;
+    let finished = false;
+    started.set(id, () => { if (!finished) timer = setTimeout(() => ctl.abort(), timeout); });
     try {
-      const r = (await pool.run(task, { signal: AbortSignal.any([ctl.signal, broken.signal]) })) as TaskResult;
+      const r = (await pool.run({ ...task, id }, { signal: AbortSignal.any([ctl.signal, broken.signal]) })) as TaskResult;
       doneTasks++;
       return r;
     } catch (e) {
@@ -167,6 +177,8 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message)) return { ok: false, code: 'out_of_memory', message: err.message };
       return { ok: false, code: 'internal', message: err.message };
     } finally {
+      finished = true;
+      started.delete(id);
       clearTimeout(timer);
     }
   };

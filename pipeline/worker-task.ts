@@ -2,13 +2,14 @@
 // "already known", or a coded error) out. Reading, hashing, parsing, search tokens and the
 // rows to store all happen here, off the writer's thread.
 import { readFileSync, statSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
 import { extractBytes, sha256 } from './extract.js';
 import { ZhenggaiError, toZhenggaiError } from './errors.js';
 import { DEFAULT_MAX_BYTES, type ReadOptions } from './readers/index.js';
 import { toPayload, type DocPayload } from '../output/rows.js';
 
 /** path: as shown and stored; raw: the bytes to open when the name is not UTF-8 (GBK) */
-export interface Task { path: string; raw?: Uint8Array; opts: ReadOptions }
+export interface Task { path: string; raw?: Uint8Array; opts: ReadOptions; /** set by the batch: the worker says when this task starts */ id?: number }
 export type TaskResult =
   | { ok: true; doc: DocPayload }
   | { ok: 'known'; sha256: string }
@@ -21,6 +22,10 @@ export function setKnown(s: Set<string>): void {
 }
 
 export async function runTask(task: Task): Promise<TaskResult> {
+  // the batch starts this document's time limit now: the worker has loaded (a worker terminated
+  // while still loading its modules aborts the whole process under Node 20), and time spent
+  // waiting behind other tasks does not count against this one
+  if (task.id !== undefined) parentPort?.postMessage({ zhenggaiStarted: task.id });
   let hash: string | undefined;
   try {
     // synchronous reads: this thread has nothing else to do meanwhile, and each await on the
