@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { ZhenggaiError } from './errors.js';
 import { DEFAULT_MAX_BYTES, type ReadOptions } from './readers/index.js';
-import { Doc, type ReadResult } from './doc.js';
-import { runStages, runTextStages } from './stages/index.js';
+import { Doc } from './doc.js';
+import { runStages } from './stages/index.js';
 import { SCHEMA_ID, validateRecord, type BulletinRecord } from './record.js';
 
 export { PIPELINE_VERSION } from './version.js';
@@ -38,19 +38,6 @@ export function assemble(doc: Doc): BulletinRecord {
   };
   doc.record = validateRecord(record);
   return doc.record;
-}
-
-/** Run every stage after read on text a reader produced. */
-export function extractDoc(path: string, hash: string, read: ReadResult): Doc {
-  const doc = new Doc(path, hash);
-  doc.read = read;
-  runTextStages(doc);
-  assemble(doc);
-  return doc;
-}
-
-export function extractFromText(path: string, hash: string, read: ReadResult): BulletinRecord {
-  return extractDoc(path, hash, read).record!;
 }
 
 /** Read and extract, keeping the Doc (its messages and traced decisions: `zhenggai explain`). */

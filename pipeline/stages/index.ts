@@ -26,13 +26,3 @@ export async function runStages(doc: Doc, opts: ReadOptions = {}): Promise<Doc> 
   }
   return doc;
 }
-
-/** The same, for a Doc whose text is already read (every stage after read is synchronous). */
-export function runTextStages(doc: Doc): Doc {
-  for (const s of STAGES) {
-    if (s === read) continue;
-    const r = s.run(doc, {});
-    if (r instanceof Promise) throw new Error(`stage ${s.name} is asynchronous`);
-  }
-  return doc;
-}
