@@ -7,7 +7,7 @@
 // the Doc with the id of the rule that made it (rules/structure.json: regex rules, and
 // `decisions` for what the layout logic decides), so `zhenggai explain` can say why a line
 // became a title, a part, a category, a problem or an organizational point.
-import { rx } from './rules.js';
+import { rx, expandRe } from './rules.js';
 import { parseChineseNumeral } from '../extractors/numerals.js';
 import { pattern as totalsPattern } from '../extractors/totals.js';
 import { structureRules, decisionId, isStatusLine, stripQuotes, type StructureRules } from './vocabulary.js';
@@ -435,9 +435,13 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel): { c
  * paragraph after the last problem, with no heading before it, is not part of that problem.
  */
 const PROGRESS_KEYS = new Set(['completed', 'in_progress', 'not_completed', 'completion_rate']);
+let labelledRe: RegExp | undefined;
 function declaresTotals(text: string): boolean {
   // most paragraphs name no count of problems: skip the rules for them
   if (!text.includes('问题') || !/[\d一二三四五六七八九十]\s*(?:个|项|条)/.test(text)) return false;
+  // a paragraph under a measure or status label (整改情况：对上轮反馈的38个问题…已全部整改到位) is the problem's own
+  labelledRe ??= new RegExp(`^\\s*(?:${expandRe('{{measure_label}}|{{status_label}}')})\\s*[:：]`);
+  if (labelledRe.test(text)) return false;
   const hits = (keys: (k: string) => boolean) => totalsPattern().some(({ rule, re }) => {
     if (!keys(rule.key)) return false;
     re.lastIndex = 0;
