@@ -2,7 +2,7 @@
 // Searched outside the problems; the first match of the first rule of each key wins.
 import { loadRules } from '../pipeline/rules.js';
 import { expandRe, type RegexRule } from '../pipeline/rules.js';
-import { parseNumber, round } from './numerals.js';
+import { parseNumber, round, reduplicated } from './numerals.js';
 
 interface TotalRule extends RegexRule { key: string; percent?: boolean; money?: boolean; sum?: boolean; reject?: string[]; /** which N holds the value (default: the first) */ group?: number }
 
@@ -53,6 +53,7 @@ export function extractTotals(all: Array<{ text: string; start: number }>): { su
     for (const piece of pieces) {
       for (const m of piece.text.matchAll(re)) {
         if (rule.reject?.includes(m[0])) continue;
+        if (reduplicated(piece.text, m.index!, m[0])) continue;
         let v: number | null;
         if (rule.money) {
           v = Number(m[1]!.replace(/[,，]/g, '')) * (m[3] === '万' ? 1e4 : m[3] === '亿' ? 1e8 : 1);

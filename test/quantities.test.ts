@@ -60,6 +60,10 @@ describe('quantities', () => {
     expect(pick('一次性补齐')).toEqual([]);
     expect(pick('召开民主生活会一次。')).toEqual([['一次', 1, '次', 'count', null]]);
   });
+  it('a numeral and measure word said twice (一个一个过) is a manner, not a count', () => {
+    expect(pick('问题一个一个过，措施一条一条落实。')).toEqual([]);
+    expect(pick('召开会议三次，三次会议均有记录。')).toEqual([['三次', 3, '次', 'count', null], ['三次', 3, '次', 'count', null]]);
+  });
   it('reads hedges and money forms', () => {
     expect(pick('追缴资金20余万元')).toEqual([['20余万元', 200000, '元', 'money', '余']]);
     expect(pick('挽回损失5万余元')).toEqual([['5万余元', 50000, '元', 'money', '余']]);

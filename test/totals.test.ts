@@ -32,6 +32,10 @@ describe('declared totals', () => {
   it('一方面 is not one aspect', () => {
     expect(totals('一方面加强学习，另一方面完善制度')).toEqual({});
   });
+  it('a numeral and measure word said twice (一项一项) is a manner, not a total', () => {
+    expect(totals('做到整改任务一项一项落实、整改成效一项一项检验。')).toEqual({});
+    expect(totals('整改任务一项也不能少，整改任务共5项。')).toEqual({ tasks: 5 });
+  });
   it('a bulletin without totals declares nothing', () => {
     expect(totals('县科协党组高度重视巡察整改工作。')).toEqual({});
   });
