@@ -24,6 +24,7 @@ interface MetadataRules {
   alias_defined: RegexRule;
   phone: RegexRule;
   email: RegexRule;
+  contact_label: RegexRule;
   levels: Array<RegexRule & { level: Level; only_if_region?: string }>;
   published: RegexRule;
   title_noise: RegexRule;
@@ -235,9 +236,22 @@ export function aliasesOf(unit: string | null, region: string | null, text: stri
   return [...out];
 }
 
-export function contactOf(doc: Doc, seg: Segmentation): { phones: string[]; emails: string[] } {
+/** Phones and emails of the closing; `from` is where the text they were read from starts. */
+export function contactOf(doc: Doc, seg: Segmentation): { phones: string[]; emails: string[]; from: number } {
   const r = metadataRules();
-  const tail = doc.paragraphs.slice(seg.closing).map((p) => p.text).join('\n');
+  // the closing, and a contact label in a paragraph after the last problem (a contact run on
+  // after the next-step sentences, with no 欢迎…监督 line of its own)
+  const after = seg.problems.length ? seg.problems[seg.problems.length - 1]!.last + 1 : seg.opening.length;
+  const early: string[] = [];
+  let from = doc.paragraphs[seg.closing]?.start ?? doc.text.length;
+  for (let i = Math.max(after, 0); i < seg.closing; i++) {
+    const p = doc.paragraphs[i]!;
+    const m = rx(r.contact_label).exec(p.text);
+    if (!m) continue;
+    early.push(p.text.slice(m.index));
+    from = Math.min(from, p.start + m.index);
+  }
+  const tail = [...early, ...doc.paragraphs.slice(seg.closing).map((p) => p.text)].join('\n');
   const phones: string[] = [];
   const emails: string[] = [];
   for (const m of tail.matchAll(rx(r.phone, 'g'))) {
@@ -249,7 +263,7 @@ export function contactOf(doc: Doc, seg: Segmentation): { phones: string[]; emai
     if (!phones.includes(p)) phones.push(p);
   }
   for (const m of tail.matchAll(rx(r.email, 'g'))) if (!emails.includes(m[0])) emails.push(m[0]);
-  return { phones, emails };
+  return { phones, emails, from };
 }
 
 export interface DatesRead {
@@ -405,8 +419,7 @@ export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{
   const inspection_kind = shi || cha ? (shi > cha ? '巡视' : '巡察') : null;
   note('inspection_kind', inspection_kind, ids.kind, inspection_kind ? (kindHay === title ? titleSpan : locate(inspection_kind, seg.opening[0]?.start ?? 0)) : null);
   const dates = datesOf(doc, seg, outsideIssues);
-  const contact = contactOf(doc, seg);
-  const closingAt = doc.paragraphs[seg.closing]?.start ?? text.length;
+  const { from: closingAt, ...contact } = contactOf(doc, seg);
   for (const k of ['inspection_start', 'inspection_end', 'feedback_date', 'as_of_date'] as const) {
     const span = dates.spans[k] ?? null;
     note(k, dates[k], k === 'feedback_date' ? r.feedback.id : k === 'as_of_date' ? r.as_of.id : ids.inspection_range, span);

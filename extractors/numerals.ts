@@ -47,10 +47,14 @@ export function round(v: number): number {
   return Math.round(v * 1e6) / 1e6;
 }
 
-/** 一项一项落实, 一个一个过: a numeral and measure word said twice is a manner, not a count. */
-export function reduplicated(text: string, index: number, match: string): boolean {
+/**
+ * 一项一项落实, 一个一个过 (said twice), 一个也不能少, 一项都不放过 (一 + measure word + 也/都 + a
+ * negation): a manner of speaking, not a count.
+ */
+export function notACount(text: string, index: number, match: string): boolean {
   const tail = /[零〇一二两三四五六七八九十百千]+\s*[个项条件次家名人]$/.exec(match)?.[0];
   if (!tail) return false;
   const end = index + match.length;
-  return text.startsWith(tail, end) || text.slice(Math.max(0, end - 2 * tail.length), end - tail.length) === tail;
+  if (text.startsWith(tail, end) || text.slice(Math.max(0, end - 2 * tail.length), end - tail.length) === tail) return true;
+  return /^一\s*[个项条件次家名人]$/.test(tail) && /^[也都](?:不|没|未|无)/.test(text.slice(end, end + 2));
 }

@@ -3,7 +3,7 @@
 // and refuses years, ordinals, set terms and the article 一 (see rules file).
 import { rx, type RegexRule } from '../pipeline/rules.js';
 import { loadRules } from '../pipeline/rules.js';
-import { parseNumber, round, reduplicated } from './numerals.js';
+import { parseNumber, round, notACount } from './numerals.js';
 import { tokenBoundaries } from './tokens.js';
 import type { Quantity } from '../pipeline/record.js';
 
@@ -88,7 +88,7 @@ export function extract(text: string, from = 0, to = text.length, onNotANumber?:
     }
     if (!isDigits) {
       // 一项一项落实, 一个一个过: said twice, a manner, not a count
-      if (reduplicated(slice, start, text0)) continue;
+      if (notACount(slice, start, text0)) continue;
       // The numeral must start a word (统一, 万一 are words) and the phrase must end one (一次性):
       // jieba on a window around the phrase (the context a word boundary depends on)
       const endPos = start + text0.length;

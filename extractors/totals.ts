@@ -2,7 +2,7 @@
 // Searched outside the problems; the first match of the first rule of each key wins.
 import { loadRules } from '../pipeline/rules.js';
 import { expandRe, type RegexRule } from '../pipeline/rules.js';
-import { parseNumber, round, reduplicated } from './numerals.js';
+import { parseNumber, round, notACount } from './numerals.js';
 
 interface TotalRule extends RegexRule { key: string; percent?: boolean; money?: boolean; sum?: boolean; reject?: string[]; /** which N holds the value (default: the first) */ group?: number }
 
@@ -22,7 +22,7 @@ export function pattern() {
   return compiled;
 }
 
-export interface TotalHit { key: string; value: number; rule: string; index: number; text: string }
+export interface TotalHit { key: string; value: number; rule: string; index: number; text: string; /** (while reading) the sentence it was read in */ sentence?: number }
 
 /** Declared totals in the given text pieces (each with its offset in the document). */
 // Only sentences with a number before a measure word (or a rate/amount) can declare a total.
@@ -53,7 +53,7 @@ export function extractTotals(all: Array<{ text: string; start: number }>): { su
     for (const piece of pieces) {
       for (const m of piece.text.matchAll(re)) {
         if (rule.reject?.includes(m[0])) continue;
-        if (reduplicated(piece.text, m.index!, m[0])) continue;
+        if (notACount(piece.text, m.index!, m[0])) continue;
         let v: number | null;
         if (rule.money) {
           v = Number(m[1]!.replace(/[,，]/g, '')) * (m[3] === '万' ? 1e4 : m[3] === '亿' ? 1e8 : 1);
@@ -63,10 +63,22 @@ export function extractTotals(all: Array<{ text: string; start: number }>): { su
           v = parseNumber(((rule.group ? m[rule.group] : m.slice(1).find((x) => x !== undefined)) ?? '').replace(/[,，]/g, ''));
         }
         if (v === null || !Number.isFinite(v)) continue;
-        found.push({ key: rule.key, value: round(v), rule: rule.id, index: piece.start + m.index!, text: m[0] });
+        found.push({ key: rule.key, value: round(v), rule: rule.id, index: piece.start + m.index!, text: m[0], sentence: piece.start });
       }
     }
     if (!found.length) continue;
+    // one sentence stating a key twice or more (区财政局收到问题3个…；区住建局收到问题3个…) is a
+    // breakdown by unit, not the bulletin's own figure: used only where nothing else states it
+    if (!rule.sum) {
+      const perSentence = new Map<number, number>();
+      for (const h of found) perSentence.set(h.sentence!, (perSentence.get(h.sentence!) ?? 0) + 1);
+      const whole = found.filter((h) => perSentence.get(h.sentence!)! < 2);
+      if (whole.length < found.length) {
+        if (!whole.length) continue;
+        found.splice(0, found.length, ...whole);
+      }
+    }
+    for (const h of found) delete h.sentence;
     hits.push(...found);
     if (rule.sum) summary[rule.key] = round((summary[rule.key] ?? 0) + found.reduce((s, h) => s + h.value, 0));
     else {

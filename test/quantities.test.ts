@@ -62,6 +62,7 @@ describe('quantities', () => {
   });
   it('a numeral and measure word said twice (一个一个过) is a manner, not a count', () => {
     expect(pick('问题一个一个过，措施一条一条落实。')).toEqual([]);
+    expect(pick('反馈问题一个也不能少。')).toEqual([]);
     expect(pick('召开会议三次，三次会议均有记录。')).toEqual([['三次', 3, '次', 'count', null], ['三次', 3, '次', 'count', null]]);
   });
   it('reads hedges and money forms', () => {

@@ -32,9 +32,17 @@ describe('declared totals', () => {
   it('一方面 is not one aspect', () => {
     expect(totals('一方面加强学习，另一方面完善制度')).toEqual({});
   });
-  it('a numeral and measure word said twice (一项一项) is a manner, not a total', () => {
+  it('a numeral and measure word said twice (一项一项) or 一项也不 is a manner, not a total', () => {
     expect(totals('做到整改任务一项一项落实、整改成效一项一项检验。')).toEqual({});
     expect(totals('整改任务一项也不能少，整改任务共5项。')).toEqual({ tasks: 5 });
+  });
+  it('a breakdown by unit after the round figure is not the bulletin\'s own total', () => {
+    const round = '4家被巡察单位共收到反馈问题10个，已完成整改8个，正在整改2个。';
+    const parts = '分单位看：甲局党组收到反馈问题2个，已全部完成整改；乙局党组收到反馈问题3个，已完成整改2个，正在整改1个；丙局党组收到反馈问题5个，已完成整改4个，正在整改1个。';
+    expect(totals(round + parts)).toMatchObject({ problems: 10, completed: 8, in_progress: 2 });
+    expect(totals(parts + round)).toMatchObject({ problems: 10, completed: 8, in_progress: 2 });
+    // a breakdown alone is not guessed into a total
+    expect(totals(parts).problems).toBeUndefined();
   });
   it('a bulletin without totals declares nothing', () => {
     expect(totals('县科协党组高度重视巡察整改工作。')).toEqual({});
