@@ -89,6 +89,8 @@ export function extract(text: string, from = 0, to = text.length, onNotANumber?:
     if (!isDigits) {
       // 一项一项落实, 一个一个过: said twice, a manner, not a count
       if (notACount(slice, start, text0)) continue;
+      // a numeral inside a short quoted name (“两场联动”, “四议两公开”, “一村一警一法律顾问”) is part of the name
+      if (inShortQuote(slice, start, start + text0.length)) continue;
       // The numeral must start a word (统一, 万一 are words) and the phrase must end one (一次性):
       // jieba on a window around the phrase (the context a word boundary depends on)
       const endPos = start + text0.length;
@@ -128,4 +130,14 @@ export function extract(text: string, from = 0, to = text.length, onNotANumber?:
     });
   }
   return out;
+}
+
+/** Is [s, e) inside a quotation of at most 12 characters (a slogan or a name, not a sentence)? */
+function inShortQuote(text: string, s: number, e: number): boolean {
+  const open = Math.max(text.lastIndexOf('“', s), text.lastIndexOf('"', s));
+  if (open < 0 || s - open > 12) return false;
+  const between = text.slice(open + 1, s);
+  if (/[”"]/.test(between)) return false;
+  const m = /[”"]/.exec(text.slice(e, e + 12));
+  return m !== null && (m.index + e) - open <= 13;
 }

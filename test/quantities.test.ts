@@ -63,6 +63,11 @@ describe('quantities', () => {
   it('a numeral and measure word said twice (一个一个过) is a manner, not a count', () => {
     expect(pick('问题一个一个过，措施一条一条落实。')).toEqual([]);
     expect(pick('反馈问题一个也不能少。')).toEqual([]);
+  });
+  it('a numeral inside a short quoted name is part of the name', () => {
+    expect(pick('建立“两场联动”监管机制')).toEqual([]);
+    expect(pick('落实“四议两公开”工作法')).toEqual([]);
+    expect(pick('开展“双述双评”，召开会议两次。')).toEqual([['两次', 2, '次', 'count', null]]);
     expect(pick('召开会议三次，三次会议均有记录。')).toEqual([['三次', 3, '次', 'count', null], ['三次', 3, '次', 'count', null]]);
   });
   it('reads hedges and money forms', () => {
