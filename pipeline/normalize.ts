@@ -162,10 +162,22 @@ export function joinBrokenSentences(lines: string[]): string[] {
   for (const line of lines) {
     const prev = out.length ? out[out.length - 1]! : null;
     const opensPart = startsParagraph(line) || openingStart.test(line) || rx(closing()).test(line) || rx(closingContact()).test(line);
-    if (prev !== null && line && !opensPart && midSentence(prev, titleLike)) out[out.length - 1] = prev + line;
+    if (prev !== null && line && ((!opensPart && midSentence(prev, titleLike)) || numberGoesOn(prev, line))) out[out.length - 1] = prev + line;
     else out.push(line);
   }
   return out;
+}
+
+/** 已办结7 ⏎ 件。: a number at a line's end whose measure word (or 万元, %) starts the next line. */
+let measureStart: RegExp | undefined;
+function numberGoesOn(prev: string, line: string): boolean {
+  if (!/\d$/.test(prev)) return false;
+  if (!measureStart) {
+    const words = Object.values(loadRules<{ classifiers: Record<string, string[]> }>('quantities.json').classifiers).flat();
+    words.sort((a, b) => b.length - a.length);
+    measureStart = new RegExp(`^(?:[万亿]?(?:余|多)?(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})|万|亿)(?:[，。；、,;）)]|$)`);
+  }
+  return measureStart.test(line);
 }
 
 const closing = () => loadRules<{ closing: RegexRule }>('structure.json').closing;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { normalize, widenPunctuation, closeCjkSpaces, unwrapHardBreaks } from '../pipeline/normalize.js';
+import { normalize, widenPunctuation, closeCjkSpaces, unwrapHardBreaks, joinBrokenSentences } from '../pipeline/normalize.js';
 
 describe('normalize', () => {
   it('handles CRLF, full-width spaces and digits', () => {
@@ -16,6 +16,12 @@ describe('normalize', () => {
   });
   it('drops page numbers, markdown bold and <!--more-->', () => {
     expect(normalize('**一、组织整改**\n— 3 —\n正文<!--more-->继续')).toBe('一、组织整改\n正文继续');
+  });
+  it('joins a number at a line end to its measure word on the next line, and nothing else that ends in a digit', () => {
+    expect(joinBrokenSentences(['1.对移交的9件信访问题逐件明确责任领导，已办结7', '件。', '2.对2件信访事项研究化解方案。'])).toEqual(['1.对移交的9件信访问题逐件明确责任领导，已办结7件。', '2.对2件信访事项研究化解方案。']);
+    expect(joinBrokenSentences(['追回资金56.7', '万元。'])).toEqual(['追回资金56.7万元。']);
+    expect(joinBrokenSentences(['联系电话：037', '3-3051234。'])).toEqual(['联系电话：037', '3-3051234。']);
+    expect(joinBrokenSentences(['— 1 —', '个人事项报告制度落实不严'])).toEqual(['— 1 —', '个人事项报告制度落实不严']);
   });
   it('joins hard-wrapped lines but keeps headings apart', () => {
     const wrapped = ['一二三四五六七八九十一二三四五六七八九十', '续行文字。', '1.关于问题', ...Array(10).fill('一二三四五六七八九十一二三四五六七八九十')];
