@@ -66,25 +66,47 @@ describe('explain', () => {
     const e = explain(await extractFileDoc(join(root, 'fixtures/henan-renminyiyuan-2023/bulletin.txt')));
     expect(e.bulletin.unit).toMatchObject({ value: '河南省人民医院', rule: 'unit.issuer_suffix', line: 1, text: '河南省人民医院' });
     expect(e.bulletin.region).toMatchObject({ value: '河南省', rule: 'unit.region' });
-    expect(e.outline.filter((o) => o.what === 'group').map((o) => o.line)).toEqual([7, 13, 18]);
-    expect(e.outline.filter((o) => o.what === 'category').map((o) => [o.line, o.rule])).toEqual([[6, 'category.title'], [12, 'category.title']]);
-    expect(e.issues.map((i) => [i.number, i.label, i.line, i.rule])).toEqual([[1, '（1）', 8, 'problem.about'], [2, '（2）', 10, 'problem.about'], [3, '（1）', 14, 'problem.about'], [4, '（2）', 16, 'problem.about'], [5, '（1）', 19, 'problem.about']]);
+    expect(e.outline.filter((o) => o.what === 'group').map((o) => o.line)).toEqual([15, 21, 26, 30, 35]);
+    expect(e.outline.filter((o) => o.what === 'category').map((o) => [o.line, o.rule])).toEqual([[14, 'category.title'], [20, 'category.title'], [29, 'category.title']]);
+    expect(e.issues.map((i) => [i.number, i.label, i.line, i.rule])).toEqual([
+      [1, '（1）', 16, 'problem.about'], [2, '（2）', 18, 'problem.about'], [3, '（1）', 22, 'problem.about'], [4, '（2）', 24, 'problem.about'],
+      [5, '（1）', 27, 'problem.about'], [6, '（1）', 31, 'problem.about'], [7, '（2）', 33, 'problem.about'], [8, '（1）', 36, 'problem.about'],
+    ]);
     expect(e.issues[3]).toMatchObject({ status: 'in_progress', status_rule: 'status.field.partial', status_phrase: '阶段性完成' });
     const t = Object.fromEntries(e.totals.map((x) => [x.key, x]));
-    expect(t.problems).toMatchObject({ declared: 5, found: 5, match: true, rule: 'total.problems.specific', line: 4 });
-    // the bulletin says 3个方面 and has two: a mismatch shown, and warned
+    expect(t.problems).toMatchObject({ declared: 8, found: 8, match: true, rule: 'total.problems.specific', line: 4 });
+    expect(t.aspects).toMatchObject({ declared: 3, found: 3, match: true });
+    const text = formatExplanation(e);
+    expect(text).toMatch(/L15 +group of problems: 党委把方向、管大局作用发挥不够充分 +layout\.group/);
+  });
+  it('marks each declared total the bulletin does not bear out', async () => {
+    const doc = await extractBytesDoc(new TextEncoder().encode([
+      '中共某某县民政局党组关于巡察整改情况的通报',
+      '根据县委统一部署，县委第一巡察组对县民政局党组进行了巡察。',
+      '一、整改工作总体情况',
+      '巡察反馈3个方面5个问题，已完成整改5个。',
+      '二、反馈问题整改情况',
+      '（一）关于党的建设方面',
+      '1.关于“学习不深入”的问题。整改情况：一是制定学习计划；二是开展集中学习。已完成整改。',
+      '2.关于“制度不健全”的问题。整改情况：一是修订制度；二是加强监督。已完成整改。',
+      '（二）关于作风建设方面',
+      '3.关于“会议过多”的问题。整改情况：一是精简会议；二是压减文件。正在整改中。',
+    ].join('\n')), 'mismatch.txt');
+    const e = explain(doc);
+    const t = Object.fromEntries(e.totals.map((x) => [x.key, x]));
+    expect(t.problems).toMatchObject({ declared: 5, found: 3, match: false });
     expect(t.aspects).toMatchObject({ declared: 3, found: 2, match: false });
     expect(e.warnings.map((w) => w.code)).toContain('declared_total_mismatch');
     const text = formatExplanation(e);
-    expect(text).toMatch(/L7 +group of problems: 党委把方向、管大局作用发挥不够充分 +layout\.group/);
     expect(text).toMatch(/aspects = 3 .* found 2 ✗ mismatch/);
+    expect(text).toMatch(/problems = 5 .* found 3 ✗ mismatch/);
   });
   it('names why a line is a problem in each layout: before its measures, a unit line as category, an organizational part', async () => {
     const b = explain(await extractFileDoc(join(root, 'fixtures/baokang-xianwei-2023/bulletin.txt')));
     expect(new Set(b.issues.map((i) => i.rule))).toEqual(new Set(['layout.before_measures']));
     expect(b.outline.find((o) => o.what === 'part' && o.line === 3)).toMatchObject({ rule: 'layout.part_content', value: 'org' });
     const x = explain(await extractFileDoc(join(root, 'fixtures/xigong-round3-2023/bulletin.txt')));
-    expect(x.outline.filter((o) => o.what === 'category').map((o) => o.rule)).toEqual(['category.unit_line', 'category.unit_line', 'category.unit_line']);
+    expect(x.outline.filter((o) => o.what === 'category').map((o) => o.rule)).toEqual(['category.unit_line', 'category.unit_line', 'category.unit_line', 'category.unit_line']);
     expect(x.outline.some((o) => o.rule === 'layout.renumbered')).toBe(true);
   });
   it('shows page text glued to the title as noise, and where each field came from', async () => {
