@@ -113,7 +113,8 @@ export function dropPageNumbers(lines: string[]): string[] {
   return lines.filter((l) => !isPageNumber(l) && !header(l));
 }
 
-const TERMINAL = /[。！？；：”」』]$/;
+// a closing quote ends a line only after a stop (。” ends a sentence; “双签” ⏎ 制度 goes on)
+const TERMINAL = /(?:[。！？；：]|[。！？][”」』])$/;
 
 /**
  * Join lines that a fixed-width wrap broke inside a paragraph. Only when the text

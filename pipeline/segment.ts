@@ -221,7 +221,13 @@ function findParts(L: Layout, f: Frame): Parts {
   // Level-1 headings are parts (一、组织整改情况 / 二、问题整改情况) unless they are the problems
   // (一、关于“X”的问题) or the categories themselves. Mixed (一、整改工作情况 then 二、关于“X”的问题 …):
   // the problem-like ones are problems and the others organizational sections.
-  const l1Problems = level1.filter((h) => looksLikeProblemHead(h, paras[h.para + 1]));
+  // a heading that says it is the plans (十一、下一步工作打算, run on with its text when line breaks
+  // were lost) is never a problem, whatever follows it
+  const saysPlans = (h: Heading) => {
+    const head = h.body.slice(0, 12);
+    return rx(r.org_part).test(head) && !/^关于/.test(head) && !head.includes('问题');
+  };
+  const l1Problems = level1.filter((h) => !saysPlans(h) && looksLikeProblemHead(h, paras[h.para + 1]));
   const deeperCandidates = headings.filter((h, i) => h && h.level > 1 && i >= bodyStart && i < closing && looksLikeProblemHead(h, paras[i + 1])).length;
   const l1AreProblems = l1Problems.length >= 2 && l1Problems.length >= deeperCandidates;
   const l1AreParts = !l1AreProblems && level1.length > 0 && level1.some((h) => !categoryTitle(h.body) && !rx(r.problem_about).test(h.body));
