@@ -1,6 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { readStatus } from '../extractors/status.js';
 import type { IssueParts } from '../extractors/issue.js';
+import { isLeadStatus } from '../pipeline/vocabulary.js';
+import { extractTotals } from '../extractors/totals.js';
+import { loadRules } from '../pipeline/rules.js';
 
 const parts = (p: Partial<IssueParts>): IssueParts => ({ problem: '问题', measures: [], outcome: null, notes: [], progress: [], statusField: null, ...p });
 
@@ -48,4 +51,22 @@ describe('status rule examples', () => {
       }
     }
   });
+});
+
+describe('one status vocabulary', () => {
+  const vocab = loadRules<Record<string, string[]>>('vocabulary.json');
+  const cases: Array<[string, string, string]> = [
+    ['status_done_word', 'completed', 'completed'],
+    ['status_partial_word', 'in_progress', 'in_progress'],
+    ['status_long_word', 'long_term', 'long_term'],
+  ];
+  for (const [list, status, key] of cases) {
+    it(`every word of ${list} is read alike as a field, as the lead of the measures, and before a declared figure`, () => {
+      for (const w of vocab[list]!) {
+        expect(readStatus(parts({ statusField: w })).status, `${w} as a field`).toBe(status);
+        expect(isLeadStatus(w), `${w} said first under the measures label`).toBe(true);
+        expect(extractTotals([{ text: `巡察反馈的12个问题中，${w}7个。`, start: 0 }]).summary[key], `${w}7个`).toBe(7);
+      }
+    });
+  }
 });
