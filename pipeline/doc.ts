@@ -40,6 +40,8 @@ export interface ReadResult {
   text: string;
   /** Metadata a reader found outside the text (web-page meta tags, disclosure tables). */
   meta: { title?: string; published_date?: string; doc_number?: string; publisher?: string };
+  /** What the reader has to say about the file (ids in rules/readers.json). */
+  warnings?: Array<{ id: string; code: string; message: string }>;
 }
 
 /** A piece of text outside every issue, with its offset (totals, top-level quantities, as-of date). */

@@ -89,7 +89,7 @@ export const RecordProvenance = z.object({
   summary: z.record(z.string(), z.array(z.object({ rule: z.string(), span, text: z.string() }))),
 });
 
-export const Format = z.enum(['txt', 'docx', 'pdf', 'html']);
+export const Format = z.enum(['txt', 'docx', 'doc', 'pdf', 'html']);
 
 export const Source = z.object({
   path: z.string(),

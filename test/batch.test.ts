@@ -132,7 +132,7 @@ describe('batch ingest', () => {
       binary: code('binary.txt'), doc: code('old-word.doc'), bomb: code('bomb.docx'), huge: code('huge.txt'), dangling: code('dangling.txt'),
     }).toEqual({
       empty: 'empty_file', random: 'pdf_corrupt', truncated: 'pdf_corrupt', encrypted: 'pdf_encrypted',
-      binary: 'binary_input', doc: 'unsupported_format', bomb: 'docx_too_large', huge: 'too_large', dangling: 'unreadable',
+      binary: 'binary_input', doc: 'doc_corrupt', bomb: 'docx_too_large', huge: 'too_large', dangling: 'unreadable',
     });
     // mojibake, news and script pages are read, with warnings; the 8 good ones are ingested once each
     const d = new Database(db, { readonly: true });

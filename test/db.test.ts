@@ -147,7 +147,7 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     const s = await ingest([dir], { db, jobs: 1 });
     const d = new Database(db, { readonly: true });
     const errors = d.prepare('SELECT code FROM ingest_errors ORDER BY code').all().map((r) => (r as { code: string }).code);
-    expect(errors).toEqual(['binary_input', 'empty_file', 'pdf_corrupt', 'pdf_corrupt', 'pdf_encrypted', 'unsupported_format']);
+    expect(errors).toEqual(['binary_input', 'doc_corrupt', 'empty_file', 'pdf_corrupt', 'pdf_corrupt', 'pdf_encrypted']);
     expect(s.failed).toBe(6);
     const units = d.prepare('SELECT name FROM units ORDER BY name').all().map((r) => (r as { name: string }).name);
     expect(units).toEqual(expect.arrayContaining(['南阳市卫生健康委员会', '桐柏县月河镇']));

@@ -1,12 +1,14 @@
-// DOCX → paragraphs with mammoth (HTML conversion keeps paragraphs, lists and tables).
-// Word's automatic list numbering is not in the text: it is recomputed from
-// numbering.xml (format, level text, start) and put back in front of each list item.
-// The zip is checked (declared sizes and ratio) before anything is inflated.
-import mammoth from 'mammoth';
+// DOCX → paragraphs. document.xml is read with an XML parser and walked in document order:
+// one line per paragraph (a soft line break w:br starts a new line), table rows flattened
+// or read as a ledger (tables.ts), text boxes as lines of their own, deleted text and field
+// codes left out. Word's automatic list numbering is not in the text: each numbered paragraph
+// gets the label Word shows (word-numbering.ts). The zip is checked (declared sizes and ratio)
+// before anything is inflated; an XML part with a DTD is refused (Word never writes one).
 import { unzipSync, strFromU8 } from 'fflate';
-import { parse, type HTMLElement, type Node } from 'node-html-parser';
+import { DOMParser, type Element as XElement } from '@xmldom/xmldom';
 import { ZhenggaiError } from '../errors.js';
 import { tableLines } from './tables.js';
+import { Numbering, modelFromXml, xmlParagraphRef, kids, kid, wAttr } from './word-numbering.js';
 import type { ReadResult } from '../doc.js';
 
 export interface DocxLimits { maxUncompressed: number; maxRatio: number }
@@ -34,122 +36,123 @@ export function checkZip(bytes: Uint8Array, limits: DocxLimits = DEFAULT_DOCX_LI
   if (!names) throw new ZhenggaiError('docx_corrupt', 'empty zip');
 }
 
-const CN = '〇一二三四五六七八九十';
-function cnNumber(n: number): string {
-  if (n <= 10) return n === 10 ? '十' : CN[n]!;
-  if (n < 20) return '十' + CN[n - 10];
-  if (n < 100) return CN[Math.floor(n / 10)] + '十' + (n % 10 ? CN[n % 10] : '');
-  return String(n);
-}
-function formatNumber(n: number, fmt: string): string {
-  switch (fmt) {
-    case 'chineseCounting': case 'chineseCountingThousand': case 'ideographTraditional': case 'japaneseCounting': case 'taiwaneseCounting': case 'chineseLegalSimplified':
-      return cnNumber(n);
-    case 'decimalEnclosedCircle': case 'decimalEnclosedCircleChinese':
-      return String.fromCharCode(0x2460 + n - 1);
-    case 'decimalFullWidth': return String(n);
-    case 'upperLetter': return String.fromCharCode(64 + n);
-    case 'lowerLetter': return String.fromCharCode(96 + n);
-    case 'upperRoman': case 'lowerRoman': return String(n);
-    default: return String(n);
+function parseXml(bytes: Uint8Array | undefined, name: string): XElement | null {
+  if (!bytes) return null;
+  const xml = strFromU8(bytes);
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml.slice(0, 4096))) throw new ZhenggaiError('docx_corrupt', `${name} carries a DTD: not a Word part`);
+  let failed: string | null = null;
+  let doc: ReturnType<DOMParser['parseFromString']>;
+  try {
+    doc = new DOMParser({
+      onError: (level: string, msg: string) => {
+        if (level !== 'warning' && !failed) failed = msg;
+      },
+    }).parseFromString(xml, 'text/xml');
+  } catch (e) {
+    throw new ZhenggaiError('docx_corrupt', `${name} is not well-formed XML: ${String((e as Error).message).split('\n')[0]}`);
   }
+  if (failed) throw new ZhenggaiError('docx_corrupt', `${name} is not well-formed XML: ${String(failed).split('\n')[0]}`);
+  return (doc.documentElement as unknown as XElement) ?? null;
 }
 
-interface Lvl { fmt: string; text: string; start: number }
-const attr = (s: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(s)?.[1];
+/** Block content (body, table cell, text box, content control) → lines, in document order. */
+class Walker {
+  lines: string[] = [];
+  constructor(private numbering: Numbering) {}
 
-/** The labels Word shows in front of ordered list paragraphs, in document order. */
-export function listLabels(files: Record<string, Uint8Array>): string[] {
-  const numXml = files['word/numbering.xml'] ? strFromU8(files['word/numbering.xml']) : '';
-  const docXml = files['word/document.xml'] ? strFromU8(files['word/document.xml']) : '';
-  const stylesXml = files['word/styles.xml'] ? strFromU8(files['word/styles.xml']) : '';
-  const abstract = new Map<string, Map<string, Lvl>>();
-  for (const m of numXml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
-    const lv = new Map<string, Lvl>();
-    for (const l of m[2]!.matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
-      const body = l[2]!;
-      lv.set(l[1]!, {
-        fmt: attr(/<w:numFmt[^>]*>/.exec(body)?.[0] ?? '', 'w:val') ?? 'decimal',
-        text: attr(/<w:lvlText[^>]*>/.exec(body)?.[0] ?? '', 'w:val') ?? '%1.',
-        start: Number(attr(/<w:start[^>]*>/.exec(body)?.[0] ?? '', 'w:val') ?? 1),
-      });
+  blocks(parent: XElement, out: string[] = this.lines): string[] {
+    for (const el of kids(parent)) {
+      switch (el.localName) {
+        case 'p': this.paragraph(el, out); break;
+        case 'tbl': out.push(...tableLines(this.rows(el))); break;
+        case 'sdt': this.blocks(kid(el, 'sdtContent') ?? el, out); break;
+        case 'customXml': case 'smartTag': case 'ins': case 'moveTo': this.blocks(el, out); break;
+        case 'AlternateContent': { const c = kid(el, 'Choice') ?? kid(el, 'Fallback'); if (c) this.blocks(c, out); break; }
+        default: break; // sectPr, bookmarks, deleted blocks …
+      }
     }
-    abstract.set(m[1]!, lv);
+    return out;
   }
-  const nums = new Map<string, string>();
-  for (const m of numXml.matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
-    const a = attr(/<w:abstractNumId[^>]*>/.exec(m[2]!)?.[0] ?? '', 'w:val');
-    if (a) nums.set(m[1]!, a);
+
+  private rows(tbl: XElement): string[][] {
+    const rows: string[][] = [];
+    const eachRow = (parent: XElement) => {
+      for (const el of kids(parent)) {
+        if (el.localName === 'tr') rows.push(this.cells(el));
+        else if (el.localName === 'sdt') eachRow(kid(el, 'sdtContent') ?? el);
+        else if (el.localName === 'customXml') eachRow(el);
+      }
+    };
+    eachRow(tbl);
+    return rows;
   }
-  const styleNum = new Map<string, { numId: string; ilvl: string }>();
-  for (const m of stylesXml.matchAll(/<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
-    const np = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(m[2]!);
-    if (np) styleNum.set(m[1]!, { numId: attr(/<w:numId[^>]*>/.exec(np[1]!)?.[0] ?? '', 'w:val') ?? '', ilvl: attr(/<w:ilvl[^>]*>/.exec(np[1]!)?.[0] ?? '', 'w:val') ?? '0' });
+
+  private cells(tr: XElement): string[] {
+    const out: string[] = [];
+    const eachCell = (parent: XElement) => {
+      for (const el of kids(parent)) {
+        if (el.localName === 'tc') out.push(this.blocks(el, []).join(' '));
+        else if (el.localName === 'sdt') eachCell(kid(el, 'sdtContent') ?? el);
+        else if (el.localName === 'customXml') eachCell(el);
+      }
+    };
+    eachCell(tr);
+    return out;
   }
-  const counters = new Map<string, number[]>();
-  const labels: string[] = [];
-  for (const p of docXml.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)) {
-    const pPr = /<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(p[1]!)?.[1] ?? '';
-    const np = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(pPr);
-    let numId = np ? attr(/<w:numId[^>]*>/.exec(np[1]!)?.[0] ?? '', 'w:val') : undefined;
-    let ilvl = np ? attr(/<w:ilvl[^>]*>/.exec(np[1]!)?.[0] ?? '', 'w:val') ?? '0' : '0';
-    if (!numId) {
-      const st = attr(/<w:pStyle[^>]*>/.exec(pPr)?.[0] ?? '', 'w:val');
-      const sn = st ? styleNum.get(st) : undefined;
-      if (sn) { numId = sn.numId; ilvl = np ? ilvl : sn.ilvl; }
+
+  private paragraph(p: XElement, out: string[]): void {
+    const label = this.numbering.label(xmlParagraphRef(kid(p, 'pPr')));
+    const boxes: string[] = [];
+    const text = this.inline(p, boxes);
+    out.push(...boxes);
+    const lines = text.split('\n').map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim());
+    let first = true;
+    for (const l of lines) {
+      if (!l) continue;
+      out.push(first && label ? label + l : l);
+      first = false;
     }
-    if (!numId || numId === '0') continue;
-    const absId = nums.get(numId);
-    const lv = absId ? abstract.get(absId) : undefined;
-    const level = lv?.get(ilvl);
-    if (!lv || !level || level.fmt === 'bullet' || level.fmt === 'none') continue;
-    const c = counters.get(absId!) ?? [];
-    const i = Number(ilvl);
-    c[i] = (c[i] ?? (level.start - 1)) + 1;
-    for (let k = i + 1; k < c.length; k++) c[k] = undefined as unknown as number;
-    counters.set(absId!, c);
-    labels.push(level.text.replace(/%(\d)/g, (_m, d) => {
-      const k = Number(d) - 1;
-      const l2 = lv.get(String(k));
-      return formatNumber(c[k] ?? l2?.start ?? 1, l2?.fmt ?? 'decimal');
-    }));
   }
-  return labels;
-}
 
-function blockText(el: HTMLElement): string {
-  return el.text.replace(/\s+/g, ' ').trim();
-}
-
-/** Walk mammoth's HTML: one line per paragraph, list item (with its Word label) and table row. */
-function htmlToLines(html: string, labels: string[]): string[] {
-  const root = parse(html);
-  const out: string[] = [];
-  let li = 0;
-  const walk = (nodes: Node[]) => {
-    for (const node of nodes) {
-      const el = node as HTMLElement;
-      const tag = el.rawTagName?.toLowerCase();
-      if (!tag) { const t = node.text.trim(); if (t) out.push(t); continue; }
-      if (tag === 'ol' || tag === 'ul') {
-        for (const item of el.childNodes as HTMLElement[]) {
-          if (item.rawTagName?.toLowerCase() !== 'li') continue;
-          const own = item.childNodes.filter((c) => !['ol', 'ul'].includes((c as HTMLElement).rawTagName?.toLowerCase() ?? ''));
-          const text = own.map((c) => c.text).join('').replace(/\s+/g, ' ').trim();
-          const label = tag === 'ol' ? labels[li++] ?? '' : '';
-          if (text) out.push(label + text);
-          walk(item.childNodes.filter((c) => ['ol', 'ul'].includes((c as HTMLElement).rawTagName?.toLowerCase() ?? '')));
+  /** The text of a paragraph's runs; text boxes found inside go to `boxes` as lines of their own. */
+  private inline(el: XElement, boxes: string[]): string {
+    let s = '';
+    for (const c of kids(el)) {
+      switch (c.localName) {
+        case 'pPr': case 'rPr': case 'del': case 'moveFrom': case 'delText': case 'instrText': case 'delInstrText':
+        case 'footnoteReference': case 'endnoteReference': case 'commentReference': case 'annotationRef':
+          break;
+        case 'r':
+          if (kid(kid(c, 'rPr'), 'vanish')) break; // hidden text
+          s += this.inline(c, boxes);
+          break;
+        case 't': s += c.textContent ?? ''; break;
+        case 'tab': case 'ptab': s += ' '; break;
+        case 'br': case 'cr': s += '\n'; break;
+        case 'noBreakHyphen': s += '-'; break;
+        case 'softHyphen': break;
+        case 'sym': {
+          const ch = wAttr(c, 'char');
+          const code = ch ? parseInt(ch, 16) : NaN;
+          if (Number.isFinite(code) && code >= 0x20 && code < 0xf000) s += String.fromCodePoint(code);
+          break;
         }
-      } else if (tag === 'table') {
-        out.push(...tableLines(el.querySelectorAll('tr').map((tr) => tr.querySelectorAll('td,th').map(blockText))));
-      } else if (/^(p|h[1-6])$/.test(tag)) {
-        const t = blockText(el);
-        if (t) out.push(t);
-      } else walk(el.childNodes);
+        case 'txbxContent': boxes.push(...this.blocks(c, [])); break;
+        case 'AlternateContent': { const ch = kid(c, 'Choice') ?? kid(c, 'Fallback'); if (ch) s += this.inline(ch, boxes); break; }
+        default: s += this.inline(c, boxes); // hyperlink, ins, smartTag, fldSimple, drawing …
+      }
     }
-  };
-  walk(root.childNodes);
-  return out;
+    return s;
+  }
+}
+
+/** The lines of a Word document, each numbered paragraph with the label Word shows. */
+export function docxLines(files: Record<string, Uint8Array>): string[] {
+  const doc = parseXml(files['word/document.xml'], 'word/document.xml');
+  const body = kid(doc, 'body');
+  if (!doc || !body) throw new ZhenggaiError('docx_corrupt', 'word/document.xml has no body: not a Word document');
+  const numbering = new Numbering(modelFromXml(parseXml(files['word/numbering.xml'], 'word/numbering.xml'), parseXml(files['word/styles.xml'], 'word/styles.xml')));
+  return new Walker(numbering).blocks(body);
 }
 
 export async function readDocx(bytes: Uint8Array, limits?: DocxLimits): Promise<ReadResult> {
@@ -161,11 +164,5 @@ export async function readDocx(bytes: Uint8Array, limits?: DocxLimits): Promise<
     throw new ZhenggaiError('docx_corrupt', `cannot unzip: ${(e as Error).message}`);
   }
   if (!files['word/document.xml']) throw new ZhenggaiError('docx_corrupt', 'no word/document.xml: not a Word document');
-  let html: string;
-  try {
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: true })).value;
-  } catch (e) {
-    throw new ZhenggaiError('docx_corrupt', `mammoth cannot read it: ${(e as Error).message}`);
-  }
-  return { format: 'docx', encoding: null, text: htmlToLines(html, listLabels(files)).join('\n'), meta: {} };
+  return { format: 'docx', encoding: null, text: docxLines(files).join('\n'), meta: {} };
 }

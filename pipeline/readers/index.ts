@@ -1,11 +1,11 @@
 // Stage 1: bytes → text. The format is detected from the content (magic bytes,
-// markup), not only the extension; old binary .doc/.wps are refused with a hint.
+// markup, the OLE signature of .doc/.wps), not only the extension.
 import { extname } from 'node:path';
 import { ZhenggaiError } from '../errors.js';
 import { decodeText } from './decode.js';
 import { textLedgers } from './tables.js';
 import type { DocxLimits } from './docx.js';
-// The PDF, DOCX and HTML readers (pdf.js, mammoth, an HTML parser) load on first need:
+// The PDF, DOCX and HTML readers (pdf.js, an XML parser, an HTML parser) load on first need:
 // a batch of text files never pays for them.
 import type { ReadResult } from '../doc.js';
 
@@ -45,7 +45,9 @@ export async function readBytes(bytes: Uint8Array, path: string, opts: ReadOptio
     case 'zip':
       return (await import('./docx.js')).readDocx(bytes, opts.docx);
     case 'ole':
-      throw new ZhenggaiError('unsupported_format', `old binary Word/WPS file (${ext || 'no extension'}): save it as .docx or PDF and try again`);
+      // Word 97–2003 .doc, and .wps saved by WPS Office in the same format; an OLE file of
+      // another kind (.xls, .ppt, an old WPS format) is unsupported_format with a hint
+      return (await import('./doc.js')).readDoc(bytes);
     case 'html':
       return (await import('./html.js')).readHtml(bytes);
     case 'text': {
