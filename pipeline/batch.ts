@@ -1,6 +1,7 @@
 // The batch runner behind `zhenggai ingest`: collect files, skip known content by
 // sha256, parse in worker threads (one for a small batch, a pool for a large one), and let one
 // writer own the SQLite connection. Every failure becomes a row in ingest_errors.
+import { DEFAULT_OCR_PAGE_TIMEOUT_MS } from './readers/ocr-limits.js';
 import { availableParallelism } from 'node:os';
 // @ts-expect-error plain JS helper without types
 import { ensureBuilt } from '../bin/build.mjs';
@@ -20,6 +21,10 @@ export interface IngestOptions {
   reprocess?: boolean;
   maxBytes?: number;
   timeoutMs?: number;
+  /** read scans and pictures by OCR (default true) */
+  ocr?: boolean;
+  /** time limit per OCR page: a scan's time limit runs page by page */
+  ocrPageTimeoutMs?: number;
   maxMemoryMb?: number;
   /**
    * Documents per commit. 1 (default): one transaction per document. N > 1: documents are
@@ -61,7 +66,7 @@ const trace = process.env.ZHENGGAI_TRACE ? (what: string) => process.stderr.writ
 export async function ingest(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
   trace('ingest');
-  const readOpts: ReadOptions = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES };
+  const readOpts: ReadOptions = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, ocr: opts.ocr ?? true, ...(opts.ocrPageTimeoutMs ? { ocrPageTimeoutMs: opts.ocrPageTimeoutMs } : {}) };
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
   const timeout = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // One writer owns the connection: in this thread for small batches, in a thread of its own
@@ -88,6 +93,9 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   let bootedWorkers = 0;
   /** task id → start its time limit (the worker says when the task starts: worker-task.ts) */
   const started = new Map<number, () => void>();
+  // a scan's time limit runs page by page: each OCR page starts a new one
+  const ocrPage = new Map<number, () => void>();
+  const pageTimeout = Math.max(timeout, (opts.ocrPageTimeoutMs ?? DEFAULT_OCR_PAGE_TIMEOUT_MS) + 30_000);
   let nextTaskId = 0;
   let markBooted: () => void = () => {};
   const booted = new Promise<void>((resolve) => { markBooted = resolve; });
@@ -105,9 +113,10 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
         // a small young generation keeps each worker's resident memory down (documents are small)
         resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb ?? 1024, maxYoungGenerationSizeMb: 16 },
       });
-      p.on('message', (m: { zhenggaiBooted?: boolean; zhenggaiStarted?: number } | null) => {
+      p.on('message', (m: { zhenggaiBooted?: boolean; zhenggaiStarted?: number; zhenggaiOcrPage?: number } | null) => {
         if (m?.zhenggaiBooted && ++bootedWorkers >= threads) markBooted();
         if (m?.zhenggaiStarted !== undefined) started.get(m.zhenggaiStarted)?.();
+        if (m?.zhenggaiOcrPage !== undefined) ocrPage.get(m.zhenggaiOcrPage)?.();
       });
       setTimeout(() => markBooted(), timeout).unref();
       return p;
@@ -166,6 +175,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     let timer: NodeJS.Timeout | undefined;
     let finished = false;
     started.set(id, () => { if (!finished) timer = setTimeout(() => ctl.abort(), timeout); });
+    ocrPage.set(id, () => { if (!finished) { clearTimeout(timer); timer = setTimeout(() => ctl.abort(), pageTimeout); } });
     try {
       const r = (await pool.run({ ...task, id }, { signal: AbortSignal.any([ctl.signal, broken.signal]) })) as TaskResult;
       doneTasks++;
@@ -179,6 +189,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     } finally {
       finished = true;
       started.delete(id);
+      ocrPage.delete(id);
       clearTimeout(timer);
     }
   };

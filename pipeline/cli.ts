@@ -1,4 +1,5 @@
 // zhenggai command line. Exit codes: 0 ok, 1 some input failed, 2 usage error.
+import { DEFAULT_OCR_PAGE_TIMEOUT_MS } from './readers/ocr-limits.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { toZhenggaiError, ZhenggaiError } from './errors.js';
 import type { FileEvent } from './batch.js';
@@ -28,17 +29,28 @@ const year = (v: string): string => {
 };
 const positive = intAtLeast(1, 'expected');
 
+/** OCR settings of extract/explain; each OCR page is reported on stderr (a long scan shows its progress). */
+function ocrOptions(o: { ocr: boolean; ocrPageTimeout: string }) {
+  return {
+    enabled: o.ocr,
+    pageTimeoutMs: Number(o.ocrPageTimeout),
+    onPage: (path: string, page: number, pages: number) => process.stderr.write(`zhenggai: ${printable(path)}: OCR page ${page} of ${pages}\n`),
+  };
+}
+
 program
   .command('extract')
   .description('print the zhenggai.bulletin/1 record of each FILE as JSON (several files: one JSON object per line)')
-  .argument('<files...>', 'bulletin files (.txt .docx .pdf .html)')
+  .argument('<files...>', 'bulletin files (.txt .docx .doc .pdf .html, or pictures read by OCR)')
   .option('--pretty', 'indent the JSON')
   .option('--max-bytes <n>', 'refuse files larger than this', intAtLeast(1, '--max-bytes'), String(DEFAULT_MAX_BYTES))
   .option('--timeout <ms>', 'time limit per document', intAtLeast(1, '--timeout'), '60000')
-  .action(async (files: string[], o: { pretty?: boolean; maxBytes: string; timeout: string }) => {
+  .option('--no-ocr', 'do not read scanned PDF pages and pictures by OCR (a scanned PDF fails with pdf_no_text)')
+  .option('--ocr-page-timeout <ms>', 'time limit of one OCR page (a scan\'s time limit runs page by page)', intAtLeast(1, '--ocr-page-timeout'), String(DEFAULT_OCR_PAGE_TIMEOUT_MS))
+  .action(async (files: string[], o: { pretty?: boolean; maxBytes: string; timeout: string; ocr: boolean; ocrPageTimeout: string }) => {
     // each document in a worker thread: the time limit stops it even when it is one file
     const { ExtractThread } = await import('./extract-thread.js');
-    const thread = new ExtractThread(Number(o.timeout));
+    const thread = new ExtractThread(Number(o.timeout), 1024, ocrOptions(o));
     let failed = 0;
     for (const f of files) {
       try {
@@ -57,14 +69,16 @@ program
 program
   .command('explain')
   .description('show how FILE was read: its outline with the rule id and line of every decision (title, unit and region with their spans; parts, categories, problems with measures, outcome and status; declared totals and each mismatch)')
-  .argument('<file>', 'a bulletin file (.txt .docx .pdf .html)')
+  .argument('<file>', 'a bulletin file (.txt .docx .doc .pdf .html, or a picture read by OCR)')
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .option('--max-bytes <n>', 'refuse files larger than this', intAtLeast(1, '--max-bytes'), String(DEFAULT_MAX_BYTES))
   .option('--timeout <ms>', 'time limit for the document', intAtLeast(1, '--timeout'), '60000')
-  .action(async (file: string, o: { format: 'text' | 'json'; maxBytes: string; timeout: string }) => {
+  .option('--no-ocr', 'do not read scanned PDF pages and pictures by OCR (a scanned PDF fails with pdf_no_text)')
+  .option('--ocr-page-timeout <ms>', 'time limit of one OCR page (a scan\'s time limit runs page by page)', intAtLeast(1, '--ocr-page-timeout'), String(DEFAULT_OCR_PAGE_TIMEOUT_MS))
+  .action(async (file: string, o: { format: 'text' | 'json'; maxBytes: string; timeout: string; ocr: boolean; ocrPageTimeout: string }) => {
     const { ExtractThread } = await import('./extract-thread.js');
     const { formatExplanation } = await import('../output/explain.js');
-    const thread = new ExtractThread(Number(o.timeout));
+    const thread = new ExtractThread(Number(o.timeout), 1024, ocrOptions(o));
     try {
       const e = await thread.run<import('../output/explain.js').Explanation>(file, Number(o.maxBytes), 'explain');
       process.stdout.write(o.format === 'json' ? JSON.stringify(e, null, 2) + '\n' : formatExplanation(e));
@@ -91,7 +105,9 @@ program
   .option('--max-memory <mb>', 'heap limit per worker; a document over it fails with out_of_memory', intAtLeast(1, '--max-memory'), '1024')
   .option('--json', 'write NDJSON events (one per file, then a summary)')
   .option('-q, --quiet', 'print only the summary line')
-  .action(async (paths: string[], o: { db: string; jobs?: string; reprocess?: boolean; maxBytes: string; timeout: string; commitEvery: string; maxMemory: string; json?: boolean; quiet?: boolean }) => {
+  .option('--no-ocr', 'do not read scanned PDF pages and pictures by OCR (a scanned PDF fails with pdf_no_text)')
+  .option('--ocr-page-timeout <ms>', 'time limit of one OCR page (a scan\'s time limit runs page by page)', intAtLeast(1, '--ocr-page-timeout'), String(DEFAULT_OCR_PAGE_TIMEOUT_MS))
+  .action(async (paths: string[], o: { db: string; jobs?: string; reprocess?: boolean; maxBytes: string; timeout: string; commitEvery: string; maxMemory: string; json?: boolean; quiet?: boolean; ocr: boolean; ocrPageTimeout: string }) => {
     const tty = process.stderr.isTTY && !o.json && !o.quiet;
     let bar: import('cli-progress').SingleBar | null = null;
     let failures = 0;
@@ -117,6 +133,8 @@ program
       reprocess: o.reprocess,
       maxBytes: Number(o.maxBytes),
       timeoutMs: Number(o.timeout),
+      ocr: o.ocr,
+      ocrPageTimeoutMs: Number(o.ocrPageTimeout),
       commitEvery: Number(o.commitEvery),
       maxMemoryMb: Number(o.maxMemory),
       onFile,

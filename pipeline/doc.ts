@@ -40,6 +40,8 @@ export interface ReadResult {
   text: string;
   /** Metadata a reader found outside the text (web-page meta tags, disclosure tables). */
   meta: { title?: string; published_date?: string; doc_number?: string; publisher?: string };
+  /** Set when pages were read by OCR: how many, and the mean confidence (0..1). */
+  ocr?: { pages: number; confidence: number };
   /** What the reader has to say about the file (ids in rules/readers.json). */
   warnings?: Array<{ id: string; code: string; message: string }>;
 }

@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   docx_too_large: 'the DOCX expands beyond the size cap (zip bomb?)',
   doc_corrupt: 'the .doc (Word 97–2003) cannot be read',
   doc_encrypted: 'the .doc is password-protected',
+  image_corrupt: 'the picture cannot be decoded',
   html_no_body: 'no article text found in the HTML page',
   timeout: 'the document took longer than the time limit',
   out_of_memory: 'the document exceeded the memory limit',

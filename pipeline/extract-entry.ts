@@ -8,11 +8,16 @@ import { extractFileDoc } from './extract.js';
 import { explain } from '../output/explain.js';
 import { toZhenggaiError } from './errors.js';
 
-interface Task { path: string; maxBytes: number; mode: 'record' | 'explain' }
+interface Task { path: string; maxBytes: number; mode: 'record' | 'explain'; ocr?: boolean; ocrPageTimeoutMs?: number }
 
 parentPort!.on('message', async (t: Task) => {
   try {
-    const doc = await extractFileDoc(t.path, { maxBytes: t.maxBytes });
+    const doc = await extractFileDoc(t.path, {
+      maxBytes: t.maxBytes,
+      ocr: t.ocr ?? true,
+      ...(t.ocrPageTimeoutMs ? { ocrPageTimeoutMs: t.ocrPageTimeoutMs } : {}),
+      onOcrPage: (page, pages) => parentPort!.postMessage({ ocrPage: page, pages }),
+    });
     parentPort!.postMessage({ ok: true, value: t.mode === 'explain' ? explain(doc) : doc.record });
   } catch (e) {
     const z = toZhenggaiError(e, t.path);

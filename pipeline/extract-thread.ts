@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 // @ts-expect-error plain JS helper without types
 import { ensureBuilt } from '../bin/build.mjs';
 import { ZhenggaiError } from './errors.js';
+import { DEFAULT_OCR_PAGE_TIMEOUT_MS } from './readers/ocr-limits.js';
 
 type Reply = { ok: true; value: unknown } | { ok: false; code: string; message: string };
 
@@ -13,7 +14,14 @@ export class ExtractThread {
   private ready: Promise<void> | null = null;
   private pending: ((r: Reply) => void) | null = null;
 
-  constructor(private readonly timeoutMs: number, private readonly maxMemoryMb = 1024) {}
+  private onMessage: ((m: { ocrPage: number; pages: number }) => void) | null = null;
+
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly maxMemoryMb = 1024,
+    /** OCR: on (default) or off, and the time limit of one page (a scan's limit runs page by page) */
+    private readonly ocr: { enabled: boolean; pageTimeoutMs?: number; onPage?: (path: string, page: number, pages: number) => void } = { enabled: true },
+  ) {}
 
   private async start(): Promise<void> {
     const file = await (ensureBuilt('extract') as Promise<string>);
@@ -23,7 +31,10 @@ export class ExtractThread {
       w.once('message', () => resolve());
       w.once('error', reject);
     });
-    w.on('message', (m: Reply | { booted: true }) => { if ('ok' in m && this.pending) { const p = this.pending; this.pending = null; p(m); } });
+    w.on('message', (m: Reply | { booted: true } | { ocrPage: number; pages: number }) => {
+      if ('ocrPage' in m) { this.onMessage?.(m); return; }
+      if ('ok' in m && this.pending) { const p = this.pending; this.pending = null; p(m); }
+    });
     w.on('error', (e: Error & { code?: string }) => {
       const p = this.pending; this.pending = null;
       p?.({ ok: false, code: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out_of_memory' : 'internal', message: e.message });
@@ -37,14 +48,27 @@ export class ExtractThread {
     if (!this.worker) await this.start();
     const w = this.worker!;
     const reply = await new Promise<Reply>((resolve) => {
-      const timer = setTimeout(() => {
+      let limit = this.timeoutMs;
+      let what = '';
+      const stop = () => {
         this.pending = null;
         this.worker = null;
+        this.onMessage = null;
         void w.terminate();
-        resolve({ ok: false, code: 'timeout', message: `over ${this.timeoutMs} ms: stopped` });
-      }, this.timeoutMs);
-      this.pending = (r) => { clearTimeout(timer); resolve(r); };
-      w.postMessage({ path, maxBytes, mode });
+        resolve({ ok: false, code: 'timeout', message: `over ${limit} ms${what}: stopped` });
+      };
+      let timer = setTimeout(stop, limit);
+      // each OCR page gets its own time limit (a scan of many pages is not one long document)
+      const pageLimit = Math.max(this.timeoutMs, (this.ocr.pageTimeoutMs ?? DEFAULT_OCR_PAGE_TIMEOUT_MS) + 30_000);
+      this.onMessage = (m) => {
+        clearTimeout(timer);
+        limit = pageLimit;
+        what = ` on OCR page ${m.ocrPage} of ${m.pages}`;
+        timer = setTimeout(stop, limit);
+        this.ocr.onPage?.(path, m.ocrPage, m.pages);
+      };
+      this.pending = (r) => { clearTimeout(timer); this.onMessage = null; resolve(r); };
+      w.postMessage({ path, maxBytes, mode, ocr: this.ocr.enabled, ocrPageTimeoutMs: this.ocr.pageTimeoutMs });
     });
     if (!reply.ok) throw new ZhenggaiError(reply.code as never, reply.message, path);
     return reply.value as T;

@@ -23,7 +23,7 @@ export function assemble(doc: Doc): BulletinRecord {
   const { provenance, ...fields } = bulletin;
   const record = {
     schema: SCHEMA_ID,
-    source: { path: doc.path, sha256: doc.sha256, format: doc.raw.format, encoding: doc.raw.encoding, publisher: doc.raw.meta.publisher ?? null },
+    source: { path: doc.path, sha256: doc.sha256, format: doc.raw.format, encoding: doc.raw.encoding, publisher: doc.raw.meta.publisher ?? null, ocr: !!doc.raw.ocr, ocr_confidence: doc.raw.ocr?.confidence ?? null },
     text: doc.text,
     bulletin: fields,
     summary: doc.summary,

@@ -89,7 +89,7 @@ export const RecordProvenance = z.object({
   summary: z.record(z.string(), z.array(z.object({ rule: z.string(), span, text: z.string() }))),
 });
 
-export const Format = z.enum(['txt', 'docx', 'doc', 'pdf', 'html']);
+export const Format = z.enum(['txt', 'docx', 'doc', 'pdf', 'html', 'image']);
 
 export const Source = z.object({
   path: z.string(),
@@ -97,6 +97,10 @@ export const Source = z.object({
   format: Format,
   encoding: z.string().nullable(),
   publisher: z.string().nullable(),
+  /** read by OCR (a scanned PDF page, a picture) */
+  ocr: z.boolean(),
+  /** the OCR's mean confidence over its pages (0..1), null when nothing was OCR'd */
+  ocr_confidence: z.number().min(0).max(1).nullable(),
 });
 
 export const BulletinRecord = z

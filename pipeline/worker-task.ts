@@ -38,7 +38,8 @@ export async function runTask(task: Task): Promise<TaskResult> {
     const bytes = new Uint8Array(readFileSync(at));
     hash = sha256(bytes);
     if (known.has(hash)) return { ok: 'known', sha256: hash };
-    const record = await extractBytes(bytes, task.path, task.opts, hash);
+    const onOcrPage = task.id !== undefined ? () => parentPort?.postMessage({ zhenggaiOcrPage: task.id }) : undefined;
+    const record = await extractBytes(bytes, task.path, { ...task.opts, onOcrPage }, hash);
     return { ok: true, doc: toPayload(record, bytes.length) };
   } catch (e) {
     const z = toZhenggaiError(e, task.path);

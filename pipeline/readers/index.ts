@@ -9,10 +9,19 @@ import type { DocxLimits } from './docx.js';
 // a batch of text files never pays for them.
 import type { ReadResult } from '../doc.js';
 
-export interface ReadOptions { maxBytes?: number; docx?: DocxLimits }
+export interface ReadOptions {
+  maxBytes?: number;
+  docx?: DocxLimits;
+  /** read scanned PDF pages and pictures by OCR (default true); false restores pdf_no_text */
+  ocr?: boolean;
+  /** time limit of one OCR page */
+  ocrPageTimeoutMs?: number;
+  /** told before each OCR page (1-based), for progress and per-page time limits */
+  onOcrPage?: (page: number, pages: number) => void;
+}
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
-export type Sniffed = 'pdf' | 'zip' | 'ole' | 'html' | 'text' | 'empty';
+export type Sniffed = 'pdf' | 'zip' | 'ole' | 'image' | 'html' | 'text' | 'empty';
 
 export function sniff(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return 'empty';
@@ -22,6 +31,11 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (new TextDecoder('latin1').decode(b.subarray(0, 1024)).includes('%PDF-')) return 'pdf';
   if (b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5 || b[2] === 7)) return 'zip';
   if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return 'ole'; // .doc/.wps/.xls
+  // pictures: PNG, JPEG, TIFF (both byte orders), BMP, WebP
+  if ((b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff)
+    || (b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0x00) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0x00 && b[3] === 0x2a)
+    || (b[0] === 0x42 && b[1] === 0x4d && b.length > 26 && b[14]! >= 12)
+    || (b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50)) return 'image';
   let head = new TextDecoder('latin1').decode(b.subarray(0, 2048)).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
   if (b[0] === 0xff && b[1] === 0xfe) head = new TextDecoder('utf-16le').decode(b.subarray(2, 2048)).trimStart().toLowerCase();
   if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html|<head|<meta|<body)/.test(head) || (/<(html|body|div|p)[\s>]/.test(head) && /<\/(p|div|body|html)>/.test(head))) return 'html';
@@ -41,7 +55,9 @@ export async function readBytes(bytes: Uint8Array, path: string, opts: ReadOptio
     case 'empty':
       throw new ZhenggaiError('empty_file', 'the file is empty');
     case 'pdf':
-      return (await import('./pdf.js')).readPdf(bytes);
+      return (await import('./pdf.js')).readPdf(bytes, opts);
+    case 'image':
+      return (await import('./ocr.js')).readImage(bytes, opts);
     case 'zip':
       return (await import('./docx.js')).readDocx(bytes, opts.docx);
     case 'ole':

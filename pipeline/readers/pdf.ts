@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { ZhenggaiError } from '../errors.js';
 import { rootPath } from '../paths.js';
 import type { ReadResult } from '../doc.js';
+import type { ReadOptions } from './index.js';
 
-interface Line { text: string; x: number; y: number; right: number; size: number; page: number }
+/** A line of a page, in PDF points (y grows upwards), from the text layer or from OCR. */
+export interface Line { text: string; x: number; y: number; right: number; size: number; page: number }
 
 import { isPageNumber, startsParagraph } from '../normalize.js';
 
@@ -97,7 +99,9 @@ export const PDF_OPTIONS = {
   BinaryDataFactory: FsBinaryDataFactory,
 };
 
-export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
+const CJK = /[\u4e00-\u9fff]/;
+
+export async function readPdf(bytes: Uint8Array, opts: ReadOptions = {}): Promise<ReadResult> {
   let pdf;
   try {
     pdf = await getDocumentProxy(new Uint8Array(bytes), PDF_OPTIONS as never);
@@ -107,25 +111,48 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
     if (name === 'PasswordException' || /password/i.test(msg)) throw new ZhenggaiError('pdf_encrypted', `encrypted PDF: ${msg}`);
     throw new ZhenggaiError('pdf_corrupt', `pdf.js cannot open it: ${msg}`);
   }
-  let pages: StructuredTextItem[][];
   try {
-    pages = (await extractTextItems(pdf)).items;
-  } catch (e) {
-    throw new ZhenggaiError('pdf_corrupt', `pdf.js cannot read the pages: ${(e as Error)?.message ?? e}`);
+    let pages: StructuredTextItem[][];
+    try {
+      pages = (await extractTextItems(pdf)).items;
+    } catch (e) {
+      throw new ZhenggaiError('pdf_corrupt', `pdf.js cannot read the pages: ${(e as Error)?.message ?? e}`);
+    }
+    const pageLines = pages.map((items, p) => toLines(items, p));
+    // a page without Chinese text is a scan (or blank): OCR reads it, unless --no-ocr
+    const scanned = pageLines.map((ls, p) => (ls.some((l) => CJK.test(l.text)) ? -1 : p)).filter((p) => p >= 0);
+    const warnings: NonNullable<ReadResult['warnings']> = [];
+    let ocr: ReadResult['ocr'];
+    if (scanned.length && opts.ocr !== false) {
+      const { ocrPdfPages } = await import('./ocr.js');
+      const read = await ocrPdfPages(pdf, scanned, opts);
+      for (const [p, lines] of read.lines) pageLines[p] = lines;
+      warnings.push(...read.warnings);
+      ocr = { pages: scanned.length, confidence: read.confidence };
+    }
+    if (pageLines.every((ls) => !ls.some((l) => CJK.test(l.text)))) {
+      throw new ZhenggaiError('pdf_no_text', opts.ocr === false
+        ? `no text layer on ${pages.length} page(s): a scanned PDF (OCR is off: --no-ocr)`
+        : `no text on ${pages.length} page(s), not even by OCR`);
+    }
+    return { format: 'pdf', encoding: null, text: linesToText(pageLines), meta: {}, ...(ocr ? { ocr } : {}), ...(warnings.length ? { warnings } : {}) };
   } finally {
     await pdf.loadingTask.destroy().catch(() => {});
   }
-  const all = pages.flatMap((items, p) => toLines(items, p));
-  if (all.filter((l) => /[\u4e00-\u9fff]/.test(l.text)).length === 0) {
-    throw new ZhenggaiError('pdf_no_text', `no text layer on ${pages.length} page(s): a scanned PDF needs OCR first`);
-  }
-  // running headers/footers: the same text at the same height on most pages
+}
+
+/**
+ * Pages of lines → paragraphs: page numbers and running headers/footers (the same text at the
+ * same height on most pages) dropped; a paragraph starts at a first-line indent, after a line
+ * that stops short of the right edge, or at numbering after a stop. Lines from a text layer and
+ * lines read by OCR go through the same joining.
+ */
+export function linesToText(pages: Line[][]): string {
+  const all = pages.flat();
+  const key = (l: Line) => `${Math.round(l.y / 4)}|${l.text.replace(/\d+/g, '#')}`;
   const counts = new Map<string, number>();
-  for (const l of all) {
-    const key = `${Math.round(l.y)}|${l.text.replace(/\d+/g, '#')}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const running = (l: Line) => pages.length >= 3 && (counts.get(`${Math.round(l.y)}|${l.text.replace(/\d+/g, '#')}`) ?? 0) >= Math.ceil(pages.length * 0.6);
+  for (const l of all) counts.set(key(l), (counts.get(key(l)) ?? 0) + 1);
+  const running = (l: Line) => pages.length >= 3 && (counts.get(key(l)) ?? 0) >= Math.ceil(pages.length * 0.6);
   const lines = all.filter((l) => !isPdfPageNumber(l.text) && !running(l));
 
   const margin = quantileX(lines);
@@ -154,7 +181,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
     }
     prev = l;
   }
-  return { format: 'pdf', encoding: null, text: out.join('\n'), meta: {} };
+  return out.join('\n');
 }
 
 /** The left margin: the most common starting x of lines (body lines start there). */

@@ -1,0 +1,122 @@
+// OCR of scans and pictures: a scanned (image-only) PDF of a fixture must give that fixture's
+// record, its structure exactly and its text within a few misread characters; pictures are
+// sniffed by content; --no-ocr restores pdf_no_text; a page over its time limit is left out
+// with a warning.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { readFileSync, mkdtempSync, copyFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractBytes } from '../pipeline/extract.js';
+import { compareRecord } from './golden.js';
+import { FIXTURES } from './fixtures.js';
+import type { BulletinRecord } from '../pipeline/record.js';
+
+const dir = join(FIXTURES, 'xuchang-jiaotong-2024');
+const scanned = () => new Uint8Array(readFileSync(join(dir, 'scanned.pdf')));
+
+/** similarity of two strings: 1 - edit distance / longer length */
+function similarity(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const t = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = t;
+    }
+  }
+  return 1 - d[b.length]! / Math.max(a.length, b.length, 1);
+}
+
+describe('a scanned PDF (no text layer), read by OCR', () => {
+  let rec: BulletinRecord;
+  beforeAll(async () => {
+    rec = await extractBytes(scanned(), 'scanned.pdf');
+  }, 300_000);
+  it('says it was read by OCR, with its mean confidence', () => {
+    expect(rec.source).toMatchObject({ format: 'pdf', ocr: true });
+    expect(rec.source.ocr_confidence).toBeGreaterThan(0.9);
+  });
+  it('gives the fixture\'s record: every structural field exact, texts within a few misread characters', () => {
+    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+    const diffs = compareRecord(expected, rec);
+    // numbers, statuses, categories, quantities, dates, unit, totals: exact
+    const structural = diffs.filter((d) => !/\.(problem|measures\[\d+\]|outcome)$/.test(d.path));
+    expect(structural).toEqual([]);
+    expect(diffs.length).toBeLessThanOrEqual(4);
+    for (const d of diffs) expect(similarity(String(d.expected), String(d.got)), d.path).toBeGreaterThan(0.9);
+  });
+  it('--no-ocr restores pdf_no_text', async () => {
+    const err = await extractBytes(scanned(), 'scanned.pdf', { ocr: false }).catch((e) => e);
+    expect(err.code).toBe('pdf_no_text');
+    expect(err.message).toMatch(/--no-ocr/);
+  });
+});
+
+describe('pictures, sniffed by their content', () => {
+  let page: Buffer;
+  beforeAll(async () => {
+    // the scan's first page as a picture (an image-only page renders without any font)
+    const { getDocumentProxy, renderPageAsImage } = await import('unpdf');
+    const { PDF_OPTIONS } = await import('../pipeline/readers/pdf.js');
+    const pdf = await getDocumentProxy(scanned(), PDF_OPTIONS as never);
+    const png = await renderPageAsImage(pdf, 1, { canvasImport: () => import('@napi-rs/canvas'), scale: 1.5 });
+    const sharp = (await import('sharp')).default;
+    // the title, the opening and the first part: a third of the page
+    const meta = await sharp(Buffer.from(png)).metadata();
+    page = await sharp(Buffer.from(png)).extract({ left: 0, top: 0, width: meta.width!, height: Math.round(meta.height! * 0.3) }).png().toBuffer();
+  }, 120_000);
+  it('a PNG, a JPEG and a TIFF named anything: the bulletin\'s title and opening read', async () => {
+    const sharp = (await import('sharp')).default;
+    const forms: Array<[string, Buffer]> = [
+      ['photo.png', page],
+      ['photo.dat', await sharp(page).jpeg({ quality: 80 }).toBuffer()],
+      ['scan.tif', await sharp(page).tiff().toBuffer()],
+    ];
+    for (const [name, bytes] of forms) {
+      const rec = await extractBytes(new Uint8Array(bytes), name);
+      expect(rec.source, name).toMatchObject({ format: 'image', ocr: true });
+      expect(rec.bulletin.title, name).toBe('中共许昌市交通运输局党组关于巡察整改进展情况的通报');
+      expect(rec.bulletin.unit, name).toBe('许昌市交通运输局');
+      expect(rec.bulletin.inspection_start, name).toBe('2024-02-26');
+    }
+  }, 240_000);
+  it('a page over its time limit is left out with a warning; nothing read at all is a clear error', async () => {
+    const err = await extractBytes(new Uint8Array(page), 'slow.png', { ocrPageTimeoutMs: 1 }).catch((e) => e);
+    expect(err.code).toBe('empty_file');
+    const pdfErr = await extractBytes(scanned(), 'slow.pdf', { ocrPageTimeoutMs: 1 }).catch((e) => e);
+    expect(pdfErr.code).toBe('pdf_no_text');
+  }, 120_000);
+  it('--no-ocr refuses a picture with a hint; a broken picture is image_corrupt', async () => {
+    expect((await extractBytes(new Uint8Array(page), 'a.png', { ocr: false }).catch((e) => e)).code).toBe('unsupported_format');
+    const broken = new Uint8Array(page.subarray(0, 200));
+    expect((await extractBytes(broken, 'a.png').catch((e) => e)).code).toBe('image_corrupt');
+  }, 60_000);
+});
+
+describe('a scan through the command line and the batch', () => {
+  const root = join(FIXTURES, '..');
+  const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'zhenggai.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 280_000 });
+  it('extract reports each OCR page on stderr; its time limit runs page by page (a 5 s limit does not stop a two-page scan)', () => {
+    const r = cli('extract', '--timeout', '5000', join(dir, 'scanned.pdf'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/OCR page 1 of 2/);
+    expect(r.stderr).toMatch(/OCR page 2 of 2/);
+    expect(JSON.parse(r.stdout).source.ocr).toBe(true);
+    const off = cli('extract', '--no-ocr', join(dir, 'scanned.pdf'));
+    expect(off.status).toBe(1);
+    expect(off.stderr).toMatch(/pdf_no_text/);
+  }, 300_000);
+  it('ingest reads a scan with the same per-page time limits, and stores it as read by OCR', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'zg-ocr-'));
+    copyFileSync(join(dir, 'scanned.pdf'), join(tmp, 'scanned.pdf'));
+    const db = join(tmp, 'z.db');
+    const r = cli('ingest', tmp, '--db', db, '--timeout', '5000', '--quiet');
+    expect(r.status, r.stderr + r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/^1 ingested/);
+    const q = cli('query', '--db', db, 'SELECT count(*) AS n FROM issues');
+    expect(q.stdout).toMatch(/\b11\b/);
+  }, 300_000);
+});
