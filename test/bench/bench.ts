@@ -2,6 +2,7 @@
 // synthetic bulletins (80% .txt, 10% .docx with Word list numbering, 10% .pdf), ingests it
 // with --jobs = cores into a fresh database, and measures in the same run a baseline:
 // decode + one jieba cut of the same texts, and pdf.js's own page-text extraction of the PDFs.
+// Then OCR: the shipped scanned PDF read by the CLI (`--no-ocr` skips it), in seconds per page.
 // Prints a table and, last, one JSON line. The txt figures are medians of three runs.
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
@@ -102,6 +103,19 @@ const starts: number[] = [];
 for (let i = 0; i < 3; i++) starts.push(await startup());
 const startupMs = starts.sort((a, b) => a - b)[1]!;
 
+// --- OCR: the shipped two-page scan through the CLI (engine start included), seconds per page
+async function ocrRun(): Promise<number> {
+  const t = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const p = spawn(process.execPath, [join(root, 'bin', 'zhenggai.mjs'), 'extract', join(root, 'fixtures', 'xuchang-jiaotong-2024', 'scanned.pdf')], { stdio: 'ignore' });
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`OCR run exited ${code}`))));
+    p.on('error', reject);
+  });
+  return (performance.now() - t) / 1000;
+}
+const ocrSeconds = process.argv.includes('--no-ocr') ? null : await ocrRun();
+const OCR_PAGES = 2;
+
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const rows: Array<[string, string]> = [
   ['corpus', `${N} bulletins: ${nTxt} txt (${(bytes / 1e6).toFixed(1)} MB), ${nDocx} docx, ${nPdf} pdf in ${work}`],
@@ -115,6 +129,7 @@ const rows: Array<[string, string]> = [
   ['re-ingest the txt (all unchanged)', `${r2(again.seconds)} s (${again.s.unchanged} unchanged, ${again.s.ingested} new)`],
   ['peak RSS of an ingest (main + worker threads)', `${Math.round(peakRss)} MB`],
   ['CLI start-up to first file (median of 3)', `${Math.round(startupMs)} ms`],
+  ['OCR: a scanned PDF (2 pages, engine start included)', ocrSeconds === null ? 'skipped (--no-ocr)' : `${r2(ocrSeconds)} s = ${r2(ocrSeconds / OCR_PAGES)} s per page`],
 ];
 const w = Math.max(...rows.map((r) => r[0].length));
 for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
@@ -125,4 +140,5 @@ console.log(JSON.stringify({
   pdf_ratio_vs_reader: r2(pdf.seconds / basePdf),
   peak_rss_mb: Math.round(peakRss),
   startup_ms: Math.round(startupMs),
+  ocr_s_per_page: ocrSeconds === null ? null : r2(ocrSeconds / OCR_PAGES),
 }));
