@@ -1,0 +1,134 @@
+// `npm run bench:scale -- --n N [--jobs J] [--chunks 5]`: a benchmark, not a test. Ingests N
+// varied synthetic bulletins into one dataset in chunks (the CLI, --jobs = cores), printing each
+// chunk's rate and the database size; then times search (p50 of 20 queries), compare by unit and
+// by unit,year, the report (seconds and size) and the export (seconds and peak RSS, its own
+// process); and, in the same run, single-thread extraction of a sample, so that ingest's cost is
+// set against extraction's. Prints a table per step and, last, one JSON line:
+// {docs, ingest_rate_first, ingest_rate_last, db_bytes_per_text_byte, search_ms, compare_ms,
+//  report_s, report_mb, export_s, export_peak_rss_mb, ingest_vs_extract}.
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync, statSync, rmSync } from 'node:fs';
+import { tmpdir, availableParallelism } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
+import { synthBulletin } from './synth.js';
+import { extractBytes } from '../../pipeline/extract.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const arg = (name: string, d: number) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : d; };
+const N = arg('--n', 20000);
+const CHUNKS = arg('--chunks', 5);
+const jobs = arg('--jobs', availableParallelism());
+const work = mkdtempSync(join(tmpdir(), 'zhenggai-scale-'));
+const db = join(work, 'scale.db');
+const r2 = (x: number) => Math.round(x * 100) / 100;
+const cli = join(root, 'bin', 'zhenggai.mjs');
+
+const { ensureBuilt } = (await import(join(root, 'bin', 'build.mjs'))) as { ensureBuilt: (n: string) => Promise<string> };
+for (const e of ['cli', 'worker', 'writer', 'query']) await ensureBuilt(e);
+
+/** Run the CLI; wall seconds and the peak RSS (VmHWM from /proc, sampled) of its process. */
+function run(args: string[]): Promise<{ seconds: number; peakMb: number; stdout: string }> {
+  const t = performance.now();
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    let peak = 0;
+    const sample = () => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p.pid}/status`, 'utf8'));
+        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+      } catch { /* exited */ }
+    };
+    const timer = setInterval(sample, 25);
+    p.stdout.on('data', (d: Buffer) => { out += d; sample(); });
+    p.on('error', reject);
+    p.on('exit', (code) => {
+      clearInterval(timer);
+      if (code !== 0 && code !== 1) reject(new Error(`zhenggai ${args[0]} exited ${code}`));
+      else resolve({ seconds: (performance.now() - t) / 1000, peakMb: peak, stdout: out });
+    });
+  });
+}
+const dbBytes = () => ['', '-wal', '-shm'].reduce((s, x) => s + (existsSync(db + x) ? statSync(db + x).size : 0), 0);
+
+// --- corpus, in chunks
+let textBytes = 0;
+const per = Math.ceil(N / CHUNKS);
+const chunkDirs: string[] = [];
+for (let c = 0; c < CHUNKS; c++) {
+  const d = join(work, `chunk${c}`);
+  mkdirSync(d);
+  for (let i = c * per; i < Math.min(N, (c + 1) * per); i++) {
+    const b = Buffer.from(synthBulletin(i).text);
+    textBytes += b.length;
+    writeFileSync(join(d, `b${i}.txt`), b);
+  }
+  chunkDirs.push(d);
+}
+console.log(`corpus: ${N} bulletins, ${(textBytes / 1e6).toFixed(1)} MB of text, in ${CHUNKS} chunks (${work}); --jobs ${jobs}`);
+
+// --- ingest chunk by chunk into one dataset
+const rates: number[] = [];
+let ingestSeconds = 0;
+for (const [c, d] of chunkDirs.entries()) {
+  const r = await run(['ingest', d, '--db', db, '--jobs', String(jobs), '--quiet']);
+  const n = Math.min(N, (c + 1) * per) - c * per;
+  ingestSeconds += r.seconds;
+  rates.push(n / r.seconds);
+  console.log(`chunk ${c + 1}/${CHUNKS}: ${n} docs in ${r2(r.seconds)} s = ${Math.round(n / r.seconds)} docs/s; database ${(dbBytes() / 1e6).toFixed(1)} MB (${r.stdout.trim()})`);
+}
+
+// --- single-thread extraction of a sample, in this process, scaled to N
+const sample = Math.min(N, 400);
+const texts = Array.from({ length: sample }, (_, i) => Buffer.from(synthBulletin(i * Math.max(1, Math.floor(N / sample))).text));
+await extractBytes(new Uint8Array(texts[0]!), 'warm.txt');
+const te = performance.now();
+for (const [i, b] of texts.entries()) await extractBytes(new Uint8Array(b), `s${i}.txt`);
+const extractPerDoc = (performance.now() - te) / 1000 / sample;
+const extractAll = extractPerDoc * N;
+console.log(`extract (1 thread): ${r2(extractPerDoc * 1000)} ms per document → ${r2(extractAll)} s for ${N}; ingest took ${r2(ingestSeconds)} s with --jobs ${jobs}`);
+
+// --- queries on the dataset, in this process (the CLI's own functions, a warm connection)
+const { openDb } = await import('../../output/db.js');
+const { search, compare } = await import('../../output/queries.js');
+const { buildReport } = await import('../../output/report.js');
+const conn = openDb(db, { readonly: true });
+const words = ['党费', '违规报销', '三会一课', '公务接待', '津贴补贴', '选人用人', '意识形态', '八项规定', '资金', '财务', '整改', '监督', '项目', '培训', '档案', '采购', '安全', '信访', '学习', '考核'];
+const times: number[] = [];
+for (const w of words) {
+  const t = performance.now();
+  search(conn, w, { limit: 20 });
+  times.push(performance.now() - t);
+}
+const searchMs = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+console.log(`search: p50 ${r2(searchMs)} ms over ${words.length} queries (max ${r2(Math.max(...times))} ms)`);
+const timed = (f: () => unknown) => { const t = performance.now(); const v = f(); return { ms: performance.now() - t, v }; };
+const byUnit = timed(() => compare(conn, { by: ['unit'] }));
+const byUnitYear = timed(() => compare(conn, { by: ['unit', 'year'] }));
+const compareMs = Math.max(byUnit.ms, byUnitYear.ms);
+console.log(`compare --by unit: ${Math.round(byUnit.ms)} ms (${(byUnit.v as unknown[]).length} rows); --by unit,year: ${Math.round(byUnitYear.ms)} ms (${(byUnitYear.v as unknown[]).length} rows)`);
+const rep = timed(() => buildReport(conn));
+const reportMb = Buffer.byteLength(rep.v as string) / 1e6;
+console.log(`report: ${r2(rep.ms / 1000)} s, ${r2(reportMb)} MB`);
+conn.close();
+
+// --- export in its own process (its peak RSS is the figure)
+const exp = await run(['export', '--db', db, '--out', join(work, 'export')]);
+console.log(`export: ${r2(exp.seconds)} s, peak RSS ${Math.round(exp.peakMb)} MB`);
+
+const result = {
+  docs: N,
+  ingest_rate_first: Math.round(rates[0]!),
+  ingest_rate_last: Math.round(rates[rates.length - 1]!),
+  db_bytes_per_text_byte: r2(dbBytes() / textBytes),
+  search_ms: r2(searchMs),
+  compare_ms: Math.round(compareMs),
+  report_s: r2(rep.ms / 1000),
+  report_mb: r2(reportMb),
+  export_s: r2(exp.seconds),
+  export_peak_rss_mb: Math.round(exp.peakMb),
+  ingest_vs_extract: r2(ingestSeconds / (extractAll / jobs)),
+};
+if (!process.env.KEEP) rmSync(work, { recursive: true, force: true }); // KEEP=1 keeps the corpus and the dataset
+console.log(JSON.stringify(result));
