@@ -4,8 +4,14 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { rootPath } from '../pipeline/paths.js';
 import { searchTokensMany } from '../extractors/tokens.js';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
-export const SCHEMA_VERSION = 3;
+/** zg_record(record): the stored record as JSON text (it is kept deflate-compressed). */
+function addFunctions(db: Database.Database): void {
+  db.function('zg_record', { deterministic: true }, (b: unknown) => (Buffer.isBuffer(b) ? inflateRawSync(b).toString('utf8') : null));
+}
+
+export const SCHEMA_VERSION = 4;
 export type DB = Database.Database;
 
 const schemaSql = () => readFileSync(rootPath('output', 'schema.sql'), 'utf8');
@@ -45,6 +51,7 @@ function open(path: string, opts: { readonly?: boolean }): DB {
   if (opts.readonly) {
     const db = new Database(path, { readonly: true, fileMustExist: true });
     db.pragma('query_only = ON');
+    addFunctions(db);
     const v = db.pragma('user_version', { simple: true }) as number;
     if (v !== SCHEMA_VERSION) throw new DatasetError(`${path}: schema version ${v}, this zhenggai reads ${SCHEMA_VERSION}; run \`zhenggai ingest\` on it first`);
     return db;
@@ -63,7 +70,22 @@ function open(path: string, opts: { readonly?: boolean }): DB {
   // version 3: quantities.role (what a money amount is); the views that read it are created
   // by the schema, so the column comes first
   if (v >= 1 && v < 3 && !(db.pragma('table_info(quantities)') as Array<{ name: string }>).some((c) => c.name === 'role')) db.exec('ALTER TABLE quantities ADD COLUMN role TEXT');
+  // version 4: the record is stored deflate-compressed (documents.record), not as JSON text
+  // (record_json was two thirds of a dataset's size): convert, then drop the old column
+  const cols = v >= 1 ? (db.pragma('table_info(documents)') as Array<{ name: string }>).map((c) => c.name) : [];
+  if (cols.includes('record_json')) {
+    db.transaction(() => {
+      if (!cols.includes('record')) db.exec('ALTER TABLE documents ADD COLUMN record BLOB');
+      const rows = db.prepare('SELECT id, record_json FROM documents').iterate() as IterableIterator<{ id: number; record_json: string }>;
+      const set = db.prepare('UPDATE documents SET record = ? WHERE id = ?');
+      const pending: Array<[Buffer, number]> = [];
+      for (const r of rows) pending.push([deflateRawSync(Buffer.from(r.record_json)), r.id]);
+      for (const [b, id] of pending) set.run(b, id);
+      db.exec('ALTER TABLE documents DROP COLUMN record_json');
+    })();
+  }
   db.exec(schemaSql());
+  addFunctions(db);
   if (migrateFts) refillSearch(db);
   if (v !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   return db;

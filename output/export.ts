@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { DB } from './db.js';
 
 export const DESCRIPTIONS: Record<string, { description: string; columns?: Record<string, string> }> = {
-  documents: { description: 'One row per distinct input file content (sha256). The normalized text every span points into.', columns: { sha256: 'SHA-256 of the file bytes: the document identity', format: 'txt, docx, pdf or html', encoding: 'what the bytes were decoded as (txt/html)', text: 'normalized text; span_start/span_end elsewhere are UTF-16 offsets into it', pipeline_version: 'zhenggai version that derived the rows', rules_hash: 'hash of rules/ at derivation; --reprocess re-derives when it changes', record_json: 'the validated zhenggai.bulletin/1 record, less its text' } },
+  documents: { description: 'One row per distinct input file content (sha256). The normalized text every span points into.', columns: { sha256: 'SHA-256 of the file bytes: the document identity', format: 'txt, docx, doc, pdf, html or image', encoding: 'what the bytes were decoded as (txt/html)', text: 'normalized text; span_start/span_end elsewhere are UTF-16 offsets into it', pipeline_version: 'zhenggai version that derived the rows', rules_hash: 'hash of rules/ at derivation; --reprocess re-derives when it changes', record_json: 'the validated zhenggai.bulletin/1 record, less its text (stored compressed in documents.record; in SQL: zg_record(record))' } },
   document_paths: { description: 'Every path the same bytes were seen at.' },
   units: { description: 'Inspected units, one row per canonical full name (short forms expanded, 县X/市X qualified with the region, manual merges applied).', columns: { name: 'canonical full name', region: 'administrative area the unit belongs to', level: 'central, provincial, municipal, county or township' } },
   unit_aliases: { description: 'Other names of a unit and where each came from.', columns: { source: 'bulletin.unit, bulletin.unit_aliases or manual' } },
@@ -47,7 +47,10 @@ export function exportDataset(db: DB, out: string, dbName = 'zhenggai', o: { raw
   const files: string[] = [];
   const cell = (v: unknown) => (v == null ? '' : typeof v === 'string' ? (o.rawCsv ? v : csvSafe(v)) : Buffer.isBuffer(v) ? v.toString('base64') : String(v));
   for (const { name } of objects) {
-    const st = db.prepare(`SELECT * FROM "${name}"`);
+    // the stored record is compressed: exported as its JSON text
+    const st = db.prepare(name === 'documents'
+      ? `SELECT ${(db.pragma('table_info(documents)') as Array<{ name: string }>).map((c) => (c.name === 'record' ? 'zg_record(record) AS record_json' : `"${c.name}"`)).join(', ')} FROM documents`
+      : `SELECT * FROM "${name}"`);
     const cols = st.columns().map((c) => c.name);
     const path = join(out, `${name}.csv`);
     const tmp = `${path}.part`;

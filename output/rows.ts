@@ -4,6 +4,7 @@
 // JSON array. The writer then binds a few strings per table (SQLite reads the arrays with
 // jsonb_each) instead of running a statement per row, and the record crosses threads as a
 // handful of strings instead of an object graph.
+import { deflateRawSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import type { BulletinRecord } from '../pipeline/record.js';
 import { canonicalUnit, successorName } from '../extractors/units.js';
@@ -49,7 +50,8 @@ export interface DocPayload {
   size: number;
   text: string;
   /** the validated record less its text (the text is `text`) */
-  recordJson: string;
+  /** the record less its text, as deflate-compressed JSON (read in SQL with zg_record(record)) */
+  record: Uint8Array;
   fingerprint: string;
   unit: UnitRef | null;
   /** bulletins columns from title to fingerprint-less end, in insert order */
@@ -112,7 +114,7 @@ export function toPayload(rec: BulletinRecord, size: number): DocPayload {
     encoding: rec.source.encoding,
     size,
     text: rec.text,
-    recordJson: j({ ...rec, text: undefined }),
+    record: deflateRawSync(Buffer.from(j({ ...rec, text: undefined }))),
     fingerprint: fingerprint(rec),
     unit: unitRef(rec),
     bulletin: [b.title, b.issuer, b.unit, b.region, b.level, b.inspection_kind, b.team, b.round,

@@ -10,7 +10,8 @@ CREATE TABLE IF NOT EXISTS documents (
   text TEXT NOT NULL,
   pipeline_version TEXT NOT NULL,
   rules_hash TEXT NOT NULL,
-  record_json TEXT NOT NULL,           -- the validated zhenggai.bulletin/1 record, less its text (see `text`)
+  record BLOB NOT NULL,                -- the validated zhenggai.bulletin/1 record less its text (see `text`), as
+                                       -- deflate-compressed JSON: SELECT zg_record(record) gives the JSON
   ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
 );
 CREATE TABLE IF NOT EXISTS document_paths (

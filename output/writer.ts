@@ -27,7 +27,7 @@ export class Writer {
       addPath: p('INSERT OR IGNORE INTO document_paths (document_id, path) VALUES (?, ?)'),
       delDoc: p('DELETE FROM documents WHERE id = ?'),
       delFts: p('DELETE FROM issues_fts WHERE rowid IN (SELECT i.id FROM issues i JOIN bulletins b ON b.id = i.bulletin_id WHERE b.document_id = ?)'),
-      insDoc: p('INSERT INTO documents (sha256, format, encoding, size, text, pipeline_version, rules_hash, record_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      insDoc: p('INSERT INTO documents (sha256, format, encoding, size, text, pipeline_version, rules_hash, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       merge: p('SELECT into_name FROM unit_merges WHERE from_name = ?').pluck(),
       findUnit: p('SELECT id FROM units WHERE name = ?').pluck(),
       insUnit: p('INSERT INTO units (name, region, level) VALUES (?, ?, ?)'),
@@ -85,7 +85,7 @@ export class Writer {
         this.s.delDoc.run(row.id);
         status = 'reprocessed';
       }
-      const docId = Number(this.s.insDoc.run(doc.sha256, doc.format, doc.encoding, doc.size, doc.text, this.versions.pipeline, this.versions.rules, doc.recordJson).lastInsertRowid);
+      const docId = Number(this.s.insDoc.run(doc.sha256, doc.format, doc.encoding, doc.size, doc.text, this.versions.pipeline, this.versions.rules, Buffer.from(doc.record)).lastInsertRowid);
       for (const p of new Set([...paths, doc.path])) this.s.addPath.run(docId, p);
       this.insertBulletin(docId, doc);
       return status;

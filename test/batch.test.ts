@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { openDb } from '../output/db.js';
 import { synthBulletin } from './bench/synth.js';
 import { writeHostileSet } from './hostile.js';
 import { FIXTURES } from './fixtures.js';
@@ -22,9 +23,9 @@ function corpus(n: number, offset = 0): string {
 }
 
 function wholeDocuments(db: string): { docs: number; broken: number; integrity: unknown } {
-  const d = new Database(db, { readonly: true });
+  const d = openDb(db, { readonly: true });
   const integrity = d.pragma('integrity_check', { simple: true });
-  const rows = d.prepare(`SELECT d.id, d.record_json, (SELECT count(*) FROM bulletins b WHERE b.document_id = d.id) AS nb,
+  const rows = d.prepare(`SELECT d.id, zg_record(d.record) AS record_json, (SELECT count(*) FROM bulletins b WHERE b.document_id = d.id) AS nb,
     (SELECT count(*) FROM issues i JOIN bulletins b ON b.id = i.bulletin_id WHERE b.document_id = d.id) AS ni FROM documents d`).all() as Array<{ record_json: string; nb: number; ni: number }>;
   const broken = rows.filter((r) => r.nb !== 1 || r.ni !== JSON.parse(r.record_json).issues.length).length;
   d.close();

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { SCHEMA_VERSION } from '../output/db.js';
+import { SCHEMA_VERSION, openDb } from '../output/db.js';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ingest } from '../pipeline/batch.js';
@@ -62,6 +62,25 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     expect(d.prepare("SELECT count(*) FROM issues_fts WHERE issues_fts MATCH '耕地'").pluck().get()).toBe(before);
     d.close();
   });
+  it('a dataset of schema version 3 (the record as JSON text) is migrated to the compressed record, nothing lost', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
+    await ingest([join(FIXTURES, 'yuehe-town-2024'), join(FIXTURES, 'luohe-weijianwei-2024')], { db, jobs: 1 });
+    const w = openDb(db);
+    const records = w.prepare('SELECT sha256, zg_record(record) AS r FROM documents ORDER BY sha256').all();
+    // the version-3 shape: record_json TEXT, no record column
+    w.exec('ALTER TABLE documents ADD COLUMN record_json TEXT');
+    w.exec('UPDATE documents SET record_json = zg_record(record)');
+    w.exec('ALTER TABLE documents DROP COLUMN record; PRAGMA user_version = 3;');
+    w.close();
+    const again = await ingest([join(FIXTURES, 'yuehe-town-2024')], { db, jobs: 1 });
+    expect(again).toMatchObject({ ingested: 0, failed: 0 });
+    const d = openDb(db, { readonly: true });
+    expect(d.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect((d.pragma('table_info(documents)') as Array<{ name: string }>).map((c) => c.name)).not.toContain('record_json');
+    expect(d.prepare('SELECT sha256, zg_record(record) AS r FROM documents ORDER BY sha256').all()).toEqual(records);
+    expect(JSON.parse((records[0] as { r: string }).r).schema).toBe('zhenggai.bulletin/1');
+    d.close();
+  });
   it('ingesting twice duplicates nothing', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
     const first = await ingest([FIXTURES], { db, jobs: 1 });
@@ -92,8 +111,8 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     // several documents in one dataset, so ids of one document's rows follow another's
     const s = await ingest([FIXTURES], { db, jobs: 1 });
     expect(s.failed).toBe(0);
-    const d = new Database(db, { readonly: true });
-    const docs = d.prepare('SELECT d.id AS doc, d.record_json, b.id AS bid FROM documents d JOIN bulletins b ON b.document_id = d.id').all() as Array<{ doc: number; record_json: string; bid: number }>;
+    const d = openDb(db, { readonly: true });
+    const docs = d.prepare('SELECT d.id AS doc, zg_record(d.record) AS record_json, b.id AS bid FROM documents d JOIN bulletins b ON b.document_id = d.id').all() as Array<{ doc: number; record_json: string; bid: number }>;
     expect(docs.length).toBe(s.ingested);
     let checkedIssues = 0;
     for (const { record_json, bid } of docs) {

@@ -22,8 +22,12 @@ export function encryptedPdf(): Uint8Array {
 }
 
 /** A .docx whose document.xml inflates to `mb` megabytes of zeros. */
+const bombs = new Map<number, Uint8Array>();
+/** A .docx whose document.xml expands to `mb` MB of zeros (built once per size: deflating 200 MB takes seconds). */
 export function zipBomb(mb = 210): Uint8Array {
-  return zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': new Uint8Array(mb * 1024 * 1024) }, { level: 9 });
+  let b = bombs.get(mb);
+  if (!b) bombs.set(mb, (b = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': new Uint8Array(mb * 1024 * 1024) }, { level: 1 })));
+  return b;
 }
 
 export function randomBytes(n: number, seed = 7): Uint8Array {

@@ -2,7 +2,7 @@
 // picture (pdftoppm from Debian's poppler-utils, 150 dpi), turned a little, slightly blurred,
 // saved as JPEG, and put on a page of its own with no text layer:
 //   tsx test/make-scan.ts IN.pdf OUT.pdf
-// The fixture fixtures/xuchang-jiaotong-2024/scanned.pdf was made with it from a LibreOffice
+// test/scans/xuchang-jiaotong-2024.pdf (the scanned form of that fixture) was made with it from a LibreOffice
 // PDF of that bulletin's text (soffice --convert-to pdf, fonts-wqy-zenhei).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

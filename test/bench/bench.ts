@@ -107,7 +107,7 @@ const startupMs = starts.sort((a, b) => a - b)[1]!;
 async function ocrRun(): Promise<number> {
   const t = performance.now();
   await new Promise<void>((resolve, reject) => {
-    const p = spawn(process.execPath, [join(root, 'bin', 'zhenggai.mjs'), 'extract', join(root, 'fixtures', 'xuchang-jiaotong-2024', 'scanned.pdf')], { stdio: 'ignore' });
+    const p = spawn(process.execPath, [join(root, 'bin', 'zhenggai.mjs'), 'extract', join(root, 'test', 'scans', 'xuchang-jiaotong-2024.pdf')], { stdio: 'ignore' });
     p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`OCR run exited ${code}`))));
     p.on('error', reject);
   });
