@@ -11,7 +11,7 @@ function addFunctions(db: Database.Database): void {
   db.function('zg_record', { deterministic: true }, (b: unknown) => (Buffer.isBuffer(b) ? inflateRawSync(b).toString('utf8') : null));
 }
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 export type DB = Database.Database;
 
 const schemaSql = () => readFileSync(rootPath('output', 'schema.sql'), 'utf8');
@@ -34,6 +34,18 @@ export function openDb(path: string, opts: { readonly?: boolean } = {}): DB {
     throw new DatasetError(`cannot open the dataset ${path}: ${why}${hint}`);
   }
 }
+
+/** bulletin_stats of the given bulletins (all those without stats when `bid` is null), from their stored rows. */
+export const STATS_SQL = `INSERT OR REPLACE INTO bulletin_stats (bulletin_id, problems, completed, money_recovered, money_other, themes)
+  SELECT b.id,
+    (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id),
+    (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id AND i.status = 'completed'),
+    (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.bulletin_id = b.id AND q.issue_id IS NOT NULL AND q.kind = 'money' AND q.role = 'recovered'),
+    (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.bulletin_id = b.id AND q.issue_id IS NOT NULL AND q.kind = 'money' AND COALESCE(q.role, 'other') <> 'recovered'),
+    (SELECT COALESCE(json_group_array(json_array(label, n)), '[]') FROM (
+       SELECT t.label, count(*) AS n FROM issue_themes t JOIN issues i ON i.id = t.issue_id WHERE i.bulletin_id = b.id
+       GROUP BY t.theme, t.label ORDER BY min(t.issue_id), t.theme))
+  FROM bulletins b WHERE (:bid IS NULL AND b.id NOT IN (SELECT bulletin_id FROM bulletin_stats)) OR b.id = :bid`;
 
 /** Fill the search table from the stored issues (after a schema change). */
 function refillSearch(db: DB): void {
@@ -87,6 +99,8 @@ function open(path: string, opts: { readonly?: boolean }): DB {
   db.exec(schemaSql());
   addFunctions(db);
   if (migrateFts) refillSearch(db);
+  // version 5: per-bulletin figures kept at ingest; an older dataset gets them once
+  if (v >= 1 && v < 5) db.prepare(STATS_SQL).run({ bid: null });
   if (v !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   return db;
 }

@@ -120,12 +120,19 @@ export function compare(db: DB, o: CompareOptions): Row[] {
     FROM publications b LEFT JOIN units u ON u.id = b.unit_id
     WHERE (? IS NULL OR b.year >= ?) AND (? IS NULL OR b.year <= ?)`).all(o.from ?? null, o.from ?? null, o.to ?? null, o.to ?? null) as Array<Row & { id: number }>;
   const byId = new Map(bulletins.map((b) => [b.id, b]));
-  const issues = db.prepare(`
-    SELECT i.id, i.bulletin_id, i.status,
-      (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.issue_id = i.id AND q.kind = 'money' AND q.role = 'recovered') AS money,
-      (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.issue_id = i.id AND q.kind = 'money' AND COALESCE(q.role, 'other') <> 'recovered') AS money_other,
-      (SELECT group_concat(label, '|') FROM issue_themes t WHERE t.issue_id = i.id) AS themes
-    FROM issues i`).all() as Array<{ id: number; bulletin_id: number; status: string; money: number; money_other: number; themes: string | null }>;
+  // each issue's money and themes in one pass over each table (not a lookup per issue)
+  const byTheme = o.by.includes('theme');
+  // by theme: every problem with its themes and money (a problem counts once per theme it carries)
+  const issues = byTheme ? (db.prepare('SELECT id, bulletin_id, status FROM issues').raw().all() as Array<[number, number, string]>) : [];
+  const money = new Map<number, [number, number]>();
+  if (byTheme) for (const [id, rec, other] of db.prepare(`SELECT issue_id, sum(CASE WHEN role = 'recovered' THEN value ELSE 0 END), sum(CASE WHEN COALESCE(role, 'other') <> 'recovered' THEN value ELSE 0 END)
+    FROM quantities WHERE kind = 'money' AND issue_id IS NOT NULL GROUP BY issue_id`).raw().iterate() as IterableIterator<[number, number, number]>) money.set(id, [rec, other]);
+  const themesOf = new Map<number, string[]>();
+  if (byTheme) for (const [id, label] of db.prepare('SELECT issue_id, label FROM issue_themes ORDER BY issue_id').raw().iterate() as IterableIterator<[number, string]>) {
+    const l = themesOf.get(id);
+    if (l) l.push(label);
+    else themesOf.set(id, [label]);
+  }
 
   interface Acc { keys: Row; bulletins: Set<number>; problems: number; problemsDeclared: number; completed: number; money: number; moneyOther: number; themeCount: Map<string, number> }
   const groups = new Map<string, Acc>();
@@ -136,22 +143,44 @@ export function compare(db: DB, o: CompareOptions): Row[] {
     return g;
   };
   const keysOf = (b: Row, theme?: string): Row => Object.fromEntries(o.by.map((k) => [k, k === 'theme' ? theme ?? null : b[k] ?? null]));
-  const byTheme = o.by.includes('theme');
-  for (const b of bulletins) if (!byTheme) acc(keysOf(b)).bulletins.add(b.id);
-  for (const i of issues) {
-    const b = byId.get(i.bulletin_id);
+  // a bulletin's group (and a bulletin's group per theme) is found once, not once per issue
+  const groupOf = new Map<string, Acc>();
+  const accFor = (b: Row & { id: number }, theme?: string): Acc => {
+    const k = theme === undefined ? String(b.id) : `${b.id}|${theme}`;
+    let g = groupOf.get(k);
+    if (!g) groupOf.set(k, (g = acc(keysOf(b, theme))));
+    return g;
+  };
+  for (const b of bulletins) if (!byTheme) accFor(b).bulletins.add(b.id);
+  // by unit, region, level or year: the per-bulletin figures kept at ingest (bulletin_stats)
+  if (!byTheme) {
+    for (const [bid, problems, completed, m, mOther, themes] of db.prepare('SELECT bulletin_id, problems, completed, money_recovered, money_other, themes FROM bulletin_stats ORDER BY bulletin_id').raw().iterate() as IterableIterator<[number, number, number, number, number, string]>) {
+      const b = byId.get(bid);
+      if (!b || !problems) continue;
+      const g = accFor(b);
+      g.problems += problems;
+      if (b.declared != null) g.problemsDeclared += problems;
+      g.completed += completed;
+      if (b.money_declared == null) g.money += m;
+      g.moneyOther += mOther;
+      for (const [l, n] of JSON.parse(themes) as Array<[string, number]>) g.themeCount.set(l, (g.themeCount.get(l) ?? 0) + n);
+    }
+  }
+  for (const [id, bulletinId, status] of byTheme ? issues : []) {
+    const b = byId.get(bulletinId);
     if (!b) continue;
-    const labels = i.themes ? i.themes.split('|') : [];
+    const labels = themesOf.get(id) ?? [];
+    const [m, mOther] = money.get(id) ?? [0, 0];
     for (const theme of byTheme ? (labels.length ? labels : ['（无主题）']) : [undefined]) {
-      const g = acc(keysOf(b, theme));
+      const g = accFor(b, theme);
       g.bulletins.add(b.id);
       g.problems++;
       if (b.declared != null) g.problemsDeclared++;
-      if (i.status === 'completed') g.completed++;
+      if (status === 'completed') g.completed++;
       // recovered money (清退/追缴/挽回…); a bulletin that declares it is counted by its
       // declaration, not twice. Fines, amounts involved and others are kept apart.
-      if (byTheme || b.money_declared == null) g.money += i.money;
-      g.moneyOther += i.money_other;
+      if (byTheme || b.money_declared == null) g.money += m;
+      g.moneyOther += mOther;
       for (const l of labels) g.themeCount.set(l, (g.themeCount.get(l) ?? 0) + 1);
     }
   }

@@ -115,6 +115,16 @@ CREATE TABLE IF NOT EXISTS warnings (
   bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
   code TEXT NOT NULL, message TEXT NOT NULL, rule TEXT
 );
+CREATE INDEX IF NOT EXISTS warnings_bulletin ON warnings(bulletin_id);
+-- per-bulletin figures kept at ingest (compare and the report read these, not every issue)
+CREATE TABLE IF NOT EXISTS bulletin_stats (
+  bulletin_id INTEGER PRIMARY KEY REFERENCES bulletins(id) ON DELETE CASCADE,
+  problems INTEGER NOT NULL,
+  completed INTEGER NOT NULL,
+  money_recovered REAL NOT NULL,       -- sum over its problems of money with role recovered
+  money_other REAL NOT NULL,           -- and of the other money
+  themes TEXT NOT NULL                 -- JSON [[label, problems], …] in the order first met
+);
 CREATE TABLE IF NOT EXISTS ingest_runs (
   id INTEGER PRIMARY KEY,
   started_at TEXT NOT NULL, ended_at TEXT,

@@ -79,8 +79,25 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     expect((d.pragma('table_info(documents)') as Array<{ name: string }>).map((c) => c.name)).not.toContain('record_json');
     expect(d.prepare('SELECT sha256, zg_record(record) AS r FROM documents ORDER BY sha256').all()).toEqual(records);
     expect(JSON.parse((records[0] as { r: string }).r).schema).toBe('zhenggai.bulletin/1');
+    // the per-bulletin figures (version 5) are filled for the bulletins already there
+    expect(d.prepare('SELECT count(*) FROM bulletin_stats').pluck().get()).toBe(d.prepare('SELECT count(*) FROM bulletins').pluck().get());
     d.close();
   });
+  it('keeps each bulletin\'s figures at ingest, equal to its stored problems, themes and money', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
+    await ingest([FIXTURES], { db, jobs: 1 });
+    const d = openDb(db, { readonly: true });
+    const mismatched = d.prepare(`SELECT b.id FROM bulletins b JOIN bulletin_stats s ON s.bulletin_id = b.id
+      WHERE s.problems <> (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id)
+         OR s.completed <> (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id AND i.status = 'completed')
+         OR abs(s.money_recovered - (SELECT COALESCE(sum(value), 0) FROM quantities q JOIN issues i ON i.id = q.issue_id WHERE i.bulletin_id = b.id AND q.kind = 'money' AND q.role = 'recovered')) > 0.001
+         OR (SELECT COALESCE(sum(json_extract(j.value, '$[1]')), 0) FROM json_each(s.themes) j) <> (SELECT count(*) FROM issue_themes t JOIN issues i ON i.id = t.issue_id WHERE i.bulletin_id = b.id)`).all();
+    expect(mismatched).toEqual([]);
+    expect(d.prepare('SELECT count(*) FROM bulletin_stats').pluck().get()).toBe(d.prepare('SELECT count(*) FROM bulletins').pluck().get());
+    const seed = d.prepare("SELECT s.problems, s.completed FROM bulletin_stats s JOIN bulletins b ON b.id = s.bulletin_id WHERE b.unit_name = '新野县科学技术协会' AND b.year = 2024 LIMIT 1").get();
+    expect(seed).toEqual({ problems: 31, completed: 26 });
+    d.close();
+  }, 120_000);
   it('ingesting twice duplicates nothing', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
     const first = await ingest([FIXTURES], { db, jobs: 1 });
