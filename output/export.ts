@@ -57,10 +57,16 @@ export function exportDataset(db: DB, out: string, dbName = 'zhenggai', o: { raw
     const fd = openSync(tmp, 'w');
     try {
       writeSync(fd, BOM + stringify([cols]));
+      // small writes (at most 500 rows or about 64K characters): each string written stays in
+      // the young generation, so memory stays flat however large the dataset (a 10 MB string per
+      // chunk of documents went to the old generation and piled up until a full collection)
       let chunk: string[][] = [];
+      let chars = 0;
       for (const row of st.raw().iterate() as IterableIterator<unknown[]>) {
-        chunk.push(row.map(cell));
-        if (chunk.length === 500) { writeSync(fd, stringify(chunk)); chunk = []; }
+        const cells = row.map(cell);
+        chunk.push(cells);
+        for (const c of cells) chars += c.length;
+        if (chunk.length === 500 || chars > 65_536) { writeSync(fd, stringify(chunk)); chunk = []; chars = 0; }
       }
       if (chunk.length) writeSync(fd, stringify(chunk));
     } finally {
