@@ -35,6 +35,12 @@ export function openDb(path: string, opts: { readonly?: boolean } = {}): DB {
   }
 }
 
+// each problem of a bulletin with its recovered and other money
+const ISSUE_MONEY = `SELECT i.id,
+    (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.issue_id = i.id AND q.kind = 'money' AND q.role = 'recovered') AS m,
+    (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.issue_id = i.id AND q.kind = 'money' AND COALESCE(q.role, 'other') <> 'recovered') AS mo
+  FROM issues i WHERE i.bulletin_id = b.id`;
+
 /** bulletin_stats of the given bulletins (all those without stats when `bid` is null), from their stored rows. */
 export const STATS_SQL = `INSERT OR REPLACE INTO bulletin_stats (bulletin_id, problems, completed, money_recovered, money_other, themes)
   SELECT b.id,
@@ -42,9 +48,17 @@ export const STATS_SQL = `INSERT OR REPLACE INTO bulletin_stats (bulletin_id, pr
     (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id AND i.status = 'completed'),
     (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.bulletin_id = b.id AND q.issue_id IS NOT NULL AND q.kind = 'money' AND q.role = 'recovered'),
     (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.bulletin_id = b.id AND q.issue_id IS NOT NULL AND q.kind = 'money' AND COALESCE(q.role, 'other') <> 'recovered'),
-    (SELECT COALESCE(json_group_array(json_array(label, n)), '[]') FROM (
-       SELECT t.label, count(*) AS n FROM issue_themes t JOIN issues i ON i.id = t.issue_id WHERE i.bulletin_id = b.id
-       GROUP BY t.theme, t.label ORDER BY min(t.issue_id), t.theme))
+    (SELECT COALESCE(json_group_array(json_array(label, n, c, m, mo)), '[]') FROM (
+       SELECT label, n, c, m, mo FROM (
+         SELECT t.label, count(*) AS n, sum(i.status = 'completed') AS c, sum(im.m) AS m, sum(im.mo) AS mo, min(t.issue_id) AS first, t.theme AS theme
+         FROM issue_themes t JOIN issues i ON i.id = t.issue_id JOIN (${ISSUE_MONEY}) im ON im.id = i.id
+         WHERE i.bulletin_id = b.id GROUP BY t.theme, t.label
+         UNION ALL
+         SELECT NULL, count(*), sum(i.status = 'completed'), sum(im.m), sum(im.mo), 1e18, NULL
+         FROM issues i JOIN (${ISSUE_MONEY}) im ON im.id = i.id
+         WHERE i.bulletin_id = b.id AND NOT EXISTS (SELECT 1 FROM issue_themes t WHERE t.issue_id = i.id)
+         HAVING count(*) > 0)
+       ORDER BY first, theme))
   FROM bulletins b WHERE (:bid IS NULL AND b.id NOT IN (SELECT bulletin_id FROM bulletin_stats)) OR b.id = :bid`;
 
 /** Fill the search table from the stored issues (after a schema change). */

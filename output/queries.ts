@@ -163,7 +163,7 @@ export function compare(db: DB, o: CompareOptions): Row[] {
       g.completed += completed;
       if (b.money_declared == null) g.money += m;
       g.moneyOther += mOther;
-      for (const [l, n] of JSON.parse(themes) as Array<[string, number]>) g.themeCount.set(l, (g.themeCount.get(l) ?? 0) + n);
+      for (const [l, n] of JSON.parse(themes) as Array<[string | null, number]>) if (l !== null) g.themeCount.set(l, (g.themeCount.get(l) ?? 0) + n);
     }
   }
   for (const [id, bulletinId, status] of byTheme ? issues : []) {
@@ -211,6 +211,28 @@ export function compare(db: DB, o: CompareOptions): Row[] {
   });
   const cmp = (a: unknown, b: unknown) => (a == null ? 1 : b == null ? -1 : typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'zh'));
   return rows.sort((a, b) => { for (const k of o.by) { const c = cmp(a[k], b[k]); if (c) return c; } return 0; });
+}
+
+/**
+ * Problems, completed and recovered money per unit and theme, from the per-bulletin figures kept
+ * at ingest (the report's heat map and table): the same numbers as compare --by unit,theme.
+ */
+export function unitThemeCounts(db: DB): Row[] {
+  const groups = new Map<string, { unit: unknown; theme: string; problems: number; completed: number; money: number }>();
+  for (const [unit, themes] of db.prepare(`SELECT COALESCE(u.name, b.unit_name, b.issuer), s.themes FROM publications b
+      LEFT JOIN units u ON u.id = b.unit_id JOIN bulletin_stats s ON s.bulletin_id = b.id ORDER BY b.id`).raw().iterate() as IterableIterator<[unknown, string]>) {
+    for (const [label, n, c, m] of JSON.parse(themes) as Array<[string | null, number, number, number, number]>) {
+      const theme = label ?? '（无主题）';
+      const k = JSON.stringify([unit ?? null, theme]);
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = { unit: unit ?? null, theme, problems: 0, completed: 0, money: 0 }));
+      g.problems += n;
+      g.completed += c;
+      g.money += m;
+    }
+  }
+  const cmp = (a: unknown, b: unknown) => (a == null ? 1 : b == null ? -1 : String(a).localeCompare(String(b), 'zh'));
+  return [...groups.values()].map((g) => ({ ...g, money: Math.round(g.money) })).sort((a, b) => cmp(a.unit, b.unit) || cmp(a.theme, b.theme));
 }
 
 // --- units ---------------------------------------------------------------------------

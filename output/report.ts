@@ -3,7 +3,7 @@
 // renderer, each followed by the table of its numbers.
 import * as echarts from 'echarts';
 import type { DB } from './db.js';
-import { compare, type Row } from './queries.js';
+import { compare, unitThemeCounts, type Row } from './queries.js';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const FONT = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -36,7 +36,7 @@ export function buildReport(db: DB, opts: { title?: string; maxUnits?: number } 
   const maxUnits = opts.maxUnits ?? 15;
   const byUnitYear = compare(db, { by: ['unit', 'year'] });
   const byUnit = compare(db, { by: ['unit'] });
-  const unitTheme = compare(db, { by: ['unit', 'theme'] });
+  const unitTheme = unitThemeCounts(db);
   const topUnits = [...byUnit].sort((a, b) => Number(b.problems) - Number(a.problems)).slice(0, maxUnits).map((r) => String(r.unit));
   const years = [...new Set(byUnitYear.map((r) => r.year).filter((y) => y != null))].sort() as number[];
   const totals = db.prepare(`SELECT (SELECT count(*) FROM publications) AS bulletins, (SELECT count(*) FROM units) AS units,

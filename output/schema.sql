@@ -123,7 +123,8 @@ CREATE TABLE IF NOT EXISTS bulletin_stats (
   completed INTEGER NOT NULL,
   money_recovered REAL NOT NULL,       -- sum over its problems of money with role recovered
   money_other REAL NOT NULL,           -- and of the other money
-  themes TEXT NOT NULL                 -- JSON [[label, problems], …] in the order first met
+  themes TEXT NOT NULL                 -- JSON [[label, problems, completed, money_recovered, money_other], …] in
+                                       -- the order first met; label null: the problems with no theme
 );
 CREATE TABLE IF NOT EXISTS ingest_runs (
   id INTEGER PRIMARY KEY,

@@ -91,7 +91,8 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
       WHERE s.problems <> (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id)
          OR s.completed <> (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id AND i.status = 'completed')
          OR abs(s.money_recovered - (SELECT COALESCE(sum(value), 0) FROM quantities q JOIN issues i ON i.id = q.issue_id WHERE i.bulletin_id = b.id AND q.kind = 'money' AND q.role = 'recovered')) > 0.001
-         OR (SELECT COALESCE(sum(json_extract(j.value, '$[1]')), 0) FROM json_each(s.themes) j) <> (SELECT count(*) FROM issue_themes t JOIN issues i ON i.id = t.issue_id WHERE i.bulletin_id = b.id)`).all();
+         OR (SELECT COALESCE(sum(json_extract(j.value, '$[1]')), 0) FROM json_each(s.themes) j WHERE json_extract(j.value, '$[0]') IS NOT NULL) <> (SELECT count(*) FROM issue_themes t JOIN issues i ON i.id = t.issue_id WHERE i.bulletin_id = b.id)
+         OR (SELECT COALESCE(sum(json_extract(j.value, '$[1]')), 0) FROM json_each(s.themes) j WHERE json_extract(j.value, '$[0]') IS NULL) <> (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id AND NOT EXISTS (SELECT 1 FROM issue_themes t WHERE t.issue_id = i.id))`).all();
     expect(mismatched).toEqual([]);
     expect(d.prepare('SELECT count(*) FROM bulletin_stats').pluck().get()).toBe(d.prepare('SELECT count(*) FROM bulletins').pluck().get());
     const seed = d.prepare("SELECT s.problems, s.completed FROM bulletin_stats s JOIN bulletins b ON b.id = s.bulletin_id WHERE b.unit_name = '新野县科学技术协会' AND b.year = 2024 LIMIT 1").get();
