@@ -8,7 +8,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { DOMParser, type Element as XElement } from '@xmldom/xmldom';
 import { ZhenggaiError } from '../errors.js';
 import { tableLines } from './tables.js';
-import { Numbering, modelFromXml, xmlParagraphRef, kids, kid, wAttr } from './word-numbering.js';
+import { Numbering, modelFromXml, xmlParagraphRef, kids, kid, wAttr, W_NS } from './word-numbering.js';
 import type { ReadResult } from '../doc.js';
 
 export interface DocxLimits { maxUncompressed: number; maxRatio: number }
@@ -126,7 +126,7 @@ class Walker {
           if (kid(kid(c, 'rPr'), 'vanish')) break; // hidden text
           s += this.inline(c, boxes);
           break;
-        case 't': s += c.textContent ?? ''; break;
+        case 't': if (c.namespaceURI === W_NS) s += c.textContent ?? ''; break; // DrawingML's a:t is not the document's text
         case 'tab': case 'ptab': s += ' '; break;
         case 'br': case 'cr': s += '\n'; break;
         case 'noBreakHyphen': s += '-'; break;
