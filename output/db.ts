@@ -83,10 +83,28 @@ function open(path: string, opts: { readonly?: boolean }): DB {
     return db;
   }
   const db = new Database(path);
+  // first: another ingest may be creating or migrating the same dataset right now, and every
+  // step below waits for its lock instead of failing at once
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  addFunctions(db);
+  // creating or migrating the dataset is one write transaction: a second ingest opening it at
+  // the same time waits, then finds it done (and never migrates it twice)
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    migrate(db, path);
+    db.exec('COMMIT');
+  } catch (e) {
+    db.exec('ROLLBACK');
+    db.close();
+    throw e;
+  }
+  return db;
+}
+
+function migrate(db: DB, path: string): void {
   const v = db.pragma('user_version', { simple: true }) as number;
   if (v > SCHEMA_VERSION) throw new DatasetError(`${path}: schema version ${v} is newer than this zhenggai (${SCHEMA_VERSION})`);
   // version 1 had a contentless_delete search table, which SQLite before 3.43 cannot open:
@@ -111,10 +129,8 @@ function open(path: string, opts: { readonly?: boolean }): DB {
     })();
   }
   db.exec(schemaSql());
-  addFunctions(db);
   if (migrateFts) refillSearch(db);
   // version 5: per-bulletin figures kept at ingest; an older dataset gets them once
   if (v >= 1 && v < 5) db.prepare(STATS_SQL).run({ bid: null });
   if (v !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  return db;
 }
