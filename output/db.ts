@@ -35,10 +35,14 @@ export function openDb(path: string, opts: { readonly?: boolean } = {}): DB {
   }
 }
 
+/** What counts as recovered money (清退/追缴/挽回…) and as other money (fines, amounts involved…): one definition for the kept figures and compare. */
+export const RECOVERED = `kind = 'money' AND role = 'recovered'`;
+export const OTHER_MONEY = `kind = 'money' AND COALESCE(role, 'other') <> 'recovered'`;
+
 // each problem of a bulletin with its recovered and other money
 const ISSUE_MONEY = `SELECT i.id,
-    (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.issue_id = i.id AND q.kind = 'money' AND q.role = 'recovered') AS m,
-    (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.issue_id = i.id AND q.kind = 'money' AND COALESCE(q.role, 'other') <> 'recovered') AS mo
+    (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.issue_id = i.id AND ${RECOVERED}) AS m,
+    (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.issue_id = i.id AND ${OTHER_MONEY}) AS mo
   FROM issues i WHERE i.bulletin_id = b.id`;
 
 /** bulletin_stats of the given bulletins (all those without stats when `bid` is null), from their stored rows. */
@@ -46,8 +50,8 @@ export const STATS_SQL = `INSERT OR REPLACE INTO bulletin_stats (bulletin_id, pr
   SELECT b.id,
     (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id),
     (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id AND i.status = 'completed'),
-    (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.bulletin_id = b.id AND q.issue_id IS NOT NULL AND q.kind = 'money' AND q.role = 'recovered'),
-    (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.bulletin_id = b.id AND q.issue_id IS NOT NULL AND q.kind = 'money' AND COALESCE(q.role, 'other') <> 'recovered'),
+    (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.bulletin_id = b.id AND q.issue_id IS NOT NULL AND ${RECOVERED}),
+    (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.bulletin_id = b.id AND q.issue_id IS NOT NULL AND ${OTHER_MONEY}),
     (SELECT COALESCE(json_group_array(json_array(label, n, c, m, mo)), '[]') FROM (
        SELECT label, n, c, m, mo FROM (
          SELECT t.label, count(*) AS n, sum(i.status = 'completed') AS c, sum(im.m) AS m, sum(im.mo) AS mo, min(t.issue_id) AS first, t.theme AS theme

@@ -1,6 +1,6 @@
 // Read side of the dataset: search, compare, units, free SQL. Every function takes an
 // open database and returns rows; formatting is output/format.ts.
-import type { DB } from './db.js';
+import { RECOVERED, OTHER_MONEY, type DB } from './db.js';
 import { searchTokens } from '../extractors/tokens.js';
 
 export type Row = Record<string, unknown>;
@@ -125,7 +125,7 @@ export function compare(db: DB, o: CompareOptions): Row[] {
   // by theme: every problem with its themes and money (a problem counts once per theme it carries)
   const issues = byTheme ? (db.prepare('SELECT id, bulletin_id, status FROM issues').raw().all() as Array<[number, number, string]>) : [];
   const money = new Map<number, [number, number]>();
-  if (byTheme) for (const [id, rec, other] of db.prepare(`SELECT issue_id, sum(CASE WHEN role = 'recovered' THEN value ELSE 0 END), sum(CASE WHEN COALESCE(role, 'other') <> 'recovered' THEN value ELSE 0 END)
+  if (byTheme) for (const [id, rec, other] of db.prepare(`SELECT issue_id, sum(CASE WHEN ${RECOVERED} THEN value ELSE 0 END), sum(CASE WHEN ${OTHER_MONEY} THEN value ELSE 0 END)
     FROM quantities WHERE kind = 'money' AND issue_id IS NOT NULL GROUP BY issue_id`).raw().iterate() as IterableIterator<[number, number, number]>) money.set(id, [rec, other]);
   const themesOf = new Map<number, string[]>();
   if (byTheme) for (const [id, label] of db.prepare('SELECT issue_id, label FROM issue_themes ORDER BY issue_id').raw().iterate() as IterableIterator<[number, string]>) {

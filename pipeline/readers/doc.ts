@@ -16,7 +16,7 @@ const require = createRequire(import.meta.url);
 
 interface OleDoc { read(): Promise<void>; stream(name: string): NodeJS.ReadableStream }
 
-async function openOle(bytes: Uint8Array): Promise<{ word: Buffer; table: Buffer | null; ole: OleDoc }> {
+async function openOle(bytes: Uint8Array): Promise<{ word: Buffer; table: Buffer | null }> {
   const OleCompoundDoc = require('word-extractor/lib/ole-compound-doc.js') as new (reader: unknown) => OleDoc;
   const BufferReader = require('word-extractor/lib/buffer-reader.js') as new (b: Buffer) => unknown;
   const ole = new OleCompoundDoc(new BufferReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
@@ -48,7 +48,7 @@ async function openOle(bytes: Uint8Array): Promise<{ word: Buffer; table: Buffer
   const flags = word.readUInt16LE(0x0a);
   if (flags & 0x0100) throw new ZhenggaiError('doc_encrypted', 'the .doc is password-protected: save it without a password and try again');
   const table = await streamOf(flags & 0x0200 ? '1Table' : '0Table');
-  return { word, table, ole };
+  return { word, table };
 }
 
 /** fc/lcb pairs of the FIB, by their index in FibRgFcLcb97 (MS-DOC 2.5.6). */
