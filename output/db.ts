@@ -6,9 +6,13 @@ import { rootPath } from '../pipeline/paths.js';
 import { searchTokensMany } from '../extractors/tokens.js';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
-/** zg_record(record): the stored record as JSON text (it is kept deflate-compressed). */
+/**
+ * zg_record(record): the stored record as JSON text (it is kept deflate-compressed).
+ * strpos(text, part): PostgreSQL's name for instr, so that the read side's SQL runs on both.
+ */
 function addFunctions(db: Database.Database): void {
   db.function('zg_record', { deterministic: true }, (b: unknown) => (Buffer.isBuffer(b) ? inflateRawSync(b).toString('utf8') : null));
+  db.function('strpos', { deterministic: true }, (s: unknown, part: unknown) => (s == null || part == null ? null : String(s).indexOf(String(part)) + 1));
 }
 
 export const SCHEMA_VERSION = 5;

@@ -5,7 +5,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, st
 import { BOM, csvSafe } from './format.js';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type { DB } from './db.js';
+import type { Store } from './store.js';
 
 export const DESCRIPTIONS: Record<string, { description: string; columns?: Record<string, string> }> = {
   documents: { description: 'One row per distinct input file content (sha256). The normalized text every span points into.', columns: { sha256: 'SHA-256 of the file bytes: the document identity', format: 'txt, docx, doc, pdf, html or image', encoding: 'what the bytes were decoded as (txt/html)', text: 'normalized text; span_start/span_end elsewhere are UTF-16 offsets into it', pipeline_version: 'zhenggai version that derived the rows', rules_hash: 'hash of rules/ at derivation; --reprocess re-derives when it changes', record_json: 'the validated zhenggai.bulletin/1 record, less its text (stored compressed in documents.record; in SQL: zg_record(record))' } },
@@ -29,6 +29,17 @@ export const DESCRIPTIONS: Record<string, { description: string; columns?: Recor
   bulletin_overview: { description: 'View: the same as publication_overview but one row per file (copies of one publication repeat; same_as_bulletin names the first).' },
 };
 
+/**
+ * The order rows are exported in (a key of each table, index-backed where one exists), so that an
+ * export is the same file whichever database it came from; views keep their own order.
+ */
+const EXPORT_ORDER: Record<string, string> = {
+  documents: 'id', document_paths: 'document_id, path', units: 'id', unit_aliases: 'unit_id, alias', unit_merges: 'from_name',
+  bulletins: 'id', declared_totals: 'bulletin_id, key', categories: 'id', issues: 'id', measures: 'issue_id, ordinal',
+  issue_notes: 'issue_id, ordinal', quantities: 'id', issue_themes: 'issue_id, theme', documents_cited: 'issue_id, title',
+  warnings: 'bulletin_id, code, message', bulletin_stats: 'bulletin_id', ingest_runs: 'id', ingest_errors: 'run_id, path',
+};
+
 export interface ExportResult { files: string[]; replaced: string[]; kept: string[] }
 
 /**
@@ -36,38 +47,55 @@ export interface ExportResult { files: string[]; replaced: string[]; kept: strin
  * metadata.json. Into a new folder, or into one holding an earlier export: only our own files
  * (TABLE.csv, metadata.json) are written over, anything else is left and reported.
  */
-export function exportDataset(db: DB, out: string, dbName = 'zhenggai', o: { rawCsv?: boolean } = {}): ExportResult {
+/** The tables and views to export (not the search index nor bookkeeping) and each one's columns. */
+async function objectsOf(db: Store): Promise<Array<{ name: string; type: string; columns: string[] }>> {
+  const list = db.dialect === 'pg'
+    ? await db.all<{ name: string; type: string }>(`SELECT table_name AS name, CASE table_type WHEN 'VIEW' THEN 'view' ELSE 'table' END AS type
+        FROM information_schema.tables WHERE table_schema = current_schema() AND table_name NOT IN ('issue_search', 'zhenggai_migrations') ORDER BY 2, 1`)
+    : await db.all<{ name: string; type: string }>("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'issues_fts%' ORDER BY type, name");
+  const out = [];
+  for (const x of list) {
+    const columns = db.dialect === 'pg'
+      ? (await db.all<{ c: string }>('SELECT column_name AS c FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position', [x.name])).map((r) => r.c)
+      : (await db.all<{ name: string }>(`SELECT name FROM pragma_table_info(?)`, [x.name])).map((r) => r.name);
+    out.push({ ...x, columns });
+  }
+  return out;
+}
+
+export async function exportDataset(db: Store, out: string, dbName = 'zhenggai', o: { rawCsv?: boolean } = {}): Promise<ExportResult> {
   if (existsSync(out) && !statSync(out).isDirectory()) throw new ExportError(`--out ${out} is a file, not a folder`);
   mkdirSync(out, { recursive: true });
-  const objects = db.prepare("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'issues_fts%' ORDER BY type, name").all() as Array<{ name: string; type: string }>;
+  const objects = await objectsOf(db);
   const ours = new Set([...objects.map((x) => `${x.name}.csv`), 'metadata.json']);
   const before = readdirSync(out);
   const replaced = before.filter((f) => ours.has(f));
   const kept = before.filter((f) => !ours.has(f));
   const files: string[] = [];
   const cell = (v: unknown) => (v == null ? '' : typeof v === 'string' ? (o.rawCsv ? v : csvSafe(v)) : Buffer.isBuffer(v) ? v.toString('base64') : String(v));
-  for (const { name } of objects) {
-    // the stored record is compressed: exported as its JSON text
-    const st = db.prepare(name === 'documents'
-      ? `SELECT ${(db.pragma('table_info(documents)') as Array<{ name: string }>).map((c) => (c.name === 'record' ? 'zg_record(record) AS record_json' : `"${c.name}"`)).join(', ')} FROM documents`
-      : `SELECT * FROM "${name}"`);
-    const cols = st.columns().map((c) => c.name);
+  for (const { name, columns } of objects) {
+    // the stored record (compressed in SQLite, jsonb on a server) is exported as its JSON text;
+    // PostgreSQL's bookkeeping id of a path is not part of the dataset
+    const cols = columns.filter((c) => !(name === 'document_paths' && c === 'id' && db.dialect === 'pg'));
+    const sql = `SELECT ${cols.map((c) => (name === 'documents' && c === 'record' ? 'zg_record(record) AS record_json' : `"${c}"`)).join(', ')} FROM "${name}"${EXPORT_ORDER[name] ? ` ORDER BY ${EXPORT_ORDER[name]}` : ''}`;
     const path = join(out, `${name}.csv`);
     const tmp = `${path}.part`;
     const fd = openSync(tmp, 'w');
     try {
-      writeSync(fd, BOM + stringify([cols]));
-      // small writes (at most 500 rows or about 64K characters): each string written stays in
-      // the young generation, so memory stays flat however large the dataset (a 10 MB string per
-      // chunk of documents went to the old generation and piled up until a full collection)
+      writeSync(fd, BOM + stringify([cols.map((c) => (name === 'documents' && c === 'record' ? 'record_json' : c))]));
+      // rows arrive a batch at a time and go out in small writes (at most 500 rows or about 64K
+      // characters): each string written stays in the young generation, so memory stays flat
+      // however large the dataset
       let chunk: string[][] = [];
       let chars = 0;
-      for (const row of st.raw().iterate() as IterableIterator<unknown[]>) {
-        const cells = row.map(cell);
-        chunk.push(cells);
-        for (const c of cells) chars += c.length;
-        if (chunk.length === 500 || chars > 65_536) { writeSync(fd, stringify(chunk)); chunk = []; chars = 0; }
-      }
+      await db.stream(sql, [], (rows) => {
+        for (const row of rows) {
+          const cells = row.map(cell);
+          chunk.push(cells);
+          for (const c of cells) chars += c.length;
+          if (chunk.length === 500 || chars > 65_536) { writeSync(fd, stringify(chunk)); chunk = []; chars = 0; }
+        }
+      });
       if (chunk.length) writeSync(fd, stringify(chunk));
     } finally {
       closeSync(fd);

@@ -2,8 +2,9 @@
 // open database and returns rows; formatting is output/format.ts.
 import { RECOVERED, OTHER_MONEY, type DB } from './db.js';
 import { searchTokens } from '../extractors/tokens.js';
+import type { Row, Store } from './store.js';
 
-export type Row = Record<string, unknown>;
+export type { Row };
 
 // --- search --------------------------------------------------------------------------
 
@@ -51,10 +52,13 @@ export function parseQuery(q: string): ParsedQuery {
  * shorter than a word (党, 费), one jieba does not keep whole, or a phrase in quotes is matched
  * as a substring of the problem, its measures and its outcome.
  */
-function matchingIssues(db: DB, parsed: ParsedQuery): Set<number> {
-  const fts = db.prepare('SELECT rowid FROM issues_fts WHERE issues_fts MATCH ?').pluck();
-  const like = db.prepare(`SELECT i.id FROM issues i WHERE instr(i.problem, ?) > 0 OR instr(COALESCE(i.outcome, ''), ?) > 0
-    OR EXISTS (SELECT 1 FROM measures m WHERE m.issue_id = i.id AND instr(m.text, ?) > 0)`).pluck();
+async function matchingIssues(db: Store, parsed: ParsedQuery): Promise<Set<number>> {
+  // the token index: SQLite's FTS5 table, or PostgreSQL's tsvector (GIN) of the same tokens
+  const indexed = (q: string): Promise<unknown[][]> => db.dialect === 'pg'
+    ? db.arrays('SELECT issue_id FROM issue_search WHERE tokens @@ CAST(? AS tsquery)', [tsQuery(q)])
+    : db.arrays('SELECT rowid FROM issues_fts WHERE issues_fts MATCH ?', [ftsQuery(q)]);
+  const like = `SELECT i.id FROM issues i WHERE strpos(i.problem, ?) > 0 OR strpos(COALESCE(i.outcome, ''), ?) > 0
+    OR EXISTS (SELECT 1 FROM measures m WHERE m.issue_id = i.id AND strpos(m.text, ?) > 0)`;
   const out = new Set<number>();
   for (const terms of parsed.alternatives) {
     let ids: Set<number> | null = null;
@@ -62,7 +66,7 @@ function matchingIssues(db: DB, parsed: ParsedQuery): Set<number> {
       const toks = [...new Set(searchTokens(t.text))];
       const whole = !t.phrase && toks.length > 0 && [...t.text].length > 1 && toks.some((x) => x === t.text || t.text.split(/\s+/).includes(x));
       const sub = t.text.replace(/\s+/g, '');
-      const hits = new Set<number>((whole ? fts.all(ftsQuery(t.text)) : like.all(sub, sub, sub)) as number[]);
+      const hits = new Set<number>((whole ? await indexed(t.text) : await db.arrays(like, [sub, sub, sub])).map((r) => Number(r[0])));
       const prev: Set<number> | null = ids;
       ids = prev === null ? hits : new Set([...prev].filter((x: number) => hits.has(x)));
       if (!ids.size) break;
@@ -72,27 +76,35 @@ function matchingIssues(db: DB, parsed: ParsedQuery): Set<number> {
   return out;
 }
 
-export function search(db: DB, q: string, o: SearchOptions = {}, mark?: [string, string]): Row[] {
+/** PostgreSQL tsquery of the same words as ftsQuery: each a lexeme as it is (quoted), all required. */
+export function tsQuery(q: string): string {
+  const toks = [...new Set(searchTokens(q))].filter((t) => t.trim());
+  const whole = toks.filter((t) => !toks.some((o) => o !== t && o.includes(t)));
+  return whole.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' & ');
+}
+
+export async function search(db: Store, q: string, o: SearchOptions = {}, mark?: [string, string]): Promise<Row[]> {
   const parsed = parseQuery(q);
   if (!parsed.alternatives.length) return [];
-  const ids = matchingIssues(db, parsed);
+  const ids = await matchingIssues(db, parsed);
   if (!ids.size) return [];
   const terms = parsed.alternatives.flat().map((t) => t.text);
   const words = [...new Set([...terms, ...terms.flatMap((t) => searchTokens(t))])].filter((t) => t.trim()).sort((a, b) => b.length - a.length);
-  const rows = db.prepare(`
+  const pg = db.dialect === 'pg';
+  const rows = await db.all(`
     SELECT COALESCE(u.name, b.unit_name) AS unit, b.year, i.number, i.status, i.problem, i.outcome,
-           (SELECT group_concat(m.text, '；') FROM measures m WHERE m.issue_id = i.id) AS measures,
+           (SELECT string_agg(m.text, '；' ORDER BY m.ordinal) FROM measures m WHERE m.issue_id = i.id) AS measures,
            b.title, p.path
-    FROM json_each(?) s
+    FROM ${pg ? 'unnest(CAST(? AS bigint[])) AS s(value)' : 'json_each(?) s'}
     JOIN issues i ON i.id = s.value
     JOIN publications b ON b.id = i.bulletin_id
     LEFT JOIN units u ON u.id = b.unit_id
-    LEFT JOIN document_paths p ON p.rowid = (SELECT min(rowid) FROM document_paths WHERE document_id = b.document_id)
-    WHERE (? IS NULL OR u.name LIKE '%' || ? || '%' OR b.unit_name LIKE '%' || ? || '%'
-           OR EXISTS (SELECT 1 FROM unit_aliases a WHERE a.unit_id = u.id AND a.alias = ?))
-      AND (? IS NULL OR b.year = ?)
-    ORDER BY b.year, unit, i.number
-    LIMIT ?`).all(JSON.stringify([...ids]), o.unit ?? null, o.unit ?? null, o.unit ?? null, o.unit ?? null, o.year ?? null, o.year ?? null, o.limit ?? 200) as Row[];
+    LEFT JOIN document_paths p ON p.${pg ? 'id' : 'rowid'} = (SELECT min(${pg ? 'id' : 'rowid'}) FROM document_paths WHERE document_id = b.document_id)
+    WHERE (CAST(? AS TEXT) IS NULL OR u.name LIKE '%' || CAST(? AS TEXT) || '%' OR b.unit_name LIKE '%' || CAST(? AS TEXT) || '%'
+           OR EXISTS (SELECT 1 FROM unit_aliases a WHERE a.unit_id = u.id AND a.alias = CAST(? AS TEXT)))
+      AND (CAST(? AS INTEGER) IS NULL OR b.year = CAST(? AS INTEGER))
+    ORDER BY b.year NULLS LAST, unit NULLS LAST, i.number, i.id
+    LIMIT ?`, [pg ? [...ids] : JSON.stringify([...ids]), o.unit ?? null, o.unit ?? null, o.unit ?? null, o.unit ?? null, o.year ?? null, o.year ?? null, o.limit ?? 200]);
   return rows.map((r) => {
     const where = [r.problem, r.measures, r.outcome].find((t) => typeof t === 'string' && words.some((w) => t.includes(w))) as string | undefined;
     return { unit: r.unit, year: r.year, number: r.number, status: r.status, snippet: snippet(where ?? String(r.problem), words, 24, mark), path: r.path };
@@ -104,31 +116,49 @@ export function search(db: DB, q: string, o: SearchOptions = {}, mark?: [string,
 export const COMPARE_KEYS = ['unit', 'region', 'level', 'year', 'theme'] as const;
 export type CompareKey = (typeof COMPARE_KEYS)[number];
 
-export interface CompareOptions { by: CompareKey[]; from?: number; to?: number }
+/** Which bulletins to count: a unit (full name, part of it, or an alias), a region (part of its name), a level, years. */
+export interface BulletinFilter { unit?: string; region?: string; level?: string; from?: number; to?: number }
+
+export interface CompareOptions extends BulletinFilter { by: CompareKey[] }
+
+/** WHERE clause over publications b LEFT JOIN units u, and its parameters. */
+export function filterSql(o: BulletinFilter): [string, unknown[]] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (o.unit) {
+    where.push(`(u.name LIKE '%' || CAST(? AS TEXT) || '%' OR b.unit_name LIKE '%' || CAST(? AS TEXT) || '%' OR EXISTS (SELECT 1 FROM unit_aliases a WHERE a.unit_id = u.id AND a.alias = CAST(? AS TEXT)))`);
+    params.push(o.unit, o.unit, o.unit);
+  }
+  if (o.region) { where.push(`b.region LIKE '%' || CAST(? AS TEXT) || '%'`); params.push(o.region); }
+  if (o.level) { where.push('b.level = CAST(? AS TEXT)'); params.push(o.level); }
+  if (o.from != null) { where.push('b.year >= CAST(? AS INTEGER)'); params.push(o.from); }
+  if (o.to != null) { where.push('b.year <= CAST(? AS INTEGER)'); params.push(o.to); }
+  return [where.length ? `WHERE ${where.join(' AND ')}` : '', params];
+}
 
 /**
  * Problems, completed, not completed, completion rate, declared vs found, money, rules and
  * top themes per group. Grouping by theme counts each problem once per theme it carries.
  */
-export function compare(db: DB, o: CompareOptions): Row[] {
-  const bulletins = db.prepare(`
+export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
+  const bulletins = await db.all<Row & { id: number }>(`
     SELECT b.id, COALESCE(u.name, b.unit_name, b.issuer) AS unit, b.region, b.level, b.year,
       (SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = 'problems') AS declared,
       (SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = 'rules') AS rules,
       (SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = 'money_recovered') AS money_declared,
       (SELECT count(*) FROM warnings w WHERE w.bulletin_id = b.id AND w.code = 'declared_total_mismatch') AS mismatches
     FROM publications b LEFT JOIN units u ON u.id = b.unit_id
-    WHERE (? IS NULL OR b.year >= ?) AND (? IS NULL OR b.year <= ?)`).all(o.from ?? null, o.from ?? null, o.to ?? null, o.to ?? null) as Array<Row & { id: number }>;
+    ${filterSql(o)[0]}`, filterSql(o)[1]);
   const byId = new Map(bulletins.map((b) => [b.id, b]));
   // each issue's money and themes in one pass over each table (not a lookup per issue)
   const byTheme = o.by.includes('theme');
   // by theme: every problem with its themes and money (a problem counts once per theme it carries)
-  const issues = byTheme ? (db.prepare('SELECT id, bulletin_id, status FROM issues').raw().all() as Array<[number, number, string]>) : [];
+  const issues = byTheme ? ((await db.arrays('SELECT id, bulletin_id, status FROM issues')) as Array<[number, number, string]>) : [];
   const money = new Map<number, [number, number]>();
-  if (byTheme) for (const [id, rec, other] of db.prepare(`SELECT issue_id, sum(CASE WHEN ${RECOVERED} THEN value ELSE 0 END), sum(CASE WHEN ${OTHER_MONEY} THEN value ELSE 0 END)
-    FROM quantities WHERE kind = 'money' AND issue_id IS NOT NULL GROUP BY issue_id`).raw().iterate() as IterableIterator<[number, number, number]>) money.set(id, [rec, other]);
+  if (byTheme) for (const [id, rec, other] of (await db.arrays(`SELECT issue_id, sum(CASE WHEN ${RECOVERED} THEN value ELSE 0 END), sum(CASE WHEN ${OTHER_MONEY} THEN value ELSE 0 END)
+    FROM quantities WHERE kind = 'money' AND issue_id IS NOT NULL GROUP BY issue_id`)) as Array<[number, number, number]>) money.set(id, [rec, other]);
   const themesOf = new Map<number, string[]>();
-  if (byTheme) for (const [id, label] of db.prepare('SELECT issue_id, label FROM issue_themes ORDER BY issue_id').raw().iterate() as IterableIterator<[number, string]>) {
+  if (byTheme) for (const [id, label] of (await db.arrays('SELECT issue_id, label FROM issue_themes ORDER BY issue_id, theme')) as Array<[number, string]>) {
     const l = themesOf.get(id);
     if (l) l.push(label);
     else themesOf.set(id, [label]);
@@ -154,7 +184,7 @@ export function compare(db: DB, o: CompareOptions): Row[] {
   for (const b of bulletins) if (!byTheme) accFor(b).bulletins.add(b.id);
   // by unit, region, level or year: the per-bulletin figures kept at ingest (bulletin_stats)
   if (!byTheme) {
-    for (const [bid, problems, completed, m, mOther, themes] of db.prepare('SELECT bulletin_id, problems, completed, money_recovered, money_other, themes FROM bulletin_stats ORDER BY bulletin_id').raw().iterate() as IterableIterator<[number, number, number, number, number, string]>) {
+    for (const [bid, problems, completed, m, mOther, themes] of (await db.arrays('SELECT bulletin_id, problems, completed, money_recovered, money_other, themes FROM bulletin_stats ORDER BY bulletin_id')) as Array<[number, number, number, number, number, string]>) {
       const b = byId.get(bid);
       if (!b || !problems) continue;
       const g = accFor(b);
@@ -217,10 +247,11 @@ export function compare(db: DB, o: CompareOptions): Row[] {
  * Problems, completed and recovered money per unit and theme, from the per-bulletin figures kept
  * at ingest (the report's heat map and table): the same numbers as compare --by unit,theme.
  */
-export function unitThemeCounts(db: DB): Row[] {
+export async function unitThemeCounts(db: Store, filter: BulletinFilter = {}): Promise<Row[]> {
+  const [where, params] = filterSql(filter);
   const groups = new Map<string, { unit: unknown; theme: string; problems: number; completed: number; money: number }>();
-  for (const [unit, themes] of db.prepare(`SELECT COALESCE(u.name, b.unit_name, b.issuer), s.themes FROM publications b
-      LEFT JOIN units u ON u.id = b.unit_id JOIN bulletin_stats s ON s.bulletin_id = b.id ORDER BY b.id`).raw().iterate() as IterableIterator<[unknown, string]>) {
+  for (const [unit, themes] of (await db.arrays(`SELECT COALESCE(u.name, b.unit_name, b.issuer), s.themes FROM publications b
+      LEFT JOIN units u ON u.id = b.unit_id JOIN bulletin_stats s ON s.bulletin_id = b.id ${where} ORDER BY b.id`, params)) as Array<[unknown, string]>) {
     for (const [label, n, c, m] of JSON.parse(themes) as Array<[string | null, number, number, number, number]>) {
       const theme = label ?? '（无主题）';
       const k = JSON.stringify([unit ?? null, theme]);
@@ -237,36 +268,36 @@ export function unitThemeCounts(db: DB): Row[] {
 
 // --- units ---------------------------------------------------------------------------
 
-export function units(db: DB): Row[] {
-  return db.prepare(`
+export async function units(db: Store): Promise<Row[]> {
+  return db.all(`
     SELECT u.id, u.name, u.region, u.level,
       (SELECT count(*) FROM publications b WHERE b.unit_id = u.id) AS bulletins,
       (SELECT count(*) FROM bulletins b WHERE b.unit_id = u.id) AS files,
-      (SELECT group_concat(DISTINCT b.year) FROM bulletins b WHERE b.unit_id = u.id) AS years,
-      (SELECT group_concat(a.alias, '、') FROM unit_aliases a WHERE a.unit_id = u.id) AS aliases
-    FROM units u ORDER BY u.region, u.name`).all() as Row[];
+      (SELECT string_agg(CAST(y.year AS TEXT), ',' ORDER BY y.year) FROM (SELECT DISTINCT b.year FROM bulletins b WHERE b.unit_id = u.id AND b.year IS NOT NULL) y) AS years,
+      (SELECT string_agg(a.alias, '、' ORDER BY a.alias) FROM unit_aliases a WHERE a.unit_id = u.id) AS aliases
+    FROM units u ORDER BY u.region NULLS LAST, u.name`);
 }
 
 /** Merge unit `from` into unit `into` (names or aliases); recorded so that re-ingest keeps it. */
-export function mergeUnits(db: DB, from: string, into: string): { from: string; into: string; bulletins: number } {
-  const find = (n: string) =>
-    (db.prepare('SELECT id, name FROM units WHERE name = ?').get(n) ??
-      db.prepare('SELECT u.id, u.name FROM units u JOIN unit_aliases a ON a.unit_id = u.id WHERE a.alias = ?').get(n)) as { id: number; name: string } | undefined;
-  const a = find(from);
-  const b = find(into);
-  if (!a) throw new UsageError(`no unit named ${from} (zhenggai units lists them)`);
-  if (!b) throw new UsageError(`no unit named ${into} (zhenggai units lists them)`);
-  if (a.id === b.id) return { from: a.name, into: b.name, bulletins: 0 };
-  return db.transaction(() => {
-    const n = db.prepare('UPDATE bulletins SET unit_id = ? WHERE unit_id = ?').run(b.id, a.id).changes;
-    db.prepare("INSERT OR IGNORE INTO unit_aliases (unit_id, alias, source) SELECT ?, alias, source FROM unit_aliases WHERE unit_id = ?").run(b.id, a.id);
-    db.prepare("INSERT OR IGNORE INTO unit_aliases (unit_id, alias, source) VALUES (?, ?, 'manual')").run(b.id, a.name);
-    db.prepare('DELETE FROM units WHERE id = ?').run(a.id);
-    db.prepare('INSERT INTO unit_merges (from_name, into_name) VALUES (?, ?) ON CONFLICT(from_name) DO UPDATE SET into_name = excluded.into_name').run(a.name, b.name);
+export async function mergeUnits(db: Store, from: string, into: string): Promise<{ from: string; into: string; bulletins: number }> {
+  return db.transaction(async (t) => {
+    const find = async (n: string) =>
+      (await t.get<{ id: number; name: string }>('SELECT id, name FROM units WHERE name = ?', [n])) ??
+      (await t.get<{ id: number; name: string }>('SELECT u.id, u.name FROM units u JOIN unit_aliases a ON a.unit_id = u.id WHERE a.alias = ? ORDER BY u.id', [n]));
+    const a = await find(from);
+    const b = await find(into);
+    if (!a) throw new UsageError(`no unit named ${from} (zhenggai units lists them)`);
+    if (!b) throw new UsageError(`no unit named ${into} (zhenggai units lists them)`);
+    if (a.id === b.id) return { from: a.name, into: b.name, bulletins: 0 };
+    const n = await t.run('UPDATE bulletins SET unit_id = ? WHERE unit_id = ?', [b.id, a.id]);
+    await t.run('INSERT INTO unit_aliases (unit_id, alias, source) SELECT ?, alias, source FROM unit_aliases WHERE unit_id = ? ON CONFLICT DO NOTHING', [b.id, a.id]);
+    await t.run("INSERT INTO unit_aliases (unit_id, alias, source) VALUES (?, ?, 'manual') ON CONFLICT DO NOTHING", [b.id, a.name]);
+    await t.run('DELETE FROM units WHERE id = ?', [a.id]);
+    await t.run('INSERT INTO unit_merges (from_name, into_name) VALUES (?, ?) ON CONFLICT(from_name) DO UPDATE SET into_name = excluded.into_name', [a.name, b.name]);
     // earlier merges into the unit that has just gone now point at the survivor
-    db.prepare('UPDATE unit_merges SET into_name = ? WHERE into_name = ?').run(b.name, a.name);
+    await t.run('UPDATE unit_merges SET into_name = ? WHERE into_name = ?', [b.name, a.name]);
     return { from: a.name, into: b.name, bulletins: n };
-  })();
+  });
 }
 
 // --- free SQL ------------------------------------------------------------------------

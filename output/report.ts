@@ -2,8 +2,8 @@
 // time, no script): charts rendered to inline SVG with Apache ECharts' server-side SVG
 // renderer, each followed by the table of its numbers.
 import * as echarts from 'echarts';
-import type { DB } from './db.js';
-import { compare, unitThemeCounts, type Row } from './queries.js';
+import type { Store } from './store.js';
+import { compare, filterSql, unitThemeCounts, type BulletinFilter, type Row } from './queries.js';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const FONT = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -32,57 +32,107 @@ function section(id: string, title: string, explain: string, chart: string, data
 /** Marks a file as a report of ours (report --out writes over such a file without --force). */
 export const REPORT_MARK = '<meta name="generator" content="zhenggai report">';
 
-export function buildReport(db: DB, opts: { title?: string; maxUnits?: number } = {}): string {
-  const maxUnits = opts.maxUnits ?? 15;
-  const byUnitYear = compare(db, { by: ['unit', 'year'] });
-  const byUnit = compare(db, { by: ['unit'] });
-  const unitTheme = unitThemeCounts(db);
-  const topUnits = [...byUnit].sort((a, b) => Number(b.problems) - Number(a.problems)).slice(0, maxUnits).map((r) => String(r.unit));
+export interface ReportOptions extends BulletinFilter {
+  title?: string;
+  /** units shown by name in each chart and table; the rest are summed in one row (其他 others) */
+  top?: number;
+}
+
+/** The top-N rows by `key` (descending), the rest summed into one "others" row when there are any. */
+function topWithOthers(rows: Row[], key: string, top: number, label: (n: number) => Row, sum: string[]): Row[] {
+  const sorted = [...rows].sort((a, b) => Number(b[key]) - Number(a[key]));
+  if (sorted.length <= top) return sorted;
+  const rest = sorted.slice(top);
+  const others: Row = { ...label(rest.length) };
+  for (const k of sum) others[k] = rest.reduce((s, r) => s + (Number(r[k]) || 0), 0);
+  return [...sorted.slice(0, top), others];
+}
+const othersName = (n: number) => `其他 ${n} 个单位 (others)`;
+const rateOf = (r: Row) => (Number(r.problems) ? Math.round((Number(r.completed) / Number(r.problems)) * 1000) / 1000 : null);
+
+export async function buildReport(db: Store, opts: ReportOptions = {}): Promise<string> {
+  const top = opts.top ?? 15;
+  const filter: BulletinFilter = { unit: opts.unit, region: opts.region, level: opts.level, from: opts.from, to: opts.to };
+  const byUnitYear = await compare(db, { by: ['unit', 'year'], ...filter });
+  const byUnit = await compare(db, { by: ['unit'], ...filter });
+  const unitTheme = await unitThemeCounts(db, filter);
+  const topUnits = [...byUnit].sort((a, b) => Number(b.problems) - Number(a.problems)).slice(0, top).map((r) => String(r.unit));
+  const isTop = new Set(topUnits);
+  const otherUnits = byUnit.length - topUnits.length;
   const years = [...new Set(byUnitYear.map((r) => r.year).filter((y) => y != null))].sort() as number[];
-  const totals = db.prepare(`SELECT (SELECT count(*) FROM publications) AS bulletins, (SELECT count(*) FROM units) AS units,
-    (SELECT count(*) FROM issues WHERE bulletin_id IN (SELECT id FROM publications)) AS problems,
-    (SELECT count(*) FROM issues WHERE status = 'completed' AND bulletin_id IN (SELECT id FROM publications)) AS completed,
-    (SELECT count(*) FROM warnings WHERE code = 'declared_total_mismatch' AND bulletin_id IN (SELECT id FROM publications)) AS mismatches`).get() as Record<string, number>;
+  // the figures at the top: over the bulletins the filter keeps
+  const totals = { bulletins: 0, problems: 0, completed: 0, mismatches: 0, units: byUnit.filter((r) => r.unit != null).length };
+  for (const r of byUnit) {
+    totals.bulletins += Number(r.bulletins);
+    totals.problems += Number(r.problems);
+    totals.completed += Number(r.completed);
+    totals.mismatches += Number(r.mismatches ?? 0);
+  }
+
+  // the units past the top N, summed per year and per theme (one row each: 其他 N 个单位)
+  const rollup = (rows: Row[], key: string): Row[] => {
+    const kept = rows.filter((r) => isTop.has(String(r.unit)));
+    const others = new Map<unknown, Row>();
+    for (const r of rows) {
+      if (isTop.has(String(r.unit))) continue;
+      let o = others.get(r[key]);
+      if (!o) others.set(r[key], (o = { unit: othersName(otherUnits), [key]: r[key], bulletins: 0, problems: 0, completed: 0, not_completed: 0, money: 0 }));
+      for (const k of ['bulletins', 'problems', 'completed', 'not_completed', 'money']) o[k] = Number(o[k]) + (Number(r[k]) || 0);
+    }
+    for (const o of others.values()) o.completion_rate = rateOf(o);
+    return [...kept, ...others.values()];
+  };
+  const unitYearRows = rollup(byUnitYear, 'year');
+  const unitThemeRows = rollup(unitTheme, 'theme');
+  const chartUnits = otherUnits > 0 ? [...topUnits, othersName(otherUnits)] : topUnits;
 
   // 1. completion rate per unit over the years
   const rateChart = svg({
     title: { text: '整改完成率 · completion rate by year', left: 'center', textStyle: { fontSize: 15 } },
     legend: { type: 'plain', bottom: 0, left: 10, right: 10, textStyle: { fontSize: 11 } },
-    grid: { left: 60, right: 30, top: 50, bottom: 40 + Math.ceil(topUnits.length / 4) * 22 },
+    grid: { left: 60, right: 30, top: 50, bottom: 40 + Math.ceil(chartUnits.length / 4) * 22 },
     xAxis: { type: 'category', data: years.map(String), name: '年份' },
     yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-    series: topUnits.map((u) => ({
+    series: chartUnits.map((u) => ({
       name: u, type: 'line', connectNulls: true, symbolSize: 8,
-      data: years.map((y) => (byUnitYear.find((r) => r.unit === u && r.year === y)?.completion_rate as number | null) ?? null),
+      data: years.map((y) => (unitYearRows.find((r) => r.unit === u && r.year === y)?.completion_rate as number | null) ?? null),
     })),
-  }, 900, 380 + Math.ceil(topUnits.length / 4) * 22);
-  // 2. problems by theme per unit (heat map)
-  const themes = [...new Set(unitTheme.map((r) => String(r.theme)))];
-  const heat = unitTheme.filter((r) => topUnits.includes(String(r.unit)));
-  const maxHeat = Math.max(1, ...heat.map((r) => Number(r.problems)));
+  }, 900, 380 + Math.ceil(chartUnits.length / 4) * 22);
+  // 2. problems by theme per unit (heat map): the top units and one row for the others; the
+  // themes ordered by how many problems they have, each cell labelled
+  const themeTotals = new Map<string, number>();
+  for (const r of unitThemeRows) themeTotals.set(String(r.theme), (themeTotals.get(String(r.theme)) ?? 0) + Number(r.problems));
+  const themes = [...themeTotals].sort((a, b) => b[1] - a[1]).map(([t]) => t);
+  const heat = unitThemeRows.filter((r) => chartUnits.includes(String(r.unit)));
+  // the colour scale is set by the named units (the others' row, a sum, would wash them out)
+  const maxHeat = Math.max(1, ...heat.filter((r) => isTop.has(String(r.unit))).map((r) => Number(r.problems)));
   const heatChart = svg({
     title: { text: '问题主题分布 · problems by theme and unit', left: 'center', textStyle: { fontSize: 15 } },
     grid: { left: 210, right: 30, top: 50, bottom: 110 },
-    xAxis: { type: 'category', data: themes, axisLabel: { rotate: 35, fontSize: 11 } },
-    yAxis: { type: 'category', data: topUnits, axisLabel: { fontSize: 11 } },
+    xAxis: { type: 'category', data: themes, axisLabel: { rotate: 35, fontSize: 11, interval: 0 } },
+    yAxis: { type: 'category', data: chartUnits, axisLabel: { fontSize: 11, interval: 0 } },
     visualMap: { min: 0, max: maxHeat, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, calculable: false, inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] } },
-    series: [{ type: 'heatmap', label: { show: true, fontSize: 11 }, data: heat.map((r) => [themes.indexOf(String(r.theme)), topUnits.indexOf(String(r.unit)), Number(r.problems)]) }],
-  }, 900, Math.max(320, 60 + topUnits.length * 32 + 110));
+    series: [{ type: 'heatmap', label: { show: true, fontSize: 11 }, data: heat.map((r) => [themes.indexOf(String(r.theme)), chartUnits.indexOf(String(r.unit)), Number(r.problems)]) }],
+  }, Math.max(900, 260 + themes.length * 44), Math.max(320, 60 + chartUnits.length * 32 + 110));
   // 3. money
-  const moneyRows = byUnit.filter((r) => Number(r.money) > 0).sort((a, b) => Number(b.money) - Number(a.money)).slice(0, maxUnits);
+  const moneyRows = topWithOthers(byUnit.filter((r) => Number(r.money) > 0), 'money', top, (n) => ({ unit: othersName(n) }), ['bulletins', 'money', 'money_other', 'rules']);
   const moneyChart = svg({
     title: { text: '收回/清退/追缴金额（元）· money recovered (yuan)', left: 'center', textStyle: { fontSize: 15 } },
     grid: { left: 210, right: 60, top: 50, bottom: 40 },
     xAxis: { type: 'value' }, yAxis: { type: 'category', data: moneyRows.map((r) => String(r.unit)).reverse() },
     series: [{ type: 'bar', data: moneyRows.map((r) => Number(r.money)).reverse(), label: { show: true, position: 'right', fontSize: 11 } }],
   }, 900, Math.max(240, 90 + moneyRows.length * 28));
-  // 4. declared vs found
-  const warnRows = db.prepare(`SELECT COALESCE(u.name, b.unit_name, b.issuer) AS unit, b.year, w.message, b.title
+  // 4. declared vs found: the bulletins whose own totals disagree with what they list (the
+  // first 200 in the table; the count says how many there are)
+  const [where, params] = filterSql(filter);
+  const mismatchWhere = `${where ? `${where} AND` : 'WHERE'} w.code = 'declared_total_mismatch'`;
+  const warnRows = await db.all(`SELECT COALESCE(u.name, b.unit_name, b.issuer) AS unit, b.year, w.message, b.title
     FROM warnings w JOIN publications b ON b.id = w.bulletin_id LEFT JOIN units u ON u.id = b.unit_id
-    WHERE w.code = 'declared_total_mismatch' ORDER BY unit, b.year`).all() as Row[];
-  const declRows = byUnitYear.filter((r) => r.declared_problems != null);
+    ${mismatchWhere} ORDER BY unit, b.year LIMIT 200`, params);
+  const declRows = byUnitYear.filter((r) => r.declared_problems != null && Number(r.declared_vs_found) !== 0)
+    .sort((a, b) => Math.abs(Number(b.declared_vs_found)) - Math.abs(Number(a.declared_vs_found))).slice(0, top * 2);
   const declChart = svg({
-    title: { text: '申报问题数与实际列出问题数 · declared vs found', left: 'center', textStyle: { fontSize: 15 } },
+    title: { text: '申报问题数与实际列出问题数 · declared vs found (largest differences)', left: 'center', textStyle: { fontSize: 15 } },
     legend: { bottom: 0 }, grid: { left: 60, right: 30, top: 50, bottom: 110 },
     xAxis: { type: 'category', data: declRows.map((r) => `${r.unit} ${r.year ?? ''}`), axisLabel: { rotate: 25, fontSize: 10 } },
     yAxis: { type: 'value' },
@@ -91,6 +141,9 @@ export function buildReport(db: DB, opts: { title?: string; maxUnits?: number } 
       { name: '列出 found', type: 'bar', data: declRows.map((r) => Number(r.problems)) },
     ],
   });
+  const filterText = [opts.unit && `单位 ${opts.unit}`, opts.region && `地区 ${opts.region}`, opts.level && `层级 ${opts.level}`,
+    (opts.from || opts.to) && `年份 ${opts.from ?? '…'}–${opts.to ?? '…'}`].filter(Boolean).join('，');
+  const othersNote = otherUnits > 0 ? ` The ${topUnits.length} units with most problems are shown by name; the other ${otherUnits} are summed in one row.` : '';
 
   const rate = totals.problems ? Math.round(((totals.completed ?? 0) / totals.problems) * 1000) / 10 : 0;
   return `<!DOCTYPE html>
@@ -112,13 +165,14 @@ th{background:#f4f6f9} details{margin:6px 0 0} summary{cursor:pointer;color:#1f5
 <div class="kpi"><b>${totals.bulletins}</b>通报 bulletins</div><div class="kpi"><b>${totals.units}</b>单位 units</div>
 <div class="kpi"><b>${totals.problems}</b>问题 problems</div><div class="kpi"><b>${rate}%</b>已完成 completed</div>
 <div class="kpi"><b>${totals.mismatches}</b>总数不符 mismatches</div></div>
-${section('completion', '整改完成率 · completion rate per unit over the years', 'Share of listed problems reported completed, per unit and inspection year (top units by problems).', rateChart,
-    table(byUnitYear, [['unit', '单位 unit'], ['year', '年份 year'], ['bulletins', '通报'], ['problems', '问题'], ['completed', '已完成'], ['not_completed', '未完成'], ['completion_rate', '完成率']]))}
-${section('themes', '问题主题 · problems by theme per unit', 'How many problems of each theme a unit’s bulletins list: which kinds of problems recur.', heatChart,
-    table(unitTheme, [['unit', '单位 unit'], ['theme', '主题 theme'], ['problems', '问题'], ['completed', '已完成'], ['money', '收回（元）']]))}
+${filterText ? `<p class="explain">筛选 filter: ${esc(filterText)}</p>` : ''}
+${section('completion', '整改完成率 · completion rate per unit over the years', `Share of listed problems reported completed, per unit and inspection year.${othersNote}`, rateChart,
+    table(unitYearRows, [['unit', '单位 unit'], ['year', '年份 year'], ['bulletins', '通报'], ['problems', '问题'], ['completed', '已完成'], ['not_completed', '未完成'], ['completion_rate', '完成率']]))}
+${section('themes', '问题主题 · problems by theme per unit', `How many problems of each theme a unit’s bulletins list: which kinds of problems recur.${othersNote}`, heatChart,
+    table(unitThemeRows, [['unit', '单位 unit'], ['theme', '主题 theme'], ['problems', '问题'], ['completed', '已完成'], ['money', '收回（元）']]))}
 ${section('money', '收回金额 · money recovered', 'Money the problems say was recovered (清退, 追缴, 追回, 挽回…), or the total recovered a round summary declares. Fines, amounts involved and funds spent are counted apart (money_other).', moneyChart,
-    table(byUnit, [['unit', '单位 unit'], ['bulletins', '通报'], ['money', '收回（元）'], ['money_other', '其他金额（元）'], ['rules', '新建制度']]))}
-${section('reconcile', '总数核对 · declared totals vs problems found', 'A bulletin’s own totals against the problems it lists; every mismatch is a warning in the dataset.', declChart,
+    table(moneyRows, [['unit', '单位 unit'], ['bulletins', '通报'], ['money', '收回（元）'], ['money_other', '其他金额（元）'], ['rules', '新建制度']]))}
+${section('reconcile', '总数核对 · declared totals vs problems found', `A bulletin’s own totals against the problems it lists; every mismatch is a warning in the dataset (${totals.mismatches} here${totals.mismatches > warnRows.length ? `, the first ${warnRows.length} listed` : ''}).`, declChart,
     table(warnRows, [['unit', '单位 unit'], ['year', '年份'], ['message', '不符之处 mismatch'], ['title', '通报 bulletin']]))}
 <footer>zhenggai · ${esc(new Date().toISOString().slice(0, 10))}</footer>
 </body></html>

@@ -57,6 +57,8 @@ export interface DocPayload {
   /** bulletins columns from title to fingerprint-less end, in insert order */
   bulletin: Array<string | number | null>;
   rows: TableRows;
+  /** bulletin_stats columns: problems, completed, money recovered, other money, themes JSON (see statsOf) */
+  stats: [number, number, number, number, string];
   /** count of the record's warnings (for the batch's file event) */
   warnings: number;
 }
@@ -75,6 +77,47 @@ export function ftsRows(rec: BulletinRecord): Array<[string, string, string]> {
   const fields = rec.issues.flatMap((i) => [i.problem, i.measures.join('\n'), i.outcome ?? '']);
   const toks = searchTokensMany(fields);
   return rec.issues.map((_, k) => [toks[3 * k]!.join(' '), toks[3 * k + 1]!.join(' '), toks[3 * k + 2]!.join(' ')]);
+}
+
+const isRecovered = (q: { kind: string; role?: string | null }) => q.kind === 'money' && q.role === 'recovered';
+const isOtherMoney = (q: { kind: string; role?: string | null }) => q.kind === 'money' && (q.role ?? 'other') !== 'recovered';
+
+/**
+ * A bulletin's figures as bulletin_stats keeps them: its problems, how many are completed, the
+ * recovered and other money of its problems, and per theme [label, problems, completed,
+ * recovered, other] in the order first met (by problem, then theme id), the problems with no
+ * theme last under label null. The same numbers STATS_SQL (output/db.ts) derives from the rows.
+ */
+export function statsOf(rec: BulletinRecord): DocPayload['stats'] {
+  let completed = 0;
+  let recovered = 0;
+  let other = 0;
+  const themes = new Map<string, { label: string; first: number; theme: string; n: number; c: number; m: number; mo: number }>();
+  const none = { n: 0, c: 0, m: 0, mo: 0 };
+  rec.issues.forEach((i, k) => {
+    const done = i.status === 'completed' ? 1 : 0;
+    completed += done;
+    let m = 0;
+    let mo = 0;
+    for (const q of i.quantities) { if (isRecovered(q)) m += q.value; else if (isOtherMoney(q)) mo += q.value; }
+    recovered += m;
+    other += mo;
+    const seen = new Set<string>();
+    for (const t of i.themes) {
+      if (seen.has(t.theme)) continue; // one tag per theme and problem (the table's UNIQUE)
+      seen.add(t.theme);
+      const key = JSON.stringify([t.theme, t.label]);
+      let g = themes.get(key);
+      if (!g) themes.set(key, (g = { label: t.label, first: k, theme: t.theme, n: 0, c: 0, m: 0, mo: 0 }));
+      g.n++; g.c += done; g.m += m; g.mo += mo;
+    }
+    if (!seen.size) { none.n++; none.c += done; none.m += m; none.mo += mo; }
+  });
+  const list: Array<[string | null, number, number, number, number]> = [...themes.values()]
+    .sort((a, b) => a.first - b.first || (a.theme < b.theme ? -1 : a.theme > b.theme ? 1 : 0))
+    .map((g) => [g.label, g.n, g.c, g.m, g.mo]);
+  if (none.n) list.push([null, none.n, none.c, none.m, none.mo]);
+  return [rec.issues.length, completed, recovered, other, JSON.stringify(list)];
 }
 
 function unitRef(rec: BulletinRecord): UnitRef | null {
@@ -132,6 +175,7 @@ export function toPayload(rec: BulletinRecord, size: number): DocPayload {
       fts: j(ftsRows(rec).map((f, k) => [k, ...f])),
       warnings: j(rec.warnings.map((w) => [w.code, w.message, w.rule ?? null])),
     },
+    stats: statsOf(rec),
     warnings: rec.warnings.length,
   };
 }

@@ -14,6 +14,7 @@ import { DEFAULT_MAX_BYTES, type ReadOptions } from './readers/index.js';
 import type { Task, TaskResult } from './worker-task.js';
 import { threadSink, readKnown, type Sink, type SinkOptions } from './sink.js';
 import { rulesHash } from './rules.js';
+import { isServerUrl } from '../output/store.js';
 
 export interface IngestOptions {
   db: string;
@@ -84,6 +85,10 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   // thread start as soon as the 8th file is found, and load (jieba's dictionary, SQLite) while
   // the walk goes on.
   const POOL_MIN_FILES = 8;
+  // a PostgreSQL dataset: its writer connects first (creating the schema on a new server), and
+  // tells the workers which contents the dataset has already
+  const server = isServerUrl(opts.db);
+  const pgSink = server ? await import('./sink-pg.js').then(({ PgSink }) => PgSink.open(sinkOptions)) : null;
   let sinkReady: Promise<Sink> | null = null;
   let poolReady: Promise<Piscina> | null = null;
   // A worker must not be terminated (time limit) while Node 20 is still loading its modules: that
@@ -100,7 +105,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   let markBooted: () => void = () => {};
   const booted = new Promise<void>((resolve) => { markBooted = resolve; });
   const startParallel = (threads = jobs, threadWriter = true) => {
-    const known = readKnown(opts.db, sinkOptions.versions, sinkOptions.reprocess);
+    const known = pgSink ? pgSink.known : readKnown(opts.db, sinkOptions.versions, sinkOptions.reprocess);
     poolReady = (ensureBuilt('worker') as Promise<string>).then((filename) => {
       const p = new Piscina({
         filename,
@@ -121,7 +126,8 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       setTimeout(() => markBooted(), timeout).unref();
       return p;
     });
-    if (threadWriter) sinkReady = (ensureBuilt('writer') as Promise<string>).then((f) => threadSink(f, sinkOptions));
+    if (pgSink) sinkReady = Promise.resolve(pgSink);
+    else if (threadWriter) sinkReady = (ensureBuilt('writer') as Promise<string>).then((f) => threadSink(f, sinkOptions));
     trace('pool and writer started');
   };
   const { files, errors, rawPaths } = await collectFiles(paths, (n) => { if (n === POOL_MIN_FILES && jobs > 1) startParallel(); });
@@ -131,6 +137,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   const small = !poolReady;
   if (small && files.length) startParallel(1, false);
   const usePool = poolReady !== null;
+  if (pgSink) sinkReady = Promise.resolve(pgSink);
   sinkReady ??= import('./sink-local.js').then(({ LocalSink }) => new LocalSink(sinkOptions));
   sinkReady.catch(() => {}); // awaited below; a failure is reported there
   const counts = { ingested: 0, unchanged: 0, reprocessed: 0, failed: 0 };

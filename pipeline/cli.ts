@@ -15,7 +15,11 @@ program
   .exitOverride()
   .showHelpAfterError();
 
-const dbOption = () => new Option('--db <file>', 'SQLite dataset').default('zhenggai.db');
+// --db: a SQLite file (the embedded default) or a PostgreSQL server shared by a team; ZHENGGAI_DB
+// sets it for every command
+const dbOption = () => new Option('--db <file|url>', 'dataset: a SQLite file, or postgresql://user@host:port/db (default: $ZHENGGAI_DB, else zhenggai.db)')
+  .default(process.env.ZHENGGAI_DB || 'zhenggai.db', process.env.ZHENGGAI_DB ? '$ZHENGGAI_DB' : 'zhenggai.db');
+const shown = async (db: string) => (await import('../output/store.js')).printableTarget(db);
 
 // Option values are checked where they are read: a bad one is a usage error (exit 2) that says
 // what is wrong, never a silent default or an internal error.
@@ -101,7 +105,7 @@ program
   .option('--reprocess', 're-derive documents whose rules or pipeline version changed')
   .option('--max-bytes <n>', 'refuse files larger than this', intAtLeast(1, '--max-bytes'), String(DEFAULT_MAX_BYTES))
   .option('--timeout <ms>', 'time limit per document', intAtLeast(1, '--timeout'), '60000')
-  .option('--commit-every <n>', 'documents per commit (each still atomic); 1 = one transaction per document', intAtLeast(1, '--commit-every'), '1')
+  .option('--commit-every <n>', 'documents per commit (each still atomic); 1 = one transaction per document (a PostgreSQL dataset always commits each document)', intAtLeast(1, '--commit-every'), '1')
   .option('--max-memory <mb>', 'heap limit per worker; a document over it fails with out_of_memory', intAtLeast(1, '--max-memory'), '1024')
   .option('--json', 'write NDJSON events (one per file, then a summary)')
   .option('-q, --quiet', 'print only the summary line')
@@ -142,7 +146,7 @@ program
     });
     (bar as import('cli-progress').SingleBar | null)?.stop();
     if (o.json) process.stdout.write(JSON.stringify(summary) + '\n');
-    else process.stdout.write(`${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.reprocessed} reprocessed, ${summary.failed} failed in ${summary.seconds}s → ${o.db}\n`);
+    else process.stdout.write(`${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.reprocessed} reprocessed, ${summary.failed} failed in ${summary.seconds}s → ${await shown(o.db)}\n`);
     process.exitCode = summary.failed ? 1 : 0;
   });
 
@@ -153,27 +157,42 @@ program
   .option('--run <id>', 'another run than the last', intAtLeast(1, '--run'))
   .addOption(new Option('--format <f>', 'output format').choices(['table', 'json']).default('table'))
   .action(async (o: { db: string; run?: string; format: 'table' | 'json' }) => {
-    const { openDb } = await import('../output/db.js');
-    const db = openDb(o.db, { readonly: true });
-    const run = o.run ? Number(o.run) : (db.prepare('SELECT max(id) AS id FROM ingest_runs').get() as { id: number | null }).id;
-    if (!run) { process.stdout.write(o.format === 'json' ? '[]\n' : 'no ingest runs\n'); return; }
-    if (!db.prepare('SELECT 1 FROM ingest_runs WHERE id = ?').get(run)) {
-      process.stderr.write(`zhenggai errors: run ${run} does not exist (runs: ${(db.prepare('SELECT group_concat(id) FROM ingest_runs').pluck().get() as string | null) ?? 'none'})\n`);
-      process.exitCode = 1;
-      return;
+    const db = await readDb(o.db);
+    try {
+      const last = await db.get<{ id: number | null }>('SELECT max(id) AS id FROM ingest_runs');
+      const run = o.run ? Number(o.run) : last?.id;
+      if (!run) { process.stdout.write(o.format === 'json' ? '[]\n' : 'no ingest runs\n'); return; }
+      if (!(await db.get('SELECT 1 AS x FROM ingest_runs WHERE id = ?', [run]))) {
+        const runs = await db.get<{ ids: string | null }>('SELECT string_agg(CAST(id AS TEXT), \',\' ORDER BY id) AS ids FROM ingest_runs');
+        process.stderr.write(`zhenggai errors: run ${run} does not exist (runs: ${runs?.ids ?? 'none'})\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const rows = await db.all<{ path: string; code: string; message: string }>('SELECT path, code, message FROM ingest_errors WHERE run_id = ? ORDER BY path', [run]);
+      if (o.format === 'json') { process.stdout.write(JSON.stringify({ run, failed: rows.length, errors: rows }, null, 2) + '\n'); return; }
+      process.stdout.write(`run ${run}: ${rows.length} failed\n`);
+      for (const r of rows) process.stdout.write(printable(`${r.code.padEnd(18)} ${r.path}  ${r.message}`) + '\n');
+    } finally {
+      await db.close();
     }
-    const rows = db.prepare('SELECT path, code, message FROM ingest_errors WHERE run_id = ? ORDER BY path').all(run) as Array<{ path: string; code: string; message: string }>;
-    if (o.format === 'json') { process.stdout.write(JSON.stringify({ run, failed: rows.length, errors: rows }, null, 2) + '\n'); return; }
-    process.stdout.write(`run ${run}: ${rows.length} failed\n`);
-    for (const r of rows) process.stdout.write(printable(`${r.code.padEnd(18)} ${r.path}  ${r.message}`) + '\n');
   });
 
 const formatOption = () => new Option('--format <f>', 'output format').choices(['table', 'csv', 'json']).default('table');
 const rawCsvOption = () => new Option('--raw-csv', 'write CSV cells as they are (by default a cell starting with = + - @ gets a leading \' so spreadsheets do not run it)');
 
-async function readDb(path: string) {
-  const { openDb } = await import('../output/db.js');
-  return openDb(path, { readonly: true });
+async function readDb(target: string) {
+  const { openStore } = await import('../output/store.js');
+  return openStore(target, { readonly: true });
+}
+
+/** Run fn on the dataset opened read-only, then close it (a server connection would keep the process alive). */
+async function withDb<T>(target: string, fn: (db: import('../output/store.js').Store) => Promise<T>): Promise<T> {
+  const db = await readDb(target);
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
 }
 
 program
@@ -189,9 +208,8 @@ program
   .action(async (words: string[], o: { db: string; unit?: string; year?: string; limit: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean }) => {
     const { search } = await import('../output/queries.js');
     const { formatRows } = await import('../output/format.js');
-    const db = await readDb(o.db);
     const mark: [string, string] = o.format === 'table' && process.stdout.isTTY ? ['\x1b[1;31m', '\x1b[0m'] : ['【', '】'];
-    const rows = search(db, words.join(' '), { unit: o.unit, year: o.year ? Number(o.year) : undefined, limit: Number(o.limit) }, mark);
+    const rows = await withDb(o.db, (db) => search(db, words.join(' '), { unit: o.unit, year: o.year ? Number(o.year) : undefined, limit: Number(o.limit) }, mark));
     process.stdout.write(formatRows(rows, o.format, ['unit', 'year', 'number', 'status', 'snippet', 'path'], { rawCsv: o.rawCsv }));
     if (o.format === 'table') process.stderr.write(`${rows.length} problem(s)\n`);
   });
@@ -201,18 +219,20 @@ program
   .description('compare units, regions, levels, years or themes: problems, completed, completion rate, declared vs found, money, rules, themes')
   .addOption(dbOption())
   .option('--by <keys>', 'group by one or more of unit, region, level, year, theme (comma-separated)', 'unit')
+  .option('--unit <name>', 'only this unit (full name, part of it, or an alias)')
+  .option('--region <name>', 'only this region (or part of its name)')
+  .option('--level <level>', 'only this level (central, provincial, municipal, county, township)')
   .option('--from <year>', 'from this year', year)
   .option('--to <year>', 'to this year', year)
   .addOption(formatOption())
   .addOption(rawCsvOption())
-  .action(async (o: { db: string; by: string; from?: string; to?: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean }) => {
+  .action(async (o: { db: string; by: string; unit?: string; region?: string; level?: string; from?: string; to?: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean }) => {
     const { compare, COMPARE_KEYS } = await import('../output/queries.js');
     const { formatRows } = await import('../output/format.js');
     const by = o.by.split(',').map((k) => k.trim());
     const bad = by.filter((k) => !(COMPARE_KEYS as readonly string[]).includes(k));
     if (bad.length) throw new CommanderError(2, 'zhenggai.usage', `--by: unknown key(s) ${bad.join(', ')}; use ${COMPARE_KEYS.join(', ')}`);
-    const db = await readDb(o.db);
-    const rows = compare(db, { by: by as never, from: o.from ? Number(o.from) : undefined, to: o.to ? Number(o.to) : undefined });
+    const rows = await withDb(o.db, (db) => compare(db, { by: by as never, unit: o.unit, region: o.region, level: o.level, from: o.from ? Number(o.from) : undefined, to: o.to ? Number(o.to) : undefined }));
     process.stdout.write(formatRows(rows, o.format, undefined, { rawCsv: o.rawCsv }));
   });
 
@@ -228,12 +248,17 @@ program
   .action(async (sql: string, o: { db: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean; limit: string; timeout: string }) => {
     const { queryLimited } = await import('../output/queries.js');
     const { formatRows } = await import('../output/format.js');
-    const { openDb } = await import('../output/db.js');
-    openDb(o.db, { readonly: true }).close(); // a missing or foreign dataset: say so before starting a thread
-    // @ts-expect-error plain JS helper without types
-    const { ensureBuilt } = await import('../bin/build.mjs');
+    const { isServerUrl } = await import('../output/store.js');
+    // a missing or foreign dataset: said before the statement runs
+    const server = isServerUrl(o.db) ? await readDb(o.db) : null;
+    if (!server) (await readDb(o.db)).close();
     try {
-      const r = await queryLimited(o.db, sql, { limit: Number(o.limit), timeoutMs: Number(o.timeout), workerFile: await ensureBuilt('query') });
+      // SQLite: in a process of its own, killed at the time limit; PostgreSQL: a read-only
+      // transaction with a statement timeout, read through a cursor
+      const r = server
+        ? await (await import('../output/pg.js')).queryServer(server as import('../output/pg.js').PgStore, sql, { limit: Number(o.limit), timeoutMs: Number(o.timeout) })
+        // @ts-expect-error plain JS helper without types
+        : await queryLimited(o.db, sql, { limit: Number(o.limit), timeoutMs: Number(o.timeout), workerFile: await (await import('../bin/build.mjs')).ensureBuilt('query') });
       process.stdout.write(formatRows(r.rows, o.format, r.columns, { rawCsv: o.rawCsv }));
       if (r.truncated) process.stderr.write(`zhenggai query: only the first ${o.limit} rows (--limit); more were left out\n`);
       if (r.timedOut) {
@@ -245,6 +270,8 @@ program
       if (err.name === 'DatasetError') throw err;
       process.stderr.write(`zhenggai query: ${printable(err.message)}\n`);
       process.exitCode = 2;
+    } finally {
+      await server?.close();
     }
   });
 
@@ -257,8 +284,9 @@ program
   .action(async (o: { db: string; out: string; rawCsv?: boolean }) => {
     const { exportDataset } = await import('../output/export.js');
     const { basename } = await import('node:path');
-    const db = await readDb(o.db);
-    const r = exportDataset(db, o.out, basename(o.db).replace(/\.db$/, ''), { rawCsv: o.rawCsv });
+    const { isServerUrl } = await import('../output/store.js');
+    const name = isServerUrl(o.db) ? new URL(o.db).pathname.replace(/^\//, '') || 'zhenggai' : basename(o.db).replace(/\.db$/, '');
+    const r = await withDb(o.db, (db) => exportDataset(db, o.out, name, { rawCsv: o.rawCsv }));
     process.stdout.write(`${r.files.length} files → ${printable(o.out)}${r.replaced.length ? ` (${r.replaced.length} from an earlier export replaced)` : ''}${r.kept.length ? `; ${r.kept.length} other file(s) there left as they were` : ''}\n`);
   });
 
@@ -268,15 +296,21 @@ program
   .addOption(dbOption())
   .option('--out <file>', 'HTML file to write', 'report.html')
   .option('--title <text>', 'report title')
+  .option('--unit <name>', 'only this unit (full name, part of it, or an alias)')
+  .option('--region <name>', 'only this region (or part of its name)')
+  .option('--level <level>', 'only this level (central, provincial, municipal, county, township)')
+  .option('--from <year>', 'from this year', year)
+  .option('--to <year>', 'to this year', year)
+  .option('--top <n>', 'units shown by name in charts and tables; the rest are summed as 其他 (others)', intAtLeast(1, '--top'), '15')
   .option('--force', 'write over an existing file that is not a report of ours')
-  .action(async (o: { db: string; out: string; title?: string; force?: boolean }) => {
+  .action(async (o: { db: string; out: string; title?: string; unit?: string; region?: string; level?: string; from?: string; to?: string; top: string; force?: boolean }) => {
     const { buildReport, REPORT_MARK } = await import('../output/report.js');
     const { checkOutFile } = await import('../output/safe-out.js');
     checkOutFile(o.out, { db: o.db, force: !!o.force, ours: (head) => head.includes(REPORT_MARK) });
     const { writeFileSync, renameSync } = await import('node:fs');
-    const db = await readDb(o.db);
+    const html = await withDb(o.db, (db) => buildReport(db, { title: o.title, unit: o.unit, region: o.region, level: o.level, from: o.from ? Number(o.from) : undefined, to: o.to ? Number(o.to) : undefined, top: Number(o.top) }));
     const tmp = `${o.out}.part-${process.pid}`;
-    writeFileSync(tmp, buildReport(db, { title: o.title }));
+    writeFileSync(tmp, html);
     renameSync(tmp, o.out);
     process.stdout.write(`report → ${printable(o.out)}\n`);
   });
@@ -290,23 +324,37 @@ const unitsCmd = program
   .action(async (o: { db: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean }) => {
     const { units } = await import('../output/queries.js');
     const { formatRows } = await import('../output/format.js');
-    process.stdout.write(formatRows(units(await readDb(o.db)), o.format, undefined, { rawCsv: o.rawCsv }));
+    process.stdout.write(formatRows(await withDb(o.db, units), o.format, undefined, { rawCsv: o.rawCsv }));
   });
 unitsCmd
   .command('merge')
   .description('record that unit A is unit B (a renamed unit, a name the rules missed); kept across re-ingest')
   .argument('<from>', 'unit name or alias to merge away')
   .argument('<into>', 'unit name or alias to keep')
-  .option('--db <file>', 'SQLite dataset (default: zhenggai.db)')
+  .option('--db <file|url>', 'dataset: a SQLite file or postgresql://… (default: $ZHENGGAI_DB, else zhenggai.db)')
   .action(async (from: string, into: string, o: { db?: string }) => {
     // --db may stand before or after `merge` (the parent command takes it in the first place)
-    const dbPath = o.db ?? (unitsCmd.opts() as { db?: string }).db ?? 'zhenggai.db';
-    const { openDb } = await import('../output/db.js');
+    const dbPath = o.db ?? (unitsCmd.opts() as { db?: string }).db ?? (process.env.ZHENGGAI_DB || 'zhenggai.db');
+    const { openStore, isServerUrl } = await import('../output/store.js');
     const { existsSync } = await import('node:fs');
-    if (!existsSync(dbPath)) throw new CommanderError(2, 'zhenggai.usage', `no dataset at ${dbPath} (--db)`);
+    if (!isServerUrl(dbPath) && !existsSync(dbPath)) throw new CommanderError(2, 'zhenggai.usage', `no dataset at ${dbPath} (--db)`);
     const { mergeUnits } = await import('../output/queries.js');
-    const r = mergeUnits(openDb(dbPath), from, into);
+    const db = await openStore(dbPath);
+    const r = await mergeUnits(db, from, into).finally(() => db.close());
     process.stdout.write(printable(`${r.from} → ${r.into} (${r.bulletins} bulletin(s) moved)`) + '\n');
+  });
+
+program
+  .command('migrate')
+  .description('copy a SQLite dataset into a PostgreSQL server (an empty database, or one holding no documents yet)')
+  .requiredOption('--from <file>', 'the SQLite dataset')
+  .requiredOption('--to <url>', 'postgresql://user@host:port/db')
+  .action(async (o: { from: string; to: string }) => {
+    const { isServerUrl } = await import('../output/store.js');
+    if (!isServerUrl(o.to)) throw new CommanderError(2, 'zhenggai.usage', `--to: a postgresql://… URL, not ${JSON.stringify(o.to)}`);
+    const { migrateToPg } = await import('../output/migrate.js');
+    const r = await migrateToPg(o.from, o.to, (table, n) => process.stderr.write(`${table}: ${n} rows\n`));
+    process.stdout.write(`${r.documents} documents, ${r.rows} rows → ${await shown(o.to)} in ${r.seconds}s\n`);
   });
 
 export async function main(argv: string[]): Promise<number> {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingest } from '../pipeline/batch.js';
-import { openDb, type DB } from '../output/db.js';
+import { openStore, type SqliteStore, type Store } from '../output/store.js';
 import { search, compare, units, mergeUnits, query, ftsQuery } from '../output/queries.js';
 import { exportDataset } from '../output/export.js';
 import { buildReport } from '../output/report.js';
@@ -18,13 +18,13 @@ import { FIXTURES } from './fixtures.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 let dbPath: string;
-let db: DB;
+let db: Store;
 
 beforeAll(async () => {
   dbPath = join(mkdtempSync(join(tmpdir(), 'zg-dataset-')), 'z.db');
   const s = await ingest([FIXTURES], { db: dbPath, jobs: 1 });
   expect(s.failed).toBe(0);
-  db = openDb(dbPath, { readonly: true });
+  db = await openStore(dbPath, { readonly: true });
 }, 60_000);
 
 describe('themes and units (rules)', () => {
@@ -47,80 +47,81 @@ describe('themes and units (rules)', () => {
 });
 
 describe('search', () => {
-  it('finds the seed’s 党费 problems once each (the same bulletin in six formats counts once)', () => {
-    const rows = search(db, '党费');
+  it('finds the seed’s 党费 problems once each (the same bulletin in six formats counts once)', async () => {
+    const rows = (await search(db, '党费'));
     const seed = rows.filter((r) => r.unit === '新野县科学技术协会' && r.year === 2024).map((r) => r.number);
     expect(seed).toEqual([1, 28]);
     expect(rows.some((r) => r.year === 2021 && r.number === 1)).toBe(true);
     expect(rows.every((r) => String(r.snippet).includes('【党费】'))).toBe(true);
   });
-  it('filters by unit (name or alias) and year; multi-word queries need every word', () => {
-    expect(search(db, '党费', { unit: '县科协', year: 2021 }).map((r) => r.number)).toEqual([1]);
+  it('filters by unit (name or alias) and year; multi-word queries need every word', async () => {
+    expect((await search(db, '党费', { unit: '县科协', year: 2021 })).map((r) => r.number)).toEqual([1]);
     // every hit has both words (its snippet marks a hit), and the seed unit's are found: 2021 #2 in the
     // problem, 2024 #21 in its measures (专题研究2022年违规报销等事项); other fixtures add theirs
-    const hits = search(db, '违规报销');
+    const hits = (await search(db, '违规报销'));
     expect(hits.every((r) => /【(?:违规报销|违规|报销)】/.test(String(r.snippet)))).toBe(true);
     expect(hits.map((r) => [r.unit, r.year, r.number])).toEqual(expect.arrayContaining([['新野县科学技术协会', 2021, 2], ['新野县科学技术协会', 2024, 21], ['河南省人民医院', 2023, 5]]));
-    expect(search(db, '违规报销', { unit: '县科协' }).map((r) => [r.year, r.number])).toEqual([[2021, 2], [2024, 21]]);
+    expect((await search(db, '违规报销', { unit: '县科协' })).map((r) => [r.year, r.number])).toEqual([[2021, 2], [2024, 21]]);
     expect(ftsQuery('违规报销 差旅费')).toMatch(/AND/);
-    expect(search(db, '不存在的词语组合')).toEqual([]);
+    expect((await search(db, '不存在的词语组合'))).toEqual([]);
     // OR (or |) joins alternatives; each alternative's terms are all required
-    const dangfei = search(db, '党费').length;
-    const gongche = search(db, '公车').length;
-    const either = search(db, '党费 OR 公车');
+    const dangfei = (await search(db, '党费')).length;
+    const gongche = (await search(db, '公车')).length;
+    const either = (await search(db, '党费 OR 公车'));
     expect(either.length).toBeGreaterThan(Math.max(dangfei, gongche));
     expect(either.length).toBeLessThanOrEqual(dangfei + gongche);
-    expect(search(db, '党费 | 公车').length).toBe(either.length);
+    expect((await search(db, '党费 | 公车')).length).toBe(either.length);
     // a phrase in quotes is matched as written
-    expect(search(db, '"违规报销"').map((r) => r.number)).toEqual(search(db, '违规报销').map((r) => r.number));
+    expect((await search(db, '"违规报销"')).map((r) => r.number)).toEqual((await search(db, '违规报销')).map((r) => r.number));
     // a term shorter than a word (党, 费) is found inside the words that contain it
-    const dang = search(db, '党');
-    expect(dang.length).toBeGreaterThan(search(db, '党费').length);
+    const dang = (await search(db, '党'));
+    expect(dang.length).toBeGreaterThan((await search(db, '党费')).length);
     expect(dang.every((r) => String(r.snippet).includes('【党】'))).toBe(true);
   });
 });
 
 describe('compare', () => {
-  it('one row per unit with the numbers of its bulletins', () => {
-    const rows = compare(db, { by: ['unit'] });
+  it('one row per unit with the numbers of its bulletins', async () => {
+    const rows = (await compare(db, { by: ['unit'] }));
     const kexie = rows.find((r) => r.unit === '新野县科学技术协会')!;
     expect(kexie).toMatchObject({ bulletins: 2, problems: 36, completed: 30, not_completed: 6, declared_problems: 36, declared_vs_found: 0 });
     expect(new Set(rows.map((r) => r.unit)).size).toBe(rows.length);
   });
-  it('the same unit across years (and renamed) is one row per year under unit,year', () => {
-    const rows = compare(db, { by: ['unit', 'year'] }).filter((r) => r.unit === '南阳市卫生健康委员会');
+  it('the same unit across years (and renamed) is one row per year under unit,year', async () => {
+    const rows = (await compare(db, { by: ['unit', 'year'] })).filter((r) => r.unit === '南阳市卫生健康委员会');
     expect(rows.map((r) => [r.year, r.problems, r.completion_rate])).toEqual([[2018, 4, 1], [2023, 6, 0.667]]);
   });
-  it('by theme, and years filter', () => {
-    const rows = compare(db, { by: ['theme'], from: 2021, to: 2021 });
+  it('by theme, and years filter', async () => {
+    const rows = (await compare(db, { by: ['theme'], from: 2021, to: 2021 }));
     expect(rows.find((r) => r.theme === '党费')).toMatchObject({ problems: 1, bulletins: 1 });
   });
 });
 
 describe('units', () => {
   it('lists units with aliases and bulletin counts; a manual merge survives re-ingest', async () => {
-    const list = units(db);
+    const list = (await units(db));
     expect(list.find((u) => u.name === '南阳市卫生健康委员会')).toMatchObject({ bulletins: 2 });
-    const w = openDb(dbPath);
-    mergeUnits(w, '某某区民政局', '桐柏县月河镇'); // nonsense on purpose: it must stick
-    w.close();
+    const w = await openStore(dbPath);
+    await mergeUnits(w, '某某区民政局', '桐柏县月河镇'); // nonsense on purpose: it must stick
+    await w.close();
     await ingest([FIXTURES], { db: dbPath, jobs: 1, reprocess: true });
-    const d2 = openDb(dbPath, { readonly: true });
-    const after = units(d2);
+    const d2 = await openStore(dbPath, { readonly: true });
+    const after = (await units(d2));
     expect(after.find((u) => u.name === '某某区民政局')).toBeUndefined();
     expect(String(after.find((u) => u.name === '桐柏县月河镇')!.aliases)).toContain('某某区民政局');
-    d2.close();
+    await d2.close();
   }, 60_000);
 });
 
 describe('query and export', () => {
   it('query is read-only', () => {
-    expect(query(db, 'SELECT count(*) AS n FROM issues')[0]!.n).toBeGreaterThan(0);
-    expect(() => query(db, 'DELETE FROM issues')).toThrow();
+    const raw = (db as SqliteStore).db;
+    expect(query(raw, 'SELECT count(*) AS n FROM issues')[0]!.n).toBeGreaterThan(0);
+    expect(() => query(raw, 'DELETE FROM issues')).toThrow();
   });
-  it('export writes a CSV per table and view, and Datasette metadata', () => {
+  it('export writes a CSV per table and view, and Datasette metadata', async () => {
     const out = mkdtempSync(join(tmpdir(), 'zg-export-'));
-    const r = exportDataset(db, out);
+    const r = (await exportDataset(db, out));
     expect(r.files).toEqual(expect.arrayContaining(['bulletins.csv', 'issues.csv', 'bulletin_overview.csv', 'metadata.json']));
     const meta = JSON.parse(readFileSync(join(out, 'metadata.json'), 'utf8'));
     expect(meta.databases.zhenggai.tables.issues.columns.status).toMatch(/completed/);
@@ -129,8 +130,28 @@ describe('query and export', () => {
 });
 
 describe('report', () => {
+  it('names the top units and sums the rest in one row; filters keep only the bulletins asked for', async () => {
+    const all = await compare(db, { by: ['unit'] });
+    const named = all.filter((r) => r.unit != null).length;
+    const top3 = await buildReport(db, { top: 3 });
+    expect(top3).toContain(`其他 ${all.length - 3} 个单位 (others)`);
+    expect(await buildReport(db)).not.toContain('个单位 (others)'); // the fixtures' units all fit under 15
+    expect(named).toBeGreaterThan(3);
+    const one = await buildReport(db, { unit: '县科协' });
+    expect(one).toContain('新野县科学技术协会');
+    expect(one).not.toContain('南阳市卫生健康委员会');
+    expect(one).toContain('筛选 filter: 单位 县科协');
+    const y2021 = await buildReport(db, { unit: '县科协', from: 2021, to: 2021 });
+    // the kept figures: one bulletin of 2021 with its problems
+    const c2021 = (await compare(db, { by: ['unit'], unit: '县科协', from: 2021, to: 2021 }))[0]!;
+    expect(c2021).toMatchObject({ bulletins: 1 });
+    expect(y2021).toContain(`<b>${c2021.problems}</b>问题 problems`);
+    const county = await compare(db, { by: ['level'], level: 'county' });
+    expect(county.map((r) => r.level)).toEqual(['county']);
+    expect((await compare(db, { by: ['region'], region: '南阳' })).every((r) => String(r.region).includes('南阳'))).toBe(true);
+  });
   it('renders its charts in headless Chromium with no console errors and no network', async () => {
-    const html = buildReport(db);
+    const html = (await buildReport(db));
     expect(html).not.toMatch(/<script|(?:src|href)=["']?https?:/);
     const file = join(mkdtempSync(join(tmpdir(), 'zg-report-')), 'report.html');
     writeFileSync(file, html);

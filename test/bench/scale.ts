@@ -90,28 +90,28 @@ const extractAll = extractPerDoc * N;
 console.log(`extract (1 thread): ${r2(extractPerDoc * 1000)} ms per document → ${r2(extractAll)} s for ${N}; ingest took ${r2(ingestSeconds)} s with --jobs ${jobs}`);
 
 // --- queries on the dataset, in this process (the CLI's own functions, a warm connection)
-const { openDb } = await import('../../output/db.js');
+const { openStore } = await import('../../output/store.js');
 const { search, compare } = await import('../../output/queries.js');
 const { buildReport } = await import('../../output/report.js');
-const conn = openDb(db, { readonly: true });
+const conn = await openStore(db, { readonly: true });
 const words = ['党费', '违规报销', '三会一课', '公务接待', '津贴补贴', '选人用人', '意识形态', '八项规定', '资金', '财务', '整改', '监督', '项目', '培训', '档案', '采购', '安全', '信访', '学习', '考核'];
 const times: number[] = [];
 for (const w of words) {
   const t = performance.now();
-  search(conn, w, { limit: 20 });
+  await search(conn, w, { limit: 20 });
   times.push(performance.now() - t);
 }
 const searchMs = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 console.log(`search: p50 ${r2(searchMs)} ms over ${words.length} queries (max ${r2(Math.max(...times))} ms)`);
-const timed = (f: () => unknown) => { const t = performance.now(); const v = f(); return { ms: performance.now() - t, v }; };
-const byUnit = timed(() => compare(conn, { by: ['unit'] }));
-const byUnitYear = timed(() => compare(conn, { by: ['unit', 'year'] }));
+const timed = async (f: () => Promise<unknown>) => { const t = performance.now(); const v = await f(); return { ms: performance.now() - t, v }; };
+const byUnit = await timed(() => compare(conn, { by: ['unit'] }));
+const byUnitYear = await timed(() => compare(conn, { by: ['unit', 'year'] }));
 const compareMs = Math.max(byUnit.ms, byUnitYear.ms);
 console.log(`compare --by unit: ${Math.round(byUnit.ms)} ms (${(byUnit.v as unknown[]).length} rows); --by unit,year: ${Math.round(byUnitYear.ms)} ms (${(byUnitYear.v as unknown[]).length} rows)`);
-const rep = timed(() => buildReport(conn));
+const rep = await timed(() => buildReport(conn));
 const reportMb = Buffer.byteLength(rep.v as string) / 1e6;
 console.log(`report: ${r2(rep.ms / 1000)} s, ${r2(reportMb)} MB`);
-conn.close();
+await conn.close();
 
 // --- export in its own process (its peak RSS is the figure)
 const exp = await run(['export', '--db', db, '--out', join(work, 'export')]);

@@ -1,0 +1,86 @@
+// `zhenggai migrate --from zhenggai.db --to postgresql://…`: copy a SQLite dataset into a
+// PostgreSQL server, ids and all, in one transaction (all of it or nothing), into a database that
+// holds no dataset yet. Rows go in batches: each batch one INSERT … SELECT over
+// jsonb_populate_recordset, i.e. one parameter and one round trip per few thousand rows.
+import { inflateRawSync } from 'node:zlib';
+import { openDb, DatasetError } from './db.js';
+import { openPg, type PgStore } from './pg.js';
+
+/** Tables in the order their references need, each copied with the ids it has. */
+const TABLES = ['documents', 'document_paths', 'units', 'unit_aliases', 'unit_merges', 'bulletins', 'declared_totals', 'categories', 'issues',
+  'measures', 'issue_notes', 'quantities', 'issue_themes', 'documents_cited', 'warnings', 'bulletin_stats', 'ingest_runs', 'ingest_errors'];
+/** Tables whose ids a server hands out (identity columns): set past the copied ones afterwards. */
+const IDENTITY = ['documents', 'document_paths', 'units', 'bulletins', 'quantities', 'ingest_runs'];
+const BATCH_ROWS = 2000;
+const BATCH_CHARS = 4_000_000;
+
+export interface MigrateResult { documents: number; rows: number; seconds: number }
+
+export async function migrateToPg(from: string, to: string, progress: (table: string, rows: number) => void = () => {}): Promise<MigrateResult> {
+  const t0 = performance.now();
+  const src = openDb(from, { readonly: true });
+  let dst: PgStore | null = null;
+  try {
+    dst = await openPg(to);
+    const held = await dst.get<{ n: number }>('SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM units) + (SELECT count(*) FROM ingest_runs) + (SELECT count(*) FROM unit_merges) AS n');
+    if (held!.n > 0) throw new DatasetError(`${dst.label} holds a dataset already; migrate copies into an empty one (ingest the files there instead, to add to it)`);
+    let total = 0;
+    await dst.transaction(async (tx) => {
+      const t = tx as PgStore;
+      for (const table of TABLES) {
+        const pgCols = (await t.all<{ c: string }>('SELECT column_name AS c FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?', [table])).map((r) => r.c);
+        const srcCols = (src.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]);
+        // document_paths: SQLite's rowid is the server's id (which path came first)
+        const cols = srcCols.filter((c) => pgCols.includes(c));
+        const select = `SELECT ${table === 'document_paths' ? 'rowid AS id, ' : ''}${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}"`;
+        const names = table === 'document_paths' ? ['id', ...cols] : cols;
+        const insert = `INSERT INTO "${table}" (${names.map((c) => `"${c}"`).join(', ')}) SELECT ${names.map((c) => `"${c}"`).join(', ')} FROM jsonb_populate_recordset(NULL::"${table}", $1::jsonb)`;
+        let n = 0;
+        let batch: string[] = [];
+        let chars = 0;
+        const flush = async () => {
+          if (!batch.length) return;
+          await t.numberedQuery(insert, [`[${batch.join(',')}]`]);
+          n += batch.length;
+          batch = [];
+          chars = 0;
+        };
+        for (const row of src.prepare(select).iterate() as IterableIterator<Record<string, unknown>>) {
+          if (table === 'documents') row.record = JSON.parse(inflateRawSync(row.record as Buffer).toString('utf8'));
+          const j = JSON.stringify(row);
+          batch.push(j);
+          chars += j.length;
+          if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) await flush();
+        }
+        await flush();
+        total += n;
+        progress(table, n);
+      }
+      // the search index: the same jieba tokens SQLite's FTS5 table holds, as a tsvector
+      let n = 0;
+      let batch: unknown[] = [];
+      const flush = async () => {
+        if (!batch.length) return;
+        await t.numberedQuery(`INSERT INTO issue_search (issue_id, tokens)
+          SELECT (v->>0)::bigint, array_to_tsvector(array_remove(string_to_array(concat_ws(' ', v->>1, v->>2, v->>3), ' '), '')) FROM jsonb_array_elements($1::jsonb) AS t(v)`, [JSON.stringify(batch)]);
+        n += batch.length;
+        batch = [];
+      };
+      for (const r of src.prepare('SELECT rowid, problem, measures, outcome FROM issues_fts').raw().iterate() as IterableIterator<unknown[]>) {
+        batch.push(r);
+        if (batch.length >= BATCH_ROWS) await flush();
+      }
+      await flush();
+      total += n;
+      progress('issue_search', n);
+      for (const table of IDENTITY) {
+        await t.run(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT max(id) FROM "${table}"), 1), (SELECT max(id) FROM "${table}") IS NOT NULL)`);
+      }
+    });
+    const docs = await dst.get<{ n: number }>('SELECT count(*) AS n FROM documents');
+    return { documents: docs!.n, rows: total, seconds: Math.round((performance.now() - t0) / 10) / 100 };
+  } finally {
+    src.close();
+    await dst?.close();
+  }
+}

@@ -1,0 +1,293 @@
+// A dataset on a PostgreSQL server (node-postgres): one server shared by a team, every analyst's
+// CLI pointed at it with --db postgresql://user@host:port/db or ZHENGGAI_DB.
+// - The schema is created and migrated from output/pg/NNN_*.sql, each file once, in order,
+//   recorded in zhenggai_migrations, under an advisory lock (two first ingests at once wait).
+// - A document is written in one transaction holding the dataset's write lock (an advisory
+//   transaction lock): ingests from several machines at once serialize their commits, and the
+//   document's content hash decides (ON CONFLICT (sha256)), so nothing is lost or duplicated.
+// - Read-only opens run every statement in a read-only transaction.
+import pg from 'pg';
+import Cursor from 'pg-cursor';
+import { readFileSync, readdirSync } from 'node:fs';
+import { rootPath } from '../pipeline/paths.js';
+import { DatasetError } from './db.js';
+import { printableTarget, type Row, type Store } from './store.js';
+import type { Versions, WriteStatus } from './writer.js';
+import type { DocPayload } from './rows.js';
+
+/** Key of the advisory lock that stands for the dataset's write lock (and its migrations). */
+const WRITE_LOCK = 0x7a6867; // "zhg"
+const MIGRATION_LOCK = 0x7a6868;
+
+const migrationFiles = () => readdirSync(rootPath('output', 'pg')).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort();
+
+/** bigint (count(*), ids) and numeric (sum of integers) as JavaScript numbers, as SQLite gives them. */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20 || oid === 1700) return (v: string) => (v === null ? null : Number(v));
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+/** `?` placeholders as $1, $2 … (outside quoted strings and identifiers). */
+const translated = new Map<string, string>();
+export function numbered(sql: string): string {
+  let out = translated.get(sql);
+  if (out !== undefined) return out;
+  let n = 0;
+  let quote: string | null = null;
+  out = '';
+  for (const ch of sql) {
+    if (quote) { if (ch === quote) quote = null; out += ch; continue; }
+    if (ch === "'" || ch === '"') { quote = ch; out += ch; continue; }
+    out += ch === '?' ? `$${++n}` : ch;
+  }
+  if (translated.size < 500) translated.set(sql, out);
+  return out;
+}
+
+type Exec = pg.Pool | pg.PoolClient;
+
+export class PgStore implements Store {
+  readonly dialect = 'pg' as const;
+  constructor(readonly pool: pg.Pool, readonly label: string, private exec: Exec = pool) {}
+  async all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.exec.query(numbered(sql), params)).rows as T[];
+  }
+  async get<T>(sql: string, params: unknown[] = []): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+  async arrays(sql: string, params: unknown[] = []): Promise<unknown[][]> {
+    return (await this.exec.query({ text: numbered(sql), values: params, rowMode: 'array' })).rows as unknown[][];
+  }
+  async stream(sql: string, params: unknown[], onBatch: (rows: unknown[][], columns: string[]) => void | Promise<void>): Promise<string[]> {
+    const client = 'release' in this.exec ? (this.exec as pg.PoolClient) : await this.pool.connect();
+    const cursor = client.query(new Cursor(numbered(sql), params, { rowMode: 'array', types }));
+    let columns: string[] = [];
+    try {
+      for (;;) {
+        const rows = await cursor.read(500);
+        // the fields are known once the first read has come back
+        const fields = (cursor as unknown as { _result?: { fields?: Array<{ name: string }> } })._result?.fields;
+        if (fields?.length) columns = fields.map((f) => f.name);
+        if (!rows.length) break;
+        await onBatch(rows as unknown as unknown[][], columns);
+      }
+    } finally {
+      await cursor.close();
+      if (client !== this.exec) client.release();
+    }
+    return columns;
+  }
+  async run(sql: string, params: unknown[] = []): Promise<number> {
+    return (await this.exec.query(numbered(sql), params)).rowCount ?? 0;
+  }
+  /** SQL written with $1, $2 … already (no `?` to number) */
+  async numberedQuery(sql: string, params: unknown[]): Promise<pg.QueryResult> {
+    return this.exec.query(sql, params);
+  }
+  async transaction<T>(fn: (s: Store) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      const r = await fn(new PgStore(this.pool, this.label, client));
+      await client.query('COMMIT');
+      return r;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** Connect (and, to write, create or migrate the schema). Failures are DatasetErrors that say where. */
+export async function openPg(url: string, o: { readonly?: boolean } = {}): Promise<PgStore> {
+  const label = printableTarget(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    connectionTimeoutMillis: 10_000,
+    application_name: 'zhenggai',
+    types,
+    // a reader can change nothing, whatever SQL it is given
+    ...(o.readonly ? { options: '-c default_transaction_read_only=on' } : {}),
+  });
+  pool.on('error', () => {}); // an idle client's connection dropped: the next query says so
+  try {
+    const applied = await appliedMigrations(pool);
+    const files = migrationFiles();
+    if (o.readonly) {
+      if (!applied.size) throw new DatasetError(`${label}: no zhenggai dataset there yet (run \`zhenggai ingest … --db ${label}\` first)`);
+      const missing = files.filter((f) => !applied.has(f));
+      if (missing.length) throw new DatasetError(`${label}: the dataset's schema is older than this zhenggai (${missing.join(', ')} not applied); run \`zhenggai ingest\` on it first`);
+    } else if (files.some((f) => !applied.has(f))) {
+      await migrate(pool);
+    }
+    return new PgStore(pool, label);
+  } catch (e) {
+    await pool.end().catch(() => {});
+    if (e instanceof DatasetError) throw e;
+    throw new DatasetError(`cannot open the dataset ${label}: ${(e as Error).message || (e as { code?: string }).code || String(e)}`);
+  }
+}
+
+async function appliedMigrations(q: Exec): Promise<Set<string>> {
+  const has = await q.query("SELECT to_regclass('zhenggai_migrations') IS NOT NULL AS has");
+  if (!has.rows[0].has) return new Set();
+  return new Set((await q.query('SELECT name FROM zhenggai_migrations')).rows.map((r: { name: string }) => r.name));
+}
+
+/** Apply the migration files not yet applied, each in its own transaction, one process at a time. */
+async function migrate(pool: pg.Pool): Promise<void> {
+  const c = await pool.connect();
+  try {
+    await c.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await c.query(`CREATE TABLE IF NOT EXISTS zhenggai_migrations (name TEXT PRIMARY KEY,
+      applied_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`);
+    const applied = await appliedMigrations(c);
+    for (const f of migrationFiles()) {
+      if (applied.has(f)) continue;
+      await c.query('BEGIN');
+      try {
+        await c.query(readFileSync(rootPath('output', 'pg', f), 'utf8'));
+        await c.query('INSERT INTO zhenggai_migrations (name) VALUES ($1)', [f]);
+        await c.query('COMMIT');
+      } catch (e) {
+        await c.query('ROLLBACK');
+        throw new DatasetError(`migration ${f} failed: ${(e as Error).message}`);
+      }
+    }
+  } finally {
+    await c.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    c.release();
+  }
+}
+
+// --- writing documents ------------------------------------------------------------------
+
+const v = (n: number, type?: string) => (type ? `(v->>${n})::${type}` : `v->>${n}`);
+const rowsOf = (param: number) => `jsonb_array_elements($${param}::jsonb) WITH ORDINALITY AS t(v, k)`;
+
+/**
+ * Every child row of one bulletin in one statement: each table an INSERT … SELECT over the JSON
+ * array of its rows (output/rows.ts), as data-modifying CTEs. Category and issue ids follow the
+ * largest so far (the writer holds the write lock). $1 bulletin id; $2–$11 the row arrays;
+ * $12–$16 bulletin_stats.
+ */
+const CHILDREN_SQL = `WITH base AS (SELECT (SELECT coalesce(max(id), 0) FROM categories) AS cat, (SELECT coalesce(max(id), 0) FROM issues) AS iss),
+  totals AS (INSERT INTO declared_totals (bulletin_id, key, value) SELECT $1, ${v(0)}, ${v(1, 'float8')} FROM ${rowsOf(2)}),
+  cats AS (INSERT INTO categories (id, bulletin_id, ordinal, title, span_start, span_end, rule)
+    SELECT base.cat + k, $1, ${v(0, 'int')}, ${v(1)}, ${v(2, 'int')}, ${v(3, 'int')}, ${v(4)} FROM base, ${rowsOf(3)}),
+  iss AS (INSERT INTO issues (id, bulletin_id, number, category_id, category_ordinal, problem, outcome, status, status_phrase, status_rule, span_start, span_end, rule)
+    SELECT base.iss + k, $1, ${v(0, 'int')}, base.cat + ${v(1, 'bigint')} + 1, ${v(2, 'int')}, ${v(3)}, ${v(4)}, ${v(5)}, ${v(6)}, ${v(7)}, ${v(8, 'int')}, ${v(9, 'int')}, ${v(10)} FROM base, ${rowsOf(4)}),
+  meas AS (INSERT INTO measures (issue_id, ordinal, text) SELECT base.iss + ${v(0, 'bigint')} + 1, ${v(1, 'int')}, ${v(2)} FROM base, ${rowsOf(5)}),
+  notes AS (INSERT INTO issue_notes (issue_id, ordinal, text) SELECT base.iss + ${v(0, 'bigint')} + 1, ${v(1, 'int')}, ${v(2)} FROM base, ${rowsOf(6)}),
+  qty AS (INSERT INTO quantities (bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule, role)
+    SELECT $1, base.iss + ${v(0, 'bigint')} + 1, ${v(1, 'float8')}, ${v(2)}, ${v(3)}, ${v(4)}, ${v(5)}, ${v(6, 'int')}, ${v(7, 'int')}, ${v(8)}, ${v(9)} FROM base, ${rowsOf(7)}),
+  cited AS (INSERT INTO documents_cited (issue_id, title) SELECT base.iss + ${v(0, 'bigint')} + 1, ${v(1)} FROM base, ${rowsOf(8)}),
+  themes AS (INSERT INTO issue_themes (issue_id, theme, label, rule, keyword)
+    SELECT DISTINCT ON (base.iss + ${v(0, 'bigint')} + 1, ${v(1)}) base.iss + ${v(0, 'bigint')} + 1, ${v(1)}, ${v(2)}, ${v(3)}, ${v(4)} FROM base, ${rowsOf(9)} ORDER BY 1, 2, k),
+  search AS (INSERT INTO issue_search (issue_id, tokens)
+    SELECT base.iss + ${v(0, 'bigint')} + 1, array_to_tsvector(array_remove(string_to_array(concat_ws(' ', ${v(1)}, ${v(2)}, ${v(3)}), ' '), '')) FROM base, ${rowsOf(10)}),
+  warns AS (INSERT INTO warnings (bulletin_id, code, message, rule) SELECT $1, ${v(0)}, ${v(1)}, ${v(2)} FROM ${rowsOf(11)})
+INSERT INTO bulletin_stats (bulletin_id, problems, completed, money_recovered, money_other, themes) VALUES ($1, $12, $13, $14, $15, $16)`;
+
+export class PgWriter {
+  constructor(private store: PgStore, private versions: Versions) {}
+
+  /** sha256s in the dataset (current ones only with reprocess): the batch skips parsing them. */
+  async known(reprocess: boolean): Promise<string[]> {
+    const rows = reprocess
+      ? await this.store.all<{ sha256: string }>('SELECT sha256 FROM documents WHERE rules_hash = ? AND pipeline_version = ?', [this.versions.rules, this.versions.pipeline])
+      : await this.store.all<{ sha256: string }>('SELECT sha256 FROM documents');
+    return rows.map((r) => r.sha256);
+  }
+
+  async addPath(sha256: string, path: string): Promise<void> {
+    await this.store.run('INSERT INTO document_paths (document_id, path) SELECT id, ? FROM documents WHERE sha256 = ? ON CONFLICT DO NOTHING', [path, sha256]);
+  }
+
+  /** One document in one transaction under the write lock (see output/writer.ts for SQLite's). */
+  write(doc: DocPayload, opts: { reprocess?: boolean } = {}): Promise<WriteStatus> {
+    return this.store.transaction(async (s) => {
+      const row = await s.get<{ id: number; rules_hash: string; pipeline_version: string }>('SELECT id, rules_hash, pipeline_version FROM documents WHERE sha256 = ?', [doc.sha256]);
+      let status: WriteStatus = 'ingested';
+      let paths: string[] = [];
+      if (row) {
+        const stale = row.rules_hash !== this.versions.rules || row.pipeline_version !== this.versions.pipeline;
+        if (!opts.reprocess || !stale) {
+          await s.run('INSERT INTO document_paths (document_id, path) VALUES (?, ?) ON CONFLICT DO NOTHING', [row.id, doc.path]);
+          return 'unchanged';
+        }
+        paths = (await s.all<{ path: string }>('SELECT path FROM document_paths WHERE document_id = ? ORDER BY id', [row.id])).map((r) => r.path);
+        await s.run('DELETE FROM documents WHERE id = ?', [row.id]);
+        status = 'reprocessed';
+      }
+      const { inflateRawSync } = await import('node:zlib');
+      const ins = await s.get<{ id: number }>(`INSERT INTO documents (sha256, format, encoding, size, text, pipeline_version, rules_hash, record)
+        VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
+        [doc.sha256, doc.format, doc.encoding, doc.size, doc.text, this.versions.pipeline, this.versions.rules, inflateRawSync(doc.record).toString('utf8')]);
+      if (!ins) return 'unchanged'; // cannot happen under the lock; the hash decides anyway
+      const docId = ins.id;
+      for (const p of new Set([...paths, doc.path])) await s.run('INSERT INTO document_paths (document_id, path) VALUES (?, ?) ON CONFLICT DO NOTHING', [docId, p]);
+      const unitId = await this.unitId(s, doc.unit);
+      const b = await s.get<{ id: number }>(`INSERT INTO bulletins (document_id, unit_id, title, issuer, unit_name, region, level, inspection_kind, team, round,
+        inspection_start, inspection_end, feedback_date, as_of_date, years_implied, year, published_date, doc_number, publisher, phones, emails, fingerprint)
+        VALUES (${Array(22).fill('?').join(', ')}) RETURNING id`, [docId, unitId, ...doc.bulletin, doc.fingerprint]);
+      const r = doc.rows;
+      await (s as PgStore).numberedQuery(CHILDREN_SQL, [b!.id, r.totals, r.categories, r.issues, r.measures, r.notes, r.quantities, r.cited, r.themes, r.fts, r.warnings, ...doc.stats]);
+      return status;
+    });
+  }
+
+  private async unitId(s: Store, u: DocPayload['unit']): Promise<number | null> {
+    if (!u) return null;
+    const merged = await s.get<{ into_name: string }>('SELECT into_name FROM unit_merges WHERE from_name = ?', [u.name]);
+    const name = merged?.into_name ?? u.name;
+    // looked up first: an INSERT … ON CONFLICT would use up an id each time (the writer holds the lock)
+    const id = (await s.get<{ id: number }>('SELECT id FROM units WHERE name = ?', [name]))?.id
+      ?? (await s.get<{ id: number }>('INSERT INTO units (name, region, level) VALUES (?, ?, ?) RETURNING id', [name, u.region, u.level]))!.id;
+    const alias = (a: string, source: string) => s.run('INSERT INTO unit_aliases (unit_id, alias, source) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [id, a, source]);
+    if (u.renameRule) await alias(u.canonical, u.renameRule);
+    if (u.unitName && u.unitName !== name) await alias(u.unitName, 'bulletin.unit');
+    for (const a of u.aliases) if (a !== name) await alias(a, 'bulletin.unit_aliases');
+    return id;
+  }
+}
+
+export type { Row };
+
+// --- zhenggai query ----------------------------------------------------------------------
+
+/**
+ * One statement in a read-only transaction with a statement timeout (the server stops it),
+ * read through a cursor: at most limit + 1 rows are ever fetched. One statement only (the
+ * extended protocol refuses several), and nothing it does can write.
+ */
+export async function queryServer(store: PgStore, sql: string, o: { limit: number; timeoutMs: number }): Promise<{ columns: string[]; rows: Row[]; truncated: boolean; timedOut: boolean }> {
+  const client = await store.pool.connect();
+  try {
+    await client.query('BEGIN READ ONLY');
+    await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(o.timeoutMs))}`);
+    const cursor = client.query(new Cursor(sql, [], { types }));
+    try {
+      const rows = (await cursor.read(o.limit + 1)) as Row[];
+      const fields = (cursor as unknown as { _result?: { fields?: Array<{ name: string }> } })._result?.fields ?? [];
+      return { columns: fields.map((f) => f.name), rows: rows.slice(0, o.limit), truncated: rows.length > o.limit, timedOut: false };
+    } catch (e) {
+      if ((e as { code?: string }).code === '57014') return { columns: [], rows: [], truncated: false, timedOut: true }; // query_canceled
+      throw e;
+    } finally {
+      await cursor.close().catch(() => {});
+    }
+  } finally {
+    await client.query('ROLLBACK').catch(() => {});
+    client.release();
+  }
+}
