@@ -135,7 +135,7 @@ describe('report', () => {
     const named = all.filter((r) => r.unit != null).length;
     const top3 = await buildReport(db, { top: 3 });
     expect(top3).toContain(`其他 ${all.length - 3} 个单位 (others)`);
-    expect(await buildReport(db)).not.toContain('个单位 (others)'); // the fixtures' units all fit under 15
+    expect(await buildReport(db, { top: all.length })).not.toContain('个单位 (others)'); // every unit fits: no others row
     expect(named).toBeGreaterThan(3);
     const one = await buildReport(db, { unit: '县科协' });
     expect(one).toContain('新野县科学技术协会');
