@@ -6,16 +6,28 @@ import { rootPath } from '../pipeline/paths.js';
 import { searchTokensMany } from '../extractors/tokens.js';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
+/** The stored text, plain (a dataset of schema 6 on keeps it deflate-compressed; older ones plain). */
+export function plainText(t: unknown): string | null {
+  return Buffer.isBuffer(t) ? inflateRawSync(t).toString('utf8') : t == null ? null : String(t);
+}
+
 /**
- * zg_record(record): the stored record as JSON text (it is kept deflate-compressed).
- * strpos(text, part): PostgreSQL's name for instr, so that the read side's SQL runs on both.
+ * zg_text(text): a document's normalized text (stored deflate-compressed).
+ * zg_record(record, text): its record as JSON text (stored deflate-compressed with the text as
+ * the preset dictionary). strpos(text, part): PostgreSQL's name for instr, so that the read
+ * side's SQL runs on both databases.
  */
 function addFunctions(db: Database.Database): void {
-  db.function('zg_record', { deterministic: true }, (b: unknown) => (Buffer.isBuffer(b) ? inflateRawSync(b).toString('utf8') : null));
+  db.function('zg_text', { deterministic: true }, plainText);
+  db.function('zg_record', { deterministic: true }, (b: unknown, t: unknown) => {
+    if (!Buffer.isBuffer(b)) return null;
+    const text = plainText(t);
+    return text === null ? null : inflateRawSync(b, { dictionary: Buffer.from(text) }).toString('utf8');
+  });
   db.function('strpos', { deterministic: true }, (s: unknown, part: unknown) => (s == null || part == null ? null : String(s).indexOf(String(part)) + 1));
 }
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 export type DB = Database.Database;
 
 const schemaSql = () => readFileSync(rootPath('output', 'schema.sql'), 'utf8');
@@ -135,6 +147,26 @@ function migrate(db: DB, path: string): void {
       for (const [b, id] of pending) set.run(b, id);
       db.exec('ALTER TABLE documents DROP COLUMN record_json');
     })();
+  }
+  // version 6: the text and the record kept compressed (the record with the text as its
+  // dictionary), the search table contentless (its tokens were a sixth of a dataset)
+  if (v >= 1 && v < 6) {
+    const ftsSql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'issues_fts'").pluck().get() as string | undefined) ?? '';
+    if (ftsSql && !ftsSql.includes("content = ''")) {
+      db.exec("CREATE VIRTUAL TABLE issues_fts_new USING fts5(problem, measures, outcome, tokenize = 'unicode61', content = '', detail = 'none')");
+      db.exec('INSERT INTO issues_fts_new (rowid, problem, measures, outcome) SELECT rowid, problem, measures, outcome FROM issues_fts');
+      db.exec('DROP TABLE issues_fts');
+      db.exec('ALTER TABLE issues_fts_new RENAME TO issues_fts');
+    }
+    const docs = db.prepare('SELECT id, text, record FROM documents').iterate() as IterableIterator<{ id: number; text: unknown; record: Buffer }>;
+    const set = db.prepare('UPDATE documents SET text = ?, record = ? WHERE id = ?');
+    const pending: Array<[Buffer, Buffer, number]> = [];
+    for (const d of docs) {
+      if (Buffer.isBuffer(d.text)) continue; // done already
+      const t = Buffer.from(String(d.text));
+      pending.push([deflateRawSync(t), deflateRawSync(inflateRawSync(d.record), { dictionary: t }), d.id]);
+    }
+    for (const [t, r, id] of pending) set.run(t, r, id);
   }
   db.exec(schemaSql());
   if (migrateFts) refillSearch(db);

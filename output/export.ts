@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Store } from './store.js';
 
 export const DESCRIPTIONS: Record<string, { description: string; columns?: Record<string, string> }> = {
-  documents: { description: 'One row per distinct input file content (sha256). The normalized text every span points into.', columns: { sha256: 'SHA-256 of the file bytes: the document identity', format: 'txt, docx, doc, pdf, html or image', encoding: 'what the bytes were decoded as (txt/html)', text: 'normalized text; span_start/span_end elsewhere are UTF-16 offsets into it', pipeline_version: 'zhenggai version that derived the rows', rules_hash: 'hash of rules/ at derivation; --reprocess re-derives when it changes', record_json: 'the validated zhenggai.bulletin/1 record, less its text (stored compressed in documents.record; in SQL: zg_record(record))' } },
+  documents: { description: 'One row per distinct input file content (sha256). The normalized text every span points into.', columns: { sha256: 'SHA-256 of the file bytes: the document identity', format: 'txt, docx, doc, pdf, html or image', encoding: 'what the bytes were decoded as (txt/html)', text: 'normalized text; span_start/span_end elsewhere are UTF-16 offsets into it (stored compressed in a SQLite dataset; in SQL: zg_text(text))', pipeline_version: 'zhenggai version that derived the rows', rules_hash: 'hash of rules/ at derivation; --reprocess re-derives when it changes', record_json: 'the validated zhenggai.bulletin/1 record, less its text (stored compressed in documents.record; in SQL: zg_record(record, text))' } },
   document_paths: { description: 'Every path the same bytes were seen at.' },
   units: { description: 'Inspected units, one row per canonical full name (short forms expanded, 县X/市X qualified with the region, manual merges applied).', columns: { name: 'canonical full name', region: 'administrative area the unit belongs to', level: 'central, provincial, municipal, county or township' } },
   unit_aliases: { description: 'Other names of a unit and where each came from.', columns: { source: 'bulletin.unit, bulletin.unit_aliases or manual' } },
@@ -77,7 +77,7 @@ export async function exportDataset(db: Store, out: string, dbName = 'zhenggai',
     // the stored record (compressed in SQLite, jsonb on a server) is exported as its JSON text;
     // PostgreSQL's bookkeeping id of a path is not part of the dataset
     const cols = columns.filter((c) => !(name === 'document_paths' && c === 'id' && db.dialect === 'pg'));
-    const sql = `SELECT ${cols.map((c) => (name === 'documents' && c === 'record' ? 'zg_record(record) AS record_json' : `"${c}"`)).join(', ')} FROM "${name}"${EXPORT_ORDER[name] ? ` ORDER BY ${EXPORT_ORDER[name]}` : ''}`;
+    const sql = `SELECT ${cols.map((c) => (name === 'documents' && c === 'record' ? 'zg_record(record, text) AS record_json' : name === 'documents' && c === 'text' ? 'zg_text(text) AS text' : `"${c}"`)).join(', ')} FROM "${name}"${EXPORT_ORDER[name] ? ` ORDER BY ${EXPORT_ORDER[name]}` : ''}`;
     const path = join(out, `${name}.csv`);
     const tmp = `${path}.part`;
     const fd = openSync(tmp, 'w');

@@ -2,8 +2,9 @@
 // PostgreSQL server, ids and all, in one transaction (all of it or nothing), into a database that
 // holds no dataset yet. Rows go in batches: each batch one INSERT … SELECT over
 // jsonb_populate_recordset, i.e. one parameter and one round trip per few thousand rows.
-import { inflateRawSync } from 'node:zlib';
-import { openDb, DatasetError } from './db.js';
+import { openDb, plainText, DatasetError } from './db.js';
+import { recordJson } from './rows.js';
+import { searchTokensMany } from '../extractors/tokens.js';
 import { openPg, type PgStore } from './pg.js';
 
 /** Tables in the order their references need, each copied with the ids it has. */
@@ -46,7 +47,10 @@ export async function migrateToPg(from: string, to: string, progress: (table: st
           chars = 0;
         };
         for (const row of src.prepare(select).iterate() as IterableIterator<Record<string, unknown>>) {
-          if (table === 'documents') row.record = JSON.parse(inflateRawSync(row.record as Buffer).toString('utf8'));
+          if (table === 'documents') {
+            row.text = plainText(row.text);
+            row.record = JSON.parse(recordJson(row.record as Buffer, row.text as string));
+          }
           const j = JSON.stringify(row);
           batch.push(j);
           chars += j.length;
@@ -56,7 +60,8 @@ export async function migrateToPg(from: string, to: string, progress: (table: st
         total += n;
         progress(table, n);
       }
-      // the search index: the same jieba tokens SQLite's FTS5 table holds, as a tsvector
+      // the search index: the jieba tokens of each problem, its measures and its outcome (SQLite's
+      // search table keeps only its index), as a tsvector
       let n = 0;
       let batch: unknown[] = [];
       const flush = async () => {
@@ -66,8 +71,9 @@ export async function migrateToPg(from: string, to: string, progress: (table: st
         n += batch.length;
         batch = [];
       };
-      for (const r of src.prepare('SELECT rowid, problem, measures, outcome FROM issues_fts').raw().iterate() as IterableIterator<unknown[]>) {
-        batch.push(r);
+      for (const r of src.prepare(`SELECT i.id, i.problem, COALESCE((SELECT group_concat(text, char(10)) FROM (SELECT m.text FROM measures m WHERE m.issue_id = i.id ORDER BY m.ordinal)), ''), COALESCE(i.outcome, '') FROM issues i ORDER BY i.id`).raw().iterate() as IterableIterator<[number, string, string, string]>) {
+        const [p, m, o] = searchTokensMany([r[1], r[2], r[3]]);
+        batch.push([r[0], p!.join(' '), m!.join(' '), o!.join(' ')]);
         if (batch.length >= BATCH_ROWS) await flush();
       }
       await flush();

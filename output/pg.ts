@@ -13,7 +13,7 @@ import { rootPath } from '../pipeline/paths.js';
 import { DatasetError } from './db.js';
 import { printableTarget, type Row, type Store } from './store.js';
 import type { Versions, WriteStatus } from './writer.js';
-import type { DocPayload } from './rows.js';
+import { recordJson, type DocPayload } from './rows.js';
 
 /** Key of the advisory lock that stands for the dataset's write lock (and its migrations). */
 const WRITE_LOCK = 0x7a6867; // "zhg"
@@ -229,10 +229,9 @@ export class PgWriter {
         await s.run('DELETE FROM documents WHERE id = ?', [row.id]);
         status = 'reprocessed';
       }
-      const { inflateRawSync } = await import('node:zlib');
       const ins = await s.get<{ id: number }>(`INSERT INTO documents (sha256, format, encoding, size, text, pipeline_version, rules_hash, record)
         VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
-        [doc.sha256, doc.format, doc.encoding, doc.size, doc.text, this.versions.pipeline, this.versions.rules, inflateRawSync(doc.record).toString('utf8')]);
+        [doc.sha256, doc.format, doc.encoding, doc.size, doc.text, this.versions.pipeline, this.versions.rules, recordJson(doc.record, doc.text)]);
       if (!ins) return 'unchanged'; // cannot happen under the lock; the hash decides anyway
       const docId = ins.id;
       for (const p of new Set([...paths, doc.path])) await s.run('INSERT INTO document_paths (document_id, path) VALUES (?, ?) ON CONFLICT DO NOTHING', [docId, p]);

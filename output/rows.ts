@@ -4,7 +4,7 @@
 // JSON array. The writer then binds a few strings per table (SQLite reads the arrays with
 // jsonb_each) instead of running a statement per row, and the record crosses threads as a
 // handful of strings instead of an object graph.
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import type { BulletinRecord } from '../pipeline/record.js';
 import { canonicalUnit, successorName } from '../extractors/units.js';
@@ -48,9 +48,14 @@ export interface DocPayload {
   format: string;
   encoding: string | null;
   size: number;
+  /** the normalized text (a server stores it as it is; PostgreSQL compresses it itself) */
   text: string;
-  /** the validated record less its text (the text is `text`) */
-  /** the record less its text, as deflate-compressed JSON (read in SQL with zg_record(record)) */
+  /** the text deflate-compressed (what a SQLite dataset stores: SELECT zg_text(text)) */
+  textZ: Uint8Array;
+  /**
+   * the record less its text, as JSON deflate-compressed with the text as its preset dictionary
+   * (the record's strings are mostly pieces of the text): SELECT zg_record(record, text)
+   */
   record: Uint8Array;
   fingerprint: string;
   unit: UnitRef | null;
@@ -61,6 +66,17 @@ export interface DocPayload {
   stats: [number, number, number, number, string];
   /** count of the record's warnings (for the batch's file event) */
   warnings: number;
+}
+
+/** The stored forms of a document's text and record (output/db.ts zg_text and zg_record read them). */
+export function compressDocument(text: string, recordJson: string): { textZ: Uint8Array; record: Uint8Array } {
+  const t = Buffer.from(text);
+  return { textZ: deflateRawSync(t), record: deflateRawSync(Buffer.from(recordJson), { dictionary: t }) };
+}
+
+/** The record's JSON from its stored form and the document's text (plain). */
+export function recordJson(record: Uint8Array, text: string): string {
+  return inflateRawSync(record, { dictionary: Buffer.from(text) }).toString('utf8');
 }
 
 const norm = (s: string | null) => (s ?? '').normalize('NFKC').replace(/[\s“”"‘’'「」]/g, '');
@@ -157,7 +173,7 @@ export function toPayload(rec: BulletinRecord, size: number): DocPayload {
     encoding: rec.source.encoding,
     size,
     text: rec.text,
-    record: deflateRawSync(Buffer.from(j({ ...rec, text: undefined }))),
+    ...compressDocument(rec.text, j({ ...rec, text: undefined })),
     fingerprint: fingerprint(rec),
     unit: unitRef(rec),
     bulletin: [b.title, b.issuer, b.unit, b.region, b.level, b.inspection_kind, b.team, b.round,

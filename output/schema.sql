@@ -7,11 +7,12 @@ CREATE TABLE IF NOT EXISTS documents (
   format TEXT NOT NULL,
   encoding TEXT,
   size INTEGER NOT NULL,
-  text TEXT NOT NULL,
+  text BLOB NOT NULL,                  -- the normalized text, deflate-compressed: SELECT zg_text(text) gives it
   pipeline_version TEXT NOT NULL,
   rules_hash TEXT NOT NULL,
-  record BLOB NOT NULL,                -- the validated zhenggai.bulletin/1 record less its text (see `text`), as
-                                       -- deflate-compressed JSON: SELECT zg_record(record) gives the JSON
+  record BLOB NOT NULL,                -- the validated zhenggai.bulletin/1 record less its text, as JSON
+                                       -- deflate-compressed with the text as preset dictionary:
+                                       -- SELECT zg_record(record, text) gives the JSON
   ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
 );
 CREATE TABLE IF NOT EXISTS document_paths (
@@ -138,10 +139,17 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
   path TEXT NOT NULL, sha256 TEXT, code TEXT NOT NULL, message TEXT NOT NULL
 );
 -- Chinese full-text search: jieba tokens, space-joined (FTS5 cannot segment Chinese); rowid =
--- issues.id. A plain FTS5 table (the tokens are stored with the index), so that the dataset opens
--- in every SQLite from 3.37 on: Debian 12's sqlite3, Python's sqlite3, sqlite-utils, Datasette
--- (contentless_delete, which would save that copy, needs 3.43).
-CREATE VIRTUAL TABLE IF NOT EXISTS issues_fts USING fts5(problem, measures, outcome, tokenize = 'unicode61', detail = 'none');
+-- issues.id. Contentless (content = ''): only the index is kept, not a copy of the tokens (a
+-- sixth of a dataset). Without contentless_delete (SQLite 3.43+), so the dataset opens in every
+-- SQLite from 3.37 on (Debian 12's sqlite3, Python's sqlite3, Datasette): a re-derived
+-- document's entries are removed with FTS5's 'delete' command, its tokens computed again, and
+-- issue ids are never used twice (id_counters), so an entry that outlived its problem matches
+-- nothing.
+CREATE VIRTUAL TABLE IF NOT EXISTS issues_fts USING fts5(problem, measures, outcome, tokenize = 'unicode61', content = '', detail = 'none');
+CREATE TABLE IF NOT EXISTS id_counters (
+  name TEXT PRIMARY KEY,               -- issues: the largest issue id ever given
+  last INTEGER NOT NULL
+);
 
 CREATE INDEX IF NOT EXISTS quantities_issue ON quantities(issue_id);
 CREATE INDEX IF NOT EXISTS quantities_bulletin ON quantities(bulletin_id);

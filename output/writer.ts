@@ -5,6 +5,7 @@
 // same bytes is recorded as such); --reprocess re-derives documents whose rules changed.
 import type { DB } from './db.js';
 import type { DocPayload } from './rows.js';
+import { searchTokensMany } from '../extractors/tokens.js';
 
 export type WriteStatus = 'ingested' | 'unchanged' | 'reprocessed';
 
@@ -26,7 +27,13 @@ export class Writer {
       paths: p('SELECT path FROM document_paths WHERE document_id = ?').pluck(),
       addPath: p('INSERT OR IGNORE INTO document_paths (document_id, path) VALUES (?, ?)'),
       delDoc: p('DELETE FROM documents WHERE id = ?'),
-      delFts: p('DELETE FROM issues_fts WHERE rowid IN (SELECT i.id FROM issues i JOIN bulletins b ON b.id = i.bulletin_id WHERE b.document_id = ?)'),
+      // the search table is contentless: a document's entries go with FTS5's 'delete' command and
+      // the tokens they were made of, computed again from the stored problems
+      ftsOf: p(`SELECT i.id, i.problem, COALESCE((SELECT group_concat(text, char(10)) FROM (SELECT m.text FROM measures m WHERE m.issue_id = i.id ORDER BY m.ordinal)), '') AS measures, COALESCE(i.outcome, '') AS outcome
+        FROM issues i JOIN bulletins b ON b.id = i.bulletin_id WHERE b.document_id = ?`),
+      delFts: p("INSERT INTO issues_fts (issues_fts, rowid, problem, measures, outcome) VALUES ('delete', ?, ?, ?, ?)"),
+      lastIssue: p("SELECT last FROM id_counters WHERE name = 'issues'").pluck(),
+      setLastIssue: p("INSERT INTO id_counters (name, last) VALUES ('issues', ?) ON CONFLICT (name) DO UPDATE SET last = excluded.last"),
       insDoc: p('INSERT INTO documents (sha256, format, encoding, size, text, pipeline_version, rules_hash, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       merge: p('SELECT into_name FROM unit_merges WHERE from_name = ?').pluck(),
       findUnit: p('SELECT id FROM units WHERE name = ?').pluck(),
@@ -82,11 +89,14 @@ export class Writer {
           return 'unchanged';
         }
         paths = this.s.paths.all(row.id) as string[];
-        this.s.delFts.run(row.id);
+        for (const i of this.s.ftsOf.all(row.id) as Array<{ id: number; problem: string; measures: string; outcome: string }>) {
+          const [p, m, o] = searchTokensMany([i.problem, i.measures, i.outcome]);
+          this.s.delFts.run(i.id, p!.join(' '), m!.join(' '), o!.join(' '));
+        }
         this.s.delDoc.run(row.id);
         status = 'reprocessed';
       }
-      const docId = Number(this.s.insDoc.run(doc.sha256, doc.format, doc.encoding, doc.size, doc.text, this.versions.pipeline, this.versions.rules, Buffer.from(doc.record)).lastInsertRowid);
+      const docId = Number(this.s.insDoc.run(doc.sha256, doc.format, doc.encoding, doc.size, Buffer.from(doc.textZ), this.versions.pipeline, this.versions.rules, Buffer.from(doc.record)).lastInsertRowid);
       for (const p of new Set([...paths, doc.path])) this.s.addPath.run(docId, p);
       this.insertBulletin(docId, doc);
       return status;
@@ -107,7 +117,9 @@ export class Writer {
     const bid = Number(this.s.insBulletin.run(docId, this.unitId(doc.unit), ...doc.bulletin, doc.fingerprint).lastInsertRowid);
     // ids of this document's categories and issues follow the largest so far (the writer holds the write lock)
     const catBase = this.s.maxCategory.get() as number;
-    const issueBase = this.s.maxIssue.get() as number;
+    // issue ids are never used twice (the search index may keep entries of a re-derived one)
+    const issueBase = Math.max(this.s.maxIssue.get() as number, (this.s.lastIssue.get() as number | undefined) ?? 0);
+    if (doc.stats[0]) this.s.setLastIssue.run(issueBase + doc.stats[0]);
     const r = doc.rows;
     const run = (st: { run: (p: object) => unknown }, rows: string, extra: object = {}) => { if (rows !== '[]') st.run({ rows, bid, ...extra }); };
     run(this.s.totals, r.totals);

@@ -25,7 +25,7 @@ function corpus(n: number, offset = 0): string {
 function wholeDocuments(db: string): { docs: number; broken: number; integrity: unknown } {
   const d = openDb(db, { readonly: true });
   const integrity = d.pragma('integrity_check', { simple: true });
-  const rows = d.prepare(`SELECT d.id, zg_record(d.record) AS record_json, (SELECT count(*) FROM bulletins b WHERE b.document_id = d.id) AS nb,
+  const rows = d.prepare(`SELECT d.id, zg_record(d.record, d.text) AS record_json, (SELECT count(*) FROM bulletins b WHERE b.document_id = d.id) AS nb,
     (SELECT count(*) FROM issues i JOIN bulletins b ON b.id = i.bulletin_id WHERE b.document_id = d.id) AS ni FROM documents d`).all() as Array<{ record_json: string; nb: number; ni: number }>;
   const broken = rows.filter((r) => r.nb !== 1 || r.ni !== JSON.parse(r.record_json).issues.length).length;
   d.close();

@@ -1,6 +1,8 @@
 // The dataset: ingest twice changes nothing; the same bytes under two names are one
 // document with two paths; bad files are recorded and the good ones all land.
 import { describe, it, expect } from 'vitest';
+import { deflateRawSync } from 'node:zlib';
+import { searchTokensMany } from '../extractors/tokens.js';
 import { mkdtempSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -66,10 +68,10 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
     await ingest([join(FIXTURES, 'yuehe-town-2024'), join(FIXTURES, 'luohe-weijianwei-2024')], { db, jobs: 1 });
     const w = openDb(db);
-    const records = w.prepare('SELECT sha256, zg_record(record) AS r FROM documents ORDER BY sha256').all();
-    // the version-3 shape: record_json TEXT, no record column
+    const records = w.prepare('SELECT sha256, zg_record(record, text) AS r FROM documents ORDER BY sha256').all();
+    // the version-3 shape: record_json TEXT, no record column, the text plain
     w.exec('ALTER TABLE documents ADD COLUMN record_json TEXT');
-    w.exec('UPDATE documents SET record_json = zg_record(record)');
+    w.exec('UPDATE documents SET record_json = zg_record(record, text), text = zg_text(text)');
     w.exec('ALTER TABLE documents DROP COLUMN record; PRAGMA user_version = 3;');
     w.close();
     const again = await ingest([join(FIXTURES, 'yuehe-town-2024')], { db, jobs: 1 });
@@ -77,10 +79,54 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     const d = openDb(db, { readonly: true });
     expect(d.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect((d.pragma('table_info(documents)') as Array<{ name: string }>).map((c) => c.name)).not.toContain('record_json');
-    expect(d.prepare('SELECT sha256, zg_record(record) AS r FROM documents ORDER BY sha256').all()).toEqual(records);
+    expect(d.prepare('SELECT sha256, zg_record(record, text) AS r FROM documents ORDER BY sha256').all()).toEqual(records);
     expect(JSON.parse((records[0] as { r: string }).r).schema).toBe('zhenggai.bulletin/1');
     // the per-bulletin figures (version 5) are filled for the bulletins already there
     expect(d.prepare('SELECT count(*) FROM bulletin_stats').pluck().get()).toBe(d.prepare('SELECT count(*) FROM bulletins').pluck().get());
+    d.close();
+  });
+  it('a dataset of schema version 5 (text plain, tokens stored in the search table) is compacted: same text, record and search hits', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
+    await ingest([join(FIXTURES, 'xinye-kexie-2024'), join(FIXTURES, 'luohe-weijianwei-2024')], { db, jobs: 1 });
+    const w = openDb(db);
+    const docs = w.prepare('SELECT sha256, zg_text(text) AS t, zg_record(record, text) AS r FROM documents ORDER BY sha256').all() as Array<{ sha256: string; t: string; r: string }>;
+    const hits = w.prepare("SELECT rowid FROM issues_fts WHERE issues_fts MATCH '党费' ORDER BY rowid").pluck().all();
+    expect(hits.length).toBeGreaterThan(0);
+    // the version-5 shape: the text plain, the record compressed alone, a search table that keeps its tokens
+    const ids = w.prepare('SELECT id FROM issues ORDER BY id').pluck().all() as number[];
+    const tokens = ids.map((id) => [id, ...(w.prepare(`SELECT i.problem, COALESCE((SELECT group_concat(text, char(10)) FROM (SELECT m.text FROM measures m WHERE m.issue_id = i.id ORDER BY m.ordinal)), ''), COALESCE(i.outcome, '') FROM issues i WHERE i.id = ?`).raw().get(id) as string[])]);
+    w.exec("DROP TABLE issues_fts; CREATE VIRTUAL TABLE issues_fts USING fts5(problem, measures, outcome, tokenize = 'unicode61', detail = 'none'); DROP TABLE id_counters;");
+    const ins = w.prepare('INSERT INTO issues_fts (rowid, problem, measures, outcome) VALUES (?, ?, ?, ?)');
+    for (const [id, ...f] of tokens) ins.run(id, ...searchTokensMany(f as string[]).map((t) => t.join(' ')));
+    const old = w.prepare('UPDATE documents SET text = ?, record = ? WHERE sha256 = ?');
+    for (const d of docs) old.run(d.t, deflateRawSync(Buffer.from(d.r)), d.sha256);
+    w.exec('PRAGMA user_version = 5');
+    w.close();
+    await ingest([join(FIXTURES, 'xinye-kexie-2024')], { db, jobs: 1 });
+    const d = openDb(db, { readonly: true });
+    expect(d.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(d.prepare("SELECT sql FROM sqlite_master WHERE name = 'issues_fts'").pluck().get()).toMatch(/content = ''/);
+    expect(d.prepare('SELECT sha256, zg_text(text) AS t, zg_record(record, text) AS r FROM documents ORDER BY sha256').all()).toEqual(docs);
+    expect(d.prepare("SELECT typeof(text) FROM documents").pluck().all()).toEqual(docs.map(() => 'blob'));
+    expect(d.prepare("SELECT rowid FROM issues_fts WHERE issues_fts MATCH '党费' ORDER BY rowid").pluck().all()).toEqual(hits);
+    d.close();
+  });
+  it('a re-derived document leaves no search hit behind, and its issue ids are new ones', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
+    await ingest([join(FIXTURES, 'xinye-kexie-2024')], { db, jobs: 1 });
+    const w = openDb(db);
+    const before = w.prepare('SELECT max(id) FROM issues').pluck().get() as number;
+    const hits = () => w.prepare("SELECT count(*) FROM issues_fts WHERE issues_fts MATCH '党费'").pluck().get();
+    const n = hits();
+    w.exec("UPDATE documents SET rules_hash = 'old'");
+    w.close();
+    await ingest([join(FIXTURES, 'xinye-kexie-2024')], { db, jobs: 1, reprocess: true });
+    const d = openDb(db, { readonly: true });
+    // the entries of the old issues were deleted: the same number of hits, all on the new issues
+    expect(d.prepare("SELECT count(*) FROM issues_fts WHERE issues_fts MATCH '党费'").pluck().get()).toBe(n);
+    expect(d.prepare("SELECT min(rowid) FROM issues_fts WHERE issues_fts MATCH '党费'").pluck().get()).toBeGreaterThan(before);
+    expect(d.prepare('SELECT min(id) FROM issues').pluck().get()).toBe(before + 1);
+    expect(d.prepare("SELECT count(*) FROM issues_fts WHERE issues_fts MATCH '党费'").pluck().get()).toBe(d.prepare("SELECT count(*) FROM issues_fts WHERE issues_fts MATCH '党费' AND rowid IN (SELECT id FROM issues)").pluck().get());
     d.close();
   });
   it('keeps each bulletin\'s figures at ingest, equal to its stored problems, themes and money', async () => {
@@ -142,7 +188,7 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     const s = await ingest([FIXTURES], { db, jobs: 1 });
     expect(s.failed).toBe(0);
     const d = openDb(db, { readonly: true });
-    const docs = d.prepare('SELECT d.id AS doc, zg_record(d.record) AS record_json, b.id AS bid FROM documents d JOIN bulletins b ON b.document_id = d.id').all() as Array<{ doc: number; record_json: string; bid: number }>;
+    const docs = d.prepare('SELECT d.id AS doc, zg_record(d.record, d.text) AS record_json, b.id AS bid FROM documents d JOIN bulletins b ON b.document_id = d.id').all() as Array<{ doc: number; record_json: string; bid: number }>;
     expect(docs.length).toBe(s.ingested);
     let checkedIssues = 0;
     for (const { record_json, bid } of docs) {

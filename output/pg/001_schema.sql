@@ -1,7 +1,8 @@
 -- zhenggai dataset on PostgreSQL: the tables, columns and views of output/schema.sql (SQLite),
 -- in PostgreSQL's types. Differences, each for a reason:
---   * documents.record is jsonb (PostgreSQL compresses it itself, and it can be queried);
---     zg_record(record) gives its JSON text, as it does in SQLite;
+--   * documents.text and documents.record are stored as they are, text and jsonb (PostgreSQL
+--     compresses them itself, and they can be queried); SQLite keeps both deflate-compressed, and
+--     the functions that read them there, zg_text and zg_record, exist here too (002);
 --   * full-text search is issue_search: the jieba tokens of a problem, its measures and its
 --     outcome in a tsvector (lexemes as they are, no stemming) with a GIN index;
 --   * document_paths has an id (SQLite's rowid) to tell the first path a content was seen at.
