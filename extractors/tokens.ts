@@ -28,12 +28,28 @@ export function cut(text: string): string[] {
 
 const FIELD_SEP = '\u0001';
 const searchable = /[\p{Script=Han}A-Za-z0-9]/u;
+const seen = new Map<string, boolean>();
+/**
+ * Does a token have a Han character, a letter or a digit (not punctuation alone)? The common
+ * cases without the Unicode-property regex, which cost more than jieba's cut itself: a token
+ * starting with a CJK Unified Ideograph is one; others are tested once and remembered.
+ */
+function isSearchable(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  let v = seen.get(t);
+  if (v === undefined) {
+    v = searchable.test(t);
+    if (seen.size < 100_000) seen.set(t, v);
+  }
+  return v;
+}
 
 /** Search tokens: jieba's search-mode cut, CJK/alphanumeric tokens only, for FTS5 (space-joined). */
 export function searchTokens(text: string): string[] {
   return getJieba()
     .cutForSearch(text, true)
-    .filter((t) => searchable.test(t));
+    .filter(isSearchable);
 }
 
 /**
@@ -46,7 +62,7 @@ export function searchTokensMany(texts: string[]): string[][] {
   const out: string[][] = [[]];
   for (const t of getJieba().cutForSearch(texts.join(FIELD_SEP), true)) {
     if (t === FIELD_SEP) out.push([]);
-    else if (searchable.test(t)) out[out.length - 1]!.push(t);
+    else if (isSearchable(t)) out[out.length - 1]!.push(t);
   }
   if (out.length !== texts.length) return texts.map(searchTokens); // never expected; stay correct
   return out;

@@ -1,5 +1,7 @@
 // Open the dataset: schema from schema.sql, version in PRAGMA user_version,
-// foreign keys on; WAL + synchronous=FULL for ingest (crash-safe), read-only for queries.
+// foreign keys on; WAL for ingest (synchronous=NORMAL: a commit survives the process being
+// killed; FULL, which also survives the machine losing power, with `ingest --sync full`),
+// read-only for queries.
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { rootPath } from '../pipeline/paths.js';
@@ -40,7 +42,7 @@ export class DatasetError extends Error {
   }
 }
 
-export function openDb(path: string, opts: { readonly?: boolean } = {}): DB {
+export function openDb(path: string, opts: { readonly?: boolean; syncFull?: boolean } = {}): DB {
   try {
     return open(path, opts);
   } catch (e) {
@@ -93,7 +95,7 @@ function refillSearch(db: DB): void {
   })();
 }
 
-function open(path: string, opts: { readonly?: boolean }): DB {
+function open(path: string, opts: { readonly?: boolean; syncFull?: boolean }): DB {
   if (opts.readonly) {
     const db = new Database(path, { readonly: true, fileMustExist: true });
     db.pragma('query_only = ON');
@@ -107,7 +109,11 @@ function open(path: string, opts: { readonly?: boolean }): DB {
   // step below waits for its lock instead of failing at once
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  // NORMAL: in WAL mode a commit is in the file (the OS's cache) when it returns, so a killed
+  // process loses nothing committed; only a power cut can undo the last commits (the dataset stays
+  // consistent, and a rerun ingests those files again). FULL adds an fsync per commit, which
+  // was most of a document's writing time.
+  db.pragma(`synchronous = ${opts.syncFull ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   addFunctions(db);
   // creating or migrating the dataset is one write transaction: a second ingest opening it at

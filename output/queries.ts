@@ -83,29 +83,59 @@ export function tsQuery(q: string): string {
   return whole.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' & ');
 }
 
+/** Is a term looked up in the token index (a word jieba keeps whole), or matched as a substring? */
+function indexable(t: { text: string; phrase: boolean }): boolean {
+  const toks = [...new Set(searchTokens(t.text))];
+  return !t.phrase && toks.length > 0 && [...t.text].length > 1 && toks.some((x) => x === t.text || t.text.split(/\s+/).includes(x));
+}
+
+const byYearUnitNumber = (a: Row, b: Row): number => {
+  const nullsLast = (x: unknown, y: unknown) => (x == null ? (y == null ? 0 : 1) : y == null ? -1 : x < y ? -1 : x > y ? 1 : 0);
+  return nullsLast(a.year, b.year) || nullsLast(a.unit, b.unit) || Number(a.number) - Number(b.number) || Number(a.id) - Number(b.id);
+};
+
+/**
+ * Problems that match a query, at most `limit`: the most recently ingested ones, shown by year,
+ * unit and number. A query of words alone is one lookup in the token index, read newest first
+ * and stopped at the limit (a word in every problem costs no more than a rare one); a query with
+ * a substring term (党, a phrase in quotes) first collects the matching ids.
+ */
 export async function search(db: Store, q: string, o: SearchOptions = {}, mark?: [string, string]): Promise<Row[]> {
   const parsed = parseQuery(q);
   if (!parsed.alternatives.length) return [];
-  const ids = await matchingIssues(db, parsed);
-  if (!ids.size) return [];
+  const pg = db.dialect === 'pg';
+  let from: string;
+  let params: unknown[];
+  const indexed = parsed.alternatives.every((a) => a.every(indexable));
+  if (indexed) {
+    const expr = pg
+      ? parsed.alternatives.map((a) => `(${a.map((t) => tsQuery(t.text)).join(' & ')})`).join(' | ')
+      : parsed.alternatives.map((a) => `(${a.map((t) => ftsQuery(t.text)).join(' AND ')})`).join(' OR ');
+    from = pg ? 'issue_search s JOIN issues i ON i.id = s.issue_id' : 'issues_fts s JOIN issues i ON i.id = s.rowid';
+    params = [expr];
+  } else {
+    const ids = await matchingIssues(db, parsed);
+    if (!ids.size) return [];
+    from = pg ? 'unnest(CAST(? AS bigint[])) AS s(value) JOIN issues i ON i.id = s.value' : 'json_each(?) s JOIN issues i ON i.id = s.value';
+    params = [pg ? [...ids] : JSON.stringify([...ids])];
+  }
   const terms = parsed.alternatives.flat().map((t) => t.text);
   const words = [...new Set([...terms, ...terms.flatMap((t) => searchTokens(t))])].filter((t) => t.trim()).sort((a, b) => b.length - a.length);
-  const pg = db.dialect === 'pg';
   const rows = await db.all(`
-    SELECT COALESCE(u.name, b.unit_name) AS unit, b.year, i.number, i.status, i.problem, i.outcome,
+    SELECT i.id, COALESCE(u.name, b.unit_name) AS unit, b.year, i.number, i.status, i.problem, i.outcome,
            (SELECT string_agg(m.text, '；' ORDER BY m.ordinal) FROM measures m WHERE m.issue_id = i.id) AS measures,
            b.title, p.path
-    FROM ${pg ? 'unnest(CAST(? AS bigint[])) AS s(value)' : 'json_each(?) s'}
-    JOIN issues i ON i.id = s.value
+    FROM ${from}
     JOIN publications b ON b.id = i.bulletin_id
     LEFT JOIN units u ON u.id = b.unit_id
     LEFT JOIN document_paths p ON p.${pg ? 'id' : 'rowid'} = (SELECT min(${pg ? 'id' : 'rowid'}) FROM document_paths WHERE document_id = b.document_id)
-    WHERE (CAST(? AS TEXT) IS NULL OR u.name LIKE '%' || CAST(? AS TEXT) || '%' OR b.unit_name LIKE '%' || CAST(? AS TEXT) || '%'
+    WHERE ${indexed ? (pg ? 's.tokens @@ CAST(? AS tsquery)' : 'issues_fts MATCH ?') : '1 = 1'}
+      AND (CAST(? AS TEXT) IS NULL OR u.name LIKE '%' || CAST(? AS TEXT) || '%' OR b.unit_name LIKE '%' || CAST(? AS TEXT) || '%'
            OR EXISTS (SELECT 1 FROM unit_aliases a WHERE a.unit_id = u.id AND a.alias = CAST(? AS TEXT)))
       AND (CAST(? AS INTEGER) IS NULL OR b.year = CAST(? AS INTEGER))
-    ORDER BY b.year NULLS LAST, unit NULLS LAST, i.number, i.id
-    LIMIT ?`, [pg ? [...ids] : JSON.stringify([...ids]), o.unit ?? null, o.unit ?? null, o.unit ?? null, o.unit ?? null, o.year ?? null, o.year ?? null, o.limit ?? 200]);
-  return rows.map((r) => {
+    ORDER BY ${indexed ? (pg ? 's.issue_id' : 's.rowid') : 'i.id'} DESC
+    LIMIT ?`, [...(indexed ? [] : params), ...(indexed ? params : []), o.unit ?? null, o.unit ?? null, o.unit ?? null, o.unit ?? null, o.year ?? null, o.year ?? null, o.limit ?? 200]);
+  return rows.sort(byYearUnitNumber).map((r) => {
     const where = [r.problem, r.measures, r.outcome].find((t) => typeof t === 'string' && words.some((w) => t.includes(w))) as string | undefined;
     return { unit: r.unit, year: r.year, number: r.number, status: r.status, snippet: snippet(where ?? String(r.problem), words, 24, mark), path: r.path };
   });

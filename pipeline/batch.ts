@@ -33,6 +33,8 @@ export interface IngestOptions {
    * crash loses at most the last N-1 documents, which a rerun ingests again.
    */
   commitEvery?: number;
+  /** fsync every commit (SQLite synchronous=FULL) */
+  syncFull?: boolean;
   onFile?: (e: FileEvent) => void;
   onStart?: (total: number) => void;
 }
@@ -77,6 +79,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     versions: { pipeline: PIPELINE_VERSION, rules: rulesHash() },
     reprocess: !!opts.reprocess,
     commitEvery: Math.max(1, opts.commitEvery ?? 1),
+    syncFull: !!opts.syncFull,
     runOptions: { paths, jobs: opts.jobs, reprocess: !!opts.reprocess, maxBytes: readOpts.maxBytes, timeoutMs: opts.timeoutMs },
   };
 

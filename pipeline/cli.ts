@@ -106,12 +106,13 @@ program
   .option('--max-bytes <n>', 'refuse files larger than this', intAtLeast(1, '--max-bytes'), String(DEFAULT_MAX_BYTES))
   .option('--timeout <ms>', 'time limit per document', intAtLeast(1, '--timeout'), '60000')
   .option('--commit-every <n>', 'documents per commit (each still atomic); 1 = one transaction per document (a PostgreSQL dataset always commits each document)', intAtLeast(1, '--commit-every'), '1')
+  .addOption(new Option('--sync <mode>', 'normal: a commit survives the process being killed (a power cut may undo the last ones, which a rerun ingests again); full: every commit is also flushed to disk, slower').choices(['normal', 'full']).default('normal'))
   .option('--max-memory <mb>', 'heap limit per worker; a document over it fails with out_of_memory', intAtLeast(1, '--max-memory'), '1024')
   .option('--json', 'write NDJSON events (one per file, then a summary)')
   .option('-q, --quiet', 'print only the summary line')
   .option('--no-ocr', 'do not read scanned PDF pages and pictures by OCR (a scanned PDF fails with pdf_no_text)')
   .option('--ocr-page-timeout <ms>', 'time limit of one OCR page (a scan\'s time limit runs page by page)', intAtLeast(1, '--ocr-page-timeout'), String(DEFAULT_OCR_PAGE_TIMEOUT_MS))
-  .action(async (paths: string[], o: { db: string; jobs?: string; reprocess?: boolean; maxBytes: string; timeout: string; commitEvery: string; maxMemory: string; json?: boolean; quiet?: boolean; ocr: boolean; ocrPageTimeout: string }) => {
+  .action(async (paths: string[], o: { db: string; jobs?: string; reprocess?: boolean; maxBytes: string; timeout: string; commitEvery: string; sync: 'normal' | 'full'; maxMemory: string; json?: boolean; quiet?: boolean; ocr: boolean; ocrPageTimeout: string }) => {
     const tty = process.stderr.isTTY && !o.json && !o.quiet;
     let bar: import('cli-progress').SingleBar | null = null;
     let failures = 0;
@@ -140,6 +141,7 @@ program
       ocr: o.ocr,
       ocrPageTimeoutMs: Number(o.ocrPageTimeout),
       commitEvery: Number(o.commitEvery),
+      syncFull: o.sync === 'full',
       maxMemoryMb: Number(o.maxMemory),
       onFile,
       onStart: (n) => void onStart(n),

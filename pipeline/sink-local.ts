@@ -14,7 +14,7 @@ export class LocalSink implements Sink {
   private groupStart = 0;
 
   constructor(private o: SinkOptions) {
-    this.db = openDb(o.db);
+    this.db = openDb(o.db, { syncFull: o.syncFull });
     this.writer = new Writer(this.db, o.versions);
     this.runId = Number(this.db.prepare('INSERT INTO ingest_runs (started_at, options) VALUES (?, ?)').run(new Date().toISOString(), JSON.stringify(o.runOptions)).lastInsertRowid);
     this.insError = this.db.prepare('INSERT INTO ingest_errors (run_id, path, sha256, code, message) VALUES (?, ?, ?, ?, ?)');

@@ -13,6 +13,8 @@ export interface SinkOptions {
   versions: Versions;
   reprocess: boolean;
   commitEvery: number;
+  /** fsync every commit (synchronous=FULL): commits survive a power cut, not only a killed process */
+  syncFull?: boolean;
   runOptions: unknown;
 }
 
