@@ -123,6 +123,12 @@ describe('query and export', () => {
     const out = mkdtempSync(join(tmpdir(), 'zg-export-'));
     const r = (await exportDataset(db, out));
     expect(r.files).toEqual(expect.arrayContaining(['bulletins.csv', 'issues.csv', 'bulletin_overview.csv', 'metadata.json']));
+    expect(r.files.some((f) => /^(issues_fts|id_counters)/.test(f))).toBe(false); // the search index and bookkeeping stay out
+    // the compressed text and record come out as text and JSON
+    const docs = readFileSync(join(out, 'documents.csv'), 'utf8');
+    expect(docs.split('\n')[0]).toMatch(/,text,.*record_json/);
+    expect(docs).toContain('zhenggai.bulletin/1');
+    expect(docs).toContain('新野县科学技术协会');
     const meta = JSON.parse(readFileSync(join(out, 'metadata.json'), 'utf8'));
     expect(meta.databases.zhenggai.tables.issues.columns.status).toMatch(/completed/);
     expect(readFileSync(join(out, 'issues.csv'), 'utf8').split('\n')[0]).toMatch(/number,category_id/);
