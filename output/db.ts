@@ -83,15 +83,26 @@ export const STATS_SQL = `INSERT OR REPLACE INTO bulletin_stats (bulletin_id, pr
        ORDER BY first, theme))
   FROM bulletins b WHERE (:bid IS NULL AND b.id NOT IN (SELECT bulletin_id FROM bulletin_stats)) OR b.id = :bid`;
 
+/**
+ * Each stored problem's searchable texts, as ftsRows (rows.ts) takes them from a record: id,
+ * problem, measures (in order, one per line), outcome. The search index is contentless, so its
+ * tokens are made again from these (a re-derived document's 'delete', a copy to PostgreSQL).
+ */
+export const SEARCH_TEXTS_SQL = `SELECT i.id, i.problem, COALESCE((SELECT group_concat(text, char(10)) FROM (SELECT m.text FROM measures m WHERE m.issue_id = i.id ORDER BY m.ordinal)), '') AS measures,
+  COALESCE(i.outcome, '') AS outcome FROM issues i`;
+
+/** The search-table row of one problem's texts: [problem, measures, outcome] tokens, space-joined. */
+export function searchRow(r: { problem: string; measures: string; outcome: string }): [string, string, string] {
+  const [p, m, o] = searchTokensMany([r.problem, r.measures, r.outcome]);
+  return [p!.join(' '), m!.join(' '), o!.join(' ')];
+}
+
 /** Fill the search table from the stored issues (after a schema change). */
 function refillSearch(db: DB): void {
-  const rows = db.prepare(`SELECT i.id, i.problem, i.outcome, (SELECT group_concat(m.text, char(10)) FROM measures m WHERE m.issue_id = i.id) AS measures FROM issues i`).all() as Array<{ id: number; problem: string; outcome: string | null; measures: string | null }>;
+  const rows = db.prepare(SEARCH_TEXTS_SQL).all() as Array<{ id: number; problem: string; measures: string; outcome: string }>;
   const insert = db.prepare('INSERT INTO issues_fts (rowid, problem, measures, outcome) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
-    for (const r of rows) {
-      const [problem, measures, outcome] = searchTokensMany([r.problem, r.measures ?? '', r.outcome ?? '']);
-      insert.run(r.id, problem!.join(' '), measures!.join(' '), outcome!.join(' '));
-    }
+    for (const r of rows) insert.run(r.id, ...searchRow(r));
   })();
 }
 

@@ -2,9 +2,8 @@
 // PostgreSQL server, ids and all, in one transaction (all of it or nothing), into a database that
 // holds no dataset yet. Rows go in batches: each batch one INSERT … SELECT over
 // jsonb_populate_recordset, i.e. one parameter and one round trip per few thousand rows.
-import { openDb, plainText, DatasetError } from './db.js';
+import { openDb, plainText, searchRow, SEARCH_TEXTS_SQL, DatasetError } from './db.js';
 import { recordJson } from './rows.js';
-import { searchTokensMany } from '../extractors/tokens.js';
 import { openPg, type PgStore } from './pg.js';
 
 /** Tables in the order their references need, each copied with the ids it has. */
@@ -71,9 +70,8 @@ export async function migrateToPg(from: string, to: string, progress: (table: st
         n += batch.length;
         batch = [];
       };
-      for (const r of src.prepare(`SELECT i.id, i.problem, COALESCE((SELECT group_concat(text, char(10)) FROM (SELECT m.text FROM measures m WHERE m.issue_id = i.id ORDER BY m.ordinal)), ''), COALESCE(i.outcome, '') FROM issues i ORDER BY i.id`).raw().iterate() as IterableIterator<[number, string, string, string]>) {
-        const [p, m, o] = searchTokensMany([r[1], r[2], r[3]]);
-        batch.push([r[0], p!.join(' '), m!.join(' '), o!.join(' ')]);
+      for (const r of src.prepare(`${SEARCH_TEXTS_SQL} ORDER BY i.id`).iterate() as IterableIterator<{ id: number; problem: string; measures: string; outcome: string }>) {
+        batch.push([r.id, ...searchRow(r)]);
         if (batch.length >= BATCH_ROWS) await flush();
       }
       await flush();

@@ -10,12 +10,20 @@ export type { Row };
 
 export interface SearchOptions { unit?: string; year?: number; limit?: number }
 
-/** FTS5 query from free text: jieba search tokens, each quoted, all required. */
-export function ftsQuery(q: string): string {
+/** The words of free text to require: jieba search tokens less those inside another (cutForSearch also yields the parts of long words). */
+function wholeTokens(q: string): string[] {
   const toks = [...new Set(searchTokens(q))].filter((t) => t.trim());
-  // cutForSearch also yields the parts of long words; the whole words are enough to require
-  const whole = toks.filter((t) => !toks.some((o) => o !== t && o.includes(t)));
-  return whole.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
+  return toks.filter((t) => !toks.some((o) => o !== t && o.includes(t)));
+}
+
+/** FTS5 query from free text: its whole words, each quoted, all required. */
+export function ftsQuery(q: string): string {
+  return wholeTokens(q).map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
+}
+
+/** PostgreSQL tsquery of the same words: each a lexeme as it is (quoted), all required. */
+export function tsQuery(q: string): string {
+  return wholeTokens(q).map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' & ');
 }
 
 /** Mark the first hit of any query word in text: …前文【党费】后文… */
@@ -63,10 +71,8 @@ async function matchingIssues(db: Store, parsed: ParsedQuery): Promise<Set<numbe
   for (const terms of parsed.alternatives) {
     let ids: Set<number> | null = null;
     for (const t of terms) {
-      const toks = [...new Set(searchTokens(t.text))];
-      const whole = !t.phrase && toks.length > 0 && [...t.text].length > 1 && toks.some((x) => x === t.text || t.text.split(/\s+/).includes(x));
       const sub = t.text.replace(/\s+/g, '');
-      const hits = new Set<number>((whole ? await indexed(t.text) : await db.arrays(like, [sub, sub, sub])).map((r) => Number(r[0])));
+      const hits = new Set<number>((indexable(t) ? await indexed(t.text) : await db.arrays(like, [sub, sub, sub])).map((r) => Number(r[0])));
       const prev: Set<number> | null = ids;
       ids = prev === null ? hits : new Set([...prev].filter((x: number) => hits.has(x)));
       if (!ids.size) break;
@@ -74,13 +80,6 @@ async function matchingIssues(db: Store, parsed: ParsedQuery): Promise<Set<numbe
     for (const id of ids ?? []) out.add(id);
   }
   return out;
-}
-
-/** PostgreSQL tsquery of the same words as ftsQuery: each a lexeme as it is (quoted), all required. */
-export function tsQuery(q: string): string {
-  const toks = [...new Set(searchTokens(q))].filter((t) => t.trim());
-  const whole = toks.filter((t) => !toks.some((o) => o !== t && o.includes(t)));
-  return whole.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' & ');
 }
 
 /** Is a term looked up in the token index (a word jieba keeps whole), or matched as a substring? */
@@ -119,6 +118,7 @@ export async function search(db: Store, q: string, o: SearchOptions = {}, mark?:
     from = pg ? 'unnest(CAST(? AS bigint[])) AS s(value) JOIN issues i ON i.id = s.value' : 'json_each(?) s JOIN issues i ON i.id = s.value';
     params = [pg ? [...ids] : JSON.stringify([...ids])];
   }
+  const [filter, filterParams] = filterSql({ unit: o.unit, from: o.year, to: o.year });
   const terms = parsed.alternatives.flat().map((t) => t.text);
   const words = [...new Set([...terms, ...terms.flatMap((t) => searchTokens(t))])].filter((t) => t.trim()).sort((a, b) => b.length - a.length);
   const rows = await db.all(`
@@ -129,12 +129,9 @@ export async function search(db: Store, q: string, o: SearchOptions = {}, mark?:
     JOIN publications b ON b.id = i.bulletin_id
     LEFT JOIN units u ON u.id = b.unit_id
     LEFT JOIN document_paths p ON p.${pg ? 'id' : 'rowid'} = (SELECT min(${pg ? 'id' : 'rowid'}) FROM document_paths WHERE document_id = b.document_id)
-    WHERE ${indexed ? (pg ? 's.tokens @@ CAST(? AS tsquery)' : 'issues_fts MATCH ?') : '1 = 1'}
-      AND (CAST(? AS TEXT) IS NULL OR u.name LIKE '%' || CAST(? AS TEXT) || '%' OR b.unit_name LIKE '%' || CAST(? AS TEXT) || '%'
-           OR EXISTS (SELECT 1 FROM unit_aliases a WHERE a.unit_id = u.id AND a.alias = CAST(? AS TEXT)))
-      AND (CAST(? AS INTEGER) IS NULL OR b.year = CAST(? AS INTEGER))
+    ${filter ? `${filter} AND` : 'WHERE'} ${indexed ? (pg ? 's.tokens @@ CAST(? AS tsquery)' : 'issues_fts MATCH ?') : '1 = 1'}
     ORDER BY ${indexed ? (pg ? 's.issue_id' : 's.rowid') : 'i.id'} DESC
-    LIMIT ?`, [...(indexed ? [] : params), ...(indexed ? params : []), o.unit ?? null, o.unit ?? null, o.unit ?? null, o.unit ?? null, o.year ?? null, o.year ?? null, o.limit ?? 200]);
+    LIMIT ?`, indexed ? [...filterParams, ...params, o.limit ?? 200] : [...params, ...filterParams, o.limit ?? 200]);
   return rows.sort(byYearUnitNumber).map((r) => {
     const where = [r.problem, r.measures, r.outcome].find((t) => typeof t === 'string' && words.some((w) => t.includes(w))) as string | undefined;
     return { unit: r.unit, year: r.year, number: r.number, status: r.status, snippet: snippet(where ?? String(r.problem), words, 24, mark), path: r.path };
@@ -142,6 +139,9 @@ export async function search(db: Store, q: string, o: SearchOptions = {}, mark?:
 }
 
 // --- compare -------------------------------------------------------------------------
+
+/** Share of problems completed, to three decimals (null: no problems). */
+export const completionRate = (problems: number, completed: number): number | null => (problems ? Math.round((completed / problems) * 1000) / 1000 : null);
 
 export const COMPARE_KEYS = ['unit', 'region', 'level', 'year', 'theme'] as const;
 export type CompareKey = (typeof COMPARE_KEYS)[number];
@@ -171,6 +171,7 @@ export function filterSql(o: BulletinFilter): [string, unknown[]] {
  * top themes per group. Grouping by theme counts each problem once per theme it carries.
  */
 export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
+  const [where, params] = filterSql(o);
   const bulletins = await db.all<Row & { id: number }>(`
     SELECT b.id, COALESCE(u.name, b.unit_name, b.issuer) AS unit, b.region, b.level, b.year,
       (SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = 'problems') AS declared,
@@ -178,7 +179,7 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
       (SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = 'money_recovered') AS money_declared,
       (SELECT count(*) FROM warnings w WHERE w.bulletin_id = b.id AND w.code = 'declared_total_mismatch') AS mismatches
     FROM publications b LEFT JOIN units u ON u.id = b.unit_id
-    ${filterSql(o)[0]}`, filterSql(o)[1]);
+    ${where}`, params);
   const byId = new Map(bulletins.map((b) => [b.id, b]));
   // each issue's money and themes in one pass over each table (not a lookup per issue)
   const byTheme = o.by.includes('theme');
@@ -258,7 +259,7 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
       problems: g.problems,
       completed: g.completed,
       not_completed: g.problems - g.completed,
-      completion_rate: g.problems ? Math.round((g.completed / g.problems) * 1000) / 1000 : null,
+      completion_rate: completionRate(g.problems, g.completed),
       declared_problems: declared,
       // only over the bulletins that declare a count: nothing declared is no difference
       declared_vs_found: declared == null ? null : declared - g.problemsDeclared,

@@ -3,7 +3,7 @@
 // renderer, each followed by the table of its numbers.
 import * as echarts from 'echarts';
 import type { Store } from './store.js';
-import { compare, filterSql, unitThemeCounts, type BulletinFilter, type Row } from './queries.js';
+import { compare, completionRate, filterSql, unitThemeCounts, type BulletinFilter, type Row } from './queries.js';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const FONT = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -48,7 +48,6 @@ function topWithOthers(rows: Row[], key: string, top: number, label: (n: number)
   return [...sorted.slice(0, top), others];
 }
 const othersName = (n: number) => `其他 ${n} 个单位 (others)`;
-const rateOf = (r: Row) => (Number(r.problems) ? Math.round((Number(r.completed) / Number(r.problems)) * 1000) / 1000 : null);
 
 export async function buildReport(db: Store, opts: ReportOptions = {}): Promise<string> {
   const top = opts.top ?? 15;
@@ -79,7 +78,7 @@ export async function buildReport(db: Store, opts: ReportOptions = {}): Promise<
       if (!o) others.set(r[key], (o = { unit: othersName(otherUnits), [key]: r[key], bulletins: 0, problems: 0, completed: 0, not_completed: 0, money: 0 }));
       for (const k of ['bulletins', 'problems', 'completed', 'not_completed', 'money']) o[k] = Number(o[k]) + (Number(r[k]) || 0);
     }
-    for (const o of others.values()) o.completion_rate = rateOf(o);
+    for (const o of others.values()) o.completion_rate = completionRate(Number(o.problems), Number(o.completed));
     return [...kept, ...others.values()];
   };
   const unitYearRows = rollup(byUnitYear, 'year');

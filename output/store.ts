@@ -40,9 +40,6 @@ export function printableTarget(target: string): string {
   }
 }
 
-/** `--db` value, else ZHENGGAI_DB, else zhenggai.db. */
-export const defaultTarget = () => process.env.ZHENGGAI_DB || 'zhenggai.db';
-
 /**
  * Open a dataset: a PostgreSQL URL (postgresql://user@host:port/db) or a SQLite file. Read-only
  * opens a SQLite file read-only and a server connection in read-only transactions.

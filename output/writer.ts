@@ -3,9 +3,8 @@
 // record was made); each child table is one INSERT … SELECT over jsonb_each of its rows.
 // Identity is the sha256 of the bytes: unchanged files are skipped (another path of the
 // same bytes is recorded as such); --reprocess re-derives documents whose rules changed.
-import type { DB } from './db.js';
+import { SEARCH_TEXTS_SQL, searchRow, type DB } from './db.js';
 import type { DocPayload } from './rows.js';
-import { searchTokensMany } from '../extractors/tokens.js';
 
 export type WriteStatus = 'ingested' | 'unchanged' | 'reprocessed';
 
@@ -29,8 +28,7 @@ export class Writer {
       delDoc: p('DELETE FROM documents WHERE id = ?'),
       // the search table is contentless: a document's entries go with FTS5's 'delete' command and
       // the tokens they were made of, computed again from the stored problems
-      ftsOf: p(`SELECT i.id, i.problem, COALESCE((SELECT group_concat(text, char(10)) FROM (SELECT m.text FROM measures m WHERE m.issue_id = i.id ORDER BY m.ordinal)), '') AS measures, COALESCE(i.outcome, '') AS outcome
-        FROM issues i JOIN bulletins b ON b.id = i.bulletin_id WHERE b.document_id = ?`),
+      ftsOf: p(`${SEARCH_TEXTS_SQL} JOIN bulletins b ON b.id = i.bulletin_id WHERE b.document_id = ?`),
       delFts: p("INSERT INTO issues_fts (issues_fts, rowid, problem, measures, outcome) VALUES ('delete', ?, ?, ?, ?)"),
       lastIssue: p("SELECT last FROM id_counters WHERE name = 'issues'").pluck(),
       setLastIssue: p("INSERT INTO id_counters (name, last) VALUES ('issues', ?) ON CONFLICT (name) DO UPDATE SET last = excluded.last"),
@@ -89,10 +87,7 @@ export class Writer {
           return 'unchanged';
         }
         paths = this.s.paths.all(row.id) as string[];
-        for (const i of this.s.ftsOf.all(row.id) as Array<{ id: number; problem: string; measures: string; outcome: string }>) {
-          const [p, m, o] = searchTokensMany([i.problem, i.measures, i.outcome]);
-          this.s.delFts.run(i.id, p!.join(' '), m!.join(' '), o!.join(' '));
-        }
+        for (const i of this.s.ftsOf.all(row.id) as Array<{ id: number; problem: string; measures: string; outcome: string }>) this.s.delFts.run(i.id, ...searchRow(i));
         this.s.delDoc.run(row.id);
         status = 'reprocessed';
       }

@@ -17,8 +17,9 @@ program
 
 // --db: a SQLite file (the embedded default) or a PostgreSQL server shared by a team; ZHENGGAI_DB
 // sets it for every command
+const defaultDb = () => process.env.ZHENGGAI_DB || 'zhenggai.db';
 const dbOption = () => new Option('--db <file|url>', 'dataset: a SQLite file, or postgresql://user@host:port/db (default: $ZHENGGAI_DB, else zhenggai.db)')
-  .default(process.env.ZHENGGAI_DB || 'zhenggai.db', process.env.ZHENGGAI_DB ? '$ZHENGGAI_DB' : 'zhenggai.db');
+  .default(defaultDb(), process.env.ZHENGGAI_DB ? '$ZHENGGAI_DB' : 'zhenggai.db');
 const shown = async (db: string) => (await import('../output/store.js')).printableTarget(db);
 
 // Option values are checked where they are read: a bad one is a usage error (exit 2) that says
@@ -253,7 +254,7 @@ program
     const { isServerUrl } = await import('../output/store.js');
     // a missing or foreign dataset: said before the statement runs
     const server = isServerUrl(o.db) ? await readDb(o.db) : null;
-    if (!server) (await readDb(o.db)).close();
+    if (!server) await (await readDb(o.db)).close();
     try {
       // SQLite: in a process of its own, killed at the time limit; PostgreSQL: a read-only
       // transaction with a statement timeout, read through a cursor
@@ -336,7 +337,7 @@ unitsCmd
   .option('--db <file|url>', 'dataset: a SQLite file or postgresql://… (default: $ZHENGGAI_DB, else zhenggai.db)')
   .action(async (from: string, into: string, o: { db?: string }) => {
     // --db may stand before or after `merge` (the parent command takes it in the first place)
-    const dbPath = o.db ?? (unitsCmd.opts() as { db?: string }).db ?? (process.env.ZHENGGAI_DB || 'zhenggai.db');
+    const dbPath = o.db ?? (unitsCmd.opts() as { db?: string }).db ?? defaultDb();
     const { openStore, isServerUrl } = await import('../output/store.js');
     const { existsSync } = await import('node:fs');
     if (!isServerUrl(dbPath) && !existsSync(dbPath)) throw new CommanderError(2, 'zhenggai.usage', `no dataset at ${dbPath} (--db)`);

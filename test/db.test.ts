@@ -2,11 +2,10 @@
 // document with two paths; bad files are recorded and the good ones all land.
 import { describe, it, expect } from 'vitest';
 import { deflateRawSync } from 'node:zlib';
-import { searchTokensMany } from '../extractors/tokens.js';
 import { mkdtempSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { SCHEMA_VERSION, STATS_SQL, openDb } from '../output/db.js';
+import { SCHEMA_VERSION, STATS_SQL, SEARCH_TEXTS_SQL, openDb, searchRow } from '../output/db.js';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ingest } from '../pipeline/batch.js';
@@ -93,11 +92,10 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     const hits = w.prepare("SELECT rowid FROM issues_fts WHERE issues_fts MATCH '党费' ORDER BY rowid").pluck().all();
     expect(hits.length).toBeGreaterThan(0);
     // the version-5 shape: the text plain, the record compressed alone, a search table that keeps its tokens
-    const ids = w.prepare('SELECT id FROM issues ORDER BY id').pluck().all() as number[];
-    const tokens = ids.map((id) => [id, ...(w.prepare(`SELECT i.problem, COALESCE((SELECT group_concat(text, char(10)) FROM (SELECT m.text FROM measures m WHERE m.issue_id = i.id ORDER BY m.ordinal)), ''), COALESCE(i.outcome, '') FROM issues i WHERE i.id = ?`).raw().get(id) as string[])]);
+    const texts = w.prepare(SEARCH_TEXTS_SQL).all() as Array<{ id: number; problem: string; measures: string; outcome: string }>;
     w.exec("DROP TABLE issues_fts; CREATE VIRTUAL TABLE issues_fts USING fts5(problem, measures, outcome, tokenize = 'unicode61', detail = 'none'); DROP TABLE id_counters;");
     const ins = w.prepare('INSERT INTO issues_fts (rowid, problem, measures, outcome) VALUES (?, ?, ?, ?)');
-    for (const [id, ...f] of tokens) ins.run(id, ...searchTokensMany(f as string[]).map((t) => t.join(' ')));
+    for (const t of texts) ins.run(t.id, ...searchRow(t));
     const old = w.prepare('UPDATE documents SET text = ?, record = ? WHERE sha256 = ?');
     for (const d of docs) old.run(d.t, deflateRawSync(Buffer.from(d.r)), d.sha256);
     w.exec('PRAGMA user_version = 5');
