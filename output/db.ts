@@ -63,8 +63,17 @@ const ISSUE_MONEY = `SELECT i.id,
     (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.issue_id = i.id AND ${OTHER_MONEY}) AS mo
   FROM issues i WHERE i.bulletin_id = b.id`;
 
+/** bulletin_stats' columns, in the order of a payload's `stats` (rows.ts statsOf). */
+export const STATS_COLUMNS = 'problems, completed, money_recovered, money_other, themes, declared_problems, declared_rules, declared_money_recovered, mismatches';
+
+/** A bulletin's own total `key`, or NULL. */
+const declaredTotal = (key: string) => `(SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = '${key}')`;
+/** The figures compare reads of a bulletin's own totals (the last four of STATS_COLUMNS). */
+const DECLARED_STATS = `${declaredTotal('problems')}, ${declaredTotal('rules')}, ${declaredTotal('money_recovered')},
+    (SELECT count(*) FROM warnings w WHERE w.bulletin_id = b.id AND w.code = 'declared_total_mismatch')`;
+
 /** bulletin_stats of the given bulletins (all those without stats when `bid` is null), from their stored rows. */
-export const STATS_SQL = `INSERT OR REPLACE INTO bulletin_stats (bulletin_id, problems, completed, money_recovered, money_other, themes)
+export const STATS_SQL = `INSERT OR REPLACE INTO bulletin_stats (bulletin_id, ${STATS_COLUMNS})
   SELECT b.id,
     (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id),
     (SELECT count(*) FROM issues i WHERE i.bulletin_id = b.id AND i.status = 'completed'),
@@ -80,7 +89,8 @@ export const STATS_SQL = `INSERT OR REPLACE INTO bulletin_stats (bulletin_id, pr
          FROM issues i JOIN (${ISSUE_MONEY}) im ON im.id = i.id
          WHERE i.bulletin_id = b.id AND NOT EXISTS (SELECT 1 FROM issue_themes t WHERE t.issue_id = i.id)
          HAVING count(*) > 0)
-       ORDER BY first, theme))
+       ORDER BY first, theme)),
+    ${DECLARED_STATS}
   FROM bulletins b WHERE (:bid IS NULL AND b.id NOT IN (SELECT bulletin_id FROM bulletin_stats)) OR b.id = :bid`;
 
 /**
@@ -189,5 +199,11 @@ function migrate(db: DB, path: string): void {
   if (migrateFts) refillSearch(db);
   // version 5: per-bulletin figures kept at ingest; an older dataset gets them once
   if (v >= 1 && v < 5) db.prepare(STATS_SQL).run({ bid: null });
+  // the declared totals and mismatch count compare reads, kept with the figures (a dataset whose
+  // figures predate them gets them once)
+  else if (v >= 5 && !(db.pragma('table_info(bulletin_stats)') as Array<{ name: string }>).some((c) => c.name === 'mismatches')) {
+    db.exec('ALTER TABLE bulletin_stats ADD COLUMN declared_problems REAL; ALTER TABLE bulletin_stats ADD COLUMN declared_rules REAL; ALTER TABLE bulletin_stats ADD COLUMN declared_money_recovered REAL; ALTER TABLE bulletin_stats ADD COLUMN mismatches INTEGER NOT NULL DEFAULT 0');
+    db.exec(`UPDATE bulletin_stats AS s SET (declared_problems, declared_rules, declared_money_recovered, mismatches) = (SELECT ${DECLARED_STATS} FROM bulletins b WHERE b.id = s.bulletin_id)`);
+  }
   if (v !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }

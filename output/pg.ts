@@ -10,7 +10,7 @@ import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { readFileSync, readdirSync } from 'node:fs';
 import { rootPath } from '../pipeline/paths.js';
-import { DatasetError } from './db.js';
+import { DatasetError, STATS_COLUMNS } from './db.js';
 import { printableTarget, type Row, type Store } from './store.js';
 import type { Versions, WriteStatus } from './writer.js';
 import { recordJson, type DocPayload } from './rows.js';
@@ -178,7 +178,7 @@ const rowsOf = (param: number) => `jsonb_array_elements($${param}::jsonb) WITH O
  * Every child row of one bulletin in one statement: each table an INSERT … SELECT over the JSON
  * array of its rows (output/rows.ts), as data-modifying CTEs. Category and issue ids follow the
  * largest so far (the writer holds the write lock). $1 bulletin id; $2–$11 the row arrays;
- * $12–$16 bulletin_stats.
+ * $12–$20 bulletin_stats.
  */
 const CHILDREN_SQL = `WITH base AS (SELECT (SELECT coalesce(max(id), 0) FROM categories) AS cat, (SELECT coalesce(max(id), 0) FROM issues) AS iss),
   totals AS (INSERT INTO declared_totals (bulletin_id, key, value) SELECT $1, ${v(0)}, ${v(1, 'float8')} FROM ${rowsOf(2)}),
@@ -196,7 +196,7 @@ const CHILDREN_SQL = `WITH base AS (SELECT (SELECT coalesce(max(id), 0) FROM cat
   search AS (INSERT INTO issue_search (issue_id, tokens)
     SELECT base.iss + ${v(0, 'bigint')} + 1, array_to_tsvector(array_remove(string_to_array(concat_ws(' ', ${v(1)}, ${v(2)}, ${v(3)}), ' '), '')) FROM base, ${rowsOf(10)}),
   warns AS (INSERT INTO warnings (bulletin_id, code, message, rule) SELECT $1, ${v(0)}, ${v(1)}, ${v(2)} FROM ${rowsOf(11)})
-INSERT INTO bulletin_stats (bulletin_id, problems, completed, money_recovered, money_other, themes) VALUES ($1, $12, $13, $14, $15, $16)`;
+INSERT INTO bulletin_stats (bulletin_id, ${STATS_COLUMNS}) VALUES ($1, $12, $13, $14, $15, $16, $17, $18, $19, $20)`;
 
 export class PgWriter {
   constructor(private store: PgStore, private versions: Versions) {}

@@ -143,6 +143,9 @@ export async function search(db: Store, q: string, o: SearchOptions = {}, mark?:
 /** Share of problems completed, to three decimals (null: no problems). */
 export const completionRate = (problems: number, completed: number): number | null => (problems ? Math.round((completed / problems) * 1000) / 1000 : null);
 
+/** Chinese collation of names (one collator: localeCompare(…, 'zh') builds one per call). */
+const zh = new Intl.Collator('zh');
+
 export const COMPARE_KEYS = ['unit', 'region', 'level', 'year', 'theme'] as const;
 export type CompareKey = (typeof COMPARE_KEYS)[number];
 
@@ -172,14 +175,20 @@ export function filterSql(o: BulletinFilter): [string, unknown[]] {
  */
 export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
   const [where, params] = filterSql(o);
-  const bulletins = await db.all<Row & { id: number }>(`
-    SELECT b.id, COALESCE(u.name, b.unit_name, b.issuer) AS unit, b.region, b.level, b.year,
-      (SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = 'problems') AS declared,
-      (SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = 'rules') AS rules,
-      (SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = 'money_recovered') AS money_declared,
-      (SELECT count(*) FROM warnings w WHERE w.bulletin_id = b.id AND w.code = 'declared_total_mismatch') AS mismatches
-    FROM publications b LEFT JOIN units u ON u.id = b.unit_id
-    ${where}`, params);
+  // each bulletin with the figures kept at ingest (bulletin_stats): one row each, no lookups; read
+  // as arrays (a row object per bulletin built by the driver cost more than the rest of compare)
+  type B = { id: number; unit: unknown; region: unknown; level: unknown; year: unknown; declared: number | null; rules: number | null; money_declared: number | null;
+    mismatches: number | null; problems: number | null; completed: number; money_recovered: number; money_other: number; themes: string | null };
+  const bulletins: B[] = (await db.arrays(`
+    SELECT b.id, COALESCE(u.name, b.unit_name, b.issuer), b.region, b.level, b.year,
+      s.declared_problems, s.declared_rules, s.declared_money_recovered, s.mismatches,
+      s.problems, s.completed, s.money_recovered, s.money_other, s.themes
+    FROM publications b LEFT JOIN units u ON u.id = b.unit_id LEFT JOIN bulletin_stats s ON s.bulletin_id = b.id
+    ${where} ORDER BY b.id`, params)).map((r) => ({
+    id: r[0] as number, unit: r[1], region: r[2], level: r[3], year: r[4], declared: r[5] as number | null, rules: r[6] as number | null,
+    money_declared: r[7] as number | null, mismatches: r[8] as number | null, problems: r[9] as number | null, completed: r[10] as number,
+    money_recovered: r[11] as number, money_other: r[12] as number, themes: r[13] as string | null,
+  }));
   const byId = new Map(bulletins.map((b) => [b.id, b]));
   // each issue's money and themes in one pass over each table (not a lookup per issue)
   const byTheme = o.by.includes('theme');
@@ -197,34 +206,30 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
 
   interface Acc { keys: Row; bulletins: Set<number>; problems: number; problemsDeclared: number; completed: number; money: number; moneyOther: number; themeCount: Map<string, number> }
   const groups = new Map<string, Acc>();
-  const acc = (keys: Row): Acc => {
-    const k = JSON.stringify(o.by.map((x) => keys[x] ?? null));
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { keys, bulletins: new Set(), problems: 0, problemsDeclared: 0, completed: 0, money: 0, moneyOther: 0, themeCount: new Map() }));
-    return g;
+  // a group's key: its values joined (cheap enough to make per bulletin, or per problem and theme)
+  const keyOf = (b: B, theme?: string): string => {
+    let k = '';
+    for (const x of o.by) { const v = x === 'theme' ? theme : b[x]; k += (v == null ? '\u0000' : String(v)) + '\u0001'; }
+    return k;
   };
-  const keysOf = (b: Row, theme?: string): Row => Object.fromEntries(o.by.map((k) => [k, k === 'theme' ? theme ?? null : b[k] ?? null]));
-  // a bulletin's group (and a bulletin's group per theme) is found once, not once per issue
-  const groupOf = new Map<string, Acc>();
-  const accFor = (b: Row & { id: number }, theme?: string): Acc => {
-    const k = theme === undefined ? String(b.id) : `${b.id}|${theme}`;
-    let g = groupOf.get(k);
-    if (!g) groupOf.set(k, (g = acc(keysOf(b, theme))));
+  const accFor = (b: B, theme?: string): Acc => {
+    const k = keyOf(b, theme);
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { keys: Object.fromEntries(o.by.map((x) => [x, x === 'theme' ? theme ?? null : b[x] ?? null])), bulletins: new Set(), problems: 0, problemsDeclared: 0, completed: 0, money: 0, moneyOther: 0, themeCount: new Map() }));
     return g;
   };
   for (const b of bulletins) if (!byTheme) accFor(b).bulletins.add(b.id);
   // by unit, region, level or year: the per-bulletin figures kept at ingest (bulletin_stats)
   if (!byTheme) {
-    for (const [bid, problems, completed, m, mOther, themes] of (await db.arrays('SELECT bulletin_id, problems, completed, money_recovered, money_other, themes FROM bulletin_stats ORDER BY bulletin_id')) as Array<[number, number, number, number, number, string]>) {
-      const b = byId.get(bid);
-      if (!b || !problems) continue;
+    for (const b of bulletins) {
+      if (!b.problems) continue;
       const g = accFor(b);
-      g.problems += problems;
-      if (b.declared != null) g.problemsDeclared += problems;
-      g.completed += completed;
-      if (b.money_declared == null) g.money += m;
-      g.moneyOther += mOther;
-      for (const [l, n] of JSON.parse(themes) as Array<[string | null, number]>) if (l !== null) g.themeCount.set(l, (g.themeCount.get(l) ?? 0) + n);
+      g.problems += b.problems;
+      if (b.declared != null) g.problemsDeclared += b.problems;
+      g.completed += b.completed;
+      if (b.money_declared == null) g.money += b.money_recovered;
+      g.moneyOther += b.money_other;
+      for (const [l, n] of JSON.parse(b.themes!) as Array<[string | null, number]>) if (l !== null) g.themeCount.set(l, (g.themeCount.get(l) ?? 0) + n);
     }
   }
   for (const [id, bulletinId, status] of byTheme ? issues : []) {
@@ -245,7 +250,7 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
       for (const l of labels) g.themeCount.set(l, (g.themeCount.get(l) ?? 0) + 1);
     }
   }
-  const sum = (ids: Set<number>, f: (b: Row) => unknown) => {
+  const sum = (ids: Set<number>, f: (b: B) => unknown) => {
     let s: number | null = null;
     for (const id of ids) { const v = f(byId.get(id)!); if (v != null) s = (s ?? 0) + Number(v); }
     return s;
@@ -270,7 +275,7 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
       top_themes: [...g.themeCount].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([l, n]) => `${l}(${n})`).join(' '),
     } as Row;
   });
-  const cmp = (a: unknown, b: unknown) => (a == null ? 1 : b == null ? -1 : typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'zh'));
+  const cmp = (a: unknown, b: unknown) => (a == null ? 1 : b == null ? -1 : typeof a === 'number' && typeof b === 'number' ? a - b : zh.compare(String(a), String(b)));
   return rows.sort((a, b) => { for (const k of o.by) { const c = cmp(a[k], b[k]); if (c) return c; } return 0; });
 }
 
@@ -293,7 +298,7 @@ export async function unitThemeCounts(db: Store, filter: BulletinFilter = {}): P
       g.money += m;
     }
   }
-  const cmp = (a: unknown, b: unknown) => (a == null ? 1 : b == null ? -1 : String(a).localeCompare(String(b), 'zh'));
+  const cmp = (a: unknown, b: unknown) => (a == null ? 1 : b == null ? -1 : zh.compare(String(a), String(b)));
   return [...groups.values()].map((g) => ({ ...g, money: Math.round(g.money) })).sort((a, b) => cmp(a.unit, b.unit) || cmp(a.theme, b.theme));
 }
 

@@ -62,8 +62,8 @@ export interface DocPayload {
   /** bulletins columns from title to fingerprint-less end, in insert order */
   bulletin: Array<string | number | null>;
   rows: TableRows;
-  /** bulletin_stats columns: problems, completed, money recovered, other money, themes JSON (see statsOf) */
-  stats: [number, number, number, number, string];
+  /** bulletin_stats columns (see statsOf and STATS_COLUMNS in output/db.ts) */
+  stats: [number, number, number, number, string, number | null, number | null, number | null, number];
   /** count of the record's warnings (for the batch's file event) */
   warnings: number;
 }
@@ -102,7 +102,9 @@ const isOtherMoney = (q: { kind: string; role?: string | null }) => q.kind === '
  * A bulletin's figures as bulletin_stats keeps them: its problems, how many are completed, the
  * recovered and other money of its problems, and per theme [label, problems, completed,
  * recovered, other] in the order first met (by problem, then theme id), the problems with no
- * theme last under label null. The same numbers STATS_SQL (output/db.ts) derives from the rows.
+ * theme last under label null; then what compare reads of the bulletin's own totals: the problems,
+ * rules and recovered money it declares (null: not declared) and its declared-vs-found mismatches.
+ * The same numbers STATS_SQL (output/db.ts) derives from the rows.
  */
 export function statsOf(rec: BulletinRecord): DocPayload['stats'] {
   let completed = 0;
@@ -133,7 +135,9 @@ export function statsOf(rec: BulletinRecord): DocPayload['stats'] {
     .sort((a, b) => a.first - b.first || (a.theme < b.theme ? -1 : a.theme > b.theme ? 1 : 0))
     .map((g) => [g.label, g.n, g.c, g.m, g.mo]);
   if (none.n) list.push([null, none.n, none.c, none.m, none.mo]);
-  return [rec.issues.length, completed, recovered, other, JSON.stringify(list)];
+  const declared = (k: string) => rec.summary[k] ?? null;
+  const mismatches = rec.warnings.filter((w) => w.code === 'declared_total_mismatch').length;
+  return [rec.issues.length, completed, recovered, other, JSON.stringify(list), declared('problems'), declared('rules'), declared('money_recovered'), mismatches];
 }
 
 function unitRef(rec: BulletinRecord): UnitRef | null {

@@ -124,8 +124,12 @@ CREATE TABLE IF NOT EXISTS bulletin_stats (
   completed INTEGER NOT NULL,
   money_recovered REAL NOT NULL,       -- sum over its problems of money with role recovered
   money_other REAL NOT NULL,           -- and of the other money
-  themes TEXT NOT NULL                 -- JSON [[label, problems, completed, money_recovered, money_other], …] in
+  themes TEXT NOT NULL,                -- JSON [[label, problems, completed, money_recovered, money_other], …] in
                                        -- the order first met; label null: the problems with no theme
+  declared_problems REAL,              -- the bulletin's own totals (declared_totals problems, rules,
+  declared_rules REAL,                 -- money_recovered; NULL: not declared)
+  declared_money_recovered REAL,
+  mismatches INTEGER NOT NULL DEFAULT 0 -- its declared_total_mismatch warnings
 );
 CREATE TABLE IF NOT EXISTS ingest_runs (
   id INTEGER PRIMARY KEY,

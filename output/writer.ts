@@ -3,7 +3,7 @@
 // record was made); each child table is one INSERT … SELECT over jsonb_each of its rows.
 // Identity is the sha256 of the bytes: unchanged files are skipped (another path of the
 // same bytes is recorded as such); --reprocess re-derives documents whose rules changed.
-import { SEARCH_TEXTS_SQL, searchRow, type DB } from './db.js';
+import { SEARCH_TEXTS_SQL, STATS_COLUMNS, searchRow, type DB } from './db.js';
 import type { DocPayload } from './rows.js';
 
 export type WriteStatus = 'ingested' | 'unchanged' | 'reprocessed';
@@ -41,7 +41,7 @@ export class Writer {
         inspection_start, inspection_end, feedback_date, as_of_date, years_implied, year, published_date, doc_number, publisher, phones, emails, fingerprint)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       maxCategory: p('SELECT coalesce(max(id), 0) FROM categories').pluck(),
-      stats: p('INSERT INTO bulletin_stats (bulletin_id, problems, completed, money_recovered, money_other, themes) VALUES (?, ?, ?, ?, ?, ?)'),
+      stats: p(`INSERT INTO bulletin_stats (bulletin_id, ${STATS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       maxIssue: p('SELECT coalesce(max(id), 0) FROM issues').pluck(),
       totals: each('declared_totals', 'bulletin_id, key, value', `:bid, ${v(0)}, ${v(1)}`),
       categories: each('categories', 'id, bulletin_id, ordinal, title, span_start, span_end, rule', `:catBase + key + 1, :bid, ${v(0)}, ${v(1)}, ${v(2)}, ${v(3)}, ${v(4)}`),

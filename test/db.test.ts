@@ -91,6 +91,8 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     const docs = w.prepare('SELECT sha256, zg_text(text) AS t, zg_record(record, text) AS r FROM documents ORDER BY sha256').all() as Array<{ sha256: string; t: string; r: string }>;
     const hits = w.prepare("SELECT rowid FROM issues_fts WHERE issues_fts MATCH '党费' ORDER BY rowid").pluck().all();
     expect(hits.length).toBeGreaterThan(0);
+    const stats = w.prepare('SELECT * FROM bulletin_stats ORDER BY bulletin_id').all();
+    expect(stats.some((r) => (r as { declared_problems: number | null }).declared_problems !== null)).toBe(true);
     // the version-5 shape: the text plain, the record compressed alone, a search table that keeps its tokens
     const texts = w.prepare(SEARCH_TEXTS_SQL).all() as Array<{ id: number; problem: string; measures: string; outcome: string }>;
     w.exec("DROP TABLE issues_fts; CREATE VIRTUAL TABLE issues_fts USING fts5(problem, measures, outcome, tokenize = 'unicode61', detail = 'none'); DROP TABLE id_counters;");
@@ -98,6 +100,8 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     for (const t of texts) ins.run(t.id, ...searchRow(t));
     const old = w.prepare('UPDATE documents SET text = ?, record = ? WHERE sha256 = ?');
     for (const d of docs) old.run(d.t, deflateRawSync(Buffer.from(d.r)), d.sha256);
+    // and figures without the declared totals and mismatch count (kept since)
+    w.exec('ALTER TABLE bulletin_stats DROP COLUMN declared_problems; ALTER TABLE bulletin_stats DROP COLUMN declared_rules; ALTER TABLE bulletin_stats DROP COLUMN declared_money_recovered; ALTER TABLE bulletin_stats DROP COLUMN mismatches');
     w.exec('PRAGMA user_version = 5');
     w.close();
     await ingest([join(FIXTURES, 'xinye-kexie-2024')], { db, jobs: 1 });
@@ -107,6 +111,7 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     expect(d.prepare('SELECT sha256, zg_text(text) AS t, zg_record(record, text) AS r FROM documents ORDER BY sha256').all()).toEqual(docs);
     expect(d.prepare("SELECT typeof(text) FROM documents").pluck().all()).toEqual(docs.map(() => 'blob'));
     expect(d.prepare("SELECT rowid FROM issues_fts WHERE issues_fts MATCH '党费' ORDER BY rowid").pluck().all()).toEqual(hits);
+    expect(d.prepare('SELECT * FROM bulletin_stats ORDER BY bulletin_id').all()).toEqual(stats);
     d.close();
   });
   it('a re-derived document leaves no search hit behind, and its issue ids are new ones', async () => {
