@@ -195,7 +195,20 @@ function migrate(db: DB, path: string): void {
     }
     for (const [t, r, id] of pending) set.run(t, r, id);
   }
+  // schema 6: measures WITHOUT ROWID (the key is the table, not an index beside it), and theme
+  // tags apart from each theme's label and rule (issue_themes becomes a view): the old tables are
+  // set aside, the schema makes the new ones, and their rows move over
+  const tableSql = (t: string) => (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(t) as string | undefined) ?? null;
+  const oldMeasures = v >= 1 && tableSql('measures') !== null && !/WITHOUT ROWID/i.test(tableSql('measures')!);
+  const oldThemes = v >= 1 && tableSql('issue_themes') !== null;
+  if (oldMeasures) db.exec('ALTER TABLE measures RENAME TO measures_before6');
+  if (oldThemes) db.exec('ALTER TABLE issue_themes RENAME TO issue_themes_before6');
   db.exec(schemaSql());
+  if (oldMeasures) db.exec('INSERT OR IGNORE INTO measures (issue_id, ordinal, text) SELECT issue_id, ordinal, text FROM measures_before6; DROP TABLE measures_before6');
+  if (oldThemes) {
+    db.exec(`INSERT INTO themes (theme, label, rule) SELECT theme, max(label), max(rule) FROM issue_themes_before6 GROUP BY theme ON CONFLICT (theme) DO NOTHING;
+      INSERT OR IGNORE INTO issue_theme_tags (issue_id, theme, keyword) SELECT issue_id, theme, keyword FROM issue_themes_before6; DROP TABLE issue_themes_before6`);
+  }
   if (migrateFts) refillSearch(db);
   // version 5: per-bulletin figures kept at ingest; an older dataset gets them once
   if (v >= 1 && v < 5) db.prepare(STATS_SQL).run({ bid: null });

@@ -191,8 +191,10 @@ const CHILDREN_SQL = `WITH base AS (SELECT (SELECT coalesce(max(id), 0) FROM cat
   qty AS (INSERT INTO quantities (bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule, role)
     SELECT $1, base.iss + ${v(0, 'bigint')} + 1, ${v(1, 'float8')}, ${v(2)}, ${v(3)}, ${v(4)}, ${v(5)}, ${v(6, 'int')}, ${v(7, 'int')}, ${v(8)}, ${v(9)} FROM base, ${rowsOf(7)}),
   cited AS (INSERT INTO documents_cited (issue_id, title) SELECT base.iss + ${v(0, 'bigint')} + 1, ${v(1)} FROM base, ${rowsOf(8)}),
-  themes AS (INSERT INTO issue_themes (issue_id, theme, label, rule, keyword)
-    SELECT DISTINCT ON (base.iss + ${v(0, 'bigint')} + 1, ${v(1)}) base.iss + ${v(0, 'bigint')} + 1, ${v(1)}, ${v(2)}, ${v(3)}, ${v(4)} FROM base, ${rowsOf(9)} ORDER BY 1, 2, k),
+  names AS (INSERT INTO themes (theme, label, rule) SELECT DISTINCT ON (${v(1)}) ${v(1)}, ${v(2)}, ${v(3)} FROM ${rowsOf(9)} ORDER BY ${v(1)}, k
+    ON CONFLICT (theme) DO UPDATE SET label = excluded.label, rule = excluded.rule WHERE themes.label <> excluded.label OR themes.rule <> excluded.rule),
+  themes AS (INSERT INTO issue_theme_tags (issue_id, theme, keyword)
+    SELECT DISTINCT ON (base.iss + ${v(0, 'bigint')} + 1, ${v(1)}) base.iss + ${v(0, 'bigint')} + 1, ${v(1)}, ${v(4)} FROM base, ${rowsOf(9)} ORDER BY 1, 2, k),
   search AS (INSERT INTO issue_search (issue_id, tokens)
     SELECT base.iss + ${v(0, 'bigint')} + 1, array_to_tsvector(array_remove(string_to_array(concat_ws(' ', ${v(1)}, ${v(2)}, ${v(3)}), ' '), '')) FROM base, ${rowsOf(10)}),
   warns AS (INSERT INTO warnings (bulletin_id, code, message, rule) SELECT $1, ${v(0)}, ${v(1)}, ${v(2)} FROM ${rowsOf(11)})

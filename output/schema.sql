@@ -80,12 +80,14 @@ CREATE TABLE IF NOT EXISTS issues (
   rule TEXT NOT NULL,                  -- segmentation rule that found the problem
   UNIQUE (bulletin_id, number)
 );
+-- measures and theme tags are kept in their key's order (WITHOUT ROWID): the key is the table,
+-- not a second copy of it in an index (a tenth of a dataset)
 CREATE TABLE IF NOT EXISTS measures (
   issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
   ordinal INTEGER NOT NULL,
   text TEXT NOT NULL,
-  UNIQUE (issue_id, ordinal)
-);
+  PRIMARY KEY (issue_id, ordinal)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS issue_notes (
   issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
   ordinal INTEGER NOT NULL,
@@ -100,14 +102,20 @@ CREATE TABLE IF NOT EXISTS quantities (
   rule TEXT NOT NULL,
   role TEXT  -- money only: recovered, fined, involved or other
 );
-CREATE TABLE IF NOT EXISTS issue_themes (
-  issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
-  theme TEXT NOT NULL,                 -- id in rules/themes.json
+-- Theme tags: each problem's themes and the word each was read from (issue_theme_tags), each
+-- theme's label and rule once (themes, as rules/themes.json has them at the last ingest); the
+-- view issue_themes joins them (issue_id, theme, label, rule, keyword).
+CREATE TABLE IF NOT EXISTS themes (
+  theme TEXT PRIMARY KEY,              -- id in rules/themes.json
   label TEXT NOT NULL,
-  rule TEXT NOT NULL,
-  keyword TEXT NOT NULL,               -- the word it was read from
-  UNIQUE (issue_id, theme)
+  rule TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS issue_theme_tags (
+  issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+  theme TEXT NOT NULL REFERENCES themes(theme),
+  keyword TEXT NOT NULL,               -- the word it was read from
+  PRIMARY KEY (issue_id, theme)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS documents_cited (
   issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
   title TEXT NOT NULL
@@ -164,6 +172,10 @@ CREATE INDEX IF NOT EXISTS bulletins_unit ON bulletins(unit_id);
 -- served no query here; `WHERE theme = ?` scans issue_themes, a narrow table.
 DROP INDEX IF EXISTS issues_bulletin;
 DROP INDEX IF EXISTS issue_themes_theme;
+
+DROP VIEW IF EXISTS issue_themes;
+CREATE VIEW issue_themes AS
+SELECT t.issue_id, t.theme, th.label, th.rule, t.keyword FROM issue_theme_tags t JOIN themes th ON th.theme = t.theme;
 
 -- One bulletin per publication: the same bulletin saved as .txt, .docx, .pdf and .html
 -- counts once (the earliest ingested stands for it).

@@ -52,7 +52,10 @@ export class Writer {
       quantities: each('quantities', 'bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule, role',
         `:bid, ${issueId(0)}, ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(v).join(', ')}`),
       cited: each('documents_cited', 'issue_id, title', `${issueId(0)}, ${v(1)}`),
-      themes: each('issue_themes', 'issue_id, theme, label, rule, keyword', `${issueId(0)}, ${[1, 2, 3, 4].map(v).join(', ')}`, 'INSERT OR IGNORE'),
+      // each theme's label and rule as the rules give them now (written only when they changed)
+      themeNames: p(`INSERT INTO themes (theme, label, rule) SELECT DISTINCT ${v(1)}, ${v(2)}, ${v(3)} FROM jsonb_each(:rows) WHERE true
+        ON CONFLICT (theme) DO UPDATE SET label = excluded.label, rule = excluded.rule WHERE label <> excluded.label OR rule <> excluded.rule`),
+      themes: each('issue_theme_tags', 'issue_id, theme, keyword', `${issueId(0)}, ${v(1)}, ${v(4)}`, 'INSERT OR IGNORE'),
       fts: each('issues_fts', 'rowid, problem, measures, outcome', `${issueId(0)}, ${v(1)}, ${v(2)}, ${v(3)}`),
       warnings: each('warnings', 'bulletin_id, code, message, rule', `:bid, ${v(0)}, ${v(1)}, ${v(2)}`),
     };
@@ -124,6 +127,7 @@ export class Writer {
     run(this.s.notes, r.notes, { issueBase });
     run(this.s.quantities, r.quantities, { issueBase });
     run(this.s.cited, r.cited, { issueBase });
+    if (r.themes !== '[]') this.s.themeNames.run({ rows: r.themes });
     run(this.s.themes, r.themes, { issueBase });
     run(this.s.fts, r.fts, { issueBase });
     run(this.s.warnings, r.warnings);

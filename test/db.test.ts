@@ -210,7 +210,9 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
         expect(of('SELECT text FROM measures WHERE issue_id = ? ORDER BY ordinal').flat()).toEqual(i.measures);
         expect(of('SELECT text FROM issue_notes WHERE issue_id = ? ORDER BY ordinal').flat()).toEqual(i.notes);
         expect(of('SELECT title FROM documents_cited WHERE issue_id = ? ORDER BY rowid').flat()).toEqual(i.documents);
-        expect(of('SELECT theme, label, rule, keyword FROM issue_themes WHERE issue_id = ? ORDER BY rowid')).toEqual(i.themes.map((t) => [t.theme, t.label, t.rule, t.keyword]));
+        // a problem's tags are kept by theme id (the table is keyed on it), one per theme
+        const tags = i.themes.filter((t, n) => i.themes.findIndex((u) => u.theme === t.theme) === n).map((t) => [t.theme, t.label, t.rule, t.keyword]).sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
+        expect(of('SELECT theme, label, rule, keyword FROM issue_themes WHERE issue_id = ? ORDER BY theme')).toEqual(tags);
         expect(of('SELECT value, unit, kind, approx, text, span_start, span_end, rule FROM quantities WHERE issue_id = ? ORDER BY id')).toEqual(i.quantities.map(qty));
         // the issue is found by the words of its own problem, under its own id
         const words = searchTokens(i.problem).filter((w) => w.length >= 2).slice(0, 3);
