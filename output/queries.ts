@@ -93,49 +93,78 @@ const byYearUnitNumber = (a: Row, b: Row): number => {
   return nullsLast(a.year, b.year) || nullsLast(a.unit, b.unit) || Number(a.number) - Number(b.number) || Number(a.id) - Number(b.id);
 };
 
+/** Which problems to list: a query (empty: every problem), filters, and a page. */
+export interface ProblemQuery { unit?: string; region?: string; level?: string; year?: number; status?: string; theme?: string; limit?: number; offset?: number }
+
+/** A problem found: where it is (unit, bulletin, number), what it says, and the query's words to mark. */
+export interface FoundProblem { id: number; bulletin_id: number; unit: string | null; unit_id: number | null; year: number | null; number: number; status: string; problem: string; outcome: string | null; measures: string | null; title: string | null; path: string | null }
+
 /**
- * Problems that match a query, at most `limit`: the most recently ingested ones, shown by year,
- * unit and number. A query of words alone is one lookup in the token index, read newest first
- * and stopped at the limit (a word in every problem costs no more than a rare one); a query with
- * a substring term (党, a phrase in quotes) first collects the matching ids.
+ * Problems that match a query and filters, newest first (by issue id), a page at a time. A query
+ * of words alone is one lookup in the token index, read newest first and stopped at the page's end
+ * (a word in every problem costs no more than a rare one); a query with a substring term (党, a
+ * phrase in quotes) first collects the matching ids; an empty query lists every problem the
+ * filters keep. `words` are the query's words and their tokens, longest first (to mark).
  */
-export async function search(db: Store, q: string, o: SearchOptions = {}, mark?: [string, string]): Promise<Row[]> {
+export async function findProblems(db: Store, q: string, o: ProblemQuery = {}): Promise<{ rows: FoundProblem[]; words: string[] }> {
   const parsed = parseQuery(q);
-  if (!parsed.alternatives.length) return [];
   const pg = db.dialect === 'pg';
-  let from: string;
-  let params: unknown[];
-  const indexed = parsed.alternatives.every((a) => a.every(indexable));
+  let from = 'issues i';
+  let params: unknown[] = [];
+  const indexed = parsed.alternatives.length > 0 && parsed.alternatives.every((a) => a.every(indexable));
   if (indexed) {
     const expr = pg
       ? parsed.alternatives.map((a) => `(${a.map((t) => tsQuery(t.text)).join(' & ')})`).join(' | ')
       : parsed.alternatives.map((a) => `(${a.map((t) => ftsQuery(t.text)).join(' AND ')})`).join(' OR ');
     from = pg ? 'issue_search s JOIN issues i ON i.id = s.issue_id' : 'issues_fts s JOIN issues i ON i.id = s.rowid';
     params = [expr];
-  } else {
+  } else if (parsed.alternatives.length) {
     const ids = await matchingIssues(db, parsed);
-    if (!ids.size) return [];
+    if (!ids.size) return { rows: [], words: [] };
     from = pg ? 'unnest(CAST(? AS bigint[])) AS s(value) JOIN issues i ON i.id = s.value' : 'json_each(?) s JOIN issues i ON i.id = s.value';
     params = [pg ? [...ids] : JSON.stringify([...ids])];
   }
-  const [filter, filterParams] = filterSql({ unit: o.unit, from: o.year, to: o.year });
+  const [filter, filterParams] = filterSql({ unit: o.unit, region: o.region, level: o.level, from: o.year, to: o.year });
+  const where = [filter.replace(/^WHERE /, '')].filter(Boolean);
+  const whereParams = [...filterParams];
+  if (o.status) { where.push('i.status = CAST(? AS TEXT)'); whereParams.push(o.status); }
+  if (o.theme) {
+    where.push('EXISTS (SELECT 1 FROM issue_theme_tags t JOIN themes th ON th.theme = t.theme WHERE t.issue_id = i.id AND (th.theme = CAST(? AS TEXT) OR th.label = CAST(? AS TEXT)))');
+    whereParams.push(o.theme, o.theme);
+  }
+  if (indexed) where.push(pg ? 's.tokens @@ CAST(? AS tsquery)' : 'issues_fts MATCH ?');
   const terms = parsed.alternatives.flat().map((t) => t.text);
   const words = [...new Set([...terms, ...terms.flatMap((t) => searchTokens(t))])].filter((t) => t.trim()).sort((a, b) => b.length - a.length);
-  const rows = await db.all(`
-    SELECT i.id, COALESCE(u.name, b.unit_name) AS unit, b.year, i.number, i.status, i.problem, i.outcome,
+  const rows = await db.all<FoundProblem>(`
+    SELECT i.id, i.bulletin_id, COALESCE(u.name, b.unit_name) AS unit, b.unit_id, b.year, i.number, i.status, i.problem, i.outcome,
            (SELECT string_agg(m.text, '；' ORDER BY m.ordinal) FROM measures m WHERE m.issue_id = i.id) AS measures,
            b.title, p.path
     FROM ${from}
     JOIN publications b ON b.id = i.bulletin_id
     LEFT JOIN units u ON u.id = b.unit_id
     LEFT JOIN document_paths p ON p.${pg ? 'id' : 'rowid'} = (SELECT min(${pg ? 'id' : 'rowid'}) FROM document_paths WHERE document_id = b.document_id)
-    ${filter ? `${filter} AND` : 'WHERE'} ${indexed ? (pg ? 's.tokens @@ CAST(? AS tsquery)' : 'issues_fts MATCH ?') : '1 = 1'}
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY ${indexed ? (pg ? 's.issue_id' : 's.rowid') : 'i.id'} DESC
-    LIMIT ?`, indexed ? [...filterParams, ...params, o.limit ?? 200] : [...params, ...filterParams, o.limit ?? 200]);
-  return rows.sort(byYearUnitNumber).map((r) => {
-    const where = [r.problem, r.measures, r.outcome].find((t) => typeof t === 'string' && words.some((w) => t.includes(w))) as string | undefined;
-    return { unit: r.unit, year: r.year, number: r.number, status: r.status, snippet: snippet(where ?? String(r.problem), words, 24, mark), path: r.path };
-  });
+    LIMIT ? OFFSET ?`, [...(indexed ? [] : params), ...whereParams, ...(indexed ? params : []), o.limit ?? 200, o.offset ?? 0]);
+  return { rows, words };
+}
+
+/** The part of a problem to show for a query: the first of problem, measures, outcome with a word in it, that word marked. */
+export function problemSnippet(r: FoundProblem, words: string[], mark?: [string, string]): string {
+  const where = [r.problem, r.measures, r.outcome].find((t) => typeof t === 'string' && words.some((w) => t.includes(w))) ?? r.problem;
+  return snippet(where, words, 24, mark);
+}
+
+/**
+ * `zhenggai search`: at most `limit` problems, the most recently ingested ones that match, shown
+ * by year, unit and number.
+ */
+export async function search(db: Store, q: string, o: SearchOptions = {}, mark?: [string, string]): Promise<Row[]> {
+  if (!parseQuery(q).alternatives.length) return [];
+  const { rows, words } = await findProblems(db, q, { unit: o.unit, year: o.year, limit: o.limit });
+  return (rows as unknown as Row[]).sort(byYearUnitNumber).map((r) => ({
+    unit: r.unit, year: r.year, number: r.number, status: r.status, snippet: problemSnippet(r as unknown as FoundProblem, words, mark), path: r.path,
+  }));
 }
 
 // --- compare -------------------------------------------------------------------------

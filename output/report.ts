@@ -8,7 +8,7 @@ import { compare, completionRate, filterSql, unitThemeCounts, type BulletinFilte
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const FONT = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
 
-function svg(option: echarts.EChartsOption, width = 900, height = 420): string {
+export function svg(option: echarts.EChartsOption, width = 900, height = 420): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
   const out = chart.renderToSVGString();

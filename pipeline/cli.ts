@@ -348,6 +348,31 @@ unitsCmd
   });
 
 program
+  .command('serve')
+  .description('a read-only web app over the dataset: overview, search, units over the years, each bulletin with every extracted part marked, compare')
+  .addOption(dbOption())
+  .option('--port <n>', 'port to listen on (0: any free port)', intAtLeast(0, '--port'), '8080')
+  .option('--host <address>', 'address to listen on (another than 127.0.0.1/localhost makes the data reachable from other machines)', '127.0.0.1')
+  .action(async (o: { db: string; port: string; host: string }) => {
+    const { openStore } = await import('../output/store.js');
+    const { createApp } = await import('../output/serve.js');
+    const { serve } = await import('@hono/node-server');
+    const db = await openStore(o.db, { readonly: true });
+    if (!['127.0.0.1', 'localhost', '::1'].includes(o.host)) process.stderr.write(`zhenggai serve: warning: listening on ${o.host}: anyone who can reach this machine can read the dataset (there is no login)\n`);
+    const app = createApp(db);
+    await new Promise<void>((resolve, reject) => {
+      const server = serve({ fetch: app.fetch, port: Number(o.port), hostname: o.host }, (info) => {
+        const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+        process.stdout.write(`zhenggai serve: http://${host}:${info.port}/ (${printable(db.label)}, read-only; Ctrl-C stops)\n`);
+      });
+      server.on('error', (e: Error) => reject(new Error(`cannot listen on ${o.host}:${o.port}: ${e.message}`)));
+      const stop = () => { server.close(); void db.close(); resolve(); };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    }).catch((e: Error) => { throw Object.assign(new Error(e.message), { name: 'UsageError' }); });
+  });
+
+program
   .command('migrate')
   .description('copy a SQLite dataset into a PostgreSQL server (an empty database, or one holding no documents yet)')
   .requiredOption('--from <file>', 'the SQLite dataset')

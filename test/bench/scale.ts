@@ -111,6 +111,26 @@ console.log(`compare --by unit: ${Math.round(byUnit.ms)} ms (${(byUnit.v as unkn
 const rep = await timed(() => buildReport(conn));
 const reportMb = Buffer.byteLength(rep.v as string) / 1e6;
 console.log(`report: ${r2(rep.ms / 1000)} s, ${r2(reportMb)} MB`);
+// --- the web app's pages (zhenggai serve), in this process: each page's time, best of 3
+const { createApp } = await import('../../output/serve.js');
+const app = createApp(conn);
+const someUnit = (await conn.get<{ name: string }>('SELECT u.name FROM units u JOIN bulletins b ON b.unit_id = u.id GROUP BY u.id ORDER BY count(*) DESC LIMIT 1'))!.name;
+const someBulletin = (await conn.get<{ id: number }>('SELECT max(id) AS id FROM bulletins'))!.id;
+const pages = ['/', `/search?q=${encodeURIComponent('党费')}`, `/search?q=${encodeURIComponent('违规报销')}&year=2023&status=completed`, `/search?theme=party_dues&page=3`,
+  `/unit/${encodeURIComponent(someUnit)}`, `/bulletin/${someBulletin}`, '/compare?by=unit', '/compare?by=unit,year'];
+const pageMs: Record<string, number> = {};
+for (const path of pages) {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const r = await app.request(path);
+    await r.text();
+    if (r.status !== 200) throw new Error(`${path}: ${r.status}`);
+    best = Math.min(best, performance.now() - t);
+  }
+  pageMs[path] = Math.round(best);
+}
+console.log(`web app pages (best of 3, ms): ${JSON.stringify(pageMs)}`);
 await conn.close();
 
 // --- export in its own process (its peak RSS is the figure)
@@ -129,6 +149,7 @@ const result = {
   export_s: r2(exp.seconds),
   export_peak_rss_mb: Math.round(exp.peakMb),
   ingest_vs_extract: r2(ingestSeconds / (extractAll / jobs)),
+  serve_page_ms_max: Math.max(...Object.values(pageMs)),
 };
 if (!process.env.KEEP) rmSync(work, { recursive: true, force: true }); // KEEP=1 keeps the corpus and the dataset
 console.log(JSON.stringify(result));

@@ -1,0 +1,271 @@
+// `zhenggai serve`: a read-only web app over a dataset for inspection staff. Server-rendered
+// pages in Chinese (Hono on Node's http server), no CDN and no network: the stylesheet, the one
+// small script and the charts (inline SVG) are served by the app. GET and HEAD only; the dataset
+// is opened read-only; every value from the dataset is escaped (output/html.ts); every query is
+// parameterized.
+import { Hono, type Context } from 'hono';
+import type { Store } from './store.js';
+import { compare, findProblems, problemSnippet, COMPARE_KEYS, completionRate, type CompareKey, type Row } from './queries.js';
+import { formatRows } from './format.js';
+import { svg } from './report.js';
+import { h, safe, type Safe } from './html.js';
+import { marksOf, markedHtml } from './marks.js';
+import type { BulletinRecord } from '../pipeline/record.js';
+
+const PAGE = 20;
+const MARK: [string, string] = ['\ue000', '\ue001']; // snippet marks, turned into <mark> after escaping
+const STATUS_LABEL: Record<string, string> = { completed: '已完成', in_progress: '推进中', long_term: '长期坚持', unknown: '未说明' };
+const LEVEL_LABEL: Record<string, string> = { central: '中央', provincial: '省级', municipal: '市级', county: '县级', township: '乡镇' };
+
+const CSS = `
+body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","Microsoft YaHei","PingFang SC",sans-serif;margin:0;color:#1a1a1a;line-height:1.6;background:#fafafa}
+header{background:#8b1a1a;color:#fff;padding:10px 24px;display:flex;gap:24px;align-items:center;flex-wrap:wrap}
+header a{color:#fff;text-decoration:none;font-weight:600} header form{margin-left:auto}
+header input{padding:4px 8px;border:0;border-radius:4px;width:220px}
+main{max-width:1180px;margin:0 auto;padding:16px 24px}
+h1{font-size:22px;margin:8px 0} h2{font-size:17px;margin:24px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
+table{border-collapse:collapse;font-size:13px;background:#fff;width:100%;margin:6px 0} th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#f1f1f1} td.n{text-align:right;font-variant-numeric:tabular-nums}
+.kpis{display:flex;gap:12px;flex-wrap:wrap} .kpi{background:#fff;border:1px solid #e3e3e3;border-radius:8px;padding:8px 16px;min-width:110px} .kpi b{display:block;font-size:22px}
+.muted{color:#666;font-size:13px} mark{background:#ffe08a;padding:0 1px}
+form.filters{display:flex;gap:8px;flex-wrap:wrap;align-items:end;background:#fff;border:1px solid #e3e3e3;padding:10px;border-radius:8px}
+form.filters label{display:flex;flex-direction:column;font-size:12px;color:#555} form.filters input,form.filters select{padding:4px;font-size:14px}
+.result{background:#fff;border:1px solid #e3e3e3;border-radius:8px;padding:8px 12px;margin:8px 0}
+.pager{display:flex;gap:16px;margin:12px 0}
+.doc{display:grid;grid-template-columns:minmax(0,1fr) 380px;gap:20px}
+.text{white-space:pre-wrap;background:#fff;border:1px solid #e3e3e3;padding:16px;border-radius:8px;font-size:15px;line-height:1.9}
+.side{position:sticky;top:8px;align-self:start;max-height:96vh;overflow:auto;font-size:13px}
+.side .box{background:#fff;border:1px solid #e3e3e3;border-radius:8px;padding:8px 12px;margin-bottom:10px}
+#picked{min-height:3em}
+.mk{border-radius:2px;cursor:pointer}
+.mk-problem{background:rgba(255,235,160,.45);border-bottom:2px solid #e0b400}
+.mk-measure{background:rgba(160,220,255,.45)} .mk-status{background:#b9f0c0;font-weight:600}
+.mk-quantity{background:#ffc6c6;outline:1px solid #e06060} .mk-field{background:#e3d7ff} .mk-total{background:#ffd9a8;outline:1px solid #e08a00}
+.mk-category{font-weight:700;background:rgba(200,200,200,.35)} .mk.on{outline:2px solid #1f5fa8}
+.legend span{display:inline-block;margin:2px 6px 2px 0;padding:0 6px}
+.warn{color:#8a4b00} .chart svg{max-width:100%;height:auto}
+`;
+
+const JS = `document.addEventListener('click',function(e){var m=e.target.closest&&e.target.closest('.mk');if(!m)return;
+document.querySelectorAll('.mk.on').forEach(function(x){x.classList.remove('on')});m.classList.add('on');
+var p=document.getElementById('picked');if(!p)return;p.textContent='';
+[['类型',m.dataset.kind],['字段 field',m.dataset.field],['规则 rule',m.dataset.rule],['原文',m.textContent]].forEach(function(r){
+var d=document.createElement('div');var b=document.createElement('b');b.textContent=r[0]+'：';d.appendChild(b);d.appendChild(document.createTextNode(r[1]||''));p.appendChild(d);});});`;
+
+function layout(title: string, body: Safe, q = ''): string {
+  return `<!DOCTYPE html>${h`<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · zhenggai 整改</title><link rel="stylesheet" href="/app.css"><script src="/app.js" defer></script></head><body>
+<header><a href="/">整改通报数据集</a><a href="/search">问题检索</a><a href="/compare">单位比较</a>
+<form action="/search" method="get"><input name="q" value="${q}" placeholder="检索问题，如 党费 违规报销" aria-label="检索"></form></header>
+<main>${body}</main></body></html>`}`;
+}
+
+const pct = (v: unknown) => (v == null ? '—' : `${Math.round(Number(v) * 1000) / 10}%`);
+const num = (v: unknown) => (v == null ? '—' : Number(v).toLocaleString('zh-CN'));
+const statusLabel = (s: unknown) => STATUS_LABEL[String(s)] ?? String(s ?? '');
+const marked = (s: string) => safe(h`${s}`.html.replace(/\ue000/g, '<mark>').replace(/\ue001/g, '</mark>'));
+const qs = (o: Record<string, unknown>) => new URLSearchParams(Object.entries(o).filter(([, v]) => v != null && v !== '').map(([k, v]) => [k, String(v)] as [string, string])).toString();
+const unitLink = (unit: unknown) => (unit == null ? h`<span class="muted">（未识别单位）</span>` : h`<a href="/unit/${encodeURIComponent(String(unit))}">${unit}</a>`);
+const intParam = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
+
+export interface ServeOptions { title?: string }
+
+export function createApp(db: Store): Hono {
+  const app = new Hono();
+
+  // read-only: GET and HEAD, nothing else
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.text('405 只读：只接受 GET (read-only)', 405, { Allow: 'GET, HEAD' });
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+  });
+  app.get('/app.css', (c) => c.body(CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
+  app.get('/app.js', (c) => c.body(JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+
+  app.get('/', async (c) => {
+    const byYear = await compare(db, { by: ['year'] });
+    const totals = byYear.reduce((t: { b: number; p: number; c: number }, r) => ({ b: t.b + Number(r.bulletins), p: t.p + Number(r.problems), c: t.c + Number(r.completed) }), { b: 0, p: 0, c: 0 });
+    const units = (await db.get<{ n: number }>('SELECT count(*) AS n FROM units'))!.n;
+    const years = byYear.map((r) => r.year).filter((y) => y != null) as number[];
+    const mismatched = await db.all(`SELECT b.id, COALESCE(u.name, b.unit_name, b.issuer) AS unit, b.year, b.title, w.message
+      FROM warnings w JOIN publications b ON b.id = w.bulletin_id LEFT JOIN units u ON u.id = b.unit_id
+      WHERE w.code = 'declared_total_mismatch' ORDER BY b.id DESC LIMIT 50`);
+    const mismatchCount = (await db.get<{ n: number }>("SELECT count(DISTINCT bulletin_id) AS n FROM warnings WHERE code = 'declared_total_mismatch'"))!.n;
+    const chartRows = byYear.filter((r) => r.year != null);
+    const chart = chartRows.length ? svg({
+      grid: { left: 50, right: 20, top: 20, bottom: 30 },
+      xAxis: { type: 'category', data: chartRows.map((r) => String(r.year)) },
+      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+      series: [{ type: 'bar', data: chartRows.map((r) => r.completion_rate as number), label: { show: true, position: 'top', formatter: (p) => `${Math.round(Number(p.value) * 100)}%` } }],
+    }, 760, 260) : '';
+    return c.html(layout('概览', h`<h1>整改通报数据集概览</h1>
+<div class="kpis"><div class="kpi"><b>${num(totals.b)}</b>份通报</div><div class="kpi"><b>${num(units)}</b>个单位</div>
+<div class="kpi"><b>${years.length ? `${years[0]}–${years[years.length - 1]}` : '—'}</b>年份</div><div class="kpi"><b>${num(totals.p)}</b>个问题</div>
+<div class="kpi"><b>${pct(completionRate(totals.p, totals.c))}</b>已完成整改</div><div class="kpi"><b>${num(mismatchCount)}</b>份总数不符</div></div>
+<h2>各年度整改完成率</h2><div class="chart">${safe(chart)}</div>
+<table><thead><tr><th>年份</th><th>通报</th><th>问题</th><th>已完成</th><th>完成率</th></tr></thead><tbody>${byYear.map((r) => h`<tr><td>${r.year ?? '（未知）'}</td>
+<td class="n">${num(r.bulletins)}</td><td class="n"><a href="/search?${qs({ year: r.year })}">${num(r.problems)}</a></td><td class="n"><a href="/search?${qs({ year: r.year, status: 'completed' })}">${num(r.completed)}</a></td><td class="n">${pct(r.completion_rate)}</td></tr>`)}</tbody></table>
+<h2>先核对：申报总数与列出问题不符的通报</h2>
+<p class="muted">通报自报的问题数、整改数与正文列出的不一致，共 ${num(mismatchCount)} 份${mismatchCount > mismatched.length ? `（列出最近 ${mismatched.length} 条）` : ''}。</p>
+${mismatched.length ? h`<table><thead><tr><th>单位</th><th>年份</th><th>不符之处</th><th>通报</th></tr></thead><tbody>${mismatched.map((r) => h`<tr><td>${unitLink(r.unit)}</td><td>${r.year}</td><td>${r.message}</td><td><a href="/bulletin/${r.id}">${r.title ?? `#${r.id}`}</a></td></tr>`)}</tbody></table>` : h`<p class="muted">没有。</p>`}`));
+  });
+
+  app.get('/search', async (c) => {
+    const p = c.req.query();
+    const q = (p.q ?? '').slice(0, 200);
+    const page = Math.max(1, intParam(p.page) ?? 1);
+    const filters = { unit: p.unit || undefined, region: p.region || undefined, level: p.level || undefined, year: intParam(p.year), status: p.status || undefined, theme: p.theme || undefined };
+    const { rows, words } = await findProblems(db, q, { ...filters, limit: PAGE + 1, offset: (page - 1) * PAGE });
+    const more = rows.length > PAGE;
+    const themes = await db.all<{ theme: string; label: string }>('SELECT theme, label FROM themes ORDER BY label');
+    const years = (await db.all<{ year: number }>('SELECT DISTINCT year FROM bulletins WHERE year IS NOT NULL ORDER BY year DESC')).map((r) => r.year);
+    const option = (value: string, label: string, current?: string | number) => h`<option value="${value}"${String(current ?? '') === value ? safe(' selected') : ''}>${label}</option>`;
+    const link = (n: number) => `/search?${qs({ q, ...filters, page: n })}`;
+    const any = q || Object.values(filters).some((v) => v != null);
+    return c.html(layout(q ? `检索：${q}` : '问题检索', h`<h1>问题检索</h1>
+<form class="filters" action="/search" method="get">
+<label>关键词<input name="q" value="${q}" placeholder="党费 或 违规报销；用 OR 连接"></label>
+<label>单位<input name="unit" value="${filters.unit ?? ''}" placeholder="全称、简称或其中一部分"></label>
+<label>地区<input name="region" value="${filters.region ?? ''}"></label>
+<label>层级<select name="level">${option('', '全部')}${Object.entries(LEVEL_LABEL).map(([v, l]) => option(v, l, filters.level))}</select></label>
+<label>年份<select name="year">${option('', '全部')}${years.map((y) => option(String(y), String(y), filters.year))}</select></label>
+<label>状态<select name="status">${option('', '全部')}${Object.entries(STATUS_LABEL).map(([v, l]) => option(v, l, filters.status))}</select></label>
+<label>主题<select name="theme">${option('', '全部')}${themes.map((t) => option(t.theme, t.label, filters.theme))}</select></label>
+<button type="submit">检索</button></form>
+${!any ? h`<p class="muted">输入关键词或选择条件。</p>` : rows.length === 0 ? h`<p>没有找到符合条件的问题。</p>` : h`<p class="muted">第 ${page} 页（最近入库的在前）</p>
+${rows.slice(0, PAGE).map((r) => h`<div class="result"><div>${unitLink(r.unit)} · ${r.year ?? '年份未知'} · 第 ${r.number} 个问题 · <b>${statusLabel(r.status)}</b>
+ · <a href="/bulletin/${r.bulletin_id}#issue-${r.id}">查看原文</a></div><div>${marked(problemSnippet(r, words, MARK))}</div></div>`)}`}
+<div class="pager">${page > 1 ? h`<a href="${link(page - 1)}">← 上一页</a>` : ''}${more ? h`<a href="${link(page + 1)}">下一页 →</a>` : ''}</div>`, q));
+  });
+
+  app.get('/unit/:name', async (c) => {
+    const name = c.req.param('name');
+    const unit = (await db.get<{ id: number; name: string; region: string | null; level: string | null }>('SELECT id, name, region, level FROM units WHERE name = ?', [name]))
+      ?? (await db.get<{ id: number; name: string; region: string | null; level: string | null }>('SELECT u.id, u.name, u.region, u.level FROM units u JOIN unit_aliases a ON a.unit_id = u.id WHERE a.alias = ? ORDER BY u.id', [name]));
+    const bulletins = await db.all<Row & { id: number; themes: string | null }>(`SELECT b.id, b.year, b.title, b.team, b.round, b.feedback_date, s.problems, s.completed, s.declared_problems, s.mismatches, s.themes
+      FROM publications b LEFT JOIN bulletin_stats s ON s.bulletin_id = b.id WHERE ${unit ? 'b.unit_id = ?' : 'b.unit_id IS NULL AND b.unit_name = ?'} ORDER BY b.year, b.id`, [unit ? unit.id : name]);
+    if (!unit && !bulletins.length) return c.html(layout('未找到单位', h`<h1>没有名为“${name}”的单位</h1><p><a href="/compare">查看所有单位</a></p>`), 404);
+    const aliases = unit ? (await db.all<{ alias: string }>('SELECT alias FROM unit_aliases WHERE unit_id = ? ORDER BY alias', [unit.id])).map((r) => r.alias) : [];
+    // problems by theme, bulletin by bulletin (the figures kept at ingest)
+    const themeRows = new Map<string, Map<number, number>>();
+    for (const b of bulletins) for (const [label, n] of JSON.parse(b.themes ?? '[]') as Array<[string | null, number]>) {
+      const l = label ?? '（无主题）';
+      const m = themeRows.get(l) ?? new Map<number, number>();
+      m.set(b.id, (m.get(b.id) ?? 0) + n);
+      themeRows.set(l, m);
+    }
+    // recurring problems: similar problem texts in different bulletins of this unit
+    const problems = bulletins.length ? await db.all<{ id: number; bulletin_id: number; number: number; problem: string; status: string }>(
+      `SELECT i.id, i.bulletin_id, i.number, i.problem, i.status FROM issues i WHERE i.bulletin_id IN (${bulletins.map(() => '?').join(', ')}) ORDER BY i.bulletin_id, i.number LIMIT 600`, bulletins.map((b) => b.id)) : [];
+    const recurring = recurringProblems(problems);
+    const yearOf = new Map(bulletins.map((b) => [b.id, b.year]));
+    const title = unit?.name ?? name;
+    return c.html(layout(title, h`<h1>${title}</h1>
+<p class="muted">${unit?.region ?? ''} ${LEVEL_LABEL[unit?.level ?? ''] ?? ''}${aliases.length ? h` · 又称：${aliases.join('、')}` : ''}</p>
+<h2>历次通报</h2>
+<table><thead><tr><th>年份</th><th>通报</th><th>问题</th><th>已完成</th><th>完成率</th><th>申报问题数</th><th>总数不符</th></tr></thead><tbody>
+${bulletins.map((b) => h`<tr><td>${b.year ?? '—'}</td><td><a href="/bulletin/${b.id}">${b.title ?? `#${b.id}`}</a><div class="muted">${b.team ?? ''} ${b.round ?? ''}</div></td>
+<td class="n">${num(b.problems)}</td><td class="n">${num(b.completed)}</td><td class="n">${pct(completionRate(Number(b.problems), Number(b.completed)))}</td><td class="n">${num(b.declared_problems)}</td><td class="n">${b.mismatches ? h`<span class="warn">${b.mismatches}</span>` : '0'}</td></tr>`)}</tbody></table>
+<h2>问题主题</h2>
+<table><thead><tr><th>主题</th>${bulletins.map((b) => h`<th>${b.year ?? '—'}</th>`)}</tr></thead><tbody>
+${[...themeRows].sort((a, b) => [...b[1].values()].reduce((s, x) => s + x, 0) - [...a[1].values()].reduce((s, x) => s + x, 0)).map(([label, m]) => h`<tr><td>${label}</td>${bulletins.map((b) => h`<td class="n">${m.get(b.id) ?? ''}</td>`)}</tr>`)}</tbody></table>
+<h2>反复出现的问题</h2>
+${recurring.length ? h`<p class="muted">不同轮次通报中表述相近的问题（按词语重合度）。</p><table><thead><tr><th>问题</th><th>出现</th></tr></thead><tbody>
+${recurring.map((g) => h`<tr><td>${g[0]!.problem}</td><td>${g.map((p) => h`<div><a href="/bulletin/${p.bulletin_id}#issue-${p.id}">${yearOf.get(p.bulletin_id) ?? '—'} 第 ${p.number} 个</a> · ${statusLabel(p.status)}</div>`)}</td></tr>`)}</tbody></table>` : h`<p class="muted">没有发现跨轮次重复的问题。</p>`}`));
+  });
+
+  app.get('/bulletin/:id', async (c) => {
+    const id = intParam(c.req.param('id'));
+    const row = id === undefined ? undefined : await db.get<{ id: number; text: string; record: string; unit: string | null; path: string | null }>(`SELECT b.id, zg_text(d.text) AS text, zg_record(d.record, d.text) AS record,
+      COALESCE(u.name, b.unit_name) AS unit, (SELECT min(path) FROM document_paths p WHERE p.document_id = d.id) AS path
+      FROM bulletins b JOIN documents d ON d.id = b.document_id LEFT JOIN units u ON u.id = b.unit_id WHERE b.id = ?`, [id]);
+    if (!row) return c.html(layout('未找到通报', h`<h1>没有这份通报</h1>`), 404);
+    const rec = { ...(JSON.parse(row.record) as BulletinRecord), text: row.text };
+    const issueIds = await db.all<{ id: number; number: number }>('SELECT id, number FROM issues WHERE bulletin_id = ? ORDER BY id', [row.id]);
+    // each problem's mark is a link target (#issue-ID, as the search results link to it)
+    const marks = marksOf(rec).map((m) => (m.issue !== undefined && issueIds[m.issue] ? { ...m, anchor: `issue-${issueIds[m.issue]!.id}` } : m));
+    const text = markedHtml(rec.text, marks);
+    const b = rec.bulletin;
+    const warnings = rec.warnings.map((w) => ({ ...w, sentence: w.span ? rec.text.slice(w.span[0], w.span[1]) : null }));
+    const fields: Array<[string, unknown]> = [['标题', b.title], ['单位', row.unit ?? b.unit], ['地区', b.region], ['层级', LEVEL_LABEL[b.level ?? ''] ?? b.level], ['巡视/巡察', b.inspection_kind], ['巡视组', b.team], ['轮次', b.round],
+      ['进驻', [b.inspection_start, b.inspection_end].filter(Boolean).join(' 至 ')], ['反馈', b.feedback_date], ['截至', b.as_of_date], ['发布', b.published_date], ['文件', row.path]];
+    return c.html(layout(b.title ?? `通报 #${row.id}`, h`<h1>${b.title ?? `通报 #${row.id}`}</h1>
+<p class="legend muted">${(['problem', 'measure', 'status', 'quantity', 'field', 'total', 'category'] as const).map((k) => h`<span class="mk mk-${k}">${({ problem: '问题', measure: '整改措施', status: '整改状态', quantity: '数量/金额', field: '基本信息', total: '申报总数', category: '问题类别' })[k]}</span>`)} 悬停或点击看字段与规则</p>
+<div class="doc"><div class="text" id="text">${safe(text)}</div>
+<aside class="side"><div class="box"><b>选中的标注</b><div id="picked" class="muted">点击正文中的标注</div></div>
+<div class="box"><b>基本信息</b><table>${fields.filter(([, v]) => v != null && v !== '').map(([k, v]) => h`<tr><th>${k}</th><td>${v}</td></tr>`)}</table></div>
+<div class="box"><b>申报总数</b><table>${Object.entries(rec.summary).map(([k, v]) => h`<tr><th>${k}</th><td class="n">${v}</td></tr>`)}</table></div>
+<div class="box"><b>问题（${rec.issues.length}）</b><table>${rec.issues.map((i, k) => h`<tr><td><a href="#issue-${issueIds[k]?.id ?? ''}">${i.number}</a></td><td>${i.problem}<div class="muted">${statusLabel(i.status)} · 措施 ${i.measures.length} 条${i.themes.length ? ` · ${[...new Set(i.themes.map((t) => t.label))].join('、')}` : ''}</div></td></tr>`)}</table></div>
+<div class="box"><b>提示（${warnings.length}）</b>${warnings.length ? warnings.map((w) => h`<div class="warn"><b>${w.code}</b>：${w.message}${w.sentence ? h`<div class="muted">“${w.sentence}”</div>` : ''}</div>`) : h`<div class="muted">没有。</div>`}</div>
+</aside></div>`));
+  });
+
+  app.get('/compare', async (c) => {
+    const p = c.req.query();
+    const by = (p.by ?? 'unit').split(',').map((k) => k.trim()).filter((k): k is CompareKey => (COMPARE_KEYS as readonly string[]).includes(k));
+    const o = { by: by.length ? by : (['unit'] as CompareKey[]), unit: p.unit || undefined, region: p.region || undefined, level: p.level || undefined, from: intParam(p.from), to: intParam(p.to) };
+    const rows = await compare(db, o);
+    if (p.format === 'csv') return c.body(formatRows(rows, 'csv', undefined, { bom: true }), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="compare.csv"' });
+    if (p.format === 'json') return c.json(rows);
+    const cols: Array<[string, string]> = [['bulletins', '通报'], ['problems', '问题'], ['completed', '已完成'], ['not_completed', '未完成'], ['completion_rate', '完成率'], ['declared_problems', '申报问题数'], ['declared_vs_found', '申报−列出'], ['money', '收回金额（元）'], ['money_other', '其他金额（元）'], ['rules', '新建制度'], ['mismatches', '总数不符'], ['top_themes', '主要主题']];
+    // a number links to the problems behind it (the search page with the row's keys as filters)
+    const filtersOf = (r: Row) => ({ unit: o.by.includes('unit') ? r.unit : o.unit, region: o.by.includes('region') ? r.region : o.region, level: o.by.includes('level') ? r.level : o.level, year: o.by.includes('year') ? r.year : o.from === o.to ? o.from : undefined, theme: o.by.includes('theme') && r.theme !== '（无主题）' ? r.theme : undefined });
+    const cell = (r: Row, k: string) => {
+      const v = r[k];
+      if (k === 'problems') return h`<a href="/search?${qs(filtersOf(r))}">${num(v)}</a>`;
+      if (k === 'completed') return h`<a href="/search?${qs({ ...filtersOf(r), status: 'completed' })}">${num(v)}</a>`;
+      if (k === 'completion_rate') return pct(v);
+      return typeof v === 'number' ? num(v) : v;
+    };
+    const here = qs({ by: o.by.join(','), unit: o.unit, region: o.region, level: o.level, from: o.from, to: o.to });
+    return c.html(layout('单位比较', h`<h1>比较</h1>
+<form class="filters" action="/compare" method="get">
+<label>分组<select name="by">${['unit', 'unit,year', 'year', 'region', 'level', 'theme', 'year,theme'].map((v) => h`<option value="${v}"${o.by.join(',') === v ? safe(' selected') : ''}>${v}</option>`)}</select></label>
+<label>单位<input name="unit" value="${o.unit ?? ''}"></label><label>地区<input name="region" value="${o.region ?? ''}"></label>
+<label>层级<select name="level"><option value="">全部</option>${Object.entries(LEVEL_LABEL).map(([v, l]) => h`<option value="${v}"${o.level === v ? safe(' selected') : ''}>${l}</option>`)}</select></label>
+<label>从<input name="from" value="${o.from ?? ''}" size="5"></label><label>到<input name="to" value="${o.to ?? ''}" size="5"></label><button type="submit">比较</button></form>
+<p class="muted">${num(rows.length)} 行 · 下载 <a href="/compare?${here}&format=csv">CSV</a> · <a href="/compare?${here}&format=json">JSON</a></p>
+<table><thead><tr>${o.by.map((k) => h`<th>${k}</th>`)}${cols.map(([, l]) => h`<th>${l}</th>`)}</tr></thead><tbody>
+${rows.map((r) => h`<tr>${o.by.map((k) => h`<td>${k === 'unit' ? unitLink(r.unit) : r[k] ?? '—'}</td>`)}${cols.map(([k]) => h`<td class="${typeof r[k] === 'number' ? 'n' : ''}">${cell(r, k)}</td>`)}</tr>`)}</tbody></table>`));
+  });
+
+  app.notFound((c) => c.html(layout('未找到', h`<h1>页面不存在</h1><p><a href="/">回到概览</a></p>`), 404));
+  app.onError((e, c: Context) => {
+    process.stderr.write(`zhenggai serve: ${c.req.method} ${c.req.path}: ${e.stack ?? e}\n`);
+    return c.html(layout('出错了', h`<h1>出错了</h1><p class="muted">服务器处理这个请求时出错。</p>`), 500);
+  });
+  return app;
+}
+
+/**
+ * Groups of problems in different bulletins that say the same thing: their first clauses (a
+ * problem's own heading, before the first ，。；) share at least 60% of the shorter one's
+ * two-character pieces (三会一课制度落实不严格 / 三会一课制度执行不严格; 党费收缴不及时 / 党费收缴不规范).
+ */
+export function recurringProblems<T extends { bulletin_id: number; problem: string }>(problems: T[]): T[][] {
+  const pieces = problems.map((p) => {
+    const head = (p.problem.split(/[，。；;,]/)[0] ?? '').replace(/[\s“”‘’'"（）()、：:]/g, '');
+    const set = new Set<string>();
+    for (let i = 0; i + 2 <= head.length; i++) set.add(head.slice(i, i + 2));
+    return set;
+  });
+  const parent = problems.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < problems.length; i++) {
+    for (let j = i + 1; j < problems.length; j++) {
+      if (problems[i]!.bulletin_id === problems[j]!.bulletin_id) continue;
+      const a = pieces[i]!;
+      const b = pieces[j]!;
+      if (a.size < 4 || b.size < 4) continue;
+      let shared = 0;
+      for (const x of a) if (b.has(x)) shared++;
+      if (shared / Math.min(a.size, b.size) >= 0.6) parent[find(i)] = find(j);
+    }
+  }
+  const groups = new Map<number, T[]>();
+  problems.forEach((p, i) => { const r = find(i); groups.set(r, [...(groups.get(r) ?? []), p]); });
+  return [...groups.values()].filter((g) => new Set(g.map((p) => p.bulletin_id)).size > 1);
+}
