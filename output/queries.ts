@@ -1,6 +1,6 @@
 // Read side of the dataset: search, compare, units, free SQL. Every function takes an
 // open database and returns rows; formatting is output/format.ts.
-import { RECOVERED, OTHER_MONEY, type DB } from './db.js';
+import type { DB } from './db.js';
 import { searchTokens } from '../extractors/tokens.js';
 import type { Row, Store } from './store.js';
 
@@ -219,23 +219,11 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
     money_recovered: r[11] as number, money_other: r[12] as number, themes: r[13] as string | null,
   }));
   const byId = new Map(bulletins.map((b) => [b.id, b]));
-  // each issue's money and themes in one pass over each table (not a lookup per issue)
   const byTheme = o.by.includes('theme');
-  // by theme: every problem with its themes and money (a problem counts once per theme it carries)
-  const issues = byTheme ? ((await db.arrays('SELECT id, bulletin_id, status FROM issues')) as Array<[number, number, string]>) : [];
-  const money = new Map<number, [number, number]>();
-  if (byTheme) for (const [id, rec, other] of (await db.arrays(`SELECT issue_id, sum(CASE WHEN ${RECOVERED} THEN value ELSE 0 END), sum(CASE WHEN ${OTHER_MONEY} THEN value ELSE 0 END)
-    FROM quantities WHERE kind = 'money' AND issue_id IS NOT NULL GROUP BY issue_id`)) as Array<[number, number, number]>) money.set(id, [rec, other]);
-  const themesOf = new Map<number, string[]>();
-  if (byTheme) for (const [id, label] of (await db.arrays('SELECT issue_id, label FROM issue_themes ORDER BY issue_id, theme')) as Array<[number, string]>) {
-    const l = themesOf.get(id);
-    if (l) l.push(label);
-    else themesOf.set(id, [label]);
-  }
 
   interface Acc { keys: Row; bulletins: Set<number>; problems: number; problemsDeclared: number; completed: number; money: number; moneyOther: number; themeCount: Map<string, number> }
   const groups = new Map<string, Acc>();
-  // a group's key: its values joined (cheap enough to make per bulletin, or per problem and theme)
+  // a group's key: its values joined (cheap enough to make per bulletin and theme)
   const keyOf = (b: B, theme?: string): string => {
     let k = '';
     for (const x of o.by) { const v = x === 'theme' ? theme : b[x]; k += (v == null ? '\u0000' : String(v)) + '\u0001'; }
@@ -247,37 +235,32 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
     if (!g) groups.set(k, (g = { keys: Object.fromEntries(o.by.map((x) => [x, x === 'theme' ? theme ?? null : b[x] ?? null])), bulletins: new Set(), problems: 0, problemsDeclared: 0, completed: 0, money: 0, moneyOther: 0, themeCount: new Map() }));
     return g;
   };
-  for (const b of bulletins) if (!byTheme) accFor(b).bulletins.add(b.id);
-  // by unit, region, level or year: the per-bulletin figures kept at ingest (bulletin_stats)
-  if (!byTheme) {
-    for (const b of bulletins) {
-      if (!b.problems) continue;
-      const g = accFor(b);
-      g.problems += b.problems;
-      if (b.declared != null) g.problemsDeclared += b.problems;
-      g.completed += b.completed;
-      if (b.money_declared == null) g.money += b.money_recovered;
-      g.moneyOther += b.money_other;
-      for (const [l, n] of JSON.parse(b.themes!) as Array<[string | null, number]>) if (l !== null) g.themeCount.set(l, (g.themeCount.get(l) ?? 0) + n);
+  // every figure comes from bulletin_stats: a bulletin's totals, and per theme its problems,
+  // completed and money (a problem counts once per theme it carries; those with none under 无主题)
+  for (const b of bulletins) {
+    const themes = b.problems ? (JSON.parse(b.themes!) as Array<[string | null, number, number, number, number]>) : [];
+    if (byTheme) {
+      for (const [label, n, c, m, mo] of themes) {
+        const g = accFor(b, label ?? '（无主题）');
+        g.bulletins.add(b.id);
+        g.problems += n;
+        g.completed += c;
+        g.money += m;
+        g.moneyOther += mo;
+      }
+      continue;
     }
-  }
-  for (const [id, bulletinId, status] of byTheme ? issues : []) {
-    const b = byId.get(bulletinId);
-    if (!b) continue;
-    const labels = themesOf.get(id) ?? [];
-    const [m, mOther] = money.get(id) ?? [0, 0];
-    for (const theme of byTheme ? (labels.length ? labels : ['（无主题）']) : [undefined]) {
-      const g = accFor(b, theme);
-      g.bulletins.add(b.id);
-      g.problems++;
-      if (b.declared != null) g.problemsDeclared++;
-      if (status === 'completed') g.completed++;
-      // recovered money (清退/追缴/挽回…); a bulletin that declares it is counted by its
-      // declaration, not twice. Fines, amounts involved and others are kept apart.
-      if (byTheme || b.money_declared == null) g.money += m;
-      g.moneyOther += mOther;
-      for (const l of labels) g.themeCount.set(l, (g.themeCount.get(l) ?? 0) + 1);
-    }
+    const g = accFor(b);
+    g.bulletins.add(b.id);
+    if (!b.problems) continue;
+    g.problems += b.problems;
+    if (b.declared != null) g.problemsDeclared += b.problems;
+    g.completed += b.completed;
+    // recovered money (清退/追缴/挽回…); a bulletin that declares it is counted by its
+    // declaration, not twice. Fines, amounts involved and others are kept apart.
+    if (b.money_declared == null) g.money += b.money_recovered;
+    g.moneyOther += b.money_other;
+    for (const [l, n] of themes) if (l !== null) g.themeCount.set(l, (g.themeCount.get(l) ?? 0) + n);
   }
   const sum = (ids: Set<number>, f: (b: B) => unknown) => {
     let s: number | null = null;
@@ -301,34 +284,17 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
       money_other: Math.round(g.moneyOther),
       rules: byTheme ? null : sum(g.bulletins, (b) => b.rules),
       mismatches: byTheme ? null : sum(g.bulletins, (b) => b.mismatches),
-      top_themes: [...g.themeCount].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([l, n]) => `${l}(${n})`).join(' '),
+      // the themes a group's problems carry most (grouped by theme: the group is one theme)
+      top_themes: byTheme ? null : [...g.themeCount].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([l, n]) => `${l}(${n})`).join(' '),
     } as Row;
   });
   const cmp = (a: unknown, b: unknown) => (a == null ? 1 : b == null ? -1 : typeof a === 'number' && typeof b === 'number' ? a - b : zh.compare(String(a), String(b)));
   return rows.sort((a, b) => { for (const k of o.by) { const c = cmp(a[k], b[k]); if (c) return c; } return 0; });
 }
 
-/**
- * Problems, completed and recovered money per unit and theme, from the per-bulletin figures kept
- * at ingest (the report's heat map and table): the same numbers as compare --by unit,theme.
- */
+/** Problems, completed and recovered money per unit and theme (the report's heat map and table): compare by unit and theme. */
 export async function unitThemeCounts(db: Store, filter: BulletinFilter = {}): Promise<Row[]> {
-  const [where, params] = filterSql(filter);
-  const groups = new Map<string, { unit: unknown; theme: string; problems: number; completed: number; money: number }>();
-  for (const [unit, themes] of (await db.arrays(`SELECT COALESCE(u.name, b.unit_name, b.issuer), s.themes FROM publications b
-      LEFT JOIN units u ON u.id = b.unit_id JOIN bulletin_stats s ON s.bulletin_id = b.id ${where} ORDER BY b.id`, params)) as Array<[unknown, string]>) {
-    for (const [label, n, c, m] of JSON.parse(themes) as Array<[string | null, number, number, number, number]>) {
-      const theme = label ?? '（无主题）';
-      const k = JSON.stringify([unit ?? null, theme]);
-      let g = groups.get(k);
-      if (!g) groups.set(k, (g = { unit: unit ?? null, theme, problems: 0, completed: 0, money: 0 }));
-      g.problems += n;
-      g.completed += c;
-      g.money += m;
-    }
-  }
-  const cmp = (a: unknown, b: unknown) => (a == null ? 1 : b == null ? -1 : zh.compare(String(a), String(b)));
-  return [...groups.values()].map((g) => ({ ...g, money: Math.round(g.money) })).sort((a, b) => cmp(a.unit, b.unit) || cmp(a.theme, b.theme));
+  return (await compare(db, { ...filter, by: ['unit', 'theme'] })).map((r) => ({ unit: r.unit, theme: r.theme, problems: r.problems, completed: r.completed, money: r.money }));
 }
 
 // --- units ---------------------------------------------------------------------------

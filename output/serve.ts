@@ -13,6 +13,8 @@ import { marksOf, markedHtml } from './marks.js';
 import type { BulletinRecord } from '../pipeline/record.js';
 
 const PAGE = 20;
+/** rows of a compare table shown on the page (all of them in the CSV/JSON download) */
+const MAX_ROWS = 500;
 const MARK: [string, string] = ['\ue000', '\ue001']; // snippet marks, turned into <mark> after escaping
 const STATUS_LABEL: Record<string, string> = { completed: '已完成', in_progress: '推进中', long_term: '长期坚持', unknown: '未说明' };
 const LEVEL_LABEL: Record<string, string> = { central: '中央', provincial: '省级', municipal: '市级', county: '县级', township: '乡镇' };
@@ -227,9 +229,9 @@ ${recurring.map((g) => h`<tr><td>${g[0]!.problem}</td><td>${g.map((p) => h`<div>
 <label>单位<input name="unit" value="${o.unit ?? ''}"></label><label>地区<input name="region" value="${o.region ?? ''}"></label>
 <label>层级<select name="level"><option value="">全部</option>${Object.entries(LEVEL_LABEL).map(([v, l]) => h`<option value="${v}"${o.level === v ? safe(' selected') : ''}>${l}</option>`)}</select></label>
 <label>从<input name="from" value="${o.from ?? ''}" size="5"></label><label>到<input name="to" value="${o.to ?? ''}" size="5"></label><button type="submit">比较</button></form>
-<p class="muted">${num(rows.length)} 行 · 下载 <a href="/compare?${here}&format=csv">CSV</a> · <a href="/compare?${here}&format=json">JSON</a></p>
+<p class="muted">${num(rows.length)} 行${rows.length > MAX_ROWS ? `，显示前 ${MAX_ROWS} 行` : ''} · 下载全部 <a href="/compare?${here}&format=csv">CSV</a> · <a href="/compare?${here}&format=json">JSON</a></p>
 <table><thead><tr>${o.by.map((k) => h`<th>${k}</th>`)}${cols.map(([, l]) => h`<th>${l}</th>`)}</tr></thead><tbody>
-${rows.map((r) => h`<tr>${o.by.map((k) => h`<td>${k === 'unit' ? unitLink(r.unit) : r[k] ?? '—'}</td>`)}${cols.map(([k]) => h`<td class="${typeof r[k] === 'number' ? 'n' : ''}">${cell(r, k)}</td>`)}</tr>`)}</tbody></table>`));
+${rows.slice(0, MAX_ROWS).map((r) => h`<tr>${o.by.map((k) => h`<td>${k === 'unit' ? unitLink(r.unit) : r[k] ?? '—'}</td>`)}${cols.map(([k]) => h`<td class="${typeof r[k] === 'number' ? 'n' : ''}">${cell(r, k)}</td>`)}</tr>`)}</tbody></table>`));
   });
 
   app.notFound((c) => c.html(layout('未找到', h`<h1>页面不存在</h1><p><a href="/">回到概览</a></p>`), 404));

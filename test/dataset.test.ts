@@ -91,6 +91,16 @@ describe('compare', () => {
     const rows = (await compare(db, { by: ['unit', 'year'] })).filter((r) => r.unit === '南阳市卫生健康委员会');
     expect(rows.map((r) => [r.year, r.problems, r.completion_rate])).toEqual([[2018, 4, 1], [2023, 6, 0.667]]);
   });
+  it('by theme: each problem counted once per theme it carries, as the tags in the tables say', async () => {
+    const rows = await compare(db, { by: ['theme'] });
+    const raw = (db as SqliteStore).db;
+    const direct = raw.prepare(`SELECT t.label AS theme, count(*) AS problems, sum(i.status = 'completed') AS completed, count(DISTINCT i.bulletin_id) AS bulletins
+      FROM issue_themes t JOIN issues i ON i.id = t.issue_id JOIN publications b ON b.id = i.bulletin_id GROUP BY t.label
+      UNION ALL SELECT '（无主题）', count(*), sum(i.status = 'completed'), count(DISTINCT i.bulletin_id) FROM issues i JOIN publications b ON b.id = i.bulletin_id
+      WHERE NOT EXISTS (SELECT 1 FROM issue_themes t WHERE t.issue_id = i.id)`).all() as Array<{ theme: string; problems: number; completed: number; bulletins: number }>;
+    expect(rows.length).toBe(direct.length);
+    for (const d of direct) expect(rows.find((r) => r.theme === d.theme), d.theme).toMatchObject({ problems: d.problems, completed: d.completed, bulletins: d.bulletins });
+  });
   it('by theme, and years filter', async () => {
     const rows = (await compare(db, { by: ['theme'], from: 2021, to: 2021 }));
     expect(rows.find((r) => r.theme === '党费')).toMatchObject({ problems: 1, bulletins: 1 });
