@@ -110,6 +110,22 @@ describe('PostgreSQL dataset', () => {
     expect(existsSync(join(dir, 'csv', 'issue_search.csv'))).toBe(false);
   });
 
+  it('the web app reads the server as it reads a SQLite file', async () => {
+    if (!needs()) return;
+    const { createApp } = await import('../output/serve.js');
+    const app = createApp(pg);
+    const seed = (await pg.get<{ id: number }>(`SELECT min(x.id) AS id FROM bulletins x WHERE x.fingerprint = (SELECT b.fingerprint FROM bulletins b
+      JOIN document_paths p ON p.document_id = b.document_id WHERE p.path LIKE '%xinye-kexie-2024/bulletin.txt')`))!.id;
+    for (const path of ['/', '/search?q=党费', '/search?theme=party_dues', '/compare?by=unit,year', '/compare?by=theme', `/unit/${encodeURIComponent('县科协')}`, `/bulletin/${seed}`]) {
+      const r = await app.request(encodeURI(decodeURI(path)));
+      expect(r.status, path).toBe(200);
+      const body = await r.text();
+      if (path.startsWith('/search?q')) expect(body).toContain('新野县科学技术协会');
+      if (path.startsWith('/bulletin')) expect(body).toMatch(/class="mk mk-quantity"[^>]*data-rule="qty\.[^"]+"[^>]*>411\.46元</);
+    }
+    expect(await (await app.request('/compare?by=unit,year&format=json')).json()).toEqual(JSON.parse(JSON.stringify(await compare(lite, { by: ['unit', 'year'] }))));
+  });
+
   it('query runs read-only with a statement timeout and a row limit', () => {
     if (!needs()) return;
     const ok = cli(['query', 'SELECT count(*) AS n FROM issues', '--format', 'json', '--db', url]);
