@@ -183,6 +183,9 @@ export interface BulletinFilter { unit?: string; region?: string; level?: string
 
 export interface CompareOptions extends BulletinFilter { by: CompareKey[] }
 
+/** The SQL of each grouping key (over publications b LEFT JOIN units u). */
+const KEY_SQL: Record<Exclude<CompareKey, 'theme'>, string> = { unit: 'COALESCE(u.name, b.unit_name, b.issuer)', region: 'b.region', level: 'b.level', year: 'b.year' };
+
 /** WHERE clause over publications b LEFT JOIN units u, and its parameters. */
 export function filterSql(o: BulletinFilter): [string, unknown[]] {
   const where: string[] = [];
@@ -204,90 +207,74 @@ export function filterSql(o: BulletinFilter): [string, unknown[]] {
  */
 export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
   const [where, params] = filterSql(o);
-  // each bulletin with the figures kept at ingest (bulletin_stats): one row each, no lookups; read
-  // as arrays (a row object per bulletin built by the driver cost more than the rest of compare)
-  type B = { id: number; unit: unknown; region: unknown; level: unknown; year: unknown; declared: number | null; rules: number | null; money_declared: number | null;
-    mismatches: number | null; problems: number | null; completed: number; money_recovered: number; money_other: number; themes: string | null };
-  const bulletins: B[] = (await db.arrays(`
-    SELECT b.id, COALESCE(u.name, b.unit_name, b.issuer), b.region, b.level, b.year,
-      s.declared_problems, s.declared_rules, s.declared_money_recovered, s.mismatches,
-      s.problems, s.completed, s.money_recovered, s.money_other, s.themes
-    FROM publications b LEFT JOIN units u ON u.id = b.unit_id LEFT JOIN bulletin_stats s ON s.bulletin_id = b.id
-    ${where} ORDER BY b.id`, params)).map((r) => ({
-    id: r[0] as number, unit: r[1], region: r[2], level: r[3], year: r[4], declared: r[5] as number | null, rules: r[6] as number | null,
-    money_declared: r[7] as number | null, mismatches: r[8] as number | null, problems: r[9] as number | null, completed: r[10] as number,
-    money_recovered: r[11] as number, money_other: r[12] as number, themes: r[13] as string | null,
-  }));
-  const byId = new Map(bulletins.map((b) => [b.id, b]));
-  const byTheme = o.by.includes('theme');
-
-  interface Acc { keys: Row; bulletins: Set<number>; problems: number; problemsDeclared: number; completed: number; money: number; moneyOther: number; themeCount: Map<string, number> }
-  const groups = new Map<string, Acc>();
-  // a group's key: its values joined (cheap enough to make per bulletin and theme)
-  const keyOf = (b: B, theme?: string): string => {
-    let k = '';
-    for (const x of o.by) { const v = x === 'theme' ? theme : b[x]; k += (v == null ? '\u0000' : String(v)) + '\u0001'; }
-    return k;
-  };
-  const accFor = (b: B, theme?: string): Acc => {
-    const k = keyOf(b, theme);
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { keys: Object.fromEntries(o.by.map((x) => [x, x === 'theme' ? theme ?? null : b[x] ?? null])), bulletins: new Set(), problems: 0, problemsDeclared: 0, completed: 0, money: 0, moneyOther: 0, themeCount: new Map() }));
-    return g;
-  };
-  // every figure comes from bulletin_stats: a bulletin's totals, and per theme its problems,
-  // completed and money (a problem counts once per theme it carries; those with none under 无主题)
-  for (const b of bulletins) {
-    const themes = b.problems ? (JSON.parse(b.themes!) as Array<[string | null, number, number, number, number]>) : [];
-    if (byTheme) {
-      for (const [label, n, c, m, mo] of themes) {
-        const g = accFor(b, label ?? '（无主题）');
-        g.bulletins.add(b.id);
+  const keys = o.by.filter((k): k is Exclude<CompareKey, 'theme'> => k !== 'theme');
+  const keyCols = keys.map((k) => KEY_SQL[k]);
+  const from = `FROM publications b LEFT JOIN units u ON u.id = b.unit_id LEFT JOIN bulletin_stats s ON s.bulletin_id = b.id ${where}`;
+  const keyOf = (values: unknown[]) => values.map((v) => (v == null ? '\u0000' : String(v))).join('\u0001');
+  const keysRow = (values: unknown[], theme?: string): Row => Object.fromEntries(o.by.map((k) => [k, k === 'theme' ? theme ?? null : values[keys.indexOf(k)] ?? null]));
+  let rows: Row[];
+  if (!o.by.includes('theme')) {
+    // every figure from bulletin_stats, summed by the database: one row per group
+    const sums = await db.arrays(`SELECT ${keyCols.join(', ')}, count(*), sum(COALESCE(s.problems, 0)),
+        sum(CASE WHEN s.declared_problems IS NOT NULL THEN COALESCE(s.problems, 0) ELSE 0 END), sum(COALESCE(s.completed, 0)),
+        sum(CASE WHEN s.declared_money_recovered IS NULL THEN COALESCE(s.money_recovered, 0) ELSE 0 END), sum(COALESCE(s.money_other, 0)),
+        sum(s.declared_problems), sum(s.declared_money_recovered), sum(s.declared_rules), sum(s.mismatches)
+      ${from} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`, params);
+    // the themes a group's problems carry most: each bulletin's counts, in bulletin order
+    const themeCount = new Map<string, Map<string, number>>();
+    for (const r of await db.arrays(`SELECT ${keyCols.join(', ')}, s.themes ${from} ${where ? 'AND' : 'WHERE'} s.problems > 0 ORDER BY b.id`, params)) {
+      const k = keyOf(r.slice(0, keys.length));
+      let m = themeCount.get(k);
+      if (!m) themeCount.set(k, (m = new Map()));
+      for (const [l, n] of JSON.parse(r[keys.length] as string) as Array<[string | null, number]>) if (l !== null) m.set(l, (m.get(l) ?? 0) + n);
+    }
+    rows = sums.map((r) => {
+      const [bulletins, problems, problemsDeclared, completed, money, moneyOther, declared, declaredMoney, rules, mismatches] = r.slice(keys.length) as Array<number | null>;
+      return {
+        ...keysRow(r),
+        bulletins,
+        problems,
+        completed,
+        not_completed: problems! - completed!,
+        completion_rate: completionRate(problems!, completed!),
+        declared_problems: declared,
+        // only over the bulletins that declare a count: nothing declared is no difference
+        declared_vs_found: declared == null ? null : declared - problemsDeclared!,
+        // recovered money (清退/追缴/挽回…): a bulletin that declares it counts by its declaration,
+        // not twice; fines, amounts involved and others are kept apart
+        money: Math.round((declaredMoney ?? 0) + money!),
+        money_other: Math.round(moneyOther!),
+        rules,
+        mismatches,
+        top_themes: [...(themeCount.get(keyOf(r.slice(0, keys.length))) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([l, n]) => `${l}(${n})`).join(' '),
+      };
+    });
+  } else {
+    // by theme: each bulletin's figures per theme (bulletin_stats.themes); a problem counts once
+    // per theme it carries, those with none under 无主题
+    const groups = new Map<string, { keys: Row; bulletins: Set<number>; problems: number; completed: number; money: number; moneyOther: number }>();
+    for (const r of await db.arrays(`SELECT ${[...keyCols, 'b.id', 's.themes'].join(', ')} ${from} ${where ? 'AND' : 'WHERE'} s.problems > 0 ORDER BY b.id`, params)) {
+      const values = r.slice(0, keys.length);
+      for (const [label, n, c, m, mo] of JSON.parse(r[keys.length + 1] as string) as Array<[string | null, number, number, number, number]>) {
+        const theme = label ?? '（无主题）';
+        const k = `${keyOf(values)}\u0002${theme}`;
+        let g = groups.get(k);
+        if (!g) groups.set(k, (g = { keys: keysRow(values, theme), bulletins: new Set(), problems: 0, completed: 0, money: 0, moneyOther: 0 }));
+        g.bulletins.add(r[keys.length] as number);
         g.problems += n;
         g.completed += c;
         g.money += m;
         g.moneyOther += mo;
       }
-      continue;
     }
-    const g = accFor(b);
-    g.bulletins.add(b.id);
-    if (!b.problems) continue;
-    g.problems += b.problems;
-    if (b.declared != null) g.problemsDeclared += b.problems;
-    g.completed += b.completed;
-    // recovered money (清退/追缴/挽回…); a bulletin that declares it is counted by its
-    // declaration, not twice. Fines, amounts involved and others are kept apart.
-    if (b.money_declared == null) g.money += b.money_recovered;
-    g.moneyOther += b.money_other;
-    for (const [l, n] of themes) if (l !== null) g.themeCount.set(l, (g.themeCount.get(l) ?? 0) + n);
+    rows = [...groups.values()].map((g) => ({
+      ...g.keys, bulletins: g.bulletins.size, problems: g.problems, completed: g.completed, not_completed: g.problems - g.completed,
+      completion_rate: completionRate(g.problems, g.completed), declared_problems: null, declared_vs_found: null,
+      money: Math.round(g.money), money_other: Math.round(g.moneyOther), rules: null, mismatches: null,
+      // the group is one theme (the figures kept per theme do not say which others a problem carries)
+      top_themes: null,
+    }));
   }
-  const sum = (ids: Set<number>, f: (b: B) => unknown) => {
-    let s: number | null = null;
-    for (const id of ids) { const v = f(byId.get(id)!); if (v != null) s = (s ?? 0) + Number(v); }
-    return s;
-  };
-  const rows = [...groups.values()].map((g) => {
-    const declared = byTheme ? null : sum(g.bulletins, (b) => b.declared);
-    const declaredMoney = byTheme ? null : sum(g.bulletins, (b) => b.money_declared);
-    return {
-      ...g.keys,
-      bulletins: g.bulletins.size,
-      problems: g.problems,
-      completed: g.completed,
-      not_completed: g.problems - g.completed,
-      completion_rate: completionRate(g.problems, g.completed),
-      declared_problems: declared,
-      // only over the bulletins that declare a count: nothing declared is no difference
-      declared_vs_found: declared == null ? null : declared - g.problemsDeclared,
-      money: Math.round((declaredMoney ?? 0) + g.money),
-      money_other: Math.round(g.moneyOther),
-      rules: byTheme ? null : sum(g.bulletins, (b) => b.rules),
-      mismatches: byTheme ? null : sum(g.bulletins, (b) => b.mismatches),
-      // the themes a group's problems carry most (grouped by theme: the group is one theme)
-      top_themes: byTheme ? null : [...g.themeCount].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([l, n]) => `${l}(${n})`).join(' '),
-    } as Row;
-  });
   const cmp = (a: unknown, b: unknown) => (a == null ? 1 : b == null ? -1 : typeof a === 'number' && typeof b === 'number' ? a - b : zh.compare(String(a), String(b)));
   return rows.sort((a, b) => { for (const k of o.by) { const c = cmp(a[k], b[k]); if (c) return c; } return 0; });
 }

@@ -63,7 +63,7 @@ describe('PostgreSQL dataset', () => {
     const rows = JSON.parse(b.stdout);
     expect(rows.length).toBeGreaterThan(10);
     expect(rows).toEqual(JSON.parse(a.stdout));
-  });
+  }, 60_000);
 
   it('every grouping and filter of compare gives the same numbers on both', async () => {
     if (!needs()) return;
@@ -85,7 +85,7 @@ describe('PostgreSQL dataset', () => {
     const plan = await pg.all<{ 'QUERY PLAN': string }>("EXPLAIN SELECT issue_id FROM issue_search WHERE tokens @@ '''党费'''::tsquery");
     expect(JSON.stringify(plan)).toMatch(/issue_search_tokens|Seq Scan/); // the index exists (a tiny table may still be scanned)
     expect(await pg.get("SELECT 1 AS x FROM pg_indexes WHERE indexname = 'issue_search_tokens' AND indexdef LIKE '%gin%'")).toBeTruthy();
-  });
+  }, 60_000);
 
   it('units, errors, report and export read the server', async () => {
     if (!needs()) return;
@@ -108,7 +108,7 @@ describe('PostgreSQL dataset', () => {
     const docs = readFileSync(join(dir, 'csv', 'documents.csv'), 'utf8');
     expect(docs.split('\n')[0]).toContain('record_json');
     expect(existsSync(join(dir, 'csv', 'issue_search.csv'))).toBe(false);
-  });
+  }, 60_000);
 
   it('the web app reads the server as it reads a SQLite file', async () => {
     if (!needs()) return;
@@ -144,7 +144,7 @@ describe('PostgreSQL dataset', () => {
     expect(lim.stderr).toMatch(/only the first 3 rows/);
     const still = cli(['query', 'SELECT count(*) AS n FROM issues', '--format', 'json', '--db', url]);
     expect(JSON.parse(still.stdout)[0].n).toBe(JSON.parse(ok.stdout)[0].n);
-  });
+  }, 60_000);
 
   it('ZHENGGAI_DB points every command at the server; a wrong address is a clear error', () => {
     if (!needs()) return;
@@ -156,7 +156,7 @@ describe('PostgreSQL dataset', () => {
     expect(bad.stderr).toMatch(/cannot open the dataset postgresql:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none/);
     expect(bad.stderr).not.toContain('secret');
     expect(bad.stderr).not.toMatch(/internal error/);
-  });
+  }, 60_000);
 
   it('two concurrent ingests of the same 200 new files leave exactly 200 new documents, and ingesting again adds none', async () => {
     if (!needs()) return;
