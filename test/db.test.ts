@@ -100,6 +100,15 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     for (const t of texts) ins.run(t.id, ...searchRow(t));
     const old = w.prepare('UPDATE documents SET text = ?, record = ? WHERE sha256 = ?');
     for (const d of docs) old.run(d.t, deflateRawSync(Buffer.from(d.r)), d.sha256);
+    // measures with a rowid and a UNIQUE index, theme tags with their labels in one table
+    const measures = w.prepare('SELECT * FROM measures ORDER BY issue_id, ordinal').all();
+    const tags = w.prepare('SELECT * FROM issue_themes ORDER BY issue_id, theme').all();
+    expect(tags.length).toBeGreaterThan(0);
+    w.exec(`CREATE TABLE measures_v5 (issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE, ordinal INTEGER NOT NULL, text TEXT NOT NULL, UNIQUE (issue_id, ordinal));
+      INSERT INTO measures_v5 SELECT issue_id, ordinal, text FROM measures; DROP TABLE measures; ALTER TABLE measures_v5 RENAME TO measures;
+      CREATE TABLE issue_themes_v5 (issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE, theme TEXT NOT NULL, label TEXT NOT NULL, rule TEXT NOT NULL, keyword TEXT NOT NULL, UNIQUE (issue_id, theme));
+      INSERT INTO issue_themes_v5 SELECT issue_id, theme, label, rule, keyword FROM issue_themes;
+      DROP VIEW issue_themes; DROP TABLE issue_theme_tags; DROP TABLE themes; ALTER TABLE issue_themes_v5 RENAME TO issue_themes;`);
     // and figures without the declared totals and mismatch count (kept since)
     w.exec('ALTER TABLE bulletin_stats DROP COLUMN declared_problems; ALTER TABLE bulletin_stats DROP COLUMN declared_rules; ALTER TABLE bulletin_stats DROP COLUMN declared_money_recovered; ALTER TABLE bulletin_stats DROP COLUMN mismatches');
     w.exec('PRAGMA user_version = 5');
@@ -112,6 +121,10 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     expect(d.prepare("SELECT typeof(text) FROM documents").pluck().all()).toEqual(docs.map(() => 'blob'));
     expect(d.prepare("SELECT rowid FROM issues_fts WHERE issues_fts MATCH '党费' ORDER BY rowid").pluck().all()).toEqual(hits);
     expect(d.prepare('SELECT * FROM bulletin_stats ORDER BY bulletin_id').all()).toEqual(stats);
+    expect(d.prepare('SELECT * FROM measures ORDER BY issue_id, ordinal').all()).toEqual(measures);
+    expect(d.prepare('SELECT * FROM issue_themes ORDER BY issue_id, theme').all()).toEqual(tags);
+    expect(d.prepare("SELECT sql FROM sqlite_master WHERE name = 'measures'").pluck().get()).toMatch(/WITHOUT ROWID/);
+    expect(d.prepare("SELECT type FROM sqlite_master WHERE name = 'issue_themes'").pluck().get()).toBe('view');
     d.close();
   });
   it('a re-derived document leaves no search hit behind, and its issue ids are new ones', async () => {
