@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { rootPath } from '../pipeline/paths.js';
 import { searchTokensMany } from '../extractors/tokens.js';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { rebuildGroupsSync } from './groups.js';
 
 /** The stored text, plain (a dataset of schema 6 on keeps it deflate-compressed; older ones plain). */
 export function plainText(t: unknown): string | null {
@@ -29,7 +30,7 @@ function addFunctions(db: Database.Database): void {
   db.function('strpos', { deterministic: true }, (s: unknown, part: unknown) => (s == null || part == null ? null : String(s).indexOf(String(part)) + 1));
 }
 
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 export type DB = Database.Database;
 
 const schemaSql = () => readFileSync(rootPath('output', 'schema.sql'), 'utf8');
@@ -218,5 +219,7 @@ function migrate(db: DB, path: string): void {
     db.exec('ALTER TABLE bulletin_stats ADD COLUMN declared_problems REAL; ALTER TABLE bulletin_stats ADD COLUMN declared_rules REAL; ALTER TABLE bulletin_stats ADD COLUMN declared_money_recovered REAL; ALTER TABLE bulletin_stats ADD COLUMN mismatches INTEGER NOT NULL DEFAULT 0');
     db.exec(`UPDATE bulletin_stats AS s SET (declared_problems, declared_rules, declared_money_recovered, mismatches) = (SELECT ${DECLARED_STATS} FROM bulletins b WHERE b.id = s.bulletin_id)`);
   }
+  // version 7: the figures per group that compare sums (output/groups.ts), computed once
+  if (v >= 1 && v < 7) rebuildGroupsSync(db);
   if (v !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }

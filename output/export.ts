@@ -25,6 +25,7 @@ export const DESCRIPTIONS: Record<string, { description: string; columns?: Recor
   quantities: { description: 'Numbers with measure words; money in yuan.', columns: { issue_id: 'NULL for quantities outside any problem', kind: 'count, money (yuan), percent or duration', approx: '余 多 近 约 不少于 至少 超过 … when the text hedges', rule: 'id of the rule that read it', role: 'money only: recovered (清退/追缴/追回/挽回…), fined (罚款), involved (涉及资金…) or other' } },
   documents_cited: { description: 'Documents a problem cites in 《…》.' },
   warnings: { description: 'What the pipeline found suspicious: declared totals that do not match the problems, unknown statuses, not a bulletin, mojibake.' },
+  group_stats: { description: 'The per-bulletin figures summed per group of publications (one unit, spelling of its name, region, level and year), kept at ingest: what compare and the report add up.', columns: { money_recovered: 'recovered money of the bulletins that do not declare it (those that do count by their declaration, declared_money_recovered)', problems_declared: 'the problems found in the bulletins that declare a count', themes: 'JSON [[label, bulletins, problems, completed, money_recovered, money_other], …]; label null: problems with no theme' } },
   ingest_runs: { description: 'One row per ingest run, with its counts and options.' },
   ingest_errors: { description: 'Files that failed in a run, with an error code.' },
   publication_overview: { description: 'View — start here: one row per publication (the same bulletin saved as .txt, .docx, .pdf and .html counts once; files says how many copies) with declared problems, problems found, completed, not completed, completion rate and where it came from, money recovered and other money, warnings.', columns: { completion_rate: 'completed ÷ problems found, or the rate the bulletin declares when it lists no problems (see completion_rate_source)', completion_rate_source: 'problems (counted from the problems) or declared (the bulletin’s own figure)', money_recovered: 'yuan recovered (清退/追缴/追回/挽回…): the declared total, else the sum of such amounts', money_other: 'yuan in other amounts: fines, amounts involved, funds spent', declared_problems: 'the count the bulletin declares (NULL: none declared)' } },
@@ -39,7 +40,7 @@ const EXPORT_ORDER: Record<string, string> = {
   documents: 'id', document_paths: 'document_id, path', units: 'id', unit_aliases: 'unit_id, alias', unit_merges: 'from_name',
   bulletins: 'id', declared_totals: 'bulletin_id, key', categories: 'id', issues: 'id', measures: 'issue_id, ordinal',
   issue_notes: 'issue_id, ordinal', quantities: 'id', issue_themes: 'issue_id, theme', issue_theme_tags: 'issue_id, theme', themes: 'theme', documents_cited: 'issue_id, title',
-  warnings: 'bulletin_id, code, message', bulletin_stats: 'bulletin_id', ingest_runs: 'id', ingest_errors: 'run_id, path',
+  warnings: 'bulletin_id, code, message', bulletin_stats: 'bulletin_id', group_stats: 'unit_id NULLS FIRST, unit_name NULLS FIRST, issuer NULLS FIRST, region NULLS FIRST, level NULLS FIRST, year NULLS FIRST', ingest_runs: 'id', ingest_errors: 'run_id, path',
 };
 
 export interface ExportResult { files: string[]; replaced: string[]; kept: string[] }

@@ -14,6 +14,7 @@ import { DatasetError, STATS_COLUMNS } from './db.js';
 import { printableTarget, type Row, type Store } from './store.js';
 import type { Versions, WriteStatus } from './writer.js';
 import { recordJson, type DocPayload } from './rows.js';
+import { FINGERPRINT_SCOPES, rebuildGroups, refreshGroups, scopeOf, type Scope } from './groups.js';
 
 /** Key of the advisory lock that stands for the dataset's write lock (and its migrations). */
 const WRITE_LOCK = 0x7a6867; // "zhg"
@@ -129,7 +130,14 @@ export async function openPg(url: string, o: { readonly?: boolean } = {}): Promi
     } else if (files.some((f) => !applied.has(f))) {
       await migrate(pool);
     }
-    return new PgStore(pool, label);
+    const store = new PgStore(pool, label);
+    // a dataset from before group_stats (migration 005) gets its groups once, under the write lock
+    if (!o.readonly && (await store.get<{ todo: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM group_stats) AND EXISTS (SELECT 1 FROM bulletins) AS todo'))!.todo) {
+      await store.transaction(async (s) => {
+        if ((await s.get<{ todo: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM group_stats) AS todo'))!.todo) await rebuildGroups(s);
+      });
+    }
+    return store;
   } catch (e) {
     await pool.end().catch(() => {});
     if (e instanceof DatasetError) throw e;
@@ -221,6 +229,8 @@ export class PgWriter {
       const row = await s.get<{ id: number; rules_hash: string; pipeline_version: string }>('SELECT id, rules_hash, pipeline_version FROM documents WHERE sha256 = ?', [doc.sha256]);
       let status: WriteStatus = 'ingested';
       let paths: string[] = [];
+      const scopes: Scope[] = [];
+      const fingerprints: string[] = [];
       if (row) {
         const stale = row.rules_hash !== this.versions.rules || row.pipeline_version !== this.versions.pipeline;
         if (!opts.reprocess || !stale) {
@@ -228,6 +238,8 @@ export class PgWriter {
           return 'unchanged';
         }
         paths = (await s.all<{ path: string }>('SELECT path FROM document_paths WHERE document_id = ? ORDER BY id', [row.id])).map((r) => r.path);
+        const old = await s.get<{ unit_id: number | null; unit_name: string | null; issuer: string | null; fingerprint: string }>('SELECT unit_id, unit_name, issuer, fingerprint FROM bulletins WHERE document_id = ?', [row.id]);
+        if (old) { scopes.push(scopeOf(old)); fingerprints.push(old.fingerprint); }
         await s.run('DELETE FROM documents WHERE id = ?', [row.id]);
         status = 'reprocessed';
       }
@@ -243,6 +255,9 @@ export class PgWriter {
         VALUES (${Array(22).fill('?').join(', ')}) RETURNING id`, [docId, unitId, ...doc.bulletin, doc.fingerprint]);
       const r = doc.rows;
       await (s as PgStore).numberedQuery(CHILDREN_SQL, [b!.id, r.totals, r.categories, r.issues, r.measures, r.notes, r.quantities, r.cited, r.themes, r.fts, r.warnings, ...doc.stats]);
+      // the groups compare sums (see output/writer.ts)
+      for (const f of new Set([...fingerprints, doc.fingerprint])) for (const x of await s.all<{ unit_id: number | null; unit_name: string | null; issuer: string | null }>(FINGERPRINT_SCOPES, [f])) scopes.push(scopeOf(x));
+      await refreshGroups(s, scopes);
       return status;
     });
   }

@@ -3,6 +3,7 @@
 import type { DB } from './db.js';
 import { searchTokens } from '../extractors/tokens.js';
 import type { Row, Store } from './store.js';
+import { refreshGroups } from './groups.js';
 
 export type { Row };
 
@@ -209,26 +210,26 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
   const [where, params] = filterSql(o);
   const keys = o.by.filter((k): k is Exclude<CompareKey, 'theme'> => k !== 'theme');
   const keyCols = keys.map((k) => KEY_SQL[k]);
-  const from = `FROM publications b LEFT JOIN units u ON u.id = b.unit_id LEFT JOIN bulletin_stats s ON s.bulletin_id = b.id ${where}`;
+  // the figures kept per group of publications (output/groups.ts), whose columns the filter and
+  // the keys read as they would a bulletin's: a row per unit, name, region, level and year
+  const from = `FROM group_stats b LEFT JOIN units u ON u.id = b.unit_id ${where}`;
   const keyOf = (values: unknown[]) => values.map((v) => (v == null ? '\u0000' : String(v))).join('\u0001');
   const keysRow = (values: unknown[], theme?: string): Row => Object.fromEntries(o.by.map((k) => [k, k === 'theme' ? theme ?? null : values[keys.indexOf(k)] ?? null]));
+  const themesOf = async () => db.arrays(`SELECT ${[...keyCols, 'b.themes'].join(', ')} ${from} ${where ? 'AND' : 'WHERE'} b.problems > 0`, params);
+  type ThemeSum = [string | null, number, number, number, number, number];
   let rows: Row[];
   if (!o.by.includes('theme')) {
-    // every figure from bulletin_stats, summed by the database: one row per group
-    const sums = await db.arrays(`SELECT ${keyCols.join(', ')}, count(*), sum(COALESCE(s.problems, 0)),
-        sum(CASE WHEN s.declared_problems IS NOT NULL THEN COALESCE(s.problems, 0) ELSE 0 END), sum(COALESCE(s.completed, 0)),
-        sum(CASE WHEN s.declared_money_recovered IS NULL THEN COALESCE(s.money_recovered, 0) ELSE 0 END), sum(COALESCE(s.money_other, 0)),
-        sum(s.declared_problems), sum(s.declared_money_recovered), sum(s.declared_rules), sum(s.mismatches)
-      ${from} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`, params);
-    // the themes a group's problems carry most: each bulletin's counts, in bulletin order
+    const sums = await db.arrays(`SELECT ${[...keyCols, 'sum(b.bulletins), sum(b.problems), sum(b.problems_declared), sum(b.completed), sum(b.money_recovered), sum(b.money_other), sum(b.declared_problems), sum(b.declared_money_recovered), sum(b.declared_rules), sum(b.mismatches)'].join(', ')}
+      ${from}${keys.length ? ` GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : ''}`, params);
+    // the themes a group's problems carry most (ties by name)
     const themeCount = new Map<string, Map<string, number>>();
-    for (const r of await db.arrays(`SELECT ${keyCols.join(', ')}, s.themes ${from} ${where ? 'AND' : 'WHERE'} s.problems > 0 ORDER BY b.id`, params)) {
+    for (const r of await themesOf()) {
       const k = keyOf(r.slice(0, keys.length));
       let m = themeCount.get(k);
       if (!m) themeCount.set(k, (m = new Map()));
-      for (const [l, n] of JSON.parse(r[keys.length] as string) as Array<[string | null, number]>) if (l !== null) m.set(l, (m.get(l) ?? 0) + n);
+      for (const [l, , n] of JSON.parse(r[keys.length] as string) as ThemeSum[]) if (l !== null) m.set(l, (m.get(l) ?? 0) + n);
     }
-    rows = sums.map((r) => {
+    rows = sums.filter((r) => Number(r[keys.length]) > 0).map((r) => {
       const [bulletins, problems, problemsDeclared, completed, money, moneyOther, declared, declaredMoney, rules, mismatches] = r.slice(keys.length) as Array<number | null>;
       return {
         ...keysRow(r),
@@ -246,21 +247,21 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
         money_other: Math.round(moneyOther!),
         rules,
         mismatches,
-        top_themes: [...(themeCount.get(keyOf(r.slice(0, keys.length))) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([l, n]) => `${l}(${n})`).join(' '),
+        top_themes: [...(themeCount.get(keyOf(r.slice(0, keys.length))) ?? [])].sort((a, b) => b[1] - a[1] || zh.compare(a[0], b[0])).slice(0, 3).map(([l, n]) => `${l}(${n})`).join(' '),
       };
     });
   } else {
-    // by theme: each bulletin's figures per theme (bulletin_stats.themes); a problem counts once
-    // per theme it carries, those with none under 无主题
-    const groups = new Map<string, { keys: Row; bulletins: Set<number>; problems: number; completed: number; money: number; moneyOther: number }>();
-    for (const r of await db.arrays(`SELECT ${[...keyCols, 'b.id', 's.themes'].join(', ')} ${from} ${where ? 'AND' : 'WHERE'} s.problems > 0 ORDER BY b.id`, params)) {
+    // by theme: each group's figures per theme; a problem counts once per theme it carries, those
+    // with none under 无主题
+    const groups = new Map<string, { keys: Row; bulletins: number; problems: number; completed: number; money: number; moneyOther: number }>();
+    for (const r of await themesOf()) {
       const values = r.slice(0, keys.length);
-      for (const [label, n, c, m, mo] of JSON.parse(r[keys.length + 1] as string) as Array<[string | null, number, number, number, number]>) {
+      for (const [label, nb, n, c, m, mo] of JSON.parse(r[keys.length] as string) as ThemeSum[]) {
         const theme = label ?? '（无主题）';
         const k = `${keyOf(values)}\u0002${theme}`;
         let g = groups.get(k);
-        if (!g) groups.set(k, (g = { keys: keysRow(values, theme), bulletins: new Set(), problems: 0, completed: 0, money: 0, moneyOther: 0 }));
-        g.bulletins.add(r[keys.length] as number);
+        if (!g) groups.set(k, (g = { keys: keysRow(values, theme), bulletins: 0, problems: 0, completed: 0, money: 0, moneyOther: 0 }));
+        g.bulletins += nb;
         g.problems += n;
         g.completed += c;
         g.money += m;
@@ -268,7 +269,7 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
       }
     }
     rows = [...groups.values()].map((g) => ({
-      ...g.keys, bulletins: g.bulletins.size, problems: g.problems, completed: g.completed, not_completed: g.problems - g.completed,
+      ...g.keys, bulletins: g.bulletins, problems: g.problems, completed: g.completed, not_completed: g.problems - g.completed,
       completion_rate: completionRate(g.problems, g.completed), declared_problems: null, declared_vs_found: null,
       money: Math.round(g.money), money_other: Math.round(g.moneyOther), rules: null, mismatches: null,
       // the group is one theme (the figures kept per theme do not say which others a problem carries)
@@ -310,7 +311,9 @@ export async function mergeUnits(db: Store, from: string, into: string): Promise
     const n = await t.run('UPDATE bulletins SET unit_id = ? WHERE unit_id = ?', [b.id, a.id]);
     await t.run('INSERT INTO unit_aliases (unit_id, alias, source) SELECT ?, alias, source FROM unit_aliases WHERE unit_id = ? ON CONFLICT DO NOTHING', [b.id, a.id]);
     await t.run("INSERT INTO unit_aliases (unit_id, alias, source) VALUES (?, ?, 'manual') ON CONFLICT DO NOTHING", [b.id, a.name]);
+    await t.run('DELETE FROM group_stats WHERE unit_id = ?', [a.id]);
     await t.run('DELETE FROM units WHERE id = ?', [a.id]);
+    await refreshGroups(t, [{ unitId: b.id }]);
     await t.run('INSERT INTO unit_merges (from_name, into_name) VALUES (?, ?) ON CONFLICT(from_name) DO UPDATE SET into_name = excluded.into_name', [a.name, b.name]);
     // earlier merges into the unit that has just gone now point at the survivor
     await t.run('UPDATE unit_merges SET into_name = ? WHERE into_name = ?', [b.name, a.name]);

@@ -139,6 +139,22 @@ CREATE TABLE IF NOT EXISTS bulletin_stats (
   declared_money_recovered REAL,
   mismatches INTEGER NOT NULL DEFAULT 0 -- its declared_total_mismatch warnings
 );
+-- the same figures summed per group of publications (one unit, spelling of its name, region,
+-- level and year), kept at ingest (output/groups.ts): compare and the report add up these, a row
+-- per unit and year, not one per bulletin. money_recovered: of the bulletins that do not declare
+-- it; problems_declared: the problems of the bulletins that declare a count; themes: JSON
+-- [[label, bulletins, problems, completed, money_recovered, money_other], …]
+CREATE TABLE IF NOT EXISTS group_stats (
+  unit_id INTEGER REFERENCES units(id) ON DELETE CASCADE,
+  unit_name TEXT, issuer TEXT,         -- issuer only when the group has neither unit nor unit_name
+  region TEXT, level TEXT, year INTEGER,
+  bulletins INTEGER NOT NULL, problems INTEGER NOT NULL, problems_declared INTEGER NOT NULL, completed INTEGER NOT NULL,
+  money_recovered REAL NOT NULL, money_other REAL NOT NULL,
+  declared_problems REAL, declared_money_recovered REAL, declared_rules REAL,
+  mismatches INTEGER NOT NULL,
+  themes TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS group_stats_scope ON group_stats(unit_id, COALESCE(unit_name, issuer, ''));
 CREATE TABLE IF NOT EXISTS ingest_runs (
   id INTEGER PRIMARY KEY,
   started_at TEXT NOT NULL, ended_at TEXT,
@@ -165,7 +181,9 @@ CREATE TABLE IF NOT EXISTS id_counters (
 
 CREATE INDEX IF NOT EXISTS quantities_issue ON quantities(issue_id);
 CREATE INDEX IF NOT EXISTS quantities_bulletin ON quantities(bulletin_id);
-CREATE INDEX IF NOT EXISTS bulletins_unit ON bulletins(unit_id);
+-- a unit's bulletins; those of no unit by the name they give (output/groups.ts: a scope)
+DROP INDEX IF EXISTS bulletins_unit;
+CREATE INDEX IF NOT EXISTS bulletins_scope ON bulletins(unit_id, COALESCE(unit_name, issuer, ''));
 -- Every index costs each document's commit pages in the WAL. Issues are found by bulletin
 -- through UNIQUE (bulletin_id, number); themes by issue through UNIQUE (issue_id, theme). An
 -- index on theme alone cost ~8 of a document's ~60 pages (20-odd themes: a page each) and

@@ -5,6 +5,7 @@
 // same bytes is recorded as such); --reprocess re-derives documents whose rules changed.
 import { SEARCH_TEXTS_SQL, STATS_COLUMNS, searchRow, type DB } from './db.js';
 import type { DocPayload } from './rows.js';
+import { FINGERPRINT_SCOPES, refreshGroupsSync, scopeOf, type Scope } from './groups.js';
 
 export type WriteStatus = 'ingested' | 'unchanged' | 'reprocessed';
 
@@ -26,6 +27,9 @@ export class Writer {
       paths: p('SELECT path FROM document_paths WHERE document_id = ?').pluck(),
       addPath: p('INSERT OR IGNORE INTO document_paths (document_id, path) VALUES (?, ?)'),
       delDoc: p('DELETE FROM documents WHERE id = ?'),
+      // the scopes (output/groups.ts) a document's bulletin belongs to, before it goes
+      oldScope: p('SELECT unit_id, unit_name, issuer, fingerprint FROM bulletins WHERE document_id = ?'),
+      fingerprintScopes: p(FINGERPRINT_SCOPES),
       // the search table is contentless: a document's entries go with FTS5's 'delete' command and
       // the tokens they were made of, computed again from the stored problems
       ftsOf: p(`${SEARCH_TEXTS_SQL} JOIN bulletins b ON b.id = i.bulletin_id WHERE b.document_id = ?`),
@@ -83,6 +87,8 @@ export class Writer {
       const row = this.s.findDoc.get(doc.sha256) as { id: number; rules_hash: string; pipeline_version: string } | undefined;
       let status: WriteStatus = 'ingested';
       let paths: string[] = [];
+      const scopes: Scope[] = [];
+      const fingerprints: string[] = [];
       if (row) {
         const stale = row.rules_hash !== this.versions.rules || row.pipeline_version !== this.versions.pipeline;
         if (!opts.reprocess || !stale) {
@@ -90,6 +96,8 @@ export class Writer {
           return 'unchanged';
         }
         paths = this.s.paths.all(row.id) as string[];
+        const old = this.s.oldScope.get(row.id) as { unit_id: number | null; unit_name: string | null; issuer: string | null; fingerprint: string } | undefined;
+        if (old) { scopes.push(scopeOf(old)); fingerprints.push(old.fingerprint); }
         for (const i of this.s.ftsOf.all(row.id) as Array<{ id: number; problem: string; measures: string; outcome: string }>) this.s.delFts.run(i.id, ...searchRow(i));
         this.s.delDoc.run(row.id);
         status = 'reprocessed';
@@ -97,6 +105,10 @@ export class Writer {
       const docId = Number(this.s.insDoc.run(doc.sha256, doc.format, doc.encoding, doc.size, Buffer.from(doc.textZ), this.versions.pipeline, this.versions.rules, Buffer.from(doc.record)).lastInsertRowid);
       for (const p of new Set([...paths, doc.path])) this.s.addPath.run(docId, p);
       this.insertBulletin(docId, doc);
+      // the groups compare sums: those of this bulletin's unit, of the one it replaces, and of the
+      // other files of the same bulletins (which of them counts may have changed)
+      for (const f of new Set([...fingerprints, doc.fingerprint])) for (const r of this.s.fingerprintScopes.all(f) as Array<{ unit_id: number | null; unit_name: string | null; issuer: string | null }>) scopes.push(scopeOf(r));
+      refreshGroupsSync(this.db, scopes);
       return status;
     }).immediate();
   }

@@ -6,6 +6,9 @@ import { mkdtempSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { SCHEMA_VERSION, STATS_SQL, SEARCH_TEXTS_SQL, openDb, searchRow } from '../output/db.js';
+import { GROUP_COLUMNS, rebuildGroupsSync } from '../output/groups.js';
+import { openStore } from '../output/store.js';
+import { compare, mergeUnits } from '../output/queries.js';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ingest } from '../pipeline/batch.js';
@@ -92,6 +95,8 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     const hits = w.prepare("SELECT rowid FROM issues_fts WHERE issues_fts MATCH '党费' ORDER BY rowid").pluck().all();
     expect(hits.length).toBeGreaterThan(0);
     const stats = w.prepare('SELECT * FROM bulletin_stats ORDER BY bulletin_id').all();
+    const groups = w.prepare('SELECT * FROM group_stats ORDER BY unit_id, year').all();
+    expect(groups.length).toBeGreaterThan(0);
     expect(stats.some((r) => (r as { declared_problems: number | null }).declared_problems !== null)).toBe(true);
     // the version-5 shape: the text plain, the record compressed alone, a search table that keeps its tokens
     const texts = w.prepare(SEARCH_TEXTS_SQL).all() as Array<{ id: number; problem: string; measures: string; outcome: string }>;
@@ -108,7 +113,8 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
       INSERT INTO measures_v5 SELECT issue_id, ordinal, text FROM measures; DROP TABLE measures; ALTER TABLE measures_v5 RENAME TO measures;
       CREATE TABLE issue_themes_v5 (issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE, theme TEXT NOT NULL, label TEXT NOT NULL, rule TEXT NOT NULL, keyword TEXT NOT NULL, UNIQUE (issue_id, theme));
       INSERT INTO issue_themes_v5 SELECT issue_id, theme, label, rule, keyword FROM issue_themes;
-      DROP VIEW issue_themes; DROP TABLE issue_theme_tags; DROP TABLE themes; ALTER TABLE issue_themes_v5 RENAME TO issue_themes;`);
+      DROP VIEW issue_themes; DROP TABLE issue_theme_tags; DROP TABLE themes; ALTER TABLE issue_themes_v5 RENAME TO issue_themes;
+      DROP TABLE group_stats;`);
     // and figures without the declared totals and mismatch count (kept since)
     w.exec('ALTER TABLE bulletin_stats DROP COLUMN declared_problems; ALTER TABLE bulletin_stats DROP COLUMN declared_rules; ALTER TABLE bulletin_stats DROP COLUMN declared_money_recovered; ALTER TABLE bulletin_stats DROP COLUMN mismatches');
     w.exec('PRAGMA user_version = 5');
@@ -119,6 +125,8 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     expect(d.prepare("SELECT sql FROM sqlite_master WHERE name = 'issues_fts'").pluck().get()).toMatch(/content = ''/);
     expect(d.prepare('SELECT sha256, zg_text(text) AS t, zg_record(record, text) AS r FROM documents ORDER BY sha256').all()).toEqual(docs);
     expect(d.prepare("SELECT typeof(text) FROM documents").pluck().all()).toEqual(docs.map(() => 'blob'));
+    // the groups compare sums, computed once from the kept figures (schema 7)
+    expect(d.prepare('SELECT * FROM group_stats ORDER BY unit_id, year').all()).toEqual(groups);
     expect(d.prepare("SELECT rowid FROM issues_fts WHERE issues_fts MATCH '党费' ORDER BY rowid").pluck().all()).toEqual(hits);
     expect(d.prepare('SELECT * FROM bulletin_stats ORDER BY bulletin_id').all()).toEqual(stats);
     expect(d.prepare('SELECT * FROM measures ORDER BY issue_id, ordinal').all()).toEqual(measures);
@@ -269,4 +277,58 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     expect(run.ended_at).not.toBeNull();
     d.close();
   }, 60_000);
+  it('keeps the figures per group (group_stats) equal to the groups computed afresh, through ingest, re-derivation, another file of the same bulletin, and units merge', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
+    await ingest([FIXTURES], { db, jobs: 1 });
+    const rows = (d: Database.Database) => (d.prepare(`SELECT ${GROUP_COLUMNS.join(', ')} FROM group_stats`).raw().all() as unknown[][])
+      .map((r) => JSON.stringify(r.map((x) => (typeof x === 'number' ? Math.round(x * 100) / 100 : x)))).sort();
+    // what rebuildGroupsSync makes of the same publications, in a transaction rolled back
+    const fresh = (d: Database.Database) => {
+      d.exec('SAVEPOINT fresh');
+      rebuildGroupsSync(d);
+      const r = rows(d);
+      d.exec('ROLLBACK TO fresh; RELEASE fresh');
+      return r;
+    };
+    const check = (why: string) => {
+      const d = openDb(db);
+      const kept = rows(d);
+      expect(kept, why).toEqual(fresh(d));
+      // and compare by unit, from the groups, equals the sums over every publication
+      const direct = d.prepare(`SELECT COALESCE(u.name, b.unit_name, b.issuer) AS unit, count(*) AS bulletins, sum(COALESCE(s.problems, 0)) AS problems, sum(COALESCE(s.completed, 0)) AS completed
+        FROM publications b LEFT JOIN units u ON u.id = b.unit_id LEFT JOIN bulletin_stats s ON s.bulletin_id = b.id GROUP BY 1`).all() as Array<{ unit: string }>;
+      d.close();
+      return { kept, direct: direct.sort((a, b) => (a.unit < b.unit ? -1 : 1)) };
+    };
+    const first = check('after ingest');
+    expect(first.kept.length).toBeGreaterThan(5);
+    const store = await openStore(db, { readonly: true });
+    const byUnit = (await compare(store, { by: ['unit'] })).map((r) => ({ unit: r.unit, bulletins: r.bulletins, problems: r.problems, completed: r.completed }));
+    await store.close();
+    expect(byUnit.sort((a, b) => (String(a.unit) < String(b.unit) ? -1 : 1))).toEqual(first.direct);
+    // the seed's six files are one publication: re-deriving the first (it stands for the others)
+    // hands that role to another file, and the groups follow
+    const w = openDb(db);
+    const seedFirst = w.prepare("SELECT min(b.id) FROM bulletins b WHERE b.unit_name = '新野县科学技术协会' AND b.year = 2024").pluck().get() as number;
+    w.prepare("UPDATE documents SET rules_hash = 'old' WHERE id = (SELECT document_id FROM bulletins WHERE id = ?)").run(seedFirst);
+    // spoil the unit's groups: only computing them again at the re-derivation puts them right
+    w.prepare('UPDATE group_stats SET problems = problems + 1000 WHERE unit_id = (SELECT unit_id FROM bulletins WHERE id = ?)').run(seedFirst);
+    w.close();
+    await ingest([FIXTURES], { db, jobs: 1, reprocess: true });
+    const second = check('after a re-derivation');
+    expect(second.direct).toEqual(first.direct);
+    // a second copy of a bulletin under another name is another path, not another publication
+    const copy = mkdtempSync(join(tmpdir(), 'zg-db-copy-'));
+    copyFileSync(join(FIXTURES, 'yuehe-town-2024', 'bulletin.txt'), join(copy, 'again.txt'));
+    await ingest([copy], { db, jobs: 1 });
+    expect(check('after another path').direct).toEqual(first.direct);
+    // units merge moves a unit's bulletins, and its groups with them
+    const m = await openStore(db);
+    const names = (await m.all<{ name: string }>('SELECT name FROM units ORDER BY id')).map((r) => r.name);
+    await mergeUnits(m, names[0]!, names[1]!);
+    await m.close();
+    const merged = check('after units merge');
+    expect(merged.direct.length).toBe(first.direct.length - 1);
+    expect(merged.direct.find((r) => r.unit === names[0])).toBeUndefined();
+  }, 180_000);
 });

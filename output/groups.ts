@@ -1,0 +1,140 @@
+// group_stats: the figures compare and the report sum, kept per group of publications at ingest,
+// so that a comparison reads a row per unit and year instead of one per bulletin.
+//
+// A group is the publications (output/schema.sql: one bulletin per fingerprint) of one unit, one
+// spelling of its name, region, level and year. A unit's groups are its "scope": a resolved unit
+// (unit_id), or, for bulletins whose unit was not resolved, the name they give
+// (COALESCE(unit_name, issuer)). Whenever a bulletin of a scope comes or goes (ingest, a
+// re-derivation, `units merge`), the scope's groups are computed again from bulletin_stats, in
+// the same transaction: a scope holds a unit's bulletins (a few per year), so this costs the
+// same at any size of dataset, and a sum is never patched by adding and subtracting.
+//
+// The columns (see schema.sql) keep what compare needs to add up over groups: bulletins,
+// problems, completed, recovered money of the bulletins that do not declare it (those that do
+// count by their declaration), other money, the declared totals (NULL: none declared), the
+// problems of the bulletins that declare a count, mismatches, and per theme
+// [label, bulletins, problems, completed, recovered money, other money] (label null: the
+// problems with no theme).
+import type { DB } from './db.js';
+import type { Store } from './store.js';
+
+/** A set of groups computed together: a resolved unit, or the name of bulletins without one. */
+export type Scope = { unitId: number } | { unitId: null; name: string };
+
+/** group_stats' columns in insert order. */
+export const GROUP_COLUMNS = ['unit_id', 'unit_name', 'issuer', 'region', 'level', 'year', 'bulletins', 'problems', 'problems_declared', 'completed',
+  'money_recovered', 'money_other', 'declared_problems', 'declared_money_recovered', 'declared_rules', 'mismatches', 'themes'] as const;
+
+/** The name that stands for an unresolved unit (what compare shows for it). */
+const SCOPE_NAME = "COALESCE(b.unit_name, b.issuer, '')";
+
+/** Publications with their figures: the source of the groups (ordered by bulletin, so theme order is stable). */
+const SOURCE = `SELECT b.unit_id, b.unit_name, b.issuer, b.region, b.level, b.year, s.problems, s.completed, s.money_recovered, s.money_other,
+    s.themes, s.declared_problems, s.declared_rules, s.declared_money_recovered, s.mismatches
+  FROM publications b LEFT JOIN bulletin_stats s ON s.bulletin_id = b.id`;
+
+function scopeSql(scope: Scope, alias: string): [string, unknown[]] {
+  return scope.unitId !== null
+    ? [`${alias}.unit_id = ?`, [scope.unitId]]
+    : [`${alias}.unit_id IS NULL AND ${SCOPE_NAME.replaceAll('b.', `${alias}.`)} = CAST(? AS TEXT)`, [scope.name]];
+}
+
+const insertSql = `INSERT INTO group_stats (${GROUP_COLUMNS.join(', ')}) VALUES (${GROUP_COLUMNS.map(() => '?').join(', ')})`;
+
+type Source = Record<string, unknown>;
+type ThemeSum = [string | null, number, number, number, number, number];
+
+/** The groups of some publications (rows of SOURCE), each as group_stats values in GROUP_COLUMNS order. */
+export function groupRows(rows: Source[]): unknown[][] {
+  const groups = new Map<string, { key: unknown[]; sums: number[]; declared: Array<number | null>; themes: Map<string, ThemeSum> }>();
+  for (const r of rows) {
+    const unitName = (r.unit_name as string | null) ?? null;
+    // the issuer names the group only when nothing else does (compare: COALESCE(unit, unit_name, issuer))
+    const issuer = r.unit_id == null && unitName == null ? (r.issuer as string | null) ?? null : null;
+    const key = [r.unit_id ?? null, unitName, issuer, r.region ?? null, r.level ?? null, r.year ?? null];
+    const k = JSON.stringify(key);
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { key, sums: [0, 0, 0, 0, 0, 0, 0], declared: [null, null, null], themes: new Map() }));
+    const n = (x: unknown) => Number(x ?? 0);
+    const problems = n(r.problems);
+    const declaredProblems = r.declared_problems as number | null;
+    const declaredMoney = r.declared_money_recovered as number | null;
+    // bulletins, problems, problems of those that declare a count, completed, recovered money not declared, other money, mismatches
+    const add = [1, problems, declaredProblems != null ? problems : 0, n(r.completed), declaredMoney == null ? n(r.money_recovered) : 0, n(r.money_other), n(r.mismatches)];
+    add.forEach((x, i) => (g!.sums[i]! += x));
+    [declaredProblems, declaredMoney, r.declared_rules as number | null].forEach((x, i) => { if (x != null) g!.declared[i] = (g!.declared[i] ?? 0) + x; });
+    if (!problems || typeof r.themes !== 'string') continue;
+    for (const [label, tn, tc, tm, tmo] of JSON.parse(r.themes) as Array<[string | null, number, number, number, number]>) {
+      const tk = label ?? '\u0000';
+      let t = g.themes.get(tk);
+      if (!t) g.themes.set(tk, (t = [label, 0, 0, 0, 0, 0]));
+      t[1]++; t[2] += tn; t[3] += tc; t[4] += tm; t[5] += tmo;
+    }
+  }
+  return [...groups.values()].map((g) => {
+    const [bulletins, problems, problemsDeclared, completed, money, moneyOther, mismatches] = g.sums;
+    return [...g.key, bulletins, problems, problemsDeclared, completed, money, moneyOther, ...g.declared, mismatches, JSON.stringify([...g.themes.values()])];
+  });
+}
+
+/** Each scope's publications' unit and name as a scope. */
+export function scopeOf(r: { unit_id: unknown; unit_name: unknown; issuer: unknown }): Scope {
+  return r.unit_id != null ? { unitId: Number(r.unit_id) } : { unitId: null, name: String(r.unit_name ?? r.issuer ?? '') };
+}
+
+/** The scopes of the bulletins with these fingerprints (the same bulletin in other files: which of them counts may have changed). */
+export const FINGERPRINT_SCOPES = 'SELECT DISTINCT unit_id, unit_name, issuer FROM bulletins WHERE fingerprint = ?';
+
+function distinct(scopes: Scope[]): Scope[] {
+  const seen = new Map<string, Scope>();
+  for (const s of scopes) seen.set(s.unitId !== null ? `u${s.unitId}` : `n${s.name}`, s);
+  return [...seen.values()];
+}
+
+/** Statements of a connection, prepared once (the writer runs them for every document). */
+type Statement = import('better-sqlite3').Statement<unknown[]>;
+const prepared = new WeakMap<DB, Map<string, Statement>>();
+function prepare(db: DB, sql: string): Statement {
+  let m = prepared.get(db);
+  if (!m) prepared.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = db.prepare<unknown[]>(sql)));
+  return st;
+}
+
+/** Compute the groups of these scopes again (SQLite, inside the writer's transaction). */
+export function refreshGroupsSync(db: DB, scopes: Scope[]): void {
+  for (const scope of distinct(scopes)) {
+    const [w, p] = scopeSql(scope, 'g');
+    prepare(db, `DELETE FROM group_stats AS g WHERE ${w}`).run(...p);
+    const [ws, ps] = scopeSql(scope, 'b');
+    for (const row of groupRows(prepare(db, `${SOURCE} WHERE ${ws} ORDER BY b.id`).all(...ps) as Source[])) prepare(db, insertSql).run(...row);
+  }
+}
+
+/** Compute the groups of these scopes again (any store, inside a transaction). */
+export async function refreshGroups(s: Store, scopes: Scope[]): Promise<void> {
+  for (const scope of distinct(scopes)) {
+    const [w, p] = scopeSql(scope, 'g');
+    await s.run(`DELETE FROM group_stats AS g WHERE ${w}`, p);
+    const [ws, ps] = scopeSql(scope, 'b');
+    for (const row of groupRows(await s.all<Source>(`${SOURCE} WHERE ${ws} ORDER BY b.id`, ps))) await s.run(insertSql, row);
+  }
+}
+
+/** Every group again, from every publication (a dataset that had none yet). */
+export async function rebuildGroups(s: Store): Promise<number> {
+  await s.run('DELETE FROM group_stats');
+  const rows = groupRows(await s.all<Source>(`${SOURCE} ORDER BY b.id`));
+  for (const row of rows) await s.run(insertSql, row);
+  return rows.length;
+}
+
+/** Every group again (SQLite, inside a transaction). */
+export function rebuildGroupsSync(db: DB): number {
+  db.prepare('DELETE FROM group_stats').run();
+  const insert = db.prepare(insertSql);
+  const rows = groupRows(db.prepare(`${SOURCE} ORDER BY b.id`).all() as Source[]);
+  for (const row of rows) insert.run(...row);
+  return rows.length;
+}
