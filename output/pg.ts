@@ -14,7 +14,7 @@ import { DatasetError, STATS_COLUMNS } from './db.js';
 import { printableTarget, type Row, type Store } from './store.js';
 import type { Versions, WriteStatus } from './writer.js';
 import { recordJson, type DocPayload } from './rows.js';
-import { FINGERPRINT_SCOPES, rebuildGroups, refreshGroups, scopeOf, type Scope } from './groups.js';
+import { FINGERPRINT_SCOPES, addPublication, rebuildGroups, refreshGroups, scopeOf, type Scope } from './groups.js';
 
 /** Key of the advisory lock that stands for the dataset's write lock (and its migrations). */
 const WRITE_LOCK = 0x7a6867; // "zhg"
@@ -256,8 +256,11 @@ export class PgWriter {
       const r = doc.rows;
       await (s as PgStore).numberedQuery(CHILDREN_SQL, [b!.id, r.totals, r.categories, r.issues, r.measures, r.notes, r.quantities, r.cited, r.themes, r.fts, r.warnings, ...doc.stats]);
       // the groups compare sums (see output/writer.ts)
-      for (const f of new Set([...fingerprints, doc.fingerprint])) for (const x of await s.all<{ unit_id: number | null; unit_name: string | null; issuer: string | null }>(FINGERPRINT_SCOPES, [f])) scopes.push(scopeOf(x));
-      await refreshGroups(s, scopes);
+      if (status === 'ingested') await addPublication(s, b!.id);
+      else {
+        for (const f of new Set([...fingerprints, doc.fingerprint])) for (const x of await s.all<{ unit_id: number | null; unit_name: string | null; issuer: string | null }>(FINGERPRINT_SCOPES, [f])) scopes.push(scopeOf(x));
+        await refreshGroups(s, scopes);
+      }
       return status;
     });
   }

@@ -5,7 +5,7 @@
 // same bytes is recorded as such); --reprocess re-derives documents whose rules changed.
 import { SEARCH_TEXTS_SQL, STATS_COLUMNS, searchRow, type DB } from './db.js';
 import type { DocPayload } from './rows.js';
-import { FINGERPRINT_SCOPES, refreshGroupsSync, scopeOf, type Scope } from './groups.js';
+import { FINGERPRINT_SCOPES, addPublicationSync, refreshGroupsSync, scopeOf, type Scope } from './groups.js';
 
 export type WriteStatus = 'ingested' | 'unchanged' | 'reprocessed';
 
@@ -104,11 +104,15 @@ export class Writer {
       }
       const docId = Number(this.s.insDoc.run(doc.sha256, doc.format, doc.encoding, doc.size, Buffer.from(doc.textZ), this.versions.pipeline, this.versions.rules, Buffer.from(doc.record)).lastInsertRowid);
       for (const p of new Set([...paths, doc.path])) this.s.addPath.run(docId, p);
-      this.insertBulletin(docId, doc);
-      // the groups compare sums: those of this bulletin's unit, of the one it replaces, and of the
-      // other files of the same bulletins (which of them counts may have changed)
-      for (const f of new Set([...fingerprints, doc.fingerprint])) for (const r of this.s.fingerprintScopes.all(f) as Array<{ unit_id: number | null; unit_name: string | null; issuer: string | null }>) scopes.push(scopeOf(r));
-      refreshGroupsSync(this.db, scopes);
+      const bid = this.insertBulletin(docId, doc);
+      // the groups compare sums (output/groups.ts): a new bulletin is added to its group; one that
+      // replaces another has the groups of both units, and of the other files of the same
+      // bulletins (which of them counts may have changed), computed again
+      if (status === 'ingested') addPublicationSync(this.db, bid);
+      else {
+        for (const f of new Set([...fingerprints, doc.fingerprint])) for (const r of this.s.fingerprintScopes.all(f) as Array<{ unit_id: number | null; unit_name: string | null; issuer: string | null }>) scopes.push(scopeOf(r));
+        refreshGroupsSync(this.db, scopes);
+      }
       return status;
     }).immediate();
   }
@@ -123,7 +127,7 @@ export class Writer {
     return id;
   }
 
-  private insertBulletin(docId: number, doc: DocPayload): void {
+  private insertBulletin(docId: number, doc: DocPayload): number {
     const bid = Number(this.s.insBulletin.run(docId, this.unitId(doc.unit), ...doc.bulletin, doc.fingerprint).lastInsertRowid);
     // ids of this document's categories and issues follow the largest so far (the writer holds the write lock)
     const catBase = this.s.maxCategory.get() as number;
@@ -145,5 +149,6 @@ export class Writer {
     run(this.s.warnings, r.warnings);
     // the figures compare and the report read, computed with the record (rows.ts statsOf)
     this.s.stats.run(bid, ...doc.stats);
+    return bid;
   }
 }
