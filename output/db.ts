@@ -60,8 +60,8 @@ export const OTHER_MONEY = `kind = 'money' AND COALESCE(role, 'other') <> 'recov
 
 // each problem of a bulletin with its recovered and other money
 const ISSUE_MONEY = `SELECT i.id,
-    (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.issue_id = i.id AND ${RECOVERED}) AS m,
-    (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.issue_id = i.id AND ${OTHER_MONEY}) AS mo
+    (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.bulletin_id = b.id AND q.issue_id = i.id AND ${RECOVERED}) AS m,
+    (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.bulletin_id = b.id AND q.issue_id = i.id AND ${OTHER_MONEY}) AS mo
   FROM issues i WHERE i.bulletin_id = b.id`;
 
 /** bulletin_stats' columns, in the order of a payload's `stats` (rows.ts statsOf). */
@@ -201,6 +201,9 @@ function migrate(db: DB, path: string): void {
   // set aside, the schema makes the new ones, and their rows move over
   const tableSql = (t: string) => (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(t) as string | undefined) ?? null;
   const oldMeasures = v >= 1 && tableSql('measures') !== null && !/WITHOUT ROWID/i.test(tableSql('measures')!);
+  // schema 7: quantities in quantity_rows with their rule ids in `rules` (quantities is a view)
+  const oldQuantities = v >= 1 && tableSql('quantities') !== null;
+  if (oldQuantities) db.exec('ALTER TABLE quantities RENAME TO quantities_before7; DROP INDEX IF EXISTS quantities_issue; DROP INDEX IF EXISTS quantities_bulletin');
   const oldThemes = v >= 1 && tableSql('issue_themes') !== null;
   if (oldMeasures) db.exec('ALTER TABLE measures RENAME TO measures_before6');
   if (oldThemes) db.exec('ALTER TABLE issue_themes RENAME TO issue_themes_before6');
@@ -209,6 +212,12 @@ function migrate(db: DB, path: string): void {
   if (oldThemes) {
     db.exec(`INSERT INTO themes (theme, label, rule) SELECT theme, max(label), max(rule) FROM issue_themes_before6 GROUP BY theme ON CONFLICT (theme) DO NOTHING;
       INSERT OR IGNORE INTO issue_theme_tags (issue_id, theme, keyword) SELECT issue_id, theme, keyword FROM issue_themes_before6; DROP TABLE issue_themes_before6`);
+  }
+  if (oldQuantities) {
+    db.exec(`INSERT OR IGNORE INTO rules (rule) SELECT DISTINCT rule FROM quantities_before7 ORDER BY rule;
+      INSERT INTO quantity_rows (id, bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule_id, role)
+        SELECT q.id, q.bulletin_id, q.issue_id, q.value, q.unit, q.kind, q.approx, q.text, q.span_start, q.span_end, r.id, q.role FROM quantities_before7 q JOIN rules r ON r.rule = q.rule ORDER BY q.id;
+      DROP TABLE quantities_before7`);
   }
   if (migrateFts) refillSearch(db);
   // version 5: per-bulletin figures kept at ingest; an older dataset gets them once

@@ -23,6 +23,7 @@ export const DESCRIPTIONS: Record<string, { description: string; columns?: Recor
   issue_theme_tags: { description: 'Theme tags of problems: the theme id and the keyword it was read from.' },
   themes: { description: 'Each theme id with its label and rule, as rules/themes.json had them at the last ingest.' },
   quantities: { description: 'Numbers with measure words; money in yuan.', columns: { issue_id: 'NULL for quantities outside any problem', kind: 'count, money (yuan), percent or duration', approx: '余 多 近 约 不少于 至少 超过 … when the text hedges', rule: 'id of the rule that read it', role: 'money only: recovered (清退/追缴/追回/挽回…), fined (罚款), involved (涉及资金…) or other' } },
+  rules: { description: 'Each rule id a quantity was read by, once (quantities gives them with each row).' },
   documents_cited: { description: 'Documents a problem cites in 《…》.' },
   warnings: { description: 'What the pipeline found suspicious: declared totals that do not match the problems, unknown statuses, not a bulletin, mojibake.' },
   group_stats: { description: 'The per-bulletin figures summed per group of publications (one unit, spelling of its name, region, level and year), kept at ingest: what compare and the report add up.', columns: { money_recovered: 'recovered money of the bulletins that do not declare it (those that do count by their declaration, declared_money_recovered)', problems_declared: 'the problems found in the bulletins that declare a count', themes: 'JSON [[label, bulletins, problems, completed, money_recovered, money_other], …]; label null: problems with no theme' } },
@@ -39,7 +40,7 @@ export const DESCRIPTIONS: Record<string, { description: string; columns?: Recor
 const EXPORT_ORDER: Record<string, string> = {
   documents: 'id', document_paths: 'document_id, path', units: 'id', unit_aliases: 'unit_id, alias', unit_merges: 'from_name',
   bulletins: 'id', declared_totals: 'bulletin_id, key', categories: 'id', issues: 'id', measures: 'issue_id, ordinal',
-  issue_notes: 'issue_id, ordinal', quantities: 'id', issue_themes: 'issue_id, theme', issue_theme_tags: 'issue_id, theme', themes: 'theme', documents_cited: 'issue_id, title',
+  issue_notes: 'issue_id, ordinal', quantities: 'id', rules: 'id', issue_themes: 'issue_id, theme', issue_theme_tags: 'issue_id, theme', themes: 'theme', documents_cited: 'issue_id, title',
   warnings: 'bulletin_id, code, message', bulletin_stats: 'bulletin_id', group_stats: 'unit_id NULLS FIRST, unit_name NULLS FIRST, issuer NULLS FIRST, region NULLS FIRST, level NULLS FIRST, year NULLS FIRST', ingest_runs: 'id', ingest_errors: 'run_id, path',
 };
 
@@ -54,8 +55,8 @@ export interface ExportResult { files: string[]; replaced: string[]; kept: strin
 async function objectsOf(db: Store): Promise<Array<{ name: string; type: string; columns: string[] }>> {
   const list = db.dialect === 'pg'
     ? await db.all<{ name: string; type: string }>(`SELECT table_name AS name, CASE table_type WHEN 'VIEW' THEN 'view' ELSE 'table' END AS type
-        FROM information_schema.tables WHERE table_schema = current_schema() AND table_name NOT IN ('issue_search', 'zhenggai_migrations') ORDER BY 2, 1`)
-    : await db.all<{ name: string; type: string }>("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'issues_fts%' AND name <> 'id_counters' ORDER BY type, name");
+        FROM information_schema.tables WHERE table_schema = current_schema() AND table_name NOT IN ('issue_search', 'zhenggai_migrations', 'quantity_rows') ORDER BY 2, 1`)
+    : await db.all<{ name: string; type: string }>("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'issues_fts%' AND name NOT IN ('id_counters', 'quantity_rows') ORDER BY type, name");
   const out = [];
   for (const x of list) {
     const columns = db.dialect === 'pg'

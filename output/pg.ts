@@ -7,6 +7,7 @@
 //   document's content hash decides (ON CONFLICT (sha256)), so nothing is lost or duplicated.
 // - Read-only opens run every statement in a read-only transaction.
 import pg from 'pg';
+import { inflateRawSync } from 'node:zlib';
 import Cursor from 'pg-cursor';
 import { readFileSync, readdirSync } from 'node:fs';
 import { rootPath } from '../pipeline/paths.js';
@@ -196,8 +197,9 @@ const CHILDREN_SQL = `WITH base AS (SELECT (SELECT coalesce(max(id), 0) FROM cat
     SELECT base.iss + k, $1, ${v(0, 'int')}, base.cat + ${v(1, 'bigint')} + 1, ${v(2, 'int')}, ${v(3)}, ${v(4)}, ${v(5)}, ${v(6)}, ${v(7)}, ${v(8, 'int')}, ${v(9, 'int')}, ${v(10)} FROM base, ${rowsOf(4)}),
   meas AS (INSERT INTO measures (issue_id, ordinal, text) SELECT base.iss + ${v(0, 'bigint')} + 1, ${v(1, 'int')}, ${v(2)} FROM base, ${rowsOf(5)}),
   notes AS (INSERT INTO issue_notes (issue_id, ordinal, text) SELECT base.iss + ${v(0, 'bigint')} + 1, ${v(1, 'int')}, ${v(2)} FROM base, ${rowsOf(6)}),
-  qty AS (INSERT INTO quantities (bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule, role)
-    SELECT $1, base.iss + ${v(0, 'bigint')} + 1, ${v(1, 'float8')}, ${v(2)}, ${v(3)}, ${v(4)}, ${v(5)}, ${v(6, 'int')}, ${v(7, 'int')}, ${v(8)}, ${v(9)} FROM base, ${rowsOf(7)}),
+  qty AS (INSERT INTO quantity_rows (bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule_id, role)
+    SELECT $1, base.iss + ${v(0, 'bigint')} + 1, ${v(1, 'float8')}, ${v(2)}, ${v(3)}, ${v(4)}, ${v(5)}, ${v(6, 'int')}, ${v(7, 'int')}, r.id, ${v(9)}
+    FROM base, ${rowsOf(7)} JOIN rules r ON r.rule = ${v(8)} ORDER BY k),
   cited AS (INSERT INTO documents_cited (issue_id, title) SELECT base.iss + ${v(0, 'bigint')} + 1, ${v(1)} FROM base, ${rowsOf(8)}),
   names AS (INSERT INTO themes (theme, label, rule) SELECT DISTINCT ON (${v(1)}) ${v(1)}, ${v(2)}, ${v(3)} FROM ${rowsOf(9)} ORDER BY ${v(1)}, k
     ON CONFLICT (theme) DO UPDATE SET label = excluded.label, rule = excluded.rule WHERE themes.label <> excluded.label OR themes.rule <> excluded.rule),
@@ -243,9 +245,10 @@ export class PgWriter {
         await s.run('DELETE FROM documents WHERE id = ?', [row.id]);
         status = 'reprocessed';
       }
+      const text = inflateRawSync(doc.textZ).toString('utf8');
       const ins = await s.get<{ id: number }>(`INSERT INTO documents (sha256, format, encoding, size, text, pipeline_version, rules_hash, record)
         VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
-        [doc.sha256, doc.format, doc.encoding, doc.size, doc.text, this.versions.pipeline, this.versions.rules, recordJson(doc.record, doc.text)]);
+        [doc.sha256, doc.format, doc.encoding, doc.size, text, this.versions.pipeline, this.versions.rules, recordJson(doc.record, text)]);
       if (!ins) return 'unchanged'; // cannot happen under the lock; the hash decides anyway
       const docId = ins.id;
       for (const p of new Set([...paths, doc.path])) await s.run('INSERT INTO document_paths (document_id, path) VALUES (?, ?) ON CONFLICT DO NOTHING', [docId, p]);
@@ -254,6 +257,11 @@ export class PgWriter {
         inspection_start, inspection_end, feedback_date, as_of_date, years_implied, year, published_date, doc_number, publisher, phones, emails, fingerprint)
         VALUES (${Array(22).fill('?').join(', ')}) RETURNING id`, [docId, unitId, ...doc.bulletin, doc.fingerprint]);
       const r = doc.rows;
+      // the rule ids of its quantities first (the statement below cannot see rows it adds itself)
+      if (r.quantities !== '[]') {
+        await (s as PgStore).numberedQuery(`INSERT INTO rules (rule) SELECT DISTINCT v->>8 FROM jsonb_array_elements($1::jsonb) AS t(v)
+          WHERE NOT EXISTS (SELECT 1 FROM rules x WHERE x.rule = v->>8)`, [r.quantities]);
+      }
       await (s as PgStore).numberedQuery(CHILDREN_SQL, [b!.id, r.totals, r.categories, r.issues, r.measures, r.notes, r.quantities, r.cited, r.themes, r.fts, r.warnings, ...doc.stats]);
       // the groups compare sums (see output/writer.ts)
       if (status === 'ingested') await addPublication(s, b!.id);

@@ -48,9 +48,9 @@ export interface DocPayload {
   format: string;
   encoding: string | null;
   size: number;
-  /** the normalized text (a server stores it as it is; PostgreSQL compresses it itself) */
-  text: string;
-  /** the text deflate-compressed (what a SQLite dataset stores: SELECT zg_text(text)) */
+  /** the normalized text deflate-compressed (what a SQLite dataset stores: SELECT zg_text(text);
+   * a server, which compresses on its own, stores it inflated: the plain text does not travel
+   * between threads as well) */
   textZ: Uint8Array;
   /**
    * the record less its text, as JSON deflate-compressed with the text as its preset dictionary
@@ -176,7 +176,6 @@ export function toPayload(rec: BulletinRecord, size: number): DocPayload {
     format: rec.source.format,
     encoding: rec.source.encoding,
     size,
-    text: rec.text,
     ...compressDocument(rec.text, j({ ...rec, text: undefined })),
     fingerprint: fingerprint(rec),
     unit: unitRef(rec),

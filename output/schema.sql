@@ -93,13 +93,21 @@ CREATE TABLE IF NOT EXISTS issue_notes (
   ordinal INTEGER NOT NULL,
   text TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS quantities (
+-- Quantities: the table is quantity_rows, each rule id stored once in `rules` (a rule id in every
+-- row was a quarter of the table); the view `quantities` gives them with their rule ids, in the
+-- columns the table had. issue_id is not a foreign key: a problem's quantities go with its
+-- bulletin (ON DELETE CASCADE), and the index a key would need was a sixth of the table.
+CREATE TABLE IF NOT EXISTS rules (
+  id INTEGER PRIMARY KEY,
+  rule TEXT NOT NULL UNIQUE            -- a rule id (rules/*.json), as in the record
+);
+CREATE TABLE IF NOT EXISTS quantity_rows (
   id INTEGER PRIMARY KEY,
   bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
-  issue_id INTEGER REFERENCES issues(id) ON DELETE CASCADE,  -- NULL: outside any issue
+  issue_id INTEGER,                    -- issues.id; NULL: outside any issue
   value REAL NOT NULL, unit TEXT NOT NULL, kind TEXT NOT NULL, approx TEXT,
   text TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
-  rule TEXT NOT NULL,
+  rule_id INTEGER NOT NULL REFERENCES rules(id),
   role TEXT  -- money only: recovered, fined, involved or other
 );
 -- Theme tags: each problem's themes and the word each was read from (issue_theme_tags), each
@@ -179,8 +187,7 @@ CREATE TABLE IF NOT EXISTS id_counters (
   last INTEGER NOT NULL
 );
 
-CREATE INDEX IF NOT EXISTS quantities_issue ON quantities(issue_id);
-CREATE INDEX IF NOT EXISTS quantities_bulletin ON quantities(bulletin_id);
+CREATE INDEX IF NOT EXISTS quantity_rows_bulletin ON quantity_rows(bulletin_id);
 -- a unit's bulletins; those of no unit by the name they give (output/groups.ts: a scope)
 DROP INDEX IF EXISTS bulletins_unit;
 CREATE INDEX IF NOT EXISTS bulletins_scope ON bulletins(unit_id, COALESCE(unit_name, issuer, ''));
@@ -190,6 +197,11 @@ CREATE INDEX IF NOT EXISTS bulletins_scope ON bulletins(unit_id, COALESCE(unit_n
 -- served no query here; `WHERE theme = ?` scans issue_themes, a narrow table.
 DROP INDEX IF EXISTS issues_bulletin;
 DROP INDEX IF EXISTS issue_themes_theme;
+
+DROP VIEW IF EXISTS quantities;
+CREATE VIEW quantities AS
+SELECT q.id, q.bulletin_id, q.issue_id, q.value, q.unit, q.kind, q.approx, q.text, q.span_start, q.span_end, r.rule, q.role
+FROM quantity_rows q LEFT JOIN rules r ON r.id = q.rule_id;
 
 DROP VIEW IF EXISTS issue_themes;
 CREATE VIEW issue_themes AS

@@ -18,6 +18,8 @@ const v = (n: number) => `value->>${n}`;
 
 export class Writer {
   private s;
+  /** [theme, label, rule] written by this writer (themeNames runs only for one it has not) */
+  private themesSeen = new Set<string>();
   constructor(private db: DB, private versions: Versions) {
     const p = (sql: string) => db.prepare(sql);
     const each = (table: string, columns: string, values: string, verb = 'INSERT') => p(`${verb} INTO ${table} (${columns}) SELECT ${values} FROM jsonb_each(:rows)`);
@@ -53,8 +55,10 @@ export class Writer {
         `:issueBase + key + 1, :bid, ${v(0)}, :catBase + ${v(1)} + 1, ${[2, 3, 4, 5, 6, 7, 8, 9, 10].map(v).join(', ')}`),
       measures: each('measures', 'issue_id, ordinal, text', `${issueId(0)}, ${v(1)}, ${v(2)}`),
       notes: each('issue_notes', 'issue_id, ordinal, text', `${issueId(0)}, ${v(1)}, ${v(2)}`),
-      quantities: each('quantities', 'bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule, role',
-        `:bid, ${issueId(0)}, ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(v).join(', ')}`),
+      // each rule id once (rules), each quantity with the number of its rule
+      ruleIds: p(`INSERT OR IGNORE INTO rules (rule) SELECT DISTINCT ${v(8)} FROM jsonb_each(:rows)`),
+      quantities: each('quantity_rows', 'bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule_id, role',
+        `:bid, ${issueId(0)}, ${[1, 2, 3, 4, 5, 6, 7].map(v).join(', ')}, (SELECT r.id FROM rules r WHERE r.rule = ${v(8)}), ${v(9)}`),
       cited: each('documents_cited', 'issue_id, title', `${issueId(0)}, ${v(1)}`),
       // each theme's label and rule as the rules give them now (written only when they changed)
       themeNames: p(`INSERT INTO themes (theme, label, rule) SELECT DISTINCT ${v(1)}, ${v(2)}, ${v(3)} FROM jsonb_each(:rows) WHERE true
@@ -141,9 +145,17 @@ export class Writer {
     run(this.s.issues, r.issues, { catBase, issueBase });
     run(this.s.measures, r.measures, { issueBase });
     run(this.s.notes, r.notes, { issueBase });
+    if (r.quantities !== '[]') this.s.ruleIds.run({ rows: r.quantities });
     run(this.s.quantities, r.quantities, { issueBase });
     run(this.s.cited, r.cited, { issueBase });
-    if (r.themes !== '[]') this.s.themeNames.run({ rows: r.themes });
+    // each theme's label and rule, when they are new to this writer (they come from the rules, the same for a whole batch)
+    if (r.themes !== '[]') {
+      const names = (JSON.parse(r.themes) as unknown[][]).map((t) => JSON.stringify(t.slice(1, 4)));
+      if (names.some((n) => !this.themesSeen.has(n))) {
+        this.s.themeNames.run({ rows: r.themes });
+        for (const n of names) this.themesSeen.add(n);
+      }
+    }
     run(this.s.themes, r.themes, { issueBase });
     run(this.s.fts, r.fts, { issueBase });
     run(this.s.warnings, r.warnings);

@@ -79,6 +79,9 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     versions: { pipeline: PIPELINE_VERSION, rules: rulesHash() },
     reprocess: !!opts.reprocess,
     commitEvery: Math.max(1, opts.commitEvery ?? 1),
+    // the writer thread commits the documents that come together (at most a few per worker, 50 ms)
+    groupDocs: Math.max(1, opts.jobs ?? availableParallelism()) * 4,
+    groupMs: 50,
     syncFull: !!opts.syncFull,
     runOptions: { paths, jobs: opts.jobs, reprocess: !!opts.reprocess, maxBytes: readOpts.maxBytes, timeoutMs: opts.timeoutMs },
   };
@@ -211,7 +214,8 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   let firstParsed = false;
 
   // Bounded in-flight work so memory stays flat on large collections.
-  const queue = new PQueue({ concurrency: usePool && !small ? jobs * 8 : 1 });
+  // (room for a writer's group of jobs × 4 documents waiting on its commit while as many are parsed)
+  const queue = new PQueue({ concurrency: usePool && !small ? jobs * 12 : 1 });
   for (const path of files) {
     void queue.add(async () => {
       const start = performance.now();

@@ -13,6 +13,10 @@ export interface SinkOptions {
   versions: Versions;
   reprocess: boolean;
   commitEvery: number;
+  /** the writer thread's group commit (with commitEvery 1): at most this many documents per commit… */
+  groupDocs?: number;
+  /** …and a group open at most this long (ms) before it commits */
+  groupMs?: number;
   /** fsync every commit (synchronous=FULL): commits survive a power cut, not only a killed process */
   syncFull?: boolean;
   runOptions: unknown;

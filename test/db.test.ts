@@ -115,6 +115,15 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
       INSERT INTO issue_themes_v5 SELECT issue_id, theme, label, rule, keyword FROM issue_themes;
       DROP VIEW issue_themes; DROP TABLE issue_theme_tags; DROP TABLE themes; ALTER TABLE issue_themes_v5 RENAME TO issue_themes;
       DROP TABLE group_stats;`);
+    // quantities in one table, each row with its rule id (and an index on issue_id)
+    const quantities = w.prepare('SELECT * FROM quantities ORDER BY id').all();
+    expect(quantities.length).toBeGreaterThan(0);
+    w.exec(`DROP VIEW quantities;
+      CREATE TABLE quantities (id INTEGER PRIMARY KEY, bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE, issue_id INTEGER REFERENCES issues(id) ON DELETE CASCADE,
+        value REAL NOT NULL, unit TEXT NOT NULL, kind TEXT NOT NULL, approx TEXT, text TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, rule TEXT NOT NULL, role TEXT);
+      INSERT INTO quantities SELECT q.id, q.bulletin_id, q.issue_id, q.value, q.unit, q.kind, q.approx, q.text, q.span_start, q.span_end, r.rule, q.role FROM quantity_rows q JOIN rules r ON r.id = q.rule_id;
+      CREATE INDEX quantities_issue ON quantities(issue_id); CREATE INDEX quantities_bulletin ON quantities(bulletin_id);
+      DROP TABLE quantity_rows; DROP TABLE rules;`);
     // and figures without the declared totals and mismatch count (kept since)
     w.exec('ALTER TABLE bulletin_stats DROP COLUMN declared_problems; ALTER TABLE bulletin_stats DROP COLUMN declared_rules; ALTER TABLE bulletin_stats DROP COLUMN declared_money_recovered; ALTER TABLE bulletin_stats DROP COLUMN mismatches');
     w.exec('PRAGMA user_version = 5');
@@ -125,6 +134,9 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     expect(d.prepare("SELECT sql FROM sqlite_master WHERE name = 'issues_fts'").pluck().get()).toMatch(/content = ''/);
     expect(d.prepare('SELECT sha256, zg_text(text) AS t, zg_record(record, text) AS r FROM documents ORDER BY sha256').all()).toEqual(docs);
     expect(d.prepare("SELECT typeof(text) FROM documents").pluck().all()).toEqual(docs.map(() => 'blob'));
+    expect(d.prepare('SELECT * FROM quantities ORDER BY id').all()).toEqual(quantities);
+    expect(d.prepare("SELECT type FROM sqlite_master WHERE name = 'quantities'").pluck().get()).toBe('view');
+    expect(d.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE 'quantities%'").pluck().get()).toBe(1);
     // the groups compare sums, computed once from the kept figures (schema 7)
     expect(d.prepare('SELECT * FROM group_stats ORDER BY unit_id, year').all()).toEqual(groups);
     expect(d.prepare("SELECT rowid FROM issues_fts WHERE issues_fts MATCH '党费' ORDER BY rowid").pluck().all()).toEqual(hits);

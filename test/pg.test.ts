@@ -86,6 +86,35 @@ describe('PostgreSQL dataset', () => {
     await again.close();
   }, 60_000);
 
+  it('migration 006 moves a dataset\'s quantities into quantity_rows and rules: the quantities view and bulletin_overview give what they gave', async () => {
+    if (!needs()) return;
+    const u = await server!.createDb('before006');
+    const { default: pgLib } = await import('pg');
+    const c = new pgLib.Client({ connectionString: u });
+    await c.connect();
+    await c.query('CREATE TABLE zhenggai_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT now()::text)');
+    for (const f of ['001_schema.sql', '002_text_functions.sql', '003_declared_stats.sql', '004_theme_tags.sql', '005_group_stats.sql']) {
+      await c.query(readFileSync(join(root, 'output', 'pg', f), 'utf8'));
+      await c.query('INSERT INTO zhenggai_migrations (name) VALUES ($1)', [f]);
+    }
+    await c.query(`INSERT INTO documents (id, sha256, format, size, text, pipeline_version, rules_hash, record) VALUES (1, 'x', 'txt', 9, '追缴资金5万元，罚款2万元', 'p', 'r', '{}')`);
+    await c.query(`INSERT INTO bulletins (id, document_id, fingerprint) VALUES (1, 1, 'f')`);
+    await c.query(`INSERT INTO quantities (bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule, role) VALUES
+      (1, NULL, 50000, '元', 'money', NULL, '5万元', 4, 7, 'qty.money.wan', 'recovered'), (1, NULL, 20000, '元', 'money', '约', '2万元', 10, 13, 'qty.money.wan', 'fined'), (1, NULL, 3, '个', 'count', NULL, '3个', 0, 2, 'qty.count.digits', NULL)`);
+    const before = (await c.query('SELECT * FROM quantities ORDER BY id')).rows;
+    const overview = (await c.query('SELECT money_recovered, money_other FROM bulletin_overview')).rows;
+    await c.end();
+    const w = await openStore(u); // applies 006
+    expect(await w.all('SELECT * FROM quantities ORDER BY id')).toEqual(before.map((r) => ({ ...r, id: Number(r.id), bulletin_id: Number(r.bulletin_id) })));
+    expect(await w.all('SELECT money_recovered, money_other FROM bulletin_overview')).toEqual(overview);
+    expect(await w.all('SELECT rule FROM rules ORDER BY id')).toEqual([{ rule: 'qty.count.digits' }, { rule: 'qty.money.wan' }]);
+    expect(await w.get("SELECT to_regclass('quantities_before006') IS NULL AS gone")).toEqual({ gone: true });
+    // and the next quantity gets the next id
+    await w.run(`INSERT INTO quantity_rows (bulletin_id, value, unit, kind, text, span_start, span_end, rule_id) VALUES (1, 1, '个', 'count', '1个', 0, 2, 1)`);
+    expect(await w.get('SELECT max(id) AS id FROM quantity_rows')).toEqual({ id: 4 });
+    await w.close();
+  }, 60_000);
+
   it('search 党费 finds the seed’s problem 28 (tsvector of jieba tokens, GIN index), as SQLite does', async () => {
     if (!needs()) return;
     const r = cli(['search', '党费', '--format', 'json', '--db', url]);
