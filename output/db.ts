@@ -139,15 +139,25 @@ function open(path: string, opts: { readonly?: boolean; syncFull?: boolean }): D
   db.pragma('foreign_keys = ON');
   addFunctions(db);
   // creating or migrating the dataset is one write transaction: a second ingest opening it at
-  // the same time waits, then finds it done (and never migrates it twice)
+  // the same time waits, then finds it done (and never migrates it twice). A migration rebuilds
+  // tables other tables refer to, with foreign keys off (dropping a table would otherwise delete
+  // the rows that refer to it), and checks every key before it commits.
+  const migrating = (db.pragma('user_version', { simple: true }) as number) !== SCHEMA_VERSION;
+  if (migrating) db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
   try {
     migrate(db, path);
+    if (migrating) {
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length) throw new DatasetError(`${path}: the migration would leave ${broken.length} broken reference(s), e.g. ${JSON.stringify(broken[0])}`);
+    }
     db.exec('COMMIT');
   } catch (e) {
     db.exec('ROLLBACK');
     db.close();
     throw e;
+  } finally {
+    if (db.open && migrating) db.pragma('foreign_keys = ON');
   }
   return db;
 }
@@ -201,7 +211,17 @@ function migrate(db: DB, path: string): void {
   // set aside, the schema makes the new ones, and their rows move over
   const tableSql = (t: string) => (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(t) as string | undefined) ?? null;
   const oldMeasures = v >= 1 && tableSql('measures') !== null && !/WITHOUT ROWID/i.test(tableSql('measures')!);
-  // schema 7: quantities in quantity_rows with their rule ids in `rules` (quantities is a view)
+  // schema 7: issues without a foreign key on category_id (rebuilt: SQLite cannot drop a key),
+  // issue_notes kept in key order (WITHOUT ROWID), quantities in quantity_rows with their rule
+  // ids in `rules` (quantities is a view). The views are made again by the schema.
+  if (v >= 1 && v < 7 && /REFERENCES categories/.test(tableSql('issues') ?? '')) {
+    for (const name of db.prepare("SELECT name FROM sqlite_master WHERE type = 'view'").pluck().all() as string[]) db.exec(`DROP VIEW "${name}"`);
+    const ddl = /CREATE TABLE IF NOT EXISTS issues \([\s\S]*?\n\);/.exec(schemaSql())![0].replace('IF NOT EXISTS issues', 'issues_new');
+    const cols = (db.pragma('table_info(issues)') as Array<{ name: string }>).map((c) => `"${c.name}"`).join(', ');
+    db.exec(`${ddl}; INSERT INTO issues_new (${cols}) SELECT ${cols} FROM issues; DROP TABLE issues; ALTER TABLE issues_new RENAME TO issues`);
+  }
+  const oldNotes = v >= 1 && tableSql('issue_notes') !== null && !/WITHOUT ROWID/i.test(tableSql('issue_notes')!);
+  if (oldNotes) db.exec('ALTER TABLE issue_notes RENAME TO issue_notes_before7');
   const oldQuantities = v >= 1 && tableSql('quantities') !== null;
   if (oldQuantities) db.exec('ALTER TABLE quantities RENAME TO quantities_before7; DROP INDEX IF EXISTS quantities_issue; DROP INDEX IF EXISTS quantities_bulletin');
   const oldThemes = v >= 1 && tableSql('issue_themes') !== null;
@@ -213,6 +233,7 @@ function migrate(db: DB, path: string): void {
     db.exec(`INSERT INTO themes (theme, label, rule) SELECT theme, max(label), max(rule) FROM issue_themes_before6 GROUP BY theme ON CONFLICT (theme) DO NOTHING;
       INSERT OR IGNORE INTO issue_theme_tags (issue_id, theme, keyword) SELECT issue_id, theme, keyword FROM issue_themes_before6; DROP TABLE issue_themes_before6`);
   }
+  if (oldNotes) db.exec('INSERT OR IGNORE INTO issue_notes (issue_id, ordinal, text) SELECT issue_id, ordinal, text FROM issue_notes_before7 ORDER BY rowid; DROP TABLE issue_notes_before7');
   if (oldQuantities) {
     db.exec(`INSERT OR IGNORE INTO rules (rule) SELECT DISTINCT rule FROM quantities_before7 ORDER BY rule;
       INSERT INTO quantity_rows (id, bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule_id, role)

@@ -70,7 +70,8 @@ CREATE TABLE IF NOT EXISTS issues (
   id INTEGER PRIMARY KEY,
   bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
   number INTEGER NOT NULL,
-  category_id INTEGER REFERENCES categories(id) ON DELETE SET NULL,
+  category_id INTEGER,                 -- categories.id (not a foreign key: a bulletin's categories go with
+                                       -- its problems, and a key would need an index to delete them)
   category_ordinal INTEGER,
   problem TEXT NOT NULL,
   outcome TEXT,
@@ -91,8 +92,9 @@ CREATE TABLE IF NOT EXISTS measures (
 CREATE TABLE IF NOT EXISTS issue_notes (
   issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
   ordinal INTEGER NOT NULL,
-  text TEXT NOT NULL
-);
+  text TEXT NOT NULL,
+  PRIMARY KEY (issue_id, ordinal)
+) WITHOUT ROWID;
 -- Quantities: the table is quantity_rows, each rule id stored once in `rules` (a rule id in every
 -- row was a quarter of the table); the view `quantities` gives them with their rule ids, in the
 -- columns the table had. issue_id is not a foreign key: a problem's quantities go with its
@@ -188,6 +190,10 @@ CREATE TABLE IF NOT EXISTS id_counters (
 );
 
 CREATE INDEX IF NOT EXISTS quantity_rows_bulletin ON quantity_rows(bulletin_id);
+-- every foreign key has an index that starts with it (the key, or one below): deleting a
+-- re-derived document looks up its children by it instead of reading every row of their tables
+CREATE INDEX IF NOT EXISTS categories_bulletin ON categories(bulletin_id);
+CREATE INDEX IF NOT EXISTS documents_cited_issue ON documents_cited(issue_id);
 -- a unit's bulletins; those of no unit by the name they give (output/groups.ts: a scope)
 DROP INDEX IF EXISTS bulletins_unit;
 CREATE INDEX IF NOT EXISTS bulletins_scope ON bulletins(unit_id, COALESCE(unit_name, issuer, ''));

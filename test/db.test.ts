@@ -124,6 +124,16 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
       INSERT INTO quantities SELECT q.id, q.bulletin_id, q.issue_id, q.value, q.unit, q.kind, q.approx, q.text, q.span_start, q.span_end, r.rule, q.role FROM quantity_rows q JOIN rules r ON r.id = q.rule_id;
       CREATE INDEX quantities_issue ON quantities(issue_id); CREATE INDEX quantities_bulletin ON quantities(bulletin_id);
       DROP TABLE quantity_rows; DROP TABLE rules;`);
+    // issues with a foreign key on category_id, issue_notes with a rowid
+    const issues = w.prepare('SELECT * FROM issues ORDER BY id').all();
+    const notes = w.prepare('SELECT * FROM issue_notes ORDER BY issue_id, ordinal').all();
+    w.pragma('foreign_keys = OFF');
+    const issuesDdl = (w.prepare("SELECT sql FROM sqlite_master WHERE name = 'issues'").pluck().get() as string).replace(/category_id INTEGER,[^\n]*\n[^\n]*\n/, 'category_id INTEGER REFERENCES categories(id) ON DELETE SET NULL,\n').replace('CREATE TABLE issues', 'CREATE TABLE issues_v6');
+    expect(issuesDdl).toMatch(/REFERENCES categories/);
+    w.exec(`DROP VIEW bulletin_overview; DROP VIEW publication_overview; ${issuesDdl}; INSERT INTO issues_v6 SELECT * FROM issues; DROP TABLE issues; ALTER TABLE issues_v6 RENAME TO issues;
+      CREATE TABLE notes_v6 (issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE, ordinal INTEGER NOT NULL, text TEXT NOT NULL);
+      INSERT INTO notes_v6 SELECT issue_id, ordinal, text FROM issue_notes; DROP TABLE issue_notes; ALTER TABLE notes_v6 RENAME TO issue_notes;`);
+    w.pragma('foreign_keys = ON');
     // and figures without the declared totals and mismatch count (kept since)
     w.exec('ALTER TABLE bulletin_stats DROP COLUMN declared_problems; ALTER TABLE bulletin_stats DROP COLUMN declared_rules; ALTER TABLE bulletin_stats DROP COLUMN declared_money_recovered; ALTER TABLE bulletin_stats DROP COLUMN mismatches');
     w.exec('PRAGMA user_version = 5');
@@ -135,6 +145,11 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     expect(d.prepare('SELECT sha256, zg_text(text) AS t, zg_record(record, text) AS r FROM documents ORDER BY sha256').all()).toEqual(docs);
     expect(d.prepare("SELECT typeof(text) FROM documents").pluck().all()).toEqual(docs.map(() => 'blob'));
     expect(d.prepare('SELECT * FROM quantities ORDER BY id').all()).toEqual(quantities);
+    expect(d.prepare('SELECT * FROM issues ORDER BY id').all()).toEqual(issues);
+    expect(d.prepare('SELECT * FROM issue_notes ORDER BY issue_id, ordinal').all()).toEqual(notes);
+    expect(d.prepare("SELECT sql FROM sqlite_master WHERE name = 'issues'").pluck().get()).not.toMatch(/REFERENCES categories/);
+    expect(d.pragma('foreign_key_check')).toEqual([]);
+    expect(d.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'view'").pluck().get()).toBe(5);
     expect(d.prepare("SELECT type FROM sqlite_master WHERE name = 'quantities'").pluck().get()).toBe('view');
     expect(d.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE 'quantities%'").pluck().get()).toBe(1);
     // the groups compare sums, computed once from the kept figures (schema 7)
@@ -343,4 +358,28 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     expect(merged.direct.length).toBe(first.direct.length - 1);
     expect(merged.direct.find((r) => r.unit === names[0])).toBeUndefined();
   }, 180_000);
+  it('every foreign key has an index that starts with its column: deleting a document never reads a whole table', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
+    await ingest([join(FIXTURES, 'yuehe-town-2024')], { db, jobs: 1 });
+    const d = openDb(db, { readonly: true });
+    const missing: string[] = [];
+    for (const t of d.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'issues_fts%'").pluck().all() as string[]) {
+      const leading = new Set<string>();
+      // the primary key (a rowid table's INTEGER PRIMARY KEY, a WITHOUT ROWID table's first key column)
+      const cols = d.pragma(`table_info("${t}")`) as Array<{ name: string; pk: number }>;
+      const pk1 = cols.find((c) => c.pk === 1);
+      if (pk1) leading.add(pk1.name);
+      for (const ix of d.pragma(`index_list("${t}")`) as Array<{ name: string }>) {
+        const first = (d.pragma(`index_info("${ix.name}")`) as Array<{ seqno: number; name: string | null }>).find((c) => c.seqno === 0);
+        if (first?.name) leading.add(first.name);
+      }
+      for (const fk of d.pragma(`foreign_key_list("${t}")`) as Array<{ table: string; from: string }>) {
+        // themes, rules and ingest runs are never deleted: their children are never looked up
+        if (['themes', 'rules', 'ingest_runs'].includes(fk.table)) continue;
+        if (!leading.has(fk.from)) missing.push(`${t}.${fk.from} -> ${fk.table}`);
+      }
+    }
+    d.close();
+    expect(missing).toEqual([]);
+  });
 });
