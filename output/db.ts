@@ -222,6 +222,8 @@ function migrate(db: DB, path: string): void {
   }
   const oldNotes = v >= 1 && tableSql('issue_notes') !== null && !/WITHOUT ROWID/i.test(tableSql('issue_notes')!);
   if (oldNotes) db.exec('ALTER TABLE issue_notes RENAME TO issue_notes_before7');
+  const oldTotals = v >= 1 && tableSql('declared_totals') !== null && !/WITHOUT ROWID/i.test(tableSql('declared_totals')!);
+  if (oldTotals) db.exec('ALTER TABLE declared_totals RENAME TO declared_totals_before7');
   const oldQuantities = v >= 1 && tableSql('quantities') !== null;
   if (oldQuantities) db.exec('ALTER TABLE quantities RENAME TO quantities_before7; DROP INDEX IF EXISTS quantities_issue; DROP INDEX IF EXISTS quantities_bulletin');
   const oldThemes = v >= 1 && tableSql('issue_themes') !== null;
@@ -234,10 +236,12 @@ function migrate(db: DB, path: string): void {
       INSERT OR IGNORE INTO issue_theme_tags (issue_id, theme, keyword) SELECT issue_id, theme, keyword FROM issue_themes_before6; DROP TABLE issue_themes_before6`);
   }
   if (oldNotes) db.exec('INSERT OR IGNORE INTO issue_notes (issue_id, ordinal, text) SELECT issue_id, ordinal, text FROM issue_notes_before7 ORDER BY rowid; DROP TABLE issue_notes_before7');
+  if (oldTotals) db.exec('INSERT OR IGNORE INTO declared_totals (bulletin_id, key, value) SELECT bulletin_id, key, value FROM declared_totals_before7 ORDER BY rowid; DROP TABLE declared_totals_before7');
   if (oldQuantities) {
     db.exec(`INSERT OR IGNORE INTO rules (rule) SELECT DISTINCT rule FROM quantities_before7 ORDER BY rule;
       INSERT INTO quantity_rows (id, bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule_id, role)
-        SELECT q.id, q.bulletin_id, q.issue_id, q.value, q.unit, q.kind, q.approx, q.text, q.span_start, q.span_end, r.id, q.role FROM quantities_before7 q JOIN rules r ON r.rule = q.rule ORDER BY q.id;
+        SELECT q.id, q.bulletin_id, q.issue_id, q.value, q.unit, q.kind, q.approx, q.text, q.span_start, q.span_end, r.id, q.role FROM quantities_before7 q JOIN rules r ON r.rule = q.rule ORDER BY q.bulletin_id, q.id;
+      INSERT INTO id_counters (name, last) SELECT 'quantities', m FROM (SELECT max(id) AS m FROM quantities_before7) WHERE m IS NOT NULL ON CONFLICT (name) DO UPDATE SET last = max(last, excluded.last);
       DROP TABLE quantities_before7`);
   }
   if (migrateFts) refillSearch(db);

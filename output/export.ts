@@ -40,7 +40,7 @@ export const DESCRIPTIONS: Record<string, { description: string; columns?: Recor
 const EXPORT_ORDER: Record<string, string> = {
   documents: 'id', document_paths: 'document_id, path', units: 'id', unit_aliases: 'unit_id, alias', unit_merges: 'from_name',
   bulletins: 'id', declared_totals: 'bulletin_id, key', categories: 'id', issues: 'id', measures: 'issue_id, ordinal',
-  issue_notes: 'issue_id, ordinal', quantities: 'id', rules: 'id', issue_themes: 'issue_id, theme', issue_theme_tags: 'issue_id, theme', themes: 'theme', documents_cited: 'issue_id, title',
+  issue_notes: 'issue_id, ordinal', quantities: 'bulletin_id, id', rules: 'id', issue_themes: 'issue_id, theme', issue_theme_tags: 'issue_id, theme', themes: 'theme', documents_cited: 'issue_id, title',
   warnings: 'bulletin_id, code, message', bulletin_stats: 'bulletin_id', group_stats: 'unit_id NULLS FIRST, unit_name NULLS FIRST, issuer NULLS FIRST, region NULLS FIRST, level NULLS FIRST, year NULLS FIRST', ingest_runs: 'id', ingest_errors: 'run_id, path',
 };
 

@@ -56,8 +56,8 @@ CREATE TABLE IF NOT EXISTS declared_totals (
   bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
   key TEXT NOT NULL,
   value REAL NOT NULL,
-  UNIQUE (bulletin_id, key)
-);
+  PRIMARY KEY (bulletin_id, key)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS categories (
   id INTEGER PRIMARY KEY,
   bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
@@ -97,21 +97,23 @@ CREATE TABLE IF NOT EXISTS issue_notes (
 ) WITHOUT ROWID;
 -- Quantities: the table is quantity_rows, each rule id stored once in `rules` (a rule id in every
 -- row was a quarter of the table); the view `quantities` gives them with their rule ids, in the
--- columns the table had. issue_id is not a foreign key: a problem's quantities go with its
--- bulletin (ON DELETE CASCADE), and the index a key would need was a sixth of the table.
+-- columns the table had. Kept in bulletin order (WITHOUT ROWID, key bulletin_id, id): a
+-- bulletin's quantities are found by the key, not by an index beside the table. issue_id is not a
+-- foreign key: a problem's quantities go with its bulletin (ON DELETE CASCADE).
 CREATE TABLE IF NOT EXISTS rules (
   id INTEGER PRIMARY KEY,
   rule TEXT NOT NULL UNIQUE            -- a rule id (rules/*.json), as in the record
 );
 CREATE TABLE IF NOT EXISTS quantity_rows (
-  id INTEGER PRIMARY KEY,
+  id INTEGER NOT NULL,                 -- in reading order; never used twice (id_counters)
   bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
   issue_id INTEGER,                    -- issues.id; NULL: outside any issue
   value REAL NOT NULL, unit TEXT NOT NULL, kind TEXT NOT NULL, approx TEXT,
   text TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
   rule_id INTEGER NOT NULL REFERENCES rules(id),
-  role TEXT  -- money only: recovered, fined, involved or other
-);
+  role TEXT, -- money only: recovered, fined, involved or other
+  PRIMARY KEY (bulletin_id, id)
+) WITHOUT ROWID;
 -- Theme tags: each problem's themes and the word each was read from (issue_theme_tags), each
 -- theme's label and rule once (themes, as rules/themes.json has them at the last ingest); the
 -- view issue_themes joins them (issue_id, theme, label, rule, keyword).
@@ -185,11 +187,11 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
 -- nothing.
 CREATE VIRTUAL TABLE IF NOT EXISTS issues_fts USING fts5(problem, measures, outcome, tokenize = 'unicode61', content = '', detail = 'none');
 CREATE TABLE IF NOT EXISTS id_counters (
-  name TEXT PRIMARY KEY,               -- issues: the largest issue id ever given
+  name TEXT PRIMARY KEY,               -- issues, quantities: the largest id ever given
   last INTEGER NOT NULL
 );
 
-CREATE INDEX IF NOT EXISTS quantity_rows_bulletin ON quantity_rows(bulletin_id);
+DROP INDEX IF EXISTS quantity_rows_bulletin;
 -- every foreign key has an index that starts with it (the key, or one below): deleting a
 -- re-derived document looks up its children by it instead of reading every row of their tables
 CREATE INDEX IF NOT EXISTS categories_bulletin ON categories(bulletin_id);

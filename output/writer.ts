@@ -36,8 +36,8 @@ export class Writer {
       // the tokens they were made of, computed again from the stored problems
       ftsOf: p(`${SEARCH_TEXTS_SQL} JOIN bulletins b ON b.id = i.bulletin_id WHERE b.document_id = ?`),
       delFts: p("INSERT INTO issues_fts (issues_fts, rowid, problem, measures, outcome) VALUES ('delete', ?, ?, ?, ?)"),
-      lastIssue: p("SELECT last FROM id_counters WHERE name = 'issues'").pluck(),
-      setLastIssue: p("INSERT INTO id_counters (name, last) VALUES ('issues', ?) ON CONFLICT (name) DO UPDATE SET last = excluded.last"),
+      lastId: p('SELECT last FROM id_counters WHERE name = ?').pluck(),
+      setLastId: p('INSERT INTO id_counters (name, last) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET last = excluded.last'),
       insDoc: p('INSERT INTO documents (sha256, format, encoding, size, text, pipeline_version, rules_hash, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       merge: p('SELECT into_name FROM unit_merges WHERE from_name = ?').pluck(),
       findUnit: p('SELECT id FROM units WHERE name = ?').pluck(),
@@ -57,8 +57,8 @@ export class Writer {
       notes: each('issue_notes', 'issue_id, ordinal, text', `${issueId(0)}, ${v(1)}, ${v(2)}`),
       // each rule id once (rules), each quantity with the number of its rule
       ruleIds: p(`INSERT OR IGNORE INTO rules (rule) SELECT DISTINCT ${v(8)} FROM jsonb_each(:rows)`),
-      quantities: each('quantity_rows', 'bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule_id, role',
-        `:bid, ${issueId(0)}, ${[1, 2, 3, 4, 5, 6, 7].map(v).join(', ')}, (SELECT r.id FROM rules r WHERE r.rule = ${v(8)}), ${v(9)}`),
+      quantities: each('quantity_rows', 'id, bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule_id, role',
+        `:quantityBase + key + 1, :bid, ${issueId(0)}, ${[1, 2, 3, 4, 5, 6, 7].map(v).join(', ')}, (SELECT r.id FROM rules r WHERE r.rule = ${v(8)}), ${v(9)}`),
       cited: each('documents_cited', 'issue_id, title', `${issueId(0)}, ${v(1)}`),
       // each theme's label and rule as the rules give them now (written only when they changed)
       themeNames: p(`INSERT INTO themes (theme, label, rule) SELECT DISTINCT ${v(1)}, ${v(2)}, ${v(3)} FROM jsonb_each(:rows) WHERE true
@@ -136,8 +136,8 @@ export class Writer {
     // ids of this document's categories and issues follow the largest so far (the writer holds the write lock)
     const catBase = this.s.maxCategory.get() as number;
     // issue ids are never used twice (the search index may keep entries of a re-derived one)
-    const issueBase = Math.max(this.s.maxIssue.get() as number, (this.s.lastIssue.get() as number | undefined) ?? 0);
-    if (doc.stats[0]) this.s.setLastIssue.run(issueBase + doc.stats[0]);
+    const issueBase = Math.max(this.s.maxIssue.get() as number, (this.s.lastId.get('issues') as number | undefined) ?? 0);
+    if (doc.stats[0]) this.s.setLastId.run('issues', issueBase + doc.stats[0]);
     const r = doc.rows;
     const run = (st: { run: (p: object) => unknown }, rows: string, extra: object = {}) => { if (rows !== '[]') st.run({ rows, bid, ...extra }); };
     run(this.s.totals, r.totals);
@@ -145,8 +145,13 @@ export class Writer {
     run(this.s.issues, r.issues, { catBase, issueBase });
     run(this.s.measures, r.measures, { issueBase });
     run(this.s.notes, r.notes, { issueBase });
-    if (r.quantities !== '[]') this.s.ruleIds.run({ rows: r.quantities });
-    run(this.s.quantities, r.quantities, { issueBase });
+    if (r.quantities !== '[]') {
+      this.s.ruleIds.run({ rows: r.quantities });
+      // quantity ids follow the largest ever given (the table is kept in bulletin order: no max(id) to read)
+      const quantityBase = (this.s.lastId.get('quantities') as number | undefined) ?? 0;
+      const n = (this.s.quantities.run({ rows: r.quantities, bid, issueBase, quantityBase }) as { changes: number }).changes;
+      this.s.setLastId.run('quantities', quantityBase + n);
+    }
     run(this.s.cited, r.cited, { issueBase });
     // each theme's label and rule, when they are new to this writer (they come from the rules, the same for a whole batch)
     if (r.themes !== '[]') {

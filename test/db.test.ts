@@ -167,6 +167,8 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     await ingest([join(FIXTURES, 'xinye-kexie-2024')], { db, jobs: 1 });
     const w = openDb(db);
     const before = w.prepare('SELECT max(id) FROM issues').pluck().get() as number;
+    const quantitiesBefore = w.prepare('SELECT max(id) FROM quantity_rows').pluck().get() as number;
+    const nQuantities = w.prepare('SELECT count(*) FROM quantity_rows').pluck().get() as number;
     const hits = () => w.prepare("SELECT count(*) FROM issues_fts WHERE issues_fts MATCH '党费'").pluck().get();
     const n = hits();
     w.exec("UPDATE documents SET rules_hash = 'old'");
@@ -177,6 +179,9 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     expect(d.prepare("SELECT count(*) FROM issues_fts WHERE issues_fts MATCH '党费'").pluck().get()).toBe(n);
     expect(d.prepare("SELECT min(rowid) FROM issues_fts WHERE issues_fts MATCH '党费'").pluck().get()).toBeGreaterThan(before);
     expect(d.prepare('SELECT min(id) FROM issues').pluck().get()).toBe(before + 1);
+    // and its quantities' ids too (kept by id_counters, the table being in bulletin order)
+    expect(d.prepare('SELECT min(id) FROM quantity_rows').pluck().get()).toBe(quantitiesBefore + 1);
+    expect(d.prepare('SELECT count(*) FROM quantity_rows').pluck().get()).toBe(nQuantities);
     expect(d.prepare("SELECT count(*) FROM issues_fts WHERE issues_fts MATCH '党费'").pluck().get()).toBe(d.prepare("SELECT count(*) FROM issues_fts WHERE issues_fts MATCH '党费' AND rowid IN (SELECT id FROM issues)").pluck().get());
     d.close();
   });
