@@ -5,7 +5,9 @@
 // process); and, in the same run, single-thread extraction of a sample, so that ingest's cost is
 // set against extraction's. Prints a table per step and, last, one JSON line:
 // {docs, ingest_rate_first, ingest_rate_last, db_bytes_per_text_byte, search_ms, compare_ms,
-//  report_s, report_mb, export_s, export_peak_rss_mb, ingest_vs_extract}.
+//  report_s, report_mb, export_s, export_peak_rss_mb, ingest_vs_extract, extract_parallel_vs_extract}
+// (the last: extraction alone in a process per core, set against one thread's time ÷ cores — the
+// floor ingest_vs_extract stands on, here).
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync, statSync, rmSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -89,6 +91,24 @@ const extractPerDoc = (performance.now() - te) / 1000 / sample;
 const extractAll = extractPerDoc * N;
 console.log(`extract (1 thread): ${r2(extractPerDoc * 1000)} ms per document → ${r2(extractAll)} s for ${N}; ingest took ${r2(ingestSeconds)} s with --jobs ${jobs}`);
 
+// --- extraction alone on every core at once (a process per core, the same sample each): what
+// ingest_vs_extract would be with no dataset at all. One thread's extraction has the other cores
+// for its garbage collection and compiler threads; with every core extracting, it does not.
+const seeds = texts.map((_, i) => String(i * Math.max(1, Math.floor(N / sample))));
+const children = Array.from({ length: jobs }, () => spawn(process.execPath, [...process.execArgv, join(root, 'test', 'bench', 'extract-share.ts'), ...seeds], { stdio: ['pipe', 'pipe', 'inherit'] }));
+const lines = children.map((c) => {
+  const out: string[] = [];
+  let buf = '';
+  const waiters: Array<() => void> = [];
+  c.stdout!.on('data', (d: Buffer) => { buf += d; let k; while ((k = buf.indexOf('\n')) >= 0) { out.push(buf.slice(0, k)); buf = buf.slice(k + 1); waiters.splice(0).forEach((w) => w()); } });
+  return async (n: number) => { while (out.length < n) await new Promise<void>((r) => waiters.push(r)); return out[n - 1]!; };
+});
+await Promise.all(lines.map((l) => l(1))); // every child warm
+for (const c of children) c.stdin!.write('go\n');
+const parallelMs = Math.max(...(await Promise.all(lines.map((l) => l(2)))).map(Number));
+const parallelFloor = parallelMs / 1000 / (extractPerDoc * sample);
+console.log(`extract alone, ${jobs} processes at once: ${r2(parallelMs / 1000)} s for ${jobs} × ${sample} documents (${r2(parallelMs / sample / jobs)} ms per document) → ${r2(parallelFloor)} × one thread's time ÷ ${jobs}`);
+
 // --- queries on the dataset, in this process (the CLI's own functions, a warm connection)
 const { openStore } = await import('../../output/store.js');
 const { search, compare } = await import('../../output/queries.js');
@@ -149,6 +169,8 @@ const result = {
   export_s: r2(exp.seconds),
   export_peak_rss_mb: Math.round(exp.peakMb),
   ingest_vs_extract: r2(ingestSeconds / (extractAll / jobs)),
+  // the same ratio for extraction alone on every core: the floor of ingest_vs_extract on this machine
+  extract_parallel_vs_extract: r2(parallelFloor),
   serve_page_ms_max: Math.max(...Object.values(pageMs)),
 };
 if (!process.env.KEEP) rmSync(work, { recursive: true, force: true }); // KEEP=1 keeps the corpus and the dataset
