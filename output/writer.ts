@@ -83,8 +83,22 @@ export class Writer {
     if (row) this.s.addPath.run(row.id, path);
   }
 
+  /** What this writer remembers of the dataset's rows, forgotten when a write or a commit fails (its rows may be gone). */
+  forget(): void {
+    this.themesSeen.clear();
+  }
+
   /** Write one document (see toPayload() in output/rows.ts). */
   write(doc: DocPayload, opts: { reprocess?: boolean } = {}): WriteStatus {
+    try {
+      return this.writeDoc(doc, opts);
+    } catch (e) {
+      this.forget();
+      throw e;
+    }
+  }
+
+  private writeDoc(doc: DocPayload, opts: { reprocess?: boolean }): WriteStatus {
     // IMMEDIATE: take the write lock before the first read, so another writer (a second
     // ingest, `units merge`) makes this wait (busy_timeout) rather than fail on a stale snapshot
     return this.db.transaction((): WriteStatus => {

@@ -31,7 +31,7 @@ export class LocalSink implements Sink {
     // --commit-every N: documents still atomic (each its own savepoint), committed N at a time
     if (this.o.commitEvery > 1 && !this.db.inTransaction) { this.db.exec('BEGIN IMMEDIATE'); this.pending = 0; this.groupStart = performance.now(); }
     const status = this.writer.write(doc, { reprocess: this.o.reprocess });
-    if (this.db.inTransaction && (++this.pending >= this.o.commitEvery || performance.now() - this.groupStart > 2000)) this.db.exec('COMMIT');
+    if (this.db.inTransaction && (++this.pending >= this.o.commitEvery || performance.now() - this.groupStart > 2000)) this.commitGroup();
     return status;
   }
 
@@ -50,6 +50,7 @@ export class LocalSink implements Sink {
       this.db.exec('COMMIT');
     } catch (e) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.writer.forget();
       throw e;
     }
   }

@@ -8,6 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { SCHEMA_VERSION, STATS_SQL, SEARCH_TEXTS_SQL, openDb, searchRow } from '../output/db.js';
 import { GROUP_COLUMNS, rebuildGroupsSync } from '../output/groups.js';
 import { openStore } from '../output/store.js';
+import { Writer } from '../output/writer.js';
+import { toPayload } from '../output/rows.js';
+import { extractFile } from '../pipeline/extract.js';
 import { compare, mergeUnits } from '../output/queries.js';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -386,5 +389,20 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     }
     d.close();
     expect(missing).toEqual([]);
+  });
+  it('a document that fails part-way leaves nothing the next one relies on (a theme first met in it is written again)', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
+    const rec = await extractFile(join(FIXTURES, 'xinye-kexie-2024', 'bulletin.txt'));
+    const good = toPayload(rec, 1000);
+    expect(good.rows.themes).not.toBe('[]');
+    // a row the table refuses (warnings.code NOT NULL): the document fails after its themes were written
+    const bad = { ...good, sha256: 'bad', rows: { ...good.rows, warnings: JSON.stringify([[null, 'x', null]]) } };
+    const d = openDb(db);
+    const w = new Writer(d, { pipeline: 'p', rules: 'r' });
+    expect(() => w.write(bad)).toThrow();
+    expect(d.prepare('SELECT count(*) FROM themes').pluck().get()).toBe(0);
+    expect(w.write(good)).toBe('ingested');
+    expect(d.prepare('SELECT count(*) FROM issue_theme_tags').pluck().get()).toBeGreaterThan(0);
+    d.close();
   });
 });
