@@ -6,8 +6,8 @@
 // set against extraction's. Prints a table per step and, last, one JSON line:
 // {docs, ingest_rate_first, ingest_rate_last, db_bytes_per_text_byte, search_ms, compare_ms,
 //  report_s, report_mb, export_s, export_peak_rss_mb, ingest_vs_extract, extract_parallel_vs_extract}
-// (the last: extraction alone in a process per core, set against one thread's time ÷ cores — the
-// floor ingest_vs_extract stands on, here).
+// (the last: the same sample extracted in a process per core at once, set against one thread's
+// time ÷ cores: what the cores give extraction alone, with no dataset).
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync, statSync, rmSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -169,7 +169,7 @@ const result = {
   export_s: r2(exp.seconds),
   export_peak_rss_mb: Math.round(exp.peakMb),
   ingest_vs_extract: r2(ingestSeconds / (extractAll / jobs)),
-  // the same ratio for extraction alone on every core: the floor of ingest_vs_extract on this machine
+  // the same ratio for extraction alone on every core (the same cold sample): what the cores give it
   extract_parallel_vs_extract: r2(parallelFloor),
   serve_page_ms_max: Math.max(...Object.values(pageMs)),
 };
