@@ -57,30 +57,28 @@ export function parseQuery(q: string): ParsedQuery {
 }
 
 /**
- * Issue ids that match a query. A word is looked up through the jieba-token index; a term
- * shorter than a word (党, 费), one jieba does not keep whole, or a phrase in quotes is matched
- * as a substring of the problem, its measures and its outcome.
+ * A WHERE condition (over issues i) for a query of alternatives (OR) of terms (AND): a word is
+ * looked up through the jieba-token index; a term shorter than a word (党, 费), one jieba does not
+ * keep whole, or a phrase in quotes is matched as a substring of the problem, its measures and its
+ * outcome. The problems are read newest first and the page stops the reading, so a term found in
+ * most problems costs little; a rare one reads them all.
  */
-async function matchingIssues(db: Store, parsed: ParsedQuery): Promise<Set<number>> {
-  // the token index: SQLite's FTS5 table, or PostgreSQL's tsvector (GIN) of the same tokens
-  const indexed = (q: string): Promise<unknown[][]> => db.dialect === 'pg'
-    ? db.arrays('SELECT issue_id FROM issue_search WHERE tokens @@ CAST(? AS tsquery)', [tsQuery(q)])
-    : db.arrays('SELECT rowid FROM issues_fts WHERE issues_fts MATCH ?', [ftsQuery(q)]);
-  const like = `SELECT i.id FROM issues i WHERE strpos(i.problem, ?) > 0 OR strpos(COALESCE(i.outcome, ''), ?) > 0
-    OR EXISTS (SELECT 1 FROM measures m WHERE m.issue_id = i.id AND strpos(m.text, ?) > 0)`;
-  const out = new Set<number>();
-  for (const terms of parsed.alternatives) {
-    let ids: Set<number> | null = null;
-    for (const t of terms) {
-      const sub = t.text.replace(/\s+/g, '');
-      const hits = new Set<number>((indexable(t) ? await indexed(t.text) : await db.arrays(like, [sub, sub, sub])).map((r) => Number(r[0])));
-      const prev: Set<number> | null = ids;
-      ids = prev === null ? hits : new Set([...prev].filter((x: number) => hits.has(x)));
-      if (!ids.size) break;
+function termsSql(db: Store, parsed: ParsedQuery): [string, unknown[]] {
+  const pg = db.dialect === 'pg';
+  // SQLite's own instr, not the strpos added for shared SQL (a call into JavaScript per row)
+  const pos = pg ? 'strpos' : 'instr';
+  const params: unknown[] = [];
+  const alternatives = parsed.alternatives.map((terms) => terms.map((t) => {
+    if (indexable(t)) {
+      params.push(pg ? tsQuery(t.text) : ftsQuery(t.text));
+      return pg ? 'i.id IN (SELECT issue_id FROM issue_search WHERE tokens @@ CAST(? AS tsquery))' : 'i.id IN (SELECT rowid FROM issues_fts WHERE issues_fts MATCH ?)';
     }
-    for (const id of ids ?? []) out.add(id);
-  }
-  return out;
+    const sub = t.text.replace(/\s+/g, '');
+    params.push(sub, sub, sub);
+    return `(${pos}(i.problem, CAST(? AS TEXT)) > 0 OR ${pos}(COALESCE(i.outcome, ''), CAST(? AS TEXT)) > 0
+      OR EXISTS (SELECT 1 FROM measures m WHERE m.issue_id = i.id AND ${pos}(m.text, CAST(? AS TEXT)) > 0))`;
+  }).join(' AND '));
+  return [`(${alternatives.map((a) => `(${a})`).join(' OR ')})`, params];
 }
 
 /** Is a term looked up in the token index (a word jieba keeps whole), or matched as a substring? */
@@ -104,14 +102,15 @@ export interface FoundProblem { id: number; bulletin_id: number; unit: string | 
  * Problems that match a query and filters, newest first (by issue id), a page at a time. A query
  * of words alone is one lookup in the token index, read newest first and stopped at the page's end
  * (a word in every problem costs no more than a rare one); a query with a substring term (党, a
- * phrase in quotes) first collects the matching ids; an empty query lists every problem the
- * filters keep. `words` are the query's words and their tokens, longest first (to mark).
+ * phrase in quotes) reads the problems newest first too, testing each (termsSql); an empty query
+ * lists every problem the filters keep. `words` are the query's words and their tokens, longest first (to mark).
  */
 export async function findProblems(db: Store, q: string, o: ProblemQuery = {}): Promise<{ rows: FoundProblem[]; words: string[] }> {
   const parsed = parseQuery(q);
   const pg = db.dialect === 'pg';
   let from = 'issues i';
   let params: unknown[] = [];
+  // a query of words only: read from the token index, newest first
   const indexed = parsed.alternatives.length > 0 && parsed.alternatives.every((a) => a.every(indexable));
   if (indexed) {
     const expr = pg
@@ -119,11 +118,6 @@ export async function findProblems(db: Store, q: string, o: ProblemQuery = {}): 
       : parsed.alternatives.map((a) => `(${a.map((t) => ftsQuery(t.text)).join(' AND ')})`).join(' OR ');
     from = pg ? 'issue_search s JOIN issues i ON i.id = s.issue_id' : 'issues_fts s JOIN issues i ON i.id = s.rowid';
     params = [expr];
-  } else if (parsed.alternatives.length) {
-    const ids = await matchingIssues(db, parsed);
-    if (!ids.size) return { rows: [], words: [] };
-    from = pg ? 'unnest(CAST(? AS bigint[])) AS s(value) JOIN issues i ON i.id = s.value' : 'json_each(?) s JOIN issues i ON i.id = s.value';
-    params = [pg ? [...ids] : JSON.stringify([...ids])];
   }
   const [filter, filterParams] = filterSql({ unit: o.unit, region: o.region, level: o.level, from: o.year, to: o.year });
   const where = [filter.replace(/^WHERE /, '')].filter(Boolean);
@@ -134,6 +128,11 @@ export async function findProblems(db: Store, q: string, o: ProblemQuery = {}): 
     whereParams.push(o.theme, o.theme);
   }
   if (indexed) where.push(pg ? 's.tokens @@ CAST(? AS tsquery)' : 'issues_fts MATCH ?');
+  else if (parsed.alternatives.length) {
+    const [terms, termParams] = termsSql(db, parsed);
+    where.push(terms);
+    whereParams.push(...termParams);
+  }
   const terms = parsed.alternatives.flat().map((t) => t.text);
   const words = [...new Set([...terms, ...terms.flatMap((t) => searchTokens(t))])].filter((t) => t.trim()).sort((a, b) => b.length - a.length);
   const rows = await db.all<FoundProblem>(`
@@ -146,7 +145,7 @@ export async function findProblems(db: Store, q: string, o: ProblemQuery = {}): 
     LEFT JOIN document_paths p ON p.${pg ? 'id' : 'rowid'} = (SELECT min(${pg ? 'id' : 'rowid'}) FROM document_paths WHERE document_id = b.document_id)
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY ${indexed ? (pg ? 's.issue_id' : 's.rowid') : 'i.id'} DESC
-    LIMIT ? OFFSET ?`, [...(indexed ? [] : params), ...whereParams, ...(indexed ? params : []), o.limit ?? 200, o.offset ?? 0]);
+    LIMIT ? OFFSET ?`, [...whereParams, ...params, o.limit ?? 200, o.offset ?? 0]);
   return { rows, words };
 }
 

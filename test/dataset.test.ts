@@ -8,7 +8,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingest } from '../pipeline/batch.js';
 import { openStore, type SqliteStore, type Store } from '../output/store.js';
-import { search, compare, units, mergeUnits, query, ftsQuery } from '../output/queries.js';
+import { search, compare, units, mergeUnits, query, ftsQuery, findProblems } from '../output/queries.js';
 import { exportDataset } from '../output/export.js';
 import { buildReport } from '../output/report.js';
 import { tagThemes, themeRules } from '../extractors/themes.js';
@@ -77,6 +77,21 @@ describe('search', () => {
     const dang = (await search(db, '党'));
     expect(dang.length).toBeGreaterThan((await search(db, '党费')).length);
     expect(dang.every((r) => String(r.snippet).includes('【党】'))).toBe(true);
+  });
+  it('finds exactly the problems a reading of every problem finds, for substring terms, phrases, words and their mixes', async () => {
+    const all = await db.all<{ id: number; problem: string; outcome: string | null; measures: string | null }>(
+      "SELECT i.id, i.problem, i.outcome, (SELECT group_concat(m.text, char(10)) FROM measures m WHERE m.issue_id = i.id) AS measures FROM issues i JOIN publications b ON b.id = i.bulletin_id");
+    const has = (r: (typeof all)[number], t: string) => [r.problem, r.outcome ?? '', r.measures ?? ''].some((x) => x.includes(t));
+    // each alternative (OR) a list of terms all present
+    const expected = (alts: string[][]) => all.filter((r) => alts.some((a) => a.every((t) => has(r, t)))).map((r) => r.id).sort((a, b) => a - b);
+    for (const [q, alts] of [['党', [['党']]], ['"违规报销"', [['违规报销']]], ['党 公车', [['党', '公车']]], ['"党费" OR 费', [['党费'], ['费']]], ['整改 "三会一课"', [['整改', '三会一课']]]] as Array<[string, string[][]]>) {
+      const found = (await findProblems(db, q, { limit: 100_000 })).rows.map((r) => r.id).sort((a, b) => a - b);
+      expect(found.length, q).toBeGreaterThan(0);
+      // a word through the token index may find fewer than a substring reading (整改 inside 整改期间 …),
+      // never a problem without it
+      if (q.startsWith('整改')) expect(expected(alts), q).toEqual(expect.arrayContaining(found));
+      else expect(found, q).toEqual(expected(alts));
+    }
   });
 });
 
