@@ -227,13 +227,21 @@ function migrate(db: DB, path: string): void {
   const oldQuantities = v >= 1 && tableSql('quantities') !== null;
   if (oldQuantities) db.exec('ALTER TABLE quantities RENAME TO quantities_before7; DROP INDEX IF EXISTS quantities_issue; DROP INDEX IF EXISTS quantities_bulletin');
   const oldThemes = v >= 1 && tableSql('issue_themes') !== null;
+  // schema 7: a theme tag names its theme by number (themes.id), not by its id string
+  const themesByName = v >= 1 && tableSql('themes') !== null && !/\bid INTEGER PRIMARY KEY/.test(tableSql('themes')!);
+  if (themesByName) db.exec('DROP VIEW IF EXISTS issue_themes; ALTER TABLE issue_theme_tags RENAME TO issue_theme_tags_before7; ALTER TABLE themes RENAME TO themes_before7');
   if (oldMeasures) db.exec('ALTER TABLE measures RENAME TO measures_before6');
   if (oldThemes) db.exec('ALTER TABLE issue_themes RENAME TO issue_themes_before6');
   db.exec(schemaSql());
   if (oldMeasures) db.exec('INSERT OR IGNORE INTO measures (issue_id, ordinal, text) SELECT issue_id, ordinal, text FROM measures_before6; DROP TABLE measures_before6');
+  if (themesByName) {
+    db.exec(`INSERT INTO themes (theme, label, rule) SELECT theme, label, rule FROM themes_before7 ORDER BY theme ON CONFLICT (theme) DO NOTHING;
+      INSERT OR IGNORE INTO issue_theme_tags (issue_id, theme_id, keyword) SELECT t.issue_id, th.id, t.keyword FROM issue_theme_tags_before7 t JOIN themes th ON th.theme = t.theme;
+      DROP TABLE issue_theme_tags_before7; DROP TABLE themes_before7`);
+  }
   if (oldThemes) {
-    db.exec(`INSERT INTO themes (theme, label, rule) SELECT theme, max(label), max(rule) FROM issue_themes_before6 GROUP BY theme ON CONFLICT (theme) DO NOTHING;
-      INSERT OR IGNORE INTO issue_theme_tags (issue_id, theme, keyword) SELECT issue_id, theme, keyword FROM issue_themes_before6; DROP TABLE issue_themes_before6`);
+    db.exec(`INSERT INTO themes (theme, label, rule) SELECT theme, max(label), max(rule) FROM issue_themes_before6 GROUP BY theme ORDER BY theme ON CONFLICT (theme) DO NOTHING;
+      INSERT OR IGNORE INTO issue_theme_tags (issue_id, theme_id, keyword) SELECT t.issue_id, th.id, t.keyword FROM issue_themes_before6 t JOIN themes th ON th.theme = t.theme; DROP TABLE issue_themes_before6`);
   }
   if (oldNotes) db.exec('INSERT OR IGNORE INTO issue_notes (issue_id, ordinal, text) SELECT issue_id, ordinal, text FROM issue_notes_before7 ORDER BY rowid; DROP TABLE issue_notes_before7');
   if (oldTotals) db.exec('INSERT OR IGNORE INTO declared_totals (bulletin_id, key, value) SELECT bulletin_id, key, value FROM declared_totals_before7 ORDER BY rowid; DROP TABLE declared_totals_before7');

@@ -20,7 +20,7 @@ export const DESCRIPTIONS: Record<string, { description: string; columns?: Recor
   measures: { description: 'Rectification measures of a problem (一是…二是…).' },
   issue_notes: { description: 'Follow-up paragraphs that belong to a problem.' },
   issue_themes: { description: 'View: theme tags of problems (rules/themes.json), with the label, the rule and the keyword each came from (issue_theme_tags joined with themes).' },
-  issue_theme_tags: { description: 'Theme tags of problems: the theme id and the keyword it was read from.' },
+  issue_theme_tags: { description: 'Theme tags of problems: the theme (its number in themes) and the keyword it was read from.' },
   themes: { description: 'Each theme id with its label and rule, as rules/themes.json had them at the last ingest.' },
   quantities: { description: 'Numbers with measure words; money in yuan.', columns: { issue_id: 'NULL for quantities outside any problem', kind: 'count, money (yuan), percent or duration', approx: '余 多 近 约 不少于 至少 超过 … when the text hedges', rule: 'id of the rule that read it', role: 'money only: recovered (清退/追缴/追回/挽回…), fined (罚款), involved (涉及资金…) or other' } },
   rules: { description: 'Each rule id a quantity was read by, once (quantities gives them with each row).' },
@@ -40,7 +40,7 @@ export const DESCRIPTIONS: Record<string, { description: string; columns?: Recor
 const EXPORT_ORDER: Record<string, string> = {
   documents: 'id', document_paths: 'document_id, path', units: 'id', unit_aliases: 'unit_id, alias', unit_merges: 'from_name',
   bulletins: 'id', declared_totals: 'bulletin_id, key', categories: 'id', issues: 'id', measures: 'issue_id, ordinal',
-  issue_notes: 'issue_id, ordinal', quantities: 'bulletin_id, id', rules: 'id', issue_themes: 'issue_id, theme', issue_theme_tags: 'issue_id, theme', themes: 'theme', documents_cited: 'issue_id, title',
+  issue_notes: 'issue_id, ordinal', quantities: 'bulletin_id, id', rules: 'id', issue_themes: 'issue_id, theme', issue_theme_tags: 'issue_id, theme_id', themes: 'theme', documents_cited: 'issue_id, title',
   warnings: 'bulletin_id, code, message', bulletin_stats: 'bulletin_id', group_stats: 'unit_id NULLS FIRST, unit_name NULLS FIRST, issuer NULLS FIRST, region NULLS FIRST, level NULLS FIRST, year NULLS FIRST', ingest_runs: 'id', ingest_errors: 'run_id, path',
 };
 

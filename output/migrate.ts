@@ -10,7 +10,7 @@ import { openPg, type PgStore } from './pg.js';
 const TABLES = ['documents', 'document_paths', 'units', 'unit_aliases', 'unit_merges', 'bulletins', 'declared_totals', 'categories', 'issues',
   'measures', 'issue_notes', 'rules', 'quantity_rows', 'themes', 'issue_theme_tags', 'documents_cited', 'warnings', 'bulletin_stats', 'group_stats', 'ingest_runs', 'ingest_errors'];
 /** Tables whose ids a server hands out (identity columns): set past the copied ones afterwards. */
-const IDENTITY = ['documents', 'document_paths', 'units', 'bulletins', 'rules', 'quantity_rows', 'ingest_runs'];
+const IDENTITY = ['documents', 'document_paths', 'units', 'bulletins', 'rules', 'quantity_rows', 'themes', 'ingest_runs'];
 const BATCH_ROWS = 2000;
 const BATCH_CHARS = 4_000_000;
 

@@ -201,10 +201,9 @@ const CHILDREN_SQL = `WITH base AS (SELECT (SELECT coalesce(max(id), 0) FROM cat
     SELECT $1, base.iss + ${v(0, 'bigint')} + 1, ${v(1, 'float8')}, ${v(2)}, ${v(3)}, ${v(4)}, ${v(5)}, ${v(6, 'int')}, ${v(7, 'int')}, r.id, ${v(9)}
     FROM base, ${rowsOf(7)} JOIN rules r ON r.rule = ${v(8)} ORDER BY k),
   cited AS (INSERT INTO documents_cited (issue_id, title) SELECT base.iss + ${v(0, 'bigint')} + 1, ${v(1)} FROM base, ${rowsOf(8)}),
-  names AS (INSERT INTO themes (theme, label, rule) SELECT DISTINCT ON (${v(1)}) ${v(1)}, ${v(2)}, ${v(3)} FROM ${rowsOf(9)} ORDER BY ${v(1)}, k
-    ON CONFLICT (theme) DO UPDATE SET label = excluded.label, rule = excluded.rule WHERE themes.label <> excluded.label OR themes.rule <> excluded.rule),
-  themes AS (INSERT INTO issue_theme_tags (issue_id, theme, keyword)
-    SELECT DISTINCT ON (base.iss + ${v(0, 'bigint')} + 1, ${v(1)}) base.iss + ${v(0, 'bigint')} + 1, ${v(1)}, ${v(4)} FROM base, ${rowsOf(9)} ORDER BY 1, 2, k),
+  themes AS (INSERT INTO issue_theme_tags (issue_id, theme_id, keyword)
+    SELECT DISTINCT ON (base.iss + ${v(0, 'bigint')} + 1, th.id) base.iss + ${v(0, 'bigint')} + 1, th.id, ${v(4)}
+    FROM base, ${rowsOf(9)} JOIN themes th ON th.theme = ${v(1)} ORDER BY 1, 2, k),
   search AS (INSERT INTO issue_search (issue_id, tokens)
     SELECT base.iss + ${v(0, 'bigint')} + 1, array_to_tsvector(array_remove(string_to_array(concat_ws(' ', ${v(1)}, ${v(2)}, ${v(3)}), ' '), '')) FROM base, ${rowsOf(10)}),
   warns AS (INSERT INTO warnings (bulletin_id, code, message, rule) SELECT $1, ${v(0)}, ${v(1)}, ${v(2)} FROM ${rowsOf(11)})
@@ -257,10 +256,18 @@ export class PgWriter {
         inspection_start, inspection_end, feedback_date, as_of_date, years_implied, year, published_date, doc_number, publisher, phones, emails, fingerprint)
         VALUES (${Array(22).fill('?').join(', ')}) RETURNING id`, [docId, unitId, ...doc.bulletin, doc.fingerprint]);
       const r = doc.rows;
-      // the rule ids of its quantities first (the statement below cannot see rows it adds itself)
+      // the rule ids of its quantities and its themes first (the statement below cannot see rows it adds itself)
       if (r.quantities !== '[]') {
         await (s as PgStore).numberedQuery(`INSERT INTO rules (rule) SELECT DISTINCT v->>8 FROM jsonb_array_elements($1::jsonb) AS t(v)
           WHERE NOT EXISTS (SELECT 1 FROM rules x WHERE x.rule = v->>8)`, [r.quantities]);
+      }
+      if (r.themes !== '[]') {
+        // each theme's label and rule as the rules give them now (written only when new or changed)
+        await (s as PgStore).numberedQuery(`INSERT INTO themes (theme, label, rule) SELECT DISTINCT ON (v->>1) v->>1, v->>2, v->>3
+          FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(v, k) WHERE NOT EXISTS (SELECT 1 FROM themes x WHERE x.theme = v->>1) ORDER BY v->>1, k`, [r.themes]);
+        await (s as PgStore).numberedQuery(`UPDATE themes th SET label = n.label, rule = n.rule
+          FROM (SELECT DISTINCT ON (v->>1) v->>1 AS theme, v->>2 AS label, v->>3 AS rule FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(v, k) ORDER BY v->>1, k) n
+          WHERE th.theme = n.theme AND (th.label <> n.label OR th.rule <> n.rule)`, [r.themes]);
       }
       await (s as PgStore).numberedQuery(CHILDREN_SQL, [b!.id, r.totals, r.categories, r.issues, r.measures, r.notes, r.quantities, r.cited, r.themes, r.fts, r.warnings, ...doc.stats]);
       // the groups compare sums (see output/writer.ts)

@@ -124,7 +124,7 @@ export async function findProblems(db: Store, q: string, o: ProblemQuery = {}): 
   const whereParams = [...filterParams];
   if (o.status) { where.push('i.status = CAST(? AS TEXT)'); whereParams.push(o.status); }
   if (o.theme) {
-    where.push('EXISTS (SELECT 1 FROM issue_theme_tags t JOIN themes th ON th.theme = t.theme WHERE t.issue_id = i.id AND (th.theme = CAST(? AS TEXT) OR th.label = CAST(? AS TEXT)))');
+    where.push('EXISTS (SELECT 1 FROM issue_theme_tags t JOIN themes th ON th.id = t.theme_id WHERE t.issue_id = i.id AND (th.theme = CAST(? AS TEXT) OR th.label = CAST(? AS TEXT)))');
     whereParams.push(o.theme, o.theme);
   }
   if (indexed) where.push(pg ? 's.tokens @@ CAST(? AS tsquery)' : 'issues_fts MATCH ?');

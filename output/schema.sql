@@ -114,19 +114,20 @@ CREATE TABLE IF NOT EXISTS quantity_rows (
   role TEXT, -- money only: recovered, fined, involved or other
   PRIMARY KEY (bulletin_id, id)
 ) WITHOUT ROWID;
--- Theme tags: each problem's themes and the word each was read from (issue_theme_tags), each
--- theme's label and rule once (themes, as rules/themes.json has them at the last ingest); the
--- view issue_themes joins them (issue_id, theme, label, rule, keyword).
+-- Theme tags: each problem's themes and the word each was read from (issue_theme_tags, by the
+-- theme's number), each theme's id, label and rule once (themes, as rules/themes.json has them at
+-- the last ingest); the view issue_themes joins them (issue_id, theme, label, rule, keyword).
 CREATE TABLE IF NOT EXISTS themes (
-  theme TEXT PRIMARY KEY,              -- id in rules/themes.json
+  id INTEGER PRIMARY KEY,
+  theme TEXT NOT NULL UNIQUE,          -- id in rules/themes.json
   label TEXT NOT NULL,
   rule TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS issue_theme_tags (
   issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
-  theme TEXT NOT NULL REFERENCES themes(theme),
+  theme_id INTEGER NOT NULL REFERENCES themes(id),
   keyword TEXT NOT NULL,               -- the word it was read from
-  PRIMARY KEY (issue_id, theme)
+  PRIMARY KEY (issue_id, theme_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS documents_cited (
   issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
@@ -200,7 +201,7 @@ CREATE INDEX IF NOT EXISTS documents_cited_issue ON documents_cited(issue_id);
 DROP INDEX IF EXISTS bulletins_unit;
 CREATE INDEX IF NOT EXISTS bulletins_scope ON bulletins(unit_id, COALESCE(unit_name, issuer, ''));
 -- Every index costs each document's commit pages in the WAL. Issues are found by bulletin
--- through UNIQUE (bulletin_id, number); themes by issue through UNIQUE (issue_id, theme). An
+-- through UNIQUE (bulletin_id, number); themes by issue through their key (issue_id, theme_id). An
 -- index on theme alone cost ~8 of a document's ~60 pages (20-odd themes: a page each) and
 -- served no query here; `WHERE theme = ?` scans issue_themes, a narrow table.
 DROP INDEX IF EXISTS issues_bulletin;
@@ -213,7 +214,7 @@ FROM quantity_rows q LEFT JOIN rules r ON r.id = q.rule_id;
 
 DROP VIEW IF EXISTS issue_themes;
 CREATE VIEW issue_themes AS
-SELECT t.issue_id, t.theme, th.label, th.rule, t.keyword FROM issue_theme_tags t JOIN themes th ON th.theme = t.theme;
+SELECT t.issue_id, th.theme, th.label, th.rule, t.keyword FROM issue_theme_tags t JOIN themes th ON th.id = t.theme_id;
 
 -- One bulletin per publication: the same bulletin saved as .txt, .docx, .pdf and .html
 -- counts once (the earliest ingested stands for it).

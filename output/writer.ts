@@ -63,7 +63,7 @@ export class Writer {
       // each theme's label and rule as the rules give them now (written only when they changed)
       themeNames: p(`INSERT INTO themes (theme, label, rule) SELECT DISTINCT ${v(1)}, ${v(2)}, ${v(3)} FROM jsonb_each(:rows) WHERE true
         ON CONFLICT (theme) DO UPDATE SET label = excluded.label, rule = excluded.rule WHERE label <> excluded.label OR rule <> excluded.rule`),
-      themes: each('issue_theme_tags', 'issue_id, theme, keyword', `${issueId(0)}, ${v(1)}, ${v(4)}`, 'INSERT OR IGNORE'),
+      themes: each('issue_theme_tags', 'issue_id, theme_id, keyword', `${issueId(0)}, (SELECT th.id FROM themes th WHERE th.theme = ${v(1)}), ${v(4)}`, 'INSERT OR IGNORE'),
       fts: each('issues_fts', 'rowid, problem, measures, outcome', `${issueId(0)}, ${v(1)}, ${v(2)}, ${v(3)}`),
       warnings: each('warnings', 'bulletin_id, code, message, rule', `:bid, ${v(0)}, ${v(1)}, ${v(2)}`),
     };

@@ -405,4 +405,28 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     expect(d.prepare('SELECT count(*) FROM issue_theme_tags').pluck().get()).toBeGreaterThan(0);
     d.close();
   });
+  it('a dataset of schema version 6 (theme tags naming their theme by its id string) is migrated: the same tags, each by number', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
+    await ingest([join(FIXTURES, 'xinye-kexie-2024')], { db, jobs: 1 });
+    const w = openDb(db);
+    const tags = w.prepare('SELECT * FROM issue_themes ORDER BY issue_id, theme').all();
+    expect(tags.length).toBeGreaterThan(0);
+    w.exec(`DROP VIEW issue_themes;
+      CREATE TABLE themes_v6 (theme TEXT PRIMARY KEY, label TEXT NOT NULL, rule TEXT NOT NULL);
+      INSERT INTO themes_v6 SELECT theme, label, rule FROM themes;
+      CREATE TABLE tags_v6 (issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE, theme TEXT NOT NULL REFERENCES themes_v6(theme), keyword TEXT NOT NULL, PRIMARY KEY (issue_id, theme)) WITHOUT ROWID;
+      INSERT INTO tags_v6 SELECT t.issue_id, th.theme, t.keyword FROM issue_theme_tags t JOIN themes th ON th.id = t.theme_id;
+      DROP TABLE issue_theme_tags; DROP TABLE themes; ALTER TABLE themes_v6 RENAME TO themes; ALTER TABLE tags_v6 RENAME TO issue_theme_tags;
+      CREATE VIEW issue_themes AS SELECT t.issue_id, t.theme, th.label, th.rule, t.keyword FROM issue_theme_tags t JOIN themes th ON th.theme = t.theme;
+      PRAGMA user_version = 6;`);
+    w.close();
+    await ingest([join(FIXTURES, 'yuehe-town-2024')], { db, jobs: 1 });
+    const d = openDb(db, { readonly: true });
+    expect(d.prepare('SELECT * FROM issue_themes WHERE issue_id IN (SELECT i.id FROM issues i JOIN bulletins b ON b.id = i.bulletin_id WHERE b.unit_name = ?) ORDER BY issue_id, theme').all('新野县科学技术协会')).toEqual(tags);
+    expect((d.pragma('table_info(issue_theme_tags)') as Array<{ name: string }>).map((c) => c.name)).toEqual(['issue_id', 'theme_id', 'keyword']);
+    expect(d.pragma('foreign_key_check')).toEqual([]);
+    // and the dataset's next ingest tagged its problems too
+    expect(d.prepare("SELECT count(*) FROM issue_themes t JOIN issues i ON i.id = t.issue_id JOIN bulletins b ON b.id = i.bulletin_id WHERE b.unit_name <> '新野县科学技术协会'").pluck().get()).toBeGreaterThan(0);
+    d.close();
+  });
 });

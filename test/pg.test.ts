@@ -86,7 +86,7 @@ describe('PostgreSQL dataset', () => {
     await again.close();
   }, 60_000);
 
-  it('migration 006 moves a dataset\'s quantities into quantity_rows and rules: the quantities view and bulletin_overview give what they gave', async () => {
+  it('migrations 006 and 007 move a dataset\'s quantities into quantity_rows and rules, and its theme tags to theme numbers: the views give what they gave', async () => {
     if (!needs()) return;
     const u = await server!.createDb('before006');
     const { default: pgLib } = await import('pg');
@@ -101,14 +101,24 @@ describe('PostgreSQL dataset', () => {
     await c.query(`INSERT INTO bulletins (id, document_id, fingerprint) VALUES (1, 1, 'f')`);
     await c.query(`INSERT INTO quantities (bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule, role) VALUES
       (1, NULL, 50000, '元', 'money', NULL, '5万元', 4, 7, 'qty.money.wan', 'recovered'), (1, NULL, 20000, '元', 'money', '约', '2万元', 10, 13, 'qty.money.wan', 'fined'), (1, NULL, 3, '个', 'count', NULL, '3个', 0, 2, 'qty.count.digits', NULL)`);
+    // and theme tags that name their theme by its id string (before 007)
+    await c.query(`INSERT INTO issues (id, bulletin_id, number, problem, status, span_start, span_end, rule) VALUES (1, 1, 1, '党费收缴不规范', 'completed', 0, 7, 'problem.about'), (2, 1, 2, '违规报销', 'unknown', 8, 12, 'problem.about')`);
+    await c.query(`INSERT INTO themes (theme, label, rule) VALUES ('party_dues', '党费', 'theme.party_dues'), ('reimbursement', '报销', 'theme.reimbursement')`);
+    await c.query(`INSERT INTO issue_theme_tags (issue_id, theme, keyword) VALUES (1, 'party_dues', '党费'), (2, 'reimbursement', '报销'), (2, 'party_dues', '党费')`);
+    const tags = (await c.query('SELECT * FROM issue_themes ORDER BY issue_id, theme')).rows;
+    expect(tags).toHaveLength(3);
     const before = (await c.query('SELECT * FROM quantities ORDER BY id')).rows;
     const overview = (await c.query('SELECT money_recovered, money_other FROM bulletin_overview')).rows;
     await c.end();
-    const w = await openStore(u); // applies 006
+    const w = await openStore(u); // applies 006 and 007
     expect(await w.all('SELECT * FROM quantities ORDER BY id')).toEqual(before.map((r) => ({ ...r, id: Number(r.id), bulletin_id: Number(r.bulletin_id) })));
     expect(await w.all('SELECT money_recovered, money_other FROM bulletin_overview')).toEqual(overview);
     expect(await w.all('SELECT rule FROM rules ORDER BY id')).toEqual([{ rule: 'qty.count.digits' }, { rule: 'qty.money.wan' }]);
     expect(await w.get("SELECT to_regclass('quantities_before006') IS NULL AS gone")).toEqual({ gone: true });
+    // 007: the same tags through the view, each naming its theme by number
+    expect(await w.all('SELECT * FROM issue_themes ORDER BY issue_id, theme')).toEqual(tags.map((t) => ({ ...t, issue_id: Number(t.issue_id) })));
+    expect(await w.all('SELECT issue_id, theme_id FROM issue_theme_tags ORDER BY issue_id, theme_id')).toEqual([{ issue_id: 1, theme_id: 1 }, { issue_id: 2, theme_id: 1 }, { issue_id: 2, theme_id: 2 }]);
+    expect(await w.get("SELECT max(id) AS id FROM themes")).toEqual({ id: 2 });
     // and the next quantity gets the next id
     await w.run(`INSERT INTO quantity_rows (bulletin_id, value, unit, kind, text, span_start, span_end, rule_id) VALUES (1, 1, '个', 'count', '1个', 0, 2, 1)`);
     expect(await w.get('SELECT max(id) AS id FROM quantity_rows')).toEqual({ id: 4 });
