@@ -40,6 +40,9 @@ function scopeSql(scope: Scope, alias: string): [string, unknown[]] {
     : [`${alias}.unit_id IS NULL AND ${SCOPE_NAME.replaceAll('b.', `${alias}.`)} = CAST(? AS TEXT)`, [scope.name]];
 }
 
+/** A group's key is its first six columns; the rest are its figures (updated in place as publications are added). */
+const KEY_COLUMNS = 6;
+const FIGURES_SET = GROUP_COLUMNS.slice(KEY_COLUMNS).map((c) => `${c} = ?`).join(', ');
 const insertSql = `INSERT INTO group_stats (${GROUP_COLUMNS.join(', ')}) VALUES (${GROUP_COLUMNS.map(() => '?').join(', ')})`;
 
 type Source = Record<string, unknown>;
@@ -56,8 +59,8 @@ class Group {
 
   /** A stored group_stats row (GROUP_COLUMNS order). */
   static decode(row: unknown[]): Group {
-    const g = new Group(row.slice(0, 6));
-    const [bulletins, problems, problemsDeclared, completed, money, moneyOther, dp, dm, dr, mismatches, themes] = row.slice(6);
+    const g = new Group(row.slice(0, KEY_COLUMNS));
+    const [bulletins, problems, problemsDeclared, completed, money, moneyOther, dp, dm, dr, mismatches, themes] = row.slice(KEY_COLUMNS);
     g.sums = [bulletins, problems, problemsDeclared, completed, money, moneyOther, mismatches].map(Number);
     g.declared = [dp, dm, dr].map((x) => (x == null ? null : Number(x)));
     for (const t of JSON.parse(String(themes)) as ThemeSum[]) g.themes.set(t[0] ?? '\u0000', t);
@@ -170,8 +173,8 @@ export function addPublicationSync(db: DB, bulletinId: number): void {
   const stored = prepare(db, `SELECT ${GROUP_COLUMNS.join(', ')} FROM group_stats AS g WHERE ${w}`, true).get(...p) as unknown[] | undefined;
   const g = stored ? Group.decode(stored) : new Group(groupKey(r));
   g.add(r);
-  if (stored) prepare(db, `DELETE FROM group_stats AS g WHERE ${w}`).run(...p);
-  prepare(db, insertSql).run(...g.encode());
+  if (stored) prepare(db, `UPDATE group_stats AS g SET ${FIGURES_SET} WHERE ${w}`).run(...g.encode().slice(KEY_COLUMNS), ...p);
+  else prepare(db, insertSql).run(...g.encode());
 }
 
 /** addPublicationSync on any store, inside a transaction. */
@@ -182,8 +185,8 @@ export async function addPublication(s: Store, bulletinId: number): Promise<void
   const stored = (await s.arrays(`SELECT ${GROUP_COLUMNS.join(', ')} FROM group_stats AS g WHERE ${w}`, p))[0];
   const g = stored ? Group.decode(stored) : new Group(groupKey(r));
   g.add(r);
-  if (stored) await s.run(`DELETE FROM group_stats AS g WHERE ${w}`, p);
-  await s.run(insertSql, g.encode());
+  if (stored) await s.run(`UPDATE group_stats AS g SET ${FIGURES_SET} WHERE ${w}`, [...g.encode().slice(KEY_COLUMNS), ...p]);
+  else await s.run(insertSql, g.encode());
 }
 
 /** Compute the groups of these scopes again (any store, inside a transaction). */
