@@ -124,13 +124,18 @@ function groupWhere(key: unknown[]): [string, unknown[]] {
     AND g.level IS NOT DISTINCT FROM CAST(? AS TEXT) AND g.year IS NOT DISTINCT FROM CAST(? AS INTEGER)`, [...p, unitName, issuer, region, level, year]];
 }
 
-/** Each scope's publications' unit and name as a scope. */
-export function scopeOf(r: { unit_id: unknown; unit_name: unknown; issuer: unknown }): Scope {
+/** A bulletin's unit and names, as FINGERPRINT_SCOPES and REPLACED_SCOPES give them. */
+export interface ScopeRow { unit_id: number | null; unit_name: string | null; issuer: string | null }
+
+/** The scope of a bulletin. */
+export function scopeOf(r: ScopeRow): Scope {
   return r.unit_id != null ? { unitId: Number(r.unit_id) } : { unitId: null, name: String(r.unit_name ?? r.issuer ?? '') };
 }
 
-/** The scopes of the bulletins with these fingerprints (the same bulletin in other files: which of them counts may have changed). */
+/** The scopes of the bulletins with this fingerprint (the same bulletin in other files: which of them counts may have changed). */
 export const FINGERPRINT_SCOPES = 'SELECT DISTINCT unit_id, unit_name, issuer FROM bulletins WHERE fingerprint = ?';
+/** Before a document is replaced: the scopes of its bulletin and of the other files of the same bulletin. */
+export const REPLACED_SCOPES = 'SELECT DISTINCT unit_id, unit_name, issuer FROM bulletins WHERE fingerprint = (SELECT fingerprint FROM bulletins WHERE document_id = ?)';
 
 function distinct(scopes: Scope[]): Scope[] {
   const seen = new Map<string, Scope>();

@@ -15,7 +15,7 @@ import { DatasetError, STATS_COLUMNS } from './db.js';
 import { printableTarget, type Row, type Store } from './store.js';
 import type { Versions, WriteStatus } from './writer.js';
 import { recordJson, type DocPayload } from './rows.js';
-import { FINGERPRINT_SCOPES, addPublication, rebuildGroups, refreshGroups, scopeOf, type Scope } from './groups.js';
+import { FINGERPRINT_SCOPES, REPLACED_SCOPES, addPublication, rebuildGroups, refreshGroups, scopeOf, type Scope, type ScopeRow } from './groups.js';
 
 /** Key of the advisory lock that stands for the dataset's write lock (and its migrations). */
 const WRITE_LOCK = 0x7a6867; // "zhg"
@@ -231,7 +231,6 @@ export class PgWriter {
       let status: WriteStatus = 'ingested';
       let paths: string[] = [];
       const scopes: Scope[] = [];
-      const fingerprints: string[] = [];
       if (row) {
         const stale = row.rules_hash !== this.versions.rules || row.pipeline_version !== this.versions.pipeline;
         if (!opts.reprocess || !stale) {
@@ -239,8 +238,7 @@ export class PgWriter {
           return 'unchanged';
         }
         paths = (await s.all<{ path: string }>('SELECT path FROM document_paths WHERE document_id = ? ORDER BY id', [row.id])).map((r) => r.path);
-        const old = await s.get<{ unit_id: number | null; unit_name: string | null; issuer: string | null; fingerprint: string }>('SELECT unit_id, unit_name, issuer, fingerprint FROM bulletins WHERE document_id = ?', [row.id]);
-        if (old) { scopes.push(scopeOf(old)); fingerprints.push(old.fingerprint); }
+        for (const r of await s.all<ScopeRow>(REPLACED_SCOPES, [row.id])) scopes.push(scopeOf(r));
         await s.run('DELETE FROM documents WHERE id = ?', [row.id]);
         status = 'reprocessed';
       }
@@ -273,7 +271,7 @@ export class PgWriter {
       // the groups compare sums (see output/writer.ts)
       if (status === 'ingested') await addPublication(s, b!.id);
       else {
-        for (const f of new Set([...fingerprints, doc.fingerprint])) for (const x of await s.all<{ unit_id: number | null; unit_name: string | null; issuer: string | null }>(FINGERPRINT_SCOPES, [f])) scopes.push(scopeOf(x));
+        for (const r of await s.all<ScopeRow>(FINGERPRINT_SCOPES, [doc.fingerprint])) scopes.push(scopeOf(r));
         await refreshGroups(s, scopes);
       }
       return status;

@@ -219,7 +219,7 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
   let rows: Row[];
   if (!o.by.includes('theme')) {
     const sums = await db.arrays(`SELECT ${[...keyCols, 'sum(b.bulletins), sum(b.problems), sum(b.problems_declared), sum(b.completed), sum(b.money_recovered), sum(b.money_other), sum(b.declared_problems), sum(b.declared_money_recovered), sum(b.declared_rules), sum(b.mismatches)'].join(', ')}
-      ${from}${keys.length ? ` GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : ''}`, params);
+      ${from} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`, params);
     // the themes a group's problems carry most (ties by name)
     const themeCount = new Map<string, Map<string, number>>();
     for (const r of await themesOf()) {
@@ -228,7 +228,7 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
       if (!m) themeCount.set(k, (m = new Map()));
       for (const [l, , n] of JSON.parse(r[keys.length] as string) as ThemeSum[]) if (l !== null) m.set(l, (m.get(l) ?? 0) + n);
     }
-    rows = sums.filter((r) => Number(r[keys.length]) > 0).map((r) => {
+    rows = sums.map((r) => {
       const [bulletins, problems, problemsDeclared, completed, money, moneyOther, declared, declaredMoney, rules, mismatches] = r.slice(keys.length) as Array<number | null>;
       return {
         ...keysRow(r),

@@ -5,7 +5,7 @@
 // same bytes is recorded as such); --reprocess re-derives documents whose rules changed.
 import { SEARCH_TEXTS_SQL, STATS_COLUMNS, searchRow, type DB } from './db.js';
 import type { DocPayload } from './rows.js';
-import { FINGERPRINT_SCOPES, addPublicationSync, refreshGroupsSync, scopeOf, type Scope } from './groups.js';
+import { FINGERPRINT_SCOPES, REPLACED_SCOPES, addPublicationSync, refreshGroupsSync, scopeOf, type Scope, type ScopeRow } from './groups.js';
 
 export type WriteStatus = 'ingested' | 'unchanged' | 'reprocessed';
 
@@ -29,8 +29,8 @@ export class Writer {
       paths: p('SELECT path FROM document_paths WHERE document_id = ?').pluck(),
       addPath: p('INSERT OR IGNORE INTO document_paths (document_id, path) VALUES (?, ?)'),
       delDoc: p('DELETE FROM documents WHERE id = ?'),
-      // the scopes (output/groups.ts) a document's bulletin belongs to, before it goes
-      oldScope: p('SELECT unit_id, unit_name, issuer, fingerprint FROM bulletins WHERE document_id = ?'),
+      // the scopes (output/groups.ts) a replaced document's bulletin touches, and a new one's
+      replacedScopes: p(REPLACED_SCOPES),
       fingerprintScopes: p(FINGERPRINT_SCOPES),
       // the search table is contentless: a document's entries go with FTS5's 'delete' command and
       // the tokens they were made of, computed again from the stored problems
@@ -106,7 +106,6 @@ export class Writer {
       let status: WriteStatus = 'ingested';
       let paths: string[] = [];
       const scopes: Scope[] = [];
-      const fingerprints: string[] = [];
       if (row) {
         const stale = row.rules_hash !== this.versions.rules || row.pipeline_version !== this.versions.pipeline;
         if (!opts.reprocess || !stale) {
@@ -114,8 +113,7 @@ export class Writer {
           return 'unchanged';
         }
         paths = this.s.paths.all(row.id) as string[];
-        const old = this.s.oldScope.get(row.id) as { unit_id: number | null; unit_name: string | null; issuer: string | null; fingerprint: string } | undefined;
-        if (old) { scopes.push(scopeOf(old)); fingerprints.push(old.fingerprint); }
+        for (const r of this.s.replacedScopes.all(row.id) as ScopeRow[]) scopes.push(scopeOf(r));
         for (const i of this.s.ftsOf.all(row.id) as Array<{ id: number; problem: string; measures: string; outcome: string }>) this.s.delFts.run(i.id, ...searchRow(i));
         this.s.delDoc.run(row.id);
         status = 'reprocessed';
@@ -128,7 +126,7 @@ export class Writer {
       // bulletins (which of them counts may have changed), computed again
       if (status === 'ingested') addPublicationSync(this.db, bid);
       else {
-        for (const f of new Set([...fingerprints, doc.fingerprint])) for (const r of this.s.fingerprintScopes.all(f) as Array<{ unit_id: number | null; unit_name: string | null; issuer: string | null }>) scopes.push(scopeOf(r));
+        for (const r of this.s.fingerprintScopes.all(doc.fingerprint) as ScopeRow[]) scopes.push(scopeOf(r));
         refreshGroupsSync(this.db, scopes);
       }
       return status;
