@@ -7,6 +7,9 @@ import { parentPort } from 'node:worker_threads';
 import { extractFileDoc } from './extract.js';
 import { explain } from '../output/explain.js';
 import { toZhenggaiError } from './errors.js';
+import { THREAD_NAMES, nameThread } from './thread-name.js';
+
+nameThread(THREAD_NAMES.extract);
 
 interface Task { path: string; maxBytes: number; mode: 'record' | 'explain'; ocr?: boolean; ocrPageTimeoutMs?: number }
 

@@ -1,12 +1,13 @@
 // Worker thread entry (bundled to dist/worker.mjs): workerData carries the sha256s the
 // dataset already holds, so unchanged files are hashed and skipped, not parsed.
-import { readlinkSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { setPriority } from 'node:os';
 import { workerData } from 'piscina';
 import { runTask, setKnown } from './worker-task.js';
 import { getJieba } from '../extractors/tokens.js';
+import { THREAD_NAMES, nameThread, threadId } from './thread-name.js';
 
+nameThread(THREAD_NAMES.parse);
 const data = (workerData ?? {}) as { known?: string[]; nice?: number };
 if (data.known) setKnown(new Set(data.known));
 if (data.nice) {
@@ -15,7 +16,8 @@ if (data.nice) {
   // bulletins ~4% faster at nice 3 or 10; 60 PDFs (parse-bound) ~3.5% slower at nice 10, level
   // at 3. Linux gives each thread its own nice value; elsewhere this is skipped.
   try {
-    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), data.nice);
+    const tid = threadId();
+    if (tid !== null) setPriority(tid, data.nice);
   } catch {
     // not Linux, or not allowed: same priority as the rest
   }

@@ -11,6 +11,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { LocalSink } from './sink-local.js';
 import type { SinkOptions } from './sink.js';
+import { THREAD_NAMES, nameThread } from './thread-name.js';
+
+nameThread(THREAD_NAMES.writer);
 
 const o = workerData as SinkOptions;
 const sink = new LocalSink(o);

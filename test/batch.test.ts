@@ -2,7 +2,7 @@
 // limits, --reprocess, and a hostile folder next to good files.
 import { describe, it, expect } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync, symlinkSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync, symlinkSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +74,28 @@ describe('batch ingest', () => {
     const [ra, rb] = (await Promise.all([go(a), go(b)])).map(summary);
     expect([ra, rb].map((r) => [r.ingested, r.failed])).toEqual([[60, 0], [60, 0]]);
     expect(wholeDocuments(db)).toEqual({ docs: 120, broken: 0, integrity: 'ok' });
+  }, 120_000);
+
+  it('names its threads (zg-parse per job, zg-writer) so their CPU can be told apart from outside', async () => {
+    if (process.platform !== 'linux') return; // /proc/<pid>/task/<tid>/comm is Linux's
+    const dir = corpus(300, 3000);
+    const db = join(mkdtempSync(join(tmpdir(), 'zg-names-')), 'z.db');
+    const child = spawn(process.execPath, [join(root, 'bin', 'zhenggai.mjs'), 'ingest', dir, '--db', db, '--jobs', '2', '--quiet']);
+    const names = new Map<string, string>(); // tid → name
+    const poll = setInterval(() => {
+      try {
+        for (const tid of readdirSync(`/proc/${child.pid}/task`)) {
+          try { names.set(tid, readFileSync(`/proc/${child.pid}/task/${tid}/comm`, 'utf8').trim()); } catch { /* ended */ }
+        }
+      } catch { /* exited */ }
+    }, 10);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearInterval(poll);
+    expect(code).toBe(0);
+    const count = (n: string) => [...names.values()].filter((x) => x === n).length;
+    expect([count('zg-parse'), count('zg-writer')]).toEqual([2, 1]);
+    // the main thread keeps the process's own name
+    expect(names.get(String(child.pid))).not.toMatch(/^zg-/);
   }, 120_000);
 
   it('a document over the time limit fails with timeout; the batch goes on and a rerun ingests it', () => {

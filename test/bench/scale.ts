@@ -5,10 +5,13 @@
 // process); and, in the same run, single-thread extraction of a sample, so that ingest's cost is
 // set against extraction's. Prints a table per step and, last, one JSON line:
 // {docs, ingest_rate_first, ingest_rate_last, db_bytes_per_text_byte, search_ms, compare_ms,
-//  report_s, report_mb, export_s, export_peak_rss_mb, ingest_vs_extract, extract_parallel_vs_extract}
-// (the last: the same sample extracted in a process per core at once, set against one thread's
-// time ÷ cores: what the cores give extraction alone, with no dataset).
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync, statSync, rmSync } from 'node:fs';
+//  report_s, report_mb, export_s, export_peak_rss_mb, ingest_vs_extract, extract_parallel_vs_extract,
+//  ingest_cpu_vs_extract, serve_page_ms_max}
+// (extract_parallel_vs_extract: the same sample extracted in a process per core at once, set
+// against one thread's time ÷ cores: what the cores give extraction alone, with no dataset;
+// ingest_cpu_vs_extract: the CPU time of ingest's threads, read from /proc, against one thread's
+// extraction: a floor under ingest_vs_extract, whatever the scheduling).
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, existsSync, statSync, rmSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,13 +32,40 @@ const cli = join(root, 'bin', 'zhenggai.mjs');
 const { ensureBuilt } = (await import(join(root, 'bin', 'build.mjs'))) as { ensureBuilt: (n: string) => Promise<string> };
 for (const e of ['cli', 'worker', 'writer', 'query']) await ensureBuilt(e);
 
-/** Run the CLI; wall seconds and the peak RSS (VmHWM from /proc, sampled) of its process. */
-function run(args: string[]): Promise<{ seconds: number; peakMb: number; stdout: string }> {
+/** CPU seconds of a process by thread role (Linux /proc; the batch names its threads: pipeline/thread-name.ts). */
+interface Cpu { parse: number; writer: number; main: number; other: number; total: number }
+const TICK = 100; // USER_HZ, 100 on Linux
+/** utime + stime in ticks from a /proc stat line (fields 14 and 15; the name in parentheses may hold spaces) */
+const ticks = (stat: string) => { const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); return Number(f[11]) + Number(f[12]); };
+function cpuByRole(pid: number, threads: Map<number, { name: string; ticks: number }>): Cpu | null {
+  try {
+    const total = ticks(readFileSync(`/proc/${pid}/stat`, 'utf8')); // the whole process, threads that ended included
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        threads.set(Number(tid), { name: readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim(), ticks: ticks(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')) });
+      } catch { /* the thread ended */ }
+    }
+    const cpu: Cpu = { parse: 0, writer: 0, main: 0, other: 0, total: total / TICK };
+    for (const [tid, t] of threads) {
+      const role = tid === pid ? 'main' : t.name === 'zg-parse' ? 'parse' : t.name === 'zg-writer' ? 'writer' : null;
+      if (role) cpu[role] += t.ticks / TICK;
+    }
+    cpu.other = Math.max(0, cpu.total - cpu.parse - cpu.writer - cpu.main);
+    return cpu;
+  } catch {
+    return null; // exited, or not Linux
+  }
+}
+
+/** Run the CLI; wall seconds, the peak RSS (VmHWM from /proc, sampled) of its process and its CPU by thread role (sampled, last reading). */
+function run(args: string[]): Promise<{ seconds: number; peakMb: number; stdout: string; cpu: Cpu | null }> {
   const t = performance.now();
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     let peak = 0;
+    let cpu: Cpu | null = null;
+    const threads = new Map<number, { name: string; ticks: number }>();
     const sample = () => {
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p.pid}/status`, 'utf8'));
@@ -43,12 +73,15 @@ function run(args: string[]): Promise<{ seconds: number; peakMb: number; stdout:
       } catch { /* exited */ }
     };
     const timer = setInterval(sample, 25);
+    // threads' CPU less often (a reading opens two files per thread, on the cores being measured)
+    const cpuTimer = setInterval(() => { cpu = cpuByRole(p.pid!, threads) ?? cpu; }, 200);
     p.stdout.on('data', (d: Buffer) => { out += d; sample(); });
     p.on('error', reject);
     p.on('exit', (code) => {
       clearInterval(timer);
+      clearInterval(cpuTimer);
       if (code !== 0 && code !== 1) reject(new Error(`zhenggai ${args[0]} exited ${code}`));
-      else resolve({ seconds: (performance.now() - t) / 1000, peakMb: peak, stdout: out });
+      else resolve({ seconds: (performance.now() - t) / 1000, peakMb: peak, stdout: out, cpu });
     });
   });
 }
@@ -73,12 +106,19 @@ console.log(`corpus: ${N} bulletins, ${(textBytes / 1e6).toFixed(1)} MB of text,
 // --- ingest chunk by chunk into one dataset
 const rates: number[] = [];
 let ingestSeconds = 0;
+const ingestCpu: Cpu = { parse: 0, writer: 0, main: 0, other: 0, total: 0 };
+let cpuRead = true;
 for (const [c, d] of chunkDirs.entries()) {
   const r = await run(['ingest', d, '--db', db, '--jobs', String(jobs), '--quiet']);
   const n = Math.min(N, (c + 1) * per) - c * per;
   ingestSeconds += r.seconds;
   rates.push(n / r.seconds);
   console.log(`chunk ${c + 1}/${CHUNKS}: ${n} docs in ${r2(r.seconds)} s = ${Math.round(n / r.seconds)} docs/s; database ${(dbBytes() / 1e6).toFixed(1)} MB (${r.stdout.trim()})`);
+  if (r.cpu) {
+    for (const k of Object.keys(ingestCpu) as Array<keyof Cpu>) ingestCpu[k] += r.cpu[k];
+    const ms = (x: number) => r2((x * 1000) / n);
+    console.log(`  CPU ms per document: parse ${ms(r.cpu.parse)}, writer ${ms(r.cpu.writer)}, main ${ms(r.cpu.main)}, other threads ${ms(r.cpu.other)} = ${ms(r.cpu.total)}`);
+  } else cpuRead = false;
 }
 
 // --- single-thread extraction of a sample, in this process, scaled to N
@@ -108,6 +148,13 @@ for (const c of children) c.stdin!.write('go\n');
 const parallelMs = Math.max(...(await Promise.all(lines.map((l) => l(2)))).map(Number));
 const parallelFloor = parallelMs / 1000 / (extractPerDoc * sample);
 console.log(`extract alone, ${jobs} processes at once: ${r2(parallelMs / 1000)} s for ${jobs} × ${sample} documents (${r2(parallelMs / sample / jobs)} ms per document) → ${r2(parallelFloor)} × one thread's time ÷ ${jobs}`);
+// ingest's CPU (every thread of the CLI, start-up included) against one thread's extraction: wall
+// time on `jobs` cores is at least CPU ÷ jobs, so this is a floor under ingest_vs_extract
+const cpuVsExtract = cpuRead ? ingestCpu.total / extractAll : null;
+if (cpuVsExtract !== null) {
+  const share = (x: number) => `${Math.round((100 * x) / ingestCpu.total)}%`;
+  console.log(`ingest CPU: ${r2(ingestCpu.total)} s = ${r2(cpuVsExtract)} × one thread's extraction (parse ${share(ingestCpu.parse)}, writer ${share(ingestCpu.writer)}, main ${share(ingestCpu.main)}, other threads ${share(ingestCpu.other)})`);
+}
 
 // --- queries on the dataset, in this process (the CLI's own functions, a warm connection)
 const { openStore } = await import('../../output/store.js');
@@ -171,6 +218,8 @@ const result = {
   ingest_vs_extract: r2(ingestSeconds / (extractAll / jobs)),
   // the same ratio for extraction alone on every core (the same cold sample): what the cores give it
   extract_parallel_vs_extract: r2(parallelFloor),
+  // ingest's CPU seconds, all threads, ÷ one thread's extraction time (null: not on Linux)
+  ingest_cpu_vs_extract: cpuVsExtract === null ? null : r2(cpuVsExtract),
   serve_page_ms_max: Math.max(...Object.values(pageMs)),
 };
 if (!process.env.KEEP) rmSync(work, { recursive: true, force: true }); // KEEP=1 keeps the corpus and the dataset
