@@ -31,6 +31,7 @@ interface MetadataRules {
   area_committee: RegexRule;
   municipality: RegexRule;
   doc_number: RegexRule;
+  doc_number_bare: RegexRule;
   unit_abbreviations: Record<string, string[] | string>;
   /** ids of field decisions that are not one regex (see rules/metadata.json field_rules) */
   field_rules: Record<'title_page' | 'unit_signature' | 'issuer_title' | 'issuer_signature' | 'level_unit' | 'level_region' | 'kind' | 'inspection_range', string>;
@@ -74,11 +75,20 @@ export function titleInLine(line: string): { title: string; noise: string } {
   return { title: line.slice(at), noise: line.slice(0, at) };
 }
 
-/** 文号/索引号 from a disclosure table copied as text (the first lines as read). */
+/**
+ * 文号/索引号 from a disclosure table copied as text, or a document number printed bare on a
+ * line of its own or run into the title (宛科协党〔2024〕7号), in the first lines as read.
+ */
 export function docNumberInText(raw: string): string | null {
-  const head = raw.split(/\r?\n/, 20).join('\n');
-  const m = rx(metadataRules().doc_number).exec(head);
-  return m ? m[1]! : null;
+  const lines = raw.split(/\r?\n/, 20);
+  const m = rx(metadataRules().doc_number).exec(lines.join('\n'));
+  if (m) return m[1]!;
+  const bare = rx(metadataRules().doc_number_bare);
+  for (const line of lines.slice(0, 6)) {
+    const b = bare.exec(line);
+    if (b) return b[1]!.replace(/\s+/g, '');
+  }
+  return null;
 }
 
 export function readTitle(title: Paragraph[], fallback?: string): string | null {

@@ -93,6 +93,19 @@ export function categoryTitle(body: string): string | null {
   return stripQuotes(m[1]!.replace(/^在/, '').trim());
 }
 
+/**
+ * The category a heading names and the rule that says so: its words (（一）X方面), or its
+ * numbering (第一方面：X, whatever the words after it), or null.
+ */
+function headingCategory(h: Heading): { title: string; rule: string } | null {
+  const title = categoryTitle(h.body);
+  if (title !== null) return { title, rule: structureRules().category.id };
+  if (h.rule === ASPECT_NUMBERING) return { title: stripQuotes(h.body.replace(/[。：:]$/, '').trim()), rule: h.rule };
+  return null;
+}
+/** The heading rule of categories numbered as aspects (rules/structure.json: 第一方面：X) */
+const ASPECT_NUMBERING = 'head.aspect';
+
 /** A problem-group heading used as a category: 关于“X”问题的整改 → X */
 function groupTitle(body: string): string {
   const t = body.replace(/^关于\s*/, '').replace(/(?:的|等)?(?:方面)?(?:问题)?(?:的?整改(?:情况|落实情况)?)?[。：:]?$/, '');
@@ -105,7 +118,7 @@ function groupTitle(body: string): string {
  */
 function problemReason(h: Heading, next: Paragraph | undefined): string | null {
   const r = structureRules();
-  if (h.unitLine || categoryTitle(h.body)) return null;
+  if (h.unitLine || headingCategory(h)) return null;
   if (rx(r.problem_about).test(h.body)) return r.problem_about.id;
   if (rx(r.labels.problem).test(h.body)) return r.labels.problem.id;
   // followed by its measures (整改情况：… / 一是…); a status line after the last measure of a
@@ -230,7 +243,7 @@ function findParts(L: Layout, f: Frame): Parts {
   const l1Problems = level1.filter((h) => !saysPlans(h) && looksLikeProblemHead(h, paras[h.para + 1]));
   const deeperCandidates = headings.filter((h, i) => h && h.level > 1 && i >= bodyStart && i < closing && looksLikeProblemHead(h, paras[i + 1])).length;
   const l1AreProblems = l1Problems.length >= 2 && l1Problems.length >= deeperCandidates;
-  const l1AreParts = !l1AreProblems && level1.length > 0 && level1.some((h) => !categoryTitle(h.body) && !rx(r.problem_about).test(h.body));
+  const l1AreParts = !l1AreProblems && level1.length > 0 && level1.some((h) => !headingCategory(h) && !rx(r.problem_about).test(h.body));
   if (l1AreParts) {
     level1.forEach((h, k) => {
       const end = k + 1 < level1.length ? level1[k + 1]!.para : closing;
@@ -263,7 +276,7 @@ function findParts(L: Layout, f: Frame): Parts {
       if (k !== 'unknown') return;
       const has = headings.some((h, i) => h && partOf[i] === idx && h.level >= minLevel && looksLikeProblemHead(h, paras[i + 1]));
       const labelled = paras.some((p, i) => partOf[i] === idx && (rx(r.labels.problem).test(p.text) || beforeMeasures(L, i)));
-      const area = categoryTitle(level1[idx]!.body) !== null && headings.some((h, i) => h && partOf[i] === idx && h.level >= minLevel);
+      const area = headingCategory(level1[idx]!) !== null && headings.some((h, i) => h && partOf[i] === idx && h.level >= minLevel);
       partKind[idx] = has || labelled || area ? 'problems' : 'org';
     });
     level1.forEach((h, k) => doc.decide('segment', 'part', partRule[k]!, spanOf(L, h.para), `part (${partKind[k] === 'org' ? 'organizational' : 'problems'}): ${clip(h.body)}`, partKind[k]!));
@@ -304,9 +317,9 @@ function findProblemLevel(L: Layout, f: Frame, parts: Parts): ProblemLevel {
   let rule = level ? decisionId('problem_level') : decisionId('labelled_blocks');
   // Bare labels (1.X不够强) in a part that is declared to hold the problems, or under level-1
   // headings that are all aspects (一、党的政治建设方面存在的问题 ⏎ （一）X不够有力 ⏎ 1.… 2.…)
-  const l1Aspects = parts.level1.length > 0 && parts.level1.every((h) => categoryTitle(h.body) !== null);
+  const l1Aspects = parts.level1.length > 0 && parts.level1.every((h) => headingCategory(h) !== null);
   if (!level && ((parts.l1AreParts && parts.partKind.includes('problems')) || l1Aspects)) {
-    const inScope = headings.filter((h, i): h is Heading => !!h && h.level >= 2 && !h.unitLine && parts.inProblemScope(i) && !categoryTitle(h.body));
+    const inScope = headings.filter((h, i): h is Heading => !!h && h.level >= 2 && !h.unitLine && parts.inProblemScope(i) && !headingCategory(h));
     const levels = [...new Set(inScope.map((h) => h.level))].filter((l) => inScope.filter((h) => h.level === l).length >= 2);
     // Two numbered levels (（一）学习贯彻不深入 ⏎ 1.制定计划… 2.举办培训… ⏎ 整改进展：已完成): the
     // problems are the level whose items each carry a status (整改进展：…) in their block; the
@@ -377,7 +390,8 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel): { c
       }
       if (!h) continue;
       if (h.level < problemLevel) {
-        const title = categoryTitle(h.body);
+        const cat = headingCategory(h);
+        const title = cat?.title ?? null;
         if (h.level === 1 && l1AreParts) {
           // a part that holds problems right under it, and whose title does not say it is
           // "the problems" (二、党的思想建设), names their category
@@ -385,13 +399,13 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel): { c
           const named = title !== null;
           const area = named || !rx(r.work_heading).test(h.body);
           if (partKind[partOf[i]!] === 'problems' && !rx(r.problem_part).test(h.body) && area && (named || problemLevel === 2)) {
-            addCategory(h, title ?? groupTitle(h.body), named ? r.category.id : decisionId('part_as_category'), named);
+            addCategory(h, title ?? groupTitle(h.body), cat?.rule ?? decisionId('part_as_category'), named);
           } else { currentCat = null; aspectLevel = null; }
           categorySinceProblem = true;
           continue;
         }
         if (h.unitLine) { addCategory(h, h.body, h.rule, false); continue; }
-        if (title !== null) { addCategory(h, title, r.category.id, true); continue; }
+        if (cat) { addCategory(h, cat.title, cat.rule, true); continue; }
         if (h.level === problemLevel - 1) {
           // under an aspect category (（一）在X方面 → 1.关于X问题的整改 → （1）problems) this
           // level groups problems; otherwise it is their category
@@ -402,7 +416,7 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel): { c
         }
         continue;
       }
-      if (h.level === problemLevel && !categoryTitle(h.body)) {
+      if (h.level === problemLevel && !headingCategory(h)) {
         // where the level has problem-like headings, items that are not (measures numbered like
         // problems: （1）关于X的问题 … （1）建立制度 （2）…) belong to the problem before them,
         // unless their number carries on the problems' own (4. after 3., with no item of this
@@ -424,8 +438,8 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel): { c
       if (!inProblemScope(i)) continue;
       const h = headings[i];
       if (h && h.level < 3) {
-        const title = h.unitLine ? h.body : categoryTitle(h.body);
-        if (title !== null) addCategory(h, title, h.unitLine ? h.rule : r.category.id, !h.unitLine);
+        const cat = h.unitLine ? { title: h.body, rule: h.rule } : headingCategory(h);
+        if (cat) addCategory(h, cat.title, cat.rule, !h.unitLine);
       }
       const p = paras[i]!;
       const m = problemLabel.exec(h ? h.body : p.text);

@@ -12,6 +12,22 @@ const read = async (name: string) => extractBytes(readFileSync(join(dir, name)),
 const brief = (rec: Awaited<ReturnType<typeof read>>) => rec.issues.map((i) => [i.number, i.problem, i.measures.length, i.status]);
 
 describe('problem-list layouts', () => {
+  it('categories numbered 第一方面：X (words without 方面) over 问题：-labelled and unnumbered one-sentence problems', async () => {
+    const rec = await read('aspect-numbered-categories.txt');
+    expect(rec.categories.map((c) => [c.ordinal, c.title])).toEqual([[1, '政治责任扛得不牢'], [2, '作风建设有差距']]);
+    expect(brief(rec)).toEqual([
+      [1, '审计发现问题整改督促不力', 2, 'completed'],
+      [2, '审计项目质量控制不严', 2, 'in_progress'],
+      [3, '公务用车管理不规范', 2, 'completed'],
+      [4, '干部培训针对性不强', 1, 'long_term'],
+    ]);
+    expect(rec.issues.map((i) => i.category)).toEqual([1, 1, 2, 2]);
+    expect(rec.issues[2]!.quantities.map((q) => [q.value, q.kind])).toEqual([[2400, 'money']]);
+    // the organizational part's count is the bulletin's, not a problem's
+    expect(rec.quantities.map((q) => q.text)).toEqual(['3次']);
+    // a document number printed bare under the title
+    expect(rec.bulletin.doc_number).toBe('某审党〔2024〕9号');
+  });
   it('numbered measure paragraphs are measures, not notes', async () => {
     const rec = await read('numbered-measures.txt');
     expect(brief(rec)).toEqual([
