@@ -207,13 +207,17 @@ function levelFromRegion(region: string | null): Level | null {
 export function shortFormsOf(unit: string, region: string | null): Set<string> {
   const r = metadataRules();
   const levelChar = region ? region.slice(-1) : '';
-  const core = region && unit.startsWith(region) ? unit.slice(region.length) : unit;
+  // the unit's own name after its area, which may follow the area above it (郑州市二七区卫生健康委员会 in 二七区)
+  const at = region ? unit.indexOf(region) : -1;
+  const area = at >= 0 ? unit.slice(0, at + region!.length) : null;
+  const core = area ? unit.slice(area.length) : unit;
   const forms = new Set<string>();
   for (const [full, shorts] of Object.entries(r.unit_abbreviations)) {
     if (full.startsWith('$') || !core.includes(full)) continue;
     for (const s of Array.isArray(shorts) ? shorts : [shorts]) {
       const shortCore = core.replace(full, s);
       if (region) forms.add(region + shortCore);
+      if (area && area !== region) forms.add(area + shortCore); // 郑州市二七区卫健委
       if (levelChar) forms.add(levelChar + shortCore);
       if (region && region.length > 2) forms.add(region.slice(0, -1) + shortCore); // 新野科协
     }
@@ -233,7 +237,10 @@ export function aliasesOf(unit: string | null, region: string | null, text: stri
   }
   const inspected = rx(r.inspected).exec(opening);
   if (inspected) {
-    const name = inspected[1]!.replace(rx(r.party_prefix), '').replace(rx(r.issuer_suffix), '').trim();
+    const raw = inspected[1]!.replace(rx(r.party_prefix), '').trim();
+    // a party body's suffix goes (县科协党组 → 县科协), but not words of the unit's own name
+    // (郑州市二七区卫生健康委员会 is the unit, not the 委员会 of 郑州市二七区卫生健康)
+    const name = unit && unit.endsWith(raw) ? raw : raw.replace(rx(r.issuer_suffix), '').trim();
     if (name && name !== unit && !/^我/.test(name) && name.length <= 20) out.add(name);
   }
   if (unit) {

@@ -75,6 +75,11 @@ const cases: Array<{ name: string; text: string; want: Record<string, unknown> }
     want: { inspection_start: '2024-03-04', inspection_end: '2024-04-26', feedback_date: '2024-05-20', years_implied: ['inspection_end', 'feedback_date'] },
   },
   {
+    name: 'a district department named after its city (郑州市二七区…): its short form 区卫健委 is an alias',
+    text: '中共郑州市二七区卫生健康委员会党组关于巡察整改情况的通报\n根据区委统一部署，2024年4月8日至5月31日，区委第二巡察组对郑州市二七区卫生健康委员会党组进行了巡察。7月3日，巡察组反馈了巡察意见。区卫健委党组高度重视，逐项整改。',
+    want: { unit: '郑州市二七区卫生健康委员会', region: '二七区', level: 'county', unit_aliases: ['区卫健委'] },
+  },
+  {
     name: 'a street working committee (工作委员会) as issuer',
     text: '中共郑州市金水区丰产路街道工作委员会关于巡察整改情况的通报\n根据区委统一部署，2024年3月4日至4月26日，区委第二巡察组对丰产路街道党工委进行了巡察。5月20日，巡察组反馈了巡察意见。',
     want: { unit: '郑州市金水区丰产路街道', region: '金水区', level: 'township', team: '区委第二巡察组' },
