@@ -64,7 +64,7 @@ export function closeCjkSpaces(t: string): string {
   return t.replace(CJK_SPACE, (_m, a, b) => a ?? b);
 }
 
-type LayoutRules = { page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule; pinyin: RegexRule; run_on: { numbering: RegexRule; label: RegexRule; title_end: RegexRule; closing: RegexRule; chrome: RegexRule } };
+type LayoutRules = { page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule; pinyin: RegexRule; run_on: { numbering: RegexRule; label: RegexRule; title_end: RegexRule; closing: RegexRule; chrome: RegexRule; heading_label: RegexRule } };
 
 // Characters written differently in traditional script (們 這 與 會 …): a text with many of
 // them is a traditional-script mirror and is converted to simplified (OpenCC) first.
@@ -278,6 +278,8 @@ function runOnCuts(line: string, r: LayoutRules['run_on'], mostOfText: boolean, 
   let lastCut = -1000;
   let lastLevel = 0;
   const numbered: number[] = [];
+  /** where the words of each numbered heading of level 1–2 start */
+  const headingWords: number[] = [];
   let higher = 0;
   for (const m of line.matchAll(rx(r.numbering, 'g'))) {
     const g = m.groups!;
@@ -293,6 +295,7 @@ function runOnCuts(line: string, r: LayoutRules['run_on'], mostOfText: boolean, 
     const restart = k === 1 && (stop || (lastLevel > 0 && lastLevel < level && at - lastCut <= 60));
     if (!next && !restart) continue;
     numbered.push(at);
+    if (level < 3) headingWords.push(at + m[0].length);
     if (level < 3 && at > 0) higher++;
     last[level] = k; // lower levels keep counting: problems are often numbered through categories
     lastCut = at;
@@ -304,9 +307,14 @@ function runOnCuts(line: string, r: LayoutRules['run_on'], mostOfText: boolean, 
     return [];
   }
   const cuts = new Set(numbered);
-  const head = rx(r.title_end).exec(line.slice(0, 200));
-  if (head) cuts.add(head.index + head[0].length);
+  // the title's end (and a document number printed after it), in the line's first characters
+  for (const head of line.slice(0, 200).matchAll(rx(r.title_end, 'g'))) cuts.add(head.index! + head[0].length);
   for (const rule of [r.label, r.closing]) for (const m of line.matchAll(rx(rule, 'g'))) cuts.add(m.index! + m[0].length);
+  // a heading's words have no stop of their own: a problem label right after them (第一方面：X问题：Y) starts a line
+  for (const w of headingWords) {
+    const m = rx(r.heading_label).exec(line.slice(w, w + 80));
+    if (m) cuts.add(w + m[0].length);
+  }
   for (const m of line.matchAll(rx(r.chrome, 'g'))) { cuts.add(m.index!); cuts.add(m.index! + m[0].length); }
   for (const m of line.matchAll(/[ \t]+(?=\S)/g)) {
     // a run of spaces between Chinese words (or after a stop) stood for a line break; a space

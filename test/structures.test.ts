@@ -27,6 +27,13 @@ describe('problem-list layouts', () => {
     expect(rec.quantities.map((q) => q.text)).toEqual(['3次']);
     // a document number printed bare under the title
     expect(rec.bulletin.doc_number).toBe('某审党〔2024〕9号');
+    // pasted as one line: the 问题： label right after an aspect heading's words starts a line
+    const flat = await extractBytes(new TextEncoder().encode(readFileSync(join(dir, 'aspect-numbered-categories.txt'), 'utf8').replace(/\s*\n\s*/g, '')), 'flat.txt');
+    expect(flat.bulletin).toMatchObject({ title: rec.bulletin.title, doc_number: '某审党〔2024〕9号', inspection_start: '2024-03-04' });
+    expect(flat.categories[0]!.title).toBe('政治责任扛得不牢');
+    expect(brief(flat).slice(0, 2)).toEqual(brief(rec).slice(0, 2));
+    // (an unlabelled one-sentence problem run into its heading, 第二方面：作风建设有差距公务用车管理不规范。,
+    // has no boundary left to find: not asserted)
   });
   it('numbered measure paragraphs are measures, not notes', async () => {
     const rec = await read('numbered-measures.txt');
