@@ -131,6 +131,16 @@ describe('html pages', () => {
     expect(rec.bulletin.contact.phones).toEqual(['0377-66269828']);
     expect(rec.issues.length).toBe(31);
   });
+  it('an empty 文号 cell: the document number is the 索引号, never the title on the next line', async () => {
+    const body = seedText().split('\n').map((l) => `<p>${l}</p>`).join('');
+    const page = `<html><head><meta charset="utf-8"><title>通报_某网站</title></head><body>
+      <table class="xxgk"><tr><td>索引号：</td><td>11411329MB1234567X/2024-01234</td><td>发布机构：</td><td>新野县科学技术协会</td></tr>
+      <tr><td>发布日期：</td><td>2024-08-31</td><td>文号：</td><td></td></tr></table>
+      <div class="article"><h1>中共新野县科学技术协会党组关于巡察整改情况的通报</h1>${body}</div></body></html>`;
+    const rec = await extractBytes(new TextEncoder().encode(page), 'page.html');
+    expect(rec.bulletin.doc_number).toBe('11411329MB1234567X/2024-01234');
+    expect(rec.bulletin.published_date).toBe('2024-08-31');
+  });
   it('decodes a GBK page declared in its meta tag', async () => {
     const rec = await extractFile(join(FIXTURES, 'xinye-kexie-2024', 'bulletin.gbk.html'));
     expect(rec.source.encoding).toBe('gb18030');

@@ -81,8 +81,11 @@ export function readHtml(bytes: Uint8Array): ReadResult {
   const date = (s?: string) => s && /(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})/.exec(s);
   const d = date(field('成文日期')) || date(pub) || date(field('发布时间')) || date(field('发布日期'));
   if (d) meta.published_date = `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
-  const num = field('文\\s*号');
-  if (num && !/^(无|\/|-)$/.test(num)) meta.doc_number = num;
+  // a 文号 cell left empty lets the label reach the next line (the title): a number has a digit and is no title
+  // (文号 first, then 索引号, as the text copy's meta.doc_number rule reads them)
+  const number = (s: string | undefined) => (s && /\d/.test(s) && !/关于|通报|报告|通知|[：:]/.test(s) ? s : undefined);
+  const num = number(field('文\\s*号')) ?? number(field('索引号'));
+  if (num) meta.doc_number = num;
   meta.publisher = field('发布机构') ?? metaContent('ContentSource') ?? field('来源') ?? undefined;
 
   for (const el of root.querySelectorAll(DROP)) el.remove();
