@@ -31,11 +31,20 @@ export function splitProblem(head: string): { problem: string; restAt: number } 
     for (let i = s + 1; i < head.length; i++) if (CLOSE_Q.includes(head[i]!) || OPEN_Q.includes(head[i]!)) closes.push(i);
     const sentenceEnd = (i: number) => {
       const m = tailRe.exec(head.slice(i + 1))!;
-      return { ok: (m[0].length > 0 && /问题|情况|整改|[。.：:；;]/.test(m[0])) || i + 1 === head.length, len: m[0].length };
+      const after = head.slice(i + 1 + m[0].length);
+      return {
+        ok: (m[0].length > 0 && /问题|情况|整改|[。.：:；;]/.test(m[0])) || i + 1 === head.length,
+        // …and the title ends there: a stop, the end, or the measures' first marker, not more words
+        // (关于“基层“微腐败”问题仍然易发多发”的问题: the first 问题 is inside the quote)
+        ends: /[。.：:；;]$/.test(m[0]) || !after || /^(?:[，,；;。\s]|[一二三四五六七八九十]是|[①②③])/.test(after),
+        len: m[0].length,
+      };
     };
-    for (const c of closes) {
-      const e = sentenceEnd(c);
-      if (e.ok) return { problem: head.slice(s + 1, c).trim(), restAt: c + 1 + e.len };
+    for (const strict of [true, false]) {
+      for (const c of closes) {
+        const e = sentenceEnd(c);
+        if (e.ok && (e.ends || !strict)) return { problem: head.slice(s + 1, c).trim(), restAt: c + 1 + e.len };
+      }
     }
     // the quote closes inside the title and the title runs on to 问题
     // (关于“三会一课”制度落实不严格的问题): the problem is the whole title, inner quotes kept

@@ -222,7 +222,7 @@ export function shortFormsOf(unit: string, region: string | null): Set<string> {
       if (region && region.length > 2) forms.add(region.slice(0, -1) + shortCore); // 新野科协
     }
   }
-  if (region && levelChar) forms.add(levelChar + core); // 县科学技术协会
+  if (region && levelChar && core) forms.add(levelChar + core); // 县科学技术协会 (not 市 alone, for the city 南阳市)
   if (region && core !== unit && /(镇|乡|街道|县|区|市)$/.test(core)) forms.add(core); // 桐柏县月河镇 → 月河镇
   return forms;
 }

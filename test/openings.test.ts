@@ -80,6 +80,11 @@ const cases: Array<{ name: string; text: string; want: Record<string, unknown> }
     want: { unit: '郑州市二七区卫生健康委员会', region: '二七区', level: 'county', unit_aliases: ['区卫健委'] },
   },
   {
+    name: 'a city committee inspected by the province: the unit is the city, and 市 alone is no alias of it',
+    text: '中共南阳市委员会\n关于十一届省委第五轮巡视整改进展情况的通报\n根据省委统一部署，2023年3月15日至5月15日，省委第二巡视组对南阳市进行了常规巡视。7月5日，省委巡视组向南阳市委反馈了巡视意见。市委召开常委会会议12次。',
+    want: { unit: '南阳市', region: '南阳市', level: 'municipal', inspection_kind: '巡视', unit_aliases: [] },
+  },
+  {
     name: 'a street working committee (工作委员会) as issuer',
     text: '中共郑州市金水区丰产路街道工作委员会关于巡察整改情况的通报\n根据区委统一部署，2024年3月4日至4月26日，区委第二巡察组对丰产路街道党工委进行了巡察。5月20日，巡察组反馈了巡察意见。',
     want: { unit: '郑州市金水区丰产路街道', region: '金水区', level: 'township', team: '区委第二巡察组' },

@@ -119,6 +119,18 @@ describe('problem-list layouts', () => {
     ]);
     expect(rec.issues[0]!.notes).toEqual([]);
   });
+  it('a quote nested in a quoted title with the same marks: the title ends at the quote its 问题 ends', async () => {
+    const text = '中共某某县民政局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县民政局党组进行了巡察。\n二、问题整改情况\n' +
+      '1.关于“基层“微腐败”问题仍然易发多发”的问题。一是开展专项整治，查处问题26个；二是追缴违规资金18.5万元。目前已完成整改。\n' +
+      '2.关于“低保“关系保”清理不彻底”的问题。一是全面复核低保对象；二是清退不符合条件对象37户。正在推进。\n' +
+      '3.关于“殡葬管理不规范”问题，一是修订管理办法；二是开展检查12次。已完成整改。\n';
+    const rec = await extractBytes(new TextEncoder().encode(text), 'nested-quotes.txt');
+    expect(brief(rec)).toEqual([
+      [1, '基层“微腐败”问题仍然易发多发', 2, 'completed'],
+      [2, '低保“关系保”清理不彻底', 2, 'in_progress'],
+      [3, '殡葬管理不规范', 2, 'completed'],
+    ]);
+  });
   it('a status in brackets after the title, and run-in （1）（2） measures', async () => {
     const text = '中共某某县林业局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县林业局党组进行了巡察。\n二、问题整改情况\n' +
       '1.关于“森林防火责任落实不到位”的问题（已完成）\n整改措施：（1）修订森林防火预案；（2）开展防火巡查36次。\n' +
