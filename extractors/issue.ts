@@ -77,7 +77,7 @@ export function seriesMarkers(s: string, after = 0): Marker[] {
   let last = after;
   for (const m of s.matchAll(re)) {
     const circled = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫'.indexOf(m[0]);
-    const word = m[0].replace(/是.*$/, '').replace(/^第/, '').replace(/[（()），,、]/g, '');
+    const word = m[0].replace(/是.*$/, '').replace(/^第/, '').replace(/[（()），,、.．]/g, '');
     const k = circled >= 0 ? circled + 1 : /^\d+$/.test(word) ? Number(word) : parseChineseNumeral(word) ?? 0;
     // must start a clause: paragraph start or after punctuation
     const before = s[m.index! - 1];
@@ -144,7 +144,7 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
   const progress: string[] = [];
   let outcome: string | null = null;
   const measuresLabel = rx(r.labels.measures);
-  const statusLabel = rx(r.labels.status);
+  const statusLabelAll = rx(r.labels.status, 'g');
   const deadline = rx(r.labels.deadline);
   const outcomeRe = rx(r.outcome, 'g');
   const problemLabel = rx(r.labels.problem);
@@ -152,13 +152,16 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
   let lastMarker = 0; // a 一是… series may continue over paragraphs (二是 heads the next one)
 
   for (let raw of bodies) {
-    const st0 = statusLabel.exec(raw);
-    const st = st0 && isStatusValue(st0[1]!.trim()) ? st0 : null;
-    if (st && raw.replace(statusLabel, '').replace(/[。；\s]/g, '').length < 4) { statusField = st[1]!.trim(); continue; }
+    // the first status field whose value is a status (完成情况 inside the measures label 整改完成情况：1.… is none)
+    const st = [...raw.matchAll(statusLabelAll)].find((m) => isStatusValue(m[1]!.trim())) ?? null;
     if (st) {
-      // a status field inside the paragraph is not part of the measure
+      // a status field is not part of the measure, nor is the rest of its sentence (整改状态：未完成，持续推进中。)
       statusField = st[1]!.trim();
-      raw = (raw.slice(0, st.index) + raw.slice(st.index + st[0].length).replace(/^[。；;，,]/, '')).trim();
+      const after = raw.slice(st.index! + st[0].length);
+      const stop = after.search(/[。；;]/);
+      const rest = stop >= 0 && stop <= 20 ? after.slice(stop + 1) : after.replace(/^[。；;，,]/, '');
+      raw = (raw.slice(0, st.index) + rest).trim();
+      if (raw.replace(/[。；\s]/g, '').length < 4) continue;
     }
     if (deadline.test(raw)) { notes.push(raw); continue; }
     // 问题：X in a following paragraph (problem label under a numbered heading)

@@ -131,6 +131,22 @@ describe('problem-list layouts', () => {
       [3, '殡葬管理不规范', 2, 'completed'],
     ]);
   });
+  it('measures 1.…；2.… run into the label\'s paragraph, and a status field after them (整改状态：…) that is not a measure', async () => {
+    const text = '中共某某学院委员会关于巡察整改情况的通报\n根据省委统一部署，2024年4月7日至6月6日，省委第九巡视组对某某学院党委开展了常规巡视，8月2日反馈了巡视意见。\n' +
+      '一、贯彻落实党的教育方针方面\n（一）立德树人根本任务落实不够到位\n整改完成情况：1.修订人才培养方案，投入经费1.5万元；2.开展综合改革。整改状态：已完成。\n' +
+      '（二）意识形态工作责任制落实有差距\n整改完成情况：1.制定实施细则；2.开展专项排查，排查活动1260场次。整改状态：按时序推进。\n' +
+      '二、全面从严治党方面\n（三）招生录取监督不够有力\n整改完成情况：1.建立全流程监督机制；2.开展专项检查2次；3.约谈相关负责人。整改状态：未完成，持续推进中。\n';
+    const rec = await extractBytes(new TextEncoder().encode(text), 'inline-numbered-measures.txt');
+    expect(brief(rec)).toEqual([
+      [1, '立德树人根本任务落实不够到位', 2, 'completed'],
+      [2, '意识形态工作责任制落实有差距', 2, 'in_progress'],
+      [3, '招生录取监督不够有力', 3, 'in_progress'],
+    ]);
+    expect(rec.issues.map((i) => i.measures.at(-1))).toEqual(['开展综合改革。', '开展专项排查，排查活动1260场次。', '约谈相关负责人。']);
+    expect(rec.issues.map((i) => i.status_phrase)).toEqual(['已完成', '按时序推进', '未完成']);
+    // 1.2 in a number is no measure marker
+    expect(rec.issues[0]!.measures[0]).toBe('修订人才培养方案，投入经费1.5万元');
+  });
   it('a status in brackets after the title, and run-in （1）（2） measures', async () => {
     const text = '中共某某县林业局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县林业局党组进行了巡察。\n二、问题整改情况\n' +
       '1.关于“森林防火责任落实不到位”的问题（已完成）\n整改措施：（1）修订森林防火预案；（2）开展防火巡查36次。\n' +
