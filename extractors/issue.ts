@@ -150,6 +150,10 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
   const problemLabel = rx(r.labels.problem);
   let problemText = problem;
   let lastMarker = 0; // a 一是… series may continue over paragraphs (二是 heads the next one)
+  /** the measures so far are whole paragraphs with no markers */
+  let plain = false;
+  const progressStart = rx(statusRules().progress_sentence);
+  const noteStart = rx(r.note_start);
 
   for (let raw of bodies) {
     // the first status field whose value is a status (完成情况 inside the measures label 整改完成情况：1.… is none)
@@ -194,12 +198,14 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
     const marks = seriesMarkers(before, lastMarker);
     const item = /^(?:\d{1,2}[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,2})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*/.exec(before);
     if (item && raw === before && marks.length <= 1) {
+      plain = false;
       measures.push(before.slice(item[0].length));
       // （1）/① items count on as a series: （2） in a later paragraph (a wrapped line) continues it
       if (marks.length === 1 && marks[0]!.at === 0) lastMarker = marks[0]!.k;
       continue;
     }
     if (marks.length) {
+      plain = false;
       lastMarker = marks[marks.length - 1]!.k;
       const lead = before.slice(0, marks[0]!.at).trim();
       if (lead && measures.length === 0 && lead.length > 12) measures.push(lead);
@@ -209,6 +215,11 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
         measures.push(before.slice(m.at + m.len, end).trim());
       });
     } else if (measures.length === 0) {
+      measures.push(before);
+      plain = true;
+    } else if (plain && !om && !progressStart.test(before) && !isStatusLine(before) && !noteStart.test(before)) {
+      // measures written as paragraphs with no markers, one after another: each is a measure
+      // (one saying where the work stands, 目前…/截至…, or what came of it or why, 通过…/由于…, is a note)
       measures.push(before);
     } else {
       notes.push(before);

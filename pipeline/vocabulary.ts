@@ -11,6 +11,7 @@ export interface StructureRules {
   labels: Record<'problem' | 'measures' | 'measures_inline' | 'status' | 'deadline', RegexRule>;
   series: RegexRule;
   outcome: RegexRule;
+  note_start: RegexRule;
   category: RegexRule;
   category_label: RegexRule;
   unit_line: RegexRule;

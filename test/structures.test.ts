@@ -147,6 +147,20 @@ describe('problem-list layouts', () => {
     // 1.2 in a number is no measure marker
     expect(rec.issues[0]!.measures[0]).toBe('修订人才培养方案，投入经费1.5万元');
   });
+  it('measures as plain paragraphs, one after another: each a measure; where the work stands, or why, a note', async () => {
+    const text = '中共某某省委关于巡视整改进展情况的通报\n根据中央统一部署，2020年10月16日至2021年1月15日，中央第五巡视组对某某省进行了常规巡视，并于2021年3月24日反馈了巡视意见。\n' +
+      '二、巡视反馈意见整改落实情况\n（一）关于落实重要讲话精神有差距的问题\n制定实施方案，逐项明确责任单位和完成时限。\n组织开展专题学习研讨，集体学习12次。\n截至目前，该问题整改已完成。\n' +
+      '（二）关于推动高质量发展存在短板的问题\n出台支持制造业发展的政策措施28条。\n开展“万人助万企”活动，帮助企业解决问题1.2万个。\n由于部分项目审批周期较长，此项工作正在持续推进中。\n' +
+      '欢迎广大干部群众对巡视整改落实情况进行监督。联系电话：0371-12388；电子邮箱：xszg@example.cn。\n';
+    const rec = await extractBytes(new TextEncoder().encode(text), 'plain-measure-paragraphs.txt');
+    expect(brief(rec)).toEqual([
+      [1, '落实重要讲话精神有差距', 2, 'completed'],
+      [2, '推动高质量发展存在短板', 2, 'in_progress'],
+    ]);
+    expect(rec.issues.map((i) => i.notes)).toEqual([['截至目前，该问题整改已完成。'], ['由于部分项目审批周期较长，此项工作正在持续推进中。']]);
+    // a service number after an area code is a phone
+    expect(rec.bulletin.contact).toEqual({ phones: ['0371-12388'], emails: ['xszg@example.cn'] });
+  });
   it('a status in brackets after the title, and run-in （1）（2） measures', async () => {
     const text = '中共某某县林业局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县林业局党组进行了巡察。\n二、问题整改情况\n' +
       '1.关于“森林防火责任落实不到位”的问题（已完成）\n整改措施：（1）修订森林防火预案；（2）开展防火巡查36次。\n' +
