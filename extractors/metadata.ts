@@ -29,6 +29,7 @@ interface MetadataRules {
   published: RegexRule;
   title_noise: RegexRule;
   area_committee: RegexRule;
+  province_inside: RegexRule;
   municipality: RegexRule;
   doc_number: RegexRule;
   doc_number_bare: RegexRule;
@@ -153,10 +154,11 @@ export function regionOf(unit: string | null): string | null {
   const m = rx(metadataRules().region).exec(unit);
   if (!m) return null;
   const parts = [m[1], m[2], m[3], m[4]].filter((x): x is string => !!x);
-  if (!parts.length) return null;
+  // no area at the start: a province named inside (国网河南省电力公司 → 河南省), or none
+  if (!parts.length) return rx(metadataRules().province_inside).exec(unit)?.[0] ?? null;
   // the most specific admin area: 河南省南阳市新野县 → 新野县; a unit that is itself an
-  // area (桐柏县月河镇) belongs to the area above it (桐柏县)
-  const own = parts.join('') === unit;
+  // area (桐柏县月河镇, or its office: 古宋街道办事处, 王庄镇人民政府) belongs to the area above it
+  const own = parts.join('') === ownArea(unit);
   // a township lies in the area above it (桐柏县月河镇 → 桐柏县; alone, none we can read); a
   // county, district or city committee is its own region (宜城市委 → 宜城市, 郑州市二七区委员会 → 二七区)
   const township = /(镇|乡|街道)$/.test(parts[parts.length - 1] ?? '');
@@ -172,10 +174,14 @@ export function regionOf(unit: string | null): string | null {
 /** The unit is itself an administrative area (a township, a county…): its level is its own. */
 export function ownAreaLevel(unit: string | null): Level | null {
   if (!unit) return null;
-  const m = rx(metadataRules().region).exec(unit);
-  if (!m || m[0] !== unit) return null;
-  return levelFromRegion(unit);
+  const area = ownArea(unit);
+  const m = rx(metadataRules().region).exec(area);
+  if (!m || m[0] !== area) return null;
+  return levelFromRegion(area);
 }
+
+/** The area a unit is, when it is one or its office (古宋街道办事处, 王庄镇人民政府 → the street, the town). */
+const ownArea = (unit: string) => unit.replace(/(?:办事处|人民政府)$/, '');
 
 export function levelOf(who: string | null, region: string | null): Level | null {
   return levelRule(who, region)?.level ?? null;

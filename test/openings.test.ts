@@ -85,6 +85,16 @@ const cases: Array<{ name: string; text: string; want: Record<string, unknown> }
     want: { unit: '南阳市', region: '南阳市', level: 'municipal', inspection_kind: '巡视', unit_aliases: [] },
   },
   {
+    name: 'a company whose name starts with no area (国网河南省电力公司): its region is the province named inside, not 国网河南省',
+    text: '中共国网河南省电力公司委员会关于省委巡视整改进展情况的通报\n根据省委统一部署，2023年4月3日至5月31日，省委第十二巡视组对国网河南省电力公司党委进行了常规巡视。7月20日，省委巡视组向公司党委反馈了巡视意见。',
+    want: { unit: '国网河南省电力公司', region: '河南省', level: 'provincial', team: '省委第十二巡视组', feedback_date: '2023-07-20' },
+  },
+  {
+    name: 'a street office (街道办事处) lies in its district and is a township',
+    text: '中共商丘市睢阳区古宋街道办事处工作委员会关于巡察整改情况的通报\n2024年4月1日—5月31日，区委第二巡察组对古宋街道党工委进行了巡察，7月1日召开了巡察反馈会。',
+    want: { unit: '商丘市睢阳区古宋街道办事处', region: '睢阳区', level: 'township', unit_aliases: ['古宋街道'], inspection_start: '2024-04-01', feedback_date: '2024-07-01' },
+  },
+  {
     name: 'a street working committee (工作委员会) as issuer',
     text: '中共郑州市金水区丰产路街道工作委员会关于巡察整改情况的通报\n根据区委统一部署，2024年3月4日至4月26日，区委第二巡察组对丰产路街道党工委进行了巡察。5月20日，巡察组反馈了巡察意见。',
     want: { unit: '郑州市金水区丰产路街道', region: '金水区', level: 'township', team: '区委第二巡察组' },
