@@ -217,7 +217,7 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
     } else if (measures.length === 0) {
       measures.push(before);
       plain = true;
-    } else if (plain && !om && !progressStart.test(before) && !isStatusLine(before) && !noteStart.test(before)) {
+    } else if (plain && !om && progressStart.exec(before)?.index !== 0 && !isStatusLine(before) && !noteStart.test(before)) {
       // measures written as paragraphs with no markers, one after another: each is a measure
       // (one saying where the work stands, 目前…/截至…, or what came of it or why, 通过…/由于…, is a note)
       measures.push(before);

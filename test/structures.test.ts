@@ -150,7 +150,7 @@ describe('problem-list layouts', () => {
   it('measures as plain paragraphs, one after another: each a measure; where the work stands, or why, a note', async () => {
     const text = '中共某某省委关于巡视整改进展情况的通报\n根据中央统一部署，2020年10月16日至2021年1月15日，中央第五巡视组对某某省进行了常规巡视，并于2021年3月24日反馈了巡视意见。\n' +
       '二、巡视反馈意见整改落实情况\n（一）关于落实重要讲话精神有差距的问题\n制定实施方案，逐项明确责任单位和完成时限。\n组织开展专题学习研讨，集体学习12次。\n截至目前，该问题整改已完成。\n' +
-      '（二）关于推动高质量发展存在短板的问题\n出台支持制造业发展的政策措施28条。\n开展“万人助万企”活动，帮助企业解决问题1.2万个。\n由于部分项目审批周期较长，此项工作正在持续推进中。\n' +
+      '（二）关于推动高质量发展存在短板的问题\n出台支持制造业发展的政策措施28条。\n开展“万人助万企”活动，帮助企业解决问题1.2万个。目前平台运行平稳。\n由于部分项目审批周期较长，此项工作正在持续推进中。\n' +
       '欢迎广大干部群众对巡视整改落实情况进行监督。联系电话：0371-12388；电子邮箱：xszg@example.cn。\n';
     const rec = await extractBytes(new TextEncoder().encode(text), 'plain-measure-paragraphs.txt');
     expect(brief(rec)).toEqual([
