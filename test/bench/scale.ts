@@ -117,7 +117,9 @@ for (const [c, d] of chunkDirs.entries()) {
   if (r.cpu) {
     for (const k of Object.keys(ingestCpu) as Array<keyof Cpu>) ingestCpu[k] += r.cpu[k];
     const ms = (x: number) => r2((x * 1000) / n);
-    console.log(`  CPU ms per document: parse ${ms(r.cpu.parse)}, writer ${ms(r.cpu.writer)}, main ${ms(r.cpu.main)}, other threads ${ms(r.cpu.other)} = ${ms(r.cpu.total)}`);
+    // the writer's cost against the parsers' (which does not depend on the dataset's size): how the
+    // cost of a write grows with the dataset, whatever the machine's speed does meanwhile
+    console.log(`  CPU ms per document: parse ${ms(r.cpu.parse)}, writer ${ms(r.cpu.writer)}, main ${ms(r.cpu.main)}, other threads ${ms(r.cpu.other)} = ${ms(r.cpu.total)}; writer ÷ parse ${r2(r.cpu.writer / r.cpu.parse)}`);
   } else cpuRead = false;
 }
 
