@@ -16,6 +16,11 @@ describe('declared totals', () => {
     // one figure for both kinds of open problems: not completed, not long-term
     expect(totals('巡察反馈的7个问题，已完成整改5个，正在整改和长期坚持的2个。')).toEqual({ problems: 7, completed: 5, not_completed: 2 });
   });
+  it('the problem count right after the aspects, with no 问题 after it', () => {
+    expect(totals('反馈问题共计三个方面十二个，局党组制定整改措施三十六条。截至10月31日，已完成整改十个，剩余两个正在推进。')).toMatchObject({ aspects: 3, problems: 12, measures: 36, completed: 10, in_progress: 2 });
+    // a count of something else after the aspects is no problem count
+    expect(totals('反馈意见涉及3个方面5个单位。')).not.toHaveProperty('problems');
+  });
   it('money and counts with thousands separators', () => {
     expect(totals('巡察反馈问题1,200个，已完成整改1,150个；共清退违规资金1,260.5万元。')).toEqual({ problems: 1200, completed: 1150, money_recovered: 12605000 });
   });
