@@ -18,6 +18,8 @@ describe('declared totals', () => {
   });
   it('the problem count right after the aspects, with no 问题 after it', () => {
     expect(totals('反馈问题共计三个方面十二个，局党组制定整改措施三十六条。截至10月31日，已完成整改十个，剩余两个正在推进。')).toMatchObject({ aspects: 3, problems: 12, measures: 36, completed: 10, in_progress: 2 });
+    expect(totals('梳理形成问题清单12项、整改任务36项，目前已完成整改11项。')).toMatchObject({ problems: 12, tasks: 36 });
+    expect(totals('区委巡察组反馈了3大类15个问题，截至目前已整改完成13个，2个正在按序时推进。')).toEqual({ problems: 15, completed: 13, in_progress: 2 });
     // a count of something else after the aspects is no problem count
     expect(totals('反馈意见涉及3个方面5个单位。')).not.toHaveProperty('problems');
   });
