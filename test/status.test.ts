@@ -40,6 +40,17 @@ describe('status', () => {
   });
 });
 
+describe('status in a whole bulletin', () => {
+  it('a date still to come (拟于/预计…完成) ends the measures: in progress; 基本整改到位 and a progress figure under 100% are in progress', async () => {
+    const { extractBytes } = await import('../pipeline/extract.js');
+    const ends = ['拟于明年3月前完成。', '预计2024年12月底前完成。', '目前已基本整改到位。', '目前整改进度达80%。', '整改完成率100%。', '计划于每季度开展一次检查。已完成整改。'];
+    let t = '中共某某县审计局党组关于巡察整改情况的通报\n2024年3月4日至4月26日，县委第二巡察组对县审计局党组开展了常规巡察，5月20日反馈了巡察意见。\n二、问题整改情况\n';
+    ends.forEach((e, i) => { t += `${i + 1}.关于“审计整改第${i + 1}项不到位”的问题。\n整改情况：一是建立制度；二是开展检查。${e}\n`; });
+    const rec = await extractBytes(new TextEncoder().encode(t), 'ends.txt');
+    expect(rec.issues.map((i) => i.status)).toEqual(['in_progress', 'in_progress', 'in_progress', 'in_progress', 'completed', 'completed']);
+  });
+});
+
 describe('status rule examples', () => {
   it('every phrase example reads as its status', async () => {
     const { loadRules } = await import('../pipeline/rules.js');
