@@ -100,7 +100,8 @@ export function categoryTitle(body: string): string | null {
 function headingCategory(h: Heading): { title: string; rule: string } | null {
   const title = categoryTitle(h.body);
   if (title !== null) return { title, rule: structureRules().category.id };
-  if (h.rule === ASPECT_NUMBERING) return { title: stripQuotes(h.body.replace(/[。：:]$/, '').trim()), rule: h.rule };
+  const words = stripQuotes(h.body.replace(/[。：:]$/, '').trim());
+  if (h.rule === ASPECT_NUMBERING && words) return { title: words, rule: h.rule };
   return null;
 }
 /** The heading rule of categories numbered as aspects (rules/structure.json: 第一方面：X) */
