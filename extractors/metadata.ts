@@ -33,6 +33,7 @@ interface MetadataRules {
   municipality: RegexRule;
   doc_number: RegexRule;
   doc_number_bare: RegexRule;
+  title_date: RegexRule;
   unit_abbreviations: Record<string, string[] | string>;
   /** ids of field decisions that are not one regex (see rules/metadata.json field_rules) */
   field_rules: Record<'title_page' | 'unit_signature' | 'issuer_title' | 'issuer_signature' | 'level_unit' | 'level_region' | 'kind' | 'inspection_range', string>;
@@ -45,8 +46,10 @@ export const metadataRules = () => loadRules<MetadataRules>('metadata.json');
  * (normalization drops such lines as web chrome), in its first lines only.
  */
 export function publishedInText(raw: string): string | null {
-  const head = raw.split(/\r?\n/, 15).join('\n');
-  const m = rx(metadataRules().published).exec(head);
+  const lines = raw.split(/\r?\n/, 15);
+  // a labelled date, or else the date in brackets after the title (…的通报（2024年9月2日）)
+  const m = rx(metadataRules().published).exec(lines.join('\n'))
+    ?? lines.map((l) => (/关于/.test(l) ? rx(metadataRules().title_date).exec(l) : null)).find((x) => x) ?? null;
   if (!m?.groups) return null;
   const { y, m: mo, d } = m.groups as { y: string; m: string; d: string };
   const month = Number(mo);
@@ -61,7 +64,9 @@ export function publishedInText(raw: string): string | null {
  * Noise is stripped from the start (rules/metadata.json title_noise), and where the words
  * before 关于 name a 中共 body, the title starts there. Returns the cut and what was cut.
  */
-export function titleInLine(line: string): { title: string; noise: string } {
+export function titleInLine(full: string): { title: string; noise: string } {
+  // a date in brackets after the title is the site's, not the title's
+  const line = full.replace(rx(metadataRules().title_date), '');
   const about = line.indexOf('关于');
   const limit = about < 0 ? line.length : about;
   const noise = rx(metadataRules().title_noise);

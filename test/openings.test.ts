@@ -95,6 +95,16 @@ const cases: Array<{ name: string; text: string; want: Record<string, unknown> }
     want: { unit: '商丘市睢阳区古宋街道办事处', region: '睢阳区', level: 'township', unit_aliases: ['古宋街道'], inspection_start: '2024-04-01', feedback_date: '2024-07-01' },
   },
   {
+    name: 'an 索引号 glued before the title is its document number, not part of the issuer',
+    text: '113307000025920705/2024-00019中共某某县审计局党组关于巡察整改情况的通报\n2024年3月4日至4月26日，县委第二巡察组对县审计局党组开展了常规巡察，5月20日反馈了巡察意见。',
+    want: { title: '中共某某县审计局党组关于巡察整改情况的通报', issuer: '中共某某县审计局党组', doc_number: '113307000025920705/2024-00019' },
+  },
+  {
+    name: 'a date in brackets after the title is the publication date, not part of the title',
+    text: '中共某某县审计局党组关于巡察整改情况的通报（2024年9月2日）\n2024年3月4日至4月26日，县委第二巡察组对县审计局党组开展了常规巡察，5月20日反馈了巡察意见。',
+    want: { title: '中共某某县审计局党组关于巡察整改情况的通报', unit: '某某县审计局', published_date: '2024-09-02', inspection_start: '2024-03-04' },
+  },
+  {
     name: 'a street working committee (工作委员会) as issuer',
     text: '中共郑州市金水区丰产路街道工作委员会关于巡察整改情况的通报\n根据区委统一部署，2024年3月4日至4月26日，区委第二巡察组对丰产路街道党工委进行了巡察。5月20日，巡察组反馈了巡察意见。',
     want: { unit: '郑州市金水区丰产路街道', region: '金水区', level: 'township', team: '区委第二巡察组' },
