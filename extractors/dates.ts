@@ -56,8 +56,9 @@ const PARSERS: Array<{ id: string; re: RegExp; example: string; read: (m: RegExp
   },
   {
     id: 'date.md',
-    example: '5月16日',
-    re: new RegExp(`(?<![\\d年])${N}月${N}[日号]`, 'g'),
+    example: '5月16日 / 同年5月20日',
+    // (not the month of a date whose year was read: 2024年5月16日 is date.ymd's)
+    re: new RegExp(`(?<![\\d〇零一二三四五六七八九十]年)(?<!\\d)${N}月${N}[日号]`, 'g'),
     read: (m) => ({ year: null, month: num(m[1])!, day: num(m[2]), yearRead: false }),
   },
   {
@@ -119,7 +120,8 @@ export function findRanges(text: string, dates: DateMention[]): DateRange[] {
     const a = dates[i]!;
     const b = dates[i + 1]!;
     const between = text.slice(a.end, b.start);
-    if (/^\s*(至|到|-|—|－|~|～|—至)\s*$/.test(between)) {
+    // 3月4日至4月26日, 3月4日起至4月26日, 3月4日-4月26日
+    if (/^\s*(?:起|开始)?\s*(至|到|-|—|－|~|～|—至)\s*$/.test(between)) {
       if (b.implied.year) b.year = a.year;
       if (b.month === 0) b.month = a.month;
       out.push({ from: a, to: b, start: a.start, end: b.end });
