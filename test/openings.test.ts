@@ -110,6 +110,11 @@ const cases: Array<{ name: string; text: string; want: Record<string, unknown> }
     want: { inspection_start: '2024-03-04', inspection_end: '2024-04-26', feedback_date: '2024-05-20', years_implied: ['inspection_end', 'feedback_date'] },
   },
   {
+    name: 'a team numbered after 巡察 (县委巡察二组), and the body it inspected',
+    text: '中共某某县审计局党组关于巡察整改情况的通报\n2024年3月4日至4月26日，县委巡察二组对县审计局党组开展了常规巡察，5月20日反馈了巡察意见。',
+    want: { team: '县委巡察二组', unit: '某某县审计局', unit_aliases: ['县审计局'], feedback_date: '2024-05-20' },
+  },
+  {
     name: 'a street working committee (工作委员会) as issuer',
     text: '中共郑州市金水区丰产路街道工作委员会关于巡察整改情况的通报\n根据区委统一部署，2024年3月4日至4月26日，区委第二巡察组对丰产路街道党工委进行了巡察。5月20日，巡察组反馈了巡察意见。',
     want: { unit: '郑州市金水区丰产路街道', region: '金水区', level: 'township', team: '区委第二巡察组' },
