@@ -70,24 +70,31 @@ export function splitProblem(head: string): { problem: string; restAt: number } 
 
 interface Marker { at: number; len: number; k: number }
 
+const ORDINAL_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3 };
+
 /** 一是/二是… markers that count up (a series may restart at 一是). */
 export function seriesMarkers(s: string, after = 0): Marker[] {
   const re = rx(structureRules().series, 'g');
-  const out: Marker[] = [];
+  const out: Array<Marker & { word: boolean }> = [];
   let last = after;
   for (const m of s.matchAll(re)) {
     const circled = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫'.indexOf(m[0]);
-    const word = m[0].replace(/是.*$/, '').replace(/^第/, '').replace(/[（()），,、.．]/g, '');
-    const k = circled >= 0 ? circled + 1 : /^\d+$/.test(word) ? Number(word) : parseChineseNumeral(word) ?? 0;
+    const word = m[0].replace(/是.*$/, '').replace(/^第/, '').replace(/[（()），,、.．:：]/g, '');
+    // 首先…其次…再次 count as 1, 2, 3, and 最后 as the next
+    const ordinal = ORDINAL_WORDS[word] ?? (word === '最后' && last > 0 ? last + 1 : undefined);
+    const k = ordinal ?? (circled >= 0 ? circled + 1 : /^\d+$/.test(word) ? Number(word) : parseChineseNumeral(word) ?? 0);
     // must start a clause: paragraph start or after punctuation
     const before = s[m.index! - 1];
     if (m.index! > 0 && !/[。；;，,：:、）)\s]/.test(before ?? '')) continue;
     if (k === last + 1 || (k === 1 && last > 0)) {
-      out.push({ at: m.index!, len: m[0].length, k });
+      out.push({ at: m.index!, len: m[0].length, k, word: ordinal !== undefined });
       last = k;
     }
   }
-  return out;
+  // 首先 alone (首先要…) is a word, not a series: ordinal words count only when two or more are found
+  const words = out.filter((x) => x.word);
+  const kept = words.length === 1 ? out.filter((x) => !x.word) : out;
+  return kept.map(({ at, len, k }) => ({ at, len, k }));
 }
 
 

@@ -161,6 +161,16 @@ describe('problem-list layouts', () => {
     // a service number after an area code is a phone
     expect(rec.bulletin.contact).toEqual({ phones: ['0371-12388'], emails: ['xszg@example.cn'] });
   });
+  it('measures written 首先…其次…最后 are split; 首先 alone is a word', async () => {
+    const text = '中共某某县审计局党组关于巡察整改情况的通报\n2024年3月4日至4月26日，县委第二巡察组对县审计局党组开展了常规巡察，5月20日反馈了巡察意见。\n二、问题整改情况\n' +
+      '1.关于“审计整改督促不力”的问题。\n整改情况：首先，建立整改台账；其次，开展回头看；最后，约谈相关负责人。已完成整改。\n' +
+      '2.关于“审计质量控制不严”的问题。\n整改情况：首先要修订质量控制办法，并开展交叉检查。已完成整改。\n';
+    const rec = await extractBytes(new TextEncoder().encode(text), 'ordinal-words.txt');
+    expect(rec.issues.map((i) => i.measures)).toEqual([
+      ['建立整改台账', '开展回头看', '约谈相关负责人。已完成整改。'],
+      ['首先要修订质量控制办法，并开展交叉检查。已完成整改。'],
+    ]);
+  });
   it('a status in brackets after the title, and run-in （1）（2） measures', async () => {
     const text = '中共某某县林业局党组关于巡察整改情况的通报\n根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县林业局党组进行了巡察。\n二、问题整改情况\n' +
       '1.关于“森林防火责任落实不到位”的问题（已完成）\n整改措施：（1）修订森林防火预案；（2）开展防火巡查36次。\n' +
