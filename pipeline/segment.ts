@@ -98,14 +98,13 @@ export function categoryTitle(body: string): string | null {
  * numbering (第一方面：X, whatever the words after it), or null.
  */
 function headingCategory(h: Heading): { title: string; rule: string } | null {
+  const r = structureRules();
   const title = categoryTitle(h.body);
-  if (title !== null) return { title, rule: structureRules().category.id };
+  if (title !== null) return { title, rule: r.category.id };
   const words = stripQuotes(h.body.replace(/[。：:]$/, '').trim());
-  if (h.rule === ASPECT_NUMBERING && words) return { title: words, rule: h.rule };
+  if (words && r.headings.some((x) => x.id === h.rule && x.category)) return { title: words, rule: h.rule };
   return null;
 }
-/** The heading rule of categories numbered as aspects (rules/structure.json: 第一方面：X) */
-const ASPECT_NUMBERING = 'head.aspect';
 
 /** A problem-group heading used as a category: 关于“X”问题的整改 → X */
 function groupTitle(body: string): string {

@@ -7,7 +7,8 @@ import { loadRules, rx, type RegexRule } from './rules.js';
 import type { Status } from './record.js';
 
 export interface StructureRules {
-  headings: Array<RegexRule & { level: number }>;
+  /** category: a heading numbered by this rule names a category whatever its words (第一方面：X) */
+  headings: Array<RegexRule & { level: number; category?: boolean }>;
   labels: Record<'problem' | 'measures' | 'measures_inline' | 'status' | 'deadline', RegexRule>;
   series: RegexRule;
   outcome: RegexRule;
