@@ -33,6 +33,7 @@ interface MetadataRules {
   municipality: RegexRule;
   doc_number: RegexRule;
   doc_number_bare: RegexRule;
+  doc_number_value: RegexRule;
   title_date: RegexRule;
   unit_abbreviations: Record<string, string[] | string>;
   /** ids of field decisions that are not one regex (see rules/metadata.json field_rules) */
@@ -81,13 +82,18 @@ export function titleInLine(full: string): { title: string; noise: string } {
   return { title: line.slice(at), noise: line.slice(0, at) };
 }
 
+/** Does a labelled value read as a document number (rules/metadata.json doc_number_value)? */
+export function isDocNumber(s: string | undefined): s is string {
+  return !!s && rx(metadataRules().doc_number_value).test(s);
+}
+
 /**
  * 文号/索引号 from a disclosure table copied as text, or a document number printed bare on a
  * line of its own or run into the title (宛科协党〔2024〕7号), in the first lines as read.
  */
 export function docNumberInText(raw: string): string | null {
   const lines = raw.split(/\r?\n/, 20);
-  const m = rx(metadataRules().doc_number).exec(lines.join('\n'));
+  const m = [...lines.join('\n').matchAll(rx(metadataRules().doc_number, 'g'))].find((x) => isDocNumber(x[1]));
   if (m) return m[1]!;
   const bare = rx(metadataRules().doc_number_bare);
   for (const line of lines.slice(0, 6)) {

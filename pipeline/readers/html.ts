@@ -7,6 +7,7 @@ import { decodeText } from './decode.js';
 import { ZhenggaiError } from '../errors.js';
 import { tableLines } from './tables.js';
 import type { ReadResult } from '../doc.js';
+import { isDocNumber } from '../../extractors/metadata.js';
 
 // Content containers of common government CMSs (TRS, Hanweb, UCAP), WeChat articles and blogs;
 // when none holds enough prose, the block with the most Chinese text is taken instead.
@@ -81,10 +82,8 @@ export function readHtml(bytes: Uint8Array): ReadResult {
   const date = (s?: string) => s && /(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})/.exec(s);
   const d = date(field('成文日期')) || date(pub) || date(field('发布时间')) || date(field('发布日期'));
   if (d) meta.published_date = `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
-  // a 文号 cell left empty lets the label reach the next line (the title): a number has a digit and is no title
-  // (文号 first, then 索引号, as the text copy's meta.doc_number rule reads them)
-  const number = (s: string | undefined) => (s && /\d/.test(s) && !/关于|通报|报告|通知|[：:]/.test(s) ? s : undefined);
-  const num = number(field('文\\s*号')) ?? number(field('索引号'));
+  // 文号 first, then 索引号, each only if it reads as a number (an empty 文号 cell lets the label reach the title)
+  const num = [field('文\\s*号'), field('索引号')].find(isDocNumber);
   if (num) meta.doc_number = num;
   meta.publisher = field('发布机构') ?? metaContent('ContentSource') ?? field('来源') ?? undefined;
 
