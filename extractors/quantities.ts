@@ -9,10 +9,7 @@ import type { Quantity } from '../pipeline/record.js';
 
 interface QuantityRules {
   classifiers: Record<'count' | 'duration' | 'money' | 'percent', string[]>;
-  hedges_before: string[];
-  hedges_before_gap: string[];
-  hedges_inside: string[];
-  hedges_after: string[];
+  hedges: Hedge[];
   set_terms: string[];
   count_end_chars: string;
   phase_followers: string[];
@@ -20,10 +17,20 @@ interface QuantityRules {
 }
 
 const rules = () => loadRules<QuantityRules>('quantities.json');
+
+/** A hedge word (rules/quantities.json `hedges`): where it stands, and what after it makes it none. */
+export interface Hedge {
+  word: string;
+  where: Array<'before' | 'before_gap' | 'inside' | 'after'>;
+  not_followed_by?: string;
+  examples: Array<{ text: string; quantity: string }>;
+  not_examples?: string[];
+}
+const hedgesAt = (where: Hedge['where'][number]) => rules().hedges.filter((h) => h.where.includes(where)).map((h) => h.word);
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
 const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map(esc).join('|');
 
-let compiled: { re: RegExp; kindOf: Map<string, Quantity['kind']>; setTerms: RegExp; gap: RegExp } | null = null;
+let compiled: { re: RegExp; kindOf: Map<string, Quantity['kind']>; setTerms: RegExp; gap: RegExp; notAfter: Map<string, RegExp> } | null = null;
 
 export function pattern() {
   if (compiled) return compiled;
@@ -33,19 +40,20 @@ export function pattern() {
   const units = alt([...kindOf.keys()]);
   const cn = '[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*';
   const re = new RegExp(
-    `(?<pre>${alt(r.hedges_before)})?` +
+    `(?<pre>${alt(hedgesAt('before'))})?` +
       // 1,260.5 (thousands separators, ASCII or full-width after width folding) before plain
       // digits, so the match starts at the 1
       // a number starts a run of digits or numerals, never inside one: each run is tried once,
       // so a run of 64k digits costs linear time, not quadratic
       `(?<num>(?<![\\d.])(?<!\\d[,，])(?:\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|(?<![零〇一二两三四五六七八九十百千])${cn})` +
-      `(?<h1>${alt(r.hedges_inside)})?(?<mult>[千万亿]{0,2})(?<h2>${alt(r.hedges_inside)})?` +
-      `(?<unit>${units})(?<post>${alt(r.hedges_after)})?`,
+      `(?<h1>${alt(hedgesAt('inside'))})?(?<mult>[千万亿]{0,2})(?<h2>${alt(hedgesAt('inside'))})?` +
+      `(?<unit>${units})(?<post>${alt(hedgesAt('after'))})?`,
     'g',
   );
   const setTerms = new RegExp(alt(r.set_terms), 'g');
-  const gap = new RegExp(`(?:${alt(r.hedges_before_gap)})[\\u4e00-\\u9fff]{1,4}$`);
-  compiled = { re, kindOf, setTerms, gap };
+  const gap = new RegExp(`(${alt(hedgesAt('before_gap'))})[\\u4e00-\\u9fff]{1,4}$`);
+  const notAfter = new Map(r.hedges.filter((h) => h.not_followed_by).map((h) => [h.word, new RegExp(h.not_followed_by!)]));
+  compiled = { re, kindOf, setTerms, gap, notAfter };
   return compiled;
 }
 
@@ -58,7 +66,7 @@ export function moneyRole(before: string): 'recovered' | 'fined' | 'involved' | 
 
 /** Extract every quantity in text[from, to); spans are offsets into `text`. */
 export function extract(text: string, from = 0, to = text.length, onNotANumber?: (text: string, span: [number, number]) => void): Quantity[] {
-  const { re, kindOf, setTerms, gap } = pattern();
+  const { re, kindOf, setTerms, gap, notAfter } = pattern();
   const endChars = rules().count_end_chars;
   const slice = text.slice(from, to);
   const blocked: Array<[number, number]> = [];
@@ -67,9 +75,14 @@ export function extract(text: string, from = 0, to = text.length, onNotANumber?:
   const out: Quantity[] = [];
   re.lastIndex = 0;
   for (const m of slice.matchAll(re)) {
-    const g = m.groups!;
+    const g: Record<string, string | undefined> = { ...m.groups };
     let start = m.index!;
     let text0 = m[0];
+    // an after-hedge that is the start of a word (上下联动, 以下几个方面) is no hedge: left out of the match
+    if (g.post && notAfter.get(g.post)?.test(slice.slice(start + text0.length, start + text0.length + 8))) {
+      text0 = text0.slice(0, -g.post.length);
+      g.post = undefined;
+    }
     const numStart = start + (g.pre?.length ?? 0);
     const prev = slice[numStart - 1];
     const unit = g.unit!;
@@ -116,7 +129,7 @@ export function extract(text: string, from = 0, to = text.length, onNotANumber?:
     if (!hedge) {
       const before = slice.slice(Math.max(0, numStart - 8), numStart);
       const gm = gap.exec(before);
-      if (gm) hedge = gm[0].match(/^(至少|不少于|不低于|超过)/)![1] as Quantity['approx'];
+      if (gm) hedge = gm[1]!;
     }
     out.push({
       value: round(n),

@@ -7,7 +7,8 @@ import { ZhenggaiError } from './errors.js';
 import { DEFAULT_MAX_BYTES, type ReadOptions } from './readers/index.js';
 import { Doc } from './doc.js';
 import { runStages } from './stages/index.js';
-import { SCHEMA_ID, validateRecord, type BulletinRecord } from './record.js';
+import { SCHEMA_ID, validateOrDegrade, describeDropped, type BulletinRecord } from './record.js';
+import { checkOf } from '../extractors/reconcile.js';
 
 export { PIPELINE_VERSION } from './version.js';
 export { buildIssues } from './stages/issues.js';
@@ -36,7 +37,18 @@ export function assemble(doc: Doc): BulletinRecord {
       summary: Object.fromEntries(Object.keys(doc.summary).map((k) => [k, doc.decisions().filter((m) => m.stage === 'totals' && m.value === k).map((m) => ({ rule: m.ruleId, span: m.span!, text: doc.text.slice(m.span![0], m.span![1]) }))])),
     },
   };
-  doc.record = validateRecord(record);
+  // a value the rules produced that the schema does not allow is left out with a warning,
+  // never the whole document (only a record that still fails is an internal error)
+  const { record: valid, dropped } = validateOrDegrade(record);
+  if (dropped.length) {
+    const c = checkOf('value_dropped');
+    for (const d of dropped) {
+      const w = { ruleId: c.id, stage: 'assemble', severity: 'warning' as const, code: c.code, message: describeDropped(d) };
+      doc.message(w);
+      valid.warnings.push({ code: c.code, message: w.message, rule: c.id, span: null });
+    }
+  }
+  doc.record = valid;
   return doc.record;
 }
 

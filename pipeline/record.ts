@@ -1,6 +1,7 @@
 // The `zhenggai.bulletin/1` record: one zod schema, every type derived from it.
 // See README "The record" and the shared spec bulletin-json.md.
 import { z } from 'zod';
+import { loadRules } from './rules.js';
 
 export const SCHEMA_ID = 'zhenggai.bulletin/1';
 
@@ -9,7 +10,9 @@ const span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegati
 });
 
 export const QuantityKind = z.enum(['count', 'money', 'percent', 'duration']);
-export const Approx = z.enum(['余', '多', '近', '约', '不少于', '至少', '超过', '超', '以上', '达']);
+/** The hedge words (余, 不少于, 左右 …): rules/quantities.json `hedges`, the list the quantity rule is built from too. */
+export const HEDGE_WORDS = loadRules<{ hedges: Array<{ word: string }> }>('quantities.json').hedges.map((h) => h.word) as [string, ...string[]];
+export const Approx = z.enum(HEDGE_WORDS);
 
 export const Quantity = z.object({
   value: z.number().finite(),
@@ -117,16 +120,14 @@ export const BulletinRecord = z
     provenance: RecordProvenance,
   })
   .superRefine((rec, ctx) => {
-    // Every span must slice the record's own text.
-    const all = [...rec.quantities, ...rec.issues.flatMap((i) => i.quantities)];
-    for (const q of all) {
-      if (rec.text.slice(q.span[0], q.span[1]) !== q.text) {
-        ctx.addIssue({ code: 'custom', message: `quantity span ${q.span} does not slice to ${JSON.stringify(q.text)}` });
-      }
-    }
-    for (const s of [...rec.issues.map((i) => i.span), ...rec.categories.map((c) => c.span)]) {
-      if (s[1] > rec.text.length) ctx.addIssue({ code: 'custom', message: `span ${s} beyond text` });
-    }
+    // Every span must slice the record's own text (the path names the quantity, so a bad one can be dropped alone).
+    const check = (q: z.infer<typeof Quantity>, path: Array<string | number>) => {
+      if (rec.text.slice(q.span[0], q.span[1]) !== q.text) ctx.addIssue({ code: 'custom', path, message: `quantity span ${q.span} does not slice to ${JSON.stringify(q.text)}` });
+    };
+    rec.quantities.forEach((q, k) => check(q, ['quantities', k]));
+    rec.issues.forEach((i, n) => i.quantities.forEach((q, k) => check(q, ['issues', n, 'quantities', k])));
+    rec.issues.forEach((i, n) => { if (i.span[1] > rec.text.length) ctx.addIssue({ code: 'custom', path: ['issues', n, 'span'], message: `span ${i.span} beyond text` }); });
+    rec.categories.forEach((c, n) => { if (c.span[1] > rec.text.length) ctx.addIssue({ code: 'custom', path: ['categories', n, 'span'], message: `span ${c.span} beyond text` }); });
   });
 
 export type Quantity = z.infer<typeof Quantity>;
@@ -152,3 +153,93 @@ export function validateRecord(rec: unknown): BulletinRecord {
   }
   return r.data;
 }
+
+/** A value left out of a record because the schema does not allow it: where it was, and what it was. */
+export interface DroppedValue { path: string; value: unknown; reason: string }
+
+type Key = string | number;
+function comparePaths(a: Key[], b: Key[]): number {
+  for (let k = 0; k < Math.min(a.length, b.length); k++) {
+    if (a[k] === b[k]) continue;
+    return typeof a[k] === 'number' && typeof b[k] === 'number' ? (a[k] as number) - (b[k] as number) : String(a[k]) < String(b[k]) ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+const at = (root: unknown, path: readonly Key[]): unknown => path.reduce<unknown>((o, k) => (o as Record<Key, unknown> | undefined)?.[k], root);
+const clip = (v: unknown) => { const s = JSON.stringify(v) ?? String(v); return s.length > 80 ? `${s.slice(0, 80)}…` : s; };
+/** `issues.3.quantities.0.approx: "不低于" left out (Invalid option: …)` */
+export const describeDropped = (d: DroppedValue): string => `${d.path}: ${clip(d.value)} left out (${d.reason.slice(0, 160)})`;
+
+/**
+ * Validate a record, and where it fails, degrade instead of dropping the document: the
+ * offending value is left out (a nullable field becomes null, an item of a list is removed,
+ * a key of the declared totals is deleted) and the record is validated again. Each value left
+ * out is returned (the caller warns `record_value_dropped`); a record that still fails, or
+ * whose failure is in no value that can be left out (its text, its source), throws.
+ */
+export function validateOrDegrade(rec: unknown): { record: BulletinRecord; dropped: DroppedValue[] } {
+  const dropped: DroppedValue[] = [];
+  let cur = rec;
+  for (let round = 0; round < 64; round++) {
+    const r = BulletinRecord.safeParse(cur);
+    if (r.success) return { record: r.data, dropped };
+    if (round === 0) cur = structuredClone(rec); // the caller's object is not changed
+    let progress = false;
+    // last path first, so that removing an item does not move the items the other issues name;
+    // an issue inside an item already removed is gone with it
+    const issues = r.error.issues.map((i) => ({ path: i.path as Key[], message: i.message })).sort((a, b) => comparePaths(b.path, a.path));
+    const gone: string[] = [];
+    for (const issue of issues) {
+      const p = issue.path.join('.');
+      if (gone.some((g) => p === g || p.startsWith(`${g}.`))) continue;
+      const d = leaveOut(cur, issue.path, issue.message);
+      if (d) { dropped.push(d); gone.push(d.path); progress = true; }
+    }
+    if (!progress) break;
+  }
+  return { record: validateRecord(cur), dropped }; // throws, naming what is still wrong
+}
+
+/** Containers whose items can go one by one without making the record wrong. */
+const LISTS = new Set(['issues', 'quantities', 'categories', 'measures', 'notes', 'documents', 'themes', 'unit_aliases', 'phones', 'emails', 'years_implied', 'warnings']);
+
+function leaveOut(root: unknown, path: Key[], reason: string): DroppedValue | null {
+  if (!path.length) return null;
+  // 1. the field itself, where it may be null (a date, a status phrase, a quantity's approx)
+  const leaf = path[path.length - 1]!;
+  const parent = at(root, path.slice(0, -1)) as Record<Key, unknown> | undefined;
+  if (parent && typeof leaf === 'string' && !Array.isArray(parent) && parent[leaf] !== null && parent[leaf] !== undefined) {
+    const value = parent[leaf];
+    if (NULLABLE.has(leaf) && path[0] !== 'provenance' && path[0] !== 'summary') {
+      parent[leaf] = null;
+      return { path: path.join('.'), value, reason };
+    }
+  }
+  // a declared total, or the provenance of one field or total: each key is optional
+  const mapKey = path[0] === 'summary' ? 2 : path[0] === 'provenance' ? 3 : 0;
+  if (mapKey && path.length >= mapKey) {
+    const map = at(root, path.slice(0, mapKey - 1)) as Record<Key, unknown> | undefined;
+    const key = path[mapKey - 1]!;
+    if (map && typeof map === 'object' && key in map) {
+      const value = map[key];
+      delete map[key];
+      return { path: path.slice(0, mapKey).join('.'), value, reason };
+    }
+  }
+  // 2. the nearest item of a list that holds it (a quantity, a category, a problem: in that order of depth)
+  for (let k = path.length - 1; k >= 1; k--) {
+    const key = path[k];
+    const list = path[k - 1];
+    if (typeof key !== 'number' || typeof list !== 'string' || !LISTS.has(list)) continue;
+    const arr = at(root, path.slice(0, k));
+    if (!Array.isArray(arr) || key >= arr.length) continue;
+    const [value] = arr.splice(key, 1);
+    return { path: path.slice(0, k + 1).join('.'), value, reason };
+  }
+  return null;
+}
+
+/** Fields that the schema lets be null: a bad value there becomes null rather than taking its item with it. */
+const NULLABLE = new Set(['approx', 'role', 'outcome', 'status_phrase', 'status_rule', 'label', 'numbering_rule', 'category',
+  'title', 'issuer', 'unit', 'region', 'level', 'inspection_kind', 'team', 'round', 'inspection_start', 'inspection_end',
+  'feedback_date', 'as_of_date', 'published_date', 'doc_number', 'encoding', 'publisher', 'ocr_confidence']);
