@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { loadRules } from './rules.js';
 import { rx, type RegexRule } from './rules.js';
+import { canonicalNumbering } from './numbering.js';
 
 // Reader text → the normalized text that every span points into.
 // Each step is a pure string → string function; the record keeps only the result,
@@ -339,6 +340,7 @@ function cnNumber(w: string): number {
 export function normalize(raw: string): string {
   let t = raw.replace(/\r\n?/g, '\n');
   t = toSimplified(t);
+  t = canonicalNumbering(t);
   t = stripMarkup(t);
   t = dropPinyin(t);
   t = foldWidth(t);
