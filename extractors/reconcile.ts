@@ -69,7 +69,9 @@ export function reconcile(doc: Doc, summary: Record<string, number>, issues: Iss
     return;
   }
   if (!issues.length) {
-    if (!Object.keys(summary).length) warn('no_content', 'no problem list and no declared totals were found');
+    // never a silent zero: say what was seen and tried, and that a declared count went unfound
+    warn('no_content', `no problems found${Object.keys(summary).length ? '' : ' and no declared totals'}: ${noProblemsSeen(doc, seg)}`);
+    if (summary.problems !== undefined && summary.problems > 0) warn('problems', `declared ${summary.problems} problems, found 0`);
     return;
   }
   // The declared problem count can be stated per problem (具体问题) or per task; compare what is comparable.
@@ -98,4 +100,12 @@ export function reconcile(doc: Doc, summary: Record<string, number>, issues: Iss
   if (aspects !== null && summary.aspects !== undefined && summary.aspects !== aspects) {
     warn('aspects', `declared ${summary.aspects} aspects, found ${aspects} categories`);
   }
+}
+
+/** What the segmenter saw and tried when it found no problem: the heading lines and the readings, for the warning. */
+function noProblemsSeen(doc: Doc, seg: Segmentation): string {
+  const heads = doc.decisions().filter((m) => m.decision === 'part' || m.decision === 'category' || m.decision === 'org_point').slice(0, 6)
+    .map((m) => doc.text.slice(m.span![0], Math.min(m.span![1], m.span![0] + 20)));
+  const tried = (seg.readings ?? []).map((r) => `${r.id} ${r.problems}`).join(', ');
+  return `headings seen: ${heads.length ? heads.join(' / ') : 'none'}; readings tried: ${tried || 'none'}`;
 }

@@ -65,7 +65,7 @@ export function closeCjkSpaces(t: string): string {
   return t.replace(CJK_SPACE, (_m, a, b) => a ?? b);
 }
 
-type LayoutRules = { page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule; pinyin: RegexRule; run_on: { numbering: RegexRule; label: RegexRule; title_end: RegexRule; closing: RegexRule; chrome: RegexRule; heading_label: RegexRule } };
+type LayoutRules = { bracket_label: RegexRule; page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule; pinyin: RegexRule; run_on: { numbering: RegexRule; label: RegexRule; title_end: RegexRule; closing: RegexRule; chrome: RegexRule; heading_label: RegexRule } };
 
 // Characters written differently in traditional script (們 這 與 會 …): a text with many of
 // them is a traditional-script mirror and is converted to simplified (OpenCC) first.
@@ -203,6 +203,16 @@ function midSentence(prev: string, titleLike: RegExp): boolean {
  * buttons, view counters anywhere; the site footer (主办单位, ICP备…) and everything after
  * it near the end. The site's phone number is not the bulletin's contact.
  */
+/** A field label in brackets at a line start (【问题1】X, 【整改措施】X) becomes the label with a colon (问题1：X). */
+export function bracketLabels(lines: string[]): string[] {
+  if (!lines.some((l) => l.startsWith('【'))) return lines;
+  const re = rx(layout().bracket_label);
+  return lines.map((l) => {
+    const m = re.exec(l);
+    return m ? `${m[1]!.replace(/\s+/g, '')}：${l.slice(m[0].length)}` : l;
+  });
+}
+
 export function dropWebChrome(lines: string[]): string[] {
   const r = layout();
   const chrome = rx(r.web_chrome);
@@ -350,6 +360,7 @@ export function normalize(raw: string): string {
   let lines = t.split('\n').map((l) => l.replace(/ {2,}/g, ' ').trim());
   lines = dropPageNumbers(lines);
   lines = dropWebChrome(lines);
+  lines = bracketLabels(lines);
   lines = dropInterleavedBlanks(lines);
   lines = unwrapHardBreaks(lines);
   lines = joinBrokenSentences(lines.filter((l) => l.length > 0));

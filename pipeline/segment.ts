@@ -10,7 +10,9 @@
 import { rx, expandRe } from './rules.js';
 import { parseChineseNumeral } from '../extractors/numerals.js';
 import { pattern as totalsPattern } from '../extractors/totals.js';
-import { structureRules, decisionId, isStatusLine, stripQuotes, type StructureRules } from './vocabulary.js';
+import { structureRules, statusRules, decisionId, isStatusLine, stripQuotes, type StructureRules } from './vocabulary.js';
+import { extractTotals } from '../extractors/totals.js';
+import { scoreReading, choose, describeReading, type ReadingBlock, type ReadingScore, type Evidence } from './readings.js';
 import type { Doc, Paragraph } from './doc.js';
 
 export { structureRules, stripQuotes };
@@ -62,6 +64,8 @@ export interface Segmentation {
   problems: ProblemBlock[];
   /** paragraph indexes of organizational/other parts (their numbered points are not problems) */
   orgParas: Set<number>;
+  /** the readings of the problem list that were scored, the chosen one marked (one when the default needed no check) */
+  readings: ReadingScore[];
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -355,7 +359,35 @@ function numberingRestarts(paras: Paragraph[], from: number, to: number, rule: s
 }
 
 /** Categories and problem blocks, in document order. */
-function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel): { categories: CategoryBlock[]; problems: ProblemBlock[] } {
+/** Does a paragraph say how its problem stands (已完成整改, 正在推进中, 整改状态：…)? */
+let statusRes: RegExp[] | null = null;
+function saysStatus(t: string): boolean {
+  statusRes ??= statusRules().phrases.map((p) => rx(p));
+  return isStatusLine(t) || rx(structureRules().labels.status).test(t) || statusRes.some((re) => re.test(t));
+}
+
+/**
+ * A short unnumbered line that states a problem: not a label, a measure series or a result, no
+ * longer than a problem's one sentence, followed by its paragraphs, and coming right after a
+ * heading, or after a paragraph that closed the previous problem (its status), or after a
+ * paragraph at least twice as long (measures) when it does not end as a sentence does.
+ */
+function oneLineProblem(L: Layout, i: number): boolean {
+  const { paras, headings, r } = L;
+  const p = paras[i]!;
+  const next = paras[i + 1];
+  if (!next || headings[i + 1] || p.text.length > 60 || p.text.length < 6) return false;
+  if (rx(r.labels.measures).test(p.text) || rx(r.labels.status).test(p.text) || rx(r.labels.deadline).test(p.text)) return false;
+  if (rx(r.outcome).test(p.text) || rx(r.note_start).test(p.text) || /^[一二三四五六七八九十]+是/.test(p.text) || saysStatus(p.text)) return false;
+  if (headings[i - 1]) return true;
+  const prev = paras[i - 1];
+  if (!prev) return false;
+  return saysStatus(prev.text) || (prev.text.length >= 2 * p.text.length && !/[。；;]$/.test(p.text));
+}
+
+type ReadingMode = 'numbered' | 'labelled' | 'lines';
+
+function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode: ReadingMode = level.level ? 'numbered' : 'labelled'): { categories: CategoryBlock[]; problems: ProblemBlock[] } {
   const { paras, headings, r, doc } = L;
   const categories: CategoryBlock[] = [];
   const problems: ProblemBlock[] = [];
@@ -381,7 +413,7 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel): { c
     categorySinceProblem = false;
   };
 
-  if (problemLevel) {
+  if (mode === 'numbered') {
     for (let i = f.bodyStart; i < f.closing; i++) {
       const h = headings[i];
       if (!inProblemScope(i)) {
@@ -431,6 +463,20 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel): { c
         const label = problemLabel.exec(h.body);
         addProblem(i, h, h.bodyStart + (label ? label[0].length : 0), reason ?? (level.strict ? decisionId('numbered_item') : level.rule), h.ordinal);
       }
+    }
+  } else if (mode === 'lines') {
+    // one-line problems: under a category heading, a short unnumbered line after the heading or
+    // after the previous problem's measures and status; the paragraphs after it are its own
+    let seenCategory = false;
+    for (let i = f.bodyStart; i < f.closing; i++) {
+      if (!inProblemScope(i)) continue;
+      const h = headings[i];
+      if (h) {
+        const cat = h.unitLine ? { title: h.body, rule: h.rule } : headingCategory(h) ?? (h.level <= 2 ? { title: groupTitle(h.body), rule: h.rule } : null);
+        if (cat) { addCategory(h, cat.title, cat.rule, !h.unitLine); seenCategory = true; }
+        continue;
+      }
+      if (seenCategory && oneLineProblem(L, i)) addProblem(i, null, paras[i]!.start, decisionId('one_line'), problems.length + 1);
     }
   } else {
     // unnumbered blocks: 问题：X / 整改：…, or one-sentence problems each followed by 整改情况：…
@@ -495,6 +541,73 @@ function setExtents(L: Layout, problems: ProblemBlock[], categories: CategoryBlo
   }
 }
 
+interface Read { categories: CategoryBlock[]; problems: ProblemBlock[]; messages: Doc['messages'] }
+
+/** What the bulletin declares of its problems and aspects, read outside the problems of a reading. */
+function evidenceOutside(L: Layout, problems: ProblemBlock[]): Evidence {
+  const inside = new Uint8Array(L.paras.length);
+  for (const p of problems) for (let i = p.first; i <= p.last; i++) inside[i] = 1;
+  const pieces = L.paras.filter((_, i) => !inside[i]).map((p) => ({ text: p.text, start: p.start }));
+  const { summary } = extractTotals(pieces);
+  return { problems: summary.problems, tasks: summary.tasks, aspects: summary.aspects };
+}
+
+/** Does a problem block carry its measures or a status (more than its one line, or 整改：/一是/已完成 in it)? */
+function supported(L: Layout, b: ProblemBlock): boolean {
+  if (b.last > b.first) return true;
+  const t = L.doc.text.slice(b.headStart, L.paras[b.first]!.end);
+  return rx(L.r.run_in_measures).test(t) || /[一1]是/.test(t) || rx(L.r.labels.measures_inline).test(t) || saysStatus(t);
+}
+
+/**
+ * The problem list as competing readings, chosen on the bulletin's own evidence. The default
+ * (the problem level found above) stands alone when it agrees with the declared count, or when
+ * nothing is declared and most of its problems carry measures or a status; otherwise every other
+ * numbered level, labelled blocks and one-line problems are read too, each scored
+ * (pipeline/readings.ts), and the best wins. Every reading and its score is traced for explain.
+ */
+function chooseReading(L: Layout, frame: Frame, parts: Parts, level: ProblemLevel): Read & { readings: ReadingScore[] } {
+  const { doc } = L;
+  const run = (lv: ProblemLevel, mode: ReadingMode): Read => {
+    const mark = doc.messages.length;
+    const b = findBlocks(L, frame, parts, lv, mode);
+    setExtents(L, b.problems, b.categories, parts.level1, frame.closing, mode === 'numbered' ? lv.level : 0);
+    return { ...b, messages: doc.messages.splice(mark) };
+  };
+  const blocks = (r: Read): ReadingBlock[] => r.problems.map((b) => ({ ordinal: b.label ? b.number : 0, category: b.category, supported: supported(L, b) }));
+  const defMode: ReadingMode = level.level ? 'numbered' : 'labelled';
+  const reads: Array<{ id: string; rule: string; read: Read }> = [{ id: level.level ? `level ${level.level}` : 'labelled', rule: decisionId('reading_default'), read: run(level, defMode) }];
+  const ev = evidenceOutside(L, reads[0]!.read.problems);
+  const scores = [scoreReading(reads[0]!.id, reads[0]!.rule, blocks(reads[0]!.read), reads[0]!.read.categories.length, ev, true)];
+  const def = scores[0]!;
+  const declared = ev.problems !== undefined || ev.tasks !== undefined;
+  const settled = def.problems > 0 && (declared ? def.terms.count === 4 : def.terms.support >= 1);
+  if (!settled) {
+    const levels = new Set<number>();
+    for (let i = frame.bodyStart; i < frame.closing; i++) {
+      const h = L.headings[i];
+      if (h && !h.unitLine && h.level >= parts.minLevel && parts.inProblemScope(i) && !headingCategory(h)) levels.add(h.level);
+    }
+    for (const l of [...levels].sort()) {
+      if (l === level.level) continue;
+      reads.push({ id: `level ${l}`, rule: decisionId('reading_level'), read: run({ level: l, strict: false, rule: decisionId('reading_level') }, 'numbered') });
+    }
+    const none: ProblemLevel = { level: 0, strict: false, rule: decisionId('reading_labelled') };
+    if (defMode !== 'labelled') reads.push({ id: 'labelled', rule: decisionId('reading_labelled'), read: run(none, 'labelled') });
+    reads.push({ id: 'one-line', rule: decisionId('reading_lines'), read: run({ ...none, rule: decisionId('reading_lines') }, 'lines') });
+    for (const r of reads.slice(1)) scores.push(scoreReading(r.id, r.rule, blocks(r.read), r.read.categories.length, ev, false));
+  }
+  const best = choose(scores);
+  const chosen = reads[best]!.read;
+  doc.messages.push(...chosen.messages);
+  if (scores.length > 1) {
+    const why = ev.problems !== undefined ? `declared ${ev.problems} problems` : ev.tasks !== undefined ? `declared ${ev.tasks} tasks` : 'no declared count';
+    for (const sc of scores) doc.decide('segment', 'layout', sc.rule, undefined, describeReading(sc), sc.problems);
+    doc.decide('segment', 'layout', decisionId('readings'), undefined, `${scores.length} readings scored (${why}${ev.aspects !== undefined ? `, ${ev.aspects} aspects` : ''}): ${scores[best]!.id} wins with ${scores[best]!.problems} problems`, scores[best]!.problems);
+  }
+  return { ...chosen, readings: scores };
+}
+
 export function segment(doc: Doc): Segmentation {
   const r = structureRules();
   const paras = doc.paragraphs;
@@ -507,8 +620,7 @@ export function segment(doc: Doc): Segmentation {
     if (h && h.level > 1 && parts.orgParas.has(i)) doc.decide('segment', 'org_point', decisionId('org_point'), spanOf(L, i), `organizational point: ${clip(h.body)}`);
   }
   const level = findProblemLevel(L, frame, parts);
-  const { categories, problems } = findBlocks(L, frame, parts, level);
-  setExtents(L, problems, categories, parts.level1, frame.closing, level.level);
+  const { categories, problems, readings } = chooseReading(L, frame, parts, level);
   // numbering restarts per category (or unnumbered blocks): number in order so numbers stay unique
   const seen = new Set<number>();
   for (const p of problems) seen.add(p.number);
@@ -528,5 +640,5 @@ export function segment(doc: Doc): Segmentation {
   if (!problems.length && paras.some((p) => p.text.length > 1500)) {
     doc.message({ ruleId: decisionId('unsegmented'), stage: 'segment', severity: 'warning', code: 'unsegmented_text', message: 'a long run of text with no structure that could be read (line breaks lost?): no problems found in it' });
   }
-  return { title: frame.title, opening: frame.opening, closing: frame.closing, categories, problems, orgParas: parts.orgParas };
+  return { title: frame.title, opening: frame.opening, closing: frame.closing, categories, problems, orgParas: parts.orgParas, readings };
 }
