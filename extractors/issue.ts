@@ -1,7 +1,7 @@
 // Inside one problem block: the problem as quoted, the measures (一是…二是…),
 // the outcome (通过整改…), follow-up notes and explicit status fields.
 import { rx } from '../pipeline/rules.js';
-import { structureRules, statusRules, stripQuotes, isStatusValue, isLeadStatus, isStatusLine } from '../pipeline/vocabulary.js';
+import { structureRules, statusRules, stripQuotes, isStatusValue, isLeadStatus, isStatusLine, statusOnly } from '../pipeline/vocabulary.js';
 import { parseChineseNumeral } from './numerals.js';
 import type { StatusInput } from './status.js';
 import type { Paragraph } from '../pipeline/doc.js';
@@ -224,7 +224,7 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
     } else if (measures.length === 0) {
       measures.push(before);
       plain = true;
-    } else if (plain && !om && progressStart.exec(before)?.index !== 0 && !isStatusLine(before) && !noteStart.test(before)) {
+    } else if (plain && !om && progressStart.exec(before)?.index !== 0 && !isStatusLine(before) && !statusOnly(before) && !noteStart.test(before)) {
       // measures written as paragraphs with no markers, one after another: each is a measure
       // (one saying where the work stands, 目前…/截至…, or what came of it or why, 通过…/由于…, is a note)
       measures.push(before);

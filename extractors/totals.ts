@@ -42,11 +42,19 @@ function candidateSentences(pieces: Array<{ text: string; start: number }>): Arr
   return out;
 }
 
-export function extractTotals(all: Array<{ text: string; start: number }>): { summary: Record<string, number>; hits: TotalHit[] } {
+/**
+ * @param front where given, tells whether an offset lies outside the parts that hold the problems
+ * (the opening, organizational parts, the closing): a key stated there wins over the same key
+ * stated inside them (a round's per-unit counts, a category's own count).
+ */
+export function extractTotals(all: Array<{ text: string; start: number }>, front?: (offset: number) => boolean): { summary: Record<string, number>; hits: TotalHit[] } {
   const pieces = candidateSentences(all);
   const summary: Record<string, number> = {};
   const hits: TotalHit[] = [];
   const decided = new Set<string>();
+  // where each kept hit ends, with its value: the same number is one key's, not two (正在整改和需长期坚持的2个
+  // is the open problems, read by total.open_combined before total.long_term could take its 长期坚持的2个)
+  const taken = new Map<number, number>();
   for (const { rule, re } of pattern()) {
     if (decided.has(rule.key) && !rule.sum) continue;
     const found: TotalHit[] = [];
@@ -63,6 +71,8 @@ export function extractTotals(all: Array<{ text: string; start: number }>): { su
           v = parseNumber(((rule.group ? m[rule.group] : m.slice(1).find((x) => x !== undefined)) ?? '').replace(/[,，]/g, ''));
         }
         if (v === null || !Number.isFinite(v)) continue;
+        const end = piece.start + m.index! + m[0].length;
+        if (taken.has(end) && taken.get(end) === round(v) && !rule.sum) continue;
         found.push({ key: rule.key, value: round(v), rule: rule.id, index: piece.start + m.index!, text: m[0], sentence: piece.start });
       }
     }
@@ -78,7 +88,12 @@ export function extractTotals(all: Array<{ text: string; start: number }>): { su
         found.splice(0, found.length, ...whole);
       }
     }
-    for (const h of found) delete h.sentence;
+    if (front && !rule.sum) {
+      const outer = found.filter((h) => front(h.index));
+      const values = new Set(found.map((h) => h.value));
+      if (outer.length && outer.length < found.length && values.size > 1) found.splice(0, found.length, ...outer);
+    }
+    for (const h of found) { delete h.sentence; if (!rule.sum) taken.set(h.index + h.text.length, h.value); }
     hits.push(...found);
     if (rule.sum) summary[rule.key] = round((summary[rule.key] ?? 0) + found.reduce((s, h) => s + h.value, 0));
     else {

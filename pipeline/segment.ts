@@ -10,7 +10,7 @@
 import { rx, expandRe } from './rules.js';
 import { parseChineseNumeral } from '../extractors/numerals.js';
 import { pattern as totalsPattern } from '../extractors/totals.js';
-import { structureRules, statusRules, decisionId, isStatusLine, stripQuotes, type StructureRules } from './vocabulary.js';
+import { structureRules, decisionId, isStatusLine, saysStatus, stripQuotes, type StructureRules } from './vocabulary.js';
 import { extractTotals } from '../extractors/totals.js';
 import { scoreReading, choose, describeReading, type ReadingBlock, type ReadingScore, type Evidence } from './readings.js';
 import type { Doc, Paragraph } from './doc.js';
@@ -66,6 +66,19 @@ export interface Segmentation {
   orgParas: Set<number>;
   /** the readings of the problem list that were scored, the chosen one marked (one when the default needed no check) */
   readings: ReadingScore[];
+  /** per paragraph: inside the parts that hold the problems (false: opening, organizational parts, closing) */
+  inScope: boolean[];
+}
+
+/** Is an offset outside the parts that hold the problems (opening, organizational parts, closing)? */
+export function frontOf(doc: Doc, seg: Segmentation): (offset: number) => boolean {
+  const starts = doc.paragraphs.map((p) => p.start);
+  return (off) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid]! <= off) lo = mid; else hi = mid - 1; }
+    return !seg.inScope[lo];
+  };
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -359,13 +372,6 @@ function numberingRestarts(paras: Paragraph[], from: number, to: number, rule: s
 }
 
 /** Categories and problem blocks, in document order. */
-/** Does a paragraph say how its problem stands (已完成整改, 正在推进中, 整改状态：…)? */
-let statusRes: RegExp[] | null = null;
-function saysStatus(t: string): boolean {
-  statusRes ??= statusRules().phrases.map((p) => rx(p));
-  return isStatusLine(t) || rx(structureRules().labels.status).test(t) || statusRes.some((re) => re.test(t));
-}
-
 /**
  * A short unnumbered line that states a problem: not a label, a measure series or a result, no
  * longer than a problem's one sentence, followed by its paragraphs, and coming right after a
@@ -472,6 +478,8 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
       if (!inProblemScope(i)) continue;
       const h = headings[i];
       if (h) {
+        // a part heading (二、巡察反馈问题整改情况) is no category
+        if (h.level === 1 && parts.l1AreParts) { currentCat = null; continue; }
         const cat = h.unitLine ? { title: h.body, rule: h.rule } : headingCategory(h) ?? (h.level <= 2 ? { title: groupTitle(h.body), rule: h.rule } : null);
         if (cat) { addCategory(h, cat.title, cat.rule, !h.unitLine); seenCategory = true; }
         continue;
@@ -544,11 +552,14 @@ function setExtents(L: Layout, problems: ProblemBlock[], categories: CategoryBlo
 interface Read { categories: CategoryBlock[]; problems: ProblemBlock[]; messages: Doc['messages'] }
 
 /** What the bulletin declares of its problems and aspects, read outside the problems of a reading. */
-function evidenceOutside(L: Layout, problems: ProblemBlock[]): Evidence {
+function evidenceOutside(L: Layout, parts: Parts, problems: ProblemBlock[]): Evidence {
   const inside = new Uint8Array(L.paras.length);
   for (const p of problems) for (let i = p.first; i <= p.last; i++) inside[i] = 1;
   const pieces = L.paras.filter((_, i) => !inside[i]).map((p) => ({ text: p.text, start: p.start }));
-  const { summary } = extractTotals(pieces);
+  const scope = L.paras.map((_, i) => parts.inProblemScope(i));
+  const starts = new Map(L.paras.map((p, i) => [p.start, i]));
+  // each piece is one paragraph here: its start finds it
+  const { summary } = extractTotals(pieces, (off) => { let i = off; while (i >= 0 && !starts.has(i)) i--; return !scope[starts.get(i) ?? 0]; });
   return { problems: summary.problems, tasks: summary.tasks, aspects: summary.aspects };
 }
 
@@ -577,7 +588,7 @@ function chooseReading(L: Layout, frame: Frame, parts: Parts, level: ProblemLeve
   const blocks = (r: Read): ReadingBlock[] => r.problems.map((b) => ({ ordinal: b.label ? b.number : 0, category: b.category, supported: supported(L, b) }));
   const defMode: ReadingMode = level.level ? 'numbered' : 'labelled';
   const reads: Array<{ id: string; rule: string; read: Read }> = [{ id: level.level ? `level ${level.level}` : 'labelled', rule: decisionId('reading_default'), read: run(level, defMode) }];
-  const ev = evidenceOutside(L, reads[0]!.read.problems);
+  const ev = evidenceOutside(L, parts, reads[0]!.read.problems);
   const scores = [scoreReading(reads[0]!.id, reads[0]!.rule, blocks(reads[0]!.read), reads[0]!.read.categories.length, ev, true)];
   const def = scores[0]!;
   const declared = ev.problems !== undefined || ev.tasks !== undefined;
@@ -640,5 +651,5 @@ export function segment(doc: Doc): Segmentation {
   if (!problems.length && paras.some((p) => p.text.length > 1500)) {
     doc.message({ ruleId: decisionId('unsegmented'), stage: 'segment', severity: 'warning', code: 'unsegmented_text', message: 'a long run of text with no structure that could be read (line breaks lost?): no problems found in it' });
   }
-  return { title: frame.title, opening: frame.opening, closing: frame.closing, categories, problems, orgParas: parts.orgParas, readings };
+  return { title: frame.title, opening: frame.opening, closing: frame.closing, categories, problems, orgParas: parts.orgParas, readings, inScope: paras.map((_, i) => parts.inProblemScope(i)) };
 }

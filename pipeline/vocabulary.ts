@@ -72,6 +72,16 @@ export function isStatusLine(t: string): boolean {
   return isStatusValue(m[1]!.trim());
 }
 
+/** Does a paragraph say how its problem stands (已完成整改, 正在推进中, 长期坚持, 整改状态：…)? */
+let statusRes: RegExp[] | null = null;
+export function saysStatus(t: string): boolean {
+  statusRes ??= statusRules().phrases.map((p) => rx(p));
+  return isStatusLine(t) || rx(structureRules().labels.status).test(t) || statusRes.some((re) => re.test(t));
+}
+
+/** A short paragraph that only says how its problem stands (已整改完成。/ 目前正在推进。): a status, not a measure. */
+export const statusOnly = (t: string): boolean => t.length <= 30 && saysStatus(t);
+
 export function stripQuotes(s: string): string {
   let t = s.trim();
   const pairs: Array<[string, string]> = [['“', '”'], ['‘', '’'], ['"', '"'], ['「', '」']];

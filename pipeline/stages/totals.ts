@@ -2,11 +2,12 @@
 // people…), read outside the issues; every declared figure keeps its rule and span.
 import type { Stage } from './index.js';
 import { extractTotals } from '../../extractors/totals.js';
+import { frontOf } from '../segment.js';
 
 export const totalsStage: Stage = {
   name: 'totals',
   run(doc) {
-    const { summary, hits } = extractTotals(doc.outside);
+    const { summary, hits } = extractTotals(doc.outside, frontOf(doc, doc.structure!));
     doc.summary = summary;
     doc.totalHits = hits;
     for (const [key, value] of Object.entries(summary)) {
