@@ -55,52 +55,57 @@ export function extractTotals(all: Array<{ text: string; start: number }>, front
   // where each kept hit ends, with its value: the same number is one key's, not two (正在整改和需长期坚持的2个
   // is the open problems, read by total.open_combined before total.long_term could take its 长期坚持的2个)
   const taken = new Map<number, number>();
-  for (const { rule, re } of pattern()) {
-    if (decided.has(rule.key) && !rule.sum) continue;
-    const found: TotalHit[] = [];
-    for (const piece of pieces) {
-      for (const m of piece.text.matchAll(re)) {
-        if (rule.reject?.includes(m[0])) continue;
-        if (notACount(piece.text, m.index!, m[0])) continue;
-        let v: number | null;
-        if (rule.money) {
-          v = Number(m[1]!.replace(/[,，]/g, '')) * (m[3] === '万' ? 1e4 : m[3] === '亿' ? 1e8 : 1);
-        } else if (rule.percent) {
-          v = Number(m[1]!.replace(/[,，]/g, '')) / 100;
-        } else {
-          v = parseNumber(((rule.group ? m[rule.group] : m.slice(1).find((x) => x !== undefined)) ?? '').replace(/[,，]/g, ''));
-        }
-        if (v === null || !Number.isFinite(v)) continue;
-        const end = piece.start + m.index! + m[0].length;
-        if (taken.has(end) && taken.get(end) === round(v) && !rule.sum) continue;
-        found.push({ key: rule.key, value: round(v), rule: rule.id, index: piece.start + m.index!, text: m[0], sentence: piece.start });
+  // The bulletin's own figures are stated before its problems (the opening, an organizational part,
+  // the lead of the problems part): a key stated there is read there first, by any of its rules, and
+  // only a key stated nowhere there is read from the rest (a round's per-unit counts, a problem's
+  // 移交的6条问题线索). Sums (money) add up every statement.
+  const passes = front ? [{ pieces: pieces.filter((p) => front(p.start)), sums: false }, { pieces, sums: true }] : [{ pieces, sums: true }];
+  for (const pass of passes) {
+    for (const { rule, re } of pattern()) {
+      if (rule.sum ? !pass.sums : decided.has(rule.key)) continue;
+      const found = matchRule(rule, re, pass.pieces, taken);
+      if (!found.length) continue;
+      for (const h of found) { delete h.sentence; if (!rule.sum) taken.set(h.index + h.text.length, h.value); }
+      hits.push(...found);
+      if (rule.sum) summary[rule.key] = round((summary[rule.key] ?? 0) + found.reduce((s, h) => s + h.value, 0));
+      else {
+        // several statements of one key (反馈…31个具体问题 twice): the last is the up-to-date one
+        summary[rule.key] = found[found.length - 1]!.value;
+        decided.add(rule.key);
       }
-    }
-    if (!found.length) continue;
-    // one sentence stating a key twice or more (区财政局收到问题3个…；区住建局收到问题3个…) is a
-    // breakdown by unit, not the bulletin's own figure: used only where nothing else states it
-    if (!rule.sum) {
-      const perSentence = new Map<number, number>();
-      for (const h of found) perSentence.set(h.sentence!, (perSentence.get(h.sentence!) ?? 0) + 1);
-      const whole = found.filter((h) => perSentence.get(h.sentence!)! < 2);
-      if (whole.length < found.length) {
-        if (!whole.length) continue;
-        found.splice(0, found.length, ...whole);
-      }
-    }
-    if (front && !rule.sum) {
-      const outer = found.filter((h) => front(h.index));
-      const values = new Set(found.map((h) => h.value));
-      if (outer.length && outer.length < found.length && values.size > 1) found.splice(0, found.length, ...outer);
-    }
-    for (const h of found) { delete h.sentence; if (!rule.sum) taken.set(h.index + h.text.length, h.value); }
-    hits.push(...found);
-    if (rule.sum) summary[rule.key] = round((summary[rule.key] ?? 0) + found.reduce((s, h) => s + h.value, 0));
-    else {
-      // several statements of one key (反馈…31个具体问题 twice): the last is the up-to-date one
-      summary[rule.key] = found[found.length - 1]!.value;
-      decided.add(rule.key);
     }
   }
   return { summary, hits };
+}
+
+/** The statements one rule reads in the pieces (a breakdown by unit in one sentence left out where others state the key). */
+function matchRule(rule: TotalRule, re: RegExp, pieces: Array<{ text: string; start: number }>, taken: Map<number, number>): TotalHit[] {
+  const found: TotalHit[] = [];
+  for (const piece of pieces) {
+    for (const m of piece.text.matchAll(re)) {
+      if (rule.reject?.includes(m[0])) continue;
+      if (notACount(piece.text, m.index!, m[0])) continue;
+      let v: number | null;
+      if (rule.money) {
+        v = Number(m[1]!.replace(/[,，]/g, '')) * (m[3] === '万' ? 1e4 : m[3] === '亿' ? 1e8 : 1);
+      } else if (rule.percent) {
+        v = Number(m[1]!.replace(/[,，]/g, '')) / 100;
+      } else {
+        v = parseNumber(((rule.group ? m[rule.group] : m.slice(1).find((x) => x !== undefined)) ?? '').replace(/[,，]/g, ''));
+      }
+      if (v === null || !Number.isFinite(v)) continue;
+      const end = piece.start + m.index! + m[0].length;
+      if (taken.has(end) && taken.get(end) === round(v) && !rule.sum) continue;
+      found.push({ key: rule.key, value: round(v), rule: rule.id, index: piece.start + m.index!, text: m[0], sentence: piece.start });
+    }
+  }
+  // one sentence stating a key twice or more (区财政局收到问题3个…；区住建局收到问题3个…) is a
+  // breakdown by unit, not the bulletin's own figure: used only where nothing else states it
+  if (!rule.sum && found.length) {
+    const perSentence = new Map<number, number>();
+    for (const h of found) perSentence.set(h.sentence!, (perSentence.get(h.sentence!) ?? 0) + 1);
+    const whole = found.filter((h) => perSentence.get(h.sentence!)! < 2);
+    if (whole.length < found.length) return whole;
+  }
+  return found;
 }

@@ -66,8 +66,12 @@ export interface Segmentation {
   orgParas: Set<number>;
   /** the readings of the problem list that were scored, the chosen one marked (one when the default needed no check) */
   readings: ReadingScore[];
-  /** per paragraph: inside the parts that hold the problems (false: opening, organizational parts, closing) */
-  inScope: boolean[];
+  /**
+   * per paragraph: where the bulletin states its own figures, before its problems: outside the
+   * parts that hold them (opening, organizational parts, closing) or in the lead of such a part,
+   * before its first heading or labelled problem
+   */
+  front: boolean[];
 }
 
 /** Is an offset outside the parts that hold the problems (opening, organizational parts, closing)? */
@@ -77,8 +81,20 @@ export function frontOf(doc: Doc, seg: Segmentation): (offset: number) => boolea
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid]! <= off) lo = mid; else hi = mid - 1; }
-    return !seg.inScope[lo];
+    return seg.front[lo] ?? true;
   };
+}
+
+/** Per paragraph: outside the problem parts, or before the first heading or labelled problem inside them. */
+function frontParas(L: Layout, frame: Frame, parts: Parts): boolean[] {
+  const label = rx(L.r.labels.problem);
+  let first = L.paras.length;
+  for (let i = frame.bodyStart; i < frame.closing; i++) {
+    if (!parts.inProblemScope(i)) continue;
+    const p = L.paras[i]!;
+    if (L.headings[i] || label.test(p.text) || rx(L.r.category_cell).test(p.text)) { first = i; break; }
+  }
+  return L.paras.map((_, i) => !parts.inProblemScope(i) || i < first);
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -122,6 +138,12 @@ function headingCategory(h: Heading): { title: string; rule: string } | null {
   if (words && r.headings.some((x) => x.id === h.rule && x.category)) return { title: words, rule: h.rule };
   return null;
 }
+
+/**
+ * Does a part's title say it holds the problems (二、巡察反馈问题整改情况)? Not when it names an
+ * area (四、落实巡察、审计等监督发现问题整改方面): that is a category of problems, whatever words it has.
+ */
+const saysProblemsPart = (body: string): boolean => rx(structureRules().problem_part).test(body) && categoryTitle(body) === null;
 
 /** A problem-group heading used as a category: 关于“X”问题的整改 → X */
 function groupTitle(body: string): string {
@@ -269,7 +291,7 @@ function findParts(L: Layout, f: Frame): Parts {
       // a part's title decides only when it is explicit (反馈问题…, 下一步工作打算); otherwise what
       // is in it does: a part with problem-like headings holds problems (二、党的思想建设 is not
       // organizational because it says 思想)
-      if (rx(r.problem_part).test(b)) { partKind.push('problems'); partRule.push(r.problem_part.id); }
+      if (saysProblemsPart(b)) { partKind.push('problems'); partRule.push(r.problem_part.id); }
       else if (rx(r.org_part).test(b)) { partKind.push('org'); partRule.push(r.org_part.id); }
       else { partKind.push('unknown'); partRule.push(decisionId('part_content')); }
     });
@@ -391,6 +413,13 @@ function oneLineProblem(L: Layout, i: number): boolean {
   return saysStatus(prev.text) || (prev.text.length >= 2 * p.text.length && !/[。；;]$/.test(p.text));
 }
 
+/** A table's category column as the reader wrote it (问题类别：X): a category heading without numbering. */
+function cellCategory(L: Layout, i: number, ordinal: number): Heading | null {
+  const p = L.paras[i]!;
+  const m = rx(L.r.category_cell).exec(p.text);
+  return m ? { para: i, level: 2, ordinal, bodyStart: p.start + m[0].length - m[1]!.length, body: m[1]!, label: '', rule: L.r.category_cell.id } : null;
+}
+
 type ReadingMode = 'numbered' | 'labelled' | 'lines';
 
 function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode: ReadingMode = level.level ? 'numbered' : 'labelled'): { categories: CategoryBlock[]; problems: ProblemBlock[] } {
@@ -426,7 +455,11 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
         if (h && h.level === 1) currentCat = null;
         continue;
       }
-      if (!h) continue;
+      if (!h) {
+        const cc = cellCategory(L, i, categories.length + 1);
+        if (cc) addCategory(cc, cc.body, cc.rule, false);
+        continue;
+      }
       if (h.level < problemLevel) {
         const cat = headingCategory(h);
         const title = cat?.title ?? null;
@@ -436,7 +469,7 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
           // (or that is worded as an area: 一、党的建设方面, a ledger's category row)
           const named = title !== null;
           const area = named || !rx(r.work_heading).test(h.body);
-          if (partKind[partOf[i]!] === 'problems' && !rx(r.problem_part).test(h.body) && area && (named || problemLevel === 2)) {
+          if (partKind[partOf[i]!] === 'problems' && !saysProblemsPart(h.body) && area && (named || problemLevel === 2)) {
             addCategory(h, title ?? groupTitle(h.body), cat?.rule ?? decisionId('part_as_category'), named);
           } else { currentCat = null; aspectLevel = null; }
           categorySinceProblem = true;
@@ -484,6 +517,8 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
         if (cat) { addCategory(h, cat.title, cat.rule, !h.unitLine); seenCategory = true; }
         continue;
       }
+      const cc = cellCategory(L, i, categories.length + 1);
+      if (cc) { addCategory(cc, cc.body, cc.rule, false); seenCategory = true; continue; }
       if (seenCategory && oneLineProblem(L, i)) addProblem(i, null, paras[i]!.start, decisionId('one_line'), problems.length + 1);
     }
   } else {
@@ -495,6 +530,8 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
         const cat = h.unitLine ? { title: h.body, rule: h.rule } : headingCategory(h);
         if (cat) addCategory(h, cat.title, cat.rule, !h.unitLine);
       }
+      const cc = h ? null : cellCategory(L, i, categories.length + 1);
+      if (cc) { addCategory(cc, cc.body, cc.rule, false); continue; }
       const p = paras[i]!;
       const m = problemLabel.exec(h ? h.body : p.text);
       if (m) addProblem(i, h ?? null, (h ? h.bodyStart : p.start) + m[0].length, r.labels.problem.id, problems.length + 1);
@@ -552,14 +589,14 @@ function setExtents(L: Layout, problems: ProblemBlock[], categories: CategoryBlo
 interface Read { categories: CategoryBlock[]; problems: ProblemBlock[]; messages: Doc['messages'] }
 
 /** What the bulletin declares of its problems and aspects, read outside the problems of a reading. */
-function evidenceOutside(L: Layout, parts: Parts, problems: ProblemBlock[]): Evidence {
+function evidenceOutside(L: Layout, frame: Frame, parts: Parts, problems: ProblemBlock[]): Evidence {
   const inside = new Uint8Array(L.paras.length);
   for (const p of problems) for (let i = p.first; i <= p.last; i++) inside[i] = 1;
   const pieces = L.paras.filter((_, i) => !inside[i]).map((p) => ({ text: p.text, start: p.start }));
-  const scope = L.paras.map((_, i) => parts.inProblemScope(i));
+  const front = frontParas(L, frame, parts);
   const starts = new Map(L.paras.map((p, i) => [p.start, i]));
-  // each piece is one paragraph here: its start finds it
-  const { summary } = extractTotals(pieces, (off) => { let i = off; while (i >= 0 && !starts.has(i)) i--; return !scope[starts.get(i) ?? 0]; });
+  // each piece is one paragraph here, and a sentence starts in one: walk back to its paragraph's start
+  const { summary } = extractTotals(pieces, (off) => { let i = off; while (i > 0 && !starts.has(i)) i--; return front[starts.get(i) ?? 0] ?? true; });
   return { problems: summary.problems, tasks: summary.tasks, aspects: summary.aspects };
 }
 
@@ -588,7 +625,7 @@ function chooseReading(L: Layout, frame: Frame, parts: Parts, level: ProblemLeve
   const blocks = (r: Read): ReadingBlock[] => r.problems.map((b) => ({ ordinal: b.label ? b.number : 0, category: b.category, supported: supported(L, b) }));
   const defMode: ReadingMode = level.level ? 'numbered' : 'labelled';
   const reads: Array<{ id: string; rule: string; read: Read }> = [{ id: level.level ? `level ${level.level}` : 'labelled', rule: decisionId('reading_default'), read: run(level, defMode) }];
-  const ev = evidenceOutside(L, parts, reads[0]!.read.problems);
+  const ev = evidenceOutside(L, frame, parts, reads[0]!.read.problems);
   const scores = [scoreReading(reads[0]!.id, reads[0]!.rule, blocks(reads[0]!.read), reads[0]!.read.categories.length, ev, true)];
   const def = scores[0]!;
   const declared = ev.problems !== undefined || ev.tasks !== undefined;
@@ -651,5 +688,5 @@ export function segment(doc: Doc): Segmentation {
   if (!problems.length && paras.some((p) => p.text.length > 1500)) {
     doc.message({ ruleId: decisionId('unsegmented'), stage: 'segment', severity: 'warning', code: 'unsegmented_text', message: 'a long run of text with no structure that could be read (line breaks lost?): no problems found in it' });
   }
-  return { title: frame.title, opening: frame.opening, closing: frame.closing, categories, problems, orgParas: parts.orgParas, readings, inScope: paras.map((_, i) => parts.inProblemScope(i)) };
+  return { title: frame.title, opening: frame.opening, closing: frame.closing, categories, problems, orgParas: parts.orgParas, readings, front: frontParas(L, frame, parts) };
 }

@@ -15,6 +15,7 @@ export interface StructureRules {
   note_start: RegexRule;
   category: RegexRule;
   category_label: RegexRule;
+  category_cell: RegexRule;
   unit_line: RegexRule;
   problem_about: RegexRule;
   problem_tail: RegexRule;

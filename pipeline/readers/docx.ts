@@ -7,7 +7,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { DOMParser, type Element as XElement } from '@xmldom/xmldom';
 import { ZhenggaiError } from '../errors.js';
-import { tableLines } from './tables.js';
+import { tableLines, gridOf, type TableCell } from './tables.js';
 import { Numbering, modelFromXml, xmlParagraphRef, kids, kid, wAttr, W_NS } from './word-numbering.js';
 import type { ReadResult } from '../doc.js';
 
@@ -64,7 +64,7 @@ class Walker {
     for (const el of kids(parent)) {
       switch (el.localName) {
         case 'p': this.paragraph(el, out); break;
-        case 'tbl': out.push(...tableLines(this.rows(el))); break;
+        case 'tbl': out.push(...tableLines(gridOf(this.rows(el)))); break;
         case 'sdt': this.blocks(kid(el, 'sdtContent') ?? el, out); break;
         case 'customXml': case 'smartTag': case 'ins': case 'moveTo': this.blocks(el, out); break;
         case 'AlternateContent': { const c = kid(el, 'Choice') ?? kid(el, 'Fallback'); if (c) this.blocks(c, out); break; }
@@ -74,8 +74,8 @@ class Walker {
     return out;
   }
 
-  private rows(tbl: XElement): string[][] {
-    const rows: string[][] = [];
+  private rows(tbl: XElement): TableCell[][] {
+    const rows: TableCell[][] = [];
     const eachRow = (parent: XElement) => {
       for (const el of kids(parent)) {
         if (el.localName === 'tr') rows.push(this.cells(el));
@@ -87,11 +87,18 @@ class Walker {
     return rows;
   }
 
-  private cells(tr: XElement): string[] {
-    const out: string[] = [];
+  private cells(tr: XElement): TableCell[] {
+    const out: TableCell[] = [];
     const eachCell = (parent: XElement) => {
       for (const el of kids(parent)) {
-        if (el.localName === 'tc') out.push(this.blocks(el, []).join(' '));
+        if (el.localName === 'tc') {
+          // a cell's paragraphs stay lines (a measures cell lists one measure a paragraph); gridSpan and
+          // a vertical merge that continues the cell above are the cell's spans
+          const pr = kid(el, 'tcPr');
+          const span = Number(wAttr(kid(pr, 'gridSpan'), 'val') ?? 1);
+          const vm = kid(pr, 'vMerge');
+          out.push({ text: this.blocks(el, []).join('\n'), colspan: Number.isFinite(span) ? span : 1, continues: !!vm && wAttr(vm, 'val') !== 'restart' });
+        }
         else if (el.localName === 'sdt') eachCell(kid(el, 'sdtContent') ?? el);
         else if (el.localName === 'customXml') eachCell(el);
       }

@@ -5,7 +5,7 @@
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
 import { decodeText } from './decode.js';
 import { ZhenggaiError } from '../errors.js';
-import { tableLines } from './tables.js';
+import { tableLines, gridOf } from './tables.js';
 import type { ReadResult } from '../doc.js';
 import { isDocNumber } from '../../extractors/metadata.js';
 
@@ -39,8 +39,12 @@ function blockLines(el: Node): string {
     if (tag === 'br') { out += '\n'; return; }
     if (tag === 'table' && e.querySelector('tr')) {
       // a table's rows (a rectification ledger becomes labelled paragraphs)
-      const rows = e.querySelectorAll('tr').filter((tr) => tr.closest('table') === e).map((tr) => tr.querySelectorAll('td,th').map((c) => c.text));
-      out += '\n' + tableLines(rows).join('\n') + '\n';
+      // cells keep their line breaks (<br>, <p>); rowspan/colspan fill every position they cover
+      const span = (c: HTMLElement, a: string) => { const v = Number(c.getAttribute(a) ?? 1); return Number.isFinite(v) && v > 0 ? v : 1; };
+      const rows = e.querySelectorAll('tr').filter((tr) => tr.closest('table') === e)
+        .map((tr) => tr.childNodes.filter((c): c is HTMLElement => c.nodeType === 1 && /^t[dh]$/i.test((c as HTMLElement).rawTagName ?? ''))
+          .map((c) => ({ text: blockLines(c).split('\n').map((l) => l.trim()).filter(Boolean).join('\n'), rowspan: span(c, 'rowspan'), colspan: span(c, 'colspan') })));
+      out += '\n' + tableLines(gridOf(rows)).join('\n') + '\n';
       return;
     }
     const block = BLOCK.has(tag);

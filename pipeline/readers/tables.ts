@@ -2,37 +2,92 @@
 // (整改台账: 序号 | 问题 | 整改措施 | 完成情况 …) is rewritten as labelled paragraphs
 // (N.问题：… / 整改措施：… / 整改状态：…) so the problems in it are read like any others.
 
-const COLS: Array<[key: 'no' | 'problem' | 'measures' | 'status' | 'deadline', re: RegExp]> = [
-  ['no', /^(?:序号|编号|序)$/],
-  ['problem', /(?:反馈问题|存在问题|问题描述|具体问题|问题表现|^问题)/],
-  ['measures', /(?:整改措施|整改情况|整改落实情况|整改举措|落实情况|整改进展情况)/],
-  ['status', /(?:完成情况|整改状态|整改进展|进展情况|整改结果|是否完成)/],
-  ['deadline', /(?:整改时限|完成时限|时限)/],
-];
+import { loadRules } from '../rules.js';
+
+type Role = 'no' | 'category' | 'problem' | 'measures' | 'outcome' | 'status' | 'deadline' | 'owner';
+let cols: Array<[Role, RegExp]> | null = null;
+/** Column roles and their header words (rules/readers.json table_columns), in the order they are tried. */
+const COLS = (): Array<[Role, RegExp]> =>
+  (cols ??= loadRules<{ table_columns: Array<{ role: Role; re: string }> }>('readers.json').table_columns.map((c) => [c.role, new RegExp(c.re)]));
+const roleOf = (h: string): Role | null => COLS().find(([, re]) => re.test(h))?.[0] ?? null;
+
+/** A table cell as a reader sees it: its text and how far it spans (rowspan/colspan, Word's vMerge/gridSpan). */
+export interface TableCell { text: string; rowspan?: number; colspan?: number; /** Word: continues the cell above (vMerge without restart) */ continues?: boolean }
+
+/**
+ * Rows of cells with spans → a rectangular grid of texts: a cell spanning rows or columns (HTML
+ * rowspan/colspan, Word's vertical merge and gridSpan) fills every position it covers, so a
+ * category merged down its first column stands beside each problem it holds.
+ */
+export function gridOf(rows: TableCell[][]): string[][] {
+  const grid: string[][] = [];
+  const taken: boolean[][] = [];
+  rows.forEach((row, r) => {
+    grid[r] ??= [];
+    taken[r] ??= [];
+    let c = 0;
+    for (const cell of row) {
+      while (taken[r]![c]) c++;
+      const span = Math.max(1, Math.min(cell.colspan ?? 1, 64));
+      const down = Math.max(1, Math.min(cell.rowspan ?? 1, rows.length - r));
+      const text = cell.continues && r > 0 ? grid[r - 1]![c] ?? '' : cell.text;
+      for (let dr = 0; dr < down; dr++) {
+        grid[r + dr] ??= [];
+        taken[r + dr] ??= [];
+        for (let dc = 0; dc < span; dc++) { grid[r + dr]![c + dc] = text; taken[r + dr]![c + dc] = true; }
+      }
+      c += span;
+    }
+  });
+  const width = Math.max(0, ...grid.map((g) => g.length));
+  return grid.map((g) => Array.from({ length: width }, (_, k) => g[k] ?? ''));
+}
+
+/**
+ * A measures cell as paragraphs: its line breaks (<br> in a Markdown copy, paragraphs in a Word
+ * or HTML cell) separate measures; a cell with no series markers (一是, ①, 1.) whose clauses are
+ * separated by ； lists one measure per clause, as a ledger's cells do.
+ */
+export function cellMeasures(cell: string): string[] {
+  const lines = cell.split(/\s*(?:<br\s*\/?>|\n)\s*/i).map((l) => l.trim()).filter(Boolean);
+  if (lines.length > 1) return lines;
+  const one = lines[0] ?? '';
+  if (/[一二三四五六七八九十]是|[①②③④⑤⑥⑦⑧⑨⑩]|(?:^|[；;。])\s*[（(]?\d{1,2}[.．、）)]/.test(one)) return [one];
+  const clauses = one.split(/[；;]/).map((c) => c.trim()).filter(Boolean);
+  return clauses.length > 1 && clauses.every((c) => c.length >= 6) ? clauses.map((c, k) => (k < clauses.length - 1 ? `${c}；` : c)) : [one];
+}
 
 /** Rows of cells → lines. A ledger becomes labelled paragraphs; any other table, one line per row. */
 export function tableLines(rows: string[][]): string[] {
-  const clean = rows.map((r) => r.map((c) => c.replace(/\s+/g, ' ').trim())).filter((r) => r.some(Boolean));
-  const headerAt = clean.findIndex((r) => r.some((c) => COLS[1]![1].test(c)) && r.some((c) => COLS[2]![1].test(c)));
-  if (headerAt < 0) return clean.map((r) => r.filter(Boolean).join(' '));
+  const clean = rows.map((r) => r.map((c) => c.replace(/[ \t]+/g, ' ').trim())).filter((r) => r.some(Boolean));
+  const flat = (r: string[]) => r.filter(Boolean).join(' ').replace(/\n/g, ' ');
+  const headerAt = clean.findIndex((r) => r.some((c) => roleOf(c) === 'problem') && r.some((c) => roleOf(c) === 'measures'));
+  if (headerAt < 0) return clean.map(flat);
   const header = clean[headerAt]!;
-  const col: Partial<Record<(typeof COLS)[number][0], number>> = {};
+  const col: Partial<Record<Role, number>> = {};
   header.forEach((h, i) => {
-    for (const [key, re] of COLS) if (col[key] === undefined && re.test(h)) { col[key] = i; break; }
+    const role = roleOf(h);
+    if (role && col[role] === undefined) col[role] = i;
   });
-  const out = clean.slice(0, headerAt).map((r) => r.filter(Boolean).join(' '));
+  const out = clean.slice(0, headerAt).map(flat);
   let n = 0;
+  let category = '';
   for (const r of clean.slice(headerAt + 1)) {
     const filled = r.filter(Boolean);
-    if (filled.length <= 1 || new Set(filled).size === 1) { if (filled[0]) out.push(filled[0]); continue; } // a merged row: a category
+    // a merged row (full width, or one cell filled): a category
+    if (filled.length <= 1 || new Set(filled).size === 1) { if (filled[0]) { out.push(filled[0].replace(/\n/g, ' ')); category = filled[0]; } continue; }
     const problem = col.problem !== undefined ? r[col.problem] : '';
-    if (!problem) { out.push(filled.join(' ')); continue; }
+    if (!problem) { out.push(flat(r)); continue; }
+    // a category column (问题类别, or merged down the rows): a new value starts a category
+    const cat = col.category !== undefined ? r[col.category]!.replace(/\n/g, ' ') : '';
+    if (cat && cat !== category) { out.push(`问题类别：${cat}`); category = cat; }
     n++;
     const no = col.no !== undefined && /^\d+$/.test(r[col.no] ?? '') ? r[col.no] : String(n);
-    out.push(`${no}.问题：${problem}`);
-    if (col.measures !== undefined && r[col.measures]) out.push(`整改措施：${r[col.measures]}`);
-    if (col.status !== undefined && r[col.status]) out.push(`整改状态：${r[col.status]}`);
-    if (col.deadline !== undefined && r[col.deadline]) out.push(`整改时限：${r[col.deadline]}`);
+    out.push(`${no}.问题：${problem.replace(/\n/g, '')}`);
+    if (col.measures !== undefined && r[col.measures]) out.push(...cellMeasures(r[col.measures]!).map((m, k) => (k ? m : `整改措施：${m}`)));
+    if (col.outcome !== undefined && r[col.outcome]) out.push(`整改成效：${r[col.outcome]!.replace(/\n/g, '')}`);
+    if (col.status !== undefined && r[col.status]) out.push(`整改状态：${r[col.status]!.replace(/\n/g, '')}`);
+    if (col.deadline !== undefined && r[col.deadline]) out.push(`整改时限：${r[col.deadline]!.replace(/\n/g, '')}`);
   }
   return out;
 }
@@ -53,14 +108,15 @@ export function textLedgers(text: string): string {
     return null;
   };
   const rule = (cells: string[]) => cells.every((c) => /^:?-{2,}:?$/.test(c));
-  const isRow = (l: string) => { const c = cellsOf(l); return !!c && (rule(c) || c.filter(Boolean).length >= 3); };
+  // a row has three cells at least, empty ones counted: a category row fills only its first (| **（一）X方面** | | |)
+  const isRow = (l: string) => { const c = cellsOf(l); return !!c && (rule(c) || (c.length >= 3 && c.some(Boolean))); };
   const out: string[] = [];
   for (let i = 0; i < lines.length; ) {
     if (!isRow(lines[i]!)) { out.push(lines[i]!); i++; continue; }
     let j = i;
     while (j < lines.length && isRow(lines[j]!)) j++;
     const rows = lines.slice(i, j).map((l) => cellsOf(l)!).filter((c) => !rule(c));
-    const header = rows.some((r) => r.some((c) => COLS[1]![1].test(c)) && r.some((c) => COLS[2]![1].test(c)));
+    const header = rows.some((r) => r.some((c) => roleOf(c) === 'problem') && r.some((c) => roleOf(c) === 'measures'));
     out.push(...(header ? tableLines(rows) : lines.slice(i, j)));
     i = j;
   }
