@@ -199,8 +199,8 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
     outcomeRe.lastIndex = 0;
     const om = outcomeRe.exec(raw);
     const before = om ? raw.slice(0, om.index).trim() : raw;
-    // a result field that heads its paragraph (整改成效：X, from 【整改成效】 or a table's column) is X; inline, the label is read with it
-    if (om) outcome = (om.index === 0 && /[：:]$/.test(om[0]) ? raw.slice(om[0].length) : raw.slice(om.index)).trim();
+    // a result field (整改成效：X, 【整改成效】X, a table's 整改成效 column) is X: the label is no part of the result
+    if (om) outcome = (/[：:]$/.test(om[0]) ? raw.slice(om.index + om[0].length) : raw.slice(om.index)).trim();
     if (!before) continue;
     // numbered measure paragraphs under a problem heading: 1.完善制度… / （1）… / ①…
     const marks = seriesMarkers(before, lastMarker);

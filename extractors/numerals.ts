@@ -35,9 +35,14 @@ export function parseChineseNumeral(s: string): number | null {
 export function parseNumber(s: string): number | null {
   const m = /^(\d+(?:\.\d+)?)([千万亿]*)$/.exec(s);
   if (m) {
-    let v = Number(m[1]);
-    for (const u of m[2]!) v *= u === '千' ? 1e3 : u === '万' ? 1e4 : 1e8;
-    return round(v);
+    // the multipliers move the decimal point in the digits (38.7亿 = 3870000000 exactly, not 3870000000.0000005)
+    let exp = 0;
+    for (const u of m[2]!) exp += u === '千' ? 3 : u === '万' ? 4 : 8;
+    const [int, frac = ''] = m[1]!.split('.');
+    const shift = Math.min(exp, frac.length);
+    const digits = `${int}${frac.slice(0, shift)}${'0'.repeat(exp - shift)}`;
+    const rest = frac.slice(shift);
+    return round(Number(rest ? `${digits}.${rest}` : digits));
   }
   return parseChineseNumeral(s);
 }

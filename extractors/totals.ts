@@ -85,6 +85,8 @@ function matchRule(rule: TotalRule, re: RegExp, pieces: Array<{ text: string; st
     for (const m of piece.text.matchAll(re)) {
       if (rule.reject?.includes(m[0])) continue;
       if (notACount(piece.text, m.index!, m[0])) continue;
+      // 每一项整改任务, 这一个问题: 一 after a determiner is an article, never a total
+      if (/^[一]\s*(?:个|项|条)/.test(m[0]) && /[每这那某逐]$/.test(piece.text.slice(0, m.index!))) continue;
       let v: number | null;
       if (rule.money) {
         v = Number(m[1]!.replace(/[,，]/g, '')) * (m[3] === '万' ? 1e4 : m[3] === '亿' ? 1e8 : 1);

@@ -194,7 +194,8 @@ function midSentence(prev: string, titleLike: RegExp): boolean {
   // a field with its short value (整改状态：完成) ends where it ends
   if (/[：:][^，。；：:,;]{1,12}$/.test(prev)) return false;
   // a heading line (一、X / （一）X / 1.X with no sentence in it) ends where it ends
-  const heading = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[.．、](?!\d)|第[一二三四五六七八九十]+方面)/.test(prev) && !/[。；，,]/.test(prev);
+  // (a short one may have a comma: 一、提高政治站位，以高度政治自觉抓好巡视整改)
+  const heading = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[.．、](?!\d)|第[一二三四五六七八九十]+方面)/.test(prev) && !/[。；]/.test(prev) && (!/[，,]/.test(prev) || prev.length <= 30);
   return !heading;
 }
 

@@ -287,7 +287,8 @@ function findParts(L: Layout, f: Frame): Parts {
     level1.forEach((h, k) => {
       const end = k + 1 < level1.length ? level1[k + 1]!.para : closing;
       for (let i = h.para; i < end; i++) partOf[i] = k;
-      const b = h.body;
+      // a run-in part heading (一、提高政治站位，…。巡视反馈会后，…) is named by its first sentence only
+      const b = h.body.split(/[。：:]/)[0]!;
       // a part's title decides only when it is explicit (反馈问题…, 下一步工作打算); otherwise what
       // is in it does: a part with problem-like headings holds problems (二、党的思想建设 is not
       // organizational because it says 思想)
@@ -417,7 +418,13 @@ function oneLineProblem(L: Layout, i: number): boolean {
 function cellCategory(L: Layout, i: number, ordinal: number): Heading | null {
   const p = L.paras[i]!;
   const m = rx(L.r.category_cell).exec(p.text);
-  return m ? { para: i, level: 2, ordinal, bodyStart: p.start + m[0].length - m[1]!.length, body: m[1]!, label: '', rule: L.r.category_cell.id } : null;
+  if (!m) return null;
+  // its own numbering (四、X方面) gives the ordinal; its words are read like a heading's (X方面 → X)
+  const start = p.start + m[0].length - m[1]!.length;
+  const own = headingOf({ start, end: p.end, text: m[1]! }, i);
+  const body = own?.body ?? m[1]!;
+  const title = categoryTitle(body) ?? stripQuotes(body.replace(/[。：:]$/, ''));
+  return { para: i, level: 2, ordinal: own?.ordinal || ordinal, bodyStart: own?.bodyStart ?? start, body: title, label: own?.label ?? '', rule: L.r.category_cell.id };
 }
 
 type ReadingMode = 'numbered' | 'labelled' | 'lines';

@@ -75,11 +75,15 @@ export function tableLines(rows: string[][]): string[] {
   for (const r of clean.slice(headerAt + 1)) {
     const filled = r.filter(Boolean);
     // a merged row (full width, or one cell filled): a category
-    if (filled.length <= 1 || new Set(filled).size === 1) { if (filled[0]) { out.push(filled[0].replace(/\n/g, ' ')); category = filled[0]; } continue; }
+    if (filled.length <= 1 || new Set(filled).size === 1) {
+      if (filled[0]) { category = filled[0].replace(/\n/g, ' '); out.push(`问题类别：${category}`); }
+      continue;
+    }
     const problem = col.problem !== undefined ? r[col.problem] : '';
     if (!problem) { out.push(flat(r)); continue; }
     // a category column (问题类别, or merged down the rows): a new value starts a category
     const cat = col.category !== undefined ? r[col.category]!.replace(/\n/g, ' ') : '';
+    // (a category column left empty under a full-width category row keeps that row's category)
     if (cat && cat !== category) { out.push(`问题类别：${cat}`); category = cat; }
     n++;
     const no = col.no !== undefined && /^\d+$/.test(r[col.no] ?? '') ? r[col.no] : String(n);
