@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { loadRules } from './rules.js';
 import { rx, type RegexRule } from './rules.js';
 import { canonicalNumbering } from './numbering.js';
+import { textLedgers } from './readers/tables.js';
 
 // Reader text → the normalized text that every span points into.
 // Each step is a pure string → string function; the record keeps only the result,
@@ -352,6 +353,8 @@ export function normalize(raw: string): string {
   let t = raw.replace(/\r\n?/g, '\n');
   t = toSimplified(t);
   t = canonicalNumbering(t);
+  // a table pasted as text (Markdown pipes, spreadsheet tabs): read after the script is simplified, so 問題 heads a column as 问题 does
+  t = textLedgers(t);
   t = stripMarkup(t);
   t = dropPinyin(t);
   t = foldWidth(t);

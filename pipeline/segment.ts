@@ -456,6 +456,12 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
   };
 
   if (mode === 'numbered') {
+    // the level right above the problems' (（一） over 1., and over （1） where no 1. is used)
+    let parentLevel = 0;
+    for (let i = f.bodyStart; i < f.closing; i++) {
+      const h = headings[i];
+      if (h && inProblemScope(i) && h.level < problemLevel && h.level > parentLevel && !(h.level === 1 && l1AreParts)) parentLevel = h.level;
+    }
     for (let i = f.bodyStart; i < f.closing; i++) {
       const h = headings[i];
       if (!inProblemScope(i)) {
@@ -484,7 +490,7 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
         }
         if (h.unitLine) { addCategory(h, h.body, h.rule, false); continue; }
         if (cat) { addCategory(h, cat.title, cat.rule, true); continue; }
-        if (h.level === problemLevel - 1) {
+        if (h.level === parentLevel) {
           // under an aspect category (（一）在X方面 → 1.关于X问题的整改 → （1）problems) this
           // level groups problems; otherwise it is their category
           if (aspectLevel !== null && aspectLevel < h.level) {

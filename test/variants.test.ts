@@ -24,6 +24,28 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   'xuhui-jiaoyuju-2024': ['line breaks lost'],
   // already a PDF's hard-wrapped text layer: wrapping it again at another width is no copy anyone makes
   'xinxiang-shuili-2024': ['hard-wrapped at 33 characters'],
+  // the same, and rewording a label inside a line already wrapped at the page's width gives lines of
+  // widths no PDF has, which the unwrapping reads as paragraph ends
+  'pdf-noise-2023': ['hard-wrapped at 33 characters', 'measures label 整改进展情况', 'measures label 整改措施及成效', 'no measures label', 'measures numbered （1）（2） in the paragraph', 'measures numbered 第一，第二，'],
+  // a table pasted as text is its lines: one row a line (wrapped or run together, it is no table)
+  'tables-markdown-2023': ['hard-wrapped at 33 characters', 'line breaks lost'],
+  'tables-tsv-2024': ['hard-wrapped at 33 characters', 'line breaks lost'],
+};
+
+/**
+ * Known gaps, marked and never deleted: the variant is expected to fail (it.fails) until the
+ * pipeline reads it, and then this test fails and the gap is taken off the list.
+ */
+const KNOWN_GAPS: Record<string, Record<string, string>> = {
+  'central-narrative-2022': { 'line breaks lost': 'problems 1.关于“X”问题。 run into the narrative measures: categories and problems found, some measures merged' },
+  'field-blocks-2023': { 'line breaks lost': 'unnumbered field blocks (问题描述：…整改措施：…) run together: the problem label is not split off after a status value' },
+  'oneline-problems-2024': {
+    'line breaks lost': 'one-line problems have no marker: with the line breaks lost nothing in the text says where a problem starts',
+    'hard-wrapped at 33 characters': 'a one-line problem of about the wrap width is joined to the measures paragraph after it',
+  },
+  'pdf-noise-2023': { 'line breaks lost': 'page headers and numbers inside sentences once the lines are joined' },
+  'problem-n-labels-2024': { 'line breaks lost': '第八项问题： labels are not split off a run-on line' },
+  'round-units-2024': { 'line breaks lost': 'a unit heading （一）区教育局 runs into its count sentence' },
 };
 
 /**
@@ -53,7 +75,8 @@ describe('variants of the fixtures', () => {
     for (const [name, f] of Object.entries({ ...VARIANTS, ...NOISY, ...MEASURE_STYLES })) {
       if (NOT_APPLICABLE[base]?.includes(name)) continue;
       if (f(text) === text) { unchanged.push(`${base}: ${name}`); continue; }
-      it(`${base}: ${name}`, async () => {
+      const gap = KNOWN_GAPS[base]?.[name];
+      (gap ? it.fails : it)(`${base}: ${name}${gap ? ` (known gap: ${gap})` : ''}`, async () => {
         const rec = await extractBytes(new TextEncoder().encode(f(text)), `${base}-variant.txt`);
         const diff = compareRecord(expected, rec).filter((m) => !m.known).filter(recoverable(name));
         if (diff.length) throw new Error(formatDiff(`${base} (${name})`, diff));

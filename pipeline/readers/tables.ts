@@ -117,9 +117,12 @@ export function textLedgers(text: string): string {
   const out: string[] = [];
   for (let i = 0; i < lines.length; ) {
     if (!isRow(lines[i]!)) { out.push(lines[i]!); i++; continue; }
+    // a run of rows, blank lines between them included (a copy with a blank line after every line)
     let j = i;
-    while (j < lines.length && isRow(lines[j]!)) j++;
-    const rows = lines.slice(i, j).map((l) => cellsOf(l)!).filter((c) => !rule(c));
+    let end = i;
+    while (j < lines.length && (isRow(lines[j]!) || !lines[j]!.trim())) { if (lines[j]!.trim()) end = j + 1; j++; }
+    j = end;
+    const rows = lines.slice(i, j).filter((l) => l.trim()).map((l) => cellsOf(l)!).filter((c) => !rule(c));
     const header = rows.some((r) => r.some((c) => roleOf(c) === 'problem') && r.some((c) => roleOf(c) === 'measures'));
     out.push(...(header ? tableLines(rows) : lines.slice(i, j)));
     i = j;
