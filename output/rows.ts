@@ -66,6 +66,8 @@ export interface DocPayload {
   stats: [number, number, number, number, string, number | null, number | null, number | null, number];
   /** count of the record's warnings (for the batch's file event) */
   warnings: number;
+  /** the bulletin's problems were not found: none at all, or not the count it declares (for the batch's summary) */
+  problemsNotFound: boolean;
 }
 
 /** The stored forms of a document's text and record (output/db.ts zg_text and zg_record read them). */
@@ -196,5 +198,11 @@ export function toPayload(rec: BulletinRecord, size: number): DocPayload {
     },
     stats: statsOf(rec),
     warnings: rec.warnings.length,
+    problemsNotFound: problemsNotFound(rec),
   };
+}
+
+/** Was the bulletin's problem list not found: no problem at all (no_problems_found), or not the count it declares? */
+export function problemsNotFound(rec: BulletinRecord): boolean {
+  return rec.warnings.some((w) => w.code === 'no_problems_found' || w.rule === 'reconcile.problems') && rec.warnings.every((w) => w.code !== 'not_a_bulletin');
 }

@@ -94,8 +94,8 @@ export function createApp(db: Store): Hono {
     const years = byYear.map((r) => r.year).filter((y) => y != null) as number[];
     const mismatched = await db.all(`SELECT b.id, COALESCE(u.name, b.unit_name, b.issuer) AS unit, b.year, b.title, w.message
       FROM warnings w JOIN publications b ON b.id = w.bulletin_id LEFT JOIN units u ON u.id = b.unit_id
-      WHERE w.code = 'declared_total_mismatch' ORDER BY b.id DESC LIMIT 50`);
-    const mismatchCount = (await db.get<{ n: number }>("SELECT count(DISTINCT bulletin_id) AS n FROM warnings WHERE code = 'declared_total_mismatch'"))!.n;
+      WHERE w.code IN ('declared_total_mismatch', 'no_problems_found') ORDER BY b.id DESC LIMIT 50`);
+    const mismatchCount = (await db.get<{ n: number }>("SELECT count(DISTINCT bulletin_id) AS n FROM warnings WHERE code IN ('declared_total_mismatch', 'no_problems_found')"))!.n;
     const chartRows = byYear.filter((r) => r.year != null);
     const chart = chartRows.length ? svg({
       grid: { left: 50, right: 20, top: 20, bottom: 30 },
@@ -110,8 +110,8 @@ export function createApp(db: Store): Hono {
 <h2>各年度整改完成率</h2><div class="chart">${safe(chart)}</div>
 <table><thead><tr><th>年份</th><th>通报</th><th>问题</th><th>已完成</th><th>完成率</th></tr></thead><tbody>${byYear.map((r) => h`<tr><td>${r.year ?? '（未知）'}</td>
 <td class="n">${num(r.bulletins)}</td><td class="n"><a href="/search?${qs({ year: r.year })}">${num(r.problems)}</a></td><td class="n"><a href="/search?${qs({ year: r.year, status: 'completed' })}">${num(r.completed)}</a></td><td class="n">${pct(r.completion_rate)}</td></tr>`)}</tbody></table>
-<h2>先核对：申报总数与列出问题不符的通报</h2>
-<p class="muted">通报自报的问题数、整改数与正文列出的不一致，共 ${num(mismatchCount)} 份${mismatchCount > mismatched.length ? `（列出最近 ${mismatched.length} 条）` : ''}。</p>
+<h2>先核对：申报总数与列出问题不符、或未读出问题的通报</h2>
+<p class="muted">通报自报的问题数、整改数与正文列出的不一致，或正文中未读出问题清单，共 ${num(mismatchCount)} 份${mismatchCount > mismatched.length ? `（列出最近 ${mismatched.length} 条）` : ''}。</p>
 ${mismatched.length ? h`<table><thead><tr><th>单位</th><th>年份</th><th>不符之处</th><th>通报</th></tr></thead><tbody>${mismatched.map((r) => h`<tr><td>${unitLink(r.unit)}</td><td>${r.year}</td><td>${r.message}</td><td><a href="/bulletin/${r.id}">${r.title ?? `#${r.id}`}</a></td></tr>`)}</tbody></table>` : h`<p class="muted">没有。</p>`}`));
   });
 

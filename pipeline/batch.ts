@@ -47,6 +47,8 @@ export interface FileEvent {
   message?: string;
   sha256?: string;
   warnings?: number;
+  /** read, but its problems were not found (none, or not the count it declares): see `zhenggai errors` */
+  problems_not_found?: boolean;
   ms: number;
 }
 
@@ -57,6 +59,8 @@ export interface IngestSummary {
   unchanged: number;
   reprocessed: number;
   failed: number;
+  /** bulletins read whose problems were not found (none, or not the count they declare) */
+  problems_not_found: number;
   seconds: number;
   peak_rss_mb: number;
 }
@@ -149,8 +153,10 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   const counts = { ingested: 0, unchanged: 0, reprocessed: 0, failed: 0 };
   const emitLater: FileEvent[] = [];
   let sink: Sink | null = null;
+  let problemsNotFound = 0;
   const emit = (e: FileEvent) => {
     counts[e.status]++;
+    if (e.problems_not_found) problemsNotFound++;
     if (e.status === 'failed') {
       if (sink) sink.failed(e.path, e.sha256 ?? null, e.code ?? 'internal', e.message ?? '');
       else emitLater.push(e);
@@ -233,7 +239,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
           return;
         }
         const status = await writerSink.write(r.doc);
-        emit({ event: 'file', path, status, warnings: r.doc.warnings, ms: ms() });
+        emit({ event: 'file', path, status, warnings: r.doc.warnings, ...(r.doc.problemsNotFound ? { problems_not_found: true } : {}), ms: ms() });
       } catch (e) {
         const z = toZhenggaiError(e, path);
         emit({ event: 'file', path, status: 'failed', code: z.code, message: z.message, ms: ms() });
@@ -244,5 +250,5 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   await pool?.destroy();
   await writerSink.finish(counts);
   const seconds = Math.round((performance.now() - t0) / 10) / 100;
-  return { event: 'summary', run: writerSink.runId, ...counts, seconds, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  return { event: 'summary', run: writerSink.runId, ...counts, problems_not_found: problemsNotFound, seconds, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
 }

@@ -130,7 +130,7 @@ program
       if (e.status === 'failed') failures++;
       if (o.json) process.stdout.write(JSON.stringify(e) + '\n');
       else if (bar) (bar as import('cli-progress').SingleBar).update(done, { rate: (done / Math.max(0.001, (Date.now() - t0) / 1000)).toFixed(1), failures });
-      else if (!o.quiet) process.stderr.write(printable(`${e.status.padEnd(11)} ${e.path}${e.code ? `  ${e.code}: ${e.message}` : ''}`) + '\n');
+      else if (!o.quiet) process.stderr.write(printable(`${e.status.padEnd(11)} ${e.path}${e.code ? `  ${e.code}: ${e.message}` : ''}${e.problems_not_found ? '  (declared problems not found)' : ''}`) + '\n');
     };
     const { ingest } = await import('./batch.js');
     const summary = await ingest(paths, {
@@ -149,7 +149,11 @@ program
     });
     (bar as import('cli-progress').SingleBar | null)?.stop();
     if (o.json) process.stdout.write(JSON.stringify(summary) + '\n');
-    else process.stdout.write(`${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.reprocessed} reprocessed, ${summary.failed} failed in ${summary.seconds}s → ${await shown(o.db)}\n`);
+    else {
+      process.stdout.write(`${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.reprocessed} reprocessed, ${summary.failed} failed in ${summary.seconds}s → ${await shown(o.db)}\n`);
+      // never a silent zero: bulletins read without the problems they declare are said, and listed by errors
+      if (summary.problems_not_found) process.stdout.write(`${summary.problems_not_found} bulletin${summary.problems_not_found > 1 ? 's' : ''}: declared problems not found (zhenggai errors lists them)\n`);
+    }
     process.exitCode = summary.failed ? 1 : 0;
   });
 
@@ -172,9 +176,20 @@ program
         return;
       }
       const rows = await db.all<{ path: string; code: string; message: string }>('SELECT path, code, message FROM ingest_errors WHERE run_id = ? ORDER BY path', [run]);
-      if (o.format === 'json') { process.stdout.write(JSON.stringify({ run, failed: rows.length, errors: rows }, null, 2) + '\n'); return; }
+      // read, but without the problems they declare (none found, or another count): in the dataset, whatever run read them
+      const unread = await db.all<{ path: string; code: string; message: string }>(`SELECT min(p.path) AS path, w.code, w.message FROM warnings w
+        JOIN bulletins b ON b.id = w.bulletin_id JOIN document_paths p ON p.document_id = b.document_id
+        WHERE (w.code = 'no_problems_found' OR w.rule = 'reconcile.problems')
+          AND NOT EXISTS (SELECT 1 FROM warnings x WHERE x.bulletin_id = b.id AND x.code = 'not_a_bulletin')
+        GROUP BY b.id, w.code, w.message ORDER BY min(p.path), w.code`);
+      if (o.format === 'json') { process.stdout.write(JSON.stringify({ run, failed: rows.length, errors: rows, problems_not_found: unread }, null, 2) + '\n'); return; }
       process.stdout.write(`run ${run}: ${rows.length} failed\n`);
       for (const r of rows) process.stdout.write(printable(`${r.code.padEnd(18)} ${r.path}  ${r.message}`) + '\n');
+      const bulletins = new Set(unread.map((r) => r.path)).size;
+      if (bulletins) {
+        process.stdout.write(`\n${bulletins} bulletin${bulletins > 1 ? 's' : ''} read without the problems they declare (in the dataset, any run):\n`);
+        for (const r of unread) process.stdout.write(printable(`${r.code.padEnd(24)} ${r.path}  ${r.message}`) + '\n');
+      }
     } finally {
       await db.close();
     }

@@ -30,6 +30,8 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'hostile'));
   const seed = readFileSync(join(FIXTURES, 'xinye-kexie-2024', 'bulletin.txt'), 'utf8');
   writeFileSync(join(dir, 'hostile', 'bulletin.txt'), seed.replace('三会一课制度执行不严格', `三会一课制度执行不严格${HOSTILE}`));
+  // a bulletin that declares 5 problems and lists none a reading can take: the home page must show it
+  writeFileSync(join(dir, 'hostile', 'unread.txt'), ['中共某某县统计局党组关于巡察整改情况的通报', '根据县委统一部署，2024年3月4日至4月26日，县委第二巡察组对县统计局党组进行了巡察。', '一、整改工作开展情况', '局党组对巡察反馈的5个问题逐项整改，已完成整改4个。', '二、巡察反馈问题整改情况', '局党组认真对照巡察反馈意见持续发力，各项整改工作有序推进，取得了阶段性成效。'].join('\n'));
   const s = await ingest([FIXTURES, join(dir, 'hostile')], { db: dbPath, jobs: 1 });
   expect(s.failed).toBe(0);
   db = await openStore(dbPath, { readonly: true });
@@ -70,6 +72,13 @@ describe('web app', () => {
     expect((await get('/unit/没有这个单位')).status).toBe(404);
     expect((await get('/nope')).status).toBe(404);
     expect((await get('/search?q=党费&page=abc&year=x')).status).toBe(200); // bad parameters are ignored
+  });
+
+  it('the home page lists a bulletin whose declared problems were not found, to check first', async () => {
+    const home = (await get('/')).body;
+    expect(home).toContain('未读出问题');
+    expect(home).toMatch(/中共某某县统计局党组关于巡察整改情况的通报/);
+    expect(home).toMatch(/declared 5 problems, found 0/);
   });
 
   it('is read-only: other methods than GET and HEAD get 405', async () => {
