@@ -84,7 +84,9 @@ export function formatExplanation(e: Explanation): string {
   for (const i of e.issues) byLine.set(i.line, i);
   for (const o of e.outline) {
     const indent = o.what === 'category' ? '    ' : o.what === 'group' ? '      ' : o.what === 'problem' ? '        ' : o.what === 'org_point' ? '    ' : '  ';
-    put(`${L(o.line)}${indent}${pad(clip(o.text, 66 - indent.length), 66 - indent.length)}  ${o.rule}`);
+    // the readings of the problem list and the choice among them are shown whole: their scores say why the winner won
+    if (o.rule.startsWith('reading.')) put(`${L(o.line)}${indent}${o.text}  [${o.rule}]`);
+    else put(`${L(o.line)}${indent}${pad(clip(o.text, 66 - indent.length), 66 - indent.length)}  ${o.rule}`);
     if (o.what === 'problem' && o.line !== null) {
       const i = byLine.get(o.line);
       if (i) put(`    ${indent}  measures ${i.measures} · outcome ${i.outcome ? 'yes' : '–'} · ${i.status}${i.status_phrase ? ` (${clip(i.status_phrase, 16)})` : ''} ${i.status_rule ?? ''} · quantities ${i.quantities}${i.numbering_rule ? ` · numbered ${i.numbering_rule}` : ''}`);

@@ -2,7 +2,7 @@
 // The segmenter proposes readings (its default choice of the problem level; every other
 // numbered level; labelled blocks; one-line problems under category headings) and each is
 // scored here on: agreement with the declared problem and aspect counts, each problem
-// having measures or a status, and numbering that runs without gaps. Declared totals are
+// having measures or a status and stating one status only, and numbering that runs without gaps. Declared totals are
 // evidence, never forced: a bulletin that disagrees with its own list keeps the best list
 // and gets the warning from reconcile. The default reading wins ties.
 
@@ -13,6 +13,8 @@ export interface ReadingBlock {
   category: number | null;
   /** the block carries its measures or a status (more than its heading line, or 一是/整改：/已完成 in it) */
   supported: boolean;
+  /** paragraphs in the block that only state a status (已整改完成。/ 整改状态：完成): one problem has one */
+  statuses: number;
 }
 
 /** What the bulletin says of itself, read before the problems are chosen. */
@@ -26,7 +28,7 @@ export interface ReadingScore {
   categories: number;
   score: number;
   /** each term of the score, for explain */
-  terms: { count: number; aspects: number; support: number; numbering: number; prior: number };
+  terms: { count: number; aspects: number; support: number; single: number; numbering: number; prior: number };
   chosen: boolean;
 }
 
@@ -58,11 +60,13 @@ export function scoreReading(id: string, rule: string, blocks: ReadingBlock[], c
     count: n ? countFit(n, ev) : 0,
     aspects: n && ev.aspects !== undefined && categories === ev.aspects ? 0.5 : 0,
     support: n ? 2 * (blocks.filter((b) => b.supported).length / n) : 0,
+    // a block that states two statuses or more holds as many problems
+    single: n ? blocks.filter((b) => b.statuses <= 1).length / n : 0,
     numbering: n ? 0.5 * numberingFit(blocks) : 0,
     prior: isDefault ? 0.25 : 0,
   };
-  const score = n ? terms.count + terms.aspects + terms.support + terms.numbering + terms.prior : 0;
-  return { id, rule, problems: n, categories, score: round2(score), terms: { count: round2(terms.count), aspects: terms.aspects, support: round2(terms.support), numbering: round2(terms.numbering), prior: terms.prior }, chosen: false };
+  const score = n ? terms.count + terms.aspects + terms.support + terms.single + terms.numbering + terms.prior : 0;
+  return { id, rule, problems: n, categories, score: round2(score), terms: { count: round2(terms.count), aspects: terms.aspects, support: round2(terms.support), single: round2(terms.single), numbering: round2(terms.numbering), prior: terms.prior }, chosen: false };
 }
 
 /** The best reading: the highest score; the first (the default) on a tie. */
@@ -76,5 +80,5 @@ export function choose(scores: ReadingScore[]): number {
 /** One line for explain: what a reading found and why it scored so. */
 export function describeReading(s: ReadingScore): string {
   const t = s.terms;
-  return `reading ${s.id}${s.chosen ? ' (chosen)' : ''}: ${s.problems} problems, ${s.categories} categories, score ${s.score} = count ${t.count} + aspects ${t.aspects} + measures/status ${t.support} + numbering ${t.numbering}${t.prior ? ` + default ${t.prior}` : ''}`;
+  return `reading ${s.id}${s.chosen ? ' (chosen)' : ''}: ${s.problems} problems, ${s.categories} categories, score ${s.score} = count ${t.count} + aspects ${t.aspects} + measures/status ${t.support} + one status each ${t.single} + numbering ${t.numbering}${t.prior ? ` + default ${t.prior}` : ''}`;
 }

@@ -10,7 +10,7 @@
 import { rx, expandRe } from './rules.js';
 import { parseChineseNumeral } from '../extractors/numerals.js';
 import { pattern as totalsPattern } from '../extractors/totals.js';
-import { structureRules, decisionId, isStatusLine, saysStatus, stripQuotes, type StructureRules } from './vocabulary.js';
+import { structureRules, decisionId, isStatusLine, saysStatus, statusOnly, stripQuotes, type StructureRules } from './vocabulary.js';
 import { extractTotals } from '../extractors/totals.js';
 import { scoreReading, choose, describeReading, type ReadingBlock, type ReadingScore, type Evidence } from './readings.js';
 import type { Doc, Paragraph } from './doc.js';
@@ -623,7 +623,8 @@ function supported(L: Layout, b: ProblemBlock): boolean {
 /**
  * The problem list as competing readings, chosen on the bulletin's own evidence. The default
  * (the problem level found above) stands alone when it agrees with the declared count, or when
- * nothing is declared and most of its problems carry measures or a status; otherwise every other
+ * nothing is declared and most of its problems carry measures or a status, and no problem of it
+ * states two statuses (two problems read as one); otherwise every other
  * numbered level, labelled blocks and one-line problems are read too, each scored
  * (pipeline/readings.ts), and the best wins. Every reading and its score is traced for explain.
  */
@@ -635,14 +636,15 @@ function chooseReading(L: Layout, frame: Frame, parts: Parts, level: ProblemLeve
     setExtents(L, b.problems, b.categories, parts.level1, frame.closing, mode === 'numbered' ? lv.level : 0);
     return { ...b, messages: doc.messages.splice(mark) };
   };
-  const blocks = (r: Read): ReadingBlock[] => r.problems.map((b) => ({ ordinal: b.label ? b.number : 0, category: b.category, supported: supported(L, b) }));
+  const statusParas = (b: ProblemBlock) => { let n = 0; for (let i = b.first + 1; i <= b.last; i++) if (statusOnly(L.paras[i]!.text) || isStatusLine(L.paras[i]!.text)) n++; return n; };
+  const blocks = (r: Read): ReadingBlock[] => r.problems.map((b) => ({ ordinal: b.label ? b.number : 0, category: b.category, supported: supported(L, b), statuses: statusParas(b) }));
   const defMode: ReadingMode = level.level ? 'numbered' : 'labelled';
   const reads: Array<{ id: string; rule: string; read: Read }> = [{ id: level.level ? `level ${level.level}` : 'labelled', rule: decisionId('reading_default'), read: run(level, defMode) }];
   const ev = evidenceOutside(L, frame, parts, reads[0]!.read.problems);
   const scores = [scoreReading(reads[0]!.id, reads[0]!.rule, blocks(reads[0]!.read), reads[0]!.read.categories.length, ev, true)];
   const def = scores[0]!;
   const declared = ev.problems !== undefined || ev.tasks !== undefined;
-  const settled = def.problems > 0 && (declared ? def.terms.count === 4 : def.terms.support >= 1);
+  const settled = def.problems > 0 && def.terms.single === 1 && (declared ? def.terms.count === 4 : def.terms.support >= 1);
   if (!settled) {
     const levels = new Set<number>();
     for (let i = frame.bodyStart; i < frame.closing; i++) {
@@ -661,6 +663,10 @@ function chooseReading(L: Layout, frame: Frame, parts: Parts, level: ProblemLeve
   const best = choose(scores);
   const chosen = reads[best]!.read;
   doc.messages.push(...chosen.messages);
+  if (scores.length === 1) {
+    const why = def.problems === 0 ? 'no problems' : declared ? `its ${def.problems} problems agree with the declared count` : 'nothing declared to check against, and its problems carry their measures or status, one status each';
+    doc.decide('segment', 'layout', def.rule, undefined, `${describeReading(def)}; it stands alone: ${why}`, def.problems);
+  }
   if (scores.length > 1) {
     const why = ev.problems !== undefined ? `declared ${ev.problems} problems` : ev.tasks !== undefined ? `declared ${ev.tasks} tasks` : 'no declared count';
     for (const sc of scores) doc.decide('segment', 'layout', sc.rule, undefined, describeReading(sc), sc.problems);

@@ -12,6 +12,19 @@ const read = async (name: string) => extractBytes(readFileSync(join(dir, name)),
 const brief = (rec: Awaited<ReturnType<typeof read>>) => rec.issues.map((i) => [i.number, i.problem, i.measures.length, i.status]);
 
 describe('problem-list layouts', () => {
+  it('one-line problems under numbered category headings with no 方面 and no declared count: read as competing readings, one status each wins', async () => {
+    const rec = await read('oneline-under-numbered-categories.txt');
+    expect(rec.categories.map((c) => [c.ordinal, c.title])).toEqual([[1, '政治建设'], [2, '党风廉政建设']]);
+    expect(brief(rec)).toEqual([
+      [1, '林长制工作推进不平衡', 1, 'completed'],
+      [2, '生态保护修复项目进度滞后', 1, 'in_progress'],
+      [3, '护林员补助发放审核把关不严', 1, 'completed'],
+      [4, '公务用车使用管理不规范', 1, 'completed'],
+    ]);
+    expect(rec.issues.map((i) => i.category)).toEqual([1, 1, 2, 2]);
+    expect(rec.issues.map((i) => i.rule)).toEqual(Array(4).fill('layout.one_line'));
+    expect(rec.warnings.map((w) => w.code)).not.toContain('no_problems_found');
+  });
   it('categories numbered 第一方面：X (words without 方面) over 问题：-labelled and unnumbered one-sentence problems', async () => {
     const rec = await read('aspect-numbered-categories.txt');
     expect(rec.categories.map((c) => [c.ordinal, c.title])).toEqual([[1, '政治责任扛得不牢'], [2, '作风建设有差距']]);
