@@ -1,7 +1,9 @@
 // Declared totals: what the bulletin says about itself (N个问题, 已完成N个, 完成率N%, 追缴N万元…).
 // Searched outside the problems; the first match of the first rule of each key wins.
 import { loadRules } from '../pipeline/rules.js';
-import { expandRe, type RegexRule } from '../pipeline/rules.js';
+import { expandRe, rx, type RegexRule } from '../pipeline/rules.js';
+
+const articleRule = () => loadRules<{ article: RegexRule }>('totals.json').article;
 import { parseNumber, round, notACount } from './numerals.js';
 
 interface TotalRule extends RegexRule { key: string; percent?: boolean; money?: boolean; sum?: boolean; reject?: string[]; /** which N holds the value (default: the first) */ group?: number }
@@ -86,7 +88,7 @@ function matchRule(rule: TotalRule, re: RegExp, pieces: Array<{ text: string; st
       if (rule.reject?.includes(m[0])) continue;
       if (notACount(piece.text, m.index!, m[0])) continue;
       // 每一项整改任务, 这一个问题: 一 after a determiner is an article, never a total
-      if (/^[一]\s*(?:个|项|条)/.test(m[0]) && /[每这那某逐]$/.test(piece.text.slice(0, m.index!))) continue;
+      if (rx(articleRule()).test(piece.text.slice(Math.max(0, m.index! - 1), m.index! + 3))) continue;
       let v: number | null;
       if (rule.money) {
         v = Number(m[1]!.replace(/[,，]/g, '')) * (m[3] === '万' ? 1e4 : m[3] === '亿' ? 1e8 : 1);

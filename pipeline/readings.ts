@@ -6,6 +6,8 @@
 // evidence, never forced: a bulletin that disagrees with its own list keeps the best list
 // and gets the warning from reconcile. The default reading wins ties.
 
+import { decisionId } from './vocabulary.js';
+
 /** What a reading gives, as the scorer sees it. */
 export interface ReadingBlock {
   /** the printed ordinal (0 when unnumbered) and the category it sits in */
@@ -81,4 +83,50 @@ export function choose(scores: ReadingScore[]): number {
 export function describeReading(s: ReadingScore): string {
   const t = s.terms;
   return `reading ${s.id}${s.chosen ? ' (chosen)' : ''}: ${s.problems} problems, ${s.categories} categories, score ${s.score} = count ${t.count} + aspects ${t.aspects} + measures/status ${t.support} + one status each ${t.single} + numbering ${t.numbering}${t.prior ? ` + default ${t.prior}` : ''}`;
+}
+
+/** A reading the segmenter can make: its id, rule id, and how to make it (only when it is needed). */
+export interface Candidate<R> { id: string; rule: string; read: () => R }
+
+/** What the segmenter gives the chooser: its default reading, the others, and how to see a reading. */
+export interface Proposer<R> {
+  first: Candidate<R>;
+  /** what the bulletin declares, read outside the default reading's problems */
+  evidence(read: R): Evidence;
+  blocks(read: R): ReadingBlock[];
+  categories(read: R): number;
+  alternatives(): Array<Candidate<R>>;
+}
+
+/**
+ * The default reading stands alone when its count agrees with the declared one, or when nothing
+ * is declared and its problems carry measures or a status, one status each; otherwise every
+ * alternative is read and scored, and the best wins (the default on a tie). Every reading scored,
+ * and the choice, are traced (the Doc's decisions, for explain).
+ */
+export function chooseAmong<R>(trace: (rule: string, message: string, problems: number) => void, p: Proposer<R>): { read: R; scores: ReadingScore[] } {
+  const first = p.first.read();
+  const reads = [first];
+  const ev = p.evidence(first);
+  const def = scoreReading(p.first.id, p.first.rule, p.blocks(first), p.categories(first), ev, true);
+  const scores = [def];
+  const declared = ev.problems !== undefined || ev.tasks !== undefined;
+  const settled = def.problems > 0 && def.terms.single === 1 && (declared ? def.terms.count === 4 : def.terms.support >= 1);
+  if (!settled) {
+    for (const c of p.alternatives()) {
+      const r = c.read();
+      reads.push(r);
+      scores.push(scoreReading(c.id, c.rule, p.blocks(r), p.categories(r), ev, false));
+    }
+  }
+  const best = choose(scores);
+  if (scores.length === 1) {
+    const why = def.problems === 0 ? 'no problems' : declared ? `its ${def.problems} problems agree with the declared count` : 'nothing declared to check against, and its problems carry their measures or status, one status each';
+    trace(def.rule, `${describeReading(def)}; it stands alone: ${why}`, def.problems);
+  } else {
+    const why = ev.problems !== undefined ? `declared ${ev.problems} problems` : ev.tasks !== undefined ? `declared ${ev.tasks} tasks` : 'no declared count';
+    for (const sc of scores) trace(sc.rule, describeReading(sc), sc.problems);
+    trace(decisionId('readings'), `${scores.length} readings scored (${why}${ev.aspects !== undefined ? `, ${ev.aspects} aspects` : ''}): ${scores[best]!.id} wins with ${scores[best]!.problems} problems`, scores[best]!.problems);
+  }
+  return { read: reads[best]!, scores };
 }

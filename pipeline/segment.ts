@@ -12,7 +12,7 @@ import { parseChineseNumeral } from '../extractors/numerals.js';
 import { pattern as totalsPattern } from '../extractors/totals.js';
 import { structureRules, decisionId, isStatusLine, saysStatus, statusOnly, stripQuotes, type StructureRules } from './vocabulary.js';
 import { extractTotals } from '../extractors/totals.js';
-import { scoreReading, choose, describeReading, type ReadingBlock, type ReadingScore, type Evidence } from './readings.js';
+import { chooseAmong, type ReadingScore, type Evidence } from './readings.js';
 import type { Doc, Paragraph } from './doc.js';
 
 export { structureRules, stripQuotes };
@@ -407,7 +407,7 @@ function oneLineProblem(L: Layout, i: number): boolean {
   const next = paras[i + 1];
   if (!next || headings[i + 1] || p.text.length > 60 || p.text.length < 6) return false;
   if (rx(r.labels.measures).test(p.text) || rx(r.labels.status).test(p.text) || rx(r.labels.deadline).test(p.text)) return false;
-  if (rx(r.outcome).test(p.text) || rx(r.note_start).test(p.text) || /^[一二三四五六七八九十]+是/.test(p.text) || saysStatus(p.text)) return false;
+  if (rx(r.outcome).test(p.text) || rx(r.note_start).test(p.text) || rx(r.series).exec(p.text)?.index === 0 || saysStatus(p.text)) return false;
   if (headings[i - 1]) return true;
   const prev = paras[i - 1];
   if (!prev) return false;
@@ -617,7 +617,7 @@ function evidenceOutside(L: Layout, frame: Frame, parts: Parts, problems: Proble
 function supported(L: Layout, b: ProblemBlock): boolean {
   if (b.last > b.first) return true;
   const t = L.doc.text.slice(b.headStart, L.paras[b.first]!.end);
-  return rx(L.r.run_in_measures).test(t) || /[一1]是/.test(t) || rx(L.r.labels.measures_inline).test(t) || saysStatus(t);
+  return rx(L.r.run_in_measures).test(t) || rx(L.r.series).test(t) || rx(L.r.labels.measures_inline).test(t) || saysStatus(t);
 }
 
 /**
@@ -630,49 +630,35 @@ function supported(L: Layout, b: ProblemBlock): boolean {
  */
 function chooseReading(L: Layout, frame: Frame, parts: Parts, level: ProblemLevel): Read & { readings: ReadingScore[] } {
   const { doc } = L;
-  const run = (lv: ProblemLevel, mode: ReadingMode): Read => {
+  const run = (lv: ProblemLevel, mode: ReadingMode) => (): Read => {
     const mark = doc.messages.length;
     const b = findBlocks(L, frame, parts, lv, mode);
     setExtents(L, b.problems, b.categories, parts.level1, frame.closing, mode === 'numbered' ? lv.level : 0);
     return { ...b, messages: doc.messages.splice(mark) };
   };
   const statusParas = (b: ProblemBlock) => { let n = 0; for (let i = b.first + 1; i <= b.last; i++) if (statusOnly(L.paras[i]!.text) || isStatusLine(L.paras[i]!.text)) n++; return n; };
-  const blocks = (r: Read): ReadingBlock[] => r.problems.map((b) => ({ ordinal: b.label ? b.number : 0, category: b.category, supported: supported(L, b), statuses: statusParas(b) }));
   const defMode: ReadingMode = level.level ? 'numbered' : 'labelled';
-  const reads: Array<{ id: string; rule: string; read: Read }> = [{ id: level.level ? `level ${level.level}` : 'labelled', rule: decisionId('reading_default'), read: run(level, defMode) }];
-  const ev = evidenceOutside(L, frame, parts, reads[0]!.read.problems);
-  const scores = [scoreReading(reads[0]!.id, reads[0]!.rule, blocks(reads[0]!.read), reads[0]!.read.categories.length, ev, true)];
-  const def = scores[0]!;
-  const declared = ev.problems !== undefined || ev.tasks !== undefined;
-  const settled = def.problems > 0 && def.terms.single === 1 && (declared ? def.terms.count === 4 : def.terms.support >= 1);
-  if (!settled) {
-    const levels = new Set<number>();
-    for (let i = frame.bodyStart; i < frame.closing; i++) {
-      const h = L.headings[i];
-      if (h && !h.unitLine && h.level >= parts.minLevel && parts.inProblemScope(i) && !headingCategory(h)) levels.add(h.level);
-    }
-    for (const l of [...levels].sort()) {
-      if (l === level.level) continue;
-      reads.push({ id: `level ${l}`, rule: decisionId('reading_level'), read: run({ level: l, strict: false, rule: decisionId('reading_level') }, 'numbered') });
-    }
-    const none: ProblemLevel = { level: 0, strict: false, rule: decisionId('reading_labelled') };
-    if (defMode !== 'labelled') reads.push({ id: 'labelled', rule: decisionId('reading_labelled'), read: run(none, 'labelled') });
-    reads.push({ id: 'one-line', rule: decisionId('reading_lines'), read: run({ ...none, rule: decisionId('reading_lines') }, 'lines') });
-    for (const r of reads.slice(1)) scores.push(scoreReading(r.id, r.rule, blocks(r.read), r.read.categories.length, ev, false));
-  }
-  const best = choose(scores);
-  const chosen = reads[best]!.read;
-  doc.messages.push(...chosen.messages);
-  if (scores.length === 1) {
-    const why = def.problems === 0 ? 'no problems' : declared ? `its ${def.problems} problems agree with the declared count` : 'nothing declared to check against, and its problems carry their measures or status, one status each';
-    doc.decide('segment', 'layout', def.rule, undefined, `${describeReading(def)}; it stands alone: ${why}`, def.problems);
-  }
-  if (scores.length > 1) {
-    const why = ev.problems !== undefined ? `declared ${ev.problems} problems` : ev.tasks !== undefined ? `declared ${ev.tasks} tasks` : 'no declared count';
-    for (const sc of scores) doc.decide('segment', 'layout', sc.rule, undefined, describeReading(sc), sc.problems);
-    doc.decide('segment', 'layout', decisionId('readings'), undefined, `${scores.length} readings scored (${why}${ev.aspects !== undefined ? `, ${ev.aspects} aspects` : ''}): ${scores[best]!.id} wins with ${scores[best]!.problems} problems`, scores[best]!.problems);
-  }
-  return { ...chosen, readings: scores };
+  const { read, scores } = chooseAmong<Read>((rule, message, n) => doc.decide('segment', 'layout', rule, undefined, message, n), {
+    first: { id: level.level ? `level ${level.level}` : 'labelled', rule: decisionId('reading_default'), read: run(level, defMode) },
+    evidence: (r) => evidenceOutside(L, frame, parts, r.problems),
+    blocks: (r) => r.problems.map((b) => ({ ordinal: b.label ? b.number : 0, category: b.category, supported: supported(L, b), statuses: statusParas(b) })),
+    categories: (r) => r.categories.length,
+    alternatives: () => {
+      const levels = new Set<number>();
+      for (let i = frame.bodyStart; i < frame.closing; i++) {
+        const h = L.headings[i];
+        if (h && !h.unitLine && h.level >= parts.minLevel && parts.inProblemScope(i) && !headingCategory(h)) levels.add(h.level);
+      }
+      const none: ProblemLevel = { level: 0, strict: false, rule: decisionId('reading_labelled') };
+      return [
+        ...[...levels].sort().filter((l) => l !== level.level).map((l) => ({ id: `level ${l}`, rule: decisionId('reading_level'), read: run({ level: l, strict: false, rule: decisionId('reading_level') }, 'numbered') })),
+        ...(defMode !== 'labelled' ? [{ id: 'labelled', rule: decisionId('reading_labelled'), read: run(none, 'labelled') }] : []),
+        { id: 'one-line', rule: decisionId('reading_lines'), read: run({ ...none, rule: decisionId('reading_lines') }, 'lines') },
+      ];
+    },
+  });
+  doc.messages.push(...read.messages);
+  return { ...read, readings: scores };
 }
 
 export function segment(doc: Doc): Segmentation {

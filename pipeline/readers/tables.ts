@@ -2,7 +2,8 @@
 // (整改台账: 序号 | 问题 | 整改措施 | 完成情况 …) is rewritten as labelled paragraphs
 // (N.问题：… / 整改措施：… / 整改状态：…) so the problems in it are read like any others.
 
-import { loadRules } from '../rules.js';
+import { loadRules, rx } from '../rules.js';
+import { structureRules } from '../vocabulary.js';
 
 type Role = 'no' | 'category' | 'problem' | 'measures' | 'outcome' | 'status' | 'deadline' | 'owner';
 let cols: Array<[Role, RegExp]> | null = null;
@@ -52,7 +53,7 @@ export function cellMeasures(cell: string): string[] {
   const lines = cell.split(/\s*(?:<br\s*\/?>|\n)\s*/i).map((l) => l.trim()).filter(Boolean);
   if (lines.length > 1) return lines;
   const one = lines[0] ?? '';
-  if (/[一二三四五六七八九十]是|[①②③④⑤⑥⑦⑧⑨⑩]|(?:^|[；;。])\s*[（(]?\d{1,2}[.．、）)]/.test(one)) return [one];
+  if (rx(structureRules().series).test(one)) return [one];
   const clauses = one.split(/[；;]/).map((c) => c.trim()).filter(Boolean);
   return clauses.length > 1 && clauses.every((c) => c.length >= 6) ? clauses.map((c, k) => (k < clauses.length - 1 ? `${c}；` : c)) : [one];
 }
