@@ -48,8 +48,9 @@ function candidateSentences(pieces: Array<{ text: string; start: number }>): Arr
  * @param front where given, tells whether an offset lies outside the parts that hold the problems
  * (the opening, organizational parts, the closing): a key stated there wins over the same key
  * stated inside them (a round's per-unit counts, a category's own count).
+ * @param keys where given, only these keys are read (the segmenter's evidence needs three)
  */
-export function extractTotals(all: Array<{ text: string; start: number }>, front?: (offset: number) => boolean): { summary: Record<string, number>; hits: TotalHit[] } {
+export function extractTotals(all: Array<{ text: string; start: number }>, front?: (offset: number) => boolean, keys?: ReadonlySet<string>): { summary: Record<string, number>; hits: TotalHit[] } {
   const pieces = candidateSentences(all);
   const summary: Record<string, number> = {};
   const hits: TotalHit[] = [];
@@ -65,6 +66,7 @@ export function extractTotals(all: Array<{ text: string; start: number }>, front
   for (const pass of passes) {
     for (const { rule, re } of pattern()) {
       if (rule.sum ? !pass.sums : decided.has(rule.key)) continue;
+      if (keys && !keys.has(rule.key)) continue;
       const found = matchRule(rule, re, pass.pieces, taken);
       if (!found.length) continue;
       for (const h of found) { delete h.sentence; if (!rule.sum) taken.set(h.index + h.text.length, h.value); }

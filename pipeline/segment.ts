@@ -601,6 +601,8 @@ function setExtents(L: Layout, problems: ProblemBlock[], categories: CategoryBlo
 
 interface Read { categories: CategoryBlock[]; problems: ProblemBlock[]; messages: Doc['messages'] }
 
+const EVIDENCE_KEYS: ReadonlySet<string> = new Set(['problems', 'tasks', 'aspects']);
+
 /** What the bulletin declares of its problems and aspects, read outside the problems of a reading. */
 function evidenceOutside(L: Layout, frame: Frame, parts: Parts, problems: ProblemBlock[]): Evidence {
   const inside = new Uint8Array(L.paras.length);
@@ -609,7 +611,7 @@ function evidenceOutside(L: Layout, frame: Frame, parts: Parts, problems: Proble
   const front = frontParas(L, frame, parts);
   const starts = new Map(L.paras.map((p, i) => [p.start, i]));
   // each piece is one paragraph here, and a sentence starts in one: walk back to its paragraph's start
-  const { summary } = extractTotals(pieces, (off) => { let i = off; while (i > 0 && !starts.has(i)) i--; return front[starts.get(i) ?? 0] ?? true; });
+  const { summary } = extractTotals(pieces, (off) => { let i = off; while (i > 0 && !starts.has(i)) i--; return front[starts.get(i) ?? 0] ?? true; }, EVIDENCE_KEYS);
   return { problems: summary.problems, tasks: summary.tasks, aspects: summary.aspects };
 }
 
