@@ -24,6 +24,8 @@ export const ENTRIES = {
   writer: join(ROOT, 'pipeline', 'writer-entry.ts'),
   query: join(ROOT, 'pipeline', 'query-entry.ts'),
   extract: join(ROOT, 'pipeline', 'extract-entry.ts'),
+  'sqlite-pool': join(ROOT, 'output', 'sqlite-pool-entry.ts'),
+  ocr: join(ROOT, 'pipeline', 'readers', 'ocr-child.ts'),
 };
 
 // Dependencies stay external (loaded from node_modules) except small pure-ESM ones that

@@ -1,9 +1,8 @@
 // The batch runner behind `zhenggai ingest`: collect files, skip known content by
 // sha256, parse in worker threads (one for a small batch, a pool for a large one), and let one
 // writer own the SQLite connection. Every failure becomes a row in ingest_errors.
-import { DEFAULT_OCR_PAGE_TIMEOUT_MS } from './readers/ocr-limits.js';
+import { DEFAULT_OCR_TIMEOUT_MS } from './readers/ocr-limits.js';
 import { availableParallelism } from 'node:os';
-// @ts-expect-error plain JS helper without types
 import { ensureBuilt } from '../bin/build.mjs';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
@@ -24,8 +23,12 @@ export interface IngestOptions {
   timeoutMs?: number;
   /** read scans and pictures by OCR (default true) */
   ocr?: boolean;
-  /** time limit per OCR page: a scan's time limit runs page by page */
+  /** time limit of one OCR page (inside the OCR) */
   ocrPageTimeoutMs?: number;
+  /** time limit of a whole document read by OCR, from its start (default 10 min): replaces timeoutMs once OCR starts */
+  ocrTimeoutMs?: number;
+  /** at most this many pages of a scan are read by OCR */
+  ocrMaxPages?: number;
   maxMemoryMb?: number;
   /**
    * Documents per commit. 1 (default): one transaction per document. N > 1: documents are
@@ -73,7 +76,7 @@ const trace = process.env.ZHENGGAI_TRACE ? (what: string) => process.stderr.writ
 export async function ingest(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
   trace('ingest');
-  const readOpts: ReadOptions = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, ocr: opts.ocr ?? true, ...(opts.ocrPageTimeoutMs ? { ocrPageTimeoutMs: opts.ocrPageTimeoutMs } : {}) };
+  const readOpts: ReadOptions = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, ocr: opts.ocr ?? true, ...(opts.ocrPageTimeoutMs ? { ocrPageTimeoutMs: opts.ocrPageTimeoutMs } : {}), ...(opts.ocrMaxPages ? { ocrMaxPages: opts.ocrMaxPages } : {}) };
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
   const timeout = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // One writer owns the connection: in this thread for small batches, in a thread of its own
@@ -108,9 +111,10 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   let bootedWorkers = 0;
   /** task id → start its time limit (the worker says when the task starts: worker-task.ts) */
   const started = new Map<number, () => void>();
-  // a scan's time limit runs page by page: each OCR page starts a new one
+  // one time limit a document, from its start: a document that needs OCR gets the OCR document
+  // limit instead, once (a scan of 5,000 pages is stopped by it, not re-armed page by page)
   const ocrPage = new Map<number, () => void>();
-  const pageTimeout = Math.max(timeout, (opts.ocrPageTimeoutMs ?? DEFAULT_OCR_PAGE_TIMEOUT_MS) + 30_000);
+  const ocrTimeout = Math.max(timeout, opts.ocrTimeoutMs ?? DEFAULT_OCR_TIMEOUT_MS);
   let nextTaskId = 0;
   let markBooted: () => void = () => {};
   const booted = new Promise<void>((resolve) => { markBooted = resolve; });
@@ -193,8 +197,15 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     const id = nextTaskId++;
     let timer: NodeJS.Timeout | undefined;
     let finished = false;
-    started.set(id, () => { if (!finished) timer = setTimeout(() => ctl.abort(), timeout); });
-    ocrPage.set(id, () => { if (!finished) { clearTimeout(timer); timer = setTimeout(() => ctl.abort(), pageTimeout); } });
+    let t0 = 0;
+    let limit = timeout;
+    started.set(id, () => { if (!finished) { t0 = Date.now(); timer = setTimeout(() => ctl.abort(), timeout); } });
+    ocrPage.set(id, () => {
+      if (finished || limit === ocrTimeout) return;
+      limit = ocrTimeout;
+      clearTimeout(timer);
+      timer = setTimeout(() => ctl.abort(), Math.max(0, t0 + ocrTimeout - Date.now()));
+    });
     try {
       const r = (await pool.run({ ...task, id }, { signal: AbortSignal.any([ctl.signal, broken.signal]) })) as TaskResult;
       doneTasks++;
@@ -202,7 +213,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     } catch (e) {
       const err = e as Error & { code?: string };
       if (broken.signal.aborted) return { ok: false, ...brokenReason };
-      if (ctl.signal.aborted) return { ok: false, code: 'timeout', message: `over ${timeout} ms: the worker was stopped` };
+      if (ctl.signal.aborted) return { ok: false, code: 'timeout', message: `over ${limit} ms${limit === ocrTimeout && limit !== timeout ? ' (the time limit of a document read by OCR, --ocr-timeout)' : ''}: the worker was stopped` };
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message)) return { ok: false, code: 'out_of_memory', message: err.message };
       return { ok: false, code: 'internal', message: err.message };
     } finally {

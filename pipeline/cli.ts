@@ -1,5 +1,5 @@
 // zhenggai command line. Exit codes: 0 ok, 1 some input failed, 2 usage error.
-import { DEFAULT_OCR_PAGE_TIMEOUT_MS } from './readers/ocr-limits.js';
+import { DEFAULT_OCR_MAX_PAGES, DEFAULT_OCR_PAGE_TIMEOUT_MS, DEFAULT_OCR_TIMEOUT_MS } from './readers/ocr-limits.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { toZhenggaiError, ZhenggaiError } from './errors.js';
 import type { FileEvent } from './batch.js';
@@ -35,10 +35,12 @@ const year = (v: string): string => {
 const positive = intAtLeast(1, 'expected');
 
 /** OCR settings of extract/explain; each OCR page is reported on stderr (a long scan shows its progress). */
-function ocrOptions(o: { ocr: boolean; ocrPageTimeout: string }) {
+function ocrOptions(o: { ocr: boolean; ocrPageTimeout: string; ocrTimeout: string; ocrMaxPages: string }) {
   return {
     enabled: o.ocr,
     pageTimeoutMs: Number(o.ocrPageTimeout),
+    timeoutMs: Number(o.ocrTimeout),
+    maxPages: Number(o.ocrMaxPages),
     onPage: (path: string, page: number, pages: number) => process.stderr.write(`zhenggai: ${printable(path)}: OCR page ${page} of ${pages}\n`),
   };
 }
@@ -51,8 +53,10 @@ program
   .option('--max-bytes <n>', 'refuse files larger than this', intAtLeast(1, '--max-bytes'), String(DEFAULT_MAX_BYTES))
   .option('--timeout <ms>', 'time limit per document', intAtLeast(1, '--timeout'), '60000')
   .option('--no-ocr', 'do not read scanned PDF pages and pictures by OCR (a scanned PDF fails with pdf_no_text)')
-  .option('--ocr-page-timeout <ms>', 'time limit of one OCR page (a scan\'s time limit runs page by page)', intAtLeast(1, '--ocr-page-timeout'), String(DEFAULT_OCR_PAGE_TIMEOUT_MS))
-  .action(async (files: string[], o: { pretty?: boolean; maxBytes: string; timeout: string; ocr: boolean; ocrPageTimeout: string }) => {
+  .option('--ocr-page-timeout <ms>', 'time limit of one OCR page', intAtLeast(1, '--ocr-page-timeout'), String(DEFAULT_OCR_PAGE_TIMEOUT_MS))
+  .option('--ocr-timeout <ms>', 'time limit of a whole document read by OCR, from its start (it replaces --timeout once OCR starts)', intAtLeast(1, '--ocr-timeout'), String(DEFAULT_OCR_TIMEOUT_MS))
+  .option('--ocr-max-pages <n>', 'read at most this many pages of a scan by OCR (the rest: warning ocr_pages_skipped)', intAtLeast(1, '--ocr-max-pages'), String(DEFAULT_OCR_MAX_PAGES))
+  .action(async (files: string[], o: { pretty?: boolean; maxBytes: string; timeout: string; ocr: boolean; ocrPageTimeout: string; ocrTimeout: string; ocrMaxPages: string }) => {
     // each document in a worker thread: the time limit stops it even when it is one file
     const { ExtractThread } = await import('./extract-thread.js');
     const thread = new ExtractThread(Number(o.timeout), 1024, ocrOptions(o));
@@ -79,8 +83,10 @@ program
   .option('--max-bytes <n>', 'refuse files larger than this', intAtLeast(1, '--max-bytes'), String(DEFAULT_MAX_BYTES))
   .option('--timeout <ms>', 'time limit for the document', intAtLeast(1, '--timeout'), '60000')
   .option('--no-ocr', 'do not read scanned PDF pages and pictures by OCR (a scanned PDF fails with pdf_no_text)')
-  .option('--ocr-page-timeout <ms>', 'time limit of one OCR page (a scan\'s time limit runs page by page)', intAtLeast(1, '--ocr-page-timeout'), String(DEFAULT_OCR_PAGE_TIMEOUT_MS))
-  .action(async (file: string, o: { format: 'text' | 'json'; maxBytes: string; timeout: string; ocr: boolean; ocrPageTimeout: string }) => {
+  .option('--ocr-page-timeout <ms>', 'time limit of one OCR page', intAtLeast(1, '--ocr-page-timeout'), String(DEFAULT_OCR_PAGE_TIMEOUT_MS))
+  .option('--ocr-timeout <ms>', 'time limit of a whole document read by OCR, from its start (it replaces --timeout once OCR starts)', intAtLeast(1, '--ocr-timeout'), String(DEFAULT_OCR_TIMEOUT_MS))
+  .option('--ocr-max-pages <n>', 'read at most this many pages of a scan by OCR (the rest: warning ocr_pages_skipped)', intAtLeast(1, '--ocr-max-pages'), String(DEFAULT_OCR_MAX_PAGES))
+  .action(async (file: string, o: { format: 'text' | 'json'; maxBytes: string; timeout: string; ocr: boolean; ocrPageTimeout: string; ocrTimeout: string; ocrMaxPages: string }) => {
     const { ExtractThread } = await import('./extract-thread.js');
     const { formatExplanation } = await import('../output/explain.js');
     const thread = new ExtractThread(Number(o.timeout), 1024, ocrOptions(o));
@@ -112,8 +118,10 @@ program
   .option('--json', 'write NDJSON events (one per file, then a summary)')
   .option('-q, --quiet', 'print only the summary line')
   .option('--no-ocr', 'do not read scanned PDF pages and pictures by OCR (a scanned PDF fails with pdf_no_text)')
-  .option('--ocr-page-timeout <ms>', 'time limit of one OCR page (a scan\'s time limit runs page by page)', intAtLeast(1, '--ocr-page-timeout'), String(DEFAULT_OCR_PAGE_TIMEOUT_MS))
-  .action(async (paths: string[], o: { db: string; jobs?: string; reprocess?: boolean; maxBytes: string; timeout: string; commitEvery: string; sync: 'normal' | 'full'; maxMemory: string; json?: boolean; quiet?: boolean; ocr: boolean; ocrPageTimeout: string }) => {
+  .option('--ocr-page-timeout <ms>', 'time limit of one OCR page', intAtLeast(1, '--ocr-page-timeout'), String(DEFAULT_OCR_PAGE_TIMEOUT_MS))
+  .option('--ocr-timeout <ms>', 'time limit of a whole document read by OCR, from its start (it replaces --timeout once OCR starts)', intAtLeast(1, '--ocr-timeout'), String(DEFAULT_OCR_TIMEOUT_MS))
+  .option('--ocr-max-pages <n>', 'read at most this many pages of a scan by OCR (the rest: warning ocr_pages_skipped)', intAtLeast(1, '--ocr-max-pages'), String(DEFAULT_OCR_MAX_PAGES))
+  .action(async (paths: string[], o: { db: string; jobs?: string; reprocess?: boolean; maxBytes: string; timeout: string; commitEvery: string; sync: 'normal' | 'full'; maxMemory: string; json?: boolean; quiet?: boolean; ocr: boolean; ocrPageTimeout: string; ocrTimeout: string; ocrMaxPages: string }) => {
     const tty = process.stderr.isTTY && !o.json && !o.quiet;
     let bar: import('cli-progress').SingleBar | null = null;
     let failures = 0;
@@ -141,6 +149,8 @@ program
       timeoutMs: Number(o.timeout),
       ocr: o.ocr,
       ocrPageTimeoutMs: Number(o.ocrPageTimeout),
+      ocrTimeoutMs: Number(o.ocrTimeout),
+      ocrMaxPages: Number(o.ocrMaxPages),
       commitEvery: Number(o.commitEvery),
       syncFull: o.sync === 'full',
       maxMemoryMb: Number(o.maxMemory),
@@ -275,7 +285,6 @@ program
       // transaction with a statement timeout, read through a cursor
       const r = server
         ? await (await import('../output/pg.js')).queryServer(server as import('../output/pg.js').PgStore, sql, { limit: Number(o.limit), timeoutMs: Number(o.timeout) })
-        // @ts-expect-error plain JS helper without types
         : await queryLimited(o.db, sql, { limit: Number(o.limit), timeoutMs: Number(o.timeout), workerFile: await (await import('../bin/build.mjs')).ensureBuilt('query') });
       process.stdout.write(formatRows(r.rows, o.format, r.columns, { rawCsv: o.rawCsv }));
       if (r.truncated) process.stderr.write(`zhenggai query: only the first ${o.limit} rows (--limit); more were left out\n`);

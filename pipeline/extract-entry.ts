@@ -11,7 +11,7 @@ import { THREAD_NAMES, nameThread } from './thread-name.js';
 
 nameThread(THREAD_NAMES.extract);
 
-interface Task { path: string; maxBytes: number; mode: 'record' | 'explain'; ocr?: boolean; ocrPageTimeoutMs?: number }
+interface Task { path: string; maxBytes: number; mode: 'record' | 'explain'; ocr?: boolean; ocrPageTimeoutMs?: number; ocrMaxPages?: number }
 
 parentPort!.on('message', async (t: Task) => {
   try {
@@ -19,6 +19,7 @@ parentPort!.on('message', async (t: Task) => {
       maxBytes: t.maxBytes,
       ocr: t.ocr ?? true,
       ...(t.ocrPageTimeoutMs ? { ocrPageTimeoutMs: t.ocrPageTimeoutMs } : {}),
+      ...(t.ocrMaxPages ? { ocrMaxPages: t.ocrMaxPages } : {}),
       onOcrPage: (page, pages) => parentPort!.postMessage({ ocrPage: page, pages }),
     });
     parentPort!.postMessage({ ok: true, value: t.mode === 'explain' ? explain(doc) : doc.record });

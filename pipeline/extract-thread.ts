@@ -2,10 +2,9 @@
 // (pipeline/extract-entry.ts). One thread serves file after file; a document over the limit
 // costs its thread, and the next file gets a new one.
 import { Worker } from 'node:worker_threads';
-// @ts-expect-error plain JS helper without types
 import { ensureBuilt } from '../bin/build.mjs';
 import { ZhenggaiError } from './errors.js';
-import { DEFAULT_OCR_PAGE_TIMEOUT_MS } from './readers/ocr-limits.js';
+import { DEFAULT_OCR_TIMEOUT_MS } from './readers/ocr-limits.js';
 
 type Reply = { ok: true; value: unknown } | { ok: false; code: string; message: string };
 
@@ -19,8 +18,8 @@ export class ExtractThread {
   constructor(
     private readonly timeoutMs: number,
     private readonly maxMemoryMb = 1024,
-    /** OCR: on (default) or off, and the time limit of one page (a scan's limit runs page by page) */
-    private readonly ocr: { enabled: boolean; pageTimeoutMs?: number; onPage?: (path: string, page: number, pages: number) => void } = { enabled: true },
+    /** OCR: on (default) or off, the time limit of one page, of a whole scanned document, and its most pages */
+    private readonly ocr: { enabled: boolean; pageTimeoutMs?: number; timeoutMs?: number; maxPages?: number; onPage?: (path: string, page: number, pages: number) => void } = { enabled: true },
   ) {}
 
   private async start(): Promise<void> {
@@ -57,18 +56,23 @@ export class ExtractThread {
         void w.terminate();
         resolve({ ok: false, code: 'timeout', message: `over ${limit} ms${what}: stopped` });
       };
+      const t0 = Date.now();
       let timer = setTimeout(stop, limit);
-      // each OCR page gets its own time limit (a scan of many pages is not one long document)
-      const pageLimit = Math.max(this.timeoutMs, (this.ocr.pageTimeoutMs ?? DEFAULT_OCR_PAGE_TIMEOUT_MS) + 30_000);
+      // one limit for the whole document: a document that turns out to need OCR gets the OCR
+      // document limit instead, once, counted from its start (never re-armed page by page)
+      let extended = false;
       this.onMessage = (m) => {
-        clearTimeout(timer);
-        limit = pageLimit;
-        what = ` on OCR page ${m.ocrPage} of ${m.pages}`;
-        timer = setTimeout(stop, limit);
+        what = ` (OCR page ${m.ocrPage} of ${m.pages})`;
+        if (!extended) {
+          extended = true;
+          clearTimeout(timer);
+          limit = Math.max(this.timeoutMs, this.ocr.timeoutMs ?? DEFAULT_OCR_TIMEOUT_MS);
+          timer = setTimeout(stop, Math.max(0, t0 + limit - Date.now()));
+        }
         this.ocr.onPage?.(path, m.ocrPage, m.pages);
       };
       this.pending = (r) => { clearTimeout(timer); this.onMessage = null; resolve(r); };
-      w.postMessage({ path, maxBytes, mode, ocr: this.ocr.enabled, ocrPageTimeoutMs: this.ocr.pageTimeoutMs });
+      w.postMessage({ path, maxBytes, mode, ocr: this.ocr.enabled, ocrPageTimeoutMs: this.ocr.pageTimeoutMs, ocrMaxPages: this.ocr.maxPages });
     });
     if (!reply.ok) throw new ZhenggaiError(reply.code as never, reply.message, path);
     return reply.value as T;

@@ -3,7 +3,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error plain JS helper without types
 import { ensureBuilt } from '../bin/build.mjs';
 
 export default async function setup(): Promise<() => void> {

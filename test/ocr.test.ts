@@ -102,7 +102,7 @@ describe('pictures, sniffed by their content', () => {
 describe('a scan through the command line and the batch', () => {
   const root = join(FIXTURES, '..');
   const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'zhenggai.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 280_000 });
-  it('extract reports each OCR page on stderr; its time limit runs page by page (a 5 s limit does not stop a two-page scan)', () => {
+  it('extract reports each OCR page on stderr; a scan has the OCR document limit, not --timeout (a 5 s limit does not stop a two-page scan)', () => {
     const r = cli('extract', '--timeout', '5000', SCAN);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/OCR page 1 of 2/);
@@ -112,7 +112,7 @@ describe('a scan through the command line and the batch', () => {
     expect(off.status).toBe(1);
     expect(off.stderr).toMatch(/pdf_no_text/);
   }, 300_000);
-  it('ingest reads a scan with the same per-page time limits, and stores it as read by OCR', () => {
+  it('ingest reads a scan with the same limits, and stores it as read by OCR', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'zg-ocr-'));
     copyFileSync(SCAN, join(tmp, 'scanned.pdf'));
     const db = join(tmp, 'z.db');
@@ -121,5 +121,23 @@ describe('a scan through the command line and the batch', () => {
     expect(r.stdout).toMatch(/^1 ingested/);
     const q = cli('query', '--db', db, 'SELECT count(*) AS n FROM issues');
     expect(q.stdout).toMatch(/\b11\b/);
+  }, 300_000);
+  it('one time limit for the whole scan, never re-armed page by page: --ocr-timeout stops a two-page scan that takes longer', () => {
+    const r = cli('extract', '--timeout', '1000', '--ocr-timeout', '3000', SCAN);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/timeout: over 3000 ms/);
+  }, 300_000);
+  it('a scan whose OCR process dies (a native abort) fails alone with worker_crashed; the text beside it lands', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'zg-ocr-crash-'));
+    copyFileSync(SCAN, join(tmp, 'scanned.pdf'));
+    copyFileSync(join(FIXTURES, 'yuehe-town-2024', 'bulletin.txt'), join(tmp, 'yuehe.txt'));
+    const db = join(tmp, 'z.db');
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'zhenggai.mjs'), 'ingest', tmp, '--db', db, '--json'], { cwd: root, encoding: 'utf8', timeout: 280_000, env: { ...process.env, ZHENGGAI_OCR_CRASH_TEST: '1' } });
+    expect(r.status).toBe(1);
+    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(events.find((e) => e.path?.endsWith('scanned.pdf'))).toMatchObject({ status: 'failed', code: 'worker_crashed' });
+    expect(events.find((e) => e.path?.endsWith('yuehe.txt'))).toMatchObject({ status: 'ingested' });
+    expect(events.at(-1)).toMatchObject({ event: 'summary', ingested: 1, failed: 1 });
+    expect(cli('errors', '--db', db).stdout).toMatch(/worker_crashed\s+\S*scanned\.pdf/);
   }, 300_000);
 });

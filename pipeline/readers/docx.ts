@@ -8,7 +8,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { DOMParser, type Element as XElement } from '@xmldom/xmldom';
 import { ZhenggaiError } from '../errors.js';
 import { tableLines, gridOf, type TableCell } from './tables.js';
-import { Numbering, modelFromXml, xmlParagraphRef, kids, kid, wAttr, W_NS } from './word-numbering.js';
+import { Numbering, modelFromXml, xmlParagraphRef, kids, kid, wAttr, W_NS, CounterOutOfRange } from './word-numbering.js';
 import type { ReadResult } from '../doc.js';
 
 export interface DocxLimits { maxUncompressed: number; maxRatio: number }
@@ -171,5 +171,15 @@ export async function readDocx(bytes: Uint8Array, limits?: DocxLimits): Promise<
     throw new ZhenggaiError('docx_corrupt', `cannot unzip: ${(e as Error).message}`);
   }
   if (!files['word/document.xml']) throw new ZhenggaiError('docx_corrupt', 'no word/document.xml: not a Word document');
-  return { format: 'docx', encoding: null, text: docxLines(files).join('\n'), meta: {} };
+  let lines: string[];
+  try {
+    lines = docxLines(files);
+  } catch (e) {
+    // bounds a crafted file hits before it could take the process down: a list counter past
+    // Word's own limit, XML nested deeper than the stack (reading it recurses)
+    if (e instanceof CounterOutOfRange) throw new ZhenggaiError('docx_corrupt', e.message);
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw new ZhenggaiError('docx_corrupt', 'the document XML is nested too deeply to be a Word document');
+    throw e;
+  }
+  return { format: 'docx', encoding: null, text: lines.join('\n'), meta: {} };
 }

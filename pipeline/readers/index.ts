@@ -15,6 +15,8 @@ export interface ReadOptions {
   ocr?: boolean;
   /** time limit of one OCR page */
   ocrPageTimeoutMs?: number;
+  /** at most this many pages of a scan are read by OCR (the rest: ocr_pages_skipped) */
+  ocrMaxPages?: number;
   /** told before each OCR page (1-based), for progress and per-page time limits */
   onOcrPage?: (page: number, pages: number) => void;
 }
@@ -55,8 +57,12 @@ export async function readBytes(bytes: Uint8Array, path: string, opts: ReadOptio
       throw new ZhenggaiError('empty_file', 'the file is empty');
     case 'pdf':
       return (await import('./pdf.js')).readPdf(bytes, opts);
-    case 'image':
-      return (await import('./ocr.js')).readImage(bytes, opts);
+    case 'image': {
+      if (opts.ocr === false) throw new ZhenggaiError('unsupported_format', 'a picture: its text can only be read by OCR, which is off (--no-ocr)');
+      // decoded and read in the OCR process: a native crash there fails this picture only
+      const client = await import('./ocr-client.js');
+      return client.inThread() ? (await import('./ocr.js')).readImage(bytes, opts) : client.readImageInChild(bytes, opts);
+    }
     case 'zip':
       return (await import('./docx.js')).readDocx(bytes, opts.docx);
     case 'ole':

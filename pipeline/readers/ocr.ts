@@ -9,10 +9,23 @@ import { ZhenggaiError } from '../errors.js';
 import type { ReadResult } from '../doc.js';
 import type { ReadOptions } from './index.js';
 import { linesToText, type Line } from './pdf.js';
-import { DEFAULT_OCR_PAGE_TIMEOUT_MS } from './ocr-limits.js';
+import { DEFAULT_OCR_MAX_PAGES, DEFAULT_OCR_PAGE_TIMEOUT_MS } from './ocr-limits.js';
 
 /** a page whose mean confidence is under this gets a warning */
 export const LOW_CONFIDENCE = 0.8;
+/**
+ * Limits set before anything is allocated: a picture with more pixels than MAX_IMAGE_PIXELS is
+ * refused from its header (image_too_large: 16000×16000 would take a gigabyte to decode); a page is
+ * rendered, and a picture scaled, to at most OCR_PAGE_PIXELS (an A4 page at 144 dpi is 2 MP, a 600
+ * dpi scan 35 MP: reading it at full size costs the OCR gigabytes and reads no better); a scan's
+ * pages past --ocr-max-pages are not read.
+ */
+export const MAX_IMAGE_PIXELS = 120_000_000;
+export const OCR_PAGE_PIXELS = 6_000_000;
+const skipped = (n: number, max: number, warnings: Warnings) => {
+  if (n > max) warnings.push({ id: 'read.ocr.pages_skipped', code: 'ocr_pages_skipped', message: `${n} scanned pages: only the first ${max} are read by OCR (--ocr-max-pages), ${n - max} left out` });
+};
+
 /** render scale of a PDF page (2 = 144 dpi): PaddleOCR reads body text reliably from there */
 const SCALE = 2;
 
@@ -112,13 +125,18 @@ export async function ocrPdfPages(pdf: PdfLike, pages: number[], opts: ReadOptio
   const out = new Map<number, Line[]>();
   const warnings: Warnings = [];
   const reads: PageRead[] = [];
-  for (const [k, p] of pages.entries()) {
-    opts.onOcrPage?.(k + 1, pages.length);
+  const max = opts.ocrMaxPages ?? DEFAULT_OCR_MAX_PAGES;
+  skipped(pages.length, max, warnings);
+  const toRead = pages.slice(0, max);
+  for (const [k, p] of toRead.entries()) {
+    opts.onOcrPage?.(k + 1, toRead.length);
     const page = await pdf.getPage(p + 1);
-    const { height } = page.getViewport({ scale: 1 });
+    const { width, height } = page.getViewport({ scale: 1 });
+    // whatever its MediaBox says, a page is rendered to at most OCR_PAGE_PIXELS
+    const scale = Math.min(SCALE, Math.sqrt(OCR_PAGE_PIXELS / Math.max(1, width * height)));
     let png: ArrayBuffer;
     try {
-      png = await renderPageAsImage(pdf as never, p + 1, { canvasImport: () => import('@napi-rs/canvas'), scale: SCALE });
+      png = await renderPageAsImage(pdf as never, p + 1, { canvasImport: () => import('@napi-rs/canvas'), scale });
     } catch (e) {
       const read: PageRead = { lines: null, confidence: null, failed: `the page cannot be rendered: ${(e as Error).message}` };
       pageWarnings(read, `page ${p + 1}`, warnings);
@@ -127,7 +145,7 @@ export async function ocrPdfPages(pdf: PdfLike, pages: number[], opts: ReadOptio
     const read = await ocrImage(new Uint8Array(png), timeout);
     reads.push(read);
     pageWarnings(read, `page ${p + 1}`, warnings);
-    if (read.lines) out.set(p, read.lines.map((l) => ({ text: l.text, x: l.x / SCALE, right: l.right / SCALE, y: height - l.top / SCALE, size: (l.bottom - l.top) / SCALE, page: p })));
+    if (read.lines) out.set(p, read.lines.map((l) => ({ text: l.text, x: l.x / scale, right: l.right / scale, y: height - l.top / scale, size: (l.bottom - l.top) / scale, page: p })));
   }
   return { lines: out, warnings, confidence: meanOf(reads) };
 }
@@ -137,22 +155,37 @@ export async function readImage(bytes: Uint8Array, opts: ReadOptions = {}): Prom
   if (opts.ocr === false) throw new ZhenggaiError('unsupported_format', 'a picture: its text can only be read by OCR, which is off (--no-ocr)');
   const { default: sharp } = await import('sharp');
   let pageCount = 1;
+  let pixels = 0;
   try {
-    pageCount = (await sharp(bytes).metadata()).pages ?? 1;
+    // the header only: nothing is decoded yet
+    const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    pageCount = meta.pages ?? 1;
+    pixels = (meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0);
   } catch (e) {
     throw new ZhenggaiError('image_corrupt', `the picture cannot be decoded: ${(e as Error).message}`);
   }
+  if (pixels > MAX_IMAGE_PIXELS) throw new ZhenggaiError('image_too_large', `${Math.round(pixels / 1e6)} megapixels a page: over the ${MAX_IMAGE_PIXELS / 1e6}-megapixel limit of a scanned page`);
+  const max = opts.ocrMaxPages ?? DEFAULT_OCR_MAX_PAGES;
   const timeout = opts.ocrPageTimeoutMs ?? DEFAULT_OCR_PAGE_TIMEOUT_MS;
   const pages: Line[][] = [];
   const warnings: Warnings = [];
   const reads: PageRead[] = [];
-  for (let p = 0; p < pageCount; p++) {
-    opts.onOcrPage?.(p + 1, pageCount);
+  skipped(pageCount, max, warnings);
+  const toRead = Math.min(pageCount, max);
+  for (let p = 0; p < toRead; p++) {
+    opts.onOcrPage?.(p + 1, toRead);
     let png: Buffer;
     let height: number;
     try {
       // EXIF orientation applied; a TIFF page at a time
-      const { data, info } = await sharp(bytes, { page: p }).rotate().png().toBuffer({ resolveWithObject: true });
+      // scaled down to OCR_PAGE_PIXELS at most (a 600 dpi scan reads as well at a third of its size)
+      const shrink = pixels > OCR_PAGE_PIXELS ? Math.sqrt(OCR_PAGE_PIXELS / pixels) : 1;
+      let img = sharp(bytes, { page: p, limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
+      if (shrink < 1) {
+        const m = await sharp(bytes, { page: p, limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
+        img = img.resize({ width: Math.max(1, Math.floor((m.width ?? 1) * shrink)) });
+      }
+      const { data, info } = await img.png().toBuffer({ resolveWithObject: true });
       png = data;
       height = info.height;
     } catch (e) {
@@ -166,5 +199,5 @@ export async function readImage(bytes: Uint8Array, opts: ReadOptions = {}): Prom
   }
   const text = linesToText(pages);
   if (!/[\u4e00-\u9fff]/.test(text)) throw new ZhenggaiError('empty_file', 'no Chinese text found in the picture by OCR');
-  return { format: 'image', encoding: null, text, meta: {}, ocr: { pages: pageCount, confidence: meanOf(reads) }, ...(warnings.length ? { warnings } : {}) };
+  return { format: 'image', encoding: null, text, meta: {}, ocr: { pages: toRead, confidence: meanOf(reads) }, ...(warnings.length ? { warnings } : {}) };
 }

@@ -124,8 +124,9 @@ export async function readPdf(bytes: Uint8Array, opts: ReadOptions = {}): Promis
     const warnings: NonNullable<ReadResult['warnings']> = [];
     let ocr: ReadResult['ocr'];
     if (scanned.length && opts.ocr !== false) {
-      const { ocrPdfPages } = await import('./ocr.js');
-      const read = await ocrPdfPages(pdf, scanned, opts);
+      // rendered and read in the OCR process: a native crash there fails this PDF only
+      const client = await import('./ocr-client.js');
+      const read = client.inThread() ? await (await import('./ocr.js')).ocrPdfPages(pdf, scanned, opts) : await client.ocrPdfInChild(bytes, scanned, opts);
       for (const [p, lines] of read.lines) pageLines[p] = lines;
       warnings.push(...read.warnings);
       ocr = { pages: scanned.length, confidence: read.confidence };

@@ -235,7 +235,13 @@ function letters(n: number, base: number): string {
 
 const enclosed = (n: number, first: number, max: number) => (n >= 1 && n <= max ? String.fromCharCode(first + n - 1) : String(n));
 
+/** Word's own bound on a list counter (a start value over it cannot be set in Word). */
+export const MAX_COUNTER = 32767;
+/** A list counter past MAX_COUNTER: a crafted file (a label of letters repeated start/26 times would take gigabytes). */
+export class CounterOutOfRange extends Error {}
+
 export function formatNumber(n: number, fmt: string): string {
+  if (!Number.isFinite(n) || Math.abs(n) > MAX_COUNTER) throw new CounterOutOfRange(`a list counter of ${n}: beyond Word's ${MAX_COUNTER}`);
   switch (fmt) {
     case 'none': return '';
     case 'decimalZero': return n >= 0 && n < 10 ? `0${n}` : String(n);

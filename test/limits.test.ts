@@ -1,0 +1,82 @@
+// Limits set before anything is allocated (issue 21): a file that would take gigabytes to
+// decode, render or label fails alone with its code (or is read within bounds), never takes
+// the process down.
+import { describe, it, expect } from 'vitest';
+import { deflateSync } from 'node:zlib';
+import { zipSync, strToU8 } from 'fflate';
+import { readBytes } from '../pipeline/readers/index.js';
+import { ZhenggaiError } from '../pipeline/errors.js';
+import { buildPdf } from './hostile.js';
+import { formatNumber, MAX_COUNTER } from '../pipeline/readers/word-numbering.js';
+import { OCR_PAGE_PIXELS } from '../pipeline/readers/ocr.js';
+
+const code = async (p: Promise<unknown>) => { try { await p; return 'ok'; } catch (e) { return e instanceof ZhenggaiError ? e.code : `thrown: ${(e as Error).message}`; } };
+
+/** A PNG whose header says w×h (grey, 8 bit) with one all-zero row compressed: nothing in it but its size. */
+function pngOf(w: number, h: number, rows = 1): Uint8Array {
+  const crcTable = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
+  const crc = (b: Buffer) => { let c = 0xffffffff; for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const chunk = (type: string, data: Buffer) => { const len = Buffer.alloc(4); len.writeUInt32BE(data.length); const td = Buffer.concat([Buffer.from(type), data]); const c = Buffer.alloc(4); c.writeUInt32BE(crc(td)); return Buffer.concat([len, td, c]); };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 0;
+  const raw = Buffer.alloc(rows * (w + 1));
+  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
+}
+
+function docxWith(documentXml: string, numberingXml?: string): Uint8Array {
+  return zipSync({
+    '[Content_Types].xml': strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    'word/document.xml': strToU8(documentXml),
+    ...(numberingXml ? { 'word/numbering.xml': strToU8(numberingXml) } : {}),
+  });
+}
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+describe('limits before allocation', () => {
+  it('a picture of 16000×16000 is image_too_large from its header, by name or renamed .txt', async () => {
+    const png = pngOf(16000, 16000);
+    expect(png.length).toBeLessThan(40_000);
+    expect(await code(readBytes(png, 'page-1.png'))).toBe('image_too_large');
+    expect(await code(readBytes(png, 'notes.txt'))).toBe('image_too_large');
+  });
+  it('a blank 4960×7016 picture (600 dpi A4) is scaled to the OCR budget and read: no text, empty_file', async () => {
+    const png = pngOf(4960, 7016, 7016);
+    expect(png.length).toBeLessThan(200_000);
+    expect(await code(readBytes(png, 'scan.png'))).toBe('empty_file');
+  }, 180_000);
+  it('a Word list that starts at 2,600,000,000 in upperLetter is docx_corrupt, not gigabytes of letters', async () => {
+    const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="2600000000"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+    const p = (t: string) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>${t}</w:t></w:r></w:p>`;
+    const doc = docxWith(`<w:document ${W}><w:body>${p('关于巡察整改')}${p('第二段')}</w:body></w:document>`, numbering);
+    expect(doc.length).toBeLessThan(5000);
+    expect(await code(readBytes(doc, 'x.docx'))).toBe('docx_corrupt');
+    expect(() => formatNumber(MAX_COUNTER + 1, 'upperRoman')).toThrow(/beyond Word/);
+    expect(formatNumber(28, 'upperLetter')).toBe('BB');
+  });
+  it('Word XML nested deeper than the stack is docx_corrupt, not internal', async () => {
+    const depth = 60_000;
+    const xml = `<w:document ${W}><w:body><w:p>${'<w:hyperlink>'.repeat(depth)}<w:r><w:t>深</w:t></w:r>${'</w:hyperlink>'.repeat(depth)}</w:p></w:body></w:document>`;
+    expect(await code(readBytes(docxWith(xml), 'deep.docx'))).toBe('docx_corrupt');
+  });
+  it('a page whose MediaBox is 2480×3508 pt is rendered within the pixel budget (read as a blank scan: pdf_no_text)', async () => {
+    const content = '0 0 1 rg 10 10 100 100 re f';
+    const pdf = buildPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 2480 3508] /Contents 4 0 R >>', `<< /Length ${content.length} >>\nstream\n${content}\nendstream`]);
+    expect(pdf.length).toBeLessThan(1000);
+    const before = process.memoryUsage().rss;
+    expect(await code(readBytes(pdf, 'big-page.pdf'))).toBe('pdf_no_text');
+    // at 144 dpi it would be 4960×7016 = 35 MP (140 MB a canvas); the budget keeps it under 6 MP
+    expect(OCR_PAGE_PIXELS).toBeLessThanOrEqual(6_000_000);
+    expect(process.memoryUsage().rss - before).toBeLessThan(1.5e9);
+  }, 180_000);
+  it('a scan of many blank pages reads only --ocr-max-pages of them', async () => {
+    const n = 40;
+    const content = '0 0 1 rg 10 10 100 100 re f';
+    const objs = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${Array.from({ length: n }, (_, k) => `${k + 4} 0 R`).join(' ')}] /Count ${n} >>`, `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      ...Array.from({ length: n }, () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 3 0 R >>')];
+    const seen: number[] = [];
+    const t0 = Date.now();
+    expect(await code(readBytes(buildPdf(objs), 'blank.pdf', { ocrMaxPages: 2, onOcrPage: (p, of) => seen.push(p, of) }))).toBe('pdf_no_text');
+    expect(seen).toEqual([1, 2, 2, 2]);
+    expect(Date.now() - t0).toBeLessThan(120_000);
+  }, 180_000);
+});
