@@ -8,8 +8,14 @@ import type { Row } from './queries.js';
 
 export type Format = 'table' | 'csv' | 'json';
 
-/** Control characters (C0 but newline, C1, line/paragraph separators) shown as \u escapes. */
-export const printable = (s: string) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * One line of human output with every control and direction character escaped (\u000a, \u202e …):
+ * C0 (newline included) and C1 controls, line and paragraph separators, and the bidirectional
+ * marks, embeddings, overrides and isolates (U+061C, U+200E/F, U+202A–202E, U+2066–2069), so a
+ * file name or a document's text can neither start a forged line nor reorder what is shown.
+ */
+export const printable = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** A CSV cell a spreadsheet would evaluate (=, +, -, @, tab, CR first) gets a leading '. */
 export const csvSafe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);

@@ -80,3 +80,28 @@ describe('limits before allocation', () => {
     expect(Date.now() - t0).toBeLessThan(120_000);
   }, 180_000);
 });
+
+describe('names in human output', () => {
+  it('a file named with a newline and U+202E prints on one line, escaped, in progress lines and in errors', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join, dirname } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { fileURLToPath } = await import('node:url');
+    const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+    const dir = mkdtempSync(join(tmpdir(), 'zg-names-'));
+    const name = 'a\nfailed     forged\u202egnp.txt';
+    writeFileSync(join(dir, name), '');
+    const db = join(dir, 'z.db');
+    const run = (...a: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'zhenggai.mjs'), ...a], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const r = run('ingest', dir, '--db', db);
+    const lines = r.stderr.split('\n').filter((l) => l.includes('forged'));
+    expect(lines.length).toBe(1);
+    expect(lines[0]).toContain('a\\u000afailed');
+    expect(lines[0]).toContain('\\u202egnp.txt');
+    expect(r.stderr).not.toMatch(/[\u202e]/);
+    const e = run('errors', '--db', db).stdout;
+    expect(e.split('\n').filter((l) => l.includes('forged')).length).toBe(1);
+    expect(e).not.toMatch(/[\u202e]/);
+  }, 60_000);
+});
