@@ -87,6 +87,9 @@ const norm = (s: string | null) => (s ?? '').normalize('NFKC').replace(/[\sâ€œâ€
 export function fingerprint(rec: BulletinRecord): string {
   const b = rec.bulletin;
   const key = [norm(b.title), norm(b.unit), b.inspection_start, b.feedback_date, rec.issues.map((i) => `${i.number}:${norm(i.problem)}`), Object.entries(rec.summary).sort()];
+  // a document with nothing of a bulletin to compare (notes.txt, an English page) is only itself:
+  // its text tells it apart, so two unrelated files never make one publication
+  if (!b.title && !b.unit && !rec.issues.length && !Object.keys(rec.summary).length) key.push(norm(rec.text));
   return createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 32);
 }
 

@@ -3,6 +3,7 @@
 // writer own the SQLite connection. Every failure becomes a row in ingest_errors.
 import { DEFAULT_OCR_TIMEOUT_MS } from './readers/ocr-limits.js';
 import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
 import { ensureBuilt } from '../bin/build.mjs';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
@@ -64,6 +65,9 @@ export interface IngestSummary {
   failed: number;
   /** bulletins read whose problems were not found (none, or not the count they declare) */
   problems_not_found: number;
+  /** files inside folders left out as no document type, by extension (.xlsx: 2): never skipped silently */
+  skipped: number;
+  skipped_types: Record<string, number>;
   seconds: number;
   peak_rss_mb: number;
 }
@@ -144,7 +148,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     else if (threadWriter) sinkReady = (ensureBuilt('writer') as Promise<string>).then((f) => threadSink(f, sinkOptions));
     trace('pool and writer started');
   };
-  const { files, errors, rawPaths } = await collectFiles(paths, (n) => { if (n === POOL_MIN_FILES && jobs > 1) startParallel(); });
+  const { files, errors, rawPaths, skipped } = await collectFiles(paths, (n) => { if (n === POOL_MIN_FILES && jobs > 1) startParallel(); });
   trace(`${files.length} files collected`);
   // a small batch parses in one worker thread too (the writer stays in this one): only a thread
   // can be stopped when a document runs over the time limit
@@ -261,5 +265,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   await pool?.destroy();
   await writerSink.finish(counts);
   const seconds = Math.round((performance.now() - t0) / 10) / 100;
-  return { event: 'summary', run: writerSink.runId, ...counts, problems_not_found: problemsNotFound, seconds, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  const skippedTypes: Record<string, number> = {};
+  for (const p of skipped) { const x = extname(p).toLowerCase() || '(none)'; skippedTypes[x] = (skippedTypes[x] ?? 0) + 1; }
+  return { event: 'summary', run: writerSink.runId, ...counts, problems_not_found: problemsNotFound, skipped: skipped.length, skipped_types: skippedTypes, seconds, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
 }

@@ -122,6 +122,9 @@ program
   .option('--ocr-timeout <ms>', 'time limit of a whole document read by OCR, from its start (it replaces --timeout once OCR starts)', intAtLeast(1, '--ocr-timeout'), String(DEFAULT_OCR_TIMEOUT_MS))
   .option('--ocr-max-pages <n>', 'read at most this many pages of a scan by OCR (the rest: warning ocr_pages_skipped)', intAtLeast(1, '--ocr-max-pages'), String(DEFAULT_OCR_MAX_PAGES))
   .action(async (paths: string[], o: { db: string; jobs?: string; reprocess?: boolean; maxBytes: string; timeout: string; commitEvery: string; sync: 'normal' | 'full'; maxMemory: string; json?: boolean; quiet?: boolean; ocr: boolean; ocrPageTimeout: string; ocrTimeout: string; ocrMaxPages: string }) => {
+    // nothing to read at all (a mistyped path): say so, and create no dataset
+    const { existsSync } = await import('node:fs');
+    if (!paths.some((p) => existsSync(p))) throw Object.assign(new Error(`no such file or folder: ${paths.join(', ')}`), { name: 'UsageError' });
     const tty = process.stderr.isTTY && !o.json && !o.quiet;
     let bar: import('cli-progress').SingleBar | null = null;
     let failures = 0;
@@ -163,6 +166,8 @@ program
       process.stdout.write(`${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.reprocessed} reprocessed, ${summary.failed} failed in ${summary.seconds}s → ${await shown(o.db)}\n`);
       // never a silent zero: bulletins read without the problems they declare are said, and listed by errors
       if (summary.problems_not_found) process.stdout.write(`${summary.problems_not_found} bulletin${summary.problems_not_found > 1 ? 's' : ''}: declared problems not found (zhenggai errors lists them)\n`);
+      // and nothing skipped without a word: files in the folders that are no document type
+      if (summary.skipped) process.stdout.write(`${summary.skipped} file${summary.skipped > 1 ? 's' : ''} in the folders skipped, not a document type (${Object.entries(summary.skipped_types).map(([x, n]) => `${x} ${n}`).join(', ')}): name a file to try it anyway\n`);
     }
     process.exitCode = summary.failed ? 1 : 0;
   });
@@ -377,23 +382,32 @@ program
   .addOption(dbOption())
   .option('--port <n>', 'port to listen on (0: any free port)', intAtLeast(0, '--port'), '8080')
   .option('--host <address>', 'address to listen on (another than 127.0.0.1/localhost makes the data reachable from other machines)', '127.0.0.1')
-  .action(async (o: { db: string; port: string; host: string }) => {
-    const { openStore } = await import('../output/store.js');
-    const { createApp } = await import('../output/serve.js');
-    const { serve } = await import('@hono/node-server');
-    const db = await openStore(o.db, { readonly: true });
+  .option('--allow-host <name>', 'a host name the app answers to besides localhost, 127.0.0.1, [::1] and --host (repeatable; any other Host header gets 421)', (v: string, all: string[]) => [...all, v], [] as string[])
+  .action(async (o: { db: string; port: string; host: string; allowHost: string[] }) => {
+    const { isServerUrl, openStore } = await import('../output/store.js');
+    const { createApp, listen, hostName } = await import('../output/serve.js');
+    const bad = o.allowHost.find((h) => !hostName(h));
+    if (bad !== undefined) throw Object.assign(new Error(`--allow-host ${bad}: not a host name`), { name: 'UsageError' });
+    // SQLite: read in worker threads, off the event loop (PostgreSQL's client is asynchronous already)
+    const db = isServerUrl(o.db) ? await openStore(o.db, { readonly: true }) : await (await import('../output/sqlite-pool.js')).SqlitePool.open(o.db);
     if (!['127.0.0.1', 'localhost', '::1'].includes(o.host)) process.stderr.write(`zhenggai serve: warning: listening on ${o.host}: anyone who can reach this machine can read the dataset (there is no login)\n`);
-    const app = createApp(db);
+    // listening on every address: the machine's own addresses are its host names too (an address
+    // typed in the browser is never a rebinding); names other than those need --allow-host
+    const wildcard = ['0.0.0.0', '::', '[::]'].includes(o.host);
+    const own = wildcard ? Object.values((await import('node:os')).networkInterfaces()).flat().map((a) => a?.address).filter((a): a is string => !!a) : [];
+    const hosts = [o.host, ...own, ...o.allowHost];
+    const app = createApp(db, { hosts });
     await new Promise<void>((resolve, reject) => {
-      const server = serve({ fetch: app.fetch, port: Number(o.port), hostname: o.host }, (info) => {
+      const server = listen(app, { port: Number(o.port), hostname: o.host }, (info) => {
         const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
         process.stdout.write(`zhenggai serve: http://${host}:${info.port}/ (${printable(db.label)}, read-only; Ctrl-C stops)\n`);
+        if (wildcard || o.allowHost.length) process.stdout.write(`zhenggai serve: answers to the host names localhost, 127.0.0.1, [::1], ${[...new Set(hosts.map((h) => hostName(h)).filter(Boolean))].join(', ')} (others get 421)\n`);
       });
       server.on('error', (e: Error) => reject(new Error(`cannot listen on ${o.host}:${o.port}: ${e.message}`)));
       const stop = () => { server.close(); void db.close(); resolve(); };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-    }).catch((e: Error) => { throw Object.assign(new Error(e.message), { name: 'UsageError' }); });
+    }).catch(async (e: Error) => { await db.close(); throw Object.assign(new Error(e.message), { name: 'UsageError' }); });
   });
 
 program

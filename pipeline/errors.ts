@@ -40,7 +40,8 @@ export function toZhenggaiError(e: unknown, path?: string): ZhenggaiError {
   if (e instanceof ZhenggaiError) return e;
   const err = e as NodeJS.ErrnoException;
   if (err && (err.code === 'EACCES' || err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EPERM')) {
-    return new ZhenggaiError('unreadable', `${err.code}: ${err.message}`, path);
+    // Node's message already starts with its code (ENOENT: no such file…): said once
+    return new ZhenggaiError('unreadable', err.message.startsWith(`${err.code}`) ? err.message : `${err.code}: ${err.message}`, path);
   }
   return new ZhenggaiError('internal', err?.stack?.split('\n').slice(0, 3).join(' | ') ?? String(e), path);
 }

@@ -4,13 +4,17 @@ import { readdir, stat, realpath } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { join, extname, basename } from 'node:path';
 
-export const INPUT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.docx', '.doc', '.wps', '.pdf', '.html', '.htm', '.shtml', '.xhtml', '.mht']);
+export const INPUT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.docx', '.doc', '.wps', '.pdf', '.html', '.htm', '.shtml', '.xhtml', '.mht',
+  // pictures, read by OCR
+  '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp']);
 
 export interface Collected {
   files: string[];
   errors: Array<{ path: string; code: 'unreadable' | 'not_a_file'; message: string }>;
   /** files whose names are not UTF-8 (GBK from a Chinese Windows archive): readable path → the bytes to open */
   rawPaths: Map<string, Buffer>;
+  /** files inside folders left out as no document type (.xlsx, .zip …): said in the summary, never silently */
+  skipped: string[];
 }
 
 const gbk = new TextDecoder('gb18030');
@@ -22,16 +26,18 @@ export async function collectFiles(paths: string[], onFound?: (n: number) => voi
   const files: string[] = [];
   const errors: Collected['errors'] = [];
   const rawPaths = new Map<string, Buffer>();
+  const skipped: string[] = [];
   const seen = new Set<string>();
   // folders by their real path: a symlink loop (a → b → a) or two links to one folder are walked once
   const walked = new Set<string>();
   const add = (p: string, explicit: boolean) => {
-    // a file named on the command line is always tried; inside folders only document types
-    if ((explicit || INPUT_EXTENSIONS.has(extname(p).toLowerCase())) && !seen.has(p) && !basename(p).startsWith('~$')) {
-      seen.add(p);
-      files.push(p);
-      onFound?.(files.length);
-    }
+    // a file named on the command line is always tried; inside folders only document types (Word's
+    // ~$ lock files are no documents at all)
+    if (seen.has(p) || basename(p).startsWith('~$')) return;
+    seen.add(p);
+    if (!explicit && !INPUT_EXTENSIONS.has(extname(p).toLowerCase())) { skipped.push(p); return; }
+    files.push(p);
+    onFound?.(files.length);
   };
   const walk = async (p: string, explicit: boolean) => {
     let st;
@@ -79,5 +85,5 @@ export async function collectFiles(paths: string[], onFound?: (n: number) => voi
     else if (st.isFile()) add(p, false);
   };
   for (const p of paths) await walk(p, true);
-  return { files, errors, rawPaths };
+  return { files, errors, rawPaths, skipped };
 }

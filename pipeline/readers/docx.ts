@@ -165,12 +165,22 @@ export function docxLines(files: Record<string, Uint8Array>): string[] {
 export async function readDocx(bytes: Uint8Array, limits?: DocxLimits): Promise<ReadResult> {
   checkZip(bytes, limits);
   let files: Record<string, Uint8Array>;
+  const names: string[] = [];
   try {
-    files = unzipSync(bytes, { filter: (f) => ['word/document.xml', 'word/numbering.xml', 'word/styles.xml'].includes(f.name) });
+    files = unzipSync(bytes, { filter: (f) => { names.push(f.name); return ['word/document.xml', 'word/numbering.xml', 'word/styles.xml'].includes(f.name); } });
   } catch (e) {
     throw new ZhenggaiError('docx_corrupt', `cannot unzip: ${(e as Error).message}`);
   }
-  if (!files['word/document.xml']) throw new ZhenggaiError('docx_corrupt', 'no word/document.xml: not a Word document');
+  if (!files['word/document.xml']) {
+    // a zip that is no Word document at all is another format, not a broken .docx
+    const kind = names.includes('xl/workbook.xml') ? 'an Excel workbook (.xlsx): save the bulletin as .docx, PDF or text'
+      : names.includes('ppt/presentation.xml') ? 'a PowerPoint file (.pptx): save the bulletin as .docx, PDF or text'
+      : names.includes('content.xml') ? 'an OpenDocument file (.odt/.ods): save it as .docx'
+      : names.some((n) => n.startsWith('word/')) ? null
+      : 'a zip archive, not a Word document: unpack it and ingest its folder';
+    if (kind) throw new ZhenggaiError('unsupported_format', kind);
+    throw new ZhenggaiError('docx_corrupt', 'no word/document.xml: not a Word document');
+  }
   let lines: string[];
   try {
     lines = docxLines(files);
