@@ -3,7 +3,7 @@
 // writer own the SQLite connection. Every failure becomes a row in ingest_errors.
 import { DEFAULT_OCR_TIMEOUT_MS } from './readers/ocr-limits.js';
 import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { ensureBuilt } from '../bin/build.mjs';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
@@ -266,6 +266,9 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   await writerSink.finish(counts);
   const seconds = Math.round((performance.now() - t0) / 10) / 100;
   const skippedTypes: Record<string, number> = {};
-  for (const p of skipped) { const x = extname(p).toLowerCase() || '(none)'; skippedTypes[x] = (skippedTypes[x] ?? 0) + 1; }
-  return { event: 'summary', run: writerSink.runId, ...counts, problems_not_found: problemsNotFound, skipped: skipped.length, skipped_types: skippedTypes, seconds, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  // the dataset's own files (ingest . --db zhenggai.db) are no skipped input
+  const own = new Set(server ? [] : ['', '-wal', '-shm', '-journal'].map((x) => resolve(opts.db + x)));
+  const notOwn = skipped.filter((p) => !own.has(resolve(p)));
+  for (const p of notOwn) { const x = extname(p).toLowerCase() || '(none)'; skippedTypes[x] = (skippedTypes[x] ?? 0) + 1; }
+  return { event: 'summary', run: writerSink.runId, ...counts, problems_not_found: problemsNotFound, skipped: notOwn.length, skipped_types: skippedTypes, seconds, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
 }

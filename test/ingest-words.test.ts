@@ -30,13 +30,15 @@ describe('an ingest that says what it did with every file', () => {
     writeFileSync(join(dir, 'notes.txt'), '会议记录：下周一上午九点在三楼会议室开会，请各科室负责人准时参加。');
     writeFileSync(join(dir, 'english.txt'), 'Minutes of the meeting held on Monday. All heads of department attended.');
     writeFileSync(join(dir, 'page-1.jpg'), Buffer.from('not really a picture'));
-    const db = join(dir, 'z.db');
+    const out = mkdtempSync(join(tmpdir(), 'zg-words-db-'));
+    const db = join(out, 'z.db');
     const r = run('ingest', dir, '--db', db, '--json');
     const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     const summary = events.at(-1);
     expect(summary).toMatchObject({ event: 'summary', skipped: 2, skipped_types: { '.xlsx': 1, '.zip': 1 } });
     // the picture is tried (here it is no picture at all: read as text it says nothing of a bulletin)
     expect(events.some((e) => e.path?.endsWith('page-1.jpg'))).toBe(true);
+    // a dataset inside the folder it reads is none of its inputs
     const plain = run('ingest', dir, '--db', join(dir, 'p.db'));
     expect(plain.stdout).toMatch(/^2 files in the folders skipped, not a document type \((?=[^)]*\.xlsx 1)(?=[^)]*\.zip 1)[^)]*\): name a file to try it anyway$/m);
     // two unrelated non-bulletins are two publications, not one with files 2
