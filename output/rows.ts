@@ -7,6 +7,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import type { BulletinRecord } from '../pipeline/record.js';
+import { loadRules, rx, type RegexRule } from '../pipeline/rules.js';
 import { canonicalUnit, successorName } from '../extractors/units.js';
 import { searchTokensMany } from '../extractors/tokens.js';
 
@@ -156,7 +157,10 @@ function unitRef(rec: BulletinRecord): UnitRef | null {
 /** The payload of a record that has been validated (the pipeline validates before it returns one). */
 export function toPayload(rec: BulletinRecord, size: number): DocPayload {
   const b = rec.bulletin;
-  const year = Number((b.inspection_start ?? b.feedback_date ?? b.as_of_date ?? b.published_date ?? '').slice(0, 4)) || null;
+  // the year of the inspection, else of another date, else the first year its opening writes
+  // (a month-only range, 2023年9月至11月, gives no date but says the year)
+  const year = Number((b.inspection_start ?? b.feedback_date ?? b.as_of_date ?? b.published_date ?? '').slice(0, 4))
+    || Number(rx(loadRules<{ year_in_opening: RegexRule }>('metadata.json').year_in_opening).exec(rec.text.slice(0, 2000))?.[1]) || null;
   const catIndex = new Map<number, number>();
   rec.categories.forEach((c, k) => catIndex.set(c.ordinal, k));
   const measures: unknown[] = [];
