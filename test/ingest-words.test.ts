@@ -57,4 +57,12 @@ describe('an ingest that says what it did with every file', () => {
     expect(e.stderr).toMatch(/ENOENT/);
     expect(e.stderr).not.toMatch(/ENOENT: ENOENT/);
   }, 60_000);
+  it('a bulletin whose dates are month-only is filed under the year its opening writes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zg-year-'));
+    writeFileSync(join(dir, 'round.txt'), ['中共某某区委巡察工作领导小组办公室关于区委第三轮巡察整改情况的通报', '根据区委统一部署，2023年9月至11月，区委3个巡察组对5家单位开展了常规巡察。', '各被巡察单位共收到反馈问题20个，已完成整改18个。'].join('\n'));
+    const db = join(mkdtempSync(join(tmpdir(), 'zg-year-db-')), 'z.db');
+    expect(run('ingest', dir, '--db', db).status).toBe(0);
+    const q = run('query', '--db', db, '--format', 'json', 'SELECT year FROM publication_overview');
+    expect(JSON.parse(q.stdout)).toEqual([{ year: 2023 }]);
+  }, 60_000);
 });
