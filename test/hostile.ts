@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync, readFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
+import { deflateSync } from 'node:zlib';
 import { FIXTURES } from './fixtures.js';
 
 /** A minimal PDF from its objects (numbered from 1; object 1 is the catalog), xref and trailer included. */
@@ -107,4 +108,45 @@ export function textlessPdf(): Uint8Array {
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
   ];
   return buildPdf(objs);
+}
+
+/** A PNG whose header says w×h (grey, 8 bit) with one all-zero row compressed: nothing in it but its size. */
+export function pngOf(w: number, h: number, rows = 1): Uint8Array {
+  const crcTable = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
+  const crc = (b: Buffer) => { let c = 0xffffffff; for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const chunk = (type: string, data: Buffer) => { const len = Buffer.alloc(4); len.writeUInt32BE(data.length); const td = Buffer.concat([Buffer.from(type), data]); const c = Buffer.alloc(4); c.writeUInt32BE(crc(td)); return Buffer.concat([len, td, c]); };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 0;
+  const raw = Buffer.alloc(rows * (w + 1));
+  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
+}
+
+export function docxWith(documentXml: string, numberingXml?: string): Uint8Array {
+  return zipSync({
+    '[Content_Types].xml': strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    'word/document.xml': strToU8(documentXml),
+    ...(numberingXml ? { 'word/numbering.xml': strToU8(numberingXml) } : {}),
+  });
+}
+export const W_NS_ATTR = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const W = W_NS_ATTR;
+
+/** A 3 KB .docx whose list starts at 2,600,000,000 in upperLetter (each label would repeat a letter start/26 times). */
+export function bigCounterDocx(): Uint8Array {
+  const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="2600000000"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+  const p = (t: string) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>${t}</w:t></w:r></w:p>`;
+  return docxWith(`<w:document ${W}><w:body>${p('关于巡察整改')}${p('第二段')}</w:body></w:document>`, numbering);
+}
+
+/** A PDF of a few hundred bytes whose one page is 2480×3508 pt with no text (rendered for OCR at full size: 35 MP). */
+export function bigPagePdf(): Uint8Array {
+  const content = '0 0 1 rg 10 10 100 100 re f';
+  return buildPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 2480 3508] /Contents 4 0 R >>', `<< /Length ${content.length} >>\nstream\n${content}\nendstream`]);
+}
+
+/** A PDF of n blank pages sharing one content stream (5,000 pages: about 600 KB). */
+export function blankPagesPdf(n: number): Uint8Array {
+  const content = '0 0 1 rg 10 10 100 100 re f';
+  return buildPdf(['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${Array.from({ length: n }, (_, k) => `${k + 4} 0 R`).join(' ')}] /Count ${n} >>`, `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    ...Array.from({ length: n }, () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 3 0 R >>')]);
 }

@@ -2,35 +2,13 @@
 // decode, render or label fails alone with its code (or is read within bounds), never takes
 // the process down.
 import { describe, it, expect } from 'vitest';
-import { deflateSync } from 'node:zlib';
-import { zipSync, strToU8 } from 'fflate';
 import { readBytes } from '../pipeline/readers/index.js';
 import { ZhenggaiError } from '../pipeline/errors.js';
-import { buildPdf } from './hostile.js';
+import { buildPdf, pngOf, docxWith, W_NS_ATTR as W, bigCounterDocx, bigPagePdf, blankPagesPdf } from './hostile.js';
 import { formatNumber, MAX_COUNTER } from '../pipeline/readers/word-numbering.js';
 import { OCR_PAGE_PIXELS } from '../pipeline/readers/ocr.js';
 
 const code = async (p: Promise<unknown>) => { try { await p; return 'ok'; } catch (e) { return e instanceof ZhenggaiError ? e.code : `thrown: ${(e as Error).message}`; } };
-
-/** A PNG whose header says w×h (grey, 8 bit) with one all-zero row compressed: nothing in it but its size. */
-function pngOf(w: number, h: number, rows = 1): Uint8Array {
-  const crcTable = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
-  const crc = (b: Buffer) => { let c = 0xffffffff; for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
-  const chunk = (type: string, data: Buffer) => { const len = Buffer.alloc(4); len.writeUInt32BE(data.length); const td = Buffer.concat([Buffer.from(type), data]); const c = Buffer.alloc(4); c.writeUInt32BE(crc(td)); return Buffer.concat([len, td, c]); };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 0;
-  const raw = Buffer.alloc(rows * (w + 1));
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
-}
-
-function docxWith(documentXml: string, numberingXml?: string): Uint8Array {
-  return zipSync({
-    '[Content_Types].xml': strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    'word/document.xml': strToU8(documentXml),
-    ...(numberingXml ? { 'word/numbering.xml': strToU8(numberingXml) } : {}),
-  });
-}
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
 describe('limits before allocation', () => {
   it('a picture of 16000×16000 is image_too_large from its header, by name or renamed .txt', async () => {
