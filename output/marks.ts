@@ -10,11 +10,17 @@ export type MarkKind = 'category' | 'problem' | 'measure' | 'status' | 'quantity
 
 export interface Mark { start: number; end: number; kind: MarkKind; field: string; rule: string; value?: string; /** index of the problem (problem marks) */ issue?: number; /** id of the element (a link target) */ anchor?: string }
 
-export function marksOf(rec: BulletinRecord): Mark[] {
+/**
+ * The marks of a record; with `range` [start, end), only those that overlap it (a page of a long
+ * bulletin: the problems outside it are not looked into).
+ */
+export function marksOf(rec: BulletinRecord, range?: [number, number]): Mark[] {
   const marks: Mark[] = [];
-  const add = (m: Mark) => { if (m.end > m.start) marks.push(m); };
+  const inRange = (s: number, e: number) => !range || (s < range[1] && e > range[0]);
+  const add = (m: Mark) => { if (m.end > m.start && inRange(m.start, m.end)) marks.push(m); };
   rec.categories.forEach((c, k) => add({ start: c.span[0], end: c.span[1], kind: 'category', field: `categories[${k}]`, rule: c.rule, value: c.title }));
   rec.issues.forEach((i, k) => {
+    if (!inRange(i.span[0], i.span[1])) return;
     add({ start: i.span[0], end: i.span[1], kind: 'problem', field: `issues[${k}] (${i.number})`, rule: i.rule, value: i.problem, issue: k });
     const body = rec.text.slice(i.span[0], i.span[1]);
     let from = 0;
@@ -39,6 +45,12 @@ export function marksOf(rec: BulletinRecord): Mark[] {
   }
   // outer before inner: by start, then the longer first
   return marks.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Marks cut to [start, end) and counted from `start` (those outside are left out): a page's marks. */
+export function marksInPage(marks: Mark[], start: number, end: number): Mark[] {
+  return marks.filter((m) => m.start < end && m.end > start).map((m) => ({ ...m, start: Math.max(m.start, start) - start, end: Math.min(m.end, end) - start }))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 

@@ -2,15 +2,22 @@
 // pages in Chinese (Hono on Node's http server), no CDN and no network: the stylesheet, the one
 // small script and the charts (inline SVG) are served by the app. GET and HEAD only; the dataset
 // is opened read-only; every value from the dataset is escaped (output/html.ts); every query is
-// parameterized.
+// parameterized. It answers only to its own host names (a page elsewhere whose name is made to
+// point at 127.0.0.1, DNS rebinding, gets 421), sets its security headers on every response,
+// gives each request a time budget, and reads a SQLite dataset off the event loop
+// (output/sqlite-pool.ts), so that one slow search does not hold the others.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Hono, type Context } from 'hono';
+import { getRequestListener } from '@hono/node-server';
 import type { Store } from './store.js';
+import { workScope } from './sqlite-pool.js';
+import { bulletinPage, PAGE_CHARS, type BulletinPage, type PageOptions } from './bulletin-page.js';
 import { compare, findProblems, problemSnippet, COMPARE_KEYS, completionRate, type CompareKey, type Row } from './queries.js';
 import { formatRows } from './format.js';
 import { svg } from './report.js';
 import { h, safe, type Safe } from './html.js';
-import { marksOf, markedHtml } from './marks.js';
-import type { BulletinRecord } from '../pipeline/record.js';
+import { markedHtml } from './marks.js';
 
 const PAGE = 20;
 /** rows of a compare table shown on the page (all of them in the CSV/JSON download) */
@@ -70,19 +77,117 @@ const qs = (o: Record<string, unknown>) => new URLSearchParams(Object.entries(o)
 const unitLink = (unit: unknown) => (unit == null ? h`<span class="muted">（未识别单位）</span>` : h`<a href="/unit/${encodeURIComponent(String(unit))}">${unit}</a>`);
 const intParam = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
 
-export interface ServeOptions { title?: string }
+export interface ServeOptions {
+  /** host names it answers to besides localhost, 127.0.0.1 and [::1] (the --host value, --allow-host …), any port */
+  hosts?: string[];
+  /** a request's time budget in ms (default 10 s): past it, 503 and its queries are stopped */
+  timeoutMs?: number;
+  /** characters of a bulletin's text per page (default 200,000) */
+  pageChars?: number;
+}
 
-export function createApp(db: Store): Hono {
+/** The headers every response carries, errors and refusals included. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+function secured(res: Response): Response {
+  let r = res;
+  try {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) r.headers.set(k, v);
+  } catch {
+    r = new Response(res.body, res); // headers that cannot change: a copy that can
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) r.headers.set(k, v);
+  }
+  return r;
+}
+
+/** A host name as the allow-list keeps it: lower case, no trailing dot, an IPv6 address in brackets, no port. */
+export function hostName(value: string): string | null {
+  const v = value.trim().toLowerCase();
+  const m = /^(\[[0-9a-f:.]+\]|[^\s:/\\[\]@?#]+)(?::(\d{1,5}))?$/.exec(v);
+  if (m) return m[1]!.replace(/\.$/, '');
+  if (/^[0-9a-f:.]+$/.test(v) && v.includes(':')) return `[${v}]`; // ::1, an IPv6 address without brackets (an option's value)
+  return null;
+}
+
+const HOST_REFUSED = '421 主机名不被允许：请用 http://127.0.0.1 或 http://localhost 访问，或以 --allow-host 允许这个主机名。(Misdirected Request: host name not allowed)';
+const TIMED_OUT = '查询超时，请缩小检索范围后重试。';
+
+/** The budget ran out: the request's database work is stopped. */
+class OverBudget extends Error {
+  constructor(ms: number) {
+    super(`over the time budget of ${ms} ms`);
+    this.name = 'AbortError';
+  }
+}
+
+export function createApp(db: Store, o: ServeOptions = {}): Hono {
+  const hosts = new Set(['localhost', '127.0.0.1', '[::1]', ...(o.hosts ?? []).map((h) => hostName(h)).filter((h): h is string => !!h)]);
+  const budget = o.timeoutMs ?? 10_000;
+  const pages = createPages(db, o.pageChars ?? PAGE_CHARS);
   const app = new Hono();
 
+  // first and last: the security headers, on whatever comes out (refusals, 404, errors, 503)
+  app.use('*', async (c, next) => {
+    await next();
+    c.res = secured(c.res);
+  });
+  // only its own host names (DNS rebinding): the Host header as it came over the connection
+  // (Hono's URL takes a default when there is none); in-process requests (app.request) by their URL
+  app.use('*', async (c, next) => {
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    const host = incoming ? incoming.headers.host : c.req.header('host') ?? new URL(c.req.url).host;
+    const name = host ? hostName(host) : null;
+    if (!name || !hosts.has(name)) return c.text(HOST_REFUSED, 421);
+    await next();
+  });
   // read-only: GET and HEAD, nothing else
   app.use('*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.text('405 只读：只接受 GET (read-only)', 405, { Allow: 'GET, HEAD' });
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
   });
+  // the pages, within the time budget: past it the request is answered 503 and its database work
+  // (the SQLite pool's queries) stopped; a client that goes away stops it too. The pages run as an
+  // app of their own, so that what they do after the budget touches nothing of the answer.
+  app.all('*', async (c) => {
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(new OverBudget(budget)), budget);
+    const client = c.req.raw.signal;
+    const gone = () => stop.abort(named('AbortError', 'the client went away'));
+    client?.addEventListener('abort', gone, { once: true });
+    try {
+      const over = new Promise<null>((resolve) => stop.signal.addEventListener('abort', () => resolve(null), { once: true }));
+      const work = workScope.run(stop.signal, async () => pages.fetch(c.req.raw, c.env));
+      const res = await Promise.race([work, over]);
+      if (res) return res;
+      work.catch(() => {}); // stopped: it fails, unheard
+      return c.html(layout('查询超时', h`<h1>查询超时</h1><p>${TIMED_OUT}</p><p class="muted">每个请求最多处理 ${Math.round(budget / 100) / 10} 秒。<a href="/">回到概览</a></p>`), 503, { 'Retry-After': '10' });
+    } finally {
+      clearTimeout(timer);
+      client?.removeEventListener('abort', gone);
+    }
+  });
+  app.onError((e, c) => {
+    process.stderr.write(`zhenggai serve: ${c.req.method} ${c.req.path}: ${e.stack ?? e}\n`);
+    return c.html(layout('出错了', h`<h1>出错了</h1><p class="muted">服务器处理这个请求时出错。</p>`), 500);
+  });
+  return app;
+}
+
+/** The pages themselves (createApp puts the host check, the headers and the budget around them). */
+function createPages(db: Store, pageChars: number): Hono {
+  const app = new Hono();
+  const page = (id: number, p: PageOptions): Promise<BulletinPage | undefined> => {
+    const q = { ...p, size: pageChars };
+    const pool = db as Store & { bulletinPage?: (id: number, o: PageOptions) => Promise<BulletinPage | undefined> };
+    return pool.bulletinPage ? pool.bulletinPage(id, q) : bulletinPage(db, id, q);
+  };
+
   app.get('/app.css', (c) => c.body(CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
   app.get('/app.js', (c) => c.body(JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
   app.get('/favicon.ico', (c) => c.body(null, 204));
@@ -139,7 +244,7 @@ ${mismatched.length ? h`<table><thead><tr><th>单位</th><th>年份</th><th>不�
 <button type="submit">检索</button></form>
 ${!any ? h`<p class="muted">输入关键词或选择条件。</p>` : rows.length === 0 ? h`<p>没有找到符合条件的问题。</p>` : h`<p class="muted">第 ${page} 页（最近入库的在前）</p>
 ${rows.slice(0, PAGE).map((r) => h`<div class="result"><div>${unitLink(r.unit)} · ${r.year ?? '年份未知'} · 第 ${r.number} 个问题 · <b>${statusLabel(r.status)}</b>
- · <a href="/bulletin/${r.bulletin_id}#issue-${r.id}">查看原文</a></div><div>${marked(problemSnippet(r, words, MARK))}</div></div>`)}`}
+ · <a href="/bulletin/${r.bulletin_id}?issue=${r.id}#issue-${r.id}">查看原文</a></div><div>${marked(problemSnippet(r, words, MARK))}</div></div>`)}`}
 <div class="pager">${page > 1 ? h`<a href="${link(page - 1)}">← 上一页</a>` : ''}${more ? h`<a href="${link(page + 1)}">下一页 →</a>` : ''}</div>`, q));
   });
 
@@ -176,33 +281,33 @@ ${bulletins.map((b) => h`<tr><td>${b.year ?? '—'}</td><td><a href="/bulletin/$
 ${[...themeRows].sort((a, b) => [...b[1].values()].reduce((s, x) => s + x, 0) - [...a[1].values()].reduce((s, x) => s + x, 0)).map(([label, m]) => h`<tr><td>${label}</td>${bulletins.map((b) => h`<td class="n">${m.get(b.id) ?? ''}</td>`)}</tr>`)}</tbody></table>
 <h2>反复出现的问题</h2>
 ${recurring.length ? h`<p class="muted">不同轮次通报中表述相近的问题（按词语重合度）。</p><table><thead><tr><th>问题</th><th>出现</th></tr></thead><tbody>
-${recurring.map((g) => h`<tr><td>${g[0]!.problem}</td><td>${g.map((p) => h`<div><a href="/bulletin/${p.bulletin_id}#issue-${p.id}">${yearOf.get(p.bulletin_id) ?? '—'} 第 ${p.number} 个</a> · ${statusLabel(p.status)}</div>`)}</td></tr>`)}</tbody></table>` : h`<p class="muted">没有发现跨轮次重复的问题。</p>`}`));
+${recurring.map((g) => h`<tr><td>${g[0]!.problem}</td><td>${g.map((p) => h`<div><a href="/bulletin/${p.bulletin_id}?issue=${p.id}#issue-${p.id}">${yearOf.get(p.bulletin_id) ?? '—'} 第 ${p.number} 个</a> · ${statusLabel(p.status)}</div>`)}</td></tr>`)}</tbody></table>` : h`<p class="muted">没有发现跨轮次重复的问题。</p>`}`));
   });
 
   app.get('/bulletin/:id', async (c) => {
     const id = intParam(c.req.param('id'));
-    const row = id === undefined ? undefined : await db.get<{ id: number; text: string; record: string; unit: string | null; path: string | null }>(`SELECT b.id, zg_text(d.text) AS text, zg_record(d.record, d.text) AS record,
-      COALESCE(u.name, b.unit_name) AS unit, (SELECT min(path) FROM document_paths p WHERE p.document_id = d.id) AS path
-      FROM bulletins b JOIN documents d ON d.id = b.document_id LEFT JOIN units u ON u.id = b.unit_id WHERE b.id = ?`, [id]);
-    if (!row) return c.html(layout('未找到通报', h`<h1>没有这份通报</h1>`), 404);
-    const rec = { ...(JSON.parse(row.record) as BulletinRecord), text: row.text };
-    const issueIds = await db.all<{ id: number; number: number }>('SELECT id, number FROM issues WHERE bulletin_id = ? ORDER BY id', [row.id]);
-    // each problem's mark is a link target (#issue-ID, as the search results link to it)
-    const marks = marksOf(rec).map((m) => (m.issue !== undefined && issueIds[m.issue] ? { ...m, anchor: `issue-${issueIds[m.issue]!.id}` } : m));
-    const text = markedHtml(rec.text, marks);
-    const b = rec.bulletin;
-    const warnings = rec.warnings.map((w) => ({ ...w, sentence: w.span ? rec.text.slice(w.span[0], w.span[1]) : null }));
-    const fields: Array<[string, unknown]> = [['标题', b.title], ['单位', row.unit ?? b.unit], ['地区', b.region], ['层级', LEVEL_LABEL[b.level ?? ''] ?? b.level], ['巡视/巡察', b.inspection_kind], ['巡视组', b.team], ['轮次', b.round],
-      ['进驻', [b.inspection_start, b.inspection_end].filter(Boolean).join(' 至 ')], ['反馈', b.feedback_date], ['截至', b.as_of_date], ['发布', b.published_date], ['文件', row.path]];
-    return c.html(layout(b.title ?? `通报 #${row.id}`, h`<h1>${b.title ?? `通报 #${row.id}`}</h1>
+    const part = id === undefined ? undefined : await page(id, { page: intParam(c.req.query('page')), issue: intParam(c.req.query('issue')) });
+    if (!part) return c.html(layout('未找到通报', h`<h1>没有这份通报</h1>`), 404);
+    const text = markedHtml(part.text, part.marks);
+    const b = part.bulletin;
+    const fields: Array<[string, unknown]> = [['标题', b.title], ['单位', part.unit ?? b.unit], ['地区', b.region], ['层级', LEVEL_LABEL[b.level ?? ''] ?? b.level], ['巡视/巡察', b.inspection_kind], ['巡视组', b.team], ['轮次', b.round],
+      ['进驻', [b.inspection_start, b.inspection_end].filter(Boolean).join(' 至 ')], ['反馈', b.feedback_date], ['截至', b.as_of_date], ['发布', b.published_date], ['文件', part.path]];
+    const paged = part.pages > 1;
+    const pageLink = (n: number, label: string | Safe = String(n)) => (n === part.page ? h`<b>${label}</b>` : h`<a href="/bulletin/${part.id}?page=${n}">${label}</a>`);
+    const near = [...new Set([1, ...Array.from({ length: 11 }, (_, k) => part.page - 5 + k), part.pages])].filter((n) => n >= 1 && n <= part.pages).sort((x, y) => x - y);
+    const pager = paged ? h`<nav class="pager" aria-label="分页"><span>第 ${part.page} / ${part.pages} 页（第 ${num(part.start + 1)}–${num(part.end)} 字，共 ${num(part.length)} 字）</span>
+${part.page > 1 ? pageLink(part.page - 1, '← 上一页') : ''}${near.map((n, k) => h`${k > 0 && n - near[k - 1]! > 1 ? '…' : ''}${pageLink(n)}`)}${part.page < part.pages ? pageLink(part.page + 1, '下一页 →') : ''}</nav>` : '';
+    const title = b.title ?? `通报 #${part.id}`;
+    return c.html(layout(paged ? `${title}（第 ${part.page} 页）` : title, h`<h1>${title}</h1>
 <p class="legend muted">${(['problem', 'measure', 'status', 'quantity', 'field', 'total', 'category'] as const).map((k) => h`<span class="mk mk-${k}">${({ problem: '问题', measure: '整改措施', status: '整改状态', quantity: '数量/金额', field: '基本信息', total: '申报总数', category: '问题类别' })[k]}</span>`)} 悬停或点击看字段与规则</p>
+${paged ? h`<p class="muted">正文较长，分页显示，每页约 ${num(pageChars)} 字；标注只列出本页的。</p>${pager}` : ''}
 <div class="doc"><div class="text" id="text">${safe(text)}</div>
 <aside class="side"><div class="box"><b>选中的标注</b><div id="picked" class="muted">点击正文中的标注</div></div>
 <div class="box"><b>基本信息</b><table>${fields.filter(([, v]) => v != null && v !== '').map(([k, v]) => h`<tr><th>${k}</th><td>${v}</td></tr>`)}</table></div>
-<div class="box"><b>申报总数</b><table>${Object.entries(rec.summary).map(([k, v]) => h`<tr><th>${k}</th><td class="n">${v}</td></tr>`)}</table></div>
-<div class="box"><b>问题（${rec.issues.length}）</b><table>${rec.issues.map((i, k) => h`<tr><td><a href="#issue-${issueIds[k]?.id ?? ''}">${i.number}</a></td><td>${i.problem}<div class="muted">${statusLabel(i.status)} · 措施 ${i.measures.length} 条${i.themes.length ? ` · ${[...new Set(i.themes.map((t) => t.label))].join('、')}` : ''}</div></td></tr>`)}</table></div>
-<div class="box"><b>提示（${warnings.length}）</b>${warnings.length ? warnings.map((w) => h`<div class="warn"><b>${w.code}</b>：${w.message}${w.sentence ? h`<div class="muted">“${w.sentence}”</div>` : ''}</div>`) : h`<div class="muted">没有。</div>`}</div>
-</aside></div>`));
+<div class="box"><b>申报总数</b><table>${Object.entries(part.summary).map(([k, v]) => h`<tr><th>${k}</th><td class="n">${v}</td></tr>`)}</table></div>
+<div class="box"><b>问题（${part.issueCount}${paged ? `，本页 ${part.issues.length}` : ''}）</b><table>${part.issues.map((i) => h`<tr><td><a href="#issue-${i.id ?? ''}">${i.number}</a></td><td>${i.problem}<div class="muted">${statusLabel(i.status)} · 措施 ${i.measures} 条${i.themes.length ? ` · ${i.themes.join('、')}` : ''}</div></td></tr>`)}</table></div>
+<div class="box"><b>提示（${part.warningCount}${paged ? `，本页 ${part.warnings.length}` : ''}）</b>${part.warnings.length ? part.warnings.map((w) => h`<div class="warn"><b>${w.code}</b>：${w.message}${w.sentence ? h`<div class="muted">“${w.sentence}”</div>` : ''}</div>`) : h`<div class="muted">没有。</div>`}</div>
+</aside></div>${pager}`));
   });
 
   app.get('/compare', async (c) => {
@@ -236,10 +341,30 @@ ${rows.slice(0, MAX_ROWS).map((r) => h`<tr>${o.by.map((k) => h`<td>${k === 'unit
 
   app.notFound((c) => c.html(layout('未找到', h`<h1>页面不存在</h1><p><a href="/">回到概览</a></p>`), 404));
   app.onError((e, c: Context) => {
-    process.stderr.write(`zhenggai serve: ${c.req.method} ${c.req.path}: ${e.stack ?? e}\n`);
+    // work stopped by its budget or its client's leaving has been answered already
+    if (e.name !== 'AbortError') process.stderr.write(`zhenggai serve: ${c.req.method} ${c.req.path}: ${e.stack ?? e}\n`);
     return c.html(layout('出错了', h`<h1>出错了</h1><p class="muted">服务器处理这个请求时出错。</p>`), 500);
   });
   return app;
+}
+
+const named = (name: string, message: string) => Object.assign(new Error(message), { name });
+
+/**
+ * Serve the app on Node's http server. What Hono never sees (a request line or Host header Node
+ * cannot take: 400 or 421) is answered here, with the same security headers.
+ */
+export function listen(app: Hono, o: { port: number; hostname: string }, onListening?: (info: AddressInfo) => void): Server {
+  const server = createServer(getRequestListener(app.fetch, {
+    // the URL's host when the request has none: the app refuses it all the same (it reads the header)
+    hostname: 'localhost',
+    errorHandler: (e) => {
+      const host = e instanceof Error && /host/i.test(e.message);
+      return secured(new Response(host ? HOST_REFUSED : '400 请求无效 (bad request)', { status: host ? 421 : 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }));
+    },
+  }));
+  server.listen(o.port, o.hostname, () => onListening?.(server.address() as AddressInfo));
+  return server;
 }
 
 /**

@@ -7,18 +7,19 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
 import { ingest } from '../pipeline/batch.js';
-import { openStore, type Store } from '../output/store.js';
+import type { Store } from '../output/store.js';
+import { SqlitePool } from '../output/sqlite-pool.js';
 import { compare } from '../output/queries.js';
-import { createApp, recurringProblems } from '../output/serve.js';
+import { createApp, listen, recurringProblems } from '../output/serve.js';
 import { FIXTURES } from './fixtures.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 let db: Store;
 let dbPath: string;
-let server: ServerType;
+let server: Server;
 let base = '';
 let seedId = 0;
 let hostileId = 0;
@@ -34,13 +35,14 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'hostile', 'unread.txt'), ['中共某某县统计局党组关于巡察整改情况的通报', '根据县委统一部署，2024年3月4日至4月26日，县委第二巡察组对县统计局党组进行了巡察。', '一、整改工作开展情况', '局党组对巡察反馈的5个问题逐项整改，已完成整改4个。', '二、巡察反馈问题整改情况', '局党组认真对照巡察反馈意见持续发力，各项整改工作有序推进，取得了阶段性成效。'].join('\n'));
   const s = await ingest([FIXTURES, join(dir, 'hostile')], { db: dbPath, jobs: 1 });
   expect(s.failed).toBe(0);
-  db = await openStore(dbPath, { readonly: true });
+  // as `zhenggai serve` reads it: in worker threads (output/sqlite-pool.ts)
+  db = await SqlitePool.open(dbPath);
   // the seed as a publication: the first ingested of its copies (txt, docx, pdf, html …), the one search lists
   seedId = (await db.get<{ id: number }>(`SELECT min(x.id) AS id FROM bulletins x WHERE x.fingerprint = (SELECT b.fingerprint FROM bulletins b
     JOIN document_paths p ON p.document_id = b.document_id WHERE p.path LIKE '%xinye-kexie-2024/bulletin.txt')`))!.id;
   hostileId = (await db.get<{ id: number }>("SELECT b.id FROM bulletins b JOIN document_paths p ON p.document_id = b.document_id WHERE p.path LIKE '%hostile/bulletin.txt'"))!.id;
   expect((await db.get<{ n: number }>('SELECT count(*) AS n FROM issues WHERE bulletin_id = ? AND strpos(problem, ?) > 0', [hostileId, '<script>']))!.n).toBe(1);
-  server = serve({ fetch: createApp(db).fetch, port: 0, hostname: '127.0.0.1' });
+  server = listen(createApp(db), { port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 120_000);
@@ -94,7 +96,7 @@ describe('web app', () => {
     const r = await get(`/search?q=${encodeURIComponent('党费')}`);
     expect(r.body).toContain('新野县科学技术协会');
     const seed28 = (await db.get<{ id: number }>('SELECT id FROM issues WHERE bulletin_id = ? AND number = 28', [seedId]))!.id;
-    expect(r.body).toContain(`/bulletin/${seedId}#issue-${seed28}`);
+    expect(r.body).toContain(`/bulletin/${seedId}?issue=${seed28}#issue-${seed28}`);
     expect(r.body).toContain('<mark>党费</mark>');
     // filters and paging travel in the URL
     const f = await get(`/search?q=${encodeURIComponent('党费')}&year=2021&status=completed`);
