@@ -7,6 +7,7 @@
 // gives each request a time budget, and reads a SQLite dataset off the event loop
 // (output/sqlite-pool.ts), so that one slow search does not hold the others.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { totalLabel, warningLabel, warningMessage, compareByLabel, yuan } from './labels.js';
 import type { AddressInfo } from 'node:net';
 import { Hono, type Context } from 'hono';
 import { getRequestListener } from '@hono/node-server';
@@ -217,7 +218,7 @@ function createPages(db: Store, pageChars: number): Hono {
 <td class="n">${num(r.bulletins)}</td><td class="n"><a href="/search?${qs({ year: r.year })}">${num(r.problems)}</a></td><td class="n"><a href="/search?${qs({ year: r.year, status: 'completed' })}">${num(r.completed)}</a></td><td class="n">${pct(r.completion_rate)}</td></tr>`)}</tbody></table>
 <h2>先核对：申报总数与列出问题不符、或未读出问题的通报</h2>
 <p class="muted">通报自报的问题数、整改数与正文列出的不一致，或正文中未读出问题清单，共 ${num(mismatchCount)} 份${mismatchCount > mismatched.length ? `（列出最近 ${mismatched.length} 条）` : ''}。</p>
-${mismatched.length ? h`<table><thead><tr><th>单位</th><th>年份</th><th>不符之处</th><th>通报</th></tr></thead><tbody>${mismatched.map((r) => h`<tr><td>${unitLink(r.unit)}</td><td>${r.year}</td><td>${r.message}</td><td><a href="/bulletin/${r.id}">${r.title ?? `#${r.id}`}</a></td></tr>`)}</tbody></table>` : h`<p class="muted">没有。</p>`}`));
+${mismatched.length ? h`<table><thead><tr><th>单位</th><th>年份</th><th>不符之处</th><th>通报</th></tr></thead><tbody>${mismatched.map((r) => h`<tr><td>${unitLink(r.unit)}</td><td>${r.year}</td><td>${warningMessage(String(r.message))}</td><td><a href="/bulletin/${r.id}">${r.title ?? `#${r.id}`}</a></td></tr>`)}</tbody></table>` : h`<p class="muted">没有。</p>`}`));
   });
 
   app.get('/search', async (c) => {
@@ -304,9 +305,9 @@ ${paged ? h`<p class="muted">正文较长，分页显示，每页约 ${num(pageC
 <div class="doc"><div class="text" id="text">${safe(text)}</div>
 <aside class="side"><div class="box"><b>选中的标注</b><div id="picked" class="muted">点击正文中的标注</div></div>
 <div class="box"><b>基本信息</b><table>${fields.filter(([, v]) => v != null && v !== '').map(([k, v]) => h`<tr><th>${k}</th><td>${v}</td></tr>`)}</table></div>
-<div class="box"><b>申报总数</b><table>${Object.entries(part.summary).map(([k, v]) => h`<tr><th>${k}</th><td class="n">${v}</td></tr>`)}</table></div>
+<div class="box"><b>申报总数</b><table>${Object.entries(part.summary).map(([k, v]) => h`<tr><th>${totalLabel(k)}</th><td class="n">${k === 'completion_rate' ? pct(v) : k.startsWith('money') ? yuan(v) : num(v)}</td></tr>`)}</table></div>
 <div class="box"><b>问题（${part.issueCount}${paged ? `，本页 ${part.issues.length}` : ''}）</b><table>${part.issues.map((i) => h`<tr><td><a href="#issue-${i.id ?? ''}">${i.number}</a></td><td>${i.problem}<div class="muted">${statusLabel(i.status)} · 措施 ${i.measures} 条${i.themes.length ? ` · ${i.themes.join('、')}` : ''}</div></td></tr>`)}</table></div>
-<div class="box"><b>提示（${part.warningCount}${paged ? `，本页 ${part.warnings.length}` : ''}）</b>${part.warnings.length ? part.warnings.map((w) => h`<div class="warn"><b>${w.code}</b>：${w.message}${w.sentence ? h`<div class="muted">“${w.sentence}”</div>` : ''}</div>`) : h`<div class="muted">没有。</div>`}</div>
+<div class="box"><b>提示（${part.warningCount}${paged ? `，本页 ${part.warnings.length}` : ''}）</b>${part.warnings.length ? part.warnings.map((w) => h`<div class="warn"><b>${warningLabel(w.code)}</b>：${warningMessage(w.message)}${w.sentence ? h`<div class="muted">“${w.sentence}”</div>` : ''}</div>`) : h`<div class="muted">没有。</div>`}</div>
 </aside></div>${pager}`));
   });
 
@@ -325,18 +326,19 @@ ${paged ? h`<p class="muted">正文较长，分页显示，每页约 ${num(pageC
       if (k === 'problems') return h`<a href="/search?${qs(filtersOf(r))}">${num(v)}</a>`;
       if (k === 'completed') return h`<a href="/search?${qs({ ...filtersOf(r), status: 'completed' })}">${num(v)}</a>`;
       if (k === 'completion_rate') return pct(v);
+      if (k.startsWith('money')) return yuan(v);
       return typeof v === 'number' ? num(v) : v;
     };
     const here = qs({ by: o.by.join(','), unit: o.unit, region: o.region, level: o.level, from: o.from, to: o.to });
     return c.html(layout('单位比较', h`<h1>比较</h1>
 <form class="filters" action="/compare" method="get">
-<label>分组<select name="by">${['unit', 'unit,year', 'year', 'region', 'level', 'theme', 'year,theme'].map((v) => h`<option value="${v}"${o.by.join(',') === v ? safe(' selected') : ''}>${v}</option>`)}</select></label>
+<label>分组<select name="by">${['unit', 'unit,year', 'year', 'region', 'level', 'theme', 'year,theme'].map((v) => h`<option value="${v}"${o.by.join(',') === v ? safe(' selected') : ''}>${v.split(',').map(compareByLabel).join('、')}</option>`)}</select></label>
 <label>单位<input name="unit" value="${o.unit ?? ''}"></label><label>地区<input name="region" value="${o.region ?? ''}"></label>
 <label>层级<select name="level"><option value="">全部</option>${Object.entries(LEVEL_LABEL).map(([v, l]) => h`<option value="${v}"${o.level === v ? safe(' selected') : ''}>${l}</option>`)}</select></label>
 <label>从<input name="from" value="${o.from ?? ''}" size="5"></label><label>到<input name="to" value="${o.to ?? ''}" size="5"></label><button type="submit">比较</button></form>
 <p class="muted">${num(rows.length)} 行${rows.length > MAX_ROWS ? `，显示前 ${MAX_ROWS} 行` : ''} · 下载全部 <a href="/compare?${here}&format=csv">CSV</a> · <a href="/compare?${here}&format=json">JSON</a></p>
-<table><thead><tr>${o.by.map((k) => h`<th>${k}</th>`)}${cols.map(([, l]) => h`<th>${l}</th>`)}</tr></thead><tbody>
-${rows.slice(0, MAX_ROWS).map((r) => h`<tr>${o.by.map((k) => h`<td>${k === 'unit' ? unitLink(r.unit) : r[k] ?? '—'}</td>`)}${cols.map(([k]) => h`<td class="${typeof r[k] === 'number' ? 'n' : ''}">${cell(r, k)}</td>`)}</tr>`)}</tbody></table>`));
+<table><thead><tr>${o.by.map((k) => h`<th>${compareByLabel(k)}</th>`)}${cols.map(([, l]) => h`<th>${l}</th>`)}</tr></thead><tbody>
+${rows.slice(0, MAX_ROWS).map((r) => h`<tr>${o.by.map((k) => h`<td>${k === 'unit' ? unitLink(r.unit) : k === 'level' ? LEVEL_LABEL[String(r[k])] ?? r[k] ?? '—' : r[k] ?? '—'}</td>`)}${cols.map(([k]) => h`<td class="${typeof r[k] === 'number' ? 'n' : ''}">${cell(r, k)}</td>`)}</tr>`)}</tbody></table>`));
   });
 
   app.notFound((c) => c.html(layout('未找到', h`<h1>页面不存在</h1><p><a href="/">回到概览</a></p>`), 404));

@@ -80,7 +80,19 @@ describe('web app', () => {
     const home = (await get('/')).body;
     expect(home).toContain('未读出问题');
     expect(home).toMatch(/中共某某县统计局党组关于巡察整改情况的通报/);
-    expect(home).toMatch(/declared 5 problems, found 0/);
+    expect(home).toContain('自报问题 5 个，列出 0 个');
+    expect(home).not.toMatch(/declared \d+/);
+  });
+
+  it('staff read Chinese: the totals panel, the warnings, compare\'s headers and levels', async () => {
+    const page = (await get(`/bulletin/${seedId}`)).body;
+    expect(page).toContain('反馈问题（个）');
+    expect(page).toContain('长期整改（个）');
+    expect(page).not.toMatch(/<th>(?:problems|aspects|special_campaigns|democratic_life_meetings)<\/th>/);
+    const cmp = (await get('/compare?by=level')).body;
+    expect(cmp).toContain('<th>层级</th>');
+    expect(cmp).toContain('县级');
+    expect(cmp).not.toMatch(/<td>(?:county|central|municipal)<\/td>/);
   });
 
   it('is read-only: other methods than GET and HEAD get 405', async () => {
