@@ -6,6 +6,7 @@ import { BOM, csvSafe } from './format.js';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Store } from './store.js';
+import { STATUS_LABEL, LEVEL_LABEL } from './labels.js';
 
 export const DESCRIPTIONS: Record<string, { description: string; columns?: Record<string, string> }> = {
   documents: { description: 'One row per distinct input file content (sha256). The normalized text every span points into.', columns: { sha256: 'SHA-256 of the file bytes: the document identity', format: 'txt, docx, doc, pdf, html or image', encoding: 'what the bytes were decoded as (txt/html)', text: 'normalized text; span_start/span_end elsewhere are UTF-16 offsets into it (stored compressed in a SQLite dataset; in SQL: zg_text(text))', pipeline_version: 'zhenggai version that derived the rows', rules_hash: 'hash of rules/ at derivation; --reprocess re-derives when it changes', record_json: 'the validated zhenggai.bulletin/1 record, less its text (stored compressed in documents.record; in SQL: zg_record(record, text))' } },
@@ -31,6 +32,67 @@ export const DESCRIPTIONS: Record<string, { description: string; columns?: Recor
   ingest_errors: { description: 'Files that failed in a run, with an error code.' },
   publication_overview: { description: 'View — start here: one row per publication (the same bulletin saved as .txt, .docx, .pdf and .html counts once; files says how many copies) with declared problems, problems found, completed, not completed, completion rate and where it came from, money recovered and other money, warnings.', columns: { completion_rate: 'completed ÷ problems found, or the rate the bulletin declares when it lists no problems (see completion_rate_source)', completion_rate_source: 'problems (counted from the problems) or declared (the bulletin’s own figure)', money_recovered: 'yuan recovered (清退/追缴/追回/挽回…): the declared total, else the sum of such amounts', money_other: 'yuan in other amounts: fines, amounts involved, funds spent', declared_problems: 'the count the bulletin declares (NULL: none declared)' } },
   bulletin_overview: { description: 'View: the same as publication_overview but one row per file (copies of one publication repeat; same_as_bulletin names the first).' },
+};
+
+/**
+ * Chinese names of the columns, for analysts (issue 22): the workbook's headers (`export --format
+ * xlsx`, output/export-xlsx.ts) and `export --chinese-headers`. The dataset, its CSVs by default and
+ * metadata.json keep the English names. Keyed by column name, or by TABLE.column where one name
+ * means different things in different tables (that key wins); a column without one keeps its name.
+ */
+export const COLUMN_LABELS: Record<string, string> = {
+  // identities and links
+  id: '编号', 'documents.id': '文档编号', 'bulletins.id': '通报编号', 'publications.id': '通报编号', 'issues.id': '问题编号', 'units.id': '单位编号',
+  'categories.id': '类别编号', 'quantities.id': '数量编号', 'rules.id': '规则编号', 'themes.id': '主题编号', 'ingest_runs.id': '运行编号',
+  bulletin_id: '通报编号', document_id: '文档编号', issue_id: '问题编号', unit_id: '单位编号', theme_id: '主题编号', run_id: '运行编号',
+  category_id: '类别编号', same_as_bulletin: '同一通报的首个文件（通报编号）',
+  // documents and files
+  sha256: 'SHA-256', format: '文件格式', encoding: '编码', size: '文件大小（字节）', text: '文本', 'documents.text': '规范化文本',
+  pipeline_version: '程序版本', rules_hash: '规则哈希', record: '记录（JSON）', record_json: '记录（JSON）', ingested_at: '导入时间',
+  path: '文件路径', first_seen: '首次发现时间', files: '文件数', fingerprint: '指纹（同一通报相同）',
+  // units
+  unit: '单位', name: '名称', 'units.name': '单位名称', unit_name: '单位名称', 'bulletins.unit_name': '通报所写单位名称',
+  'group_stats.unit_name': '通报所写单位名称', region: '地区', level: '层级', alias: '别称', source: '来源',
+  from_name: '原名称', into_name: '并入名称', created_at: '创建时间',
+  // bulletins
+  title: '标题', 'categories.title': '类别标题', 'documents_cited.title': '引用文件', issuer: '发文单位', inspection_kind: '巡视巡察类型',
+  team: '巡视巡察组', round: '轮次', inspection_start: '巡视巡察开始日期', inspection_end: '巡视巡察结束日期', feedback_date: '反馈日期',
+  as_of_date: '截至日期', years_implied: '年份由上下文推断的日期', year: '年份', published_date: '发布日期', doc_number: '文号',
+  publisher: '发布单位', phones: '联系电话', emails: '电子邮箱',
+  key: '项目', 'declared_totals.key': '自报项目', value: '数值', 'declared_totals.value': '自报数值',
+  // problems, measures, quantities
+  ordinal: '序号', 'measures.ordinal': '措施序号', 'categories.ordinal': '类别序号', category: '问题类别', category_ordinal: '类别序号',
+  number: '问题序号', problem: '问题', outcome: '整改成效', status: '整改状态', status_phrase: '状态原文', status_rule: '状态规则',
+  'measures.text': '整改措施', measure: '整改措施', 'issue_notes.text': '补充说明', 'quantities.text': '原文',
+  span_start: '起始位置', span_end: '结束位置', rule: '规则', 'issues.rule': '识别规则',
+  'quantities.unit': '计量单位', kind: '类型', approx: '约数', role: '金额用途',
+  theme: '主题代码', label: '主题', themes: '主题', 'bulletin_stats.themes': '主题统计（JSON）', 'group_stats.themes': '主题统计（JSON）', keyword: '关键词',
+  // checks
+  code: '代码', 'warnings.code': '提示代码', 'ingest_errors.code': '错误代码', warning: '提示', message: '说明',
+  // figures
+  problems: '问题数', declared_problems: '自报问题数', issues_found: '查找到的问题数', completed: '已完成', not_completed: '未完成',
+  completion_rate: '完成率', completion_rate_source: '完成率来源', money_recovered: '追回金额（元）', money_other: '其他金额（元）',
+  warnings_count: '提示数', declared_rules: '自报制度数', declared_money_recovered: '自报追回金额（元）', mismatches: '自报不符项数',
+  bulletins: '通报数', problems_declared: '自报问题数的通报所列问题数',
+  // ingest runs
+  started_at: '开始时间', ended_at: '结束时间', ingested: '新导入', unchanged: '未变', reprocessed: '重新处理', failed: '失败', options: '选项',
+};
+
+/** The Chinese name of TABLE's column (its English name when it has none). */
+export const columnLabel = (table: string, column: string) => COLUMN_LABELS[`${table}.${column}`] ?? COLUMN_LABELS[column] ?? column;
+
+/**
+ * Coded values as the workbook shows them (the CSVs keep the codes): by the kind of value, each
+ * code with its Chinese name; a code not listed is shown as it is. (Warning codes and messages:
+ * rules/labels.json, through output/labels.ts, as the web app shows them.)
+ */
+export const VALUE_LABELS: Record<string, Record<string, string>> = {
+  status: STATUS_LABEL,
+  level: LEVEL_LABEL,
+  completion_rate_source: { problems: '按所列问题计算', declared: '通报自报' },
+  kind: { count: '数量', money: '金额', percent: '百分比', duration: '时长' },
+  role: { recovered: '追回', fined: '罚款', involved: '涉及', other: '其他' },
+  format: { txt: '文本', docx: 'Word (.docx)', doc: 'Word 97–2003 (.doc)', pdf: 'PDF', html: '网页', image: '图片' },
 };
 
 /**
@@ -67,7 +129,7 @@ async function objectsOf(db: Store): Promise<Array<{ name: string; type: string;
   return out;
 }
 
-export async function exportDataset(db: Store, out: string, dbName = 'zhenggai', o: { rawCsv?: boolean } = {}): Promise<ExportResult> {
+export async function exportDataset(db: Store, out: string, dbName = 'zhenggai', o: { rawCsv?: boolean; chineseHeaders?: boolean } = {}): Promise<ExportResult> {
   if (existsSync(out) && !statSync(out).isDirectory()) throw new ExportError(`--out ${out} is a file, not a folder`);
   mkdirSync(out, { recursive: true });
   const objects = await objectsOf(db);
@@ -86,7 +148,8 @@ export async function exportDataset(db: Store, out: string, dbName = 'zhenggai',
     const tmp = `${path}.part`;
     const fd = openSync(tmp, 'w');
     try {
-      writeSync(fd, BOM + stringify([cols.map((c) => (name === 'documents' && c === 'record' ? 'record_json' : c))]));
+      const header = cols.map((c) => (name === 'documents' && c === 'record' ? 'record_json' : c));
+      writeSync(fd, BOM + stringify([o.chineseHeaders ? header.map((c) => columnLabel(name, c)) : header]));
       // rows arrive a batch at a time and go out in small writes (at most 500 rows or about 64K
       // characters): each string written stays in the young generation, so memory stays flat
       // however large the dataset

@@ -7,6 +7,7 @@ interface Labels {
   totals: Record<string, string>;
   warnings: Record<string, string>;
   compare_by: Record<string, string>;
+  values: { status: Record<string, string>; level: Record<string, string> };
   messages: Array<{ re: string; zh: string; map?: Record<string, string>; example: [string, string] }>;
 }
 const labels = () => loadRules<Labels>('labels.json');
@@ -14,6 +15,9 @@ let compiled: Array<{ re: RegExp; zh: string; map?: Record<string, string> }> | 
 
 export const totalLabel = (key: string): string => labels().totals[key] ?? key;
 export const warningLabel = (code: string): string => labels().warnings[code] ?? code;
+/** A status (completed 已完成 …) and a level (county 县级 …) as staff read them, everywhere. */
+export const STATUS_LABEL: Readonly<Record<string, string>> = labels().values.status;
+export const LEVEL_LABEL: Readonly<Record<string, string>> = labels().values.level;
 export const compareByLabel = (key: string): string => labels().compare_by[key] ?? key;
 
 /** An amount of yuan as staff write it: 3.54亿元, 66.57万元, 411.46元. */

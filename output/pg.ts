@@ -13,6 +13,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { rootPath } from '../pipeline/paths.js';
 import { DatasetError, STATS_COLUMNS } from './db.js';
 import { printableTarget, type Row, type Store } from './store.js';
+import type { QueryLimits, QueryResult } from './query-output.js';
 import type { Versions, WriteStatus } from './writer.js';
 import { recordJson, type DocPayload } from './rows.js';
 import { FINGERPRINT_SCOPES, REPLACED_SCOPES, addPublication, rebuildGroups, refreshGroups, scopeOf, type Scope, type ScopeRow } from './groups.js';
@@ -297,29 +298,145 @@ export type { Row };
 
 // --- zhenggai query ----------------------------------------------------------------------
 
+/** Types whose text is short whatever the value (numbers, times, …): read as they are. */
+const SHORT_TYPES = new Set([16, 18, 20, 21, 23, 26, 650, 700, 701, 790, 829, 869, 1082, 1083, 1114, 1184, 1186, 1266, 1700, 2278, 2950, 3220]);
+const BYTEA = 17;
+
 /**
- * One statement in a read-only transaction with a statement timeout (the server stops it),
- * read through a cursor: at most limit + 1 rows are ever fetched. One statement only (the
- * extended protocol refuses several), and nothing it does can write.
+ * The statement read through a wrapper that cuts long cells on the server: each column but
+ * short ones becomes two, its value when at most `max` characters (bytes for bytea) long, else
+ * its first `max` characters as text. A cell of hundreds of megabytes never comes over the
+ * wire whole. OFFSET 0 keeps the statement a subquery of its own (its columns computed once),
+ * and whether a cell is too long is found once (LATERAL), from its bytes first.
  */
-export async function queryServer(store: PgStore, sql: string, o: { limit: number; timeoutMs: number }): Promise<{ columns: string[]; rows: Row[]; truncated: boolean; timedOut: boolean }> {
+function cutOnServer(text: string, fields: Array<{ dataTypeID: number }>, max: number): { sql: string; plan: Array<[number, number]> } {
+  const out: string[] = [];
+  const over: string[] = [];
+  const plan: Array<[number, number]> = [];
+  fields.forEach((f, i) => {
+    const c = `zhenggai_query.c${i}`;
+    if (SHORT_TYPES.has(f.dataTypeID)) { plan.push([out.length, -1]); out.push(c); return; }
+    const bytea = f.dataTypeID === BYTEA;
+    const t = bytea ? c : `${c}::text`;
+    over.push(bytea ? `octet_length(${c}) > ${max} AS o${i}` : `(octet_length(${t}) > ${max} AND length(${t}) > ${max}) AS o${i}`);
+    plan.push([out.length, out.length + 1]);
+    out.push(`CASE WHEN zhenggai_over.o${i} THEN NULL ELSE ${c} END`, `CASE WHEN zhenggai_over.o${i} THEN ${bytea ? `substring(${c} FROM 1 FOR ${max})` : `left(${t}, ${max})`} END`);
+  });
+  const names = fields.map((_, i) => `c${i}`).join(', ');
+  const lateral = over.length ? `, LATERAL (SELECT ${over.join(', ')} OFFSET 0) AS zhenggai_over` : '';
+  return { sql: `SELECT ${out.join(', ')} FROM (SELECT * FROM (\n${text}\n) AS zhenggai_inner OFFSET 0) AS zhenggai_query(${names})${lateral}`, plan };
+}
+
+/**
+ * One statement, checked by PostgreSQL's own parser (output/sql-guard.ts: one SELECT, nothing
+ * that writes or administers the server), in a read-only transaction with a statement timeout
+ * (the server stops it), read through a cursor in batches sized to what is left of `maxBytes`:
+ * at most limit + 1 rows are fetched, and long cells come cut (cutOnServer). The connection is
+ * closed at `timeoutMs` (a statement timeout runs per fetch) and once more than twice `maxBytes`
+ * have come over it (a statement that cannot be wrapped, EXPLAIN).
+ */
+export async function queryServer(store: PgStore, sql: string, o: QueryLimits & { timeoutMs: number }): Promise<QueryResult> {
+  const { checkPgStatement } = await import('./sql-guard.js');
+  const { cutCell, rowSize, CUT_MARK } = await import('./query-output.js');
+  const checked = await checkPgStatement(sql);
+  const deadline = Date.now() + o.timeoutMs;
   const client = await store.pool.connect();
+  const socket = (client as unknown as { connection: { stream: import('node:net').Socket } }).connection.stream;
+  let broken: 'time' | 'bytes' | null = null;
+  const breakOff = (why: 'time' | 'bytes') => { if (!broken) { broken = why; socket.destroy(); } };
+  // the connection closed here: said by the query that was running, not as an unhandled event
+  const onError = () => {};
+  client.on('error', onError);
+  // the server's statement timeout stops a slow statement first, cleanly; closing the connection
+  // stops the rest (a slow transfer, fetches that each stay under the statement timeout)
+  const timer = setTimeout(() => breakOff('time'), Math.max(1, deadline - Date.now()));
+  let wire = 0;
+  const onData = (b: Buffer) => { wire += b.length; if (wire > 2 * o.maxBytes + (16 << 20)) breakOff('bytes'); };
+  const rows: Row[] = [];
+  let columns: string[] = [];
+  let cellsCut = 0;
+  let bytesCut = false;
+  let timedOut = false;
   try {
     await client.query('BEGIN READ ONLY');
-    await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(o.timeoutMs))}`);
-    const cursor = client.query(new Cursor(sql, [], { types }));
-    try {
-      const rows = (await cursor.read(o.limit + 1)) as Row[];
-      const fields = (cursor as unknown as { _result?: { fields?: Array<{ name: string }> } })._result?.fields ?? [];
-      return { columns: fields.map((f) => f.name), rows: rows.slice(0, o.limit), truncated: rows.length > o.limit, timedOut: false };
-    } catch (e) {
-      if ((e as { code?: string }).code === '57014') return { columns: [], rows: [], truncated: false, timedOut: true }; // query_canceled
-      throw e;
-    } finally {
-      await cursor.close().catch(() => {});
+    await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor((deadline - Date.now()) * 0.9))}`);
+    let text = checked.text;
+    let plan: Array<[number, number]> | null = null;
+    if (checked.kind === 'select') {
+      // the columns, without running the statement (LIMIT 0); a wrapper the server does not take
+      // (whatever the reason) leaves the statement as it is
+      await client.query('SAVEPOINT zhenggai_probe');
+      try {
+        const probe = await client.query({ text: `SELECT * FROM (\n${checked.text}\n) AS zhenggai_probe LIMIT 0`, rowMode: 'array' });
+        if (probe.fields.length) {
+          const w = cutOnServer(checked.text, probe.fields, o.maxCell);
+          await checkPgStatement(w.sql);
+          await client.query({ text: `${w.sql} LIMIT 0`, rowMode: 'array' });
+          columns = probe.fields.map((f) => f.name);
+          ({ sql: text, plan } = w);
+        }
+        await client.query('RELEASE SAVEPOINT zhenggai_probe');
+      } catch (e) {
+        if ((e as { code?: string }).code === '57014') throw e;
+        await client.query('ROLLBACK TO SAVEPOINT zhenggai_probe');
+        plan = null;
+        columns = [];
+      }
     }
+    socket.on('data', onData);
+    const cursor = client.query(new Cursor(text, [], { rowMode: 'array', types }));
+    try {
+      let batch = 1;
+      let bytes = 0;
+      let widest = 1;
+      for (;;) {
+        const want = Math.min(o.limit + 1 - rows.length, batch);
+        const got = (await cursor.read(want)) as unknown as unknown[][];
+        if (!plan && !columns.length) columns = ((cursor as unknown as { _result?: { fields?: Array<{ name: string }> } })._result?.fields ?? []).map((f) => f.name);
+        for (const raw of got) {
+          const row: Row = {};
+          const kept: unknown[] = [];
+          (plan ?? raw).forEach((p, i) => {
+            const t = plan ? (p as [number, number])[1] : -1;
+            let v: unknown;
+            let cut: boolean;
+            // cut on the server: the text marked as cut here (bytea stays bytes)
+            if (t >= 0 && raw[t] != null) { v = Buffer.isBuffer(raw[t]) ? raw[t] : `${raw[t]}${CUT_MARK}`; cut = true; }
+            else [v, cut] = cutCell(plan ? raw[(p as [number, number])[0]] : p, o.maxCell);
+            if (cut) cellsCut++;
+            kept.push(v);
+            row[columns[i]!] = v;
+          });
+          rows.push(row);
+          const size = rowSize(kept);
+          bytes += size;
+          widest = Math.max(widest, size);
+        }
+        if (got.length < want || rows.length > o.limit) break;
+        if (bytes > o.maxBytes) { bytesCut = true; break; }
+        batch = Math.max(1, Math.min(500, Math.floor((o.maxBytes - bytes) / widest)));
+      }
+    } catch (e) {
+      if ((e as { code?: string }).code === '57014' || broken === 'time') timedOut = true; // query_canceled: the statement timeout
+      else if (broken === 'bytes') bytesCut = true;
+      else throw e;
+    } finally {
+      // from here on the connection is not closed under a cursor waiting to close (it would wait for ever)
+      clearTimeout(timer);
+      if (!broken) await cursor.close().catch(() => {});
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code === '57014' || broken === 'time') timedOut = true;
+    else throw e;
   } finally {
-    await client.query('ROLLBACK').catch(() => {});
-    client.release();
+    clearTimeout(timer);
+    socket.off('data', onData);
+    client.off('error', onError);
+    if (broken) client.release(true);
+    else {
+      await client.query('ROLLBACK').catch(() => {});
+      client.release();
+    }
   }
+  return { columns, rows: rows.slice(0, o.limit), truncated: rows.length > o.limit, timedOut, bytesCut, cellsCut };
 }

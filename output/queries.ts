@@ -4,6 +4,8 @@ import type { DB } from './db.js';
 import { searchTokens } from '../extractors/tokens.js';
 import type { Row, Store } from './store.js';
 import { refreshGroups } from './groups.js';
+import { sqliteStatement } from './sql-guard.js';
+import type { QueryLimits, QueryResult } from './query-output.js';
 
 export type { Row };
 
@@ -322,25 +324,26 @@ export async function mergeUnits(db: Store, from: string, into: string): Promise
 
 // --- free SQL ------------------------------------------------------------------------
 
-/** Run one read-only statement (the connection is opened read-only; writes are refused by SQLite). */
+/** Run one read-only statement that returns rows (output/sql-guard.ts: SQLite's own parser decides; the connection is read-only besides). */
 export function query(db: DB, sql: string): Row[] {
-  const st = db.prepare(sql);
-  if (!st.reader) throw new Error('only statements that return rows (SELECT, WITH, PRAGMA …) are allowed');
-  return st.all() as Row[];
+  return sqliteStatement(db, sql).all() as Row[];
 }
 
-export interface QueryResult { columns: string[]; rows: Row[]; truncated: boolean; timedOut: boolean }
+export type { QueryResult };
 
 /**
  * One read-only statement in a process of its own (pipeline/query-entry.ts), killed after
- * `timeoutMs` or once `limit` rows have come: `zhenggai query`. Rows stream from it; at most
- * limit + 1 are ever held.
+ * `timeoutMs` or once `limit` rows, or rows of `maxBytes` bytes, have come: `zhenggai query`.
+ * Rows stream from it with their long cells cut at `maxCell`; at most limit + 1 rows, and
+ * about maxBytes, are ever held.
  */
-export async function queryLimited(dbPath: string, sql: string, o: { limit: number; timeoutMs: number; workerFile: string }): Promise<QueryResult> {
+export async function queryLimited(dbPath: string, sql: string, o: QueryLimits & { timeoutMs: number; workerFile: string }): Promise<QueryResult> {
   const { fork } = await import('node:child_process');
   const child = fork(o.workerFile, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const rows: Row[] = [];
   let columns: string[] = [];
+  let bytesCut = false;
+  let cellsCut = 0;
   return new Promise<QueryResult>((resolve, reject) => {
     let settled = false;
     const stop = () => { clearTimeout(timer); if (child.exitCode === null) child.kill('SIGKILL'); };
@@ -348,24 +351,24 @@ export async function queryLimited(dbPath: string, sql: string, o: { limit: numb
       if (settled) return;
       settled = true;
       stop();
-      resolve({ columns, rows: rows.slice(0, o.limit), truncated: rows.length > o.limit, timedOut });
+      resolve({ columns, rows: rows.slice(0, o.limit), truncated: rows.length > o.limit, timedOut, bytesCut, cellsCut });
     };
     const timer = setTimeout(() => finish(true), o.timeoutMs);
-    child.on('message', (m: { type: string; columns?: string[]; rows?: Row[]; message?: string; name?: string }) => {
+    child.on('message', (m: { type: string; columns?: string[]; rows?: Row[]; message?: string; name?: string; bytesCut?: boolean; cellsCut?: number }) => {
       if (m.type === 'columns') columns = m.columns!;
       else if (m.type === 'rows') { rows.push(...m.rows!); if (rows.length > o.limit) finish(false); }
-      else if (m.type === 'done') finish(false);
+      else if (m.type === 'done') { bytesCut = !!m.bytesCut; cellsCut = m.cellsCut ?? 0; finish(false); }
       else if (m.type === 'error' && !settled) {
         settled = true;
         stop();
         const e = new Error(m.message);
-        e.name = m.name === 'DatasetError' ? 'DatasetError' : 'QueryError';
+        e.name = m.name === 'DatasetError' ? 'DatasetError' : m.name === 'QueryRefused' ? 'QueryRefused' : 'QueryError';
         reject(e);
       }
     });
     child.on('error', (e) => { if (!settled) { settled = true; stop(); reject(e); } });
     child.on('exit', () => { if (!settled) finish(false); });
-    child.send({ db: dbPath, sql, limit: o.limit });
+    child.send({ db: dbPath, sql, limit: o.limit, maxBytes: o.maxBytes, maxCell: o.maxCell });
   });
 }
 

@@ -7,7 +7,7 @@
 // gives each request a time budget, and reads a SQLite dataset off the event loop
 // (output/sqlite-pool.ts), so that one slow search does not hold the others.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { totalLabel, warningLabel, warningMessage, compareByLabel, yuan } from './labels.js';
+import { totalLabel, warningLabel, warningMessage, compareByLabel, yuan, STATUS_LABEL, LEVEL_LABEL } from './labels.js';
 import type { AddressInfo } from 'node:net';
 import { Hono, type Context } from 'hono';
 import { getRequestListener } from '@hono/node-server';
@@ -24,8 +24,6 @@ const PAGE = 20;
 /** rows of a compare table shown on the page (all of them in the CSV/JSON download) */
 const MAX_ROWS = 500;
 const MARK: [string, string] = ['\ue000', '\ue001']; // snippet marks, turned into <mark> after escaping
-const STATUS_LABEL: Record<string, string> = { completed: '已完成', in_progress: '推进中', long_term: '长期坚持', unknown: '未说明' };
-const LEVEL_LABEL: Record<string, string> = { central: '中央', provincial: '省级', municipal: '市级', county: '县级', township: '乡镇' };
 
 const CSS = `
 body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","Microsoft YaHei","PingFang SC",sans-serif;margin:0;color:#1a1a1a;line-height:1.6;background:#fafafa}

@@ -271,30 +271,44 @@ program
 
 program
   .command('query')
-  .description('run one read-only SQL statement on the dataset (opened read-only, in a process stopped after --timeout)')
+  .description('run one read-only SQL statement on the dataset (opened read-only, in a process stopped after --timeout); its output bounded by --limit, --max-bytes-out and --timeout')
   .argument('<sql>', 'e.g. "SELECT * FROM publications"')
   .addOption(dbOption())
   .addOption(formatOption())
   .addOption(rawCsvOption())
   .option('--limit <n>', 'at most this many rows (a note says how many were left out)', intAtLeast(1, '--limit'), '1000')
-  .option('--timeout <ms>', 'stop the statement after this long', intAtLeast(1, '--timeout'), '10000')
-  .action(async (sql: string, o: { db: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean; limit: string; timeout: string }) => {
+  .option('--timeout <ms>', 'stop after this long: the statement, fetching its rows and formatting them', intAtLeast(1, '--timeout'), '10000')
+  .option('--max-bytes-out <n>', 'at most this many bytes of output (a note says rows were left out)', intAtLeast(1, '--max-bytes-out'), String(64 * 1024 * 1024))
+  .option('--max-cell <n>', 'cut a text cell longer than this many characters (a binary one: bytes); a cut text ends with …[cut]', intAtLeast(1, '--max-cell'), String(1024 * 1024))
+  .action(async (sql: string, o: { db: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean; limit: string; timeout: string; maxBytesOut: string; maxCell: string }) => {
+    const t0 = Date.now();
     const { queryLimited } = await import('../output/queries.js');
-    const { formatRows } = await import('../output/format.js');
+    const { formatBounded } = await import('../output/query-output.js');
     const { isServerUrl } = await import('../output/store.js');
+    // one deadline for all: the statement and its fetch stop a little before it (a tenth of
+    // --timeout, at most a second), leaving that to format what came
+    const timeout = Number(o.timeout);
+    const deadline = t0 + timeout;
+    const fetchMs = () => Math.max(1, deadline - Math.min(1000, Math.floor(timeout / 10)) - Date.now());
+    const limits = { limit: Number(o.limit), maxBytes: Number(o.maxBytesOut), maxCell: Number(o.maxCell) };
     // a missing or foreign dataset: said before the statement runs
     const server = isServerUrl(o.db) ? await readDb(o.db) : null;
     if (!server) await (await readDb(o.db)).close();
     try {
-      // SQLite: in a process of its own, killed at the time limit; PostgreSQL: a read-only
-      // transaction with a statement timeout, read through a cursor
+      const workerFile = await (await import('../bin/build.mjs')).ensureBuilt('query');
+      // SQLite: in a process of its own, killed at the time limit; PostgreSQL: checked by its own
+      // parser, then a read-only transaction with a statement timeout, read through a cursor
       const r = server
-        ? await (await import('../output/pg.js')).queryServer(server as import('../output/pg.js').PgStore, sql, { limit: Number(o.limit), timeoutMs: Number(o.timeout) })
-        : await queryLimited(o.db, sql, { limit: Number(o.limit), timeoutMs: Number(o.timeout), workerFile: await (await import('../bin/build.mjs')).ensureBuilt('query') });
-      process.stdout.write(formatRows(r.rows, o.format, r.columns, { rawCsv: o.rawCsv }));
-      if (r.truncated) process.stderr.write(`zhenggai query: only the first ${o.limit} rows (--limit); more were left out\n`);
-      if (r.timedOut) {
-        process.stderr.write(`zhenggai query: stopped after ${o.timeout} ms (--timeout)${r.rows.length ? `; ${r.rows.length} rows shown` : ''}\n`);
+        ? await (await import('../output/pg.js')).queryServer(server as import('../output/pg.js').PgStore, sql, { ...limits, timeoutMs: fetchMs() })
+        : await queryLimited(o.db, sql, { ...limits, timeoutMs: fetchMs(), workerFile });
+      const f = await formatBounded(r.rows, r.columns, o.format, { rawCsv: o.rawCsv, maxBytes: limits.maxBytes, deadline, workerFile });
+      process.stdout.write(f.text);
+      const note = (m: string) => process.stderr.write(`zhenggai query: ${m}\n`);
+      if (r.cellsCut) note(`${r.cellsCut} cell(s) longer than ${o.maxCell} characters (bytes if binary) cut (--max-cell); a cut text ends with …[cut]`);
+      if (r.bytesCut || f.bytesCut) note(`output stopped at ${o.maxBytesOut} bytes (--max-bytes-out): ${f.shown} rows shown, more were left out`);
+      else if (r.truncated) note(`only the first ${o.limit} rows (--limit); more were left out`);
+      if (r.timedOut || f.timedOut) {
+        note(`stopped after ${o.timeout} ms (--timeout)${f.timedOut && o.format === 'table' && !f.text ? `, formatting the table of ${r.rows.length} rows; nothing shown (--format csv or json is faster)` : f.shown ? `; ${f.shown} rows shown` : ''}`);
         process.exitCode = 1;
       }
     } catch (e) {
@@ -309,16 +323,26 @@ program
 
 program
   .command('export')
-  .description('write one CSV per table and view plus metadata.json (Datasette and spreadsheets)')
+  .description('write one CSV per table and view plus metadata.json (Datasette and spreadsheets), or with --format xlsx one Excel workbook, zhenggai.xlsx, of the overviews, problems, measures, quantities and warnings with Chinese headers')
   .addOption(dbOption())
   .requiredOption('--out <dir>', 'folder to write (new, or one holding an earlier export: only its own files are replaced)')
+  .addOption(new Option('--format <f>', 'csv: a CSV per table and view and metadata.json; xlsx: the workbook zhenggai.xlsx (Excel, WPS 表格)').choices(['csv', 'xlsx']).default('csv'))
   .addOption(rawCsvOption())
-  .action(async (o: { db: string; out: string; rawCsv?: boolean }) => {
+  .option('--chinese-headers', 'CSV header rows with the columns\' Chinese names (the dataset and metadata.json keep the English ones)')
+  .action(async (o: { db: string; out: string; format: 'csv' | 'xlsx'; rawCsv?: boolean; chineseHeaders?: boolean }) => {
+    if (o.format === 'xlsx' && (o.rawCsv || o.chineseHeaders)) throw Object.assign(new Error(`${o.rawCsv ? '--raw-csv' : '--chinese-headers'} is for --format csv (the workbook has Chinese headers, and its text cells are never formulas)`), { name: 'UsageError' });
+    if (o.format === 'xlsx') {
+      const { exportWorkbook } = await import('../output/export-xlsx.js');
+      const { join } = await import('node:path');
+      const w = await withDb(o.db, (db) => exportWorkbook(db, o.out));
+      process.stdout.write(`${printable(join(o.out, w.file))}${w.replaced ? ' (replaced)' : ''}: ${w.sheets.map((s) => `${s.name} ${s.rows}`).join(', ')} rows${w.kept.length ? `; ${w.kept.length} other file(s) there left as they were` : ''}\n`);
+      return;
+    }
     const { exportDataset } = await import('../output/export.js');
     const { basename } = await import('node:path');
     const { isServerUrl } = await import('../output/store.js');
     const name = isServerUrl(o.db) ? new URL(o.db).pathname.replace(/^\//, '') || 'zhenggai' : basename(o.db).replace(/\.db$/, '');
-    const r = await withDb(o.db, (db) => exportDataset(db, o.out, name, { rawCsv: o.rawCsv }));
+    const r = await withDb(o.db, (db) => exportDataset(db, o.out, name, { rawCsv: o.rawCsv, chineseHeaders: o.chineseHeaders }));
     process.stdout.write(`${r.files.length} files → ${printable(o.out)}${r.replaced.length ? ` (${r.replaced.length} from an earlier export replaced)` : ''}${r.kept.length ? `; ${r.kept.length} other file(s) there left as they were` : ''}\n`);
   });
 
@@ -401,7 +425,7 @@ program
       const server = listen(app, { port: Number(o.port), hostname: o.host }, (info) => {
         const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
         process.stdout.write(`zhenggai serve: http://${host}:${info.port}/ (${printable(db.label)}, read-only; Ctrl-C stops)\n`);
-        if (wildcard || o.allowHost.length) process.stdout.write(`zhenggai serve: answers to the host names localhost, 127.0.0.1, [::1], ${[...new Set(hosts.map((h) => hostName(h)).filter(Boolean))].join(', ')} (others get 421)\n`);
+        if (wildcard || o.allowHost.length) process.stdout.write(`zhenggai serve: answers to the host names ${[...new Set(['localhost', '127.0.0.1', '[::1]', ...hosts.map((h) => hostName(h)).filter(Boolean)])].join(', ')} (others get 421)\n`);
       });
       server.on('error', (e: Error) => reject(new Error(`cannot listen on ${o.host}:${o.port}: ${e.message}`)));
       const stop = () => { server.close(); void db.close(); resolve(); };
