@@ -13,9 +13,17 @@ export class PgSink implements Sink {
 
   static async open(o: SinkOptions): Promise<PgSink> {
     const store = await openPg(o.db);
-    const writer = new PgWriter(store, o.versions);
-    const run = await store.get<{ id: number }>('INSERT INTO ingest_runs (started_at, options) VALUES (?, ?) RETURNING id', [new Date().toISOString(), JSON.stringify(o.runOptions)]);
-    return new PgSink(o, store, writer, run!.id, await writer.known(o.reprocess));
+    try {
+      const writer = new PgWriter(store, o.versions);
+      const run = await store.get<{ id: number }>('INSERT INTO ingest_runs (started_at, options) VALUES (?, ?) RETURNING id', [new Date().toISOString(), JSON.stringify(o.runOptions)]);
+      return new PgSink(o, store, writer, run!.id, await writer.known(o.reprocess));
+    } catch (e) {
+      // a role that may only read (read-only transactions, SELECT only) cannot ingest: say so plainly
+      const code = (e as { code?: string }).code;
+      await store.close().catch(() => {});
+      if (code === '25006' || code === '42501') throw Object.assign(new Error(`this URL's role cannot write the dataset (${(e as Error).message}): ingest with the owner's URL`), { name: 'DatasetError' });
+      throw e;
+    }
   }
 
   write(doc: DocPayload): Promise<WriteStatus> {

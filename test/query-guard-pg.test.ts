@@ -164,6 +164,11 @@ describe('a read-only role for a team (README)', () => {
     expect(JSON.parse(cli(['query', 'SELECT x FROM made_later', '--db', reader, '--format', 'json']).stdout)).toEqual([{ x: 7 }]);
     expect(cli(['compare', '--db', reader, '--format', 'json']).status).toBe(0);
     expect(cli(['query', 'DELETE FROM issues', '--db', reader]).status).toBe(2);
+    // ingest with the reader's URL: a plain refusal, not an internal error
+    const ing = cli(['ingest', join(FIXTURES, 'yuehe-town-2024'), '--db', reader]);
+    expect(ing.status).not.toBe(0);
+    expect(ing.stderr).toMatch(/cannot write the dataset .*owner's URL/);
+    expect(ing.stderr).not.toMatch(/internal error/);
     // past zhenggai's own checks: the server refuses every write of the role
     await superuser(async (c) => {
       const fails = async (sql: string) => { try { await c.query(sql); return null; } catch (e) { return (e as { code?: string }).code; } };
