@@ -96,9 +96,24 @@ export function fingerprint(rec: BulletinRecord): string {
 
 /** FTS5 rows of a record's issues: jieba search tokens, space-joined (problem, measures, outcome). */
 export function ftsRows(rec: BulletinRecord): Array<[string, string, string]> {
-  const fields = rec.issues.flatMap((i) => [i.problem, i.measures.join('\n'), i.outcome ?? '']);
-  const toks = searchTokensMany(fields);
-  return rec.issues.map((_, k) => [toks[3 * k]!.join(' '), toks[3 * k + 1]!.join(' '), toks[3 * k + 2]!.join(' ')]);
+  // in chunks of about 200,000 characters: jieba hands back every token as a string of its own,
+  // and a 50 MB bulletin's tokens at once took gigabytes; each chunk's are joined before the next
+  const out: Array<[string, string, string]> = [];
+  let from = 0;
+  while (from < rec.issues.length) {
+    let to = from;
+    let chars = 0;
+    while (to < rec.issues.length && (to === from || chars < 200_000)) {
+      const i = rec.issues[to]!;
+      chars += i.problem.length + i.measures.reduce((n, m) => n + m.length, 0) + (i.outcome?.length ?? 0);
+      to++;
+    }
+    const chunk = rec.issues.slice(from, to);
+    const toks = searchTokensMany(chunk.flatMap((i) => [i.problem, i.measures.join('\n'), i.outcome ?? '']));
+    chunk.forEach((_, k) => out.push([toks[3 * k]!.join(' '), toks[3 * k + 1]!.join(' '), toks[3 * k + 2]!.join(' ')]));
+    from = to;
+  }
+  return out;
 }
 
 const isRecovered = (q: { kind: string; role?: string | null }) => q.kind === 'money' && q.role === 'recovered';
