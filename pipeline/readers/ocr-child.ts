@@ -9,10 +9,8 @@ import { ocrPdfPages, readImage } from './ocr.js';
 import { PDF_OPTIONS } from './pdf.js';
 import { toZhenggaiError } from '../errors.js';
 import type { ReadOptions } from './index.js';
+import type { OcrRequest } from './ocr-client.js';
 
-export type OcrRequest =
-  | { id: number; kind: 'pdf'; bytes: Uint8Array; pages: number[]; opts: ReadOptions }
-  | { id: number; kind: 'image'; bytes: Uint8Array; opts: ReadOptions };
 
 process.on('disconnect', () => process.exit(0));
 process.on('message', (m: OcrRequest) => void handle(m));

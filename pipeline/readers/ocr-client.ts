@@ -9,7 +9,11 @@ import { ZhenggaiError, type ErrorCode } from '../errors.js';
 import type { ReadOptions } from './index.js';
 import type { ReadResult } from '../doc.js';
 import type { Line } from './pdf.js';
-import type { OcrRequest } from './ocr-child.js';
+
+/** What the worker asks of the OCR process (pipeline/readers/ocr-child.ts). */
+export type OcrRequest =
+  | { id: number; kind: 'pdf'; bytes: Uint8Array; pages: number[]; opts: ReadOptions }
+  | { id: number; kind: 'image'; bytes: Uint8Array; opts: ReadOptions };
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onPage?: ReadOptions['onOcrPage'] };
 /** A request less its id (Omit of each member of the union). */
