@@ -3,7 +3,8 @@
 // renderer, each followed by the table of its numbers.
 import * as echarts from 'echarts';
 import type { Store } from './store.js';
-import { compare, completionRate, filterSql, unitThemeCounts, type BulletinFilter, type Row } from './queries.js';
+import { compare, completionRate, declaredVsFound, filterSql, overviewCounts, unitThemeCounts, CHECK_CODES, type BulletinFilter, type Row } from './queries.js';
+import { yuan, warningLabel, warningMessage, LEVEL_LABEL } from './labels.js';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const FONT = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -16,12 +17,33 @@ export function svg(option: echarts.EChartsOption, width = 900, height = 420): s
   return out;
 }
 
-function table(rows: Row[], cols: Array<[string, string]>): string {
+/** A column of a table: its key, its heading, and how its values read (default: as they are). */
+type Column = [string, string, ((v: unknown) => string)?];
+
+function table(rows: Row[], cols: Column[]): string {
   if (!rows.length) return '<p class="empty">没有数据 (no rows)</p>';
-  const cell = (v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? (Math.round(v * 1000) / 1000).toString() : esc(v));
+  const cell = (v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? (Math.round(v * 1000) / 1000).toString() : String(v ?? ''));
   return `<table><thead><tr>${cols.map(([, h]) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${cols.map(([k]) => `<td>${cell(r[k])}</td>`).join('')}</tr>`)
+    .map((r) => `<tr>${cols.map(([k, , f]) => `<td>${esc((f ?? cell)(r[k]))}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
+}
+/** A share as a percentage (0.754 → 75.4%; none: —). */
+const percent = (v: unknown) => (v == null || v === '' ? '—' : `${Math.round(Number(v) * 1000) / 10}%`);
+
+/**
+ * The lines' colours: 20 that are told apart, none of them grey (grey is the others' line), so
+ * that the `--top` units (15) each have their own; past 20 the colours come round again with
+ * another line style and marker, so that no two lines look the same.
+ */
+export const LINE_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#bcbd22', '#17becf', '#1a1a6e',
+  '#800000', '#000000', '#f5c200', '#00a087', '#a6cee3', '#fb9a99', '#b2df8a', '#cab2d6', '#6a3d9a', '#ff00ff'];
+export const OTHERS_COLOUR = '#9e9e9e';
+const LINE_TYPES = ['solid', 'dashed', 'dotted'] as const;
+const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'roundRect', 'pin', 'arrow'];
+/** The look of the i-th named unit's line: colour, line type and marker, each combination used once (up to 20 × 3 × 7 lines). */
+export function lineLook(i: number): { color: string; type: (typeof LINE_TYPES)[number]; symbol: string } {
+  const round = Math.floor(i / LINE_COLOURS.length);
+  return { color: LINE_COLOURS[i % LINE_COLOURS.length]!, type: LINE_TYPES[round % LINE_TYPES.length]!, symbol: SYMBOLS[Math.floor(round / LINE_TYPES.length) % SYMBOLS.length]! };
 }
 
 function section(id: string, title: string, explain: string, chart: string, data: string): string {
@@ -60,12 +82,13 @@ export async function buildReport(db: Store, opts: ReportOptions = {}): Promise<
   const otherUnits = byUnit.length - topUnits.length;
   const years = [...new Set(byUnitYear.map((r) => r.year).filter((y) => y != null))].sort() as number[];
   // the figures at the top: over the bulletins the filter keeps
-  const totals = { bulletins: 0, problems: 0, completed: 0, mismatches: 0, units: byUnit.filter((r) => r.unit != null).length };
+  // units and bulletins to check: counted as the web app's home page counts them (overviewCounts)
+  const counts = await overviewCounts(db, filter);
+  const totals = { bulletins: 0, problems: 0, completed: 0, mismatches: counts.toCheck, units: counts.units };
   for (const r of byUnit) {
     totals.bulletins += Number(r.bulletins);
     totals.problems += Number(r.problems);
     totals.completed += Number(r.completed);
-    totals.mismatches += Number(r.mismatches ?? 0);
   }
 
   // the units past the top N, summed per year and per theme (one row each: 其他 N 个单位)
@@ -92,10 +115,14 @@ export async function buildReport(db: Store, opts: ReportOptions = {}): Promise<
     grid: { left: 60, right: 30, top: 50, bottom: 40 + Math.ceil(chartUnits.length / 4) * 22 },
     xAxis: { type: 'category', data: years.map(String), name: '年份' },
     yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-    series: chartUnits.map((u) => ({
-      name: u, type: 'line', connectNulls: true, symbolSize: 8,
+    series: chartUnits.map((u, i) => {
+      const look = i < topUnits.length ? lineLook(i) : { color: OTHERS_COLOUR, type: 'dashed' as const, symbol: 'emptyCircle' };
+      return {
+      name: u, type: 'line' as const, connectNulls: true, symbolSize: 8, symbol: look.symbol,
+      itemStyle: { color: look.color }, lineStyle: { color: look.color, type: look.type, width: 2 },
       data: years.map((y) => (unitYearRows.find((r) => r.unit === u && r.year === y)?.completion_rate as number | null) ?? null),
-    })),
+      };
+    }),
   }, 900, 380 + Math.ceil(chartUnits.length / 4) * 22);
   // 2. problems by theme per unit (heat map): the top units and one row for the others; the
   // themes ordered by how many problems they have, each cell labelled
@@ -116,31 +143,36 @@ export async function buildReport(db: Store, opts: ReportOptions = {}): Promise<
   // 3. money
   const moneyRows = topWithOthers(byUnit.filter((r) => Number(r.money) > 0), 'money', top, (n) => ({ unit: othersName(n) }), ['bulletins', 'money', 'money_other', 'rules']);
   const moneyChart = svg({
-    title: { text: '收回/清退/追缴金额（元）· money recovered (yuan)', left: 'center', textStyle: { fontSize: 15 } },
-    grid: { left: 210, right: 60, top: 50, bottom: 40 },
-    xAxis: { type: 'value' }, yAxis: { type: 'category', data: moneyRows.map((r) => String(r.unit)).reverse() },
-    series: [{ type: 'bar', data: moneyRows.map((r) => Number(r.money)).reverse(), label: { show: true, position: 'right', fontSize: 11 } }],
+    title: { text: '收回/清退/追缴金额 · money recovered', left: 'center', textStyle: { fontSize: 15 } },
+    grid: { left: 210, right: 80, top: 50, bottom: 40 },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => yuan(v) } }, yAxis: { type: 'category', data: moneyRows.map((r) => String(r.unit)).reverse() },
+    series: [{ type: 'bar', data: moneyRows.map((r) => Number(r.money)).reverse(), label: { show: true, position: 'right', fontSize: 11, formatter: (p) => yuan(p.value) } }],
   }, 900, Math.max(240, 90 + moneyRows.length * 28));
-  // 4. declared vs found: the bulletins whose own totals disagree with what they list (the
-  // first 200 in the table; the count says how many there are)
+  // 4. declared vs found: the publications whose declared problem count differs from the
+  // problems found in them (none found included), the largest differences first; and the
+  // bulletins to check, as the home page lists them (the first 200 of each in the tables)
   const [where, params] = filterSql(filter);
-  const mismatchWhere = `${where ? `${where} AND` : 'WHERE'} w.code = 'declared_total_mismatch'`;
-  const warnRows = await db.all(`SELECT COALESCE(u.name, b.unit_name, b.issuer) AS unit, b.year, w.message, b.title
+  const checkWhere = `${where ? `${where} AND` : 'WHERE'} w.code IN (${CHECK_CODES.map((c) => `'${c}'`).join(', ')})`;
+  const warnRows = await db.all(`SELECT COALESCE(u.name, b.unit_name, b.issuer) AS unit, b.year, w.code, w.message, b.title
     FROM warnings w JOIN publications b ON b.id = w.bulletin_id LEFT JOIN units u ON u.id = b.unit_id
-    ${mismatchWhere} ORDER BY unit, b.year LIMIT 200`, params);
-  const declRows = byUnitYear.filter((r) => r.declared_problems != null && Number(r.declared_vs_found) !== 0)
-    .sort((a, b) => Math.abs(Number(b.declared_vs_found)) - Math.abs(Number(a.declared_vs_found))).slice(0, top * 2);
+    ${checkWhere} ORDER BY unit, b.year, b.id LIMIT 200`, params);
+  const decl = await declaredVsFound(db, filter, 200);
+  const declRows = decl.rows.slice(0, top * 2);
+  // unit and year name each bar; two of the same unit and year are told apart by their number
+  const declLabel = (r: Row) => `${r.unit ?? '（未知单位）'} ${r.year ?? '年份未知'}`;
+  const labelCount = new Map<string, number>();
+  for (const r of declRows) labelCount.set(declLabel(r), (labelCount.get(declLabel(r)) ?? 0) + 1);
   const declChart = svg({
     title: { text: '申报问题数与实际列出问题数 · declared vs found (largest differences)', left: 'center', textStyle: { fontSize: 15 } },
-    legend: { bottom: 0 }, grid: { left: 60, right: 30, top: 50, bottom: 110 },
-    xAxis: { type: 'category', data: declRows.map((r) => `${r.unit} ${r.year ?? ''}`), axisLabel: { rotate: 25, fontSize: 10 } },
-    yAxis: { type: 'value' },
+    legend: { bottom: 0 }, grid: { left: 170, right: 30, top: 50, bottom: 150 },
+    xAxis: { type: 'category', data: declRows.map((r) => (labelCount.get(declLabel(r))! > 1 ? `${declLabel(r)} #${r.id}` : declLabel(r))), axisLabel: { rotate: 25, fontSize: 10, interval: 0 } },
+    yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: '申报 declared', type: 'bar', data: declRows.map((r) => Number(r.declared_problems)) },
-      { name: '列出 found', type: 'bar', data: declRows.map((r) => Number(r.problems)) },
+      { name: '申报 declared', type: 'bar', data: declRows.map((r) => Number(r.declared)), label: { show: true, position: 'top', fontSize: 10 } },
+      { name: '列出 found', type: 'bar', data: declRows.map((r) => Number(r.found)), label: { show: true, position: 'top', fontSize: 10 } },
     ],
-  });
-  const filterText = [opts.unit && `单位 ${opts.unit}`, opts.region && `地区 ${opts.region}`, opts.level && `层级 ${opts.level}`,
+  }, 900, 460);
+  const filterText = [opts.unit && `单位 ${opts.unit}`, opts.region && `地区 ${opts.region}`, opts.level && `层级 ${LEVEL_LABEL[opts.level] ?? opts.level}`,
     (opts.from || opts.to) && `年份 ${opts.from ?? '…'}–${opts.to ?? '…'}`].filter(Boolean).join('，');
   const othersNote = otherUnits > 0 ? ` The ${topUnits.length} units with most problems are shown by name; the other ${otherUnits} are summed in one row.` : '';
 
@@ -166,13 +198,16 @@ th{background:#f4f6f9} details{margin:6px 0 0} summary{cursor:pointer;color:#1f5
 <div class="kpi"><b>${totals.mismatches}</b>总数不符 mismatches</div></div>
 ${filterText ? `<p class="explain">筛选 filter: ${esc(filterText)}</p>` : ''}
 ${section('completion', '整改完成率 · completion rate per unit over the years', `Share of listed problems reported completed, per unit and inspection year.${othersNote}`, rateChart,
-    table(unitYearRows, [['unit', '单位 unit'], ['year', '年份 year'], ['bulletins', '通报'], ['problems', '问题'], ['completed', '已完成'], ['not_completed', '未完成'], ['completion_rate', '完成率']]))}
+    table(unitYearRows, [['unit', '单位 unit'], ['year', '年份 year'], ['bulletins', '通报'], ['problems', '问题'], ['completed', '已完成'], ['not_completed', '未完成'], ['completion_rate', '完成率', percent]]))}
 ${section('themes', '问题主题 · problems by theme per unit', `How many problems of each theme a unit’s bulletins list: which kinds of problems recur.${othersNote}`, heatChart,
-    table(unitThemeRows, [['unit', '单位 unit'], ['theme', '主题 theme'], ['problems', '问题'], ['completed', '已完成'], ['money', '收回（元）']]))}
+    table(unitThemeRows, [['unit', '单位 unit'], ['theme', '主题 theme'], ['problems', '问题'], ['completed', '已完成'], ['money', '收回金额', yuan]]))}
 ${section('money', '收回金额 · money recovered', 'Money the problems say was recovered (清退, 追缴, 追回, 挽回…), or the total recovered a round summary declares. Fines, amounts involved and funds spent are counted apart (money_other).', moneyChart,
-    table(moneyRows, [['unit', '单位 unit'], ['bulletins', '通报'], ['money', '收回（元）'], ['money_other', '其他金额（元）'], ['rules', '新建制度']]))}
-${section('reconcile', '总数核对 · declared totals vs problems found', `A bulletin’s own totals against the problems it lists; every mismatch is a warning in the dataset (${totals.mismatches} here${totals.mismatches > warnRows.length ? `, the first ${warnRows.length} listed` : ''}).`, declChart,
-    table(warnRows, [['unit', '单位 unit'], ['year', '年份'], ['message', '不符之处 mismatch'], ['title', '通报 bulletin']]))}
+    table(moneyRows, [['unit', '单位 unit'], ['bulletins', '通报'], ['money', '收回金额', yuan], ['money_other', '其他金额', yuan], ['rules', '新建制度']]))}
+${section('reconcile', '总数核对 · declared totals vs problems found', `A bulletin’s own count of problems against the problems it lists (${decl.count} bulletins differ${decl.count > declRows.length ? `, the ${declRows.length} largest differences in the chart` : ''}); below them the bulletins to check first, those whose totals disagree with what they list or in which no list of problems was read (${totals.mismatches} here, as the web app counts them).`, declChart,
+    `<h3>申报问题数与列出问题数不符的通报（${decl.count} 份${decl.count > decl.rows.length ? `，列出前 ${decl.rows.length} 份` : ''}）</h3>`
+    + table(decl.rows, [['unit', '单位 unit'], ['year', '年份'], ['declared', '申报问题数'], ['found', '列出问题数'], ['title', '通报 bulletin']])
+    + `<h3>待核对的通报（${totals.mismatches} 份${warnRows.length >= 200 ? '，列出前 200 条' : ''}）</h3>`
+    + table(warnRows, [['unit', '单位 unit'], ['year', '年份'], ['code', '类别', (v) => warningLabel(String(v))], ['message', '不符之处 mismatch', (v) => warningMessage(String(v ?? ''))], ['title', '通报 bulletin']]))}
 <footer>zhenggai · ${esc(new Date().toISOString().slice(0, 10))}</footer>
 </body></html>
 `;

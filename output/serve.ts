@@ -14,7 +14,7 @@ import { getRequestListener } from '@hono/node-server';
 import type { Store } from './store.js';
 import { workScope } from './sqlite-pool.js';
 import { bulletinPage, PAGE_CHARS, type BulletinPage, type PageOptions } from './bulletin-page.js';
-import { compare, findProblems, problemSnippet, COMPARE_KEYS, completionRate, type CompareKey, type Row } from './queries.js';
+import { compare, overviewCounts, findProblems, problemFacets, problemSnippet, COMPARE_KEYS, completionRate, PROBLEM_SORTS, type CompareKey, type FoundProblem, type ProblemSort, type Row } from './queries.js';
 import { formatRows } from './format.js';
 import { svg } from './report.js';
 import { h, safe, type Safe } from './html.js';
@@ -23,6 +23,10 @@ import { markedHtml } from './marks.js';
 const PAGE = 20;
 /** rows of a compare table shown on the page (all of them in the CSV/JSON download) */
 const MAX_ROWS = 500;
+/** problems in a search download (CSV, Excel): all that match, up to this many */
+const MAX_DOWNLOAD = 100_000;
+/** a search download's columns and their Chinese headers */
+const DOWNLOAD_COLUMNS: Array<[keyof FoundProblem, string]> = [['unit', '单位'], ['year', '年份'], ['number', '序号'], ['problem', '问题'], ['status', '状态'], ['themes', '主题'], ['measures', '整改措施'], ['outcome', '整改结果'], ['title', '通报'], ['path', '文件']];
 const MARK: [string, string] = ['\ue000', '\ue001']; // snippet marks, turned into <mark> after escaping
 
 const CSS = `
@@ -194,12 +198,12 @@ function createPages(db: Store, pageChars: number): Hono {
   app.get('/', async (c) => {
     const byYear = await compare(db, { by: ['year'] });
     const totals = byYear.reduce((t: { b: number; p: number; c: number }, r) => ({ b: t.b + Number(r.bulletins), p: t.p + Number(r.problems), c: t.c + Number(r.completed) }), { b: 0, p: 0, c: 0 });
-    const units = (await db.get<{ n: number }>('SELECT count(*) AS n FROM units'))!.n;
+    // the same counts as the report's (output/queries.ts overviewCounts)
+    const { units, toCheck: mismatchCount } = await overviewCounts(db);
     const years = byYear.map((r) => r.year).filter((y) => y != null) as number[];
     const mismatched = await db.all(`SELECT b.id, COALESCE(u.name, b.unit_name, b.issuer) AS unit, b.year, b.title, w.message
       FROM warnings w JOIN publications b ON b.id = w.bulletin_id LEFT JOIN units u ON u.id = b.unit_id
       WHERE w.code IN ('declared_total_mismatch', 'no_problems_found') ORDER BY b.id DESC LIMIT 50`);
-    const mismatchCount = (await db.get<{ n: number }>("SELECT count(DISTINCT bulletin_id) AS n FROM warnings WHERE code IN ('declared_total_mismatch', 'no_problems_found')"))!.n;
     const chartRows = byYear.filter((r) => r.year != null);
     const chart = chartRows.length ? svg({
       grid: { left: 50, right: 20, top: 20, bottom: 30 },
@@ -223,28 +227,64 @@ ${mismatched.length ? h`<table><thead><tr><th>单位</th><th>年份</th><th>不�
     const p = c.req.query();
     const q = (p.q ?? '').slice(0, 200);
     const page = Math.max(1, intParam(p.page) ?? 1);
+    const sort: ProblemSort = (PROBLEM_SORTS as readonly string[]).includes(p.sort ?? '') && p.sort !== 'new' ? (p.sort as ProblemSort) : 'year';
     const filters = { unit: p.unit || undefined, region: p.region || undefined, level: p.level || undefined, year: intParam(p.year), status: p.status || undefined, theme: p.theme || undefined };
-    const { rows, words } = await findProblems(db, q, { ...filters, limit: PAGE + 1, offset: (page - 1) * PAGE });
-    const more = rows.length > PAGE;
+    const any = q || Object.values(filters).some((v) => v != null);
+    const format = p.format === 'csv' || p.format === 'xlsx' ? p.format : undefined;
+    let found: Awaited<ReturnType<typeof findProblems>> = { rows: [], words: [], total: 0 };
+    let error = '';
+    try {
+      if (any) found = await findProblems(db, q, format ? { ...filters, sort, limit: MAX_DOWNLOAD } : { ...filters, sort, limit: PAGE, offset: (page - 1) * PAGE, count: true });
+    } catch (e) {
+      if ((e as Error).name !== 'UsageError') throw e;
+      error = (e as Error).message;
+    }
+    if (format) {
+      if (error) return c.text(error, 400);
+      // every problem that matches, in the page's order, with the full texts and Chinese headers
+      const rows = found.rows.map((r) => Object.fromEntries(DOWNLOAD_COLUMNS.map(([k, label]) => [label, k === 'status' ? statusLabel(r.status) : (r[k] as unknown)])) as Row);
+      const headers = DOWNLOAD_COLUMNS.map(([, label]) => label);
+      if (format === 'csv') return c.body(formatRows(rows, 'csv', headers, { bom: true }), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="search.csv"' });
+      const { default: ExcelJS } = await import('exceljs');
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('检索结果', { views: [{ state: 'frozen', ySplit: 1 }] });
+      ws.columns = DOWNLOAD_COLUMNS.map(([k, label]) => ({ header: label, key: label, width: k === 'problem' || k === 'measures' || k === 'outcome' ? 60 : k === 'unit' || k === 'title' || k === 'path' ? 30 : 10 }));
+      // text cells as text (a leading = is never a formula: exceljs writes a string as a string)
+      for (const r of rows) ws.addRow(r);
+      const buf = Buffer.from(await wb.xlsx.writeBuffer());
+      return c.body(buf, 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': 'attachment; filename="search.xlsx"' });
+    }
+    const { rows, words } = found;
+    const total = found.total ?? 0;
+    // counts beside the status and year choices (each without its own filter)
+    const facets = any && !error ? await problemFacets(db, q, filters) : undefined;
+    const counted = (label: string, n: number | undefined) => (facets ? `${label}（${num(n ?? 0)}）` : label);
+    // one word that is part of a unit's name or alias (科协): offer those units' problems too
+    const asUnit = !error && q.trim() && !filters.unit && !/\s/.test(q.trim())
+      ? ((await findProblems(db, '', { unit: q.trim(), limit: 1, count: true })).total ?? 0) : 0;
+    const unitHint = asUnit ? h`<p>“${q.trim()}”是单位名称或简称的一部分：<a href="/search?${qs({ unit: q.trim() })}">查看这些单位的全部问题（${num(asUnit)} 个）→</a></p>` : '';
+    const pages = Math.max(1, Math.ceil(total / PAGE));
     const themes = await db.all<{ theme: string; label: string }>('SELECT theme, label FROM themes ORDER BY label');
     const years = (await db.all<{ year: number }>('SELECT DISTINCT year FROM bulletins WHERE year IS NOT NULL ORDER BY year DESC')).map((r) => r.year);
     const option = (value: string, label: string, current?: string | number) => h`<option value="${value}"${String(current ?? '') === value ? safe(' selected') : ''}>${label}</option>`;
-    const link = (n: number) => `/search?${qs({ q, ...filters, page: n })}`;
-    const any = q || Object.values(filters).some((v) => v != null);
+    const link = (o: { page?: number; sort?: ProblemSort; format?: string }) => `/search?${qs({ q, ...filters, sort: (o.sort ?? sort) === 'year' ? undefined : o.sort ?? sort, page: o.page && o.page > 1 ? o.page : undefined, format: o.format })}`;
+    const sortHead = (key: ProblemSort, label: string) => (sort === key ? h`<th aria-sort="${key === 'year' ? 'descending' : 'ascending'}">${label} ${key === 'year' ? '↓' : '↑'}</th>` : h`<th><a href="${link({ sort: key })}" title="按${label}排序">${label}</a></th>`);
+    const SORT_LABEL: Record<string, string> = { year: '年份（新的在前），再按单位、序号', unit: '单位，再按年份（新的在前）、序号', status: '状态，再按年份（新的在前）、单位、序号' };
     return c.html(layout(q ? `检索：${q}` : '问题检索', h`<h1>问题检索</h1>
 <form class="filters" action="/search" method="get">
-<label>关键词<input name="q" value="${q}" placeholder="党费 或 违规报销；用 OR 连接"></label>
+<label>关键词<input name="q" value="${q}" placeholder="党费 收缴；OR 或；-词 排除"></label>
 <label>单位<input name="unit" value="${filters.unit ?? ''}" placeholder="全称、简称或其中一部分"></label>
 <label>地区<input name="region" value="${filters.region ?? ''}"></label>
 <label>层级<select name="level">${option('', '全部')}${Object.entries(LEVEL_LABEL).map(([v, l]) => option(v, l, filters.level))}</select></label>
-<label>年份<select name="year">${option('', '全部')}${years.map((y) => option(String(y), String(y), filters.year))}</select></label>
-<label>状态<select name="status">${option('', '全部')}${Object.entries(STATUS_LABEL).map(([v, l]) => option(v, l, filters.status))}</select></label>
+<label>年份<select name="year">${option('', '全部')}${years.map((y) => option(String(y), counted(String(y), facets?.year.get(y)), filters.year))}</select></label>
+<label>状态<select name="status">${option('', '全部')}${Object.entries(STATUS_LABEL).map(([v, l]) => option(v, counted(l, facets?.status.get(v)), filters.status))}</select></label>
 <label>主题<select name="theme">${option('', '全部')}${themes.map((t) => option(t.theme, t.label, filters.theme))}</select></label>
-<button type="submit">检索</button></form>
-${!any ? h`<p class="muted">输入关键词或选择条件。</p>` : rows.length === 0 ? h`<p>没有找到符合条件的问题。</p>` : h`<p class="muted">第 ${page} 页（最近入库的在前）</p>
-${rows.slice(0, PAGE).map((r) => h`<div class="result"><div>${unitLink(r.unit)} · ${r.year ?? '年份未知'} · 第 ${r.number} 个问题 · <b>${statusLabel(r.status)}</b>
- · <a href="/bulletin/${r.bulletin_id}?issue=${r.id}#issue-${r.id}">查看原文</a></div><div>${marked(problemSnippet(r, words, MARK))}</div></div>`)}`}
-<div class="pager">${page > 1 ? h`<a href="${link(page - 1)}">← 上一页</a>` : ''}${more ? h`<a href="${link(page + 1)}">下一页 →</a>` : ''}</div>`, q));
+${sort !== 'year' ? h`<input type="hidden" name="sort" value="${sort}">` : ''}<button type="submit">检索</button></form>
+<p class="muted">多个词用空格或 AND 连接（都要有）；OR 或 | 连接的任一即可；-词 或 NOT 词 排除含有它的问题；“引号”内为短语；繁体字按简体查。</p>
+${error ? h`<p class="warn" role="alert">${error}</p>` : !any ? h`<p class="muted">输入关键词或选择条件。</p>` : total === 0 ? h`<p>共 0 个问题：没有找到符合条件的问题。</p>${unitHint}` : h`<p><b>共 ${num(total)} 个问题</b> · 第 ${page} / ${pages} 页 · 按${SORT_LABEL[sort]}排列 · 下载全部 <a href="${link({ format: 'csv' })}">CSV</a> · <a href="${link({ format: 'xlsx' })}">Excel</a></p>${unitHint}
+<table class="results"><thead><tr>${sortHead('unit', '单位')}${sortHead('year', '年份')}<th>序号</th><th>问题</th>${sortHead('status', '状态')}<th>主题</th></tr></thead><tbody>
+${rows.map((r) => h`<tr><td>${unitLink(r.unit)}</td><td>${r.year ?? '—'}</td><td class="n"><a href="/bulletin/${r.bulletin_id}?issue=${r.id}#issue-${r.id}" title="查看原文">${r.number}</a></td><td>${marked(problemSnippet(r, words, MARK))}</td><td>${statusLabel(r.status)}</td><td>${r.themes ?? ''}</td></tr>`)}</tbody></table>`}
+<div class="pager">${page > 1 && !error ? h`<a href="${link({ page: page - 1 })}">← 上一页</a>` : ''}${page < pages && !error ? h`<a href="${link({ page: page + 1 })}">下一页 →</a>` : ''}</div>`, q), error ? 400 : 200);
   });
 
   app.get('/unit/:name', async (c) => {
@@ -271,6 +311,7 @@ ${rows.slice(0, PAGE).map((r) => h`<div class="result"><div>${unitLink(r.unit)} 
     const title = unit?.name ?? name;
     return c.html(layout(title, h`<h1>${title}</h1>
 <p class="muted">${unit?.region ?? ''} ${LEVEL_LABEL[unit?.level ?? ''] ?? ''}${aliases.length ? h` · 又称：${aliases.join('、')}` : ''}</p>
+<p><a href="/search?${qs({ unit: title })}">本单位全部问题（${num(bulletins.reduce((n, b) => n + Number(b.problems ?? 0), 0))} 个）→</a></p>
 <h2>历次通报</h2>
 <table><thead><tr><th>年份</th><th>通报</th><th>问题</th><th>已完成</th><th>完成率</th><th>申报问题数</th><th>总数不符</th></tr></thead><tbody>
 ${bulletins.map((b) => h`<tr><td>${b.year ?? '—'}</td><td><a href="/bulletin/${b.id}">${b.title ?? `#${b.id}`}</a><div class="muted">${b.team ?? ''} ${b.round ?? ''}</div></td>

@@ -231,16 +231,21 @@ async function withDb<T>(target: string, fn: (db: import('../output/store.js').S
 program
   .command('search')
   .description('find problems by words (Chinese full-text search over problems, measures and outcomes)')
-  .argument('<words...>', 'what to look for, e.g. 党费 or 违规报销')
+  .argument('<words...>', 'what to look for, e.g. 党费 or 违规报销; AND (or a space) between words all required, OR (or |) between alternatives, -word or NOT word to leave out; traditional characters are read as simplified')
   .addOption(dbOption())
-  .option('--unit <name>', 'only this unit (full name, part of it, or an alias)')
+  // -收缴 is a word to leave out, not an option
+  .allowUnknownOption()
+  .option('--unit <name>', 'only this unit (any part of its name or of an alias)')
   .option('--year <year>', 'only this year', year)
   .option('--limit <n>', 'at most this many', intAtLeast(1, '--limit'), '200')
   .addOption(formatOption())
   .addOption(rawCsvOption())
   .action(async (words: string[], o: { db: string; unit?: string; year?: string; limit: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean }) => {
-    const { search } = await import('../output/queries.js');
+    const { search, searchQuery, UsageError } = await import('../output/queries.js');
     const { formatRows } = await import('../output/format.js');
+    const unknown = words.find((w) => /^--[A-Za-z]|^-[A-Za-z]$/.test(w));
+    if (unknown) throw new UsageError(`unknown option ${unknown} (to leave out a word, write NOT ${unknown.replace(/^-+/, '')})`);
+    searchQuery(words.join(' ')); // a query of exclusions only: a usage error before the dataset is opened
     const mark: [string, string] = o.format === 'table' && process.stdout.isTTY ? ['\x1b[1;31m', '\x1b[0m'] : ['【', '】'];
     const rows = await withDb(o.db, (db) => search(db, words.join(' '), { unit: o.unit, year: o.year ? Number(o.year) : undefined, limit: Number(o.limit) }, mark));
     process.stdout.write(formatRows(rows, o.format, ['unit', 'year', 'number', 'status', 'snippet', 'path'], { rawCsv: o.rawCsv }));

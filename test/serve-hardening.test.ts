@@ -176,7 +176,7 @@ describe('time budget', () => {
     // the stopped thread is replaced: the same pool answers the next requests
     expect((await fetch(`${base}/app.css`)).status).toBe(200);
     const other = await start(db);
-    const ok = await fetch(`${other}/search?q=${encodeURIComponent('党费')}`);
+    const ok = await fetch(`${other}/search?q=${encodeURIComponent('党费')}&unit=${encodeURIComponent('新野县科学技术协会')}`);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain('新野县科学技术协会');
   });
