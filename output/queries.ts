@@ -442,8 +442,12 @@ export async function units(db: Store): Promise<Row[]> {
     FROM units u ORDER BY u.region NULLS LAST, u.name`);
 }
 
-/** Merge unit `from` into unit `into` (names or aliases); recorded so that re-ingest keeps it. */
-export async function mergeUnits(db: Store, from: string, into: string): Promise<{ from: string; into: string; bulletins: number }> {
+/**
+ * Merge unit `from` into unit `into` (names or aliases); recorded so that re-ingest keeps it. Says
+ * how many publications (and files: one publication saved as .txt and .pdf is two) move; with
+ * `dryRun`, only says it and changes nothing.
+ */
+export async function mergeUnits(db: Store, from: string, into: string, o: { dryRun?: boolean } = {}): Promise<{ from: string; into: string; bulletins: number; publications: number }> {
   return db.transaction(async (t) => {
     const find = async (n: string) =>
       (await t.get<{ id: number; name: string }>('SELECT id, name FROM units WHERE name = ?', [n])) ??
@@ -452,7 +456,10 @@ export async function mergeUnits(db: Store, from: string, into: string): Promise
     const b = await find(into);
     if (!a) throw new UsageError(`no unit named ${from} (zhenggai units lists them)`);
     if (!b) throw new UsageError(`no unit named ${into} (zhenggai units lists them)`);
-    if (a.id === b.id) return { from: a.name, into: b.name, bulletins: 0 };
+    if (a.id === b.id) return { from: a.name, into: b.name, bulletins: 0, publications: 0 };
+    const moving = (await t.get<{ files: number; pubs: number }>('SELECT count(*) AS files, count(DISTINCT fingerprint) AS pubs FROM bulletins WHERE unit_id = ?', [a.id]))!;
+    const publications = Number(moving.pubs);
+    if (o.dryRun) return { from: a.name, into: b.name, bulletins: Number(moving.files), publications };
     const n = await t.run('UPDATE bulletins SET unit_id = ? WHERE unit_id = ?', [b.id, a.id]);
     await t.run('INSERT INTO unit_aliases (unit_id, alias, source) SELECT ?, alias, source FROM unit_aliases WHERE unit_id = ? ON CONFLICT DO NOTHING', [b.id, a.id]);
     await t.run("INSERT INTO unit_aliases (unit_id, alias, source) VALUES (?, ?, 'manual') ON CONFLICT DO NOTHING", [b.id, a.name]);
@@ -462,7 +469,7 @@ export async function mergeUnits(db: Store, from: string, into: string): Promise
     await t.run('INSERT INTO unit_merges (from_name, into_name) VALUES (?, ?) ON CONFLICT(from_name) DO UPDATE SET into_name = excluded.into_name', [a.name, b.name]);
     // earlier merges into the unit that has just gone now point at the survivor
     await t.run('UPDATE unit_merges SET into_name = ? WHERE into_name = ?', [b.name, a.name]);
-    return { from: a.name, into: b.name, bulletins: n };
+    return { from: a.name, into: b.name, bulletins: n, publications };
   });
 }
 

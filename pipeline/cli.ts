@@ -393,7 +393,8 @@ unitsCmd
   .argument('<from>', 'unit name or alias to merge away')
   .argument('<into>', 'unit name or alias to keep')
   .option('--db <file|url>', 'dataset: a SQLite file or postgresql://… (default: $ZHENGGAI_DB, else zhenggai.db)')
-  .action(async (from: string, into: string, o: { db?: string }) => {
+  .option('--dry-run', 'say what would move, change nothing')
+  .action(async (from: string, into: string, o: { db?: string; dryRun?: boolean }) => {
     // --db may stand before or after `merge` (the parent command takes it in the first place)
     const dbPath = o.db ?? (unitsCmd.opts() as { db?: string }).db ?? defaultDb();
     const { openStore, isServerUrl } = await import('../output/store.js');
@@ -401,8 +402,10 @@ unitsCmd
     if (!isServerUrl(dbPath) && !existsSync(dbPath)) throw new CommanderError(2, 'zhenggai.usage', `no dataset at ${dbPath} (--db)`);
     const { mergeUnits } = await import('../output/queries.js');
     const db = await openStore(dbPath);
-    const r = await mergeUnits(db, from, into).finally(() => db.close());
-    process.stdout.write(printable(`${r.from} → ${r.into} (${r.bulletins} bulletin(s) moved)`) + '\n');
+    const r = await mergeUnits(db, from, into, { dryRun: o.dryRun }).finally(() => db.close());
+    // publications and files: one bulletin saved as .txt and .pdf is one publication in two files
+    const what = `${r.publications} publication(s) in ${r.bulletins} file(s)`;
+    process.stdout.write(printable(o.dryRun ? `would merge ${r.from} → ${r.into}: ${what} would move (nothing changed; run again without --dry-run)` : `${r.from} → ${r.into}: ${what} moved`) + '\n');
   });
 
 program

@@ -93,6 +93,18 @@ describe('no data lost to a mistake', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/no unit named 不存在的单位/);
     expect(bad.stderr).not.toMatch(/internal error/);
+    // publications and files told apart (the seed: one publication in six files); a dry run changes nothing
+    expect(run('ingest', join(root, 'fixtures', 'xinye-kexie-2024'), '--db', copy, '--quiet').status).toBe(0);
+    const units = () => run('units', '--db', copy, '--format', 'json').stdout;
+    const before = units();
+    const dry = run('units', 'merge', '县科协', '桐柏县月河镇', '--db', copy, '--dry-run');
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(/^would merge 新野县科学技术协会 → 桐柏县月河镇: (\d+) publication\(s\) in (\d+) file\(s\) would move/);
+    expect(units()).toBe(before);
+    const [, pubs, files] = /(\d+) publication\(s\) in (\d+) file\(s\)/.exec(dry.stdout)!;
+    expect(Number(files)).toBeGreaterThan(Number(pubs)); // the seed is one publication in six files
+    const done = run('units', 'merge', '县科协', '桐柏县月河镇', '--db', copy);
+    expect(done.stdout.trim()).toBe(`新野县科学技术协会 → 桐柏县月河镇: ${pubs} publication(s) in ${files} file(s) moved`);
     const missing = run('units', '--db', join(cwd, 'nope.db'), 'merge', 'A', 'B');
     expect(missing.status).toBe(2);
     expect(existsSync(join(cwd, 'zhenggai.db'))).toBe(false);
