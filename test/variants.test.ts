@@ -44,7 +44,6 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'hard-wrapped at 33 characters': 'a one-line problem of about the wrap width is joined to the measures paragraph after it',
   },
   'pdf-noise-2023': { 'line breaks lost': 'page headers and numbers inside sentences once the lines are joined' },
-
   'problem-n-labels-2024': { 'line breaks lost': 'a 第N部分：X方面 heading is not split off a run-on line (第八项问题： labels now are)' },
   'round-units-2024': { 'line breaks lost': 'a unit heading （一）区教育局 runs into its count sentence' },
 };
