@@ -105,7 +105,11 @@ function unclosedQuote(s: string): boolean {
   return /关于\s*[“‘"「]/.test(s) && open > close;
 }
 
-export function readIssue(paras: Paragraph[], headStart: number, text: string): IssueParts {
+/**
+ * `wholeHead`: the problem's first paragraph is a block of its own in the reader's structure (a
+ * heading, a paragraph in bold): all of it states the problem, over every sentence it has.
+ */
+export function readIssue(paras: Paragraph[], headStart: number, text: string, opts: { wholeHead?: boolean } = {}): IssueParts {
   const r = structureRules();
   // a quoted title broken over two lines (关于“…、⏎…”问题。): the head runs on until the quote closes
   let headParas = 1;
@@ -114,7 +118,11 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string): 
     headText += paras[headParas]!.text;
     headParas++;
   }
-  const { problem, restAt } = splitProblem(headText);
+  let { problem, restAt } = splitProblem(headText);
+  if (opts.wholeHead) {
+    const whole = headText.replace(/[。；;：:\s]+$/, '');
+    if (whole.startsWith(problem) && restAt < headText.length) { problem = whole; restAt = headText.length; }
+  }
   const bodies: string[] = [];
   let headRest = headText.slice(restAt).trim();
   // 1.关于“X”的问题（已完成）: a status in brackets after the title

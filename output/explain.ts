@@ -17,6 +17,8 @@ export interface Explanation {
   issues: Array<{ number: number; label: string | null; line: number; rule: string; numbering_rule: string | null; category: number | null; problem: string; measures: number; outcome: boolean; status: Issue['status']; status_phrase: string | null; status_rule: string | null; quantities: number }>;
   totals: ExplainTotal[];
   warnings: Array<{ code: string; rule: string | null; line: number | null; message: string }>;
+  /** the typed document's blocks other than plain paragraphs: what the reader saw (pipeline/blocks.ts) */
+  blocks: Array<{ kind: string; line: number | null; level: number | null; emphasis: boolean; rows: number | null; text: string }>;
 }
 
 const FIELDS = ['title', 'issuer', 'unit', 'region', 'level', 'inspection_kind', 'team', 'round', 'inspection_start', 'inspection_end', 'feedback_date', 'as_of_date', 'published_date', 'doc_number'] as const;
@@ -56,7 +58,11 @@ export function explain(doc: Doc): Explanation {
     return { key, declared, found: f, match: f === null ? null : f === declared, rule: hit?.rule ?? null, line: line(hit?.span), text: hit?.text ?? null };
   });
   const warnings = rec.warnings.map((w) => ({ code: w.code, rule: w.rule ?? null, line: line(w.span ?? null), message: w.message }));
-  return { path: doc.path, sha256: doc.sha256, bulletin, outline, issues, totals, warnings };
+  const blocks = doc.blocks.filter((b) => b.kind !== 'paragraph' || b.emphasis).map((b) => ({
+    kind: b.kind, line: line(b.span), level: b.level ?? b.depth ?? null, emphasis: !!b.emphasis, rows: b.rows?.length ?? null,
+    text: b.kind === 'front_matter' ? Object.entries(b.fields ?? {}).map(([k, v]) => `${k}: ${v}`).join('; ') : b.text.split('\n')[0]!,
+  }));
+  return { path: doc.path, sha256: doc.sha256, bulletin, outline, issues, totals, warnings, blocks };
 }
 
 
@@ -77,6 +83,14 @@ export function formatExplanation(e: Explanation): string {
     if (v.value === null) continue;
     const value = Array.isArray(v.value) ? v.value.join(', ') : String(v.value);
     put(`  ${pad(k, 16)} ${L(v.line)} ${pad(clip(value, 44), 44)}  ${v.rule ?? '(reader metadata)'}${v.text && v.text !== value ? `  ← “${clip(v.text, 30)}”` : ''}`);
+  }
+  put('');
+  const kinds = new Map<string, number>();
+  for (const b of e.blocks) { const k = b.emphasis ? 'bold paragraph' : b.kind; kinds.set(k, (kinds.get(k) ?? 0) + 1); }
+  put(`typed document${e.blocks.length ? `: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}` : ': plain paragraphs (the reader marked no heading, table or page header)'}`);
+  for (const b of e.blocks) {
+    const what = b.emphasis ? 'bold' : `${b.kind}${b.level !== null ? ` ${b.level}` : ''}${b.rows !== null ? ` (${b.rows} rows)` : ''}`;
+    put(`  ${L(b.line)} ${pad(what, 18)} ${clip(b.text, 60)}${b.line === null ? '  (not in the text)' : ''}`);
   }
   put('');
   put('outline');

@@ -6,6 +6,7 @@ import type { BulletinRecord, Format, Issue, Quantity, Warning } from './record.
 import type { Segmentation } from './segment.js';
 import type { MetadataRead } from '../extractors/metadata.js';
 import type { TotalHit } from '../extractors/totals.js';
+import type { Block, ReaderBlock } from './blocks.js';
 
 export type Severity = 'info' | 'warning' | 'error';
 
@@ -42,6 +43,8 @@ export interface ReadResult {
   meta: { title?: string; published_date?: string; doc_number?: string; publisher?: string };
   /** Set when pages were read by OCR: how many, and the mean confidence (0..1). */
   ocr?: { pages: number; confidence: number };
+  /** The structure the reader saw, in document order (headings, tables, page headers …): pipeline/blocks.ts. */
+  blocks?: ReaderBlock[];
   /** What the reader has to say about the file (ids in rules/readers.json). */
   warnings?: Array<{ id: string; code: string; message: string }>;
 }
@@ -55,6 +58,8 @@ export class Doc {
   read?: ReadResult;
   text = '';
   paragraphs: Paragraph[] = [];
+  /** the typed document: the reader's blocks placed on the normalized text, every paragraph in one */
+  blocks: Block[] = [];
   structure?: Segmentation;
   issues: Issue[] = [];
   outside: Piece[] = [];

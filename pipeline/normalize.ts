@@ -122,7 +122,7 @@ const TERMINAL = /(?:[。！？；：]|[。！？][”」』])$/;
  * Join lines that a fixed-width wrap broke inside a paragraph. Only when the text
  * looks hard-wrapped: many lines share the maximal length.
  */
-export function unwrapHardBreaks(lines: string[]): string[] {
+export function unwrapHardBreaks(lines: string[], hard: (line: string) => boolean = () => false): string[] {
   const lens = lines.map((l) => l.trim().length).filter((n) => n >= 15);
   if (lens.length < 8) return lines;
   // Wrapped text has a width that no line exceeds and that many lines reach: the longest
@@ -135,6 +135,7 @@ export function unwrapHardBreaks(lines: string[]): string[] {
   const titleLike = /(?:通报|报告|公告)$/;
   const openingStart = /^(?:根据|按照|依据)/;
   let lastPhysical = 0; // length of the last physical line appended to out's last paragraph
+  let lastLine = '';
   for (const raw of lines) {
     const line = raw.trim();
     const prev = out.length ? out[out.length - 1]! : null;
@@ -144,9 +145,10 @@ export function unwrapHardBreaks(lines: string[]): string[] {
     const full = lastPhysical >= width - 2 && (!TERMINAL.test(prev ?? '') || (lastPhysical >= width && /[。；]$/.test(prev ?? '')));
     const prevFull = prev !== null && full && !(out.length <= 3 && titleLike.test(prev)) && !(out.length <= 4 && openingStart.test(line));
     const closes = rx(closing()).test(line) || rx(closingContact()).test(line);
-    if (prevFull && line && !startsParagraph(line) && !(TERMINAL.test(prev ?? '') && closes)) out[out.length - 1] = prev + line;
+    if (prevFull && line && !startsParagraph(line) && !(TERMINAL.test(prev ?? '') && closes) && !hard(line) && !hard(lastLine)) out[out.length - 1] = prev + line;
     else out.push(line);
     lastPhysical = line.length;
+    lastLine = line;
   }
   return out;
 }
@@ -158,15 +160,18 @@ export function unwrapHardBreaks(lines: string[]): string[] {
  * heading, or the next line starts a paragraph (numbering, a label, 一是, the opening, a date
  * or the signature).
  */
-export function joinBrokenSentences(lines: string[]): string[] {
+export function joinBrokenSentences(lines: string[], hard: (line: string) => boolean = () => false): string[] {
   const out: string[] = [];
+  let prevHard = false;
   const titleLike = /(?:通报|报告|公告|通知|意见)$/;
   const openingStart = /^(?:根据|按照|依据|中共|\d{4}年|[〇零一二三四五六七八九十]{4}年)/;
   for (const line of lines) {
     const prev = out.length ? out[out.length - 1]! : null;
     const opensPart = startsParagraph(line) || openingStart.test(line) || rx(closing()).test(line) || rx(closingContact()).test(line);
-    if (prev !== null && line && ((!opensPart && midSentence(prev, titleLike)) || numberGoesOn(prev, line))) out[out.length - 1] = prev + line;
+    const isHard = hard(line);
+    if (prev !== null && line && !isHard && !prevHard && ((!opensPart && midSentence(prev, titleLike)) || numberGoesOn(prev, line))) out[out.length - 1] = prev + line;
     else out.push(line);
+    prevHard = isHard;
   }
   return out;
 }
@@ -349,7 +354,13 @@ function cnNumber(w: string): number {
   return (a ? CN_DIGIT[a] ?? 0 : 1) * 10 + (b ? CN_DIGIT[b] ?? 0 : 0);
 }
 
-export function normalize(raw: string): string {
+/**
+ * The reader's text → the normalized text. `hard`: lines the reader marks as blocks of their own
+ * (a heading, a paragraph in bold), as compact normalized text: never joined to the lines around
+ * them, whatever their punctuation says.
+ */
+export function normalize(raw: string, hard?: ReadonlySet<string>): string {
+  const isHard = hard?.size ? (l: string) => hard.has(l.replace(/\s+/g, '')) : undefined;
   let t = raw.replace(/\r\n?/g, '\n');
   t = toSimplified(t);
   t = canonicalNumbering(t);
@@ -366,8 +377,8 @@ export function normalize(raw: string): string {
   lines = dropWebChrome(lines);
   lines = bracketLabels(lines);
   lines = dropInterleavedBlanks(lines);
-  lines = unwrapHardBreaks(lines);
-  lines = joinBrokenSentences(lines.filter((l) => l.length > 0));
+  lines = unwrapHardBreaks(lines, isHard);
+  lines = joinBrokenSentences(lines.filter((l) => l.length > 0), isHard);
   lines = splitRunOn(lines); // a one-line bulletin that was also hard-wrapped is one line only now
   lines = dropRepeats(lines.filter((l) => l.length > 0));
   return lines.join('\n');

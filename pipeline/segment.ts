@@ -195,6 +195,59 @@ function unitLines(L: Layout): void {
   for (const h of found) L.headings[h.para] = h;
 }
 
+/**
+ * Headings the reader saw that the text does not number (a Word heading style, an HTML <h4>, a
+ * paragraph wholly in bold, a PDF line in a larger font): headings in the body, placed among the
+ * numbered levels. A reader level whose other headings are numbered takes their level; one that
+ * never is goes half a level under the numbered heading these mostly follow (a bold problem
+ * line under （一）X方面 is 2.5), or, with no numbered heading before, is ranked on its own.
+ * Labels (整改措施：), status lines and long sentences are no headings, bold or not.
+ */
+function readerHeadings(L: Layout, f: Frame): void {
+  const { doc, paras, headings, r } = L;
+  const labels = [r.labels.measures, r.labels.problem, r.labels.status, r.labels.deadline].map((x) => rx(x));
+  type Cand = { para: number; rank: number };
+  const cands: Cand[] = [];
+  const textLevels = new Map<number, number[]>();
+  for (const b of doc.blocks) {
+    if (!b.paras || b.paras[0] !== b.paras[1]) continue;
+    const rank = b.kind === 'heading' ? b.level! : b.kind === 'paragraph' && b.emphasis ? 10 : 0;
+    if (!rank) continue;
+    const i = b.paras[0];
+    if (i < f.bodyStart || i >= f.closing) continue;
+    const h = headings[i];
+    if (h) { if (!h.unitLine) textLevels.set(rank, [...(textLevels.get(rank) ?? []), h.level]); continue; }
+    const t = paras[i]!.text;
+    if (t.length > (b.kind === 'heading' ? 240 : 160) || t.length < 4 || labels.some((re) => re.test(t)) || statusOnly(t) || isStatusLine(t)) continue;
+    cands.push({ para: i, rank });
+  }
+  if (!cands.length) return;
+  const mode = (xs: number[]) => { const c = new Map<number, number>(); for (const x of xs) c.set(x, (c.get(x) ?? 0) + 1); return [...c].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]; };
+  // the numbered heading before a paragraph (its level), or 0
+  const before = (i: number) => { for (let j = i - 1; j >= f.bodyStart; j--) { const h = headings[j]; if (h && !cands.some((c) => c.para === j)) return h.level; } return 0; };
+  const level = new Map<number, number>();
+  const ranks = [...new Set(cands.map((c) => c.rank))].sort((a, b) => a - b);
+  for (const rank of ranks) {
+    const own = textLevels.get(rank);
+    if (own?.length) { level.set(rank, mode(own)); continue; }
+    const prev = mode(cands.filter((c) => c.rank === rank).map((c) => before(c.para)));
+    level.set(rank, prev ? prev + 0.5 : ranks.indexOf(rank) + 1);
+  }
+  const counters = new Map<number, number>();
+  for (let i = f.bodyStart; i < f.closing; i++) {
+    const c = cands.find((x) => x.para === i);
+    const lv = c ? level.get(c.rank)! : headings[i]?.level;
+    if (lv === undefined) continue;
+    for (const k of [...counters.keys()]) if (k > lv) counters.delete(k);
+    const n = (counters.get(lv) ?? 0) + 1;
+    counters.set(lv, n);
+    if (!c) continue;
+    const p = paras[i]!;
+    headings[i] = { para: i, level: lv, ordinal: n, bodyStart: p.start, body: p.text, label: '', rule: decisionId('reader_heading') };
+    doc.decide('segment', 'layout', decisionId('reader_heading'), [p.start, p.end], `heading from the reader (level ${lv}): ${clip(p.text)}`, lv);
+  }
+}
+
 /** Where the body starts and ends: title block, opening paragraphs, closing. */
 interface Frame { title: Paragraph[]; opening: Paragraph[]; bodyStart: number; closing: number }
 
@@ -549,6 +602,7 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
       const m = problemLabel.exec(h ? h.body : p.text);
       if (m) addProblem(i, h ?? null, (h ? h.bodyStart : p.start) + m[0].length, r.labels.problem.id, problems.length + 1);
       else if (beforeMeasures(L, i)) addProblem(i, null, p.start, decisionId('before_measures'), problems.length + 1);
+      else if (!h && paras[i + 1] && !headings[i + 1] && rx(r.problem_about_line).test(p.text)) addProblem(i, null, p.start, r.problem_about_line.id, problems.length + 1);
     }
   }
   return { categories, problems };
@@ -669,6 +723,7 @@ export function segment(doc: Doc): Segmentation {
   const L: Layout = { doc, paras, headings: paras.map((p, i) => headingOf(p, i)), r };
   unitLines(L);
   const frame = findFrame(L);
+  readerHeadings(L, frame);
   const parts = findParts(L, frame);
   for (let i = frame.bodyStart; i < frame.closing; i++) {
     const h = L.headings[i];

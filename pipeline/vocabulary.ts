@@ -18,6 +18,7 @@ export interface StructureRules {
   category_cell: RegexRule;
   unit_line: RegexRule;
   problem_about: RegexRule;
+  problem_about_line: RegexRule;
   problem_tail: RegexRule;
   problem_end: RegexRule;
   problem_label_end: RegexRule;

@@ -18,15 +18,23 @@ const NUMBERING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>
 </w:numbering>`;
 
-function para(text: string, num?: { id: number; lvl: number }): string {
-  const pPr = num ? `<w:pPr><w:numPr><w:ilvl w:val="${num.lvl}"/><w:numId w:val="${num.id}"/></w:numPr></w:pPr>` : '';
-  return `<w:p>${pPr}<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`;
+function para(text: string, num?: { id: number; lvl: number }, look: { bold?: boolean; style?: string } = {}): string {
+  const props = `${look.style ? `<w:pStyle w:val="${look.style}"/>` : ''}${num ? `<w:numPr><w:ilvl w:val="${num.lvl}"/><w:numId w:val="${num.id}"/></w:numPr>` : ''}`;
+  const pPr = props ? `<w:pPr>${props}</w:pPr>` : '';
+  return `<w:p>${pPr}<w:r>${look.bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`;
 }
+
+// Heading styles as WPS writes them (styleId "3", name "标题 3"): found by their names
+const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>
+${[1, 2, 3, 4].map((n) => `<w:style w:type="paragraph" w:styleId="${n}"><w:name w:val="标题 ${n}"/><w:basedOn w:val="a"/><w:rPr><w:b/></w:rPr></w:style>`).join('\n')}
+</w:styles>`;
 
 const cell = (t: string) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p></w:tc>`;
 const table = (rows: string[][]) => `<w:tbl>${rows.map((r) => `<w:tr>${r.map(cell).join('')}</w:tr>`).join('')}</w:tbl>`;
 
-/** Lines with | are table rows (consecutive ones make one Word table). */
+/** Lines with | are table rows (consecutive ones make one Word table); **X** is a paragraph in bold, ### X one in the style 标题 3. */
 export function makeDocx(src: string): Uint8Array {
   const body: string[] = [];
   let rows: string[][] = [];
@@ -36,7 +44,9 @@ export function makeDocx(src: string): Uint8Array {
     if (line.includes('|')) { rows.push(line.split('|').map((c) => c.trim())); continue; }
     flush();
     let m: RegExpExecArray | null;
-    if ((m = /^[一二三四五六七八九十]+、(.*)$/.exec(line))) body.push(para(m[1]!, { id: 1, lvl: 0 }));
+    if ((m = /^\*\*(.+)\*\*$/.exec(line))) body.push(para(m[1]!, undefined, { bold: true }));
+    else if ((m = /^(#{1,4})\s+(.+)$/.exec(line))) body.push(para(m[2]!, undefined, { style: String(m[1]!.length) }));
+    else if ((m = /^[一二三四五六七八九十]+、(.*)$/.exec(line))) body.push(para(m[1]!, { id: 1, lvl: 0 }));
     else if ((m = /^[（(][一二三四五六七八九十]+[）)](.*)$/.exec(line))) body.push(para(m[1]!, { id: 2, lvl: 0 }));
     else if ((m = /^\d+[.．、](.*)$/.exec(line))) body.push(para(m[1]!, { id: 3, lvl: 0 }));
     else body.push(para(line));
@@ -50,6 +60,7 @@ export function makeDocx(src: string): Uint8Array {
     'word/_rels/document.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>`),
     'word/document.xml': strToU8(doc),
     'word/numbering.xml': strToU8(NUMBERING),
+    'word/styles.xml': strToU8(STYLES),
   });
 }
 

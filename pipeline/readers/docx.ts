@@ -10,6 +10,7 @@ import { ZhenggaiError } from '../errors.js';
 import { tableLines, gridOf, type TableCell } from './tables.js';
 import { Numbering, modelFromXml, xmlParagraphRef, kids, kid, wAttr, W_NS, CounterOutOfRange } from './word-numbering.js';
 import type { ReadResult } from '../doc.js';
+import type { ReaderBlock } from '../blocks.js';
 
 export interface DocxLimits { maxUncompressed: number; maxRatio: number }
 export const DEFAULT_DOCX_LIMITS: DocxLimits = { maxUncompressed: 200 * 1024 * 1024, maxRatio: 200 };
@@ -55,16 +56,57 @@ function parseXml(bytes: Uint8Array | undefined, name: string): XElement | null 
   return (doc.documentElement as unknown as XElement) ?? null;
 }
 
+/** A paragraph style's heading level (Heading N, 标题 N, or an outline level) and bold, inherited through w:basedOn. */
+interface StyleInfo { name: string; outline: number | null; bold: boolean | null; basedOn: string | null }
+const isOn = (el: XElement | null) => !!el && !['0', 'false', 'off'].includes(wAttr(el, 'val') ?? '');
+
+export function stylesOf(styles: XElement | null): Map<string, StyleInfo> {
+  const out = new Map<string, StyleInfo>();
+  for (const st of kids(styles, 'style')) {
+    const id = wAttr(st, 'styleId');
+    if (id === null) continue;
+    const ol = wAttr(kid(kid(st, 'pPr'), 'outlineLvl'), 'val');
+    const b = kid(kid(st, 'rPr'), 'b');
+    out.set(id, { name: wAttr(kid(st, 'name'), 'val') ?? id, outline: ol === null ? null : Number(ol), bold: b ? isOn(b) : null, basedOn: wAttr(kid(st, 'basedOn'), 'val') });
+  }
+  return out;
+}
+
 /** Block content (body, table cell, text box, content control) → lines, in document order. */
 class Walker {
   lines: string[] = [];
-  constructor(private numbering: Numbering) {}
+  /** the headings, bold paragraphs, list items and tables of the body, in order (pipeline/blocks.ts) */
+  found: ReaderBlock[] = [];
+  constructor(private numbering: Numbering, private styles: Map<string, StyleInfo> = new Map()) {}
+
+  /** A style's heading level (1-based) and bold, following w:basedOn. */
+  private styleOf(id: string | null): { level: number | null; bold: boolean } {
+    let level: number | null = null;
+    let bold: boolean | null = null;
+    for (let hops = 0; id && hops < 20; hops++) {
+      const st = this.styles.get(id);
+      if (!st) break;
+      if (level === null) {
+        const named = /^(?:heading|标题)\s*(\d)$/i.exec(st.name.trim());
+        level = named ? Number(named[1]) : st.outline !== null && st.outline < 9 ? st.outline + 1 : null;
+      }
+      bold ??= st.bold;
+      id = st.basedOn;
+    }
+    return { level, bold: bold ?? false };
+  }
 
   blocks(parent: XElement, out: string[] = this.lines): string[] {
     for (const el of kids(parent)) {
       switch (el.localName) {
         case 'p': this.paragraph(el, out); break;
-        case 'tbl': out.push(...tableLines(gridOf(this.rows(el)))); break;
+        case 'tbl': {
+          const grid = gridOf(this.rows(el));
+          const lines = tableLines(grid);
+          if (out === this.lines) this.found.push({ kind: 'table', text: lines.join('\n'), rows: grid, header_rows: grid.length ? 1 : 0 });
+          out.push(...lines);
+          break;
+        }
         case 'sdt': this.blocks(kid(el, 'sdtContent') ?? el, out); break;
         case 'customXml': case 'smartTag': case 'ins': case 'moveTo': this.blocks(el, out); break;
         case 'AlternateContent': { const c = kid(el, 'Choice') ?? kid(el, 'Fallback'); if (c) this.blocks(c, out); break; }
@@ -108,17 +150,52 @@ class Walker {
   }
 
   private paragraph(p: XElement, out: string[]): void {
-    const label = this.numbering.label(xmlParagraphRef(kid(p, 'pPr')));
+    const pPr = kid(p, 'pPr');
+    const ref = xmlParagraphRef(pPr);
+    const label = this.numbering.label(ref);
     const boxes: string[] = [];
     const text = this.inline(p, boxes);
     out.push(...boxes);
     const lines = text.split('\n').map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim());
     let first = true;
+    const mine: string[] = [];
     for (const l of lines) {
       if (!l) continue;
-      out.push(first && label ? label + l : l);
+      mine.push(first && label ? label + l : l);
       first = false;
     }
+    out.push(...mine);
+    if (out !== this.lines || !mine.length) return;
+    // what Word says of the paragraph: a heading (its style or outline level), a list item, all bold
+    const style = this.styleOf(ref.style);
+    const ol = wAttr(kid(pPr, 'outlineLvl'), 'val');
+    const level = ol !== null && Number(ol) < 9 ? Number(ol) + 1 : style.level;
+    const blockText = mine.join('\n');
+    if (level !== null) this.found.push({ kind: 'heading', text: blockText, level: Math.min(9, Math.max(1, level)), ...(label ? { numbering: label } : {}) });
+    else if (label) this.found.push({ kind: 'list_item', text: blockText, numbering: label, depth: Math.min(9, ref.ilvl ?? 0) });
+    else if (this.allBold(p, style.bold)) this.found.push({ kind: 'paragraph', text: blockText, emphasis: true });
+  }
+
+  /** Is every run with text in the paragraph bold (its own w:b, or the paragraph style's)? */
+  private allBold(p: XElement, styleBold: boolean): boolean {
+    let runs = 0;
+    let chars = 0;
+    const visit = (el: XElement): boolean => {
+      for (const c of kids(el)) {
+        if (c.localName === 'r') {
+          const t = kids(c, 't').map((x) => x.textContent ?? '').join('');
+          if (!t.trim()) continue;
+          runs++;
+          chars += t.trim().length;
+          const b = kid(kid(c, 'rPr'), 'b');
+          if (!(b ? isOn(b) : styleBold)) return false;
+        } else if (['hyperlink', 'ins', 'smartTag', 'fldSimple', 'customXml', 'sdt', 'sdtContent'].includes(c.localName ?? '')) {
+          if (!visit(c)) return false;
+        }
+      }
+      return true;
+    };
+    return visit(p) && runs > 0 && chars <= 160;
   }
 
   /** The text of a paragraph's runs; text boxes found inside go to `boxes` as lines of their own. */
@@ -155,11 +232,19 @@ class Walker {
 
 /** The lines of a Word document, each numbered paragraph with the label Word shows. */
 export function docxLines(files: Record<string, Uint8Array>): string[] {
+  return docxRead(files).lines;
+}
+
+/** The lines of a Word document and the blocks Word marks (headings, list items, bold paragraphs, tables). */
+export function docxRead(files: Record<string, Uint8Array>): { lines: string[]; blocks: ReaderBlock[] } {
   const doc = parseXml(files['word/document.xml'], 'word/document.xml');
   const body = kid(doc, 'body');
   if (!doc || !body) throw new ZhenggaiError('docx_corrupt', 'word/document.xml has no body: not a Word document');
-  const numbering = new Numbering(modelFromXml(parseXml(files['word/numbering.xml'], 'word/numbering.xml'), parseXml(files['word/styles.xml'], 'word/styles.xml')));
-  return new Walker(numbering).blocks(body);
+  const styles = parseXml(files['word/styles.xml'], 'word/styles.xml');
+  const numbering = new Numbering(modelFromXml(parseXml(files['word/numbering.xml'], 'word/numbering.xml'), styles));
+  const w = new Walker(numbering, stylesOf(styles));
+  const lines = w.blocks(body);
+  return { lines, blocks: w.found };
 }
 
 export async function readDocx(bytes: Uint8Array, limits?: DocxLimits): Promise<ReadResult> {
@@ -182,8 +267,9 @@ export async function readDocx(bytes: Uint8Array, limits?: DocxLimits): Promise<
     throw new ZhenggaiError('docx_corrupt', 'no word/document.xml: not a Word document');
   }
   let lines: string[];
+  let blocks: ReaderBlock[];
   try {
-    lines = docxLines(files);
+    ({ lines, blocks } = docxRead(files));
   } catch (e) {
     // bounds a crafted file hits before it could take the process down: a list counter past
     // Word's own limit, XML nested deeper than the stack (reading it recurses)
@@ -191,5 +277,5 @@ export async function readDocx(bytes: Uint8Array, limits?: DocxLimits): Promise<
     if (e instanceof RangeError && /call stack/i.test(e.message)) throw new ZhenggaiError('docx_corrupt', 'the document XML is nested too deeply to be a Word document');
     throw e;
   }
-  return { format: 'docx', encoding: null, text: lines.join('\n'), meta: {} };
+  return { format: 'docx', encoding: null, text: lines.join('\n'), meta: {}, blocks };
 }

@@ -7,6 +7,7 @@ import { decodeText } from './decode.js';
 import { ZhenggaiError } from '../errors.js';
 import { tableLines, gridOf } from './tables.js';
 import type { ReadResult } from '../doc.js';
+import type { ReaderBlock } from '../blocks.js';
 import { isDocNumber } from '../../extractors/metadata.js';
 
 // Content containers of common government CMSs (TRS, Hanweb, UCAP), WeChat articles and blogs;
@@ -28,9 +29,20 @@ function cjkCount(s: string): number {
   return n;
 }
 
-/** Text of an element with block boundaries as newlines. */
-function blockLines(el: Node): string {
+const HEADING = /^h([1-6])$/;
+const compactText = (e: Node) => e.text.replace(/\s+/g, '');
+/** Is all of an element's text inside <strong>/<b> (a paragraph set in bold: a heading in all but name)? */
+function allBold(e: HTMLElement): boolean {
+  const all = compactText(e);
+  if (!all || all.length > 160) return false;
+  const bold = e.querySelectorAll('strong,b').filter((b) => !b.closest('strong,b') || b.closest('strong,b') === b).map(compactText).join('');
+  return bold.length > 0 && bold.length >= all.length;
+}
+
+/** Text of an element with block boundaries as newlines; the headings, bold paragraphs, list items and tables seen go to `blocks`. */
+function blockLines(el: Node, blocks?: ReaderBlock[]): string {
   let out = '';
+  const lines = (e: Node) => blockLines(e).split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
   const walk = (n: Node) => {
     const e = n as HTMLElement;
     if (n.nodeType === 3) { out += n.text.replace(/\s+/g, ' '); return; } // .text decodes every entity
@@ -44,8 +56,18 @@ function blockLines(el: Node): string {
       const rows = e.querySelectorAll('tr').filter((tr) => tr.closest('table') === e)
         .map((tr) => tr.childNodes.filter((c): c is HTMLElement => c.nodeType === 1 && /^t[dh]$/i.test((c as HTMLElement).rawTagName ?? ''))
           .map((c) => ({ text: blockLines(c).split('\n').map((l) => l.trim()).filter(Boolean).join('\n'), rowspan: span(c, 'rowspan'), colspan: span(c, 'colspan') })));
-      out += '\n' + tableLines(gridOf(rows)).join('\n') + '\n';
+      const grid = gridOf(rows);
+      const text = tableLines(grid).join('\n');
+      const header = e.querySelectorAll('tr').filter((tr) => tr.closest('table') === e).findIndex((tr) => !tr.querySelector('th'));
+      blocks?.push({ kind: 'table', text, rows: grid, header_rows: header < 0 ? grid.length : header });
+      out += '\n' + text + '\n';
       return;
+    }
+    if (blocks) {
+      const h = HEADING.exec(tag);
+      if (h) blocks.push({ kind: 'heading', text: lines(e), level: Number(h[1]) });
+      else if (tag === 'li') blocks.push({ kind: 'list_item', text: lines(e), depth: Math.max(0, e.closest('ul,ol') ? countLists(e) - 1 : 0) });
+      else if ((tag === 'p' || tag === 'div') && !e.querySelector('p,div,table,li') && allBold(e)) blocks.push({ kind: 'paragraph', text: lines(e), emphasis: true });
     }
     const block = BLOCK.has(tag);
     if (block) out += '\n';
@@ -55,6 +77,13 @@ function blockLines(el: Node): string {
   };
   walk(el);
   return out;
+}
+
+/** How many lists an element sits in. */
+function countLists(e: HTMLElement): number {
+  let n = 0;
+  for (let p: HTMLElement | null = e.parentNode; p; p = p.parentNode) if (/^(ul|ol)$/i.test(p.rawTagName ?? '')) n++;
+  return n;
 }
 
 function pickBody(root: HTMLElement): HTMLElement | null {
@@ -98,6 +127,9 @@ export function readHtml(bytes: Uint8Array): ReadResult {
     const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (cls.trim() && NOISE_CLASS.test(cls) && cjkCount(el.text) < 200) el.remove();
   }
-  const lines = blockLines(body).split('\n').map((l) => l.trim()).filter(Boolean);
-  return { format: 'html', encoding, text: lines.join('\n'), meta };
+  const blocks: ReaderBlock[] = [];
+  const fields = Object.fromEntries(Object.entries(meta).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length > 0));
+  if (Object.keys(fields).length) blocks.push({ kind: 'front_matter', text: '', fields });
+  const lines = blockLines(body, blocks).split('\n').map((l) => l.trim()).filter(Boolean);
+  return { format: 'html', encoding, text: lines.join('\n'), meta, blocks };
 }

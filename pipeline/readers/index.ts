@@ -3,6 +3,7 @@
 import { extname } from 'node:path';
 import { ZhenggaiError } from '../errors.js';
 import { decodeText } from './decode.js';
+import { textBlocks } from '../blocks.js';
 import type { DocxLimits } from './docx.js';
 // The PDF, DOCX and HTML readers (pdf.js, an XML parser, an HTML parser) load on first need:
 // a batch of text files never pays for them.
@@ -80,7 +81,7 @@ export async function readBytes(bytes: Uint8Array, path: string, opts: ReadOptio
       }
       const { text, encoding } = decodeText(bytes);
       if (!text.trim()) throw new ZhenggaiError('empty_file', 'the file holds only white space');
-      return { format: 'txt', encoding, text, meta: {} };
+      return { format: 'txt', encoding, text, meta: {}, blocks: textBlocks(text) };
     }
   }
 }

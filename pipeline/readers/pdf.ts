@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { ZhenggaiError } from '../errors.js';
 import { rootPath } from '../paths.js';
 import type { ReadResult } from '../doc.js';
+import type { ReaderBlock } from '../blocks.js';
 import type { ReadOptions } from './index.js';
 
 /** A line of a page, in PDF points (y grows upwards), from the text layer or from OCR. */
@@ -136,7 +137,9 @@ export async function readPdf(bytes: Uint8Array, opts: ReadOptions = {}): Promis
         ? `no text layer on ${pages.length} page(s): a scanned PDF (OCR is off: --no-ocr)`
         : `no text on ${pages.length} page(s), not even by OCR`);
     }
-    return { format: 'pdf', encoding: null, text: linesToText(pageLines), meta: {}, ...(ocr ? { ocr } : {}), ...(warnings.length ? { warnings } : {}) };
+    // sizes from a text layer only: an OCR line's size is its box's height
+    const { text, blocks } = linesToDocument(pageLines, !ocr);
+    return { format: 'pdf', encoding: null, text, meta: {}, blocks, ...(ocr ? { ocr } : {}), ...(warnings.length ? { warnings } : {}) };
   } finally {
     await pdf.loadingTask.destroy().catch(() => {});
   }
@@ -149,12 +152,35 @@ export async function readPdf(bytes: Uint8Array, opts: ReadOptions = {}): Promis
  * lines read by OCR go through the same joining.
  */
 export function linesToText(pages: Line[][]): string {
+  return linesToDocument(pages, false).text;
+}
+
+/**
+ * The same, with the blocks the layout shows (pipeline/blocks.ts): each running header or footer
+ * dropped (once, with its first page), and, from a text layer (`sizes`), a short paragraph set in
+ * a larger font than the body's as a heading, the largest size level 1.
+ */
+export function linesToDocument(pages: Line[][], sizes = true): { text: string; blocks: ReaderBlock[] } {
   const all = pages.flat();
   const key = (l: Line) => `${Math.round(l.y / 4)}|${l.text.replace(/\d+/g, '#')}`;
   const counts = new Map<string, number>();
   for (const l of all) counts.set(key(l), (counts.get(key(l)) ?? 0) + 1);
   const running = (l: Line) => pages.length >= 3 && (counts.get(key(l)) ?? 0) >= Math.ceil(pages.length * 0.6);
+  const blocks: ReaderBlock[] = [];
+  const seenRunning = new Set<string>();
+  for (const l of all) {
+    if (!running(l) || isPdfPageNumber(l.text) || seenRunning.has(key(l))) continue;
+    seenRunning.add(key(l));
+    // y grows upwards: a line above the page's middle is its header
+    const mid = (Math.max(...(pages[l.page] ?? [l]).map((x) => x.y)) + Math.min(...(pages[l.page] ?? [l]).map((x) => x.y))) / 2;
+    blocks.push({ kind: l.y >= mid ? 'page_header' : 'page_footer', text: l.text.trim(), page: l.page + 1 });
+  }
   const lines = all.filter((l) => !isPdfPageNumber(l.text) && !running(l));
+  // the body's size: the size most characters are set in
+  const bySize = new Map<number, number>();
+  for (const l of lines) bySize.set(Math.round(l.size), (bySize.get(Math.round(l.size)) ?? 0) + l.text.length);
+  const body = [...bySize].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  const paraSizes: number[] = [];
 
   const margin = quantileX(lines);
   // the right edge full lines reach (justified Chinese text fills the line)
@@ -174,15 +200,23 @@ export function linesToText(pages: Line[][]): string {
     const prevEnds = prev ? /[。！？；：”）]$/.test(prev.text.trim()) : true;
     const sizeChange = prev && Math.abs(prev.size - l.size) > 1;
     const newPara = !prev || indented || sizeChange || (!prevFull && !brokenWord) || (!usesIndent && prevEnds && startsParagraph(t));
-    if (newPara) out.push(t);
+    if (newPara) { out.push(t); paraSizes.push(l.size); }
     else {
       const last = out[out.length - 1]!;
       const sep = /[A-Za-z]$/.test(last) && /^[A-Za-z]/.test(t) ? ' ' : '';
       out[out.length - 1] = last + sep + t;
+      paraSizes[paraSizes.length - 1] = Math.min(paraSizes[paraSizes.length - 1]!, l.size);
     }
     prev = l;
   }
-  return out.join('\n');
+  if (sizes && body) {
+    const big = (k: number) => paraSizes[k]! >= body + 1.5 && out[k]!.length <= 120;
+    const levels = [...new Set(out.map((_, k) => (big(k) ? Math.round(paraSizes[k]!) : 0)).filter((x) => x > 0))].sort((a, b) => b - a);
+    const headed: ReaderBlock[] = [];
+    out.forEach((t, k) => { if (big(k)) headed.push({ kind: 'heading', text: t, level: Math.min(9, levels.indexOf(Math.round(paraSizes[k]!)) + 1) }); });
+    blocks.push(...headed);
+  }
+  return { text: out.join('\n'), blocks };
 }
 
 /** The left margin: the most common starting x of lines (body lines start there). */

@@ -10,6 +10,7 @@ import { citedDocuments } from '../../extractors/documents.js';
 import { extract as extractQuantities } from '../../extractors/quantities.js';
 import { tagThemes } from '../../extractors/themes.js';
 import { checkOf } from '../../extractors/reconcile.js';
+import { decisionId } from '../vocabulary.js';
 
 /** Pieces of text outside every issue. */
 export function outside(text: string, spans: Array<[number, number]>): Piece[] {
@@ -35,7 +36,7 @@ export function buildIssues(doc: Doc): Issue[] {
   for (const b of seg.problems) {
     const paras = doc.paragraphs.slice(b.first, b.last + 1);
     const span: [number, number] = [paras[0]!.start, paras[paras.length - 1]!.end];
-    const parts = readIssue(paras, b.headStart, doc.text);
+    const parts = readIssue(paras, b.headStart, doc.text, { wholeHead: b.numbering === decisionId('reader_heading') });
     if (!parts.problem) {
       doc.message({ ruleId: b.rule, stage: 'issues', severity: 'warning', code: 'problem_text_missing', message: `problem ${b.number}: no problem text found`, span });
     }

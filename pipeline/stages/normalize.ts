@@ -3,14 +3,16 @@
 import type { Stage } from './index.js';
 import { normalize } from '../normalize.js';
 import { paragraphsOf } from '../doc.js';
+import { alignBlocks, hardLines } from '../blocks.js';
 import { mojibakeScore } from '../readers/decode.js';
 import { checkOf } from '../../extractors/reconcile.js';
 
 export const normalizeStage: Stage = {
   name: 'normalize',
   run(doc) {
-    doc.text = normalize(doc.raw.text);
+    doc.text = normalize(doc.raw.text, hardLines(doc.raw.blocks ?? [], normalize));
     doc.paragraphs = paragraphsOf(doc.text);
+    doc.blocks = alignBlocks(doc.raw.blocks ?? [], doc.paragraphs, normalize);
     if (mojibakeScore(doc.text) > 0.7) {
       const c = checkOf('mojibake');
       doc.message({ ruleId: c.id, stage: 'normalize', severity: 'warning', code: c.code, message: 'the text looks like mojibake (UTF-8 read as GBK and saved again?)' });

@@ -1,0 +1,128 @@
+// The typed document (after Docling's DoclingDocument, kept small): what a reader knows of its
+// text's structure that the text itself no longer shows. A Word heading style, an HTML <h3>, a
+// paragraph set wholly in bold, a PDF line in a larger font, a table's rows and cells, a page's
+// running header, a saved article's front matter.
+//
+// Readers say what they saw as `ReaderBlock`s, in document order, each with the text it gave;
+// the normalize stage places each on the normalized paragraphs (`alignBlocks`) so every block
+// has its span in the one text every span points into, and fills the paragraphs no reader
+// block covers as plain paragraph blocks. Blocks a reader dropped from the text (running
+// headers, front matter) keep a null span. Segmentation reads the headings from here.
+import { z } from 'zod';
+import type { Paragraph } from './doc.js';
+
+export const BLOCK_KINDS = ['heading', 'paragraph', 'list_item', 'table', 'page_header', 'page_footer', 'front_matter'] as const;
+
+export const BlockSchema = z.object({
+  kind: z.enum(BLOCK_KINDS),
+  /** the text as the reader gave it: its lines, joined by \n */
+  text: z.string(),
+  /** a heading's level as the format states it (1 = top: h1, Word's Heading 1 / outline level 0, the largest PDF font) */
+  level: z.number().int().min(1).max(9).optional(),
+  /** a list item's nesting (0 = top: Word's ilvl) */
+  depth: z.number().int().min(0).max(9).optional(),
+  /** the numbering as printed, where the format adds it (Word's automatic numbering) */
+  numbering: z.string().optional(),
+  /** the whole paragraph is bold (<strong>, Word's w:b on every run, **…** in Markdown): a heading in all but name */
+  emphasis: z.boolean().optional(),
+  /** a table's rows, each its cells' texts, spans resolved (every position a merged cell covers holds its text) */
+  rows: z.array(z.array(z.string())).optional(),
+  /** a table's header rows (the first N of rows) */
+  header_rows: z.number().int().min(0).optional(),
+  /** front matter's fields (YAML keys, a page's 发布机构/发布时间 …) */
+  fields: z.record(z.string(), z.string()).optional(),
+  /** the page (1-based) of a PDF page header or footer */
+  page: z.number().int().min(1).optional(),
+  /** [start, end) in the normalized text; null where the block is not in it (dropped, or not found) */
+  span: z.tuple([z.number().int(), z.number().int()]).nullable(),
+  /** the normalized paragraphs the block covers, [first, last]; null with span */
+  paras: z.tuple([z.number().int(), z.number().int()]).nullable(),
+});
+export type Block = z.infer<typeof BlockSchema>;
+export type BlockKind = Block['kind'];
+/** A block as a reader reports it: no place in the normalized text yet. */
+export type ReaderBlock = Omit<Block, 'span' | 'paras'>;
+
+/** How far ahead of the last placed block a block's first line is looked for (paragraphs). */
+const WINDOW = 400;
+const compact = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * Place the reader's blocks on the normalized paragraphs. `normalizeLine` is the normalization
+ * of one line of reader text (so a block's first line is found as the text now reads). A block
+ * is found at the paragraph that starts with its first line's first characters, looked for in
+ * order after the block placed before it; a block of several lines (a table) ends at the
+ * paragraph that starts with its last line. Every paragraph no block covers becomes a
+ * paragraph block, so the result covers the text in order.
+ */
+export function alignBlocks(blocks: readonly ReaderBlock[], paras: readonly Paragraph[], normalizeLine: (s: string) => string): Block[] {
+  const keys = paras.map((p) => compact(p.text));
+  const keyOf = (line: string) => compact(normalizeLine(line).split('\n').find((l) => l.trim()) ?? '').slice(0, 24);
+  const matches = (i: number, k: string) => k.length > 0 && (keys[i]!.startsWith(k) || (keys[i]!.length >= 4 && k.startsWith(keys[i]!)));
+  const find = (k: string, from: number, to: number) => {
+    for (let i = from; i < Math.min(to, paras.length); i++) if (matches(i, k)) return i;
+    return -1;
+  };
+  const out: Block[] = [];
+  let cursor = 0;
+  const plain = (upTo: number) => {
+    for (; cursor < upTo; cursor++) out.push({ kind: 'paragraph', text: paras[cursor]!.text, span: [paras[cursor]!.start, paras[cursor]!.end], paras: [cursor, cursor] });
+  };
+  for (const b of blocks) {
+    const lines = b.text.split('\n').filter((l) => l.trim());
+    const dropped = b.kind === 'page_header' || b.kind === 'page_footer' || b.kind === 'front_matter';
+    const first = dropped || !lines.length ? -1 : find(keyOf(lines[0]!), cursor, cursor + WINDOW);
+    if (first < 0) { out.push({ ...b, span: null, paras: null }); continue; }
+    let last = first;
+    if (lines.length > 1) {
+      const k = keyOf(lines[lines.length - 1]!);
+      const at = find(k, first + 1, first + lines.length + 8);
+      if (at > first) last = at;
+      else last = Math.min(paras.length - 1, first + lines.length - 1);
+    }
+    plain(first);
+    out.push({ ...b, span: [paras[first]!.start, paras[last]!.end], paras: [first, last] });
+    cursor = last + 1;
+  }
+  plain(paras.length);
+  return out;
+}
+
+/** The one-line headings and bold paragraphs, normalized and compact: lines normalization keeps apart. */
+export function hardLines(blocks: readonly ReaderBlock[], normalizeLine: (s: string) => string): Set<string> {
+  const out = new Set<string>();
+  for (const b of blocks) {
+    if (!(b.kind === 'heading' || (b.kind === 'paragraph' && b.emphasis)) || b.text.includes('\n')) continue;
+    const k = compact(normalizeLine(b.text));
+    if (k && !k.includes('\n')) out.add(k);
+  }
+  return out;
+}
+
+/**
+ * What a plain-text reader can tell of its structure: Markdown headings (# …) and lines wholly in
+ * bold (**…**), YAML front matter (--- key: value ---) with its fields. Everything else is a
+ * paragraph, and tables pasted as text are read in normalization (textLedgers).
+ */
+export function textBlocks(text: string): ReaderBlock[] {
+  const out: ReaderBlock[] = [];
+  let body = text.replace(/^\uFEFF/, '');
+  const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(body);
+  if (fm) {
+    const fields: Record<string, string> = {};
+    for (const line of fm[1]!.split(/\r?\n/)) {
+      const m = /^\s*([\w\u4e00-\u9fff-]{1,40})\s*:\s*(.*?)\s*$/.exec(line);
+      if (m && m[2]) fields[m[1]!] = m[2].replace(/^["']|["']$/g, '');
+    }
+    out.push({ kind: 'front_matter', text: fm[1]!, fields });
+    body = body.slice(fm[0].length);
+  }
+  for (const raw of body.split(/\r?\n/)) {
+    const line = raw.trim();
+    const h = /^(#{1,6})\s+(.+)$/.exec(line);
+    if (h) { out.push({ kind: 'heading', text: h[2]!.replace(/\*\*|__/g, '').trim(), level: h[1]!.length }); continue; }
+    const b = /^(?:\*\*|__)([^*_].*?)(?:\*\*|__)[：:。]?$/.exec(line);
+    if (b && !/\*\*|__/.test(b[1]!)) out.push({ kind: 'paragraph', text: b[1]!.trim(), emphasis: true });
+  }
+  return out;
+}
