@@ -82,7 +82,9 @@ export function seriesMarkers(s: string, after = 0): Marker[] {
     const word = m[0].replace(/是.*$/, '').replace(/^第/, '').replace(/[（()），,、.．:：]/g, '');
     // 首先…其次…再次 count as 1, 2, 3, and 最后 as the next
     const ordinal = ORDINAL_WORDS[word] ?? (word === '最后' && last > 0 ? last + 1 : undefined);
-    const k = ordinal ?? (circled >= 0 ? circled + 1 : /^\d+$/.test(word) ? Number(word) : parseChineseNumeral(word) ?? 0);
+    // a decimal outline's item (1.1.2) counts by its last number
+    const decimal = /^\d{1,2}(?:[.．]\d{1,2}){1,2}$/.test(m[0].trim()) ? Number(m[0].trim().split(/[.．]/).pop()) : undefined;
+    const k = ordinal ?? decimal ?? (circled >= 0 ? circled + 1 : /^\d+$/.test(word) ? Number(word) : parseChineseNumeral(word) ?? 0);
     // must start a clause: paragraph start or after punctuation
     const before = s[m.index! - 1];
     if (m.index! > 0 && !/[。；;，,：:、）)\s]/.test(before ?? '')) continue;
@@ -208,7 +210,16 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string, o
     const om = outcomeRe.exec(raw);
     const before = om ? raw.slice(0, om.index).trim() : raw;
     // a result field (整改成效：X, 【整改成效】X, a table's 整改成效 column) is X: the label is no part of the result
-    if (om) outcome = (/[：:]$/.test(om[0]) ? raw.slice(om.index + om[0].length) : raw.slice(om.index)).trim();
+    if (om) {
+      outcome = (/[：:]$/.test(om[0]) ? raw.slice(om.index + om[0].length) : raw.slice(om.index)).trim();
+      // the result ends where a sentence saying where the work stands begins (…明显减少。目前，二期工程正在施工中): that is a note
+      const later = [...outcome.matchAll(rx(statusRules().progress_sentence, 'g'))].find((m) => m.index! > 0 && m[0].trim());
+      if (later) {
+        const at = later.index! + (later[0].length - later[0].trimStart().length);
+        notes.push(outcome.slice(at).trim());
+        outcome = outcome.slice(0, at).trim();
+      }
+    }
     if (!before) continue;
     // numbered measure paragraphs under a problem heading: 1.完善制度… / （1）… / ①…
     const marks = seriesMarkers(before, lastMarker);
@@ -245,5 +256,6 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string, o
   for (const m of measures) for (const s of m.matchAll(progressRe)) progress.push(s[0].trim());
   if (description) notes.unshift(description);
   // a measure split off a series keeps its words, not the separator after them (；，)
-  return { problem: problemText, measures: measures.map((m) => m.replace(/[；;，,、\s]+$/, '')).filter((m) => m.length > 0), outcome, notes, progress, statusField };
+  const bullet = rx(r.bullet);
+  return { problem: problemText, measures: measures.map((m) => m.replace(bullet, '').replace(/[；;，,、\s]+$/, '')).filter((m) => m.length > 0), outcome, notes, progress, statusField };
 }

@@ -93,7 +93,11 @@ function matchRule(rule: TotalRule, re: RegExp, pieces: Array<{ text: string; st
       if (rx(articleRule()).test(piece.text.slice(Math.max(0, m.index! - 1), m.index! + 3))) continue;
       let v: number | null;
       if (rule.money) {
-        v = Number(m[1]!.replace(/[,，]/g, '')) * (m[3] === '万' ? 1e4 : m[3] === '亿' ? 1e8 : 1);
+        // M is four groups (number, 余/多, 万/亿, 余/多); a rule with M in two alternatives has two such runs
+        let k = 1;
+        while (k < m.length && m[k] === undefined) k += 4;
+        if (k >= m.length) continue;
+        v = Number(m[k]!.replace(/[,，]/g, '')) * (m[k + 2] === '万' ? 1e4 : m[k + 2] === '亿' ? 1e8 : 1);
       } else if (rule.percent) {
         v = Number(m[1]!.replace(/[,，]/g, '')) / 100;
       } else {

@@ -31,8 +31,10 @@ export function marksOf(rec: BulletinRecord, range?: [number, number]): Mark[] {
       from = at + m.length;
     });
     if (i.status_phrase) {
-      const at = body.lastIndexOf(i.status_phrase);
-      if (at >= 0) add({ start: i.span[0] + at, end: i.span[0] + at + i.status_phrase.length, kind: 'status', field: `issues[${k}].status = ${i.status}`, rule: i.status_rule ?? '', value: i.status });
+      // where the status was decided (recorded by the issues stage); records from before it was recorded: found in the body
+      const at = i.status_span ? i.status_span[0] - i.span[0] : body.lastIndexOf(i.status_phrase);
+      const end = i.status_span ? i.status_span[1] : i.span[0] + at + i.status_phrase.length;
+      if (i.status_span || at >= 0) add({ start: i.span[0] + at, end, kind: 'status', field: `issues[${k}].status = ${i.status}`, rule: i.status_rule ?? '', value: i.status });
     }
     i.quantities.forEach((q, n) => add({ start: q.span[0], end: q.span[1], kind: 'quantity', field: `issues[${k}].quantities[${n}] = ${q.value} ${q.unit}`, rule: q.rule, value: q.kind }));
   });

@@ -40,6 +40,8 @@ export const Issue = z.object({
   status: Status,
   status_phrase: z.string().nullable(),
   status_rule: z.string().nullable(),
+  /** where the status phrase was read, recorded when the status is decided (in the problem, or the heading over its group) */
+  status_span: span.nullable().optional(),
   documents: z.array(z.string()),
   themes: z.array(ThemeTag),
   quantities: z.array(Quantity),

@@ -10,7 +10,8 @@
 import { rx, expandRe } from './rules.js';
 import { parseChineseNumeral } from '../extractors/numerals.js';
 import { pattern as totalsPattern } from '../extractors/totals.js';
-import { structureRules, decisionId, isStatusLine, saysStatus, statusOnly, stripQuotes, type StructureRules } from './vocabulary.js';
+import { structureRules, decisionId, isStatusLine, saysStatus, statusOnly, stripQuotes, groupStatus, type StructureRules } from './vocabulary.js';
+import type { Status } from './record.js';
 import { extractTotals } from '../extractors/totals.js';
 import { chooseAmong, type ReadingScore, type Evidence } from './readings.js';
 import type { Doc, Paragraph } from './doc.js';
@@ -53,6 +54,10 @@ export interface ProblemBlock {
   label: string | null;
   /** the paragraph of a totals sentence that ended this block, if one did */
   endedByTotals?: number;
+  /** where the problem is answered by its number away from where it is stated (针对第N个问题：…): paragraphs [first, last], its words after the reference */
+  answer?: { first: number; last: number; headStart: number; rule: string };
+  /** the status a heading over it states for its group (三、需长期坚持的问题), with that phrase's span */
+  group?: { status: Status; phrase: string; span: [number, number]; rule: string };
 }
 
 export interface Segmentation {
@@ -527,6 +532,7 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
         continue;
       }
       if (h.level < problemLevel) {
+        if (groupStatus(h.body)) { categorySinceProblem = true; continue; }
         const cat = headingCategory(h);
         const title = cat?.title ?? null;
         if (h.level === 1 && l1AreParts) {
@@ -717,6 +723,62 @@ function chooseReading(L: Layout, frame: Frame, parts: Parts, level: ProblemLeve
   return { ...read, readings: scores };
 }
 
+/**
+ * Headings that state the status of the problems under them (一、已完成整改的问题（9个））: each
+ * problem under one takes that status. Under: after the heading and before the next heading of
+ * its level or above.
+ */
+function statusGroups(L: Layout, f: Frame, problems: ProblemBlock[]): void {
+  const stack: Array<{ level: number; group: ProblemBlock['group'] | null }> = [];
+  let k = 0;
+  for (let i = f.bodyStart; i < f.closing && k < problems.length; i++) {
+    const h = L.headings[i];
+    if (problems[k]!.first === i) {
+      const g = [...stack].reverse().find((x) => x.group)?.group;
+      if (g) problems[k]!.group = g;
+      k++;
+      if (h) while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
+      continue;
+    }
+    if (!h) continue;
+    while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
+    const gs = groupStatus(h.body);
+    const at = gs ? L.doc.text.indexOf(gs.phrase, h.bodyStart) : -1;
+    stack.push({ level: h.level, group: gs && at >= 0 ? { ...gs, span: [at, at + gs.phrase.length] } : null });
+    if (gs) L.doc.decide('segment', 'group', gs.rule, spanOf(L, i), `problems under it are ${gs.status}: ${clip(h.body)}`);
+  }
+}
+
+/**
+ * Problems stated in one part and rectified in another, each answer naming its problem by number
+ * (二、巡察反馈问题 1.… 9. ⏎ 三、整改落实情况 针对第1个问题：一是…): each answer, up to the next one or a
+ * part or category heading, is joined to its problem. Two answers at least, each to a problem found
+ * and not inside any problem's own paragraphs.
+ */
+function linkAnswers(L: Layout, f: Frame, problems: ProblemBlock[]): void {
+  if (problems.length < 2) return;
+  const { paras, headings, r, doc } = L;
+  const ref = rx(r.problem_ref);
+  const inside = new Uint8Array(paras.length);
+  for (const p of problems) for (let i = p.first; i <= p.last; i++) inside[i] = 1;
+  const byNumber = new Map(problems.map((p) => [p.number, p]));
+  const hits: Array<{ para: number; problem: ProblemBlock; at: number }> = [];
+  for (let i = f.bodyStart; i < f.closing; i++) {
+    if (inside[i]) continue;
+    const m = ref.exec(paras[i]!.text);
+    const p = m ? byNumber.get(cnOrdinal(m[1]!)) : undefined;
+    if (m && p && !hits.some((h) => h.problem === p)) hits.push({ para: i, problem: p, at: paras[i]!.start + m[0].length });
+  }
+  if (hits.length < 2) return;
+  hits.forEach((h, k) => {
+    const stop = k + 1 < hits.length ? hits[k + 1]!.para : f.closing;
+    let last = h.para;
+    while (last + 1 < stop && !inside[last + 1] && !(headings[last + 1] && headings[last + 1]!.level <= 2)) last++;
+    h.problem.answer = { first: h.para, last, headStart: h.at, rule: r.problem_ref.id };
+    doc.decide('segment', 'measures', r.problem_ref.id, [paras[h.para]!.start, paras[last]!.end], `answers problem ${h.problem.number}: ${clip(paras[h.para]!.text)}`, h.problem.number);
+  });
+}
+
 export function segment(doc: Doc): Segmentation {
   const r = structureRules();
   const paras = doc.paragraphs;
@@ -731,6 +793,7 @@ export function segment(doc: Doc): Segmentation {
   }
   const level = findProblemLevel(L, frame, parts);
   const { categories, problems, readings } = chooseReading(L, frame, parts, level);
+  statusGroups(L, frame, problems);
   // numbering restarts per category (or unnumbered blocks): number in order so numbers stay unique
   const seen = new Set<number>();
   for (const p of problems) seen.add(p.number);
@@ -745,6 +808,7 @@ export function segment(doc: Doc): Segmentation {
     const t = paras[p.endedByTotals]!;
     doc.decide('segment', 'totals', decisionId('totals_after'), [t.start, t.end], `totals sentence (ends problem ${p.number}): ${clip(t.text)}`);
   }
+  linkAnswers(L, frame, problems);
   if (renumber && problems.some((p) => p.label)) doc.decide('segment', 'layout', decisionId('renumbered'), undefined, 'numbering restarts: problems numbered 1..N through the document, the printed labels kept');
   // a long paragraph that nothing could cut, and no problem found: say so
   if (!problems.length && paras.some((p) => p.text.length > 1500)) {

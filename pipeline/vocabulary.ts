@@ -19,6 +19,8 @@ export interface StructureRules {
   unit_line: RegexRule;
   problem_about: RegexRule;
   problem_about_line: RegexRule;
+  bullet: RegexRule;
+  problem_ref: RegexRule;
   problem_tail: RegexRule;
   problem_end: RegexRule;
   problem_label_end: RegexRule;
@@ -50,6 +52,7 @@ export interface StatusRules {
   field_values: Array<RegexRule & { status: Status }>;
   phrases: Array<RegexRule & { status: Status; scope: 'any' | 'tail' }>;
   not_status: RegexRule;
+  group_heading: RegexRule;
   measures_lead: RegexRule;
   progress_sentence: RegexRule;
   outcome_status: { id: string };
@@ -60,6 +63,23 @@ export const statusRules = () => loadRules<StatusRules>('status.json');
 /** Does a field value read as a status (完成, 阶段性完成, 长期坚持 …)? */
 export function isStatusValue(v: string): boolean {
   return statusRules().field_values.some((f) => rx(f).test(v));
+}
+
+/**
+ * The status a heading states for the problems under it (一、已完成整改的问题（9个） → completed,
+ * 三、需长期坚持的问题 → long_term), with the words that state it; null for any other heading.
+ */
+export function groupStatus(body: string): { status: Status; phrase: string; rule: string } | null {
+  const rules = statusRules();
+  const m = rx(rules.group_heading).exec(body.trim());
+  if (!m) return null;
+  const phrase = m[1]!.replace(/的$/, '').trim();
+  const parts = phrase.replace(/^(?:需要|需|要|须)/, '').split('、').map((x) => x.trim()).filter(Boolean);
+  if (!parts.length || parts.some((x) => x.length > 6)) return null;
+  const statusOf = (x: string) => rules.field_values.find((f) => rx(f).test(x))?.status ?? null;
+  const first = statusOf(parts[0]!);
+  if (!first || parts.some((x) => !statusOf(x))) return null;
+  return { status: first, phrase, rule: rules.group_heading.id };
 }
 
 /** Is the first clause under a measures label a status (整改情况：已完成。…)? */

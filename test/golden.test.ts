@@ -1,7 +1,7 @@
 // Golden fixtures: every fixtures/*/bulletin.* against its hand-checked expected.json,
 // field by field. A mismatch prints the field path, the expected and the got value.
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { extractFile } from '../pipeline/extract.js';
 import { compareRecord, formatDiff } from './golden.js';
@@ -12,6 +12,11 @@ const cases = fixtureCases();
 describe('golden fixtures', () => {
   it('finds the fixtures', () => {
     expect(cases.length).toBeGreaterThanOrEqual(5);
+  });
+  it('every fixture folder has its expected record and an input', () => {
+    const dirs = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(dirs.filter((d) => !existsSync(join(FIXTURES, d, 'expected.json')))).toEqual([]);
+    expect(cases.filter((c) => !c.inputs.length).map((c) => c.name)).toEqual([]);
   });
   for (const c of cases) {
     const expected = JSON.parse(readFileSync(join(c.dir, 'expected.json'), 'utf8'));

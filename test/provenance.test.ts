@@ -3,17 +3,30 @@
 // slices to the statement it was read from (issue 20, item 8: what explain and serve point at is
 // where the value came from).
 import { describe, it, expect } from 'vitest';
-import { extractFile } from '../pipeline/extract.js';
+import { extractFileDoc } from '../pipeline/extract.js';
+import { marksOf } from '../output/marks.js';
 import { fixtureCases } from './fixtures.js';
 
 describe('provenance slices to what it names', () => {
   for (const c of fixtureCases()) {
     for (const input of c.inputs) {
       it(`${c.name}/${input.split('/').pop()}`, async () => {
-        const rec = await extractFile(input);
+        const doc = await extractFileDoc(input);
+        const rec = doc.record!;
         const bad: string[] = [];
+        // explain (the traced decision) and serve (the page's marks) point at the one recorded status span
+        const decided = doc.decisions().filter((m) => m.decision === 'status');
+        const marked = marksOf(rec).filter((m) => m.kind === 'status');
         for (const i of rec.issues) {
-          if (i.status_phrase && !rec.text.slice(i.span[0], i.span[1]).includes(i.status_phrase)) bad.push(`issue ${i.number} status phrase ${i.status_phrase}`);
+          if (!i.status_span) continue;
+          const d = decided.find((m) => m.value === i.number);
+          if (JSON.stringify(d?.span) !== JSON.stringify(i.status_span)) bad.push(`issue ${i.number}: explain points at ${JSON.stringify(d?.span)}, the record at ${JSON.stringify(i.status_span)}`);
+          if (!marked.some((m) => m.start === i.status_span![0] && m.end === i.status_span![1])) bad.push(`issue ${i.number}: serve marks no status at ${JSON.stringify(i.status_span)}`);
+        }
+        for (const i of rec.issues) {
+          // the status phrase is where the record says it was read: in the problem, or in the heading over its group
+          if (i.status_phrase && (!i.status_span || rec.text.slice(i.status_span[0], i.status_span[1]) !== i.status_phrase)) bad.push(`issue ${i.number} status phrase ${i.status_phrase} at ${JSON.stringify(i.status_span)}`);
+          if (i.status_phrase && i.status_rule !== 'status.group' && !rec.text.slice(i.span[0], i.span[1]).includes(i.status_phrase)) bad.push(`issue ${i.number} status phrase ${i.status_phrase} outside its problem`);
         }
         for (const [k, p] of Object.entries(rec.provenance.bulletin)) {
           if (!p.span) continue;

@@ -34,16 +34,26 @@ export function buildIssues(doc: Doc): Issue[] {
   const seg = doc.structure!;
   const issues: Issue[] = [];
   for (const b of seg.problems) {
-    const paras = doc.paragraphs.slice(b.first, b.last + 1);
-    const span: [number, number] = [paras[0]!.start, paras[paras.length - 1]!.end];
+    const own = doc.paragraphs.slice(b.first, b.last + 1);
+    const stated: [number, number] = [own[0]!.start, own[own.length - 1]!.end];
+    // answered elsewhere by its number (针对第N个问题：…): the answer's paragraphs are its measures, and its span
+    const answer = b.answer ? doc.paragraphs.slice(b.answer.first, b.answer.last + 1).map((p, k) => (k === 0 ? { start: b.answer!.headStart, end: p.end, text: doc.text.slice(b.answer!.headStart, p.end) } : p)) : [];
+    const paras = [...own, ...answer];
+    const span: [number, number] = answer.length ? [doc.paragraphs[b.answer!.first]!.start, answer[answer.length - 1]!.end] : stated;
     const parts = readIssue(paras, b.headStart, doc.text, { wholeHead: b.numbering === decisionId('reader_heading') });
     if (!parts.problem) {
       doc.message({ ruleId: b.rule, stage: 'issues', severity: 'warning', code: 'problem_text_missing', message: `problem ${b.number}: no problem text found`, span });
     }
-    const st = readStatus(parts);
+    // a heading over the problem's group states its status (三、需长期坚持的问题): that is the status
+    const ownStatus = readStatus(parts);
+    const st = b.group ? { status: b.group.status, phrase: b.group.phrase, rule: b.group.rule } : ownStatus;
     const category = seg.categories.find((c) => c.ordinal === b.category)?.title ?? null;
-    const at = st.phrase ? doc.text.indexOf(st.phrase, span[0]) : -1;
-    doc.decide('issues', 'status', st.rule ?? 'status.none', at >= 0 && at < span[1] ? [at, at + st.phrase!.length] : span, `problem ${b.number}: ${st.status}${st.phrase ? ` (${st.phrase})` : ''}`, b.number);
+    // the status phrase's place, recorded here once (explain, serve and the record read this one): the
+    // heading over its group, or the last time the phrase occurs in the problem (status is read from the tail)
+    const at = b.group ? b.group.span[0] : st.phrase ? doc.text.slice(span[0], span[1]).lastIndexOf(st.phrase) + span[0] : -1;
+    const found = b.group !== undefined || (st.phrase !== null && at >= span[0]);
+    const statusSpan: [number, number] = b.group ? b.group.span : found ? [at, at + st.phrase!.length] : span;
+    doc.decide('issues', 'status', st.rule ?? 'status.none', statusSpan, `problem ${b.number}: ${st.status}${st.phrase ? ` (${st.phrase})` : ''}${b.group ? ', from the heading over its group' : ''}`, b.number);
     issues.push({
       number: b.number,
       category: b.category,
@@ -54,9 +64,10 @@ export function buildIssues(doc: Doc): Issue[] {
       status: st.status,
       status_phrase: st.phrase,
       status_rule: st.rule,
-      documents: citedDocuments(doc.text.slice(span[0], span[1])),
+      status_span: found ? statusSpan : null,
+      documents: citedDocuments(answer.length ? doc.text.slice(stated[0], stated[1]) + '\n' + doc.text.slice(span[0], span[1]) : doc.text.slice(span[0], span[1])),
       themes: tagThemes(parts.problem, { category, measures: parts.measures }),
-      quantities: extractQuantities(doc.text, span[0], span[1], notANumber(doc)),
+      quantities: answer.length ? [...extractQuantities(doc.text, stated[0], stated[1], notANumber(doc)), ...extractQuantities(doc.text, span[0], span[1], notANumber(doc))] : extractQuantities(doc.text, span[0], span[1], notANumber(doc)),
       span,
       rule: b.rule,
       label: b.label,
@@ -70,7 +81,9 @@ export const issuesStage: Stage = {
   name: 'issues',
   run(doc) {
     doc.issues = buildIssues(doc);
-    doc.outside = outside(doc.text, doc.issues.map((i) => i.span));
+    // a problem answered elsewhere covers both where it is stated and its answer
+    const stated = doc.structure!.problems.filter((b) => b.answer).map((b): [number, number] => [doc.paragraphs[b.first]!.start, doc.paragraphs[b.last]!.end]);
+    doc.outside = outside(doc.text, [...doc.issues.map((i) => i.span), ...stated]);
     doc.quantities = doc.outside.flatMap((p) => extractQuantities(doc.text, p.start, p.start + p.text.length, notANumber(doc)));
   },
 };
