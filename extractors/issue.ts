@@ -21,6 +21,9 @@ const firstSentence = (head: string, from: number) => {
 /** Split "关于“X”问题。rest" / "X不到位。rest" into the problem and where the rest starts (index into head). */
 export function splitProblem(head: string): { problem: string; restAt: number } {
   const r = structureRules();
+  // 针对X的问题，一是…: the problem is named up to 的问题, what was done follows in the same paragraph
+  const lead = rx(r.problem_lead).exec(head);
+  if (lead?.groups?.plain) return { problem: lead.groups.plain.trim(), restAt: lead[0].length };
   const about = rx(r.problem_about).exec(head);
   let s = about ? about[0].length : 0;
   if (about && OPEN_Q.includes(head[s] ?? '')) {

@@ -23,11 +23,14 @@ export function marksOf(rec: BulletinRecord, range?: [number, number]): Mark[] {
     if (!inRange(i.span[0], i.span[1])) return;
     add({ start: i.span[0], end: i.span[1], kind: 'problem', field: `issues[${k}] (${i.number})`, rule: i.rule, value: i.problem, issue: k });
     const body = rec.text.slice(i.span[0], i.span[1]);
+    // measures are in the problem's own paragraphs, or in its answer elsewhere (针对第N个问题：…)
+    const mBase = i.answer_span ? i.answer_span[0] : i.span[0];
+    const mBody = i.answer_span ? rec.text.slice(i.answer_span[0], i.answer_span[1]) : body;
     let from = 0;
     i.measures.forEach((m, n) => {
-      const at = body.indexOf(m, from);
+      const at = mBody.indexOf(m, from);
       if (at < 0) return;
-      add({ start: i.span[0] + at, end: i.span[0] + at + m.length, kind: 'measure', field: `issues[${k}].measures[${n}]`, rule: i.rule });
+      add({ start: mBase + at, end: mBase + at + m.length, kind: 'measure', field: `issues[${k}].measures[${n}]`, rule: i.rule });
       from = at + m.length;
     });
     if (i.status_phrase) {

@@ -2,7 +2,7 @@
 // created when a file is read, holds the raw and the normalized text, and keeps each
 // stage's result; stages report through `message()` (warnings) and `decide()` (traced
 // decisions) instead of logging or throwing.
-import type { BulletinRecord, Format, Issue, Quantity, Warning } from './record.js';
+import type { BulletinRecord, Format, Issue, Quantity, UnitTotals, Warning } from './record.js';
 import type { Segmentation } from './segment.js';
 import type { MetadataRead } from '../extractors/metadata.js';
 import type { TotalHit } from '../extractors/totals.js';
@@ -64,6 +64,8 @@ export class Doc {
   issues: Issue[] = [];
   outside: Piece[] = [];
   summary: Record<string, number> = {};
+  /** per unit of a bulletin covering several: the totals stated at the head of its list */
+  units: UnitTotals[] = [];
   totalHits: TotalHit[] = [];
   bulletin?: MetadataRead;
   quantities: Quantity[] = [];

@@ -31,6 +31,7 @@ export function assemble(doc: Doc): BulletinRecord {
     categories: seg.categories.map((c) => ({ ordinal: c.ordinal, title: c.title, span: [doc.paragraphs[c.para]!.start, doc.paragraphs[c.para]!.end] as [number, number], rule: c.rule })),
     issues: doc.issues,
     quantities: doc.quantities,
+    ...(doc.units.length ? { units: doc.units } : {}),
     warnings: doc.warnings(),
     provenance: {
       bulletin: provenance,

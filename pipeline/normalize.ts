@@ -66,7 +66,7 @@ export function closeCjkSpaces(t: string): string {
   return t.replace(CJK_SPACE, (_m, a, b) => a ?? b);
 }
 
-type LayoutRules = { bracket_label: RegexRule; page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule; pinyin: RegexRule; run_on: { numbering: RegexRule; label: RegexRule; title_end: RegexRule; closing: RegexRule; chrome: RegexRule; heading_label: RegexRule } };
+type LayoutRules = { bare_number: RegexRule; bracket_label: RegexRule; page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule; pinyin: RegexRule; run_on: { numbering: RegexRule; label: RegexRule; title_end: RegexRule; closing: RegexRule; chrome: RegexRule; heading_label: RegexRule } };
 
 // Characters written differently in traditional script (們 這 與 會 …): a text with many of
 // them is a traditional-script mirror and is converted to simplified (OpenCC) first.
@@ -354,6 +354,20 @@ function cnNumber(w: string): number {
   return (a ? CN_DIGIT[a] ?? 0 : 1) * 10 + (b ? CN_DIGIT[b] ?? 0 : 0);
 }
 
+/** A line holding only its numbering (第一条 ⏎ 巡察指出：…) goes with the line after it. */
+export function joinBareNumbers(lines: string[]): string[] {
+  const bare = rx(layout().bare_number);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    let j = i + 1;
+    while (j < lines.length && !lines[j]!.trim()) j++;
+    if (bare.test(l.trim()) && j < lines.length && !bare.test(lines[j]!.trim())) { out.push(`${l.trim()} ${lines[j]!.trim()}`); i = j; continue; }
+    out.push(l);
+  }
+  return out;
+}
+
 /**
  * The reader's text → the normalized text. `hard`: lines the reader marks as blocks of their own
  * (a heading, a paragraph in bold), as compact normalized text: never joined to the lines around
@@ -376,6 +390,7 @@ export function normalize(raw: string, hard?: ReadonlySet<string>): string {
   lines = dropPageNumbers(lines);
   lines = dropWebChrome(lines);
   lines = bracketLabels(lines);
+  lines = joinBareNumbers(lines);
   lines = dropInterleavedBlanks(lines);
   lines = unwrapHardBreaks(lines, isHard);
   lines = joinBrokenSentences(lines.filter((l) => l.length > 0), isHard);

@@ -40,6 +40,10 @@ export const Issue = z.object({
   status: Status,
   status_phrase: z.string().nullable(),
   status_rule: z.string().nullable(),
+  /** where its rectification is stated, when away from the problem (problems listed in one part, answered in another by 针对第N个问题：) */
+  answer_span: span.nullable().optional(),
+  /** the unit the problem is listed under, where one bulletin covers several (a round's digest: （一）区教育局 ⏎ 1.…); null: the bulletin's own unit */
+  unit: z.string().nullable().optional(),
   /** where the status phrase was read, recorded when the status is decided (in the problem, or the heading over its group) */
   status_span: span.nullable().optional(),
   documents: z.array(z.string()),
@@ -108,6 +112,9 @@ export const Source = z.object({
   ocr_confidence: z.number().min(0).max(1).nullable(),
 });
 
+/** A unit of a bulletin that covers several (a round's digest), with the totals it states for that unit. */
+export const UnitTotals = z.object({ unit: z.string().min(1), category: z.number().int(), problems_found: z.number().int().min(0), summary: z.record(z.string(), z.number()), span });
+
 export const BulletinRecord = z
   .object({
     schema: z.literal(SCHEMA_ID),
@@ -118,6 +125,8 @@ export const BulletinRecord = z
     categories: z.array(Category),
     issues: z.array(Issue),
     quantities: z.array(Quantity),
+    /** per unit, where the bulletin covers several (additive: absent or empty for a one-unit bulletin) */
+    units: z.array(UnitTotals).optional(),
     warnings: z.array(Warning),
     provenance: RecordProvenance,
   })
@@ -141,6 +150,7 @@ export type Summary = z.infer<typeof Summary>;
 export type Warning = z.infer<typeof Warning>;
 export type Source = z.infer<typeof Source>;
 export type Provenance = z.infer<typeof Provenance>;
+export type UnitTotals = z.infer<typeof UnitTotals>;
 export type Format = z.infer<typeof Format>;
 export type Status = z.infer<typeof Status>;
 export type Level = z.infer<typeof Level>;

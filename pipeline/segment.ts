@@ -37,6 +37,8 @@ export interface CategoryBlock {
   title: string;
   para: number;
   rule: string;
+  /** the category names a unit (a round's digest: （一）区教育局): its problems are that unit's */
+  unit?: boolean;
 }
 
 export interface ProblemBlock {
@@ -609,6 +611,7 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
       if (m) addProblem(i, h ?? null, (h ? h.bodyStart : p.start) + m[0].length, r.labels.problem.id, problems.length + 1);
       else if (beforeMeasures(L, i)) addProblem(i, null, p.start, decisionId('before_measures'), problems.length + 1);
       else if (!h && paras[i + 1] && !headings[i + 1] && rx(r.problem_about_line).test(p.text)) addProblem(i, null, p.start, r.problem_about_line.id, problems.length + 1);
+      else if (!h && rx(r.problem_lead).test(p.text)) addProblem(i, null, p.start, r.problem_lead.id, problems.length + 1);
     }
   }
   return { categories, problems };
@@ -724,6 +727,21 @@ function chooseReading(L: Layout, frame: Frame, parts: Parts, level: ProblemLeve
 }
 
 /**
+ * A bulletin covering several units (a round's digest) lists each unit's problems under its name:
+ * categories that name units (rules unit_line: 区教育局, 某某镇党委 …), two at least and every
+ * category one, are units.
+ */
+function unitCategories(L: Layout, categories: CategoryBlock[]): void {
+  const re = rx(L.r.unit_line);
+  const named = categories.filter((c) => c.rule === L.r.unit_line.id || re.test(c.title));
+  if (named.length < 2 || named.length !== categories.length) return;
+  for (const c of named) {
+    c.unit = true;
+    L.doc.decide('segment', 'layout', decisionId('unit_category'), spanOf(L, c.para), `the problems under it are the unit ${c.title}'s`, c.ordinal);
+  }
+}
+
+/**
  * Headings that state the status of the problems under them (一、已完成整改的问题（9个））: each
  * problem under one takes that status. Under: after the heading and before the next heading of
  * its level or above.
@@ -794,6 +812,7 @@ export function segment(doc: Doc): Segmentation {
   const level = findProblemLevel(L, frame, parts);
   const { categories, problems, readings } = chooseReading(L, frame, parts, level);
   statusGroups(L, frame, problems);
+  unitCategories(L, categories);
   // numbering restarts per category (or unnumbered blocks): number in order so numbers stay unique
   const seen = new Set<number>();
   for (const p of problems) seen.add(p.number);

@@ -19,6 +19,7 @@ export interface StructureRules {
   unit_line: RegexRule;
   problem_about: RegexRule;
   problem_about_line: RegexRule;
+  problem_lead: RegexRule;
   bullet: RegexRule;
   problem_ref: RegexRule;
   problem_tail: RegexRule;

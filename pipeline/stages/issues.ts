@@ -36,10 +36,11 @@ export function buildIssues(doc: Doc): Issue[] {
   for (const b of seg.problems) {
     const own = doc.paragraphs.slice(b.first, b.last + 1);
     const stated: [number, number] = [own[0]!.start, own[own.length - 1]!.end];
-    // answered elsewhere by its number (针对第N个问题：…): the answer's paragraphs are its measures, and its span
+    // answered elsewhere by its number (针对第N个问题：…): the answer's paragraphs are its measures (answer_span)
     const answer = b.answer ? doc.paragraphs.slice(b.answer.first, b.answer.last + 1).map((p, k) => (k === 0 ? { start: b.answer!.headStart, end: p.end, text: doc.text.slice(b.answer!.headStart, p.end) } : p)) : [];
     const paras = [...own, ...answer];
-    const span: [number, number] = answer.length ? [doc.paragraphs[b.answer!.first]!.start, answer[answer.length - 1]!.end] : stated;
+    const answerSpan: [number, number] | null = answer.length ? [doc.paragraphs[b.answer!.first]!.start, answer[answer.length - 1]!.end] : null;
+    const span = stated;
     const parts = readIssue(paras, b.headStart, doc.text, { wholeHead: b.numbering === decisionId('reader_heading') });
     if (!parts.problem) {
       doc.message({ ruleId: b.rule, stage: 'issues', severity: 'warning', code: 'problem_text_missing', message: `problem ${b.number}: no problem text found`, span });
@@ -50,8 +51,9 @@ export function buildIssues(doc: Doc): Issue[] {
     const category = seg.categories.find((c) => c.ordinal === b.category)?.title ?? null;
     // the status phrase's place, recorded here once (explain, serve and the record read this one): the
     // heading over its group, or the last time the phrase occurs in the problem (status is read from the tail)
-    const at = b.group ? b.group.span[0] : st.phrase ? doc.text.slice(span[0], span[1]).lastIndexOf(st.phrase) + span[0] : -1;
-    const found = b.group !== undefined || (st.phrase !== null && at >= span[0]);
+    const where = answerSpan ?? span;
+    const at = b.group ? b.group.span[0] : st.phrase ? doc.text.slice(where[0], where[1]).lastIndexOf(st.phrase) + where[0] : -1;
+    const found = b.group !== undefined || (st.phrase !== null && at >= where[0]);
     const statusSpan: [number, number] = b.group ? b.group.span : found ? [at, at + st.phrase!.length] : span;
     doc.decide('issues', 'status', st.rule ?? 'status.none', statusSpan, `problem ${b.number}: ${st.status}${st.phrase ? ` (${st.phrase})` : ''}${b.group ? ', from the heading over its group' : ''}`, b.number);
     issues.push({
@@ -65,9 +67,11 @@ export function buildIssues(doc: Doc): Issue[] {
       status_phrase: st.phrase,
       status_rule: st.rule,
       status_span: found ? statusSpan : null,
-      documents: citedDocuments(answer.length ? doc.text.slice(stated[0], stated[1]) + '\n' + doc.text.slice(span[0], span[1]) : doc.text.slice(span[0], span[1])),
+      ...(answerSpan ? { answer_span: answerSpan } : {}),
+      unit: seg.categories.find((c) => c.ordinal === b.category && c.unit)?.title ?? null,
+      documents: citedDocuments(answerSpan ? doc.text.slice(span[0], span[1]) + '\n' + doc.text.slice(answerSpan[0], answerSpan[1]) : doc.text.slice(span[0], span[1])),
       themes: tagThemes(parts.problem, { category, measures: parts.measures }),
-      quantities: answer.length ? [...extractQuantities(doc.text, stated[0], stated[1], notANumber(doc)), ...extractQuantities(doc.text, span[0], span[1], notANumber(doc))] : extractQuantities(doc.text, span[0], span[1], notANumber(doc)),
+      quantities: [...extractQuantities(doc.text, span[0], span[1], notANumber(doc)), ...(answerSpan ? extractQuantities(doc.text, answerSpan[0], answerSpan[1], notANumber(doc)) : [])],
       span,
       rule: b.rule,
       label: b.label,
@@ -82,8 +86,7 @@ export const issuesStage: Stage = {
   run(doc) {
     doc.issues = buildIssues(doc);
     // a problem answered elsewhere covers both where it is stated and its answer
-    const stated = doc.structure!.problems.filter((b) => b.answer).map((b): [number, number] => [doc.paragraphs[b.first]!.start, doc.paragraphs[b.last]!.end]);
-    doc.outside = outside(doc.text, [...doc.issues.map((i) => i.span), ...stated]);
+    doc.outside = outside(doc.text, [...doc.issues.map((i) => i.span), ...doc.issues.flatMap((i) => (i.answer_span ? [i.answer_span] : []))]);
     doc.quantities = doc.outside.flatMap((p) => extractQuantities(doc.text, p.start, p.start + p.text.length, notANumber(doc)));
   },
 };
