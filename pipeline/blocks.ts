@@ -9,7 +9,8 @@
 // block covers as plain paragraph blocks. Blocks a reader dropped from the text (running
 // headers, front matter) keep a null span. Segmentation reads the headings from here.
 import { z } from 'zod';
-import type { Paragraph } from './doc.js';
+/** A normalized paragraph as blocks are placed on it (Doc.paragraphs). */
+interface Paragraph { start: number; end: number; text: string }
 
 export const BLOCK_KINDS = ['heading', 'paragraph', 'list_item', 'table', 'page_header', 'page_footer', 'front_matter'] as const;
 

@@ -8,78 +8,17 @@
 // `decisions` for what the layout logic decides), so `zhenggai explain` can say why a line
 // became a title, a part, a category, a problem or an organizational point.
 import { rx, expandRe } from './rules.js';
-import { parseChineseNumeral } from '../extractors/numerals.js';
 import { pattern as totalsPattern } from '../extractors/totals.js';
-import { structureRules, decisionId, isStatusLine, saysStatus, statusOnly, stripQuotes, groupStatus, type StructureRules } from './vocabulary.js';
-import type { Status } from './record.js';
+import { structureRules, decisionId, isStatusLine, saysStatus, statusOnly, stripQuotes, groupStatus } from './vocabulary.js';
 import { extractTotals } from '../extractors/totals.js';
 import { chooseAmong, type ReadingScore, type Evidence } from './readings.js';
 import type { Doc, Paragraph } from './doc.js';
+import { clip, cnOrdinal, spanOf, type CategoryBlock, type Frame, type Heading, type Layout, type ProblemBlock, type Segmentation } from './segment-model.js';
+import { linkAnswers, readerHeadings, statusGroups, unitCategories } from './segment-passes.js';
 
 export { structureRules, stripQuotes };
+export type { Heading, CategoryBlock, ProblemBlock, Segmentation } from './segment-model.js';
 
-export interface Heading {
-  para: number;
-  level: number;
-  ordinal: number;
-  /** offset in text where the heading's words start (after the marker) */
-  bodyStart: number;
-  body: string;
-  /** the numbering as printed (一、 / （一） / 1. …), or the whole line for a unit line */
-  label: string;
-  rule: string;
-  /** a line naming a unit (round digests): a category without numbering */
-  unitLine?: boolean;
-}
-
-export interface CategoryBlock {
-  ordinal: number;
-  title: string;
-  para: number;
-  rule: string;
-  /** the category names a unit (a round's digest: （一）区教育局): its problems are that unit's */
-  unit?: boolean;
-}
-
-export interface ProblemBlock {
-  number: number;
-  category: number | null;
-  /** paragraph indexes [first, last] */
-  first: number;
-  last: number;
-  /** where the problem's own words start (after numbering / 问题：) */
-  headStart: number;
-  /** why this block is a problem: a rule id (problem.about, label.problem, layout.*) */
-  rule: string;
-  /** the numbering rule (head.num …) and the label as printed, when numbered */
-  numbering: string | null;
-  label: string | null;
-  /** the paragraph of a totals sentence that ended this block, if one did */
-  endedByTotals?: number;
-  /** where the problem is answered by its number away from where it is stated (针对第N个问题：…): paragraphs [first, last], its words after the reference */
-  answer?: { first: number; last: number; headStart: number; rule: string };
-  /** the status a heading over it states for its group (三、需长期坚持的问题), with that phrase's span */
-  group?: { status: Status; phrase: string; span: [number, number]; rule: string };
-}
-
-export interface Segmentation {
-  title: Paragraph[];
-  opening: Paragraph[];
-  /** first paragraph of the closing (contact, 欢迎…监督), or paragraphs.length */
-  closing: number;
-  categories: CategoryBlock[];
-  problems: ProblemBlock[];
-  /** paragraph indexes of organizational/other parts (their numbered points are not problems) */
-  orgParas: Set<number>;
-  /** the readings of the problem list that were scored, the chosen one marked (one when the default needed no check) */
-  readings: ReadingScore[];
-  /**
-   * per paragraph: where the bulletin states its own figures, before its problems: outside the
-   * parts that hold them (opening, organizational parts, closing) or in the lead of such a part,
-   * before its first heading or labelled problem
-   */
-  front: boolean[];
-}
 
 /** Is an offset outside the parts that hold the problems (opening, organizational parts, closing)? */
 export function frontOf(doc: Doc, seg: Segmentation): (offset: number) => boolean {
@@ -104,8 +43,6 @@ function frontParas(L: Layout, frame: Frame, parts: Parts): boolean[] {
   return L.paras.map((_, i) => !parts.inProblemScope(i) || i < first);
 }
 
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-const cnOrdinal = (s: string): number => (/^\d+$/.test(s) ? Number(s) : s.length === 1 && CIRCLED.includes(s) ? CIRCLED.indexOf(s) + 1 : parseChineseNumeral(s) ?? 0);
 
 export function headingOf(p: Paragraph, index: number): Heading | null {
   for (const h of structureRules().headings) {
@@ -174,16 +111,6 @@ function problemReason(h: Heading, next: Paragraph | undefined): string | null {
 }
 const looksLikeProblemHead = (h: Heading, next: Paragraph | undefined) => problemReason(h, next) !== null;
 
-/** What every step reads: the Doc, its paragraphs, their headings, the rules. */
-interface Layout {
-  doc: Doc;
-  paras: Paragraph[];
-  headings: Array<Heading | null>;
-  r: StructureRules;
-}
-
-const spanOf = (L: Layout, i: number): [number, number] => [L.paras[i]!.start, L.paras[i]!.end];
-const clip = (s: string, n = 24) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /**
  * Unnumbered lines that name a unit, each followed by problems numbered from 1 (round
@@ -202,61 +129,6 @@ function unitLines(L: Layout): void {
   for (const h of found) L.headings[h.para] = h;
 }
 
-/**
- * Headings the reader saw that the text does not number (a Word heading style, an HTML <h4>, a
- * paragraph wholly in bold, a PDF line in a larger font): headings in the body, placed among the
- * numbered levels. A reader level whose other headings are numbered takes their level; one that
- * never is goes half a level under the numbered heading these mostly follow (a bold problem
- * line under （一）X方面 is 2.5), or, with no numbered heading before, is ranked on its own.
- * Labels (整改措施：), status lines and long sentences are no headings, bold or not.
- */
-function readerHeadings(L: Layout, f: Frame): void {
-  const { doc, paras, headings, r } = L;
-  const labels = [r.labels.measures, r.labels.problem, r.labels.status, r.labels.deadline].map((x) => rx(x));
-  type Cand = { para: number; rank: number };
-  const cands: Cand[] = [];
-  const textLevels = new Map<number, number[]>();
-  for (const b of doc.blocks) {
-    if (!b.paras || b.paras[0] !== b.paras[1]) continue;
-    const rank = b.kind === 'heading' ? b.level! : b.kind === 'paragraph' && b.emphasis ? 10 : 0;
-    if (!rank) continue;
-    const i = b.paras[0];
-    if (i < f.bodyStart || i >= f.closing) continue;
-    const h = headings[i];
-    if (h) { if (!h.unitLine) textLevels.set(rank, [...(textLevels.get(rank) ?? []), h.level]); continue; }
-    const t = paras[i]!.text;
-    if (t.length > (b.kind === 'heading' ? 240 : 160) || t.length < 4 || labels.some((re) => re.test(t)) || statusOnly(t) || isStatusLine(t)) continue;
-    cands.push({ para: i, rank });
-  }
-  if (!cands.length) return;
-  const mode = (xs: number[]) => { const c = new Map<number, number>(); for (const x of xs) c.set(x, (c.get(x) ?? 0) + 1); return [...c].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]; };
-  // the numbered heading before a paragraph (its level), or 0
-  const before = (i: number) => { for (let j = i - 1; j >= f.bodyStart; j--) { const h = headings[j]; if (h && !cands.some((c) => c.para === j)) return h.level; } return 0; };
-  const level = new Map<number, number>();
-  const ranks = [...new Set(cands.map((c) => c.rank))].sort((a, b) => a - b);
-  for (const rank of ranks) {
-    const own = textLevels.get(rank);
-    if (own?.length) { level.set(rank, mode(own)); continue; }
-    const prev = mode(cands.filter((c) => c.rank === rank).map((c) => before(c.para)));
-    level.set(rank, prev ? prev + 0.5 : ranks.indexOf(rank) + 1);
-  }
-  const counters = new Map<number, number>();
-  for (let i = f.bodyStart; i < f.closing; i++) {
-    const c = cands.find((x) => x.para === i);
-    const lv = c ? level.get(c.rank)! : headings[i]?.level;
-    if (lv === undefined) continue;
-    for (const k of [...counters.keys()]) if (k > lv) counters.delete(k);
-    const n = (counters.get(lv) ?? 0) + 1;
-    counters.set(lv, n);
-    if (!c) continue;
-    const p = paras[i]!;
-    headings[i] = { para: i, level: lv, ordinal: n, bodyStart: p.start, body: p.text, label: '', rule: decisionId('reader_heading') };
-    doc.decide('segment', 'layout', decisionId('reader_heading'), [p.start, p.end], `heading from the reader (level ${lv}): ${clip(p.text)}`, lv);
-  }
-}
-
-/** Where the body starts and ends: title block, opening paragraphs, closing. */
-interface Frame { title: Paragraph[]; opening: Paragraph[]; bodyStart: number; closing: number }
 
 function findFrame(L: Layout): Frame {
   const { paras, headings, r, doc } = L;
@@ -724,77 +596,6 @@ function chooseReading(L: Layout, frame: Frame, parts: Parts, level: ProblemLeve
   });
   doc.messages.push(...read.messages);
   return { ...read, readings: scores };
-}
-
-/**
- * A bulletin covering several units (a round's digest) lists each unit's problems under its name:
- * categories that name units (rules unit_line: 区教育局, 某某镇党委 …), two at least and every
- * category one, are units.
- */
-function unitCategories(L: Layout, categories: CategoryBlock[]): void {
-  const re = rx(L.r.unit_line);
-  const named = categories.filter((c) => c.rule === L.r.unit_line.id || re.test(c.title));
-  if (named.length < 2 || named.length !== categories.length) return;
-  for (const c of named) {
-    c.unit = true;
-    L.doc.decide('segment', 'layout', decisionId('unit_category'), spanOf(L, c.para), `the problems under it are the unit ${c.title}'s`, c.ordinal);
-  }
-}
-
-/**
- * Headings that state the status of the problems under them (一、已完成整改的问题（9个））: each
- * problem under one takes that status. Under: after the heading and before the next heading of
- * its level or above.
- */
-function statusGroups(L: Layout, f: Frame, problems: ProblemBlock[]): void {
-  const stack: Array<{ level: number; group: ProblemBlock['group'] | null }> = [];
-  let k = 0;
-  for (let i = f.bodyStart; i < f.closing && k < problems.length; i++) {
-    const h = L.headings[i];
-    if (problems[k]!.first === i) {
-      const g = [...stack].reverse().find((x) => x.group)?.group;
-      if (g) problems[k]!.group = g;
-      k++;
-      if (h) while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
-      continue;
-    }
-    if (!h) continue;
-    while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
-    const gs = groupStatus(h.body);
-    const at = gs ? L.doc.text.indexOf(gs.phrase, h.bodyStart) : -1;
-    stack.push({ level: h.level, group: gs && at >= 0 ? { ...gs, span: [at, at + gs.phrase.length] } : null });
-    if (gs) L.doc.decide('segment', 'group', gs.rule, spanOf(L, i), `problems under it are ${gs.status}: ${clip(h.body)}`);
-  }
-}
-
-/**
- * Problems stated in one part and rectified in another, each answer naming its problem by number
- * (二、巡察反馈问题 1.… 9. ⏎ 三、整改落实情况 针对第1个问题：一是…): each answer, up to the next one or a
- * part or category heading, is joined to its problem. Two answers at least, each to a problem found
- * and not inside any problem's own paragraphs.
- */
-function linkAnswers(L: Layout, f: Frame, problems: ProblemBlock[]): void {
-  if (problems.length < 2) return;
-  const { paras, headings, r, doc } = L;
-  const ref = rx(r.problem_ref);
-  const inside = new Uint8Array(paras.length);
-  for (const p of problems) for (let i = p.first; i <= p.last; i++) inside[i] = 1;
-  const byNumber = new Map(problems.map((p) => [p.number, p]));
-  const hits: Array<{ para: number; problem: ProblemBlock; at: number }> = [];
-  for (let i = f.bodyStart; i < f.closing; i++) {
-    if (inside[i]) continue;
-    const m = ref.exec(paras[i]!.text);
-    const p = m ? byNumber.get(cnOrdinal(m[1]!)) : undefined;
-    if (m && p && !hits.some((h) => h.problem === p)) hits.push({ para: i, problem: p, at: paras[i]!.start + m[0].length });
-  }
-  if (hits.length < 2) return;
-  hits.forEach((h, k) => {
-    const stop = k + 1 < hits.length ? hits[k + 1]!.para : f.closing;
-    let last = h.para;
-    while (last + 1 < stop && !inside[last + 1] && !(headings[last + 1] && headings[last + 1]!.level <= 2)) last++;
-    h.problem.answer = { first: h.para, last, headStart: h.at, rule: r.problem_ref.id };
-    doc.decide('segment', 'measures', r.problem_ref.id, [paras[h.para]!.start, paras[last]!.end], `answers problem ${h.problem.number}: ${clip(paras[h.para]!.text)}`, h.problem.number);
-  });
 }
 
 export function segment(doc: Doc): Segmentation {
