@@ -65,6 +65,10 @@ export const Bulletin = z.object({
   unit: z.string().nullable(),
   unit_aliases: z.array(z.string()),
   region: z.string().nullable(),
+  /** the region's GB/T 2260 code (the deepest division the gazetteer has: province, city or county), additive */
+  region_code: z.string().regex(/^\d{6}$/).nullable().optional(),
+  /** the region as a path of divisions (a township by name, under its county), additive */
+  region_path: z.object({ province: z.string().nullable(), city: z.string().nullable(), county: z.string().nullable(), township: z.string().nullable() }).nullable().optional(),
   level: Level.nullable(),
   inspection_kind: z.enum(['巡视', '巡察']).nullable(),
   team: z.string().nullable(),
