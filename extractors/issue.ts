@@ -134,6 +134,9 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string, o
   const bracket = rx(r.bracket_status).exec(headRest);
   let statusField: string | null = null;
   if (bracket) { statusField = bracket[1]!; headRest = headRest.slice(bracket[0].length).trim(); }
+  // 1）X【已完成】: a status in brackets ending a one-line problem is its status, not its words
+  const tail = rx(r.bracket_status_tail).exec(problem);
+  if (tail && tail.index > 0) { statusField ??= tail[1]!; problem = problem.slice(0, tail.index).replace(/[。；，\s]+$/, ''); }
   if (headRest) bodies.push(headRest);
   for (const p of paras.slice(headParas)) bodies.push(p.text);
   // the statement may go on after the title (（1）重点项目推进缓慢；（2）…。整改情况：一是…), over a

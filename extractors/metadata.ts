@@ -33,6 +33,7 @@ interface MetadataRules {
   municipality: RegexRule;
   doc_number: RegexRule;
   doc_number_bare: RegexRule;
+  doc_index_label: RegexRule;
   doc_number_value: RegexRule;
   title_date: RegexRule;
   unit_abbreviations: Record<string, string[] | string>;
@@ -93,7 +94,9 @@ export function isDocNumber(s: string | undefined): s is string {
  */
 export function docNumberInText(raw: string): string | null {
   const lines = raw.split(/\r?\n/, 20);
-  const m = [...lines.join('\n').matchAll(rx(metadataRules().doc_number, 'g'))].find((x) => isDocNumber(x[1]));
+  // a 文号 before a 索引号, wherever each stands (the rule's alternatives in that order)
+  const found = [...lines.join('\n').matchAll(rx(metadataRules().doc_number, 'g'))].filter((x) => isDocNumber(x[1]));
+  const m = found.find((x) => !rx(metadataRules().doc_index_label).test(x[0])) ?? found[0];
   if (m) return m[1]!;
   const bare = rx(metadataRules().doc_number_bare);
   for (const line of lines.slice(0, 6)) {
@@ -212,10 +215,10 @@ function levelRule(who: string | null, region: string | null): { level: Level; i
 function levelFromRegion(region: string | null): Level | null {
   if (!region) return null;
   if (/(镇|乡|街道)$/.test(region)) return 'township';
+  if (/(省|自治区)$/.test(region)) return 'provincial';
   if (/(县|旗|区)$/.test(region)) return 'county';
   if (/^(北京|天津|上海|重庆)市$/.test(region)) return 'provincial';
   if (/(市|州|盟|地区)$/.test(region)) return 'municipal';
-  if (/(省|自治区)$/.test(region)) return 'provincial';
   return null;
 }
 

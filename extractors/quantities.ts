@@ -14,6 +14,7 @@ interface QuantityRules {
   count_end_chars: string;
   phase_followers: string[];
   money_roles: Array<RegexRule & { role: 'recovered' | 'fined' | 'involved' }>;
+  year_duration: { before: RegexRule; after: RegexRule };
 }
 
 const rules = () => loadRules<QuantityRules>('quantities.json');
@@ -97,7 +98,10 @@ export function extract(text: string, from = 0, to = text.length, onNotANumber?:
       if (!isDigits && !/^[一二两三四五六七八九十]+$/.test(g.num!)) continue;
       if (g.num!.length >= 4 || next === '月' || next === '度' || next === '份' || next === '底' || next === '初') continue;
       if (isDigits && Number(g.num) >= 100) continue;
-      if (!g.pre && !/^(来|以来|多|间|内|期|的)/.test(slice.slice(start + text0.length, start + text0.length + 2)) && !g.h1) continue;
+      const yd = rules().year_duration;
+      const closesSpan = rx(yd.after).test(slice.slice(start + text0.length, start + text0.length + 2));
+      const measuresTime = rx(yd.before).test(slice.slice(Math.max(0, numStart - 2), numStart));
+      if (!g.pre && !closesSpan && !measuresTime && !g.h1) continue;
     }
     if (!isDigits) {
       // 一项一项落实, 一个一个过: said twice, a manner, not a count

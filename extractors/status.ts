@@ -28,13 +28,21 @@ export function readStatus(parts: StatusInput): StatusReading {
   }
   const notStatus = rx(r.not_status, 'g');
   const clean = (s: string) => s.replace(notStatus, '　');
+  // what will be done (下一步，将常态化开展…) says where the work stands only when nothing else does
+  const plan = rx(r.plan_start);
+  const stated = parts.notes.filter((n) => !plan.test(n));
+  const planned = parts.notes.filter((n) => plan.test(n));
+  for (const notes of planned.length ? [stated, parts.notes] : [parts.notes]) {
+    const tail = clean([...notes, parts.outcome ?? '', ...parts.progress].join('\n'));
+    const all = clean([...parts.measures, parts.outcome ?? '', ...notes].join('\n'));
+    for (const p of r.phrases) {
+      if (p.status === 'completed') continue;
+      const m = rx(p, 'm').exec(p.scope === 'tail' ? tail : all);
+      if (m) return { status: p.status, phrase: m[0].replace(/^[。；，！\s]+/, '').replace(/[，,：:]$/, ''), rule: p.id };
+    }
+  }
   const tail = clean([...parts.notes, parts.outcome ?? '', ...parts.progress].join('\n'));
   const all = clean([...parts.measures, parts.outcome ?? '', ...parts.notes].join('\n'));
-  for (const p of r.phrases) {
-    if (p.status === 'completed') continue;
-    const m = rx(p, 'm').exec(p.scope === 'tail' ? tail : all);
-    if (m) return { status: p.status, phrase: m[0].replace(/^[。；，！\s]+/, '').replace(/[，,：:]$/, ''), rule: p.id };
-  }
   for (const p of r.phrases) {
     if (p.status !== 'completed') continue;
     const m = rx(p, 'm').exec(p.scope === 'tail' ? tail : all);

@@ -6,7 +6,7 @@ import { expandRe, rx, type RegexRule } from '../pipeline/rules.js';
 const articleRule = () => loadRules<{ article: RegexRule }>('totals.json').article;
 import { parseNumber, round, notACount } from './numerals.js';
 
-interface TotalRule extends RegexRule { key: string; percent?: boolean; money?: boolean; sum?: boolean; reject?: string[]; /** which N holds the value (default: the first) */ group?: number }
+interface TotalRule extends RegexRule { key: string; percent?: boolean; money?: boolean; sum?: boolean; reject?: string[]; /** figures of different wording in one sentence add up (诫勉谈话1人，批评教育4人) */ add_in_sentence?: boolean; /** which N holds the value (default: the first) */ group?: number }
 
 // digits may carry thousands separators (1,260.5万元)
 const D = '\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
@@ -16,6 +16,7 @@ const N = `((?<![\\d.])(?<!\\d[,，])(?:${D})|(?<![零〇一二两三四五六�
 const M = `((?<![\\d.])(?<!\\d[,，])(?:${D}))(余|多)?([万亿])?(余|多)?元`;
 
 let compiled: Array<{ rule: TotalRule; re: RegExp }> | null = null;
+const breakdownRule = () => loadRules<{ breakdown: RegexRule }>('totals.json').breakdown;
 export function pattern() {
   compiled ??= loadRules<{ rules: TotalRule[] }>('totals.json').rules.map((rule) => ({
     rule,
@@ -109,13 +110,29 @@ function matchRule(rule: TotalRule, re: RegExp, pieces: Array<{ text: string; st
       found.push({ key: rule.key, value: round(v), rule: rule.id, index: piece.start + m.index!, text: m[0], sentence: piece.start });
     }
   }
-  // one sentence stating a key twice or more (区财政局收到问题3个…；区住建局收到问题3个…) is a
-  // breakdown by unit, not the bulletin's own figure: used only where nothing else states it
+  // one sentence stating a key twice or more:
+  // - parts after 其中 (反馈问题8个，其中…问题3个、…问题5个): the figure before them stands;
+  // - the same words each time (区财政局收到问题3个…；区住建局收到问题3个…): a breakdown by unit, not the
+  //   bulletin's own figure, left out;
+  // - different words (诫勉谈话1人，批评教育4人): parts that add up where the key says so, else the first
   if (!rule.sum && found.length) {
-    const perSentence = new Map<number, number>();
-    for (const h of found) perSentence.set(h.sentence!, (perSentence.get(h.sentence!) ?? 0) + 1);
-    const whole = found.filter((h) => perSentence.get(h.sentence!)! < 2);
-    if (whole.length < found.length) return whole;
+    const bySentence = new Map<number, TotalHit[]>();
+    for (const h of found) bySentence.set(h.sentence!, [...(bySentence.get(h.sentence!) ?? []), h]);
+    const textAt = new Map(pieces.map((p) => [p.start, p.text]));
+    const parts = rx(breakdownRule());
+    const out: TotalHit[] = [];
+    for (const [start, hs] of bySentence) {
+      if (hs.length < 2) { out.push(...hs); continue; }
+      const m = parts.exec(textAt.get(start) ?? '');
+      const before = m ? hs.filter((h) => h.index - start < m.index) : [];
+      if (before.length) { out.push(before[before.length - 1]!); continue; }
+      const wording = new Set(hs.map((h) => h.text.replace(/[\d.,，]+/g, '#')));
+      if (wording.size === 1) continue;
+      if (!rule.add_in_sentence) { out.push(hs[0]!); continue; }
+      const last = hs[hs.length - 1]!;
+      out.push({ ...hs[0]!, value: round(hs.reduce((n, h) => n + h.value, 0)), text: (textAt.get(start) ?? '').slice(hs[0]!.index - start, last.index - start + last.text.length) });
+    }
+    return out.sort((a, b) => a.index - b.index);
   }
   return found;
 }

@@ -3,6 +3,7 @@ import { loadRules } from './rules.js';
 import { rx, type RegexRule } from './rules.js';
 import { canonicalNumbering } from './numbering.js';
 import { textLedgers } from './readers/tables.js';
+import { structureRules } from './vocabulary.js';
 
 // Reader text → the normalized text that every span points into.
 // Each step is a pure string → string function; the record keeps only the result,
@@ -66,7 +67,7 @@ export function closeCjkSpaces(t: string): string {
   return t.replace(CJK_SPACE, (_m, a, b) => a ?? b);
 }
 
-type LayoutRules = { bare_number: RegexRule; bracket_label: RegexRule; page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule; pinyin: RegexRule; run_on: { numbering: RegexRule; label: RegexRule; title_end: RegexRule; closing: RegexRule; chrome: RegexRule; heading_label: RegexRule } };
+type LayoutRules = { bare_number: RegexRule; bracket_label: RegexRule; page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule; pinyin: RegexRule; run_on: { problem_lead: RegexRule; numbering: RegexRule; label: RegexRule; title_end: RegexRule; closing: RegexRule; chrome: RegexRule; heading_label: RegexRule } };
 
 // Characters written differently in traditional script (們 這 與 會 …): a text with many of
 // them is a traditional-script mirror and is converted to simplified (OpenCC) first.
@@ -354,6 +355,30 @@ function cnNumber(w: string): number {
   return (a ? CN_DIGIT[a] ?? 0 : 1) * 10 + (b ? CN_DIGIT[b] ?? 0 : 0);
 }
 
+/**
+ * Emoji a WeChat or social-media copy sets in front of its lines as markers (▶️一、, 🔹（一）,
+ * 👉一是, ✅已完成, 📌通过整改): the line starts where its words do.
+ */
+export function dropLeadingEmoji(t: string): string {
+  if (!/\p{Extended_Pictographic}/u.test(t)) return t;
+  return t.replace(/^([ \t]*)(?:[\p{Extended_Pictographic}\u{FE0F}\u{20E3}\u{200D}\u{1F3FB}-\u{1F3FF}]+[ \t]*)+/gmu, '$1');
+}
+
+/**
+ * Several problems in one paragraph, each named and answered (针对“A”问题，一是…。针对B的问题，…):
+ * in a paragraph that starts with a problem so named, each later one starts a paragraph.
+ */
+export function splitProblemLeads(lines: string[]): string[] {
+  const lead = rx(structureRules().problem_lead);
+  const next = rx(layout().run_on.problem_lead, 'g');
+  return lines.flatMap((l) => {
+    if (l.length < 60 || !lead.test(l)) return [l];
+    const cuts = [...l.matchAll(next)].map((m) => m.index!);
+    if (!cuts.length) return [l];
+    return [0, ...cuts].map((c, k) => l.slice(c, cuts[k] ?? l.length).trim()).filter(Boolean);
+  });
+}
+
 /** A line holding only its numbering (第一条 ⏎ 巡察指出：…) goes with the line after it. */
 export function joinBareNumbers(lines: string[]): string[] {
   const bare = rx(layout().bare_number);
@@ -383,6 +408,7 @@ export function normalize(raw: string, hard?: ReadonlySet<string>): string {
   t = stripMarkup(t);
   t = dropPinyin(t);
   t = foldWidth(t);
+  t = dropLeadingEmoji(t);
   t = splitRunOn(t.split('\n')).join('\n');
   t = closeCjkSpaces(t);
   t = widenPunctuation(t);
@@ -395,6 +421,7 @@ export function normalize(raw: string, hard?: ReadonlySet<string>): string {
   lines = unwrapHardBreaks(lines, isHard);
   lines = joinBrokenSentences(lines.filter((l) => l.length > 0), isHard);
   lines = splitRunOn(lines); // a one-line bulletin that was also hard-wrapped is one line only now
+  lines = splitProblemLeads(lines);
   lines = dropRepeats(lines.filter((l) => l.length > 0));
   return lines.join('\n');
 }

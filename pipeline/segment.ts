@@ -575,6 +575,20 @@ function chooseReading(L: Layout, frame: Frame, parts: Parts, level: ProblemLeve
   };
   const statusParas = (b: ProblemBlock) => { let n = 0; for (let i = b.first + 1; i <= b.last; i++) if (statusOnly(L.paras[i]!.text) || isStatusLine(L.paras[i]!.text)) n++; return n; };
   const defMode: ReadingMode = level.level ? 'numbered' : 'labelled';
+  // numbered problems, and labelled ones where the numbering stops (01 … 08 ⏎ 问题九：…): both, in order
+  const mixed = (none: ProblemLevel) => (): Read => {
+    const mark = doc.messages.length;
+    const a = findBlocks(L, frame, parts, level, 'numbered');
+    const keep = doc.messages.length;
+    const b = findBlocks(L, frame, parts, none, 'labelled');
+    doc.messages.splice(keep);
+    const firsts = new Set(a.problems.map((p) => p.first));
+    const extra = b.problems.filter((p) => !firsts.has(p.first));
+    for (const p of extra) p.category = [...a.categories].reverse().find((c) => c.para < p.first)?.ordinal ?? null;
+    const problems = [...a.problems, ...extra].sort((x, y) => x.first - y.first);
+    setExtents(L, problems, a.categories, parts.level1, frame.closing, level.level);
+    return { categories: a.categories, problems, messages: doc.messages.splice(mark) };
+  };
   const { read, scores } = chooseAmong<Read>((rule, message, n) => doc.decide('segment', 'layout', rule, undefined, message, n), {
     first: { id: level.level ? `level ${level.level}` : 'labelled', rule: decisionId('reading_default'), read: run(level, defMode) },
     evidence: (r) => evidenceOutside(L, frame, parts, r.problems),
@@ -589,7 +603,7 @@ function chooseReading(L: Layout, frame: Frame, parts: Parts, level: ProblemLeve
       const none: ProblemLevel = { level: 0, strict: false, rule: decisionId('reading_labelled') };
       return [
         ...[...levels].sort().filter((l) => l !== level.level).map((l) => ({ id: `level ${l}`, rule: decisionId('reading_level'), read: run({ level: l, strict: false, rule: decisionId('reading_level') }, 'numbered') })),
-        ...(defMode !== 'labelled' ? [{ id: 'labelled', rule: decisionId('reading_labelled'), read: run(none, 'labelled') }] : []),
+        ...(defMode !== 'labelled' ? [{ id: 'labelled', rule: decisionId('reading_labelled'), read: run(none, 'labelled') }, { id: 'numbered and labelled', rule: decisionId('reading_mixed'), read: mixed(none) }] : []),
         { id: 'one-line', rule: decisionId('reading_lines'), read: run({ ...none, rule: decisionId('reading_lines') }, 'lines') },
       ];
     },

@@ -20,6 +20,7 @@ export interface StructureRules {
   problem_about: RegexRule;
   problem_about_line: RegexRule;
   problem_lead: RegexRule;
+  bracket_status_tail: RegexRule;
   bullet: RegexRule;
   problem_ref: RegexRule;
   problem_tail: RegexRule;
@@ -54,6 +55,7 @@ export interface StatusRules {
   phrases: Array<RegexRule & { status: Status; scope: 'any' | 'tail' }>;
   not_status: RegexRule;
   group_heading: RegexRule;
+  plan_start: RegexRule;
   measures_lead: RegexRule;
   progress_sentence: RegexRule;
   outcome_status: { id: string };

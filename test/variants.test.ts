@@ -42,6 +42,15 @@ const NOT_APPLICABLE: Record<string, string[]> = {
  * pipeline reads it, and then this test fails and the gap is taken off the list.
  */
 const KNOWN_GAPS: Record<string, Record<string, string>> = {
+  'inline-status-2024': { 'line breaks lost': 'a run-on line is not split before 1）…【已完成】 problems: categories and problems are not found' },
+  'multi-per-paragraph-2022': {
+    'hard-wrapped at 33 characters': 'the second problem named in a paragraph (。针对X的问题，) stays in the first one\'s outcome once the paragraph was wrapped and rejoined',
+    'line breaks lost': 'the whole text on one line: categories are not found and the problems run together',
+  },
+  'wechat-emoji-2024': {
+    'hard-wrapped at 33 characters': 'an e-mail address broken at the width loses its first part; the declared measures and some measures are misread',
+    'line breaks lost': 'the title and the opening run together with the WeChat chrome: title, issuer and unit are not read',
+  },
   'tiao-labels-2024': {
     'hard-wrapped at 33 characters': 'the opening is not unwrapped where a date breaks at the width (5月2 ⏎ 4日): the inspection dates are lost; a wrapped e-mail address loses its first line',
     'line breaks lost': 'a run-on line is not split before 第N条 and its labels (巡察指出：…): categories and problems are not found',

@@ -24,6 +24,8 @@ export const metadataStage: Stage = {
       const name = place.path.township ?? place.division.name;
       meta.region ??= name;
       meta.level ??= place.path.township ? 'township' : LEVEL_OF_KIND[place.division.kind]!;
+      // a city the gazetteer lists as a county (林州市, 巩义市: county-level cities) is a county's rank
+      if (meta.level === 'municipal' && place.division.kind === 'county' && meta.region === place.division.name) meta.level = 'county';
       const at = doc.text.indexOf(place.division.name);
       meta.provenance.region_code = { rule: gazetteerRule(), span: at >= 0 && at < 4000 ? [at, at + place.division.name.length] : null };
     } else {

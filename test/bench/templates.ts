@@ -18,9 +18,9 @@ export interface TemplateTruth {
 }
 
 const PLACES: Array<[string, 'county' | 'municipal' | 'provincial']> = [
-  ['叶县', 'county'], ['舞钢市', 'municipal'], ['汝州市', 'municipal'], ['鲁山县', 'county'], ['郏县', 'county'], ['宝丰县', 'county'],
+  ['叶县', 'county'], ['舞钢市', 'county'], ['汝州市', 'county'], ['鲁山县', 'county'], ['郏县', 'county'], ['宝丰县', 'county'],
   ['湛河区', 'county'], ['卫东区', 'county'], ['洛阳市', 'municipal'], ['开封市', 'municipal'], ['商丘市', 'municipal'], ['河南省', 'provincial'],
-  ['固始县', 'county'], ['光山县', 'county'], ['浉河区', 'county'], ['信阳市', 'municipal'], ['安阳市', 'municipal'], ['林州市', 'municipal'],
+  ['固始县', 'county'], ['光山县', 'county'], ['浉河区', 'county'], ['信阳市', 'municipal'], ['安阳市', 'municipal'], ['林州市', 'county'],
 ];
 const BODIES: Array<[string, string]> = [
   ['林业局', '林业局'], ['统计局', '统计局'], ['档案馆', '档案馆'], ['供销合作社', '供销社'], ['退役军人事务局', '退役军人局'], ['机关事务管理局', '机关事务局'],
