@@ -2,6 +2,7 @@
 // marks which parts were read from the text and which were implied (a year-less
 // date's year, taken from the nearest dated context).
 import { parseChineseNumeral } from './numerals.js';
+import { loadRules, rx, type RegexRule } from '../pipeline/rules.js';
 
 export interface DateMention {
   start: number;
@@ -113,6 +114,10 @@ export function resolveYears(dates: DateMention[], fallbackYear: number | null =
   return dates;
 }
 
+let joinRes: { between: RegExp; after: RegExp } | null = null;
+/** 于D1进驻…，D2结束: an arrival and an end (rules/metadata.json range_join) */
+const joins = () => (joinRes ??= (() => { const j = loadRules<{ range_join: { between: RegexRule; after: RegexRule } }>('metadata.json').range_join; return { between: rx(j.between), after: rx(j.after) }; })());
+
 /** Pair dates joined by 至/到/-/— into ranges (the end inherits year/month from the start). */
 export function findRanges(text: string, dates: DateMention[]): DateRange[] {
   const out: DateRange[] = [];
@@ -121,7 +126,8 @@ export function findRanges(text: string, dates: DateMention[]): DateRange[] {
     const b = dates[i + 1]!;
     const between = text.slice(a.end, b.start);
     // 3月4日至4月26日, 3月4日起至4月26日, 3月4日-4月26日
-    if (/^\s*(?:起|开始)?\s*(至|到|-|—|－|~|～|—至)\s*$/.test(between)) {
+    const arrival = joins().between.test(between) && joins().after.test(text.slice(b.end, b.end + 6));
+    if (/^\s*(?:起|开始)?\s*(至|到|-|—|－|~|～|—至)\s*$/.test(between) || arrival) {
       if (b.implied.year) b.year = a.year;
       if (b.month === 0) b.month = a.month;
       out.push({ from: a, to: b, start: a.start, end: b.end });

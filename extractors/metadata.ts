@@ -18,6 +18,8 @@ interface MetadataRules {
   inspected: RegexRule;
   as_of: RegexRule;
   feedback: RegexRule;
+  feedback_before: RegexRule;
+  year_in_opening: RegexRule;
   round_summary: RegexRule;
   team_split: RegexRule;
   team_plain: RegexRule;
@@ -320,7 +322,9 @@ export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text
   if (!open.length) return out;
   const from = open[0]!.start;
   const to = open[open.length - 1]!.end;
-  const dates = resolveYears(findDates(text, from, to));
+  // a year stated on its own before any date (按照2024年度巡察工作计划，3月25日至5月10日) dates what follows
+  const yearOnly = rx(metadataRules().year_in_opening).exec(text.slice(from, to));
+  const dates = resolveYears(findDates(text, from, to), yearOnly ? Number(yearOnly[1]) : null);
   const ranges = findRanges(text, dates);
   let context: DateMention | null = null;
   const range = ranges[0];
@@ -344,7 +348,9 @@ export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text
     while (dates[n] && /^[、和及与]$/.test(text.slice(dates[n - 1]!.end, dates[n]!.start))) n++;
     const nextDate = dates[n]?.start ?? to;
     const clause = text.slice(d.end, Math.min(clauseEnd < 0 ? to : clauseEnd, nextDate, to));
-    if (!rx(metadataRules().feedback).test(clause) || /截[至止]\s*$/.test(text.slice(Math.max(0, d.start - 3), d.start))) continue;
+    // …the clause after the date says 反馈, or the words right before it do (巡察反馈会于8月23日召开)
+    const saysBefore = rx(metadataRules().feedback_before).test(text.slice(Math.max(from, d.start - 12), d.start));
+    if (!(rx(metadataRules().feedback).test(clause) || saysBefore) || /截[至止]\s*$/.test(text.slice(Math.max(0, d.start - 3), d.start))) continue;
     if (context && d.implied.year && context.year !== null) d.year = earlierInYear(context, d) ? context.year + 1 : context.year;
     out.feedback_date = iso(d);
     out.spans.feedback_date = [d.start, d.end];
