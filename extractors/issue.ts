@@ -1,7 +1,7 @@
 // Inside one problem block: the problem as quoted, the measures (一是…二是…),
 // the outcome (通过整改…), follow-up notes and explicit status fields.
 import { rx } from '../pipeline/rules.js';
-import { structureRules, statusRules, stripQuotes, isStatusValue, isLeadStatus, isStatusLine, statusOnly } from '../pipeline/vocabulary.js';
+import { structureRules, statusRules, stripQuotes, isStatusValue, isLeadStatus, isStatusLine, statusOnly, saysStatus } from '../pipeline/vocabulary.js';
 import { parseChineseNumeral } from './numerals.js';
 import type { StatusInput } from './status.js';
 import type { Paragraph } from '../pipeline/doc.js';
@@ -169,6 +169,7 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string, o
   const measuresLabel = rx(r.labels.measures);
   const statusLabelAll = rx(r.labels.status, 'g');
   const deadline = rx(r.labels.deadline);
+  const cause = rx(r.labels.cause);
   const outcomeRe = rx(r.outcome, 'g');
   const problemLabel = rx(r.labels.problem);
   let problemText = problem;
@@ -190,7 +191,7 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string, o
       raw = (raw.slice(0, st.index) + rest).trim();
       if (raw.replace(/[。；\s]/g, '').length < 4) continue;
     }
-    if (deadline.test(raw)) { notes.push(raw); continue; }
+    if (deadline.test(raw) || cause.test(raw)) { notes.push(raw); continue; }
     // 问题：X in a following paragraph (problem label under a numbered heading)
     const pl = problemLabel.exec(raw);
     if (pl && !measures.length) {
@@ -218,10 +219,18 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string, o
     // a result field (整改成效：X, 【整改成效】X, a table's 整改成效 column) is X: the label is no part of the result
     if (om) {
       outcome = (/[：:]$/.test(om[0]) ? raw.slice(om.index + om[0].length) : raw.slice(om.index)).trim();
-      // the result ends where a sentence saying where the work stands begins (…明显减少。目前，二期工程正在施工中): that is a note
+      // a result field that says its status first (整改成效：该问题已完成整改。通过整改，…): that is the status, the rest the outcome
+      const lead = /^([^。；]{2,20})[。；]\s*(?=\S)/.exec(outcome);
+      if (lead && statusOnly(lead[1]!)) { statusField ??= lead[1]!; outcome = outcome.slice(lead[0].length).trim(); }
+      // the result ends where a sentence saying where the work stands begins (…明显减少。目前，二期工程正在施工中 /
+      // …有所缓解。人才队伍建设是一项长期任务，…): that sentence is a note
       const later = [...outcome.matchAll(rx(statusRules().progress_sentence, 'g'))].find((m) => m.index! > 0 && m[0].trim());
-      if (later) {
-        const at = later.index! + (later[0].length - later[0].trimStart().length);
+      let at = later ? later.index! + (later[0].length - later[0].trimStart().length) : -1;
+      for (let k = outcome.indexOf('。') + 1; k > 0 && k < outcome.length && (at < 0 || k < at); k = outcome.indexOf('。', k) + 1) {
+        const next = outcome.slice(k, outcome.indexOf('。', k) < 0 ? outcome.length : outcome.indexOf('。', k) + 1);
+        if (saysStatus(next) && !rx(r.outcome).test(next)) { at = k; break; }
+      }
+      if (at > 0) {
         notes.push(outcome.slice(at).trim());
         outcome = outcome.slice(0, at).trim();
       }

@@ -15,6 +15,7 @@ interface QuantityRules {
   phase_followers: string[];
   money_roles: Array<RegexRule & { role: 'recovered' | 'fined' | 'involved' }>;
   year_duration: { before: RegexRule; after: RegexRule };
+  ordinal_list: RegexRule;
 }
 
 const rules = () => loadRules<QuantityRules>('quantities.json');
@@ -91,6 +92,8 @@ export function extract(text: string, from = 0, to = text.length, onNotANumber?:
     const isDigits = /^\d/.test(g.num!);
     // Ordinals and parts of longer tokens: 第3次, ICP备12345678号, 1.2.3, 二〇二四年
     if (prev === '第' || (prev && /[A-Za-z0-9.\-_/]/.test(prev))) continue;
+    // …and the later numbers of a list of ordinals (第1、2、4个问题)
+    if (rx(rules().ordinal_list).test(slice.slice(Math.max(0, numStart - 40), numStart))) continue;
     if (blocked.some(([s, e]) => numStart < e && start + text0.length > s)) continue;
     // Years and dates: 2024年, 2023年度, 2025年） ; 年 only as a duration of < 100 years.
     if (unit === '年') {

@@ -24,29 +24,26 @@ export interface StatusReading {
 export function readStatus(parts: StatusInput): StatusReading {
   const r = statusRules();
   if (parts.statusField) {
-    for (const f of r.field_values) if (rx(f).test(parts.statusField)) return { status: f.status, phrase: parts.statusField, rule: f.id };
+    const value = parts.statusField.replace(rx(r.field_subject), '');
+    for (const f of r.field_values) if (rx(f).test(value)) return { status: f.status, phrase: parts.statusField, rule: f.id };
   }
   const notStatus = rx(r.not_status, 'g');
   const clean = (s: string) => s.replace(notStatus, '　');
-  // what will be done (下一步，将常态化开展…) says where the work stands only when nothing else does
+  // what will be done (下一步，将常态化开展…) says where the work stands only when nothing else does:
+  // the problem's own words are read first (not done, then done), then with its plans
   const plan = rx(r.plan_start);
   const stated = parts.notes.filter((n) => !plan.test(n));
-  const planned = parts.notes.filter((n) => plan.test(n));
-  for (const notes of planned.length ? [stated, parts.notes] : [parts.notes]) {
+  const passes = stated.length < parts.notes.length ? [stated, parts.notes] : [parts.notes];
+  for (const notes of passes) {
     const tail = clean([...notes, parts.outcome ?? '', ...parts.progress].join('\n'));
     const all = clean([...parts.measures, parts.outcome ?? '', ...notes].join('\n'));
-    for (const p of r.phrases) {
-      if (p.status === 'completed') continue;
-      const m = rx(p, 'm').exec(p.scope === 'tail' ? tail : all);
-      if (m) return { status: p.status, phrase: m[0].replace(/^[。；，！\s]+/, '').replace(/[，,：:]$/, ''), rule: p.id };
+    for (const done of [false, true]) {
+      for (const p of r.phrases) {
+        if ((p.status === 'completed') !== done) continue;
+        const m = rx(p, 'm').exec(p.scope === 'tail' ? tail : all);
+        if (m) return done ? { status: 'completed', phrase: m[0], rule: p.id } : { status: p.status, phrase: m[0].replace(/^[。；，！\s]+/, '').replace(/[，,：:]$/, ''), rule: p.id };
+      }
     }
-  }
-  const tail = clean([...parts.notes, parts.outcome ?? '', ...parts.progress].join('\n'));
-  const all = clean([...parts.measures, parts.outcome ?? '', ...parts.notes].join('\n'));
-  for (const p of r.phrases) {
-    if (p.status !== 'completed') continue;
-    const m = rx(p, 'm').exec(p.scope === 'tail' ? tail : all);
-    if (m) return { status: 'completed', phrase: m[0], rule: p.id };
   }
   if (parts.outcome) {
     // the outcome's first words, after its label (整改成效：…)

@@ -128,3 +128,30 @@ export function linkAnswers(L: Layout, f: Frame, problems: ProblemBlock[]): void
     doc.decide('segment', 'measures', r.problem_ref.id, [paras[h.para]!.start, paras[last]!.end], `answers problem ${h.problem.number}: ${clip(paras[h.para]!.text)}`, h.problem.number);
   });
 }
+
+/**
+ * A sentence outside the problems that gives their statuses by number (上述问题中，第1、2、4个问题已
+ * 完成整改，第3、6个问题正在整改中): each problem it names takes that status.
+ */
+export function statusRoll(L: Layout, f: Frame, problems: ProblemBlock[]): void {
+  if (problems.length < 2) return;
+  const { paras, r, doc } = L;
+  const inside = new Uint8Array(paras.length);
+  for (const p of problems) for (let i = p.first; i <= p.last; i++) inside[i] = 1;
+  const byNumber = new Map(problems.map((p) => [p.number, p]));
+  const roll = rx(r.status_roll, 'g');
+  for (let i = f.bodyStart; i < paras.length; i++) {
+    if (inside[i]) continue;
+    const p = paras[i]!;
+    for (const m of p.text.matchAll(roll)) {
+      const gs = groupStatus(`${m[2]!.trim()}的问题`);
+      if (!gs) continue;
+      const numbers = m[1]!.split(/[^\d一二三四五六七八九十]+/).filter(Boolean).map(cnOrdinal);
+      const named = numbers.map((n) => byNumber.get(n)).filter((b): b is ProblemBlock => !!b);
+      if (!named.length) continue;
+      const at = p.start + m.index! + m[0].indexOf(gs.phrase);
+      for (const b of named) b.group = { status: gs.status, phrase: gs.phrase, span: [at, at + gs.phrase.length], rule: r.status_roll.id };
+      doc.decide('segment', 'group', r.status_roll.id, [p.start + m.index!, p.start + m.index! + m[0].length], `problems ${numbers.join(', ')} are ${gs.status}: ${clip(m[0])}`);
+    }
+  }
+}

@@ -14,7 +14,7 @@ import { extractTotals } from '../extractors/totals.js';
 import { chooseAmong, type ReadingScore, type Evidence } from './readings.js';
 import type { Doc, Paragraph } from './doc.js';
 import { clip, cnOrdinal, spanOf, type CategoryBlock, type Frame, type Heading, type Layout, type ProblemBlock, type Segmentation } from './segment-model.js';
-import { linkAnswers, readerHeadings, statusGroups, unitCategories } from './segment-passes.js';
+import { linkAnswers, readerHeadings, statusGroups, statusRoll, unitCategories } from './segment-passes.js';
 
 export { structureRules, stripQuotes };
 export type { Heading, CategoryBlock, ProblemBlock, Segmentation } from './segment-model.js';
@@ -87,7 +87,7 @@ function headingCategory(h: Heading): { title: string; rule: string } | null {
  * Does a part's title say it holds the problems (二、巡察反馈问题整改情况)? Not when it names an
  * area (四、落实巡察、审计等监督发现问题整改方面): that is a category of problems, whatever words it has.
  */
-const saysProblemsPart = (body: string): boolean => rx(structureRules().problem_part).test(body) && categoryTitle(body) === null;
+const saysProblemsPart = (body: string): boolean => rx(structureRules().problem_part).test(body) && categoryTitle(body) === null && !rx(structureRules().problem_kind).test(body);
 
 /** A problem-group heading used as a category: 关于“X”问题的整改 → X */
 function groupTitle(body: string): string {
@@ -225,6 +225,7 @@ function findParts(L: Layout, f: Frame): Parts {
       // is in it does: a part with problem-like headings holds problems (二、党的思想建设 is not
       // organizational because it says 思想)
       if (saysProblemsPart(b)) { partKind.push('problems'); partRule.push(r.problem_part.id); }
+      else if (rx(r.problem_kind).test(b)) { partKind.push('problems'); partRule.push(r.problem_kind.id); }
       else if (rx(r.org_part).test(b)) { partKind.push('org'); partRule.push(r.org_part.id); }
       else { partKind.push('unknown'); partRule.push(decisionId('part_content')); }
     });
@@ -415,7 +416,11 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
           // (or that is worded as an area: 一、党的建设方面, a ledger's category row)
           const named = title !== null;
           const area = named || !rx(r.work_heading).test(h.body);
-          if (partKind[partOf[i]!] === 'problems' && !saysProblemsPart(h.body) && area && (named || problemLevel === 2)) {
+          const kind = rx(r.problem_kind).exec(h.body);
+          if (kind && partKind[partOf[i]!] === 'problems') {
+            // 一、共性问题整改情况: the kind of problems names their category
+            addCategory(h, kind[0], r.problem_kind.id, false);
+          } else if (partKind[partOf[i]!] === 'problems' && !saysProblemsPart(h.body) && area && (named || problemLevel === 2)) {
             addCategory(h, title ?? groupTitle(h.body), cat?.rule ?? decisionId('part_as_category'), named);
           } else { currentCat = null; aspectLevel = null; }
           categorySinceProblem = true;
@@ -528,6 +533,8 @@ function setExtents(L: Layout, problems: ProblemBlock[], categories: CategoryBlo
         p.endedByTotals = j;
         break;
       }
+      // the statuses by number (第1、2个问题已完成整改) or the bulletin's conclusion (局党组将持续…) after the last problem
+      if (!h && p === problems[problems.length - 1] && (rx(L.r.status_roll).test(paras[j]!.text) || rx(L.r.conclusion).test(paras[j]!.text))) break;
       j++;
     }
     p.last = j - 1;
@@ -643,6 +650,7 @@ export function segment(doc: Doc): Segmentation {
     doc.decide('segment', 'totals', decisionId('totals_after'), [t.start, t.end], `totals sentence (ends problem ${p.number}): ${clip(t.text)}`);
   }
   linkAnswers(L, frame, problems);
+  statusRoll(L, frame, problems);
   if (renumber && problems.some((p) => p.label)) doc.decide('segment', 'layout', decisionId('renumbered'), undefined, 'numbering restarts: problems numbered 1..N through the document, the printed labels kept');
   // a long paragraph that nothing could cut, and no problem found: say so
   if (!problems.length && paras.some((p) => p.text.length > 1500)) {

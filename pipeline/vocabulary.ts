@@ -9,7 +9,7 @@ import type { Status } from './record.js';
 export interface StructureRules {
   /** category: a heading numbered by this rule names a category whatever its words (第一方面：X) */
   headings: Array<RegexRule & { level: number; category?: boolean }>;
-  labels: Record<'problem' | 'measures' | 'measures_inline' | 'status' | 'deadline', RegexRule>;
+  labels: Record<'problem' | 'measures' | 'measures_inline' | 'status' | 'deadline' | 'cause', RegexRule>;
   series: RegexRule;
   outcome: RegexRule;
   note_start: RegexRule;
@@ -21,6 +21,9 @@ export interface StructureRules {
   problem_about_line: RegexRule;
   problem_lead: RegexRule;
   bracket_status_tail: RegexRule;
+  status_roll: RegexRule;
+  conclusion: RegexRule;
+  problem_kind: RegexRule;
   bullet: RegexRule;
   problem_ref: RegexRule;
   problem_tail: RegexRule;
@@ -56,6 +59,7 @@ export interface StatusRules {
   not_status: RegexRule;
   group_heading: RegexRule;
   plan_start: RegexRule;
+  field_subject: RegexRule;
   measures_lead: RegexRule;
   progress_sentence: RegexRule;
   outcome_status: { id: string };

@@ -13,6 +13,8 @@ const BASES = readdirSync(FIXTURES).filter((f) => existsSync(join(FIXTURES, f, '
 const NOT_APPLICABLE: Record<string, string[]> = {
   // a decimal outline (1.1, 1.1.1): printing its 1. as 1、 or （1） turns 1.1 into 1、1 / （1）1, no outline at all
   'decimal-outline-2023': ['numbering 1、', 'numbering （1）'],
+  // its measures are numbered （1）（2） on lines of their own under problems 1.: numbering the problems （1） too erases the nesting
+  'common-individual-2024': ['numbering （1）'],
   // a table laid out in columns of spaces: wrapping its lines, losing its line breaks or indenting them with
   // full-width spaces moves its columns (the layout is the table)
   'spaced-table-2024': ['hard-wrapped at 33 characters', 'line breaks lost', 'CRLF and full-width indents'],
@@ -50,6 +52,9 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   },
   'xuchang-jiaotong-2024-reworded': { 'line breaks lost': 'measures numbered （一）（二） in a run-on line are cut as categories' },
   'yuehe-town-2024-reworded': { 'line breaks lost': 'measures numbered （一）（二） in a run-on line are cut as headings: the categories are lost' },
+  'common-individual-2024': { 'line breaks lost': 'the sentence giving the statuses by number runs on with the last problem: the statuses it gives are not read' },
+  'five-fields-2023': { 'line breaks lost': 'the conclusion (院党委将以此次巡察整改为契机…) runs on with the last problem: its counts go to that problem' },
+  'no-totals-village-2023': { 'line breaks lost': 'a short bulletin with no opening sentence the run-on split knows: title, issuer and unit are not read' },
   'inline-status-2024': { 'line breaks lost': 'a run-on line is not split before 1）…【已完成】 problems: categories and problems are not found' },
   'multi-per-paragraph-2022': {
     'hard-wrapped at 33 characters': 'the second problem named in a paragraph (。针对X的问题，) stays in the first one\'s outcome once the paragraph was wrapped and rejoined',
