@@ -252,6 +252,9 @@ function migrate(db: DB, path: string): void {
       INSERT INTO id_counters (name, last) SELECT 'quantities', m FROM (SELECT max(id) AS m FROM quantities_before7) WHERE m IS NOT NULL ON CONFLICT (name) DO UPDATE SET last = max(last, excluded.last);
       DROP TABLE quantities_before7`);
   }
+  // unit_merges.undo (what `units unmerge` puts back): added to a dataset made before it; a read-only
+  // reader never needs it, so the schema version stays
+  if (!(db.pragma('table_info(unit_merges)') as Array<{ name: string }>).some((c) => c.name === 'undo')) db.exec('ALTER TABLE unit_merges ADD COLUMN undo TEXT');
   if (migrateFts) refillSearch(db);
   // version 5: per-bulletin figures kept at ingest; an older dataset gets them once
   if (v >= 1 && v < 5) db.prepare(STATS_SQL).run({ bid: null });

@@ -6,6 +6,7 @@ import type { Doc, Message } from '../pipeline/doc.js';
 import type { Issue } from '../pipeline/record.js';
 import { printable } from './format.js';
 import { foundFor } from '../extractors/reconcile.js';
+import { LEVEL_LABEL, STATUS_LABEL, type Lang } from './labels.js';
 
 export interface ExplainLine { line: number | null; what: string; rule: string; text: string; span: [number, number] | null; value?: string | number | null }
 export interface ExplainTotal { key: string; declared: number; found: number | null; match: boolean | null; rule: string | null; line: number | null; text: string | null }
@@ -21,7 +22,7 @@ export interface Explanation {
   blocks: Array<{ kind: string; line: number | null; level: number | null; emphasis: boolean; rows: number | null; text: string }>;
 }
 
-const FIELDS = ['title', 'issuer', 'unit', 'region', 'level', 'inspection_kind', 'team', 'round', 'inspection_start', 'inspection_end', 'feedback_date', 'as_of_date', 'published_date', 'doc_number'] as const;
+const FIELDS = ['title', 'issuer', 'unit', 'region', 'region_code', 'level', 'inspection_kind', 'team', 'round', 'inspection_start', 'inspection_end', 'feedback_date', 'as_of_date', 'published_date', 'doc_number'] as const;
 
 export function explain(doc: Doc): Explanation {
   const rec = doc.record!;
@@ -73,7 +74,9 @@ const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 /** cut to a display width */
 const clip = (s: string, n: number) => { if (width(s) <= n) return s; let out = ''; for (const ch of s) { if (width(out + ch) > n - 1) break; out += ch; } return `${out}…`; };
 
-export function formatExplanation(e: Explanation): string {
+/** Explain as text; with lang zh the problems' statuses and the level read as staff read them (已完成, 县级 …). */
+export function formatExplanation(e: Explanation, o: { lang?: Lang } = {}): string {
+  const zh = o.lang === 'zh';
   const out: string[] = [];
   const put = (s: string) => out.push(printable(s));
   put(`${e.path}  (sha256 ${e.sha256.slice(0, 12)}…)`);
@@ -81,7 +84,7 @@ export function formatExplanation(e: Explanation): string {
   put('bulletin');
   for (const [k, v] of Object.entries(e.bulletin)) {
     if (v.value === null) continue;
-    const value = Array.isArray(v.value) ? v.value.join(', ') : String(v.value);
+    const value = Array.isArray(v.value) ? v.value.join(', ') : zh && k === 'level' ? LEVEL_LABEL[String(v.value)] ?? String(v.value) : String(v.value);
     put(`  ${pad(k, 16)} ${L(v.line)} ${pad(clip(value, 44), 44)}  ${v.rule ?? '(reader metadata)'}${v.text && v.text !== value ? `  ← “${clip(v.text, 30)}”` : ''}`);
   }
   put('');
@@ -103,7 +106,7 @@ export function formatExplanation(e: Explanation): string {
     else put(`${L(o.line)}${indent}${pad(clip(o.text, 66 - indent.length), 66 - indent.length)}  ${o.rule}`);
     if (o.what === 'problem' && o.line !== null) {
       const i = byLine.get(o.line);
-      if (i) put(`    ${indent}  measures ${i.measures} · outcome ${i.outcome ? 'yes' : '–'} · ${i.status}${i.status_phrase ? ` (${clip(i.status_phrase, 16)})` : ''} ${i.status_rule ?? ''} · quantities ${i.quantities}${i.numbering_rule ? ` · numbered ${i.numbering_rule}` : ''}`);
+      if (i) put(`    ${indent}  measures ${i.measures} · outcome ${i.outcome ? 'yes' : '–'} · ${zh ? STATUS_LABEL[i.status] ?? i.status : i.status}${i.status_phrase ? ` (${clip(i.status_phrase, 16)})` : ''} ${i.status_rule ?? ''} · quantities ${i.quantities}${i.numbering_rule ? ` · numbered ${i.numbering_rule}` : ''}`);
     }
   }
   put('');

@@ -13,7 +13,7 @@ export const DESCRIPTIONS: Record<string, { description: string; columns?: Recor
   document_paths: { description: 'Every path the same bytes were seen at.' },
   units: { description: 'Inspected units, one row per canonical full name (short forms expanded, 县X/市X qualified with the region, manual merges applied).', columns: { name: 'canonical full name', region: 'administrative area the unit belongs to', level: 'central, provincial, municipal, county or township' } },
   unit_aliases: { description: 'Other names of a unit and where each came from.', columns: { source: 'bulletin.unit, bulletin.unit_aliases or manual' } },
-  unit_merges: { description: 'Manual merges (zhenggai units merge A B); applied again on every ingest.' },
+  unit_merges: { description: 'Manual merges (zhenggai units merge A B); applied again on every ingest; zhenggai units unmerge A undoes one.', columns: { undo: 'JSON: the merged unit as it was (id, region, level, aliases), the aliases the merge gave the other unit, and the merges into it that it re-pointed: what units unmerge puts back' } },
   bulletins: { description: 'One row per bulletin: metadata read from the title, opening and closing.', columns: { unit_name: 'unit as the bulletin names it', year: 'year of the inspection (else feedback, as-of or publication)', team: 'inspection team as named', round: 'e.g. 十四届县委第三轮, when stated', inspection_start: 'ISO date', inspection_end: 'ISO date', feedback_date: 'ISO date the team gave its feedback', as_of_date: 'ISO date of the progress figures (截至…)', phones: 'JSON array of the bulletin’s own contact phones', emails: 'JSON array' } },
   declared_totals: { description: 'Totals the bulletin declares about itself (problems, completed, long_term, measures, money_recovered…). Compare with issues to check the bulletin.', columns: { key: 'problems, completed, in_progress, long_term, not_completed, tasks, measures, rules, aspects, completion_rate (0..1), money_recovered (yuan), people_*, clues_transferred …' } },
   categories: { description: 'Problem categories (（一）“X”方面) in bulletin order.' },
@@ -53,7 +53,7 @@ export const COLUMN_LABELS: Record<string, string> = {
   // units
   unit: '单位', name: '名称', 'units.name': '单位名称', unit_name: '单位名称', 'bulletins.unit_name': '通报所写单位名称',
   'group_stats.unit_name': '通报所写单位名称', region: '地区', level: '层级', alias: '别称', source: '来源',
-  from_name: '原名称', into_name: '并入名称', created_at: '创建时间',
+  from_name: '原名称', into_name: '并入名称', created_at: '创建时间', 'unit_merges.undo': '撤销合并所需信息（JSON）',
   // bulletins
   title: '标题', 'categories.title': '类别标题', 'documents_cited.title': '引用文件', issuer: '发文单位', inspection_kind: '巡视巡察类型',
   team: '巡视巡察组', round: '轮次', inspection_start: '巡视巡察开始日期', inspection_end: '巡视巡察结束日期', feedback_date: '反馈日期',
@@ -103,7 +103,7 @@ const EXPORT_ORDER: Record<string, string> = {
   documents: 'id', document_paths: 'document_id, path', units: 'id', unit_aliases: 'unit_id, alias', unit_merges: 'from_name',
   bulletins: 'id', declared_totals: 'bulletin_id, key', categories: 'id', issues: 'id', measures: 'issue_id, ordinal',
   issue_notes: 'issue_id, ordinal', quantities: 'bulletin_id, id', rules: 'id', issue_themes: 'issue_id, theme', issue_theme_tags: 'issue_id, theme_id', themes: 'theme', documents_cited: 'issue_id, title',
-  warnings: 'bulletin_id, code, message', bulletin_stats: 'bulletin_id', group_stats: 'unit_id NULLS FIRST, unit_name NULLS FIRST, issuer NULLS FIRST, region NULLS FIRST, level NULLS FIRST, year NULLS FIRST', ingest_runs: 'id', ingest_errors: 'run_id, path',
+  warnings: 'bulletin_id, code, message', bulletin_stats: 'bulletin_id', publication_overview: 'bulletin_id', bulletin_overview: 'bulletin_id', group_stats: 'unit_id NULLS FIRST, unit_name NULLS FIRST, issuer NULLS FIRST, region NULLS FIRST, level NULLS FIRST, year NULLS FIRST', ingest_runs: 'id', ingest_errors: 'run_id, path',
 };
 
 export interface ExportResult { files: string[]; replaced: string[]; kept: string[] }

@@ -38,3 +38,39 @@ export function warningMessage(message: string): string {
   }
   return message;
 }
+
+/** The language of status and level values on the command line (`--lang`). */
+export type Lang = 'zh' | 'en';
+
+/**
+ * `--lang` when given; else Chinese when the locale says so (LC_ALL, else LC_MESSAGES, else
+ * LANG, the order POSIX gives them, starting with zh_CN), else the dataset's own values.
+ */
+export function cliLang(flag?: string, env: NodeJS.ProcessEnv = process.env): Lang {
+  if (flag) return flag === 'zh' ? 'zh' : 'en';
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh_CN/i.test(locale) ? 'zh' : 'en';
+}
+
+/**
+ * Rows with their `status` and `level` values as staff read them (已完成, 县级 …) when lang is
+ * zh; other columns, and values with no label, as they are.
+ */
+export function localizeValues<R extends Record<string, unknown>>(rows: R[], lang: Lang): R[] {
+  if (lang !== 'zh') return rows;
+  const maps: Array<[string, Readonly<Record<string, string>>]> = [['status', STATUS_LABEL], ['level', LEVEL_LABEL]];
+  return rows.map((r) => {
+    let out: R | null = null;
+    for (const [col, map] of maps) {
+      const v = r[col];
+      if (typeof v === 'string' && map[v] !== undefined) (out ??= { ...r })[col as keyof R] = map[v] as R[keyof R];
+    }
+    return out ?? r;
+  });
+}
+
+/** A level as the dataset keeps it (county) from its code or its Chinese name (县级); anything else as it is. */
+export function levelCode(v: string): string {
+  const t = v.trim();
+  return Object.entries(LEVEL_LABEL).find(([, zh]) => zh === t)?.[0] ?? t;
+}

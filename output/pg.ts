@@ -10,6 +10,7 @@ import pg from 'pg';
 import { inflateRawSync } from 'node:zlib';
 import Cursor from 'pg-cursor';
 import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { rootPath } from '../pipeline/paths.js';
 import { DatasetError, STATS_COLUMNS } from './db.js';
 import { printableTarget, type Row, type Store } from './store.js';
@@ -23,6 +24,25 @@ const WRITE_LOCK = 0x7a6867; // "zhg"
 const MIGRATION_LOCK = 0x7a6868;
 
 const migrationFiles = () => readdirSync(rootPath('output', 'pg')).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort();
+
+// A URL without a password: PGPASSWORD (node-postgres reads it first), else the password file
+// (~/.pgpass, or PGPASSFILE), read by node-postgres's own reader, `pgpass`, as node-postgres reads
+// it, but without the notice that node-postgres's reading of it is deprecated, which every
+// command printed (the documented set-up keeps the password there: docs/postgresql.md).
+// Asked only when the server wants a password (node-postgres calls it as a method of the client):
+// none found is said plainly, and the connection is closed (the server would hold it open until
+// its authentication timeout, a minute, and the command with it).
+type PgClientSocket = { connection?: { stream?: { destroy(): void } } };
+(pg.defaults as { password?: unknown }).password = function (this: PgClientSocket, params: { user?: string; host?: string; port?: number; database?: string }) {
+  return new Promise<string>((resolve, reject) => {
+    const pgRequire = createRequire(createRequire(import.meta.url).resolve('pg'));
+    (pgRequire('pgpass') as (p: object, cb: (pass: string | undefined) => void) => void)(params, (pass) => {
+      if (pass !== undefined) return resolve(pass);
+      reject(new Error(`the server asks for ${params.user}'s password and none was given: put it in ~/.pgpass (${params.host}:${params.port}:${params.database}:${params.user}:PASSWORD, chmod 600) or PGPASSWORD`));
+      setImmediate(() => this.connection?.stream?.destroy());
+    });
+  });
+};
 
 /** bigint (count(*), ids) and numeric (sum of integers) as JavaScript numbers, as SQLite gives them. */
 const types = {

@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import type { DB } from './db.js';
 import { searchTokens } from '../extractors/tokens.js';
 import type { Row, Store } from './store.js';
-import { refreshGroups } from './groups.js';
 import { sqliteStatement } from './sql-guard.js';
 import type { QueryLimits, QueryResult } from './query-output.js';
 
@@ -442,36 +441,8 @@ export async function units(db: Store): Promise<Row[]> {
     FROM units u ORDER BY u.region NULLS LAST, u.name`);
 }
 
-/**
- * Merge unit `from` into unit `into` (names or aliases); recorded so that re-ingest keeps it. Says
- * how many publications (and files: one publication saved as .txt and .pdf is two) move; with
- * `dryRun`, only says it and changes nothing.
- */
-export async function mergeUnits(db: Store, from: string, into: string, o: { dryRun?: boolean } = {}): Promise<{ from: string; into: string; bulletins: number; publications: number }> {
-  return db.transaction(async (t) => {
-    const find = async (n: string) =>
-      (await t.get<{ id: number; name: string }>('SELECT id, name FROM units WHERE name = ?', [n])) ??
-      (await t.get<{ id: number; name: string }>('SELECT u.id, u.name FROM units u JOIN unit_aliases a ON a.unit_id = u.id WHERE a.alias = ? ORDER BY u.id', [n]));
-    const a = await find(from);
-    const b = await find(into);
-    if (!a) throw new UsageError(`no unit named ${from} (zhenggai units lists them)`);
-    if (!b) throw new UsageError(`no unit named ${into} (zhenggai units lists them)`);
-    if (a.id === b.id) return { from: a.name, into: b.name, bulletins: 0, publications: 0 };
-    const moving = (await t.get<{ files: number; pubs: number }>('SELECT count(*) AS files, count(DISTINCT fingerprint) AS pubs FROM bulletins WHERE unit_id = ?', [a.id]))!;
-    const publications = Number(moving.pubs);
-    if (o.dryRun) return { from: a.name, into: b.name, bulletins: Number(moving.files), publications };
-    const n = await t.run('UPDATE bulletins SET unit_id = ? WHERE unit_id = ?', [b.id, a.id]);
-    await t.run('INSERT INTO unit_aliases (unit_id, alias, source) SELECT ?, alias, source FROM unit_aliases WHERE unit_id = ? ON CONFLICT DO NOTHING', [b.id, a.id]);
-    await t.run("INSERT INTO unit_aliases (unit_id, alias, source) VALUES (?, ?, 'manual') ON CONFLICT DO NOTHING", [b.id, a.name]);
-    await t.run('DELETE FROM group_stats WHERE unit_id = ?', [a.id]);
-    await t.run('DELETE FROM units WHERE id = ?', [a.id]);
-    await refreshGroups(t, [{ unitId: b.id }]);
-    await t.run('INSERT INTO unit_merges (from_name, into_name) VALUES (?, ?) ON CONFLICT(from_name) DO UPDATE SET into_name = excluded.into_name', [a.name, b.name]);
-    // earlier merges into the unit that has just gone now point at the survivor
-    await t.run('UPDATE unit_merges SET into_name = ? WHERE into_name = ?', [b.name, a.name]);
-    return { from: a.name, into: b.name, bulletins: n, publications };
-  });
-}
+// `units merge` and `units unmerge`: output/unit-merges.ts
+export { mergeUnits, unmergeUnit } from './unit-merges.js';
 
 // --- free SQL ------------------------------------------------------------------------
 

@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS unit_aliases (
 CREATE TABLE IF NOT EXISTS unit_merges (
   from_name TEXT NOT NULL UNIQUE,      -- a manual merge survives re-ingest
   into_name TEXT NOT NULL,
-  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  undo TEXT                            -- JSON: what `units unmerge` puts back (output/unit-merges.ts); NULL for a merge made before it was kept
 );
 CREATE TABLE IF NOT EXISTS bulletins (
   id INTEGER PRIMARY KEY,

@@ -21,6 +21,16 @@ const defaultDb = () => process.env.ZHENGGAI_DB || 'zhenggai.db';
 const dbOption = () => new Option('--db <file|url>', 'dataset: a SQLite file, or postgresql://user@host:port/db (default: $ZHENGGAI_DB, else zhenggai.db)')
   .default(defaultDb(), process.env.ZHENGGAI_DB ? '$ZHENGGAI_DB' : 'zhenggai.db');
 const shown = async (db: string) => (await import('../output/store.js')).printableTarget(db);
+// status and level values (completed, county …) in Chinese (已完成, 县级 …) in tables and CSV;
+// JSON keeps the dataset's values, for programs
+const langOption = () => new Option('--lang <lang>', 'status and level values in Chinese (zh: 已完成, 县级 …) or as the dataset has them (en: completed, county …) in tables and CSV; JSON keeps the dataset\'s (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh_CN)').choices(['zh', 'en']);
+const langOf = async (o: { lang?: string }) => (await import('../output/labels.js')).cliLang(o.lang);
+/** rows for a person: status and level in the chosen language (JSON: the dataset's values) */
+async function shownRows<R extends Record<string, unknown>>(rows: R[], o: { lang?: string; format: string }): Promise<R[]> {
+  if (o.format === 'json') return rows;
+  const { localizeValues } = await import('../output/labels.js');
+  return localizeValues(rows, await langOf(o));
+}
 
 // Option values are checked where they are read: a bad one is a usage error (exit 2) that says
 // what is wrong, never a silent default or an internal error.
@@ -86,13 +96,14 @@ program
   .option('--ocr-page-timeout <ms>', 'time limit of one OCR page', intAtLeast(1, '--ocr-page-timeout'), String(DEFAULT_OCR_PAGE_TIMEOUT_MS))
   .option('--ocr-timeout <ms>', 'time limit of a whole document read by OCR, from its start (it replaces --timeout once OCR starts)', intAtLeast(1, '--ocr-timeout'), String(DEFAULT_OCR_TIMEOUT_MS))
   .option('--ocr-max-pages <n>', 'read at most this many pages of a scan by OCR (the rest: warning ocr_pages_skipped)', intAtLeast(1, '--ocr-max-pages'), String(DEFAULT_OCR_MAX_PAGES))
-  .action(async (file: string, o: { format: 'text' | 'json'; maxBytes: string; timeout: string; ocr: boolean; ocrPageTimeout: string; ocrTimeout: string; ocrMaxPages: string }) => {
+  .addOption(langOption())
+  .action(async (file: string, o: { format: 'text' | 'json'; maxBytes: string; timeout: string; ocr: boolean; ocrPageTimeout: string; ocrTimeout: string; ocrMaxPages: string; lang?: string }) => {
     const { ExtractThread } = await import('./extract-thread.js');
     const { formatExplanation } = await import('../output/explain.js');
     const thread = new ExtractThread(Number(o.timeout), 1024, ocrOptions(o));
     try {
       const e = await thread.run<import('../output/explain.js').Explanation>(file, Number(o.maxBytes), 'explain');
-      process.stdout.write(o.format === 'json' ? JSON.stringify(e, null, 2) + '\n' : formatExplanation(e));
+      process.stdout.write(o.format === 'json' ? JSON.stringify(e, null, 2) + '\n' : formatExplanation(e, { lang: await langOf(o) }));
       process.exitCode = 0;
     } catch (err) {
       const z = toZhenggaiError(err, file);
@@ -178,7 +189,8 @@ program
   .addOption(dbOption())
   .option('--run <id>', 'another run than the last', intAtLeast(1, '--run'))
   .addOption(new Option('--format <f>', 'output format').choices(['table', 'json']).default('table'))
-  .action(async (o: { db: string; run?: string; format: 'table' | 'json' }) => {
+  .addOption(langOption())
+  .action(async (o: { db: string; run?: string; format: 'table' | 'json'; lang?: string }) => {
     const db = await readDb(o.db);
     try {
       const last = await db.get<{ id: number | null }>('SELECT max(id) AS id FROM ingest_runs');
@@ -202,8 +214,11 @@ program
       for (const r of rows) process.stdout.write(printable(`${r.code.padEnd(18)} ${r.path}  ${r.message}`) + '\n');
       const bulletins = new Set(unread.map((r) => r.path)).size;
       if (bulletins) {
+        // the warnings' messages name statuses (declared 3 in progress …): said in Chinese with --lang zh
+        const { warningMessage } = await import('../output/labels.js');
+        const zh = (await langOf(o)) === 'zh';
         process.stdout.write(`\n${bulletins} bulletin${bulletins > 1 ? 's' : ''} read without the problems they declare (in the dataset, any run):\n`);
-        for (const r of unread) process.stdout.write(printable(`${r.code.padEnd(24)} ${r.path}  ${r.message}`) + '\n');
+        for (const r of unread) process.stdout.write(printable(`${r.code.padEnd(24)} ${r.path}  ${zh ? warningMessage(r.message) : r.message}`) + '\n');
       }
     } finally {
       await db.close();
@@ -240,7 +255,8 @@ program
   .option('--limit <n>', 'at most this many', intAtLeast(1, '--limit'), '200')
   .addOption(formatOption())
   .addOption(rawCsvOption())
-  .action(async (words: string[], o: { db: string; unit?: string; year?: string; limit: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean }) => {
+  .addOption(langOption())
+  .action(async (words: string[], o: { db: string; unit?: string; year?: string; limit: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean; lang?: string }) => {
     const { search, searchQuery, UsageError } = await import('../output/queries.js');
     const { formatRows } = await import('../output/format.js');
     const unknown = words.find((w) => /^--[A-Za-z]|^-[A-Za-z]$/.test(w));
@@ -248,7 +264,7 @@ program
     searchQuery(words.join(' ')); // a query of exclusions only: a usage error before the dataset is opened
     const mark: [string, string] = o.format === 'table' && process.stdout.isTTY ? ['\x1b[1;31m', '\x1b[0m'] : ['【', '】'];
     const rows = await withDb(o.db, (db) => search(db, words.join(' '), { unit: o.unit, year: o.year ? Number(o.year) : undefined, limit: Number(o.limit) }, mark));
-    process.stdout.write(formatRows(rows, o.format, ['unit', 'year', 'number', 'status', 'snippet', 'path'], { rawCsv: o.rawCsv }));
+    process.stdout.write(formatRows(await shownRows(rows, o), o.format, ['unit', 'year', 'number', 'status', 'snippet', 'path'], { rawCsv: o.rawCsv }));
     if (o.format === 'table') process.stderr.write(`${rows.length} problem(s)\n`);
   });
 
@@ -259,19 +275,21 @@ program
   .option('--by <keys>', 'group by one or more of unit, region, level, year, theme (comma-separated)', 'unit')
   .option('--unit <name>', 'only this unit (full name, part of it, or an alias)')
   .option('--region <name>', 'only this region (or part of its name)')
-  .option('--level <level>', 'only this level (central, provincial, municipal, county, township)')
+  .option('--level <level>', 'only this level (central, provincial, municipal, county, township, or 中央, 省级, 市级, 县级, 乡镇)')
   .option('--from <year>', 'from this year', year)
   .option('--to <year>', 'to this year', year)
   .addOption(formatOption())
   .addOption(rawCsvOption())
-  .action(async (o: { db: string; by: string; unit?: string; region?: string; level?: string; from?: string; to?: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean }) => {
+  .addOption(langOption())
+  .action(async (o: { db: string; by: string; unit?: string; region?: string; level?: string; from?: string; to?: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean; lang?: string }) => {
     const { compare, COMPARE_KEYS } = await import('../output/queries.js');
     const { formatRows } = await import('../output/format.js');
     const by = o.by.split(',').map((k) => k.trim());
     const bad = by.filter((k) => !(COMPARE_KEYS as readonly string[]).includes(k));
     if (bad.length) throw new CommanderError(2, 'zhenggai.usage', `--by: unknown key(s) ${bad.join(', ')}; use ${COMPARE_KEYS.join(', ')}`);
-    const rows = await withDb(o.db, (db) => compare(db, { by: by as never, unit: o.unit, region: o.region, level: o.level, from: o.from ? Number(o.from) : undefined, to: o.to ? Number(o.to) : undefined }));
-    process.stdout.write(formatRows(rows, o.format, undefined, { rawCsv: o.rawCsv }));
+    const { levelCode } = await import('../output/labels.js');
+    const rows = await withDb(o.db, (db) => compare(db, { by: by as never, unit: o.unit, region: o.region, level: o.level && levelCode(o.level), from: o.from ? Number(o.from) : undefined, to: o.to ? Number(o.to) : undefined }));
+    process.stdout.write(formatRows(await shownRows(rows, o), o.format, undefined, { rawCsv: o.rawCsv }));
   });
 
 program
@@ -359,7 +377,7 @@ program
   .option('--title <text>', 'report title')
   .option('--unit <name>', 'only this unit (full name, part of it, or an alias)')
   .option('--region <name>', 'only this region (or part of its name)')
-  .option('--level <level>', 'only this level (central, provincial, municipal, county, township)')
+  .option('--level <level>', 'only this level (central, provincial, municipal, county, township, or 中央, 省级, 市级, 县级, 乡镇)')
   .option('--from <year>', 'from this year', year)
   .option('--to <year>', 'to this year', year)
   .option('--top <n>', 'units shown by name in charts and tables; the rest are summed as 其他 (others)', intAtLeast(1, '--top'), '15')
@@ -369,7 +387,8 @@ program
     const { checkOutFile } = await import('../output/safe-out.js');
     checkOutFile(o.out, { db: o.db, force: !!o.force, ours: (head) => head.includes(REPORT_MARK) });
     const { writeFileSync, renameSync } = await import('node:fs');
-    const html = await withDb(o.db, (db) => buildReport(db, { title: o.title, unit: o.unit, region: o.region, level: o.level, from: o.from ? Number(o.from) : undefined, to: o.to ? Number(o.to) : undefined, top: Number(o.top) }));
+    const { levelCode } = await import('../output/labels.js');
+    const html = await withDb(o.db, (db) => buildReport(db, { title: o.title, unit: o.unit, region: o.region, level: o.level && levelCode(o.level), from: o.from ? Number(o.from) : undefined, to: o.to ? Number(o.to) : undefined, top: Number(o.top) }));
     const tmp = `${o.out}.part-${process.pid}`;
     writeFileSync(tmp, html);
     renameSync(tmp, o.out);
@@ -378,34 +397,97 @@ program
 
 const unitsCmd = program
   .command('units')
-  .description('list units with their aliases and bulletin counts; `units merge A B` joins two')
+  .description('list units with their aliases and bulletin counts; `units merge A B` joins two, `units unmerge A` parts them again')
   .addOption(dbOption())
   .addOption(formatOption())
   .addOption(rawCsvOption())
-  .action(async (o: { db: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean }) => {
+  .addOption(langOption())
+  .action(async (o: { db: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean; lang?: string }) => {
     const { units } = await import('../output/queries.js');
     const { formatRows } = await import('../output/format.js');
-    process.stdout.write(formatRows(await withDb(o.db, units), o.format, undefined, { rawCsv: o.rawCsv }));
+    process.stdout.write(formatRows(await shownRows(await withDb(o.db, units), o), o.format, undefined, { rawCsv: o.rawCsv }));
   });
+/**
+ * A change to the dataset by hand (units merge, unmerge): said, then asked on a terminal; off a
+ * terminal (a script, a pipe) it needs --yes, so that none is made by accident.
+ */
+async function confirmed(command: string, what: string, o: { yes?: boolean }): Promise<boolean> {
+  if (o.yes) return true;
+  if (!interactive()) throw new CommanderError(2, 'zhenggai.usage', `${command} changes the dataset, and this is no terminal to ask on: ${printable(what)}; add --yes to go ahead (--dry-run only says it)`);
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(`${printable(what)}\nGo ahead? [y/N] `);
+    return /^(y|yes|是|确定|确认)$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+const interactive = () => !!process.stdin.isTTY && !!process.stderr.isTTY;
+
+/** --db of `units merge`/`units unmerge`: before or after the subcommand (the parent command takes it in the first place); the dataset must exist. */
+async function unitsDb(o: { db?: string }): Promise<import('../output/store.js').Store> {
+  const dbPath = o.db ?? (unitsCmd.opts() as { db?: string }).db ?? defaultDb();
+  const { openStore, isServerUrl } = await import('../output/store.js');
+  const { existsSync } = await import('node:fs');
+  if (!isServerUrl(dbPath) && !existsSync(dbPath)) throw new CommanderError(2, 'zhenggai.usage', `no dataset at ${dbPath} (--db)`);
+  return openStore(dbPath);
+}
+
 unitsCmd
   .command('merge')
-  .description('record that unit A is unit B (a renamed unit, a name the rules missed); kept across re-ingest')
+  .description('record that unit A is unit B (a renamed unit, a name the rules missed); kept across re-ingest, undone by `units unmerge A`. Says what will move and asks on a terminal; elsewhere it needs --yes')
   .argument('<from>', 'unit name or alias to merge away')
   .argument('<into>', 'unit name or alias to keep')
   .option('--db <file|url>', 'dataset: a SQLite file or postgresql://… (default: $ZHENGGAI_DB, else zhenggai.db)')
   .option('--dry-run', 'say what would move, change nothing')
-  .action(async (from: string, into: string, o: { db?: string; dryRun?: boolean }) => {
-    // --db may stand before or after `merge` (the parent command takes it in the first place)
-    const dbPath = o.db ?? (unitsCmd.opts() as { db?: string }).db ?? defaultDb();
-    const { openStore, isServerUrl } = await import('../output/store.js');
-    const { existsSync } = await import('node:fs');
-    if (!isServerUrl(dbPath) && !existsSync(dbPath)) throw new CommanderError(2, 'zhenggai.usage', `no dataset at ${dbPath} (--db)`);
+  .option('-y, --yes', 'merge without asking (needed when not run on a terminal)')
+  .action(async (from: string, into: string, o: { db?: string; dryRun?: boolean; yes?: boolean }) => {
     const { mergeUnits } = await import('../output/queries.js');
-    const db = await openStore(dbPath);
-    const r = await mergeUnits(db, from, into, { dryRun: o.dryRun }).finally(() => db.close());
-    // publications and files: one bulletin saved as .txt and .pdf is one publication in two files
-    const what = `${r.publications} publication(s) in ${r.bulletins} file(s)`;
-    process.stdout.write(printable(o.dryRun ? `would merge ${r.from} → ${r.into}: ${what} would move (nothing changed; run again without --dry-run)` : `${r.from} → ${r.into}: ${what} moved`) + '\n');
+    const db = await unitsDb(o);
+    try {
+      // publications and files: one bulletin saved as .txt and .pdf is one publication in two files
+      const what = (r: { publications: number; bulletins: number }) => `${r.publications} publication(s) in ${r.bulletins} file(s)`;
+      if (!o.dryRun && !o.yes) {
+        const plan = await mergeUnits(db, from, into, { dryRun: true });
+        if (!(await confirmed('units merge', `merge ${plan.from} → ${plan.into}: ${what(plan)} will move (undo: zhenggai units unmerge ${plan.from})`, o))) {
+          process.stdout.write('not merged: nothing changed\n');
+          process.exitCode = 1;
+          return;
+        }
+      }
+      const r = await mergeUnits(db, from, into, { dryRun: o.dryRun });
+      process.stdout.write(printable(o.dryRun ? `would merge ${r.from} → ${r.into}: ${what(r)} would move (nothing changed; run again without --dry-run)` : `${r.from} → ${r.into}: ${what(r)} moved`) + '\n');
+    } finally {
+      await db.close();
+    }
+  });
+unitsCmd
+  .command('unmerge')
+  .description('undo `units merge NAME …`: NAME is its own unit again, with its bulletins (those ingested since the merge too) and aliases. Asks on a terminal; elsewhere it needs --yes')
+  .argument('<name>', 'the unit that was merged away (its name, or an alias it had)')
+  .option('--db <file|url>', 'dataset: a SQLite file or postgresql://… (default: $ZHENGGAI_DB, else zhenggai.db)')
+  .option('--dry-run', 'say what would move back, change nothing')
+  .option('-y, --yes', 'unmerge without asking (needed when not run on a terminal)')
+  .action(async (name: string, o: { db?: string; dryRun?: boolean; yes?: boolean }) => {
+    const { unmergeUnit } = await import('../output/queries.js');
+    const db = await unitsDb(o);
+    try {
+      const what = (r: { publications: number; bulletins: number }) => `${r.publications} publication(s) in ${r.bulletins} file(s)`;
+      if (!o.dryRun && !o.yes) {
+        const plan = await unmergeUnit(db, name, { dryRun: true });
+        if (!(await confirmed('units unmerge', `unmerge ${plan.unit} from ${plan.from}: ${what(plan)} will move back`, o))) {
+          process.stdout.write('not unmerged: nothing changed\n');
+          process.exitCode = 1;
+          return;
+        }
+      }
+      const r = await unmergeUnit(db, name, { dryRun: o.dryRun });
+      const legacy = r.recorded ? '' : ` (a merge from before zhenggai kept what undoing needs: the unit's region, level and aliases were read again from its bulletins)`;
+      process.stdout.write(printable(o.dryRun ? `would unmerge ${r.unit} from ${r.from}: ${what(r)} would move back (nothing changed; run again without --dry-run)` : `${r.unit} unmerged from ${r.from}: ${what(r)} moved back${legacy}`) + '\n');
+    } finally {
+      await db.close();
+    }
   });
 
 program

@@ -1,5 +1,5 @@
 // The `zhenggai.bulletin/1` record: one zod schema, every type derived from it.
-// See README "The record" and the shared spec bulletin-json.md.
+// See docs/record.md and the shared spec bulletin-json.md.
 import { z } from 'zod';
 import { loadRules } from './rules.js';
 

@@ -103,7 +103,7 @@ describe('no data lost to a mistake', () => {
     expect(units()).toBe(before);
     const [, pubs, files] = /(\d+) publication\(s\) in (\d+) file\(s\)/.exec(dry.stdout)!;
     expect(Number(files)).toBeGreaterThan(Number(pubs)); // the seed is one publication in six files
-    const done = run('units', 'merge', '县科协', '桐柏县月河镇', '--db', copy);
+    const done = run('units', 'merge', '县科协', '桐柏县月河镇', '--db', copy, '--yes');
     expect(done.stdout.trim()).toBe(`新野县科学技术协会 → 桐柏县月河镇: ${pubs} publication(s) in ${files} file(s) moved`);
     const missing = run('units', '--db', join(cwd, 'nope.db'), 'merge', 'A', 'B');
     expect(missing.status).toBe(2);

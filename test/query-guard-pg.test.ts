@@ -1,6 +1,6 @@
 // `zhenggai query` on a real PostgreSQL server (issue 21), connected as a superuser, who could
 // run programs and stop other sessions if query let it: only one read-only SELECT runs, its
-// output is bounded in bytes and time, and a read-only role (README) can read and not write.
+// output is bounded in bytes and time, and a read-only role (docs/postgresql.md) can read and not write.
 // Under CI a missing server fails (test/pg-server.ts), as in pg.test.ts.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -141,10 +141,10 @@ describe('bounded output on PostgreSQL', () => {
   }, 60_000);
 });
 
-describe('a read-only role for a team (README)', () => {
+describe('a read-only role for a team (docs/postgresql.md)', () => {
   it('query with the role\'s URL reads, also tables made later; the role cannot write, even past zhenggai', async () => {
     if (!needs()) return;
-    // the SQL of the README, as the dataset's owner (here the superuser that ingested it)
+    // the SQL of docs/postgresql.md, as the server's superuser (which also ingested it here)
     await superuser(async (c) => {
       await c.query(`CREATE ROLE zhenggai_readers NOLOGIN;
         GRANT CONNECT ON DATABASE guard TO zhenggai_readers;
