@@ -129,7 +129,7 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string, o
     if (whole.startsWith(problem) && restAt < headText.length) { problem = whole; restAt = headText.length; }
   }
   const bodies: string[] = [];
-  let headRest = headText.slice(restAt).trim();
+  let headRest = headText.slice(restAt).trim().replace(/^[，,；;：:]+\s*/, '');
   // 1.关于“X”的问题（已完成）: a status in brackets after the title
   const bracket = rx(r.bracket_status).exec(headRest);
   let statusField: string | null = null;

@@ -125,8 +125,11 @@ export function extract(text: string, from = 0, to = text.length, onNotANumber?:
         if (!endChars.includes(next)) continue;
       }
     }
-    // 二期建设, 一期工程: a phase, not a count
-    if (unit === '期' && rules().phase_followers.some((w) => slice.startsWith(w, start + text0.length))) continue;
+    // 二期建设, 一期工程, 二期乡村旅游示范项目: a phase, not a count (the follower ends the phrase the phase heads)
+    if (unit === '期') {
+      const phrase = slice.slice(start + text0.length, start + text0.length + 12).split(/[\s，。；、：,;:]/)[0]!;
+      if (rules().phase_followers.some((w) => phrase.includes(w))) continue;
+    }
     const n = parseNumber(g.num!.replace(/[,，]/g, '') + (g.mult ?? ''));
     // a run of digits too long to be a number (10^309 and up) is no quantity: said, not kept
     if (n !== null && !Number.isFinite(n)) { onNotANumber?.(text0, [from + start, from + start + text0.length]); continue; }

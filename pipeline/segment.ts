@@ -50,7 +50,7 @@ export function headingOf(p: Paragraph, index: number): Heading | null {
     if (m) {
       const body = p.text.slice(m[0].length);
       if (!body) return null;
-      return { para: index, level: h.level, ordinal: cnOrdinal(m[1]!), bodyStart: p.start + m[0].length, body, label: m[0].trim(), rule: h.id };
+      return { para: index, level: h.level, ordinal: cnOrdinal((m[1] ?? m[2])!), bodyStart: p.start + m[0].length, body, label: m[0].trim(), rule: h.id };
     }
   }
   return null;
@@ -88,6 +88,9 @@ function headingCategory(h: Heading): { title: string; rule: string } | null {
  * area (四、落实巡察、审计等监督发现问题整改方面): that is a category of problems, whatever words it has.
  */
 const saysProblemsPart = (body: string): boolean => rx(structureRules().problem_part).test(body) && categoryTitle(body) === null && !rx(structureRules().problem_kind).test(body);
+
+/** A part of problems named as a category: 上轮巡察反馈问题整改情况 → 上轮巡察反馈问题 */
+const partTitle = (body: string): string => stripQuotes(body.replace(rx(structureRules().part_title_tail), '').trim()) || body;
 
 /** A problem-group heading used as a category: 关于“X”问题的整改 → X */
 function groupTitle(body: string): string {
@@ -192,6 +195,8 @@ interface Parts {
   inProblemScope: (i: number) => boolean;
   /** lowest heading level that can hold problems */
   minLevel: number;
+  /** level-1 parts that each say they hold problems, two or more with no category inside: each a category (上轮…/本轮巡察反馈问题) */
+  partCategories: Set<number>;
 }
 
 function findParts(L: Layout, f: Frame): Parts {
@@ -255,7 +260,13 @@ function findParts(L: Layout, f: Frame): Parts {
     level1.forEach((h, k) => doc.decide('segment', 'part', partRule[k]!, spanOf(L, h.para), `part (${partKind[k] === 'org' ? 'organizational' : 'problems'}): ${clip(h.body)}`, partKind[k]!));
     for (let i = 0; i < n; i++) if (partOf[i]! >= 0 && partKind[partOf[i]!] === 'org') orgParas.add(i);
   }
-  return { level1, partOf, partKind, l1AreParts, orgParas, inProblemScope, minLevel };
+  // two parts or more that each say they hold problems (一、上轮巡察反馈问题整改情况 ⏎ 二、本轮…), with no
+  // category heading inside any: each names the category of its problems
+  const holdsItems = (k: number) => headings.some((h, i) => h && partOf[i] === k && h.level > 1);
+  const problemParts = l1AreParts ? level1.map((_, k) => k).filter((k) => partRule[k] === r.problem_part.id && holdsItems(k)) : [];
+  const hasCategory = (k: number) => headings.some((h, i) => h && partOf[i] === k && h.level > 1 && headingCategory(h) !== null);
+  const partCategories = new Set(problemParts.length >= 2 && !problemParts.some(hasCategory) ? problemParts : []);
+  return { level1, partOf, partKind, l1AreParts, orgParas, inProblemScope, minLevel, partCategories };
 }
 
 /**
@@ -273,7 +284,7 @@ function beforeMeasures(L: Layout, i: number): boolean {
 }
 
 /** The heading level the problems are at (0: none, the problems are labelled blocks) and whether it is certain. */
-interface ProblemLevel { level: number; strict: boolean; rule: string }
+interface ProblemLevel { level: number; strict: boolean; rule: string; /** per paragraph, where categories number their problems differently (一）(1)… 二）1．…) */ at?: number[] }
 
 function findProblemLevel(L: Layout, f: Frame, parts: Parts): ProblemLevel {
   const { paras, headings, r } = L;
@@ -322,7 +333,7 @@ function numberingRestarts(paras: Paragraph[], from: number, to: number, rule: s
   for (let i = from; i < to; i++) {
     const t = paras[i]!.text.replace(/^[^：:。]{1,10}[：:]\s*/, '');
     const m = rx(style).exec(t);
-    if (m && cnOrdinal(m[1]!) === 1) return true;
+    if (m && cnOrdinal((m[1] ?? m[2])!) === 1) return true;
   }
   return false;
 }
@@ -368,6 +379,7 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
   const problems: ProblemBlock[] = [];
   const { partOf, partKind, l1AreParts, inProblemScope } = parts;
   const problemLevel = level.level;
+  const levelAt = (i: number) => level.at?.[i] || problemLevel;
   let currentCat: number | null = null;
   /** level of the current category when it names an aspect (方面): headings under it are groups */
   let aspectLevel: number | null = null;
@@ -393,7 +405,7 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
     let parentLevel = 0;
     for (let i = f.bodyStart; i < f.closing; i++) {
       const h = headings[i];
-      if (h && inProblemScope(i) && h.level < problemLevel && h.level > parentLevel && !(h.level === 1 && l1AreParts)) parentLevel = h.level;
+      if (h && inProblemScope(i) && h.level < levelAt(i) && h.level > parentLevel && !(h.level === 1 && l1AreParts)) parentLevel = h.level;
     }
     for (let i = f.bodyStart; i < f.closing; i++) {
       const h = headings[i];
@@ -406,7 +418,7 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
         if (cc) addCategory(cc, cc.body, cc.rule, false);
         continue;
       }
-      if (h.level < problemLevel) {
+      if (h.level < levelAt(i)) {
         if (groupStatus(h.body)) { categorySinceProblem = true; continue; }
         const cat = headingCategory(h);
         const title = cat?.title ?? null;
@@ -417,10 +429,12 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
           const named = title !== null;
           const area = named || !rx(r.work_heading).test(h.body);
           const kind = rx(r.problem_kind).exec(h.body);
-          if (kind && partKind[partOf[i]!] === 'problems') {
+          if (parts.partCategories.has(partOf[i]!)) {
+            addCategory(h, partTitle(h.body), decisionId('problem_parts'), false);
+          } else if (kind && partKind[partOf[i]!] === 'problems') {
             // 一、共性问题整改情况: the kind of problems names their category
             addCategory(h, kind[0], r.problem_kind.id, false);
-          } else if (partKind[partOf[i]!] === 'problems' && !saysProblemsPart(h.body) && area && (named || problemLevel === 2)) {
+          } else if (partKind[partOf[i]!] === 'problems' && !saysProblemsPart(h.body) && area && (named || levelAt(i) === 2)) {
             addCategory(h, title ?? groupTitle(h.body), cat?.rule ?? decisionId('part_as_category'), named);
           } else { currentCat = null; aspectLevel = null; }
           categorySinceProblem = true;
@@ -438,7 +452,7 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
         }
         continue;
       }
-      if (h.level === problemLevel && !headingCategory(h)) {
+      if (h.level === levelAt(i) && !headingCategory(h)) {
         // where the level has problem-like headings, items that are not (measures numbered like
         // problems: （1）关于X的问题 … （1）建立制度 （2）…) belong to the problem before them,
         // unless their number carries on the problems' own (4. after 3., with no item of this
@@ -478,7 +492,7 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
       if (!inProblemScope(i)) continue;
       const h = headings[i];
       if (h && h.level < 3) {
-        const cat = h.unitLine ? { title: h.body, rule: h.rule } : headingCategory(h);
+        const cat = h.unitLine ? { title: h.body, rule: h.rule } : h.level === 1 && parts.partCategories.has(partOf[i]!) ? { title: partTitle(h.body), rule: decisionId('problem_parts') } : headingCategory(h);
         if (cat) addCategory(h, cat.title, cat.rule, !h.unitLine);
       }
       const cc = h ? null : cellCategory(L, i, categories.length + 1);
@@ -488,7 +502,13 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
       if (m) addProblem(i, h ?? null, (h ? h.bodyStart : p.start) + m[0].length, r.labels.problem.id, problems.length + 1);
       else if (beforeMeasures(L, i)) addProblem(i, null, p.start, decisionId('before_measures'), problems.length + 1);
       else if (!h && paras[i + 1] && !headings[i + 1] && rx(r.problem_about_line).test(p.text)) addProblem(i, null, p.start, r.problem_about_line.id, problems.length + 1);
-      else if (!h && rx(r.problem_lead).test(p.text)) addProblem(i, null, p.start, r.problem_lead.id, problems.length + 1);
+      else if (!h && rx(r.problem_lead).test(p.text)) {
+        // a series of problems (一是针对“X”问题，… 二是针对…): the marker is no part of the problem; such an item
+        // is a problem only where problems are so listed, not as a measure under a problem of another kind
+        const marker = rx(r.lead_marker).exec(p.text);
+        const last = problems[problems.length - 1];
+        if (!marker || !last || last.category !== currentCat || last.rule === r.lead_marker.id) addProblem(i, null, p.start + (marker?.[0].length ?? 0), marker ? r.lead_marker.id : r.problem_lead.id, problems.length + 1);
+      }
     }
   }
   return { categories, problems };
@@ -517,7 +537,7 @@ function declaresTotals(text: string): boolean {
 }
 
 /** Each problem's last paragraph: up to the next problem, category, part heading, totals paragraph or the closing. */
-function setExtents(L: Layout, problems: ProblemBlock[], categories: CategoryBlock[], level1: Heading[], closing: number, problemLevel: number): void {
+function setExtents(L: Layout, problems: ProblemBlock[], categories: CategoryBlock[], level1: Heading[], closing: number, problemLevel: number, levelAt?: number[]): void {
   const { headings, paras, doc } = L;
   const stops = new Set<number>();
   for (const p of problems) stops.add(p.first);
@@ -528,7 +548,8 @@ function setExtents(L: Layout, problems: ProblemBlock[], categories: CategoryBlo
     let j = p.first + 1;
     while (j < closing && !stops.has(j)) {
       const h = headings[j];
-      if (h && problemLevel && h.level < problemLevel) break;
+      const lv = levelAt?.[p.first] || problemLevel;
+      if (h && lv && h.level < lv) break;
       if (!h && declaresTotals(paras[j]!.text)) {
         p.endedByTotals = j;
         break;
@@ -565,6 +586,33 @@ function supported(L: Layout, b: ProblemBlock): boolean {
 }
 
 /**
+ * Categories that number their problems each in their own style (一）… (1)… ⏎ 二）… 1．…): per
+ * paragraph, the shallowest heading level under the category it sits in (a region runs from a
+ * heading of level 2 or above to the next). Offered only where two regions differ.
+ */
+function perCategoryLevels(L: Layout, frame: Frame, parts: Parts): number[][] {
+  const at = new Array<number>(L.paras.length).fill(0);
+  const regions: Array<[number, number]> = [];
+  let start = frame.bodyStart;
+  for (let i = frame.bodyStart; i <= frame.closing; i++) {
+    const h = L.headings[i];
+    if (i === frame.closing || (h && h.level <= 2)) { if (i > start) regions.push([start, i]); start = i; }
+  }
+  const seen = new Set<number>();
+  for (const [a, b] of regions) {
+    let min = 0;
+    for (let i = a + 1; i < b; i++) {
+      const h = L.headings[i];
+      if (h && !h.unitLine && h.level > 2 && parts.inProblemScope(i) && (!min || h.level < min)) min = h.level;
+    }
+    if (!min) continue;
+    seen.add(min);
+    for (let i = a; i < b; i++) at[i] = min;
+  }
+  return seen.size >= 2 ? [at] : [];
+}
+
+/**
  * The problem list as competing readings, chosen on the bulletin's own evidence. The default
  * (the problem level found above) stands alone when it agrees with the declared count, or when
  * nothing is declared and most of its problems carry measures or a status, and no problem of it
@@ -577,7 +625,7 @@ function chooseReading(L: Layout, frame: Frame, parts: Parts, level: ProblemLeve
   const run = (lv: ProblemLevel, mode: ReadingMode) => (): Read => {
     const mark = doc.messages.length;
     const b = findBlocks(L, frame, parts, lv, mode);
-    setExtents(L, b.problems, b.categories, parts.level1, frame.closing, mode === 'numbered' ? lv.level : 0);
+    setExtents(L, b.problems, b.categories, parts.level1, frame.closing, mode === 'numbered' ? lv.level : 0, mode === 'numbered' ? lv.at : undefined);
     return { ...b, messages: doc.messages.splice(mark) };
   };
   const statusParas = (b: ProblemBlock) => { let n = 0; for (let i = b.first + 1; i <= b.last; i++) if (statusOnly(L.paras[i]!.text) || isStatusLine(L.paras[i]!.text)) n++; return n; };
@@ -610,6 +658,7 @@ function chooseReading(L: Layout, frame: Frame, parts: Parts, level: ProblemLeve
       const none: ProblemLevel = { level: 0, strict: false, rule: decisionId('reading_labelled') };
       return [
         ...[...levels].sort().filter((l) => l !== level.level).map((l) => ({ id: `level ${l}`, rule: decisionId('reading_level'), read: run({ level: l, strict: false, rule: decisionId('reading_level') }, 'numbered') })),
+        ...perCategoryLevels(L, frame, parts).map((at) => ({ id: 'level per category', rule: decisionId('reading_per_category'), read: run({ level: Math.min(...at.filter((x) => x > 0)), strict: false, rule: decisionId('reading_per_category'), at }, 'numbered') })),
         ...(defMode !== 'labelled' ? [{ id: 'labelled', rule: decisionId('reading_labelled'), read: run(none, 'labelled') }, { id: 'numbered and labelled', rule: decisionId('reading_mixed'), read: mixed(none) }] : []),
         { id: 'one-line', rule: decisionId('reading_lines'), read: run({ ...none, rule: decisionId('reading_lines') }, 'lines') },
       ];

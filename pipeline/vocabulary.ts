@@ -20,10 +20,12 @@ export interface StructureRules {
   problem_about: RegexRule;
   problem_about_line: RegexRule;
   problem_lead: RegexRule;
+  lead_marker: RegexRule;
   bracket_status_tail: RegexRule;
   status_roll: RegexRule;
   conclusion: RegexRule;
   problem_kind: RegexRule;
+  part_title_tail: RegexRule;
   bullet: RegexRule;
   problem_ref: RegexRule;
   problem_tail: RegexRule;

@@ -15,6 +15,8 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   'decimal-outline-2023': ['numbering 1、', 'numbering （1）'],
   // its measures are numbered （1）（2） on lines of their own under problems 1.: numbering the problems （1） too erases the nesting
   'common-individual-2024': ['numbering （1）'],
+  // its problems are the 一是/二是 items themselves: numbering them otherwise makes them measures
+  'yishi-problems-2022': ['measures numbered （1）（2） in the paragraph', 'measures numbered ①②', 'measures numbered 第一，第二，'],
   // a table laid out in columns of spaces: wrapping its lines, losing its line breaks or indenting them with
   // full-width spaces moves its columns (the layout is the table)
   'spaced-table-2024': ['hard-wrapped at 33 characters', 'line breaks lost', 'CRLF and full-width indents'],
@@ -52,6 +54,9 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   },
   'xuchang-jiaotong-2024-reworded': { 'line breaks lost': 'measures numbered （一）（二） in a run-on line are cut as categories' },
   'yuehe-town-2024-reworded': { 'line breaks lost': 'measures numbered （一）（二） in a run-on line are cut as headings: the categories are lost' },
+  'mixed-marks-2024': { 'line breaks lost': 'categories numbered 一） and problems (1) run together: the run-on split knows neither, 1 category of 3 found' },
+  'two-rounds-2023': { 'line breaks lost': 'a part title runs on into its lead: the category title takes the lead sentence with it' },
+  'yishi-problems-2022': { 'line breaks lost': 'the categories （一）关于…方面 run on with the problems named after them: categories are not found' },
   'common-individual-2024': { 'line breaks lost': 'the sentence giving the statuses by number runs on with the last problem: the statuses it gives are not read' },
   'five-fields-2023': { 'line breaks lost': 'the conclusion (院党委将以此次巡察整改为契机…) runs on with the last problem: its counts go to that problem' },
   'no-totals-village-2023': { 'line breaks lost': 'a short bulletin with no opening sentence the run-on split knows: title, issuer and unit are not read' },
