@@ -30,7 +30,7 @@ function addFunctions(db: Database.Database): void {
   db.function('strpos', { deterministic: true }, (s: unknown, part: unknown) => (s == null || part == null ? null : String(s).indexOf(String(part)) + 1));
 }
 
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 export type DB = Database.Database;
 
 const schemaSql = () => readFileSync(rootPath('output', 'schema.sql'), 'utf8');
@@ -266,5 +266,11 @@ function migrate(db: DB, path: string): void {
   }
   // version 7: the figures per group that compare sums (output/groups.ts), computed once
   if (v >= 1 && v < 7) rebuildGroupsSync(db);
+  // version 8: a problem's own unit in a round's digest (issues.unit), a region's GB/T 2260 code
+  // (bulletins.region_code); NULL for what was ingested before (ingest again to fill them)
+  if (v >= 1 && v < 8) {
+    if (!(db.pragma('table_info(issues)') as Array<{ name: string }>).some((c) => c.name === 'unit')) db.exec('ALTER TABLE issues ADD COLUMN unit TEXT');
+    if (!(db.pragma('table_info(bulletins)') as Array<{ name: string }>).some((c) => c.name === 'region_code')) db.exec('ALTER TABLE bulletins ADD COLUMN region_code TEXT');
+  }
   if (v !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }

@@ -214,8 +214,8 @@ const CHILDREN_SQL = `WITH base AS (SELECT (SELECT coalesce(max(id), 0) FROM cat
   totals AS (INSERT INTO declared_totals (bulletin_id, key, value) SELECT $1, ${v(0)}, ${v(1, 'float8')} FROM ${rowsOf(2)}),
   cats AS (INSERT INTO categories (id, bulletin_id, ordinal, title, span_start, span_end, rule)
     SELECT base.cat + k, $1, ${v(0, 'int')}, ${v(1)}, ${v(2, 'int')}, ${v(3, 'int')}, ${v(4)} FROM base, ${rowsOf(3)}),
-  iss AS (INSERT INTO issues (id, bulletin_id, number, category_id, category_ordinal, problem, outcome, status, status_phrase, status_rule, span_start, span_end, rule)
-    SELECT base.iss + k, $1, ${v(0, 'int')}, base.cat + ${v(1, 'bigint')} + 1, ${v(2, 'int')}, ${v(3)}, ${v(4)}, ${v(5)}, ${v(6)}, ${v(7)}, ${v(8, 'int')}, ${v(9, 'int')}, ${v(10)} FROM base, ${rowsOf(4)}),
+  iss AS (INSERT INTO issues (id, bulletin_id, number, category_id, category_ordinal, problem, outcome, status, status_phrase, status_rule, span_start, span_end, rule, unit)
+    SELECT base.iss + k, $1, ${v(0, 'int')}, base.cat + ${v(1, 'bigint')} + 1, ${v(2, 'int')}, ${v(3)}, ${v(4)}, ${v(5)}, ${v(6)}, ${v(7)}, ${v(8, 'int')}, ${v(9, 'int')}, ${v(10)}, ${v(11)} FROM base, ${rowsOf(4)}),
   meas AS (INSERT INTO measures (issue_id, ordinal, text) SELECT base.iss + ${v(0, 'bigint')} + 1, ${v(1, 'int')}, ${v(2)} FROM base, ${rowsOf(5)}),
   notes AS (INSERT INTO issue_notes (issue_id, ordinal, text) SELECT base.iss + ${v(0, 'bigint')} + 1, ${v(1, 'int')}, ${v(2)} FROM base, ${rowsOf(6)}),
   qty AS (INSERT INTO quantity_rows (bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule_id, role)
@@ -272,8 +272,8 @@ export class PgWriter {
       for (const p of new Set([...paths, doc.path])) await s.run('INSERT INTO document_paths (document_id, path) VALUES (?, ?) ON CONFLICT DO NOTHING', [docId, p]);
       const unitId = await this.unitId(s, doc.unit);
       const b = await s.get<{ id: number }>(`INSERT INTO bulletins (document_id, unit_id, title, issuer, unit_name, region, level, inspection_kind, team, round,
-        inspection_start, inspection_end, feedback_date, as_of_date, years_implied, year, published_date, doc_number, publisher, phones, emails, fingerprint)
-        VALUES (${Array(22).fill('?').join(', ')}) RETURNING id`, [docId, unitId, ...doc.bulletin, doc.fingerprint]);
+        inspection_start, inspection_end, feedback_date, as_of_date, years_implied, year, published_date, doc_number, publisher, phones, emails, region_code, fingerprint)
+        VALUES (${Array(23).fill('?').join(', ')}) RETURNING id`, [docId, unitId, ...doc.bulletin, doc.fingerprint]);
       const r = doc.rows;
       // the rule ids of its quantities and its themes first (the statement below cannot see rows it adds itself)
       if (r.quantities !== '[]') {

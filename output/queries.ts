@@ -167,11 +167,13 @@ function unitSql(db: Store, unit: string, params: unknown[]): string {
 }
 
 const UNIT_SQL = 'COALESCE(u.name, b.unit_name)';
+/** A problem's unit: its own in a round's digest (issues.unit), else its bulletin's */
+const PROBLEM_UNIT_SQL = `COALESCE(i.unit, ${UNIT_SQL})`;
 const STATUS_ORDER = "CASE i.status WHEN 'completed' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'long_term' THEN 2 ELSE 3 END";
 const ORDER_SQL: Record<Exclude<ProblemSort, 'new'>, string> = {
-  year: `b.year DESC NULLS LAST, ${UNIT_SQL} NULLS LAST, i.number, i.id`,
-  unit: `${UNIT_SQL} NULLS LAST, b.year DESC NULLS LAST, i.number, i.id`,
-  status: `${STATUS_ORDER}, b.year DESC NULLS LAST, ${UNIT_SQL} NULLS LAST, i.number, i.id`,
+  year: `b.year DESC NULLS LAST, ${PROBLEM_UNIT_SQL} NULLS LAST, i.number, i.id`,
+  unit: `${PROBLEM_UNIT_SQL} NULLS LAST, b.year DESC NULLS LAST, i.number, i.id`,
+  status: `${STATUS_ORDER}, b.year DESC NULLS LAST, ${PROBLEM_UNIT_SQL} NULLS LAST, i.number, i.id`,
 };
 
 /** FROM … WHERE … over issues i, publications b and units u for a query and filters, its parameters, and whether it reads the token index (s). */
@@ -227,7 +229,7 @@ export async function findProblems(db: Store, q: string, o: ProblemQuery = {}): 
   const words = [...new Set([...terms, ...terms.flatMap((t) => searchTokens(t))])].filter((t) => t.trim()).sort((a, b) => b.length - a.length);
   const sort = o.sort ?? 'new';
   const rows = await db.all<FoundProblem>(`
-    SELECT i.id, i.bulletin_id, ${UNIT_SQL} AS unit, b.unit_id, b.year, i.number, i.status, i.problem, i.outcome,
+    SELECT i.id, i.bulletin_id, ${PROBLEM_UNIT_SQL} AS unit, b.unit_id, b.year, i.number, i.status, i.problem, i.outcome,
            (SELECT string_agg(m.text, '；' ORDER BY m.ordinal) FROM measures m WHERE m.issue_id = i.id) AS measures,
            (SELECT string_agg(th.label, '、' ORDER BY th.label) FROM issue_theme_tags t JOIN themes th ON th.id = t.theme_id WHERE t.issue_id = i.id) AS themes,
            b.title, (SELECT p.path FROM document_paths p WHERE p.${pg ? 'id' : 'rowid'} = (SELECT min(${pg ? 'id' : 'rowid'}) FROM document_paths WHERE document_id = b.document_id)) AS path

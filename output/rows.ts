@@ -190,7 +190,7 @@ export function toPayload(rec: BulletinRecord, size: number): DocPayload {
     for (const d of i.documents) cited.push([k, d]);
     for (const t of i.themes) themes.push([k, t.theme, t.label, t.rule, t.keyword]);
     const cat = i.category !== null ? catIndex.get(i.category) ?? null : null;
-    return [i.number, cat, i.category, i.problem, i.outcome, i.status, i.status_phrase, i.status_rule, i.span[0], i.span[1], i.rule];
+    return [i.number, cat, i.category, i.problem, i.outcome, i.status, i.status_phrase, i.status_rule, i.span[0], i.span[1], i.rule, i.unit ?? null];
   });
   for (const q of rec.quantities) quantities.push([null, q.value, q.unit, q.kind, q.approx, q.text, q.span[0], q.span[1], q.rule, q.role]);
   const j = JSON.stringify;
@@ -205,7 +205,7 @@ export function toPayload(rec: BulletinRecord, size: number): DocPayload {
     unit: unitRef(rec),
     bulletin: [b.title, b.issuer, b.unit, b.region, b.level, b.inspection_kind, b.team, b.round,
       b.inspection_start, b.inspection_end, b.feedback_date, b.as_of_date, j(b.years_implied), year, b.published_date, b.doc_number, rec.source.publisher,
-      j(b.contact.phones), j(b.contact.emails)],
+      j(b.contact.phones), j(b.contact.emails), b.region_code ?? null],
     rows: {
       totals: j(Object.entries(rec.summary)),
       categories: j(rec.categories.map((c) => [c.ordinal, c.title, c.span[0], c.span[1], c.rule])),

@@ -50,7 +50,8 @@ CREATE TABLE IF NOT EXISTS bulletins (
   year INTEGER,                        -- year of the inspection (else feedback / as-of / publication)
   published_date TEXT, doc_number TEXT, publisher TEXT,
   phones TEXT, emails TEXT,            -- JSON arrays
-  fingerprint TEXT NOT NULL            -- same bulletin in another format (txt/docx/pdf/html) = same fingerprint
+  fingerprint TEXT NOT NULL,           -- same bulletin in another format (txt/docx/pdf/html) = same fingerprint
+  region_code TEXT                     -- the region's GB/T 2260 code (extractors/gazetteer.ts); NULL where none is sure
 );
 CREATE INDEX IF NOT EXISTS bulletins_fingerprint ON bulletins(fingerprint);
 CREATE TABLE IF NOT EXISTS declared_totals (
@@ -80,6 +81,8 @@ CREATE TABLE IF NOT EXISTS issues (
   status_phrase TEXT, status_rule TEXT,
   span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
   rule TEXT NOT NULL,                  -- segmentation rule that found the problem
+  unit TEXT,                           -- the unit it is listed under where the bulletin covers several (a round's
+                                       -- digest); NULL: the bulletin's own unit
   UNIQUE (bulletin_id, number)
 );
 -- measures and theme tags are kept in their key's order (WITHOUT ROWID): the key is the table,

@@ -44,15 +44,15 @@ export class Writer {
       insUnit: p('INSERT INTO units (name, region, level) VALUES (?, ?, ?)'),
       insAlias: p('INSERT OR IGNORE INTO unit_aliases (unit_id, alias, source) VALUES (?, ?, ?)'),
       insBulletin: p(`INSERT INTO bulletins (document_id, unit_id, title, issuer, unit_name, region, level, inspection_kind, team, round,
-        inspection_start, inspection_end, feedback_date, as_of_date, years_implied, year, published_date, doc_number, publisher, phones, emails, fingerprint)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        inspection_start, inspection_end, feedback_date, as_of_date, years_implied, year, published_date, doc_number, publisher, phones, emails, region_code, fingerprint)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       maxCategory: p('SELECT coalesce(max(id), 0) FROM categories').pluck(),
       stats: p(`INSERT INTO bulletin_stats (bulletin_id, ${STATS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       maxIssue: p('SELECT coalesce(max(id), 0) FROM issues').pluck(),
       totals: each('declared_totals', 'bulletin_id, key, value', `:bid, ${v(0)}, ${v(1)}`),
       categories: each('categories', 'id, bulletin_id, ordinal, title, span_start, span_end, rule', `:catBase + key + 1, :bid, ${v(0)}, ${v(1)}, ${v(2)}, ${v(3)}, ${v(4)}`),
-      issues: each('issues', 'id, bulletin_id, number, category_id, category_ordinal, problem, outcome, status, status_phrase, status_rule, span_start, span_end, rule',
-        `:issueBase + key + 1, :bid, ${v(0)}, :catBase + ${v(1)} + 1, ${[2, 3, 4, 5, 6, 7, 8, 9, 10].map(v).join(', ')}`),
+      issues: each('issues', 'id, bulletin_id, number, category_id, category_ordinal, problem, outcome, status, status_phrase, status_rule, span_start, span_end, rule, unit',
+        `:issueBase + key + 1, :bid, ${v(0)}, :catBase + ${v(1)} + 1, ${[2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map(v).join(', ')}`),
       measures: each('measures', 'issue_id, ordinal, text', `${issueId(0)}, ${v(1)}, ${v(2)}`),
       notes: each('issue_notes', 'issue_id, ordinal, text', `${issueId(0)}, ${v(1)}, ${v(2)}`),
       // each rule id once (rules), each quantity with the number of its rule
