@@ -124,14 +124,21 @@ const TERMINAL = /(?:[。！？；：]|[。！？][”」』])$/;
  * looks hard-wrapped: many lines share the maximal length.
  */
 export function unwrapHardBreaks(lines: string[], hard: (line: string) => boolean = () => false): string[] {
-  const lens = lines.map((l) => l.trim().length).filter((n) => n >= 15);
-  if (lens.length < 8) return lines;
   // Wrapped text has a width that no line exceeds and that many lines reach: the longest
   // length must be shared by a fifth of the lines (a text of whole paragraphs has one longest).
-  const sorted = [...lens].sort((a, b) => b - a);
-  const width = sorted[Math.floor(sorted.length * 0.03)]!; // tolerate a stray longer line or two
-  const atWidth = lens.filter((n) => n >= width - 1 && n <= width + 1).length;
-  if (atWidth < 3 || atWidth / lens.length < 0.2) return lines;
+  // Measured in characters (a copy wrapped by count), else in display width (a PDF's lines, where
+  // digits and Latin letters are half as wide as Chinese)
+  const widthIn = (len: (l: string) => number) => {
+    const lens = lines.map((l) => len(l.trim())).filter((n) => n >= 15);
+    if (lens.length < 8) return null;
+    const sorted = [...lens].sort((a, b) => b - a);
+    const width = sorted[Math.floor(sorted.length * 0.03)]!; // tolerate a stray longer line or two
+    const atWidth = lens.filter((n) => n >= width - 1 && n <= width + 1).length;
+    return atWidth >= 3 && atWidth / lens.length >= 0.2 ? { width, len } : null;
+  };
+  const measured = widthIn((l) => l.length) ?? widthIn(displayWidth);
+  if (!measured) return lines;
+  const { width, len } = measured;
   const out: string[] = [];
   const titleLike = /(?:通报|报告|公告)$/;
   const openingStart = /^(?:根据|按照|依据)/;
@@ -148,7 +155,7 @@ export function unwrapHardBreaks(lines: string[], hard: (line: string) => boolea
     const closes = rx(closing()).test(line) || rx(closingContact()).test(line);
     if (prevFull && line && !startsParagraph(line) && !(TERMINAL.test(prev ?? '') && closes) && !hard(line) && !hard(lastLine)) out[out.length - 1] = prev + line;
     else out.push(line);
-    lastPhysical = line.length;
+    lastPhysical = len(line);
     lastLine = line;
   }
   return out;
@@ -215,7 +222,14 @@ function midSentence(prev: string, titleLike: RegExp): boolean {
 export function bracketLabels(lines: string[]): string[] {
   if (!lines.some((l) => l.startsWith('【'))) return lines;
   const re = rx(layout().bracket_label);
-  return lines.map((l) => {
+  const inner = new RegExp(rx(layout().bracket_label).source.replace(/^\^/, ''), 'g');
+  // a problem's fields in brackets on one line (【问题1】X【整改措施】…【整改时限】…): a line each
+  const split = lines.flatMap((l) => {
+    if (!re.test(l)) return [l];
+    const cuts = [...l.matchAll(inner)].map((m) => m.index!).filter((i) => i > 0);
+    return cuts.length ? [0, ...cuts].map((c, k) => l.slice(c, cuts[k] ?? l.length).trim()) : [l];
+  });
+  return split.map((l) => {
     const m = re.exec(l);
     return m ? `${m[1]!.replace(/\s+/g, '')}：${l.slice(m[0].length)}` : l;
   });
@@ -378,6 +392,9 @@ export function splitProblemLeads(lines: string[]): string[] {
     return [0, ...cuts].map((c, k) => l.slice(c, cuts[k] ?? l.length).trim()).filter(Boolean);
   });
 }
+
+/** Display width: Chinese and full-width characters two columns, others one. */
+const displayWidth = (s: string): number => { let w = 0; for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1; return w; };
 
 /** A line holding only its numbering (第一条 ⏎ 巡察指出：…) goes with the line after it. */
 export function joinBareNumbers(lines: string[]): string[] {

@@ -54,6 +54,8 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   },
   'xuchang-jiaotong-2024-reworded': { 'line breaks lost': 'measures numbered （一）（二） in a run-on line are cut as categories' },
   'yuehe-town-2024-reworded': { 'line breaks lost': 'measures numbered （一）（二） in a run-on line are cut as headings: the categories are lost' },
+  'bracket-ledger-2023': { 'hard-wrapped at 33 characters': 'a one-line ledger wrapped and joined again: the fields after 【整改措施】 are not cut apart, measures stay one' },
+  'list-items-2022': { 'line breaks lost': 'categories and 问题清单第N项 run together: category titles take the first problem, money is counted twice' },
   'mixed-marks-2024': { 'line breaks lost': 'categories numbered 一） and problems (1) run together: the run-on split knows neither, 1 category of 3 found' },
   'two-rounds-2023': { 'line breaks lost': 'a part title runs on into its lead: the category title takes the lead sentence with it' },
   'yishi-problems-2022': { 'line breaks lost': 'the categories （一）关于…方面 run on with the problems named after them: categories are not found' },
