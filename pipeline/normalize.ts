@@ -128,15 +128,17 @@ export function unwrapHardBreaks(lines: string[], hard: (line: string) => boolea
   // length must be shared by a fifth of the lines (a text of whole paragraphs has one longest).
   // Measured in characters (a copy wrapped by count), else in display width (a PDF's lines, where
   // digits and Latin letters are half as wide as Chinese)
-  const widthIn = (len: (l: string) => number) => {
+  const widthIn = (len: (l: string) => number, slack: number) => {
     const lens = lines.map((l) => len(l.trim())).filter((n) => n >= 15);
     if (lens.length < 8) return null;
     const sorted = [...lens].sort((a, b) => b - a);
     const width = sorted[Math.floor(sorted.length * 0.03)]!; // tolerate a stray longer line or two
-    const atWidth = lens.filter((n) => n >= width - 1 && n <= width + 1).length;
-    return atWidth >= 3 && atWidth / lens.length >= 0.2 ? { width, len } : null;
+    const atWidth = lens.filter((n) => n >= width - slack && n <= width + 1).length;
+    return atWidth >= 3 && atWidth / lens.length >= 0.2 ? { width: width - slack + 1, len } : null;
   };
-  const measured = widthIn((l) => l.length) ?? widthIn(displayWidth);
+  // (in display columns a full line may fall a column or two short: a half-width digit or a
+  // full-width mark that did not fit)
+  const measured = widthIn((l) => l.length, 1) ?? widthIn(displayWidth, 3);
   if (!measured) return lines;
   const { width, len } = measured;
   const out: string[] = [];

@@ -16,6 +16,9 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   // its measures are numbered （1）（2） on lines of their own under problems 1.: numbering the problems （1） too erases the nesting
   'common-individual-2024': ['numbering （1）'],
   // its problems are the 一是/二是 items themselves: numbering them otherwise makes them measures
+  // a PDF copy hard-wrapped at its page width: rewording a label or a marker inside a wrapped line
+  // changes that line's length, and the wrap no longer reads as one width
+  'pdf-long-2024': ['measures label 整改进展情况', 'measures numbered ①②', 'measures numbered 第一，第二，', 'measures label 整改措施及成效'],
   'yishi-problems-2022': ['measures numbered （1）（2） in the paragraph', 'measures numbered ①②', 'measures numbered 第一，第二，'],
   // a table laid out in columns of spaces: wrapping its lines, losing its line breaks or indenting them with
   // full-width spaces moves its columns (the layout is the table)
@@ -54,6 +57,10 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   },
   'xuchang-jiaotong-2024-reworded': { 'line breaks lost': 'measures numbered （一）（二） in a run-on line are cut as categories' },
   'yuehe-town-2024-reworded': { 'line breaks lost': 'measures numbered （一）（二） in a run-on line are cut as headings: the categories are lost' },
+  'pdf-long-2024': {
+    'hard-wrapped at 33 characters': 'wrapped again at 33 over its own width: the two widths together read as none, the phone number and the completion rate stay broken',
+    'line breaks lost': 'the running header (…巡察整改专栏) that stood on a line of its own runs into a problem\'s words',
+  },
   'bracket-ledger-2023': { 'hard-wrapped at 33 characters': 'a one-line ledger wrapped and joined again: the fields after 【整改措施】 are not cut apart, measures stay one' },
   'list-items-2022': { 'line breaks lost': 'categories and 问题清单第N项 run together: category titles take the first problem, money is counted twice' },
   'mixed-marks-2024': { 'line breaks lost': 'categories numbered 一） and problems (1) run together: the run-on split knows neither, 1 category of 3 found' },
