@@ -31,7 +31,11 @@ export function frontOf(doc: Doc, seg: Segmentation): (offset: number) => boolea
   };
 }
 
-/** Per paragraph: outside the problem parts, or before the first heading or labelled problem inside them. */
+/**
+ * Per paragraph: before the first heading or labelled problem of the problem parts, or outside them and
+ * in the closing. A part after the problems (下一步工作打算：对需长期坚持的1个问题…) restates figures for its
+ * plans: it is read only for a key stated nowhere before.
+ */
 function frontParas(L: Layout, frame: Frame, parts: Parts): boolean[] {
   const label = rx(L.r.labels.problem);
   let first = L.paras.length;
@@ -40,7 +44,7 @@ function frontParas(L: Layout, frame: Frame, parts: Parts): boolean[] {
     const p = L.paras[i]!;
     if (L.headings[i] || label.test(p.text) || rx(L.r.category_cell).test(p.text)) { first = i; break; }
   }
-  return L.paras.map((_, i) => !parts.inProblemScope(i) || i < first);
+  return L.paras.map((_, i) => i < first || (!parts.inProblemScope(i) && i >= frame.closing));
 }
 
 

@@ -15,6 +15,8 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   'decimal-outline-2023': ['numbering 1、', 'numbering （1）'],
   // its measures are numbered （1）（2） on lines of their own under problems 1.: numbering the problems （1） too erases the nesting
   'common-individual-2024': ['numbering （1）'],
+  // tables of measures whose rows are lines of pipes: wrapping the lines or running them together breaks the rows
+  'measure-table-2022': ['hard-wrapped at 33 characters', 'line breaks lost'],
   // its problems are the 一是/二是 items themselves: numbering them otherwise makes them measures
   // a PDF copy hard-wrapped at its page width: rewording a label or a marker inside a wrapped line
   // changes that line's length, and the wrap no longer reads as one width
@@ -63,6 +65,10 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   },
   'bracket-ledger-2023': { 'hard-wrapped at 33 characters': 'a one-line ledger wrapped and joined again: the fields after 【整改措施】 are not cut apart, measures stay one' },
   'list-items-2022': { 'line breaks lost': 'categories and 问题清单第N项 run together: category titles take the first problem, money is counted twice' },
+  'town-lists-2024': {
+    'hard-wrapped at 33 characters': 'the layout itself is a known gap (problems as a 一是… series in 存在问题：, answered by 针对问题N): see its $known_gaps',
+    'line breaks lost': 'the layout itself is a known gap (problems as a 一是… series in 存在问题：, answered by 针对问题N): see its $known_gaps',
+  },
   'mixed-marks-2024': { 'line breaks lost': 'categories numbered 一） and problems (1) run together: the run-on split knows neither, 1 category of 3 found' },
   'two-rounds-2023': { 'line breaks lost': 'a part title runs on into its lead: the category title takes the lead sentence with it' },
   'yishi-problems-2022': { 'line breaks lost': 'the categories （一）关于…方面 run on with the problems named after them: categories are not found' },

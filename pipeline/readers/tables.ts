@@ -3,7 +3,7 @@
 // (N.问题：… / 整改措施：… / 整改状态：…) so the problems in it are read like any others.
 
 import { loadRules, rx } from '../rules.js';
-import { structureRules } from '../vocabulary.js';
+import { structureRules, statusRules } from '../vocabulary.js';
 
 type Role = 'no' | 'category' | 'problem' | 'measures' | 'outcome' | 'status' | 'deadline' | 'owner';
 let cols: Array<[Role, RegExp]> | null = null;
@@ -58,12 +58,33 @@ export function cellMeasures(cell: string): string[] {
   return clauses.length > 1 && clauses.every((c) => c.length >= 6) ? clauses.map((c, k) => (k < clauses.length - 1 ? `${c}；` : c)) : [one];
 }
 
+/**
+ * A problem's own table of measures (| 序号 | 整改措施 | 责任部门 | 完成时限 | 完成情况 |, no problem column):
+ * its measures as the problem's measures, and one status for the problem, the first that is not
+ * done (any measure still under way leaves the problem under way), else done.
+ */
+function measuresTable(rows: string[][]): string[] | null {
+  const headerAt = rows.findIndex((r) => r.some((c) => roleOf(c) === 'measures') && !r.some((c) => roleOf(c) === 'problem'));
+  if (headerAt < 0) return null;
+  const header = rows[headerAt]!;
+  const at = (role: Role) => header.findIndex((h) => roleOf(h) === role);
+  const m = at('measures');
+  const st = at('status');
+  const body = rows.slice(headerAt + 1).filter((r) => r[m]);
+  if (!body.length) return null;
+  const measures = body.map((r) => r[m]!.replace(/\n/g, ''));
+  const statuses = st >= 0 ? body.map((r) => r[st]!.replace(/\n/g, '')).filter(Boolean) : [];
+  const done = (v: string) => statusRules().field_values.find((f) => rx(f).test(v))?.status === 'completed';
+  const open = statuses.find((v) => !done(v));
+  return [...rows.slice(0, headerAt).map((r) => r.filter(Boolean).join(' ')), ...measures.map((x, k) => `${k ? '' : '整改措施：'}${x}${k < measures.length - 1 && !/[。；;]$/.test(x) ? '；' : ''}`), ...(statuses.length ? [`整改状态：${open ?? statuses[0]}`] : [])];
+}
+
 /** Rows of cells → lines. A ledger becomes labelled paragraphs; any other table, one line per row. */
 export function tableLines(rows: string[][]): string[] {
   const clean = rows.map((r) => r.map((c) => c.replace(/[ \t]+/g, ' ').trim())).filter((r) => r.some(Boolean));
   const flat = (r: string[]) => r.filter(Boolean).join(' ').replace(/\n/g, ' ');
   const headerAt = clean.findIndex((r) => r.some((c) => roleOf(c) === 'problem') && r.some((c) => roleOf(c) === 'measures'));
-  if (headerAt < 0) return clean.map(flat);
+  if (headerAt < 0) return measuresTable(clean) ?? clean.map(flat);
   const header = clean[headerAt]!;
   const col: Partial<Record<Role, number>> = {};
   header.forEach((h, i) => {
@@ -125,7 +146,8 @@ export function textLedgers(text: string): string {
     while (j < lines.length && (isRow(lines[j]!) || !lines[j]!.trim())) { if (lines[j]!.trim()) end = j + 1; j++; }
     j = end;
     const rows = lines.slice(i, j).filter((l) => l.trim()).map((l) => cellsOf(l)!).filter((c) => !rule(c));
-    const header = rows.some((r) => r.some((c) => roleOf(c) === 'problem') && r.some((c) => roleOf(c) === 'measures'));
+    // a ledger (问题 | 整改措施 …), or a problem's own table of measures (序号 | 整改措施 | 完成情况)
+    const header = rows.some((r) => r.some((c) => roleOf(c) === 'measures') && (r.some((c) => roleOf(c) === 'problem') || r.length >= 2));
     out.push(...(header ? tableLines(rows) : lines.slice(i, j)));
     i = j;
   }
