@@ -67,7 +67,7 @@ export function closeCjkSpaces(t: string): string {
   return t.replace(CJK_SPACE, (_m, a, b) => a ?? b);
 }
 
-type LayoutRules = { bare_number: RegexRule; bracket_label: RegexRule; page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule; pinyin: RegexRule; run_on: { problem_lead: RegexRule; numbering: RegexRule; label: RegexRule; title_end: RegexRule; closing: RegexRule; chrome: RegexRule; heading_label: RegexRule } };
+type LayoutRules = { bare_number: RegexRule; bracket_label: RegexRule; page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule; pinyin: RegexRule; run_on: { problem_lead: RegexRule; series_item: RegexRule; answer_item: RegexRule; numbering: RegexRule; label: RegexRule; title_end: RegexRule; closing: RegexRule; chrome: RegexRule; heading_label: RegexRule } };
 
 // Characters written differently in traditional script (們 這 與 會 …): a text with many of
 // them is a traditional-script mirror and is converted to simplified (OpenCC) first.
@@ -398,6 +398,27 @@ export function splitProblemLeads(lines: string[]): string[] {
 /** Display width: Chinese and full-width characters two columns, others one. */
 const displayWidth = (s: string): number => { let w = 0; for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1; return w; };
 
+/**
+ * A category's problems stated as a series in one paragraph (存在问题：一是X；二是Y。) and answered by
+ * their number in the next (整改情况：针对问题一，…；针对问题二，…): each item and each answer a line.
+ */
+export function splitProblemLists(lines: string[]): string[] {
+  const list = rx(structureRules().problem_list);
+  const item = rx(layout().run_on.series_item, 'g');
+  const answer = rx(layout().run_on.answer_item, 'g');
+  const cut = (l: string, re: RegExp) => {
+    const at = [...l.matchAll(re)].map((m) => m.index! + m[0].length).filter((i) => i > 0 && i < l.length);
+    return at.length ? [0, ...at].map((c, k) => l.slice(c, at[k] ?? l.length).trim()).filter(Boolean) : [l];
+  };
+  let inList = false;
+  return lines.flatMap((l) => {
+    if (list.test(l)) { inList = true; return cut(l, item); }
+    if (inList && [...l.matchAll(answer)].length + (rx(structureRules().answer_item).test(l) ? 1 : 0) >= 2) { inList = false; return cut(l, answer); }
+    inList = false;
+    return [l];
+  });
+}
+
 /** A line holding only its numbering (第一条 ⏎ 巡察指出：…) goes with the line after it. */
 export function joinBareNumbers(lines: string[]): string[] {
   const bare = rx(layout().bare_number);
@@ -441,6 +462,7 @@ export function normalize(raw: string, hard?: ReadonlySet<string>): string {
   lines = joinBrokenSentences(lines.filter((l) => l.length > 0), isHard);
   lines = splitRunOn(lines); // a one-line bulletin that was also hard-wrapped is one line only now
   lines = splitProblemLeads(lines);
+  lines = splitProblemLists(lines);
   lines = dropRepeats(lines.filter((l) => l.length > 0));
   return lines.join('\n');
 }

@@ -155,3 +155,26 @@ export function statusRoll(L: Layout, f: Frame, problems: ProblemBlock[]): void 
     }
   }
 }
+
+/**
+ * Answers to a category's problems by their number in it (整改情况：针对问题一，… ⏎ 针对问题二，…): each,
+ * with the paragraphs after it up to the next answer or heading, is the Nth problem's of its category.
+ */
+export function linkItemAnswers(L: Layout, f: Frame, problems: ProblemBlock[], categories: CategoryBlock[]): void {
+  const { paras, headings, r, doc } = L;
+  const re = rx(r.answer_item);
+  const inside = new Uint8Array(paras.length);
+  for (const p of problems) for (let i = p.first; i <= p.last; i++) inside[i] = 1;
+  for (let i = f.bodyStart; i < f.closing; i++) {
+    const m = inside[i] ? null : re.exec(paras[i]!.text);
+    if (!m) continue;
+    const cat = [...categories].reverse().find((c) => c.para < i);
+    const mine = problems.filter((p) => p.category === (cat?.ordinal ?? null) && p.first < i && (!cat || p.first > cat.para));
+    const target = mine[cnOrdinal(m[1]!) - 1];
+    if (!target || target.answer) continue;
+    let last = i;
+    while (last + 1 < f.closing && !inside[last + 1] && !headings[last + 1] && !re.test(paras[last + 1]!.text)) last++;
+    target.answer = { first: i, last, headStart: paras[i]!.start + m[0].length, rule: r.answer_item.id };
+    doc.decide('segment', 'measures', r.answer_item.id, [paras[i]!.start, paras[last]!.end], `answers problem ${target.number}: ${clip(paras[i]!.text)}`, target.number);
+  }
+}

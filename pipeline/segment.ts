@@ -14,7 +14,7 @@ import { extractTotals } from '../extractors/totals.js';
 import { chooseAmong, type ReadingScore, type Evidence } from './readings.js';
 import type { Doc, Paragraph } from './doc.js';
 import { clip, cnOrdinal, spanOf, type CategoryBlock, type Frame, type Heading, type Layout, type ProblemBlock, type Segmentation } from './segment-model.js';
-import { linkAnswers, readerHeadings, statusGroups, statusRoll, unitCategories } from './segment-passes.js';
+import { linkAnswers, linkItemAnswers, readerHeadings, statusGroups, statusRoll, unitCategories } from './segment-passes.js';
 
 export { structureRules, stripQuotes };
 export type { Heading, CategoryBlock, ProblemBlock, Segmentation } from './segment-model.js';
@@ -492,6 +492,7 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
     }
   } else {
     // unnumbered blocks: 问题：X / 整改：…, or one-sentence problems each followed by 整改情况：…
+    let inSeries = false;
     for (let i = f.bodyStart; i < f.closing; i++) {
       if (!inProblemScope(i)) continue;
       const h = headings[i];
@@ -502,6 +503,12 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
       const cc = h ? null : cellCategory(L, i, categories.length + 1);
       if (cc) { addCategory(cc, cc.body, cc.rule, false); continue; }
       const p = paras[i]!;
+      // a category's problems as a series (存在问题：一是X； ⏎ 二是Y； …): each item a problem, its marker no part of it
+      const list = h ? null : rx(r.problem_list).exec(p.text);
+      const marker = (t: string) => rx(r.series_marker).exec(t)?.[0].length ?? 0;
+      if (list) { inSeries = true; addProblem(i, null, p.start + list[0].length + marker(p.text.slice(list[0].length)), r.problem_list.id, problems.length + 1); continue; }
+      if (inSeries && !h && marker(p.text)) { addProblem(i, null, p.start + marker(p.text), r.problem_list.id, problems.length + 1); continue; }
+      inSeries = false;
       const m = problemLabel.exec(h ? h.body : p.text);
       if (m) addProblem(i, h ?? null, (h ? h.bodyStart : p.start) + m[0].length, r.labels.problem.id, problems.length + 1);
       else if (beforeMeasures(L, i)) addProblem(i, null, p.start, decisionId('before_measures'), problems.length + 1);
@@ -558,6 +565,8 @@ function setExtents(L: Layout, problems: ProblemBlock[], categories: CategoryBlo
         p.endedByTotals = j;
         break;
       }
+      // an answer to a problem by its number in the category (针对问题二，…) is that problem's, not this one's
+      if (!h && rx(L.r.answer_item).test(paras[j]!.text)) break;
       // the statuses by number (第1、2个问题已完成整改) or the bulletin's conclusion (局党组将持续…) after the last problem
       if (!h && p === problems[problems.length - 1] && (rx(L.r.status_roll).test(paras[j]!.text) || rx(L.r.conclusion).test(paras[j]!.text))) break;
       j++;
@@ -703,6 +712,7 @@ export function segment(doc: Doc): Segmentation {
     doc.decide('segment', 'totals', decisionId('totals_after'), [t.start, t.end], `totals sentence (ends problem ${p.number}): ${clip(t.text)}`);
   }
   linkAnswers(L, frame, problems);
+  linkItemAnswers(L, frame, problems, categories);
   statusRoll(L, frame, problems);
   if (renumber && problems.some((p) => p.label)) doc.decide('segment', 'layout', decisionId('renumbered'), undefined, 'numbering restarts: problems numbered 1..N through the document, the printed labels kept');
   // a long paragraph that nothing could cut, and no problem found: say so

@@ -20,6 +20,9 @@ export interface StructureRules {
   problem_about: RegexRule;
   problem_about_line: RegexRule;
   problem_lead: RegexRule;
+  problem_list: RegexRule;
+  answer_item: RegexRule;
+  series_marker: RegexRule;
   lead_marker: RegexRule;
   bracket_status_tail: RegexRule;
   status_roll: RegexRule;

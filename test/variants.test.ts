@@ -21,6 +21,7 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   // a PDF copy hard-wrapped at its page width: rewording a label or a marker inside a wrapped line
   // changes that line's length, and the wrap no longer reads as one width
   'pdf-long-2024': ['measures label 整改进展情况', 'measures numbered ①②', 'measures numbered 第一，第二，', 'measures label 整改措施及成效'],
+  'town-lists-2024': ['measures numbered （1）（2） in the paragraph', 'measures numbered ①②', 'measures numbered 第一，第二，'],
   'yishi-problems-2022': ['measures numbered （1）（2） in the paragraph', 'measures numbered ①②', 'measures numbered 第一，第二，'],
   // a table laid out in columns of spaces: wrapping its lines, losing its line breaks or indenting them with
   // full-width spaces moves its columns (the layout is the table)
@@ -66,8 +67,8 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   'bracket-ledger-2023': { 'hard-wrapped at 33 characters': 'a one-line ledger wrapped and joined again: the fields after 【整改措施】 are not cut apart, measures stay one' },
   'list-items-2022': { 'line breaks lost': 'categories and 问题清单第N项 run together: category titles take the first problem, money is counted twice' },
   'town-lists-2024': {
-    'hard-wrapped at 33 characters': 'the layout itself is a known gap (problems as a 一是… series in 存在问题：, answered by 针对问题N): see its $known_gaps',
-    'line breaks lost': 'the layout itself is a known gap (problems as a 一是… series in 存在问题：, answered by 针对问题N): see its $known_gaps',
+    'hard-wrapped at 33 characters': 'a wrapped answer line (针对问题N，…) joined to the line before it is not cut again: problems 9 and 10 lose their measures and status',
+    'line breaks lost': 'the categories and their 存在问题： lists run together: 4 problems of 11 found',
   },
   'mixed-marks-2024': { 'line breaks lost': 'categories numbered 一） and problems (1) run together: the run-on split knows neither, 1 category of 3 found' },
   'two-rounds-2023': { 'line breaks lost': 'a part title runs on into its lead: the category title takes the lead sentence with it' },
