@@ -3,9 +3,10 @@
 // saved as JPEG, and put on a page of its own with no text layer:
 //   tsx test/make-scan.ts IN.pdf OUT.pdf
 // test/scans/xuchang-jiaotong-2024.pdf (the scanned form of that fixture) was made with it from a LibreOffice
-// PDF of that bulletin's text (soffice --convert-to pdf, fonts-wqy-zenhei).
+// PDF of that bulletin's text (soffice --convert-to pdf, fonts-wqy-zenhei). `npm run bench` makes
+// the seed's scan (fixtures/xinye-kexie-2024/bulletin.pdf, 18 pages) with it for the OCR figures.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -42,20 +43,29 @@ export function imagePdf(pages: Array<{ jpeg: Buffer; width: number; height: num
   return Buffer.concat(parts);
 }
 
-export async function scan(pdf: string): Promise<Buffer> {
+/** The scanned pages of a PDF: each page as the scanner's grey JPEG (needs pdftoppm from poppler-utils). */
+export async function scanPages(pdf: string): Promise<Array<{ jpeg: Buffer; width: number; height: number }>> {
   const dir = mkdtempSync(join(tmpdir(), 'zg-scan-'));
-  execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', pdf, join(dir, 'p')]);
-  const pages = [];
-  for (const [i, f] of readdirSync(dir).filter((f) => f.endsWith('.png')).sort().entries()) {
-    const { data, info } = await sharp(readFileSync(join(dir, f)))
-      .rotate(i % 2 ? 0.4 : -0.3, { background: '#ffffff' })
-      .blur(0.6)
-      .greyscale()
-      .jpeg({ quality: 70 })
-      .toBuffer({ resolveWithObject: true });
-    pages.push({ jpeg: data, width: info.width, height: info.height });
+  try {
+    execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', pdf, join(dir, 'p')]);
+    const pages = [];
+    for (const [i, f] of readdirSync(dir).filter((f) => f.endsWith('.png')).sort().entries()) {
+      const { data, info } = await sharp(readFileSync(join(dir, f)))
+        .rotate(i % 2 ? 0.4 : -0.3, { background: '#ffffff' })
+        .blur(0.6)
+        .greyscale()
+        .jpeg({ quality: 70 })
+        .toBuffer({ resolveWithObject: true });
+      pages.push({ jpeg: data, width: info.width, height: info.height });
+    }
+    return pages;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return imagePdf(pages);
+}
+
+export async function scan(pdf: string): Promise<Buffer> {
+  return imagePdf(await scanPages(pdf));
 }
 
 if (process.argv[1] && /make-scan\.ts$/.test(process.argv[1])) {

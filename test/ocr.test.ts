@@ -11,6 +11,8 @@ import { extractBytes } from '../pipeline/extract.js';
 import { compareRecord } from './golden.js';
 import { FIXTURES } from './fixtures.js';
 import type { BulletinRecord } from '../pipeline/record.js';
+import { findBoxes, ctcDecode, recInputs } from '../pipeline/readers/ocr-engine.js';
+import { boxesToLines } from '../pipeline/readers/ocr.js';
 
 const dir = join(FIXTURES, 'xuchang-jiaotong-2024');
 // the scanned form of fixtures/xuchang-jiaotong-2024, kept out of fixtures/ so that ingesting
@@ -123,9 +125,11 @@ describe('a scan through the command line and the batch', () => {
     expect(q.stdout).toMatch(/\b11\b/);
   }, 300_000);
   it('one time limit for the whole scan, never re-armed page by page: --ocr-timeout stops a two-page scan that takes longer', () => {
-    const r = cli('extract', '--timeout', '1000', '--ocr-timeout', '3000', SCAN);
+    // 1.5 s: more than reading the PDF takes before OCR starts (under --timeout's 1 s), less than
+    // loading the models and reading two dense pages (3 s and more, and faster OCR came near 3 s)
+    const r = cli('extract', '--timeout', '1000', '--ocr-timeout', '1500', SCAN);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/timeout: over 3000 ms/);
+    expect(r.stderr).toMatch(/timeout: over 1500 ms/);
   }, 300_000);
   it('a scan whose OCR process dies (a native abort) fails alone with worker_crashed; the text beside it lands', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'zg-ocr-crash-'));
@@ -140,4 +144,52 @@ describe('a scan through the command line and the batch', () => {
     expect(events.at(-1)).toMatchObject({ event: 'summary', ingested: 1, failed: 1 });
     expect(cli('errors', '--db', db).stdout).toMatch(/worker_crashed\s+\S*scanned\.pdf/);
   }, 300_000);
+});
+
+describe('the OCR engine\'s own steps (no model)', () => {
+  it('the detector\'s map → one box a text line, top to bottom, in the page\'s pixels', () => {
+    // a 64×32 map of a page 128×64: two lines of "text" (probability 0.9)
+    const w = 64, h = 32;
+    const prob = new Float32Array(w * h);
+    for (let y = 5; y < 9; y++) for (let x = 4; x < 60; x++) prob[y * w + x] = 0.9;
+    for (let y = 20; y < 24; y++) for (let x = 4; x < 30; x++) prob[y * w + x] = 0.9;
+    const found = findBoxes(prob, w, h, 2, 2, 128, 64);
+    expect(found).toHaveLength(2);
+    const [a, b] = found.map((f) => f.box);
+    // top-left first, clockwise; grown around the region (x 4..59, y 5..8), scaled by 2
+    expect(a![0]![0]).toBeLessThan(8);
+    expect(a![1]![0]).toBeGreaterThan(118);
+    expect(a![0]![1]).toBeLessThan(10);
+    expect(a![3]![1]).toBeGreaterThan(16);
+    expect(b![0]![1]).toBeGreaterThan(a![3]![1]);
+    // the recognizer's crop has more margin than the box
+    expect(found[0]!.crop[3]![1] - found[0]!.crop[0]![1]).toBeGreaterThan(a![3]![1] - a![0]![1]);
+  });
+  it('a box is cut from the page 48 pixels high, as wide as its shape says (squeezed to 0.8), in 3 planes', () => {
+    const img = { data: new Uint8Array(400 * 100).fill(255), width: 400, height: 100, channels: 1 };
+    const [piece] = recInputs(img, [[0, 0], [400, 0], [400, 100], [0, 100]]);
+    expect(piece!.width).toBe(Math.round((0.8 * 48 * 400) / 100));
+    expect(piece!.data.length).toBe(3 * 48 * piece!.width);
+    expect(piece!.data.every((v) => Math.abs(v - 1) < 1e-6)).toBe(true);
+  });
+  it('greedy CTC: blanks and repeats dropped, a repeat after a blank kept', () => {
+    const dict = ['', 'a', 'b'];
+    // steps: a a blank a b → "aab"
+    const steps = [1, 1, 0, 1, 2];
+    const probs = new Float32Array(steps.length * 3);
+    steps.forEach((k, t) => { probs[t * 3 + k] = 0.9; });
+    expect(ctcDecode(probs, steps.length, 3, dict)).toMatchObject({ text: 'aab', n: 3 });
+  });
+  it('a line\'s height is its longest box\'s, and heights within a quarter of the page\'s common one are that one', () => {
+    const box = (x0: number, y0: number, x1: number, y1: number) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+    const lines = boxesToLines([
+      { text: '见和建议，请及时向我们反映。', mean: 0.99, box: box(10, 10, 500, 44) },
+      { text: '28；电子邮箱', mean: 0.99, box: box(10, 60, 200, 94) },
+      { text: 'xinyekexie@163.com', mean: 0.99, box: box(210, 60, 400, 102) },
+      { text: '中共新野县科学技术协会党组', mean: 0.99, box: box(10, 120, 500, 170) },
+      { text: '整改情况：一是加强对', mean: 0.99, box: box(10, 190, 500, 226) },
+    ]);
+    expect(lines.map((l) => l.text)).toEqual(['见和建议，请及时向我们反映。', '28；电子邮箱xinyekexie@163.com', '中共新野县科学技术协会党组', '整改情况：一是加强对']);
+    expect(lines.map((l) => l.bottom - l.top)).toEqual([34, 34, 50, 34]);
+  });
 });

@@ -3,13 +3,17 @@
 // with --jobs = cores into a fresh database, and measures in the same run the baselines:
 // single-thread extraction of the same texts (what an ingest must do at the least, before it
 // writes anything), and pdf.js's own page-text extraction of the PDFs.
-// Then OCR: the shipped scanned PDF read by the CLI (`--no-ocr` skips it), in seconds per page.
+// Then OCR (`--no-ocr` skips it): the seed's 18 pages printed and scanned (test/make-scan.ts, 150
+// dpi grey JPEGs; needs pdftoppm) read by the CLI, in seconds per page, with the score of the
+// record and the peak RSS; and, as the peer, Debian's tesseract (chi_sim) on the same page images
+// when it is installed, its text given to `extract` the same way (scores by ../shared/tools/score.mjs
+// when it is there).
 // Prints a table and, last, one JSON line. The txt figures are medians of three runs.
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { getDocumentProxy, extractTextItems } from 'unpdf';
 import { synthBulletin } from './synth.js';
 import { makeDocx } from '../make-docx.js';
@@ -103,20 +107,108 @@ const starts: number[] = [];
 for (let i = 0; i < 3; i++) starts.push(await startup());
 const startupMs = starts.sort((a, b) => a - b)[1]!;
 
-// --- OCR: the shipped two-page scan through the CLI (engine start included), seconds per page
-async function ocrRun(): Promise<number> {
-  const t = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    const p = spawn(process.execPath, [join(root, 'bin', 'zhenggai.mjs'), 'extract', join(root, 'test', 'scans', 'xuchang-jiaotong-2024.pdf')], { stdio: 'ignore' });
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`OCR run exited ${code}`))));
-    p.on('error', reject);
-  });
-  return (performance.now() - t) / 1000;
-}
-const ocrSeconds = process.argv.includes('--no-ocr') ? null : await ocrRun();
-const OCR_PAGES = 2;
-
+// --- OCR: the seed's scan through the CLI (engine start included) against tesseract on the same pages
 const r2 = (x: number) => Math.round(x * 100) / 100;
+interface OcrFigures { pages: number; seconds: number; score: number | null; peakRssMb: number | null }
+const OCR_SKIP = process.argv.includes('--no-ocr') ? 'skipped (--no-ocr)' : null;
+const ocrDir = join(work, 'ocr');
+mkdirSync(ocrDir);
+const { scanPages, imagePdf } = await import('../make-scan.js');
+type Scanned = { pages: Awaited<ReturnType<typeof scanPages>> } | { error: string };
+const seedPages: Scanned | null = OCR_SKIP ? null : await scanPages(join(root, 'fixtures', 'xinye-kexie-2024', 'bulletin.pdf')).then((pages) => ({ pages }), (e: Error) => ({ error: e.message }));
+const scorer = join(root, '..', 'shared', 'tools', 'score.mjs');
+const expected = join(root, 'fixtures', 'xinye-kexie-2024', 'expected.json');
+/** the record's score against the seed's expected record, by the shared scorer when it is there */
+function score(recordJson: string, name: string): number | null {
+  if (!existsSync(scorer)) return null;
+  const file = join(ocrDir, `${name}.json`);
+  writeFileSync(file, recordJson);
+  const r = spawnSync(process.execPath, [scorer, expected, file, '--quiet'], { encoding: 'utf8' });
+  const m = /score: ([\d.]+)/.exec(r.stdout);
+  return m ? Number(m[1]) : null;
+}
+/** resident memory of a process and all its descendants, in bytes (Linux /proc; null elsewhere) */
+function treeRss(pid: number): number | null {
+  try {
+    let sum = 0;
+    const todo = [pid];
+    while (todo.length) {
+      const p = todo.pop()!;
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      sum += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      for (const t of readdirSync(`/proc/${p}/task`)) {
+        try { todo.push(...readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)); } catch { /* gone */ }
+      }
+    }
+    return sum;
+  } catch {
+    return null;
+  }
+}
+/** run a command; its wall time, stdout, and the peak RSS of its process tree (sampled every 50 ms) */
+async function timed(cmd: string, args: string[], env: Record<string, string> = {}): Promise<{ seconds: number; stdout: string; peak: number | null }> {
+  const t = performance.now();
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, ...env } });
+    let out = '';
+    let peak: number | null = null;
+    const sample = setInterval(() => { const r = treeRss(p.pid!); if (r !== null) peak = Math.max(peak ?? 0, r); }, 50);
+    p.stdout.on('data', (d) => (out += d));
+    p.on('error', (e) => { clearInterval(sample); reject(e); });
+    p.on('close', (code) => {
+      clearInterval(sample);
+      if (code !== 0) reject(new Error(`${cmd} exited ${code}`));
+      else resolve({ seconds: (performance.now() - t) / 1000, stdout: out, peak });
+    });
+  });
+}
+const cli = join(root, 'bin', 'zhenggai.mjs');
+let ocr: OcrFigures | null = null;
+let tess: OcrFigures | null = null;
+let ocrNote = OCR_SKIP;
+let tessNote: string | null = OCR_SKIP;
+let tessTimes: number[] = [];
+let ocrTimes: number[] = [];
+if (seedPages && 'error' in seedPages) ocrNote = tessNote = `skipped: the seed's scan cannot be made (${seedPages.error.split('\n')[0]}; test/make-scan.ts needs pdftoppm: apt-get install poppler-utils)`;
+else if (seedPages) {
+  const { pages } = seedPages;
+  const scanFile = join(ocrDir, 'seed-scan.pdf');
+  writeFileSync(scanFile, imagePdf(pages));
+  // twice, one before the peer's runs and one after, the faster counting, as for the peer: a
+  // machine shared with other work is slower at some moments than at others
+  const run = await timed(process.execPath, [cli, 'extract', scanFile]);
+  ocr = { pages: pages.length, seconds: run.seconds, score: score(run.stdout, 'ocr'), peakRssMb: run.peak === null ? null : Math.round(run.peak / 1e6) };
+  ocrTimes = [run.seconds];
+  // the peer: the same page images, one tesseract run over the list (its model loads once, as ours does)
+  const langs = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
+  if (langs.error || !/^chi_sim$/m.test(langs.stdout)) tessNote = 'skipped: Debian\'s tesseract with chi_sim is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)';
+  else {
+    const list = pages.map((p, i) => { const f = join(ocrDir, `page-${String(i + 1).padStart(2, '0')}.jpg`); writeFileSync(f, p.jpeg); return f; });
+    writeFileSync(join(ocrDir, 'pages.txt'), list.join('\n') + '\n');
+    // as installed (OpenMP threads on every core), and on one thread (OMP_THREAD_LIMIT=1): OpenMP's
+    // threads wait spinning, and on a machine that is busy besides, tesseract then takes 4× as
+    // long as on one thread. The peer's time is the faster of the two.
+    const tessRuns: Array<Awaited<ReturnType<typeof timed>>> = [];
+    for (const limit of [undefined, '1']) tessRuns.push(await timed('tesseract', [join(ocrDir, 'pages.txt'), 'stdout', '-l', 'chi_sim'], limit ? { OMP_THREAD_LIMIT: limit } : {}));
+    const t = tessRuns.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    tessTimes = tessRuns.map((r) => r.seconds);
+    // tesseract puts a space between CJK characters (and their full-width punctuation): taken out
+    const cjk = '\\u2018\\u2019\\u201c\\u201d\\u2026\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef';
+    const text = t.stdout.replace(new RegExp(`(?<=[${cjk}]) +(?=[${cjk}])`, 'gu'), '').replace(/\f/g, '\n');
+    const txt = join(ocrDir, 'tesseract.txt');
+    writeFileSync(txt, text);
+    const rec = spawnSync(process.execPath, [cli, 'extract', txt], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    tess = { pages: pages.length, seconds: t.seconds, score: rec.status === 0 ? score(rec.stdout, 'tesseract') : 0, peakRssMb: t.peak === null ? null : Math.round(t.peak / 1e6) };
+  }
+  const again = await timed(process.execPath, [cli, 'extract', scanFile]);
+  ocrTimes.push(again.seconds);
+  ocr.seconds = Math.min(...ocrTimes);
+  if (again.peak !== null) ocr.peakRssMb = Math.max(ocr.peakRssMb ?? 0, Math.round(again.peak / 1e6));
+}
+const perPage = (f: OcrFigures | null) => (f ? r2(f.seconds / f.pages) : null);
+const scored = (f: OcrFigures) => (f.score === null ? 'no score (../shared/tools/score.mjs not there)' : `score ${f.score}`);
+const ocrRatio = ocr && tess ? r2(ocr.seconds / ocr.pages / (tess.seconds / tess.pages)) : null;
+
 const rows: Array<[string, string]> = [
   ['corpus', `${N} bulletins: ${nTxt} txt (${(bytes / 1e6).toFixed(1)} MB), ${nDocx} docx, ${nPdf} pdf in ${work}`],
   ['jobs', String(jobs)],
@@ -129,7 +221,9 @@ const rows: Array<[string, string]> = [
   ['re-ingest the txt (all unchanged)', `${r2(again.seconds)} s (${again.s.unchanged} unchanged, ${again.s.ingested} new)`],
   ['peak RSS of an ingest (main + worker threads)', `${Math.round(peakRss)} MB`],
   ['CLI start-up to first file (median of 3)', `${Math.round(startupMs)} ms`],
-  ['OCR: a scanned PDF (2 pages, engine start included)', ocrSeconds === null ? 'skipped (--no-ocr)' : `${r2(ocrSeconds)} s = ${r2(ocrSeconds / OCR_PAGES)} s per page`],
+  ['OCR: the seed\'s scan, 150 dpi (engine start included)', ocr ? `${r2(ocr.seconds)} s for ${ocr.pages} pages = ${perPage(ocr)} s per page (runs: ${ocrTimes.map((x) => r2(x / ocr!.pages)).join(', ')}), ${scored(ocr)}, peak RSS ${ocr.peakRssMb ?? '?'} MB` : ocrNote!],
+  ['OCR peer: Debian\'s tesseract chi_sim, same pages', tess ? `${r2(tess.seconds)} s = ${perPage(tess)} s per page (as installed ${r2(tessTimes[0]! / tess.pages)}, one thread ${r2(tessTimes[1]! / tess.pages)}), ${scored(tess)}, peak RSS ${tess.peakRssMb ?? '?'} MB` : tessNote!],
+  ['OCR time vs tesseract\'s', ocrRatio === null ? '-' : `${ocrRatio}×`],
 ];
 const w = Math.max(...rows.map((r) => r[0].length));
 for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
@@ -141,5 +235,10 @@ console.log(JSON.stringify({
   pdf_ratio_vs_reader: r2(pdf.seconds / basePdf),
   peak_rss_mb: Math.round(peakRss),
   startup_ms: Math.round(startupMs),
-  ocr_s_per_page: ocrSeconds === null ? null : r2(ocrSeconds / OCR_PAGES),
+  ocr_s_per_page: perPage(ocr),
+  ocr_score: ocr?.score ?? null,
+  ocr_peak_rss_mb: ocr?.peakRssMb ?? null,
+  tesseract_s_per_page: perPage(tess),
+  tesseract_score: tess?.score ?? null,
+  ocr_vs_tesseract: ocrRatio,
 }));
