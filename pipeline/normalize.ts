@@ -138,7 +138,10 @@ export function unwrapHardBreaks(lines: string[], hard: (line: string) => boolea
   };
   // (in display columns a full line may fall a column or two short: a half-width digit or a
   // full-width mark that did not fit)
-  const measured = widthIn((l) => l.length, 1) ?? widthIn(displayWidth, 3);
+  // (display width only for a text whose lines mostly stop mid-sentence: one of whole sentences is no wrapped text)
+  const long = lines.filter((l) => l.trim().length >= 15);
+  const midSentence = long.filter((l) => !TERMINAL.test(l.trim())).length > long.length / 2;
+  const measured = widthIn((l) => l.length, 1) ?? (midSentence ? widthIn(displayWidth, 3) : null);
   if (!measured) return lines;
   const { width, len } = measured;
   const out: string[] = [];
