@@ -11,7 +11,7 @@ export type { Row };
 
 // --- search --------------------------------------------------------------------------
 
-export interface SearchOptions { unit?: string; year?: number; limit?: number }
+export interface SearchOptions { unit?: string; year?: number; from?: number; to?: number; limit?: number }
 
 /** The words of free text to require: jieba search tokens less those inside another (cutForSearch also yields the parts of long words). */
 function wholeTokens(q: string): string[] {
@@ -150,7 +150,7 @@ export const PROBLEM_SORTS = ['year', 'unit', 'status', 'new'] as const;
 export type ProblemSort = (typeof PROBLEM_SORTS)[number];
 
 /** Which problems to list: a query (empty: every problem), filters, an order and a page. */
-export interface ProblemQuery { unit?: string; region?: string; level?: string; year?: number; status?: string; theme?: string; limit?: number; offset?: number; sort?: ProblemSort; count?: boolean }
+export interface ProblemQuery { unit?: string; region?: string; level?: string; year?: number; /** a range of years (from, to, either open) */ from?: number; to?: number; status?: string; theme?: string; limit?: number; offset?: number; sort?: ProblemSort; count?: boolean }
 
 /** A problem found: where it is (unit, bulletin, number), what it says, its themes, and the query's words to mark. */
 export interface FoundProblem { id: number; bulletin_id: number; unit: string | null; unit_id: number | null; year: number | null; number: number; status: string; problem: string; outcome: string | null; measures: string | null; title: string | null; path: string | null; themes: string | null }
@@ -198,7 +198,7 @@ function problemsFrom(db: Store, parsed: ParsedQuery, o: ProblemQuery): { body: 
   }
   for (const t of parsed.exclude) where.push(`NOT ${termSql(db, t, params)}`);
   if (o.unit) where.push(unitSql(db, o.unit, params));
-  const [filter, filterParams] = filterSql({ region: o.region, level: o.level, from: o.year, to: o.year });
+  const [filter, filterParams] = filterSql({ region: o.region, level: o.level, from: o.year ?? o.from, to: o.year ?? o.to });
   if (filter) { where.push(filter.replace(/^WHERE /, '')); params.push(...filterParams); }
   if (o.status) { where.push('i.status = CAST(? AS TEXT)'); params.push(o.status); }
   if (o.theme) {
@@ -270,7 +270,7 @@ export function problemSnippet(r: FoundProblem, words: string[], mark?: [string,
  */
 export async function search(db: Store, q: string, o: SearchOptions = {}, mark?: [string, string]): Promise<Row[]> {
   if (!searchQuery(q).alternatives.length) return [];
-  const { rows, words } = await findProblems(db, q, { unit: o.unit, year: o.year, limit: o.limit });
+  const { rows, words } = await findProblems(db, q, { unit: o.unit, year: o.year, from: o.from, to: o.to, limit: o.limit });
   return (rows as unknown as Row[]).sort(byYearUnitNumber).map((r) => ({
     unit: r.unit, year: r.year, number: r.number, status: r.status, snippet: problemSnippet(r as unknown as FoundProblem, words, mark), path: r.path,
   }));

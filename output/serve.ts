@@ -228,7 +228,7 @@ ${mismatched.length ? h`<table><thead><tr><th>单位</th><th>年份</th><th>不�
     const q = (p.q ?? '').slice(0, 200);
     const page = Math.max(1, intParam(p.page) ?? 1);
     const sort: ProblemSort = (PROBLEM_SORTS as readonly string[]).includes(p.sort ?? '') && p.sort !== 'new' ? (p.sort as ProblemSort) : 'year';
-    const filters = { unit: p.unit || undefined, region: p.region || undefined, level: p.level || undefined, year: intParam(p.year), status: p.status || undefined, theme: p.theme || undefined };
+    const filters = { unit: p.unit || undefined, region: p.region || undefined, level: p.level || undefined, year: intParam(p.year), from: intParam(p.from), to: intParam(p.to), status: p.status || undefined, theme: p.theme || undefined };
     const any = q || Object.values(filters).some((v) => v != null);
     const format = p.format === 'csv' || p.format === 'xlsx' ? p.format : undefined;
     let found: Awaited<ReturnType<typeof findProblems>> = { rows: [], words: [], total: 0 };
@@ -277,6 +277,8 @@ ${mismatched.length ? h`<table><thead><tr><th>单位</th><th>年份</th><th>不�
 <label>地区<input name="region" value="${filters.region ?? ''}"></label>
 <label>层级<select name="level">${option('', '全部')}${Object.entries(LEVEL_LABEL).map(([v, l]) => option(v, l, filters.level))}</select></label>
 <label>年份<select name="year">${option('', '全部')}${years.map((y) => option(String(y), counted(String(y), facets?.year.get(y)), filters.year))}</select></label>
+<label>从<input name="from" size="5" inputmode="numeric" value="${filters.from ?? ''}" placeholder="年"></label>
+<label>到<input name="to" size="5" inputmode="numeric" value="${filters.to ?? ''}" placeholder="年"></label>
 <label>状态<select name="status">${option('', '全部')}${Object.entries(STATUS_LABEL).map(([v, l]) => option(v, counted(l, facets?.status.get(v)), filters.status))}</select></label>
 <label>主题<select name="theme">${option('', '全部')}${themes.map((t) => option(t.theme, t.label, filters.theme))}</select></label>
 ${sort !== 'year' ? h`<input type="hidden" name="sort" value="${sort}">` : ''}<button type="submit">检索</button></form>

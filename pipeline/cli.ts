@@ -252,18 +252,20 @@ program
   .allowUnknownOption()
   .option('--unit <name>', 'only this unit (any part of its name or of an alias)')
   .option('--year <year>', 'only this year', year)
+  .option('--from <year>', 'from this year', year)
+  .option('--to <year>', 'to this year', year)
   .option('--limit <n>', 'at most this many', intAtLeast(1, '--limit'), '200')
   .addOption(formatOption())
   .addOption(rawCsvOption())
   .addOption(langOption())
-  .action(async (words: string[], o: { db: string; unit?: string; year?: string; limit: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean; lang?: string }) => {
+  .action(async (words: string[], o: { db: string; unit?: string; year?: string; from?: string; to?: string; limit: string; format: 'table' | 'csv' | 'json'; rawCsv?: boolean; lang?: string }) => {
     const { search, searchQuery, UsageError } = await import('../output/queries.js');
     const { formatRows } = await import('../output/format.js');
     const unknown = words.find((w) => /^--[A-Za-z]|^-[A-Za-z]$/.test(w));
     if (unknown) throw new UsageError(`unknown option ${unknown} (to leave out a word, write NOT ${unknown.replace(/^-+/, '')})`);
     searchQuery(words.join(' ')); // a query of exclusions only: a usage error before the dataset is opened
     const mark: [string, string] = o.format === 'table' && process.stdout.isTTY ? ['\x1b[1;31m', '\x1b[0m'] : ['【', '】'];
-    const rows = await withDb(o.db, (db) => search(db, words.join(' '), { unit: o.unit, year: o.year ? Number(o.year) : undefined, limit: Number(o.limit) }, mark));
+    const rows = await withDb(o.db, (db) => search(db, words.join(' '), { unit: o.unit, year: o.year ? Number(o.year) : undefined, from: o.from ? Number(o.from) : undefined, to: o.to ? Number(o.to) : undefined, limit: Number(o.limit) }, mark));
     process.stdout.write(formatRows(await shownRows(rows, o), o.format, ['unit', 'year', 'number', 'status', 'snippet', 'path'], { rawCsv: o.rawCsv }));
     if (o.format === 'table') process.stderr.write(`${rows.length} problem(s)\n`);
   });
@@ -352,7 +354,9 @@ program
   .addOption(new Option('--format <f>', 'csv: a CSV per table and view and metadata.json; xlsx: the workbook zhenggai.xlsx (Excel, WPS 表格)').choices(['csv', 'xlsx']).default('csv'))
   .addOption(rawCsvOption())
   .option('--chinese-headers', 'CSV header rows with the columns\' Chinese names (the dataset and metadata.json keep the English ones)')
-  .action(async (o: { db: string; out: string; format: 'csv' | 'xlsx'; rawCsv?: boolean; chineseHeaders?: boolean }) => {
+  .addOption(new Option('--headers <lang>', 'CSV header rows in Chinese (zh, as --chinese-headers) or English (en, the default)').choices(['zh', 'en']))
+  .action(async (o: { db: string; out: string; format: 'csv' | 'xlsx'; rawCsv?: boolean; chineseHeaders?: boolean; headers?: 'zh' | 'en' }) => {
+    if (o.headers === 'zh') o.chineseHeaders = true;
     if (o.format === 'xlsx' && (o.rawCsv || o.chineseHeaders)) throw Object.assign(new Error(`${o.rawCsv ? '--raw-csv' : '--chinese-headers'} is for --format csv (the workbook has Chinese headers, and its text cells are never formulas)`), { name: 'UsageError' });
     if (o.format === 'xlsx') {
       const { exportWorkbook } = await import('../output/export-xlsx.js');

@@ -217,6 +217,10 @@ describe('export --format xlsx', () => {
     expect(enLines[0]).toMatch(/^\ufeffbulletin_id,unit,region/);
     expect(lines.slice(1)).toEqual(enLines.slice(1));
     expect(readFileSync(join(out, 'metadata.json'), 'utf8')).toBe(readFileSync(join(en, 'metadata.json'), 'utf8'));
+    // --headers zh is the same as --chinese-headers
+    const zh = join(dir, 'csv-zh2');
+    expect(cli('export', '--db', dbPath, '--out', zh, '--headers', 'zh').status).toBe(0);
+    expect(readFileSync(join(zh, 'publication_overview.csv'), 'utf8')).toBe(readFileSync(join(out, 'publication_overview.csv'), 'utf8'));
     // no two columns of a file under one Chinese name
     for (const f of readdirSync(out).filter((x) => x.endsWith('.csv'))) {
       const head = readFileSync(join(out, f), 'utf8').split('\n')[0]!.replace(/^\ufeff/, '').split(',');

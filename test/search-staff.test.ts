@@ -61,6 +61,21 @@ describe('parseQuery: one parser for the CLI and the web app', () => {
   });
 });
 
+describe('a range of years', () => {
+  it('from and to keep the problems of the years between them, either end open; the same on the web page and the CLI', async () => {
+    const all = (await findProblems(db, '', { limit: 100_000 })).rows;
+    const years = [...new Set(all.map((r) => r.year).filter((y): y is number => y != null))].sort();
+    expect(years.length).toBeGreaterThanOrEqual(3);
+    const [lo, hi] = [years[1]!, years[years.length - 2]!];
+    const inRange = all.filter((r) => r.year != null && r.year >= lo && r.year <= hi).map((r) => r.id).sort((a, b) => a - b);
+    expect(await ids('', { from: lo, to: hi })).toEqual(inRange);
+    expect(await ids('', { from: hi })).toEqual(all.filter((r) => r.year != null && r.year >= hi).map((r) => r.id).sort((a, b) => a - b));
+    expect(inRange.length).toBeLessThan(all.length);
+    const page = await (await app.request(`http://127.0.0.1/search?from=${lo}&to=${hi}&format=csv`)).text();
+    expect(page.trim().split('\n').length - 1).toBe(inRange.length);
+  });
+});
+
 describe('findProblems over the fixtures', () => {
   it('党费 AND 收缴 finds what 党费 收缴 finds; 党費 what 党费 finds', async () => {
     const both = await ids('党费 收缴');
