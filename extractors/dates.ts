@@ -52,7 +52,7 @@ const PARSERS: Array<{ id: string; re: RegExp; example: string; read: (m: RegExp
   {
     id: 'date.ym',
     example: '2024年9月 / 2024年9月底',
-    re: new RegExp(`${N}年${N}月(?![\\d〇零一二三四五六七八九十])`, 'g'),
+    re: new RegExp(`${N}年${N}月(?![\\d〇零一二三四五六七八九十])(?:上旬|中旬|下旬|初|底|末)?`, 'g'),
     read: (m) => ({ year: num(m[1]), month: num(m[2])!, day: null, yearRead: true }),
   },
   {
@@ -67,6 +67,12 @@ const PARSERS: Array<{ id: string; re: RegExp; example: string; read: (m: RegExp
     example: '830日 (after a garbled start date: 08-30)',
     re: /(?<=[至到\-—~～])(\d)(\d{2})日/g,
     read: (m) => ({ year: null, month: Number(m[1]), day: Number(m[2]), yearRead: false }),
+  },
+  {
+    id: 'date.m',
+    example: '…至11月 / …至5月下旬 (a month only, after a range dash)',
+    re: /(?<=[至到\-—~～]\s*)(\d{1,2})月(?![\d份]|\d*[日号])(?:上旬|中旬|下旬|初|底|末)?/g,
+    read: (m) => ({ year: null, month: Number(m[1]), day: null, yearRead: false }),
   },
   {
     id: 'date.d',

@@ -19,6 +19,7 @@ interface MetadataRules {
   as_of: RegexRule;
   feedback: RegexRule;
   feedback_before: RegexRule;
+  date_part: RegexRule;
   year_in_opening: RegexRule;
   round_summary: RegexRule;
   team_split: RegexRule;
@@ -311,6 +312,8 @@ export interface DatesRead {
   feedback_date: string | null;
   as_of_date: string | null;
   years_implied: Array<'inspection_start' | 'inspection_end' | 'feedback_date' | 'as_of_date'>;
+  /** dates given to the month only (2023年9月至11月, 4月上旬), where the field stays null */
+  approximate_dates?: Partial<Record<'inspection_start' | 'inspection_end' | 'feedback_date' | 'as_of_date', { value: string; part: string | null; text: string }>>;
   /** where each date was read */
   spans: Partial<Record<'inspection_start' | 'inspection_end' | 'feedback_date' | 'as_of_date', [number, number]>>;
 }
@@ -336,6 +339,11 @@ export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text
     out.spans.inspection_end = [range.to.start, range.to.end];
     if (out.inspection_start && range.from.implied.year) out.years_implied.push('inspection_start');
     if (out.inspection_end && range.to.implied.year) out.years_implied.push('inspection_end');
+    // a range to the month only (2023年9月至11月, 4月上旬至5月下旬): the months, and the part of each written
+    for (const [k, d] of [['inspection_start', range.from], ['inspection_end', range.to]] as const) {
+      if (out[k] || d.year === null || !d.month) continue;
+      (out.approximate_dates ??= {})[k] = { value: `${d.year}-${String(d.month).padStart(2, '0')}`, part: rx(metadataRules().date_part).exec(d.text)?.[0] ?? null, text: d.text };
+    }
     context = range.to;
   }
   // feedback: the first dated mention after the range in a clause that says 反馈

@@ -80,6 +80,9 @@ export const Bulletin = z.object({
   contact: z.object({ phones: z.array(z.string()), emails: z.array(z.string()) }),
   // date fields whose year was not written but taken from the nearest dated context
   years_implied: z.array(z.enum(['inspection_start', 'inspection_end', 'feedback_date', 'as_of_date'])),
+  // date fields the text gives to the month only (2023年9月至11月, 2024年4月上旬): the month, the part of it
+  // written (上旬, 底 …) and the words, where the field itself stays null (additive)
+  approximate_dates: z.partialRecord(z.enum(['inspection_start', 'inspection_end', 'feedback_date', 'as_of_date']), z.object({ value: z.string().regex(/^\d{4}-\d{2}$/), part: z.string().nullable(), text: z.string() })).optional(),
   // Web-page metadata (disclosure table / meta tags); null when the source has none.
   published_date: z.string().nullable(),
   doc_number: z.string().nullable(),

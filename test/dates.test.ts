@@ -28,9 +28,31 @@ describe('dates', () => {
     const d = findDates('2024年6月下旬反馈');
     expect(d.length).toBe(1);
     expect(iso(d[0])).toBeNull();
-    expect(findDates('6月上旬至7月下旬')).toEqual([]);
+    // (a month after a range dash is read, to the month only: never a day)
+    const months = findDates('6月上旬至7月下旬');
+    expect(months.map((x) => [x.text, x.month, x.day, iso(x)])).toEqual([['7月下旬', 7, null, null]]);
   });
   it('reads ISO dates of web pages', () => {
     expect(iso(findDates('发布时间：2024-09-02 16:35')[0])).toBe('2024-09-02');
+  });
+});
+
+describe('dates to the month only', () => {
+  const bulletin = (range: string) => new TextEncoder().encode(`中共某某县教育局党组关于巡察整改情况的通报\n根据县委统一部署，${range}，县委第二巡察组对县教育局党组开展了常规巡察。\n一、问题整改情况\n1.关于“三会一课制度执行不严格”的问题。\n整改情况：一是建立制度；二是加强督导。通过整改，制度更加规范。\n`);
+  it('keep their month and the part of it written, where the date itself stays null', async () => {
+    const { extractBytes } = await import('../pipeline/extract.js');
+    const a = await extractBytes(bulletin('2023年9月至11月'), 'a.txt');
+    expect(a.bulletin.inspection_start).toBeNull();
+    expect(a.bulletin.approximate_dates).toEqual({
+      inspection_start: { value: '2023-09', part: null, text: '2023年9月' },
+      inspection_end: { value: '2023-11', part: null, text: '11月' },
+    });
+    const b = await extractBytes(bulletin('2024年4月上旬至5月下旬'), 'b.txt');
+    expect(b.bulletin.approximate_dates?.inspection_start).toEqual({ value: '2024-04', part: '上旬', text: '2024年4月上旬' });
+    expect(b.bulletin.approximate_dates?.inspection_end).toMatchObject({ value: '2024-05', part: '下旬' });
+    // a day-precise range gives the dates and no approximation
+    const c = await extractBytes(bulletin('2024年3月4日至4月26日'), 'c.txt');
+    expect(c.bulletin.inspection_start).toBe('2024-03-04');
+    expect(c.bulletin.approximate_dates).toBeUndefined();
   });
 });
