@@ -5,6 +5,13 @@ import { rx } from './rules.js';
 import { decisionId, groupStatus, isStatusLine, statusOnly } from './vocabulary.js';
 import { clip, cnOrdinal, spanOf, type CategoryBlock, type Frame, type Layout, type ProblemBlock } from './segment-model.js';
 
+/** Per paragraph: 1 where it is one of a problem's own paragraphs. */
+function insideProblems(n: number, problems: ProblemBlock[]): Uint8Array {
+  const inside = new Uint8Array(n);
+  for (const p of problems) for (let i = p.first; i <= p.last; i++) inside[i] = 1;
+  return inside;
+}
+
 /**
  * Headings the reader saw that the text does not number (a Word heading style, an HTML <h4>, a
  * paragraph wholly in bold, a PDF line in a larger font): headings in the body, placed among the
@@ -33,19 +40,25 @@ export function readerHeadings(L: Layout, f: Frame): void {
   }
   if (!cands.length) return;
   const mode = (xs: number[]) => { const c = new Map<number, number>(); for (const x of xs) c.set(x, (c.get(x) ?? 0) + 1); return [...c].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]; };
-  // the numbered heading before a paragraph (its level), or 0
-  const before = (i: number) => { for (let j = i - 1; j >= f.bodyStart; j--) { const h = headings[j]; if (h && !cands.some((c) => c.para === j)) return h.level; } return 0; };
+  // the level of the numbered heading before each candidate, or 0 (candidates have no heading yet)
+  const before = new Map<number, number>();
+  let last = 0;
+  const byPara = new Map(cands.map((c) => [c.para, c]));
+  for (let i = f.bodyStart; i < f.closing; i++) {
+    if (byPara.has(i)) before.set(i, last);
+    else if (headings[i]) last = headings[i]!.level;
+  }
   const level = new Map<number, number>();
   const ranks = [...new Set(cands.map((c) => c.rank))].sort((a, b) => a - b);
   for (const rank of ranks) {
     const own = textLevels.get(rank);
     if (own?.length) { level.set(rank, mode(own)); continue; }
-    const prev = mode(cands.filter((c) => c.rank === rank).map((c) => before(c.para)));
+    const prev = mode(cands.filter((c) => c.rank === rank).map((c) => before.get(c.para)!));
     level.set(rank, prev ? prev + 0.5 : ranks.indexOf(rank) + 1);
   }
   const counters = new Map<number, number>();
   for (let i = f.bodyStart; i < f.closing; i++) {
-    const c = cands.find((x) => x.para === i);
+    const c = byPara.get(i);
     const lv = c ? level.get(c.rank)! : headings[i]?.level;
     if (lv === undefined) continue;
     for (const k of [...counters.keys()]) if (k > lv) counters.delete(k);
@@ -109,8 +122,7 @@ export function linkAnswers(L: Layout, f: Frame, problems: ProblemBlock[]): void
   if (problems.length < 2) return;
   const { paras, headings, r, doc } = L;
   const ref = rx(r.problem_ref);
-  const inside = new Uint8Array(paras.length);
-  for (const p of problems) for (let i = p.first; i <= p.last; i++) inside[i] = 1;
+  const inside = insideProblems(paras.length, problems);
   const byNumber = new Map(problems.map((p) => [p.number, p]));
   const hits: Array<{ para: number; problem: ProblemBlock; at: number }> = [];
   for (let i = f.bodyStart; i < f.closing; i++) {
@@ -136,8 +148,7 @@ export function linkAnswers(L: Layout, f: Frame, problems: ProblemBlock[]): void
 export function statusRoll(L: Layout, f: Frame, problems: ProblemBlock[]): void {
   if (problems.length < 2) return;
   const { paras, r, doc } = L;
-  const inside = new Uint8Array(paras.length);
-  for (const p of problems) for (let i = p.first; i <= p.last; i++) inside[i] = 1;
+  const inside = insideProblems(paras.length, problems);
   const byNumber = new Map(problems.map((p) => [p.number, p]));
   const roll = rx(r.status_roll, 'g');
   for (let i = f.bodyStart; i < paras.length; i++) {
@@ -163,8 +174,7 @@ export function statusRoll(L: Layout, f: Frame, problems: ProblemBlock[]): void 
 export function linkItemAnswers(L: Layout, f: Frame, problems: ProblemBlock[], categories: CategoryBlock[]): void {
   const { paras, headings, r, doc } = L;
   const re = rx(r.answer_item);
-  const inside = new Uint8Array(paras.length);
-  for (const p of problems) for (let i = p.first; i <= p.last; i++) inside[i] = 1;
+  const inside = insideProblems(paras.length, problems);
   for (let i = f.bodyStart; i < f.closing; i++) {
     const m = inside[i] ? null : re.exec(paras[i]!.text);
     if (!m) continue;
