@@ -11,21 +11,21 @@ import { fileURLToPath } from 'node:url';
 function findRoot() {
   let d = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    if (existsSync(join(d, 'package.json')) && existsSync(join(d, 'pipeline'))) return d;
+    if (existsSync(join(d, 'package.json')) && existsSync(join(d, 'core'))) return d;
     d = dirname(d);
   }
   throw new Error(`zhenggai: cannot find the package root from ${import.meta.url}`);
 }
 export const ROOT = findRoot();
-const SOURCES = ['pipeline', 'extractors', 'rules', 'output'];
+const SOURCES = ['core', 'readers', 'stages', 'store', 'app', 'rules'];
 export const ENTRIES = {
-  cli: join(ROOT, 'pipeline', 'cli.ts'),
-  worker: join(ROOT, 'pipeline', 'worker-entry.ts'),
-  writer: join(ROOT, 'pipeline', 'writer-entry.ts'),
-  query: join(ROOT, 'pipeline', 'query-entry.ts'),
-  extract: join(ROOT, 'pipeline', 'extract-entry.ts'),
-  'sqlite-pool': join(ROOT, 'output', 'sqlite-pool-entry.ts'),
-  ocr: join(ROOT, 'pipeline', 'readers', 'ocr-child.ts'),
+  cli: join(ROOT, 'app', 'cli.ts'),
+  worker: join(ROOT, 'app', 'worker-entry.ts'),
+  writer: join(ROOT, 'store', 'writer-entry.ts'),
+  query: join(ROOT, 'app', 'query-entry.ts'),
+  extract: join(ROOT, 'app', 'extract-entry.ts'),
+  'sqlite-pool': join(ROOT, 'store', 'sqlite-pool-entry.ts'),
+  ocr: join(ROOT, 'readers', 'ocr-child.ts'),
 };
 
 // Dependencies stay external (loaded from node_modules) except small pure-ESM ones that

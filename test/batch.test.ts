@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { openDb } from '../output/db.js';
+import { openDb } from '../store/db.js';
 import { synthBulletin } from './bench/synth.js';
 import { writeHostileSet } from './hostile.js';
 import { FIXTURES } from './fixtures.js';

@@ -1,4 +1,4 @@
-// The typed document (pipeline/blocks.ts): every reader says what it saw (headings, bold
+// The typed document (core/blocks.ts): every reader says what it saw (headings, bold
 // paragraphs, list items, tables, page headers, front matter), the blocks are placed on the
 // normalized text, and segmentation reads headings the text does not number from them.
 //
@@ -8,11 +8,11 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractBytes, extractBytesDoc } from '../pipeline/extract.js';
-import { alignBlocks, textBlocks, BlockSchema } from '../pipeline/blocks.js';
-import { linesToDocument, type Line } from '../pipeline/readers/pdf.js';
-import { normalize } from '../pipeline/normalize.js';
-import { paragraphsOf } from '../pipeline/doc.js';
+import { extractBytes, extractBytesDoc } from '../stages/extract.js';
+import { alignBlocks, textBlocks, BlockSchema } from '../core/blocks.js';
+import { linesToDocument, type Line } from '../readers/pdf.js';
+import { normalize } from '../stages/normalize/normalize.js';
+import { paragraphsOf } from '../core/doc.js';
 import { makeDocx } from './make-docx.js';
 import { FIXTURES } from './fixtures.js';
 

@@ -4,9 +4,9 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdtempSync, copyFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingest } from '../pipeline/batch.js';
-import { openStore, type Store } from '../output/store.js';
-import { search } from '../output/queries.js';
+import { ingest } from '../app/batch.js';
+import { openStore, type Store } from '../store/store.js';
+import { search } from '../store/queries.js';
 import { FIXTURES } from './fixtures.js';
 
 let db: Store;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { findDates, findRanges, resolveYears, iso } from '../extractors/dates.js';
+import { findDates, findRanges, resolveYears, iso } from '../stages/metadata/dates.js';
 
 const range = (t: string) => {
   const d = resolveYears(findDates(t));
@@ -40,7 +40,7 @@ describe('dates', () => {
 describe('dates to the month only', () => {
   const bulletin = (range: string) => new TextEncoder().encode(`中共某某县教育局党组关于巡察整改情况的通报\n根据县委统一部署，${range}，县委第二巡察组对县教育局党组开展了常规巡察。\n一、问题整改情况\n1.关于“三会一课制度执行不严格”的问题。\n整改情况：一是建立制度；二是加强督导。通过整改，制度更加规范。\n`);
   it('keep their month and the part of it written, where the date itself stays null', async () => {
-    const { extractBytes } = await import('../pipeline/extract.js');
+    const { extractBytes } = await import('../stages/extract.js');
     const a = await extractBytes(bulletin('2023年9月至11月'), 'a.txt');
     expect(a.bulletin.inspection_start).toBeNull();
     expect(a.bulletin.approximate_dates).toEqual({

@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { extractFileDoc, extractBytesDoc } from '../pipeline/extract.js';
-import { explain, formatExplanation } from '../output/explain.js';
+import { extractFileDoc, extractBytesDoc } from '../stages/extract.js';
+import { explain, formatExplanation } from '../app/explain.js';
 import { fixtureCases } from './fixtures.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

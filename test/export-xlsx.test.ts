@@ -11,11 +11,11 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
-import { ingest } from '../pipeline/batch.js';
-import { openStore, type Store } from '../output/store.js';
-import { columnLabel, VALUE_LABELS } from '../output/export.js';
-import { warningLabel, warningMessage } from '../output/labels.js';
-import { columnWidths, exportWorkbook, SHEETS, sheetHeaders, WORKBOOK_FILE } from '../output/export-xlsx.js';
+import { ingest } from '../app/batch.js';
+import { openStore, type Store } from '../store/store.js';
+import { columnLabel, VALUE_LABELS } from '../app/export.js';
+import { warningLabel, warningMessage } from '../app/labels.js';
+import { columnWidths, exportWorkbook, SHEETS, sheetHeaders, WORKBOOK_FILE } from '../app/export-xlsx.js';
 import { FIXTURES } from './fixtures.js';
 import { startPg, type PgServer } from './pg-server.js';
 

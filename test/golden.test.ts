@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { extractFile } from '../pipeline/extract.js';
+import { extractFile } from '../stages/extract.js';
 import { compareRecord, formatDiff } from './golden.js';
 import { fixtureCases, FIXTURES } from './fixtures.js';
 

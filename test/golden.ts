@@ -1,6 +1,6 @@
 // Field-by-field comparison of a record against a hand-checked expected record.
 // Shared by the golden test and `npm run fixtures:update`.
-import type { BulletinRecord } from '../pipeline/record.js';
+import type { BulletinRecord } from '../core/record.js';
 
 export interface Mismatch { path: string; expected: unknown; got: unknown; known?: string }
 

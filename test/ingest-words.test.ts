@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { zipSync, strToU8 } from 'fflate';
-import { readBytes } from '../pipeline/readers/index.js';
-import { ZhenggaiError } from '../pipeline/errors.js';
+import { readBytes } from '../readers/index.js';
+import { ZhenggaiError } from '../core/errors.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'zhenggai.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });

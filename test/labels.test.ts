@@ -1,8 +1,8 @@
 // Chinese wherever staff look (issue 22): every declared total and warning code has a label, and
 // every warning message the reconcile checks write is said in Chinese.
 import { describe, it, expect } from 'vitest';
-import { loadRules } from '../pipeline/rules.js';
-import { totalLabel, warningLabel, warningMessage, yuan } from '../output/labels.js';
+import { loadRules } from '../core/rules.js';
+import { totalLabel, warningLabel, warningMessage, yuan } from '../app/labels.js';
 
 describe('labels', () => {
   it('every key a totals rule reads has a Chinese label', () => {

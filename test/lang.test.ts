@@ -1,13 +1,13 @@
 // Status and level values in Chinese on the command line (issue 22): with --lang zh, or a zh_CN
 // locale, search, compare, units, errors and explain print 已完成, 县级 … (rules/labels.json through
-// output/labels.ts) in tables and CSV; JSON keeps the dataset's values; --lang en wins over the locale.
+// app/labels.ts) in tables and CSV; JSON keeps the dataset's values; --lang en wins over the locale.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cliLang, localizeValues, levelCode, STATUS_LABEL, LEVEL_LABEL } from '../output/labels.js';
+import { cliLang, localizeValues, levelCode, STATUS_LABEL, LEVEL_LABEL } from '../app/labels.js';
 import { FIXTURES } from './fixtures.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -2,11 +2,11 @@
 // decode, render or label fails alone with its code (or is read within bounds), never takes
 // the process down.
 import { describe, it, expect } from 'vitest';
-import { readBytes } from '../pipeline/readers/index.js';
-import { ZhenggaiError } from '../pipeline/errors.js';
+import { readBytes } from '../readers/index.js';
+import { ZhenggaiError } from '../core/errors.js';
 import { buildPdf, pngOf, docxWith, W_NS_ATTR as W, bigCounterDocx, bigPagePdf, blankPagesPdf } from './hostile.js';
-import { formatNumber, MAX_COUNTER } from '../pipeline/readers/word-numbering.js';
-import { OCR_PAGE_PIXELS } from '../pipeline/readers/ocr.js';
+import { formatNumber, MAX_COUNTER } from '../readers/word-numbering.js';
+import { OCR_PAGE_PIXELS } from '../readers/ocr.js';
 
 const code = async (p: Promise<unknown>) => { try { await p; return 'ok'; } catch (e) { return e instanceof ZhenggaiError ? e.code : `thrown: ${(e as Error).message}`; } };
 

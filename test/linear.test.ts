@@ -6,7 +6,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractBytes } from '../pipeline/extract.js';
+import { extractBytes } from '../stages/extract.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seed = readFileSync(join(root, 'fixtures/yuehe-town-2024/bulletin.txt'), 'utf8');

@@ -5,7 +5,7 @@
 // now pass). The expected values are never touched.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractFile } from '../pipeline/extract.js';
+import { extractFile } from '../stages/extract.js';
 import { compareRecord } from './golden.js';
 import { fixtureCases } from './fixtures.js';
 

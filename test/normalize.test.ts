@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { normalize, widenPunctuation, closeCjkSpaces, unwrapHardBreaks, joinBrokenSentences } from '../pipeline/normalize.js';
+import { normalize, widenPunctuation, closeCjkSpaces, unwrapHardBreaks, joinBrokenSentences } from '../stages/normalize/normalize.js';
 
 describe('normalize', () => {
   it('handles CRLF, full-width spaces and digits', () => {

@@ -1,9 +1,9 @@
 // Every enclosed numeral in the Unicode blocks that hold them is in rules/numbering.json with
 // its value, and a bulletin numbered with them reads like one numbered with （1） 1. （一） ①.
 import { describe, it, expect } from 'vitest';
-import { canonicalNumbering, enclosedTable } from '../pipeline/numbering.js';
-import { loadRules } from '../pipeline/rules.js';
-import { normalize } from '../pipeline/normalize.js';
+import { canonicalNumbering, enclosedTable } from '../core/numbering.js';
+import { loadRules } from '../core/rules.js';
+import { normalize } from '../stages/normalize/normalize.js';
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const CN = '零一二三四五六七八九十';

@@ -7,12 +7,12 @@ import { readFileSync, mkdtempSync, copyFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractBytes } from '../pipeline/extract.js';
+import { extractBytes } from '../stages/extract.js';
 import { compareRecord } from './golden.js';
 import { FIXTURES } from './fixtures.js';
-import type { BulletinRecord } from '../pipeline/record.js';
-import { findBoxes, ctcDecode, recInputs } from '../pipeline/readers/ocr-engine.js';
-import { boxesToLines } from '../pipeline/readers/ocr.js';
+import type { BulletinRecord } from '../core/record.js';
+import { findBoxes, ctcDecode, recInputs } from '../readers/ocr-engine.js';
+import { boxesToLines } from '../readers/ocr.js';
 
 const dir = join(FIXTURES, 'xuchang-jiaotong-2024');
 // the scanned form of fixtures/xuchang-jiaotong-2024, kept out of fixtures/ so that ingesting
@@ -65,7 +65,7 @@ describe('pictures, sniffed by their content', () => {
   beforeAll(async () => {
     // the scan's first page as a picture (an image-only page renders without any font)
     const { getDocumentProxy, renderPageAsImage } = await import('unpdf');
-    const { PDF_OPTIONS } = await import('../pipeline/readers/pdf.js');
+    const { PDF_OPTIONS } = await import('../readers/pdf.js');
     const pdf = await getDocumentProxy(scanned(), PDF_OPTIONS as never);
     const png = await renderPageAsImage(pdf, 1, { canvasImport: () => import('@napi-rs/canvas'), scale: 1.5 });
     const sharp = (await import('sharp')).default;

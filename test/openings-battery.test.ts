@@ -4,7 +4,7 @@
 // declared totals stated in the first paragraphs. Expected values written by hand from the text;
 // `it.fails` marks a case the code misreads today (the comment names what is misread).
 import { describe, it, expect } from 'vitest';
-import { extractBytes } from '../pipeline/extract.js';
+import { extractBytes } from '../stages/extract.js';
 
 /** the opening, then N problems numbered 1..N (as many as the declared count), then any tail */
 const body = (n: number) => '\n一、问题整改情况\n' + Array.from({ length: n }, (_, i) => `${i + 1}.关于“三会一课制度执行不严格”的问题。\n整改情况：一是建立制度；二是加强督导。通过整改，制度更加规范。\n`).join('');

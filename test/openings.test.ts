@@ -1,6 +1,6 @@
 // Openings of real bulletins, reworded: who inspected whom, when, and when feedback came.
 import { describe, it, expect } from 'vitest';
-import { extractBytes } from '../pipeline/extract.js';
+import { extractBytes } from '../stages/extract.js';
 
 const BODY = '\n一、问题整改情况\n1.关于“三会一课制度执行不严格”的问题。\n整改情况：一是建立制度；二是加强督导。通过整改，制度更加规范。\n';
 const cases: Array<{ name: string; text: string; want: Record<string, unknown> }> = [

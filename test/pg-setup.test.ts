@@ -8,7 +8,7 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingest } from '../pipeline/batch.js';
+import { ingest } from '../app/batch.js';
 import { FIXTURES } from './fixtures.js';
 import { startPg, type PgServer } from './pg-server.js';
 

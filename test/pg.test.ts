@@ -7,9 +7,9 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingest } from '../pipeline/batch.js';
-import { openStore, type Store } from '../output/store.js';
-import { compare, search, units } from '../output/queries.js';
+import { ingest } from '../app/batch.js';
+import { openStore, type Store } from '../store/store.js';
+import { compare, search, units } from '../store/queries.js';
 import { FIXTURES } from './fixtures.js';
 import { startPg, type PgServer } from './pg-server.js';
 import { synthBulletin } from './bench/synth.js';
@@ -94,7 +94,7 @@ describe('PostgreSQL dataset', () => {
     await c.connect();
     await c.query('CREATE TABLE zhenggai_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT now()::text)');
     for (const f of ['001_schema.sql', '002_text_functions.sql', '003_declared_stats.sql', '004_theme_tags.sql', '005_group_stats.sql']) {
-      await c.query(readFileSync(join(root, 'output', 'pg', f), 'utf8'));
+      await c.query(readFileSync(join(root, 'store', 'pg', f), 'utf8'));
       await c.query('INSERT INTO zhenggai_migrations (name) VALUES ($1)', [f]);
     }
     await c.query(`INSERT INTO documents (id, sha256, format, size, text, pipeline_version, rules_hash, record) VALUES (1, 'x', 'txt', 9, '追缴资金5万元，罚款2万元', 'p', 'r', '{}')`);
@@ -165,7 +165,7 @@ describe('PostgreSQL dataset', () => {
 
   it('the web app reads the server as it reads a SQLite file', async () => {
     if (!needs()) return;
-    const { createApp } = await import('../output/serve.js');
+    const { createApp } = await import('../app/serve.js');
     const app = createApp(pg);
     const seed = (await pg.get<{ id: number }>(`SELECT min(x.id) AS id FROM bulletins x WHERE x.fingerprint = (SELECT b.fingerprint FROM bulletins b
       JOIN document_paths p ON p.document_id = b.document_id WHERE p.path LIKE '%xinye-kexie-2024/bulletin.txt')`))!.id;

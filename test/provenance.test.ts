@@ -3,8 +3,8 @@
 // slices to the statement it was read from (issue 20, item 8: what explain and serve point at is
 // where the value came from).
 import { describe, it, expect } from 'vitest';
-import { extractFileDoc } from '../pipeline/extract.js';
-import { marksOf } from '../output/marks.js';
+import { extractFileDoc } from '../stages/extract.js';
+import { marksOf } from '../store/marks.js';
 import { fixtureCases } from './fixtures.js';
 
 describe('provenance slices to what it names', () => {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { extract } from '../extractors/quantities.js';
-import { loadRules } from '../pipeline/rules.js';
-import { parseChineseNumeral, parseNumber } from '../extractors/numerals.js';
+import { extract } from '../stages/issues/quantities.js';
+import { loadRules } from '../core/rules.js';
+import { parseChineseNumeral, parseNumber } from '../core/numerals.js';
 
 const pick = (s: string) => extract(s).map((q) => [q.text, q.value, q.unit, q.kind, q.approx]);
 
@@ -80,7 +80,7 @@ describe('quantities', () => {
 
 describe('what a money amount is', () => {
   it('recovered, fined, involved or other, from the words before it in its clause', async () => {
-    const { extract } = await import('../extractors/quantities.js');
+    const { extract } = await import('../stages/issues/quantities.js');
     const roles = (t: string) => extract(t).filter((q) => q.kind === 'money').map((q) => [q.text, q.role]);
     expect(roles('清退违规发放的津贴补贴18.6万元，罚款金额合计186万元；涉及资金120万元。投入养护资金2860万元，挽回经济损失1.18亿元。')).toEqual([
       ['18.6万元', 'recovered'], ['186万元', 'fined'], ['120万元', 'involved'], ['2860万元', 'other'], ['1.18亿元', 'recovered'],

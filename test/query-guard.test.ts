@@ -8,12 +8,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingest } from '../pipeline/batch.js';
-import { openDb } from '../output/db.js';
-import { query } from '../output/queries.js';
-import { checkPgStatement, deniedFunction, sqliteStatementText, QueryRefused } from '../output/sql-guard.js';
-import { formatBounded, CUT_MARK } from '../output/query-output.js';
-import { formatRows } from '../output/format.js';
+import { ingest } from '../app/batch.js';
+import { openDb } from '../store/db.js';
+import { query } from '../store/queries.js';
+import { checkPgStatement, deniedFunction, sqliteStatementText, QueryRefused } from '../store/sql-guard.js';
+import { formatBounded, CUT_MARK } from '../app/query-output.js';
+import { formatRows } from '../app/format.js';
 // @ts-ignore plain JS helper (typed by bin/build.d.mts where there is one)
 import { ensureBuilt } from '../bin/build.mjs';
 import { FIXTURES } from './fixtures.js';
@@ -123,7 +123,7 @@ describe('PostgreSQL: one read-only statement, by PostgreSQL\'s own parser', () 
   });
 
   it('the deny-list is data, each entry saying why', () => {
-    const data = JSON.parse(readFileSync(join(root, 'output', 'sql-deny.json'), 'utf8')) as { functions: Array<{ names?: string[]; prefixes?: string[]; why: string }> };
+    const data = JSON.parse(readFileSync(join(root, 'store', 'sql-deny.json'), 'utf8')) as { functions: Array<{ names?: string[]; prefixes?: string[]; why: string }> };
     for (const e of data.functions) {
       expect(e.why.length).toBeGreaterThan(10);
       expect((e.names ?? []).length + (e.prefixes ?? []).length).toBeGreaterThan(0);

@@ -3,10 +3,10 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractFile, extractBytes } from '../pipeline/extract.js';
-import { ZhenggaiError } from '../pipeline/errors.js';
-import { decodeText } from '../pipeline/readers/decode.js';
-import { sniff } from '../pipeline/readers/index.js';
+import { extractFile, extractBytes } from '../stages/extract.js';
+import { ZhenggaiError } from '../core/errors.js';
+import { decodeText } from '../readers/decode.js';
+import { sniff } from '../readers/index.js';
 import { writeHostileSet, zipBomb, seedText, predefinedCMapPdf, textlessPdf } from './hostile.js';
 import { FIXTURES } from './fixtures.js';
 

@@ -4,10 +4,10 @@
 // example and thousands of generated sentences give a valid record.
 import { describe, it, expect } from 'vitest';
 import { readdirSync } from 'node:fs';
-import { extract } from '../extractors/quantities.js';
-import { extractBytes } from '../pipeline/extract.js';
-import { Approx, HEDGE_WORDS, validateOrDegrade, type BulletinRecord } from '../pipeline/record.js';
-import { loadRules, rulePath } from '../pipeline/rules.js';
+import { extract } from '../stages/issues/quantities.js';
+import { extractBytes } from '../stages/extract.js';
+import { Approx, HEDGE_WORDS, validateOrDegrade, type BulletinRecord } from '../core/record.js';
+import { loadRules, rulePath } from '../core/rules.js';
 
 interface Hedge { word: string; where: string[]; examples: Array<{ text: string; quantity: string }>; not_examples?: string[] }
 const hedges = loadRules<{ hedges: Hedge[] }>('quantities.json').hedges;

@@ -6,11 +6,11 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingest } from '../pipeline/batch.js';
-import { openStore, type Store } from '../output/store.js';
-import { compare, overviewCounts, declaredVsFound } from '../output/queries.js';
-import { createApp } from '../output/serve.js';
-import { buildReport, lineLook, LINE_COLOURS, OTHERS_COLOUR } from '../output/report.js';
+import { ingest } from '../app/batch.js';
+import { openStore, type Store } from '../store/store.js';
+import { compare, overviewCounts, declaredVsFound } from '../store/queries.js';
+import { createApp } from '../app/serve.js';
+import { buildReport, lineLook, LINE_COLOURS, OTHERS_COLOUR } from '../app/report.js';
 import { FIXTURES } from './fixtures.js';
 
 let db: Store;

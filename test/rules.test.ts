@@ -1,7 +1,7 @@
 // Every regex rule kept as data carries examples; each example must match its rule,
 // and every rule id is unique (ids travel with what the rules produce).
 import { describe, it, expect } from 'vitest';
-import { expandRe } from '../pipeline/rules.js';
+import { expandRe } from '../core/rules.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';

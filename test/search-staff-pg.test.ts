@@ -5,9 +5,9 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingest } from '../pipeline/batch.js';
-import { openStore, type Store } from '../output/store.js';
-import { findProblems, PROBLEM_SORTS } from '../output/queries.js';
+import { ingest } from '../app/batch.js';
+import { openStore, type Store } from '../store/store.js';
+import { findProblems, PROBLEM_SORTS } from '../store/queries.js';
 import { FIXTURES } from './fixtures.js';
 import { startPg, type PgServer } from './pg-server.js';
 

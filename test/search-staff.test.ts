@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { ingest } from '../pipeline/batch.js';
-import type { Store } from '../output/store.js';
-import { SqlitePool } from '../output/sqlite-pool.js';
-import { findProblems, problemFacets, parseQuery, search, searchQuery, EXCLUSIONS_ONLY } from '../output/queries.js';
-import { createApp } from '../output/serve.js';
+import { ingest } from '../app/batch.js';
+import type { Store } from '../store/store.js';
+import { SqlitePool } from '../store/sqlite-pool.js';
+import { findProblems, problemFacets, parseQuery, search, searchQuery, EXCLUSIONS_ONLY } from '../store/queries.js';
+import { createApp } from '../app/serve.js';
 import { FIXTURES } from './fixtures.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

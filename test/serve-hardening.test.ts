@@ -12,10 +12,10 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { ingest } from '../pipeline/batch.js';
-import type { Store } from '../output/store.js';
-import { SqlitePool } from '../output/sqlite-pool.js';
-import { createApp, listen, SECURITY_HEADERS, type ServeOptions } from '../output/serve.js';
+import { ingest } from '../app/batch.js';
+import type { Store } from '../store/store.js';
+import { SqlitePool } from '../store/sqlite-pool.js';
+import { createApp, listen, SECURITY_HEADERS, type ServeOptions } from '../app/serve.js';
 import { FIXTURES } from './fixtures.js';
 import { synthBulletin } from './bench/synth.js';
 

@@ -8,11 +8,11 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { ingest } from '../pipeline/batch.js';
-import type { Store } from '../output/store.js';
-import { SqlitePool } from '../output/sqlite-pool.js';
-import { compare } from '../output/queries.js';
-import { createApp, listen, recurringProblems } from '../output/serve.js';
+import { ingest } from '../app/batch.js';
+import type { Store } from '../store/store.js';
+import { SqlitePool } from '../store/sqlite-pool.js';
+import { compare } from '../store/queries.js';
+import { createApp, listen, recurringProblems } from '../app/serve.js';
 import { FIXTURES } from './fixtures.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,7 +35,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'hostile', 'unread.txt'), ['中共某某县统计局党组关于巡察整改情况的通报', '根据县委统一部署，2024年3月4日至4月26日，县委第二巡察组对县统计局党组进行了巡察。', '一、整改工作开展情况', '局党组对巡察反馈的5个问题逐项整改，已完成整改4个。', '二、巡察反馈问题整改情况', '局党组认真对照巡察反馈意见持续发力，各项整改工作有序推进，取得了阶段性成效。'].join('\n'));
   const s = await ingest([FIXTURES, join(dir, 'hostile')], { db: dbPath, jobs: 1 });
   expect(s.failed).toBe(0);
-  // as `zhenggai serve` reads it: in worker threads (output/sqlite-pool.ts)
+  // as `zhenggai serve` reads it: in worker threads (store/sqlite-pool.ts)
   db = await SqlitePool.open(dbPath);
   // the seed as a publication: the first ingested of its copies (txt, docx, pdf, html …), the one search lists
   seedId = (await db.get<{ id: number }>(`SELECT min(x.id) AS id FROM bulletins x WHERE x.fingerprint = (SELECT b.fingerprint FROM bulletins b

@@ -6,7 +6,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extractBytes } from '../pipeline/extract.js';
+import { extractBytes } from '../stages/extract.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'zhenggai.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { readStatus } from '../extractors/status.js';
-import type { IssueParts } from '../extractors/issue.js';
-import { isLeadStatus } from '../pipeline/vocabulary.js';
-import { extractTotals } from '../extractors/totals.js';
-import { loadRules } from '../pipeline/rules.js';
+import { readStatus } from '../stages/issues/status.js';
+import type { IssueParts } from '../stages/issues/issue.js';
+import { isLeadStatus } from '../core/vocabulary.js';
+import { extractTotals } from '../stages/totals/totals.js';
+import { loadRules } from '../core/rules.js';
 
 const parts = (p: Partial<IssueParts>): IssueParts => ({ problem: '问题', measures: [], outcome: null, notes: [], progress: [], statusField: null, ...p });
 
@@ -42,7 +42,7 @@ describe('status', () => {
 
 describe('status in a whole bulletin', () => {
   it('a date still to come (拟于/预计…完成) ends the measures: in progress; 基本整改到位 and a progress figure under 100% are in progress', async () => {
-    const { extractBytes } = await import('../pipeline/extract.js');
+    const { extractBytes } = await import('../stages/extract.js');
     const ends = ['拟于明年3月前完成。', '预计2024年12月底前完成。', '目前已基本整改到位。', '目前整改进度达80%。', '整改完成率100%。', '计划于每季度开展一次检查。已完成整改。'];
     let t = '中共某某县审计局党组关于巡察整改情况的通报\n2024年3月4日至4月26日，县委第二巡察组对县审计局党组开展了常规巡察，5月20日反馈了巡察意见。\n二、问题整改情况\n';
     ends.forEach((e, i) => { t += `${i + 1}.关于“审计整改第${i + 1}项不到位”的问题。\n整改情况：一是建立制度；二是开展检查。${e}\n`; });
@@ -53,7 +53,7 @@ describe('status in a whole bulletin', () => {
 
 describe('status rule examples', () => {
   it('every phrase example reads as its status', async () => {
-    const { loadRules } = await import('../pipeline/rules.js');
+    const { loadRules } = await import('../core/rules.js');
     const rules = loadRules<{ phrases: Array<{ id: string; status: string; scope: string; examples: string[] }> }>('status.json').phrases;
     for (const r of rules) {
       for (const ex of r.examples) {

@@ -1,7 +1,7 @@
 // Generality on bulletins the rules were not written against: 200 synthetic bulletins with
 // varied units, years, numbering, labels, paragraph layout, status fields and punctuation width.
 import { describe, it, expect } from 'vitest';
-import { extractBytes } from '../pipeline/extract.js';
+import { extractBytes } from '../stages/extract.js';
 import { synthBulletin } from './bench/synth.js';
 
 describe('synthetic bulletins', () => {

@@ -3,7 +3,7 @@
 // numbered again per 第N方面 with totals after the list), 40 bulletins each, with vocabulary
 // of their own; every problem's exact status, category and measure count is checked.
 import { describe, it, expect } from 'vitest';
-import { extractBytes } from '../pipeline/extract.js';
+import { extractBytes } from '../stages/extract.js';
 import { TEMPLATES, templateBulletin } from './bench/templates.js';
 
 describe('synthetic bulletins in five structural templates', () => {

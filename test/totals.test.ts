@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { extractTotals } from '../extractors/totals.js';
+import { extractTotals } from '../stages/totals/totals.js';
 
 const totals = (t: string) => extractTotals([{ text: t, start: 0 }]).summary;
 

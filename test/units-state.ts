@@ -1,6 +1,6 @@
 // What `units merge` and `units unmerge` touch, read the same way from SQLite and PostgreSQL: an
 // unmerge must give back exactly what the merge took (test/units-unmerge*.test.ts).
-import type { Store } from '../output/store.js';
+import type { Store } from '../store/store.js';
 
 export interface UnitsState {
   units: unknown[];

@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingest } from '../pipeline/batch.js';
-import { openStore } from '../output/store.js';
-import { mergeUnits, unmergeUnit } from '../output/queries.js';
+import { ingest } from '../app/batch.js';
+import { openStore } from '../store/store.js';
+import { mergeUnits, unmergeUnit } from '../store/queries.js';
 import { FIXTURES } from './fixtures.js';
 import { startPg, type PgServer } from './pg-server.js';
 import { unitsState } from './units-state.js';
@@ -65,7 +65,7 @@ describe('units unmerge on PostgreSQL', () => {
     await c.connect();
     await c.query('CREATE TABLE zhenggai_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT now()::text)');
     for (const f of ['001_schema.sql', '002_text_functions.sql', '003_declared_stats.sql', '004_theme_tags.sql', '005_group_stats.sql', '006_quantity_rules.sql', '007_theme_ids.sql']) {
-      await c.query(readFileSync(join(root, 'output', 'pg', f), 'utf8'));
+      await c.query(readFileSync(join(root, 'store', 'pg', f), 'utf8'));
       await c.query('INSERT INTO zhenggai_migrations (name) VALUES ($1)', [f]);
     }
     await c.query(`INSERT INTO unit_merges (from_name, into_name) VALUES ('甲', '乙')`);

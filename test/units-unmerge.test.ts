@@ -7,9 +7,9 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingest } from '../pipeline/batch.js';
-import { openStore, type Store } from '../output/store.js';
-import { mergeUnits, unmergeUnit } from '../output/queries.js';
+import { ingest } from '../app/batch.js';
+import { openStore, type Store } from '../store/store.js';
+import { mergeUnits, unmergeUnit } from '../store/queries.js';
 import { FIXTURES } from './fixtures.js';
 import { unitsState } from './units-state.js';
 

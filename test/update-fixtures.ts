@@ -4,7 +4,7 @@
 // Notes ($note) and known gaps ($known_gaps) are kept.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractFile } from '../pipeline/extract.js';
+import { extractFile } from '../stages/extract.js';
 import { compareRecord, formatDiff } from './golden.js';
 import { fixtureCases } from './fixtures.js';
 

@@ -2,7 +2,7 @@
 import { describe, it, afterAll } from 'vitest';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractBytes } from '../pipeline/extract.js';
+import { extractBytes } from '../stages/extract.js';
 import { compareRecord, formatDiff } from './golden.js';
 import { FIXTURES } from './fixtures.js';
 import { VARIANTS, NOISY, MEASURE_STYLES, toTraditional } from './variants.js';

@@ -5,9 +5,9 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
-import { docxLines } from '../pipeline/readers/docx.js';
-import { formatNumber, roman, chineseCounting } from '../pipeline/readers/word-numbering.js';
-import { extractBytes } from '../pipeline/extract.js';
+import { docxLines } from '../readers/docx.js';
+import { formatNumber, roman, chineseCounting } from '../readers/word-numbering.js';
+import { extractBytes } from '../stages/extract.js';
 import { compareRecord } from './golden.js';
 import { FIXTURES } from './fixtures.js';
 

@@ -17,8 +17,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { getDocumentProxy, extractTextItems } from 'unpdf';
 import { synthBulletin } from './synth.js';
 import { makeDocx } from '../make-docx.js';
-import { extractBytes } from '../../pipeline/extract.js';
-import { PDF_OPTIONS } from '../../pipeline/readers/pdf.js';
+import { extractBytes } from '../../stages/extract.js';
+import { PDF_OPTIONS } from '../../readers/pdf.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name: string, d: number) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : d; };

@@ -4,7 +4,7 @@
 // took. Several of these at once, one per core, show what extraction alone does with every core
 // busy.
 import { synthBulletin } from './synth.js';
-import { extractBytes } from '../../pipeline/extract.js';
+import { extractBytes } from '../../stages/extract.js';
 
 const texts = process.argv.slice(2).map((s) => new Uint8Array(Buffer.from(synthBulletin(Number(s)).text)));
 await extractBytes(texts[0]!, 'warm.txt');

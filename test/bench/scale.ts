@@ -17,7 +17,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { synthBulletin } from './synth.js';
-import { extractBytes } from '../../pipeline/extract.js';
+import { extractBytes } from '../../stages/extract.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name: string, d: number) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : d; };
@@ -32,7 +32,7 @@ const cli = join(root, 'bin', 'zhenggai.mjs');
 const { ensureBuilt } = (await import(join(root, 'bin', 'build.mjs'))) as { ensureBuilt: (n: string) => Promise<string> };
 for (const e of ['cli', 'worker', 'writer', 'query']) await ensureBuilt(e);
 
-/** CPU seconds of a process by thread role (Linux /proc; the batch names its threads: pipeline/thread-name.ts). */
+/** CPU seconds of a process by thread role (Linux /proc; the batch names its threads: core/thread-name.ts). */
 interface Cpu { parse: number; writer: number; main: number; other: number; total: number }
 const TICK = 100; // USER_HZ, 100 on Linux
 /** utime + stime in ticks from a /proc stat line (fields 14 and 15; the name in parentheses may hold spaces) */
@@ -159,9 +159,9 @@ if (cpuVsExtract !== null) {
 }
 
 // --- queries on the dataset, in this process (the CLI's own functions, a warm connection)
-const { openStore } = await import('../../output/store.js');
-const { search, compare } = await import('../../output/queries.js');
-const { buildReport } = await import('../../output/report.js');
+const { openStore } = await import('../../store/store.js');
+const { search, compare } = await import('../../store/queries.js');
+const { buildReport } = await import('../../app/report.js');
 const conn = await openStore(db, { readonly: true });
 const words = ['党费', '违规报销', '三会一课', '公务接待', '津贴补贴', '选人用人', '意识形态', '八项规定', '资金', '财务', '整改', '监督', '项目', '培训', '档案', '采购', '安全', '信访', '学习', '考核'];
 const times: number[] = [];
@@ -181,7 +181,7 @@ const rep = await timed(() => buildReport(conn));
 const reportMb = Buffer.byteLength(rep.v as string) / 1e6;
 console.log(`report: ${r2(rep.ms / 1000)} s, ${r2(reportMb)} MB`);
 // --- the web app's pages (zhenggai serve), in this process: each page's time, best of 3
-const { createApp } = await import('../../output/serve.js');
+const { createApp } = await import('../../app/serve.js');
 const app = createApp(conn);
 const someUnit = (await conn.get<{ name: string }>('SELECT u.name FROM units u JOIN bulletins b ON b.unit_id = u.id GROUP BY u.id ORDER BY count(*) DESC LIMIT 1'))!.name;
 const someBulletin = (await conn.get<{ id: number }>('SELECT max(id) AS id FROM bulletins'))!.id;

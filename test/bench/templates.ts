@@ -3,7 +3,7 @@
 // problems followed by their measures, and bare labels numbered again in each 第N方面 with the
 // totals after the list. Problems, measures and units come from lists written for this file
 // (not from the rules' examples); each answer carries its exact status. Deterministic per seed.
-import type { Status } from '../../pipeline/record.js';
+import type { Status } from '../../core/record.js';
 
 export interface TemplateIssue { number: number; category: number | null; problem: string; measures: number; status: Status }
 export interface TemplateTruth {

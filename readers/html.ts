@@ -1,0 +1,135 @@
+// Saved web pages → the article's paragraphs. Charset from BOM, <meta>, then the
+// bytes; the article body is the known content container or else the block with
+// the most Chinese prose; navigation, share/print buttons, related links and footers
+// are left out. Disclosure tables and meta tags fill published_date/doc_number/publisher.
+import { parse, type HTMLElement, type Node } from 'node-html-parser';
+import { decodeText } from './decode.js';
+import { ZhenggaiError } from '../core/errors.js';
+import { tableLines, gridOf } from './tables.js';
+import type { ReadResult } from '../core/doc.js';
+import type { ReaderBlock } from '../core/blocks.js';
+import { isDocNumber } from '../core/vocabulary.js';
+
+// Content containers of common government CMSs (TRS, Hanweb, UCAP), WeChat articles and blogs;
+// when none holds enough prose, the block with the most Chinese text is taken instead.
+const CONTENT_SELECTORS = ['#zoom', '#Zoom', '.TRS_Editor', '.TRS_UEDITOR', '.Custom_UnionStyle', '#UCAP-CONTENT', '#js_content', '.rich_media_content',
+  '.article-content', '.article_content', '.news_content', '.pages_content', '.view', '#content', '.content', 'article', '.article', '.main-txt', '.detail', '.entry-content', '.post-content'];
+const DROP = 'script,style,noscript,iframe,nav,header,footer,form,button,select,input,textarea,svg,canvas,object';
+const NOISE_CLASS = /(nav|menu|breadcrumb|location|crumb|share|print|footer|foot|header|top-bar|related|relate|sidebar|comment|pager|toolbar|tools|font-size|fontsize|copyright|search|login|friend|link)/i;
+const BLOCK = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'table', 'ul', 'ol', 'blockquote', 'pre', 'dd', 'dt']);
+
+export function sniffCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? null;
+}
+
+function cjkCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c >= 0x4e00 && c <= 0x9fff) n++; }
+  return n;
+}
+
+const HEADING = /^h([1-6])$/;
+const compactText = (e: Node) => e.text.replace(/\s+/g, '');
+/** Is all of an element's text inside <strong>/<b> (a paragraph set in bold: a heading in all but name)? */
+function allBold(e: HTMLElement): boolean {
+  const all = compactText(e);
+  if (!all || all.length > 160) return false;
+  const bold = e.querySelectorAll('strong,b').filter((b) => !b.closest('strong,b') || b.closest('strong,b') === b).map(compactText).join('');
+  return bold.length > 0 && bold.length >= all.length;
+}
+
+/** Text of an element with block boundaries as newlines; the headings, bold paragraphs, list items and tables seen go to `blocks`. */
+function blockLines(el: Node, blocks?: ReaderBlock[]): string {
+  let out = '';
+  const lines = (e: Node) => blockLines(e).split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+  const walk = (n: Node) => {
+    const e = n as HTMLElement;
+    if (n.nodeType === 3) { out += n.text.replace(/\s+/g, ' '); return; } // .text decodes every entity
+    if (n.nodeType !== 1) return;
+    const tag = e.rawTagName?.toLowerCase() ?? '';
+    if (tag === 'br') { out += '\n'; return; }
+    if (tag === 'table' && e.querySelector('tr')) {
+      // a table's rows (a rectification ledger becomes labelled paragraphs)
+      // cells keep their line breaks (<br>, <p>); rowspan/colspan fill every position they cover
+      const span = (c: HTMLElement, a: string) => { const v = Number(c.getAttribute(a) ?? 1); return Number.isFinite(v) && v > 0 ? v : 1; };
+      const rows = e.querySelectorAll('tr').filter((tr) => tr.closest('table') === e)
+        .map((tr) => tr.childNodes.filter((c): c is HTMLElement => c.nodeType === 1 && /^t[dh]$/i.test((c as HTMLElement).rawTagName ?? ''))
+          .map((c) => ({ text: blockLines(c).split('\n').map((l) => l.trim()).filter(Boolean).join('\n'), rowspan: span(c, 'rowspan'), colspan: span(c, 'colspan') })));
+      const grid = gridOf(rows);
+      const text = tableLines(grid).join('\n');
+      const header = e.querySelectorAll('tr').filter((tr) => tr.closest('table') === e).findIndex((tr) => !tr.querySelector('th'));
+      blocks?.push({ kind: 'table', text, rows: grid, header_rows: header < 0 ? grid.length : header });
+      out += '\n' + text + '\n';
+      return;
+    }
+    if (blocks) {
+      const h = HEADING.exec(tag);
+      if (h) blocks.push({ kind: 'heading', text: lines(e), level: Number(h[1]) });
+      else if (tag === 'li') blocks.push({ kind: 'list_item', text: lines(e), depth: Math.max(0, e.closest('ul,ol') ? countLists(e) - 1 : 0) });
+      else if ((tag === 'p' || tag === 'div') && !e.querySelector('p,div,table,li') && allBold(e)) blocks.push({ kind: 'paragraph', text: lines(e), emphasis: true });
+    }
+    const block = BLOCK.has(tag);
+    if (block) out += '\n';
+    if (tag === 'td' || tag === 'th') out += ' ';
+    for (const c of e.childNodes) walk(c);
+    if (block) out += '\n';
+  };
+  walk(el);
+  return out;
+}
+
+/** How many lists an element sits in. */
+function countLists(e: HTMLElement): number {
+  let n = 0;
+  for (let p: HTMLElement | null = e.parentNode; p; p = p.parentNode) if (/^(ul|ol)$/i.test(p.rawTagName ?? '')) n++;
+  return n;
+}
+
+function pickBody(root: HTMLElement): HTMLElement | null {
+  for (const sel of CONTENT_SELECTORS) {
+    const el = root.querySelector(sel);
+    if (el && cjkCount(el.text) > 100) return el;
+  }
+  // the element whose own paragraphs hold the most Chinese text
+  let best: HTMLElement | null = null;
+  let bestScore = 0;
+  for (const el of root.querySelectorAll('div,td,section,article')) {
+    const direct = el.childNodes.filter((c) => ['p', 'span', 'font', 'br'].includes((c as HTMLElement).rawTagName?.toLowerCase() ?? '') || !(c as HTMLElement).rawTagName);
+    const score = direct.reduce((s, c) => s + cjkCount(c.text), 0);
+    if (score > bestScore) { bestScore = score; best = el; }
+  }
+  return bestScore > 50 ? best : null;
+}
+
+export function readHtml(bytes: Uint8Array): ReadResult {
+  const { text: html, encoding } = decodeText(bytes, sniffCharset(bytes));
+  const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
+  const meta: ReadResult['meta'] = {};
+  const metaContent = (name: string) => root.querySelector(`meta[name="${name}"]`)?.getAttribute('content')?.trim();
+  meta.title = metaContent('ArticleTitle') ?? root.querySelector('h1')?.text.trim() ?? root.querySelector('title')?.text.split(/[_|-]/)[0]?.trim();
+  const pub = metaContent('PubDate') ?? metaContent('pubdate') ?? metaContent('publishdate');
+  // disclosure table / info line: 发布机构 成文日期 发布时间 文号 索引号
+  const pageText = blockLines(root);
+  const field = (label: string) => new RegExp(`${label}\\s*[：:]\\s*([^\\n]{1,60}?)(?=\\s{2,}|\\n|$|\\s*(?:来源|作者|浏览|发布|成文|文号|索引号|主题|字号))`).exec(pageText)?.[1]?.trim();
+  const date = (s?: string) => s && /(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})/.exec(s);
+  const d = date(field('成文日期')) || date(pub) || date(field('发布时间')) || date(field('发布日期'));
+  if (d) meta.published_date = `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
+  // 文号 first, then 索引号, each only if it reads as a number (an empty 文号 cell lets the label reach the title)
+  const num = [field('文\\s*号'), field('索引号')].find(isDocNumber);
+  if (num) meta.doc_number = num;
+  meta.publisher = field('发布机构') ?? metaContent('ContentSource') ?? field('来源') ?? undefined;
+
+  for (const el of root.querySelectorAll(DROP)) el.remove();
+  const body = pickBody(root);
+  if (!body) throw new ZhenggaiError('html_no_body', 'no block of Chinese prose found in the page');
+  for (const el of body.querySelectorAll('*')) {
+    const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (cls.trim() && NOISE_CLASS.test(cls) && cjkCount(el.text) < 200) el.remove();
+  }
+  const blocks: ReaderBlock[] = [];
+  const fields = Object.fromEntries(Object.entries(meta).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length > 0));
+  if (Object.keys(fields).length) blocks.push({ kind: 'front_matter', text: '', fields });
+  const lines = blockLines(body, blocks).split('\n').map((l) => l.trim()).filter(Boolean);
+  return { format: 'html', encoding, text: lines.join('\n'), meta, blocks };
+}

@@ -1,0 +1,95 @@
+// Lines of PDF pages (from the text layer or from OCR) → text and typed blocks: paragraphs at a
+// first-line indent or after a short line that ends a sentence, headings in a larger font, page
+// numbers and running headers/footers kept apart.
+import type { ReaderBlock } from '../core/blocks.js';
+import { isPageNumber, startsParagraph } from '../core/vocabulary.js';
+
+/** A line of a page, in PDF points (y grows upwards), from the text layer or from OCR. */
+export interface Line { text: string; x: number; y: number; right: number; size: number; page: number }
+
+// a line holding only a number is a page number in a PDF (not in running text)
+const isPdfPageNumber = (t: string) => isPageNumber(t) || /^\s*\d{1,3}\s*$/.test(t);
+
+/**
+ * Pages of lines → paragraphs: page numbers and running headers/footers (the same text at the
+ * same height on most pages) dropped; a paragraph starts at a first-line indent, after a line
+ * that stops short of the right edge, or at numbering after a stop. Lines from a text layer and
+ * lines read by OCR go through the same joining.
+ */
+export function linesToText(pages: Line[][]): string {
+  return linesToDocument(pages, false).text;
+}
+
+/**
+ * The same, with the blocks the layout shows (pipeline/blocks.ts): each running header or footer
+ * dropped (once, with its first page), and, from a text layer (`sizes`), a short paragraph set in
+ * a larger font than the body's as a heading, the largest size level 1.
+ */
+export function linesToDocument(pages: Line[][], sizes = true): { text: string; blocks: ReaderBlock[] } {
+  const all = pages.flat();
+  const key = (l: Line) => `${Math.round(l.y / 4)}|${l.text.replace(/\d+/g, '#')}`;
+  const counts = new Map<string, number>();
+  for (const l of all) counts.set(key(l), (counts.get(key(l)) ?? 0) + 1);
+  const running = (l: Line) => pages.length >= 3 && (counts.get(key(l)) ?? 0) >= Math.ceil(pages.length * 0.6);
+  const blocks: ReaderBlock[] = [];
+  const seenRunning = new Set<string>();
+  for (const l of all) {
+    if (!running(l) || isPdfPageNumber(l.text) || seenRunning.has(key(l))) continue;
+    seenRunning.add(key(l));
+    // y grows upwards: a line above the page's middle is its header
+    const mid = (Math.max(...(pages[l.page] ?? [l]).map((x) => x.y)) + Math.min(...(pages[l.page] ?? [l]).map((x) => x.y))) / 2;
+    blocks.push({ kind: l.y >= mid ? 'page_header' : 'page_footer', text: l.text.trim(), page: l.page + 1 });
+  }
+  const lines = all.filter((l) => !isPdfPageNumber(l.text) && !running(l));
+  // the body's size: the size most characters are set in
+  const bySize = new Map<number, number>();
+  for (const l of lines) bySize.set(Math.round(l.size), (bySize.get(Math.round(l.size)) ?? 0) + l.text.length);
+  const body = [...bySize].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  const paraSizes: number[] = [];
+
+  const margin = quantileX(lines);
+  // the right edge full lines reach (justified Chinese text fills the line)
+  const rights = lines.map((l) => l.right).sort((a, b) => a - b);
+  const rightEdge = rights[Math.floor(rights.length * 0.9)] ?? 0;
+  // Documents printed from Word often mark paragraphs by a first-line indent.
+  const usesIndent = lines.filter((l) => l.x - margin > l.size * 1.2 && l.x - margin < l.size * 4).length >= 3;
+  const out: string[] = [];
+  let prev: Line | null = null;
+  for (const l of lines) {
+    const t = l.text.trim();
+    const indented = l.x - margin > l.size * 1.2;
+    // a line that stops short of the right edge ends its paragraph
+    const prevFull = prev ? prev.right >= rightEdge - prev.size * 2.5 : false;
+    // a word, number or address broken at the line end (010-⏎62751234)
+    const brokenWord = prev ? /[-\w@.]$/.test(prev.text.trim()) && /^\w/.test(t) && prev.right >= rightEdge - prev.size * 6 : false;
+    const prevEnds = prev ? /[。！？；：”）]$/.test(prev.text.trim()) : true;
+    const sizeChange = prev && Math.abs(prev.size - l.size) > 1;
+    const newPara = !prev || indented || sizeChange || (!prevFull && !brokenWord) || (!usesIndent && prevEnds && startsParagraph(t));
+    if (newPara) { out.push(t); paraSizes.push(l.size); }
+    else {
+      const last = out[out.length - 1]!;
+      const sep = /[A-Za-z]$/.test(last) && /^[A-Za-z]/.test(t) ? ' ' : '';
+      out[out.length - 1] = last + sep + t;
+      paraSizes[paraSizes.length - 1] = Math.min(paraSizes[paraSizes.length - 1]!, l.size);
+    }
+    prev = l;
+  }
+  if (sizes && body) {
+    const big = (k: number) => paraSizes[k]! >= body + 1.5 && out[k]!.length <= 120;
+    const levels = [...new Set(out.map((_, k) => (big(k) ? Math.round(paraSizes[k]!) : 0)).filter((x) => x > 0))].sort((a, b) => b - a);
+    const headed: ReaderBlock[] = [];
+    out.forEach((t, k) => { if (big(k)) headed.push({ kind: 'heading', text: t, level: Math.min(9, levels.indexOf(Math.round(paraSizes[k]!)) + 1) }); });
+    blocks.push(...headed);
+  }
+  return { text: out.join('\n'), blocks };
+}
+
+/** The left margin: the most common starting x of lines (body lines start there). */
+function quantileX(lines: Line[]): number {
+  const freq = new Map<number, number>();
+  for (const l of lines) freq.set(Math.round(l.x), (freq.get(Math.round(l.x)) ?? 0) + 1);
+  let best = 0;
+  let x = 0;
+  for (const [k, v] of freq) if (v > best || (v === best && k < x)) { best = v; x = k; }
+  return x;
+}

@@ -1,0 +1,143 @@
+// PDF → paragraphs, with pdf.js through unpdf (one pdf.js in the process).
+// Lines are rebuilt from text positions; a paragraph starts at a first-line indent
+// (or after a short line that ends a sentence); page numbers and running
+// headers/footers repeated on most pages are dropped.
+import { getDocumentProxy, extractTextItems, type StructuredTextItem } from 'unpdf';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ZhenggaiError } from '../core/errors.js';
+import { rootPath } from '../core/paths.js';
+import type { ReadResult } from '../core/doc.js';
+import type { ReaderBlock } from '../core/blocks.js';
+import type { ReadOptions } from './options.js';
+
+import { linesToDocument, type Line } from './pdf-lines.js';
+export { linesToText, linesToDocument, type Line } from './pdf-lines.js';
+
+
+function toLines(items: StructuredTextItem[], page: number): Line[] {
+  // group items by baseline, then read each line left to right (content-stream order is not
+  // reading order: a quote mark set in a fallback font can come before or after its line)
+  const rows: Array<{ y: number; size: number; items: StructuredTextItem[] }> = [];
+  for (const it of items) {
+    if (!it.str) continue;
+    const row = rows.find((r) => Math.abs(r.y - it.y) < Math.max(2, Math.max(r.size, it.fontSize) * 0.35));
+    if (row) { row.items.push(it); row.size = Math.max(row.size, it.fontSize); } else rows.push({ y: it.y, size: it.fontSize, items: [it] });
+  }
+  rows.sort((a, b) => b.y - a.y); // PDF y grows upwards: top of the page first
+  const lines: Line[] = [];
+  for (const r of rows) {
+    const text = lineText(r.items);
+    const xs = r.items.filter((i) => i.str.trim());
+    if (text.trim() && xs.length) lines.push({ text, x: Math.min(...xs.map((i) => i.x)), y: r.y, right: Math.max(...xs.map((i) => i.x + i.width)), size: r.size, page });
+  }
+  return lines;
+}
+
+/**
+ * One line's text from its items, left to right. Some producers (LibreOffice with a fallback
+ * font) write a run with spaces where a glyph of another font goes and draw that glyph as a
+ * separate item on top: such overlay glyphs replace the space under them.
+ */
+function lineText(items: StructuredTextItem[]): string {
+  const sorted = [...items].sort((a, b) => a.x - b.x);
+  const base: StructuredTextItem[] = [];
+  const overlays: StructuredTextItem[] = [];
+  for (const it of sorted) {
+    if (!it.str.trim()) continue; // spacer items: positions say enough
+    const host = base.find((b) => it.str.length <= 2 && it.x > b.x + 0.5 && it.x < b.x + b.width - 0.5 && / /.test(b.str));
+    if (host) overlays.push(it);
+    else base.push(it);
+  }
+  const chars = base.map((b) => ({ b, chars: [...b.str] }));
+  for (const o of overlays) {
+    const h = chars.find(({ b }) => o.x > b.x && o.x < b.x + b.width);
+    if (!h) continue;
+    const per = h.b.width / h.chars.length;
+    const at = Math.round((o.x - h.b.x) / per);
+    for (const k of [at, at - 1, at + 1]) {
+      if (h.chars[k] === ' ') { h.chars[k] = o.str; break; }
+    }
+  }
+  let text = '';
+  let right = -Infinity;
+  for (const { b, chars: cs } of chars) {
+    const str = cs.join('');
+    const gap = b.x - right;
+    text += gap > b.fontSize * 0.8 && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(str) ? ' ' + str : str;
+    right = Math.max(right, b.x + b.width);
+  }
+  return text;
+}
+
+/**
+ * Character maps (cMaps) and standard fonts for pdf.js, read from the pdfjs-dist package's
+ * data folders (its code is never loaded: the only pdf.js in the process is unpdf's).
+ * Chinese PDFs set in a non-embedded font with a predefined CMap (UniGB-UCS2-H) have no
+ * text without them. pdf.js's own Node reader needs Node 22, so this one reads the files.
+ */
+class FsBinaryDataFactory {
+  constructor(private readonly dirs: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) {}
+  async fetch({ kind, filename }: { kind: 'cMapUrl' | 'standardFontDataUrl' | 'wasmUrl'; filename: string }): Promise<Uint8Array> {
+    const dir = this.dirs[kind];
+    if (!dir) throw new Error(`no folder for ${kind}`);
+    return new Uint8Array(await readFile(join(dir, filename)));
+  }
+}
+const PDFJS_DATA = rootPath('node_modules', 'pdfjs-dist');
+export const PDF_OPTIONS = {
+  isEvalSupported: false,
+  stopAtErrors: false,
+  verbosity: 0,
+  useWorkerFetch: false,
+  cMapUrl: join(PDFJS_DATA, 'cmaps') + '/',
+  cMapPacked: true,
+  standardFontDataUrl: join(PDFJS_DATA, 'standard_fonts') + '/',
+  BinaryDataFactory: FsBinaryDataFactory,
+};
+
+const CJK = /[\u4e00-\u9fff]/;
+
+export async function readPdf(bytes: Uint8Array, opts: ReadOptions = {}): Promise<ReadResult> {
+  let pdf;
+  try {
+    pdf = await getDocumentProxy(new Uint8Array(bytes), PDF_OPTIONS as never);
+  } catch (e) {
+    const name = (e as Error)?.name ?? '';
+    const msg = (e as Error)?.message ?? String(e);
+    if (name === 'PasswordException' || /password/i.test(msg)) throw new ZhenggaiError('pdf_encrypted', `encrypted PDF: ${msg}`);
+    throw new ZhenggaiError('pdf_corrupt', `pdf.js cannot open it: ${msg}`);
+  }
+  try {
+    let pages: StructuredTextItem[][];
+    try {
+      pages = (await extractTextItems(pdf)).items;
+    } catch (e) {
+      throw new ZhenggaiError('pdf_corrupt', `pdf.js cannot read the pages: ${(e as Error)?.message ?? e}`);
+    }
+    const pageLines = pages.map((items, p) => toLines(items, p));
+    // a page without Chinese text is a scan (or blank): OCR reads it, unless --no-ocr
+    const scanned = pageLines.map((ls, p) => (ls.some((l) => CJK.test(l.text)) ? -1 : p)).filter((p) => p >= 0);
+    const warnings: NonNullable<ReadResult['warnings']> = [];
+    let ocr: ReadResult['ocr'];
+    if (scanned.length && opts.ocr !== false) {
+      // rendered and read in the OCR process: a native crash there fails this PDF only
+      const client = await import('./ocr-client.js');
+      const read = client.inThread() ? await (await import('./ocr.js')).ocrPdfPages(pdf, scanned, opts) : await client.ocrPdfInChild(bytes, scanned, opts);
+      for (const [p, lines] of read.lines) pageLines[p] = lines;
+      warnings.push(...read.warnings);
+      ocr = { pages: scanned.length, confidence: read.confidence };
+    }
+    if (pageLines.every((ls) => !ls.some((l) => CJK.test(l.text)))) {
+      throw new ZhenggaiError('pdf_no_text', opts.ocr === false
+        ? `no text layer on ${pages.length} page(s): a scanned PDF (OCR is off: --no-ocr)`
+        : `no text on ${pages.length} page(s), not even by OCR`);
+    }
+    // sizes from a text layer only: an OCR line's size is its box's height
+    const { text, blocks } = linesToDocument(pageLines, !ocr);
+    return { format: 'pdf', encoding: null, text, meta: {}, blocks, ...(ocr ? { ocr } : {}), ...(warnings.length ? { warnings } : {}) };
+  } finally {
+    await pdf.loadingTask.destroy().catch(() => {});
+  }
+}
+

@@ -1,0 +1,212 @@
+// Tables in DOCX and HTML bulletins: flattened row by row; a rectification ledger
+// (整改台账: 序号 | 问题 | 整改措施 | 完成情况 …) is rewritten as labelled paragraphs
+// (N.问题：… / 整改措施：… / 整改状态：…) so the problems in it are read like any others.
+
+import { loadRules, rx } from '../core/rules.js';
+import { structureRules, statusRules } from '../core/vocabulary.js';
+
+type Role = 'no' | 'category' | 'problem' | 'measures' | 'outcome' | 'status' | 'deadline' | 'owner';
+let cols: Array<[Role, RegExp]> | null = null;
+/** Column roles and their header words (rules/readers.json table_columns), in the order they are tried. */
+const COLS = (): Array<[Role, RegExp]> =>
+  (cols ??= loadRules<{ table_columns: Array<{ role: Role; re: string }> }>('readers.json').table_columns.map((c) => [c.role, new RegExp(c.re)]));
+const roleOf = (h: string): Role | null => COLS().find(([, re]) => re.test(h))?.[0] ?? null;
+
+/** A table cell as a reader sees it: its text and how far it spans (rowspan/colspan, Word's vMerge/gridSpan). */
+export interface TableCell { text: string; rowspan?: number; colspan?: number; /** Word: continues the cell above (vMerge without restart) */ continues?: boolean }
+
+/**
+ * Rows of cells with spans → a rectangular grid of texts: a cell spanning rows or columns (HTML
+ * rowspan/colspan, Word's vertical merge and gridSpan) fills every position it covers, so a
+ * category merged down its first column stands beside each problem it holds.
+ */
+export function gridOf(rows: TableCell[][]): string[][] {
+  const grid: string[][] = [];
+  const taken: boolean[][] = [];
+  rows.forEach((row, r) => {
+    grid[r] ??= [];
+    taken[r] ??= [];
+    let c = 0;
+    for (const cell of row) {
+      while (taken[r]![c]) c++;
+      const span = Math.max(1, Math.min(cell.colspan ?? 1, 64));
+      const down = Math.max(1, Math.min(cell.rowspan ?? 1, rows.length - r));
+      const text = cell.continues && r > 0 ? grid[r - 1]![c] ?? '' : cell.text;
+      for (let dr = 0; dr < down; dr++) {
+        grid[r + dr] ??= [];
+        taken[r + dr] ??= [];
+        for (let dc = 0; dc < span; dc++) { grid[r + dr]![c + dc] = text; taken[r + dr]![c + dc] = true; }
+      }
+      c += span;
+    }
+  });
+  const width = Math.max(0, ...grid.map((g) => g.length));
+  return grid.map((g) => Array.from({ length: width }, (_, k) => g[k] ?? ''));
+}
+
+/**
+ * A measures cell as paragraphs: its line breaks (<br> in a Markdown copy, paragraphs in a Word
+ * or HTML cell) separate measures; a cell with no series markers (一是, ①, 1.) whose clauses are
+ * separated by ； lists one measure per clause, as a ledger's cells do.
+ */
+export function cellMeasures(cell: string): string[] {
+  const lines = cell.split(/\s*(?:<br\s*\/?>|\n)\s*/i).map((l) => l.trim()).filter(Boolean);
+  if (lines.length > 1) return lines;
+  const one = lines[0] ?? '';
+  if (rx(structureRules().series).test(one)) return [one];
+  const clauses = one.split(/[；;]/).map((c) => c.trim()).filter(Boolean);
+  return clauses.length > 1 && clauses.every((c) => c.length >= 6) ? clauses.map((c, k) => (k < clauses.length - 1 ? `${c}；` : c)) : [one];
+}
+
+/**
+ * A problem's own table of measures (| 序号 | 整改措施 | 责任部门 | 完成时限 | 完成情况 |, no problem column):
+ * its measures as the problem's measures, and one status for the problem, the first that is not
+ * done (any measure still under way leaves the problem under way), else done.
+ */
+function measuresTable(rows: string[][]): string[] | null {
+  const headerAt = rows.findIndex((r) => r.some((c) => roleOf(c) === 'measures') && !r.some((c) => roleOf(c) === 'problem'));
+  if (headerAt < 0) return null;
+  const header = rows[headerAt]!;
+  const at = (role: Role) => header.findIndex((h) => roleOf(h) === role);
+  const m = at('measures');
+  const st = at('status');
+  const body = rows.slice(headerAt + 1).filter((r) => r[m]);
+  if (!body.length) return null;
+  const measures = body.map((r) => r[m]!.replace(/\n/g, ''));
+  const statuses = st >= 0 ? body.map((r) => r[st]!.replace(/\n/g, '')).filter(Boolean) : [];
+  const done = (v: string) => statusRules().field_values.find((f) => rx(f).test(v))?.status === 'completed';
+  const open = statuses.find((v) => !done(v));
+  return [...rows.slice(0, headerAt).map((r) => r.filter(Boolean).join(' ')), ...measures.map((x, k) => `${k ? '' : '整改措施：'}${x}${k < measures.length - 1 && !/[。；;]$/.test(x) ? '；' : ''}`), ...(statuses.length ? [`整改状态：${open ?? statuses[0]}`] : [])];
+}
+
+/** Rows of cells → lines. A ledger becomes labelled paragraphs; any other table, one line per row. */
+export function tableLines(rows: string[][]): string[] {
+  const clean = rows.map((r) => r.map((c) => c.replace(/[ \t]+/g, ' ').trim())).filter((r) => r.some(Boolean));
+  const flat = (r: string[]) => r.filter(Boolean).join(' ').replace(/\n/g, ' ');
+  const headerAt = clean.findIndex((r) => r.some((c) => roleOf(c) === 'problem') && r.some((c) => roleOf(c) === 'measures'));
+  if (headerAt < 0) return measuresTable(clean) ?? clean.map(flat);
+  const header = clean[headerAt]!;
+  const col: Partial<Record<Role, number>> = {};
+  header.forEach((h, i) => {
+    const role = roleOf(h);
+    if (role && col[role] === undefined) col[role] = i;
+  });
+  const out = clean.slice(0, headerAt).map(flat);
+  let n = 0;
+  let category = '';
+  for (const r of clean.slice(headerAt + 1)) {
+    const filled = r.filter(Boolean);
+    // a merged row (full width, or one cell filled): a category
+    if (filled.length <= 1 || new Set(filled).size === 1) {
+      if (filled[0]) { category = filled[0].replace(/\n/g, ' '); out.push(`问题类别：${category}`); }
+      continue;
+    }
+    const problem = col.problem !== undefined ? r[col.problem] : '';
+    if (!problem) { out.push(flat(r)); continue; }
+    // a category column (问题类别, or merged down the rows): a new value starts a category
+    const cat = col.category !== undefined ? r[col.category]!.replace(/\n/g, ' ') : '';
+    // (a category column left empty under a full-width category row keeps that row's category)
+    if (cat && cat !== category) { out.push(`问题类别：${cat}`); category = cat; }
+    n++;
+    const no = col.no !== undefined && /^\d+$/.test(r[col.no] ?? '') ? r[col.no] : String(n);
+    out.push(`${no}.问题：${problem.replace(/\n/g, '')}`);
+    if (col.measures !== undefined && r[col.measures]) out.push(...cellMeasures(r[col.measures]!).map((m, k) => (k ? m : `整改措施：${m}`)));
+    if (col.outcome !== undefined && r[col.outcome]) out.push(`整改成效：${r[col.outcome]!.replace(/\n/g, '')}`);
+    if (col.status !== undefined && r[col.status]) out.push(`整改状态：${r[col.status]!.replace(/\n/g, '')}`);
+    if (col.deadline !== undefined && r[col.deadline]) out.push(`整改时限：${r[col.deadline]!.replace(/\n/g, '')}`);
+  }
+  return out;
+}
+
+/**
+ * A table pasted into plain text arrives as lines of cells: tab-separated (copied from Excel or a
+ * Word table) or a Markdown table (| 序号 | 问题 | … | with a |---| rule). Runs of such lines
+ * (≥ 3 cells each) that hold a ledger header are rewritten like a DOCX/HTML ledger; other text,
+ * and tables that are not a ledger, stay as they are.
+ */
+export function textLedgers(text: string): string {
+  if (text.includes('   ')) text = spacedLedgers(text);
+  if (!text.includes('\t') && !text.includes('|')) return text;
+  const lines = text.split(/\r?\n/);
+  const cellsOf = (l: string): string[] | null => {
+    const t = l.trim();
+    if (t.startsWith('|') && t.endsWith('|') && t.length > 2) return t.slice(1, -1).split('|').map((c) => c.trim());
+    if (l.includes('\t')) return l.split('\t').map((c) => c.trim());
+    return null;
+  };
+  const rule = (cells: string[]) => cells.every((c) => /^:?-{2,}:?$/.test(c));
+  // a row has three cells at least, empty ones counted: a category row fills only its first (| **（一）X方面** | | |)
+  const isRow = (l: string) => { const c = cellsOf(l); return !!c && (rule(c) || (c.length >= 3 && c.some(Boolean))); };
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!isRow(lines[i]!)) { out.push(lines[i]!); i++; continue; }
+    // a run of rows, blank lines between them included (a copy with a blank line after every line)
+    let j = i;
+    let end = i;
+    while (j < lines.length && (isRow(lines[j]!) || !lines[j]!.trim())) { if (lines[j]!.trim()) end = j + 1; j++; }
+    j = end;
+    const rows = lines.slice(i, j).filter((l) => l.trim()).map((l) => cellsOf(l)!).filter((c) => !rule(c));
+    // a ledger (问题 | 整改措施 …), or a problem's own table of measures (序号 | 整改措施 | 完成情况)
+    const header = rows.some((r) => r.some((c) => roleOf(c) === 'measures') && (r.some((c) => roleOf(c) === 'problem') || r.length >= 2));
+    out.push(...(header ? tableLines(rows) : lines.slice(i, j)));
+    i = j;
+  }
+  return out.join('\n');
+}
+
+/** Display width: CJK and full-width characters take two columns (as a PDF's text laid out in columns counts them). */
+function widthOf(s: string): number {
+  let w = 0;
+  for (const ch of s) { const c = ch.codePointAt(0)!; w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1; }
+  return w;
+}
+
+/** A line's cells where runs of two spaces or more separate them, each with the display column it starts at. */
+function spacedCells(line: string): Array<{ at: number; text: string }> {
+  const out: Array<{ at: number; text: string }> = [];
+  for (const m of line.matchAll(/\S+(?: \S+)*/g)) out.push({ at: widthOf(line.slice(0, m.index)), text: m[0] });
+  return out;
+}
+
+/**
+ * A table laid out in columns of spaces (a PDF's text copied with its layout: 序号  问题  整改措施
+ * 完成情况, a cell's wrapped lines indented to its column): a header line of a ledger, then rows
+ * that start with their number, their cells placed by the display column they start at, lines
+ * indented to a column continuing that column's cell, and lines of one cell at the margin
+ * (（一）X方面) as category rows. Rewritten as tab-separated rows, so it is read like a pasted
+ * spreadsheet; text that is no such table stays as it is.
+ */
+export function spacedLedgers(text: string): string {
+  const lines = text.split(/\r?\n/);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const head = lines[i]!.includes('  ') ? spacedCells(lines[i]!) : [];
+    const roles = head.map((c) => roleOf(c.text));
+    if (head.length < 3 || !roles.includes('problem') || !roles.includes('measures') || head.some((c) => c.text.length > 12)) { out.push(lines[i]!); continue; }
+    const cols = head.map((c) => c.at);
+    const colOf = (at: number) => { let best = 0; cols.forEach((c, k) => { if (Math.abs(c - at) < Math.abs(cols[best]! - at)) best = k; }); return best; };
+    const near = (at: number) => cols.some((c) => Math.abs(c - at) <= 3);
+    const rows: string[][] = [head.map((c) => c.text)];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (!l.trim()) { continue; }
+      const cells = spacedCells(l);
+      const first = cells[0]!;
+      if (first.at === 0 && /^\d{1,3}$/.test(first.text) && cells.length >= 2) {
+        const row = head.map(() => '');
+        for (const c of cells) { const k = colOf(c.at); row[k] = row[k] ? `${row[k]}${c.text}` : c.text; }
+        rows.push(row);
+      } else if (first.at > 0 && rows.length > 1 && cells.every((c) => near(c.at))) {
+        const row = rows[rows.length - 1]!;
+        for (const c of cells) { const k = colOf(c.at); row[k] = row[k] ? `${row[k]}${c.text}` : c.text; }
+      } else if (first.at === 0 && cells.length === 1 && first.text.length <= 40 && !/[。；]$/.test(first.text) && structureRules().headings.some((h) => h.level <= 2 && rx(h).test(first.text))) {
+        rows.push(head.map(() => first.text));
+      } else break;
+    }
+    if (rows.length < 2) { out.push(lines[i]!); continue; }
+    out.push(...rows.map((r) => r.join('\t')));
+    i = j - 1;
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,55 @@
+// Status per problem, with the words it was read from and the rule id.
+import { rx } from '../../core/rules.js';
+import { statusRules } from '../../core/vocabulary.js';
+import type { Status } from '../../core/record.js';
+
+export { isStatusValue, isLeadStatus } from '../../core/vocabulary.js';
+
+/** What the status is read from: the parts of one problem block (stages/issues/issue.ts). */
+export interface StatusInput {
+  measures: string[];
+  outcome: string | null;
+  notes: string[];
+  /** progress sentences (目前…) inside measures: read for status, not for method words */
+  progress: string[];
+  statusField: string | null;
+}
+
+export interface StatusReading {
+  status: Status;
+  phrase: string | null;
+  rule: string | null;
+}
+
+export function readStatus(parts: StatusInput): StatusReading {
+  const r = statusRules();
+  if (parts.statusField) {
+    const value = parts.statusField.replace(rx(r.field_subject), '');
+    for (const f of r.field_values) if (rx(f).test(value)) return { status: f.status, phrase: parts.statusField, rule: f.id };
+  }
+  const notStatus = rx(r.not_status, 'g');
+  const clean = (s: string) => s.replace(notStatus, '　');
+  // what will be done (下一步，将常态化开展…) says where the work stands only when nothing else does:
+  // the problem's own words are read first (not done, then done), then with its plans
+  const plan = rx(r.plan_start);
+  const stated = parts.notes.filter((n) => !plan.test(n));
+  const passes = stated.length < parts.notes.length ? [stated, parts.notes] : [parts.notes];
+  for (const notes of passes) {
+    const tail = clean([...notes, parts.outcome ?? '', ...parts.progress].join('\n'));
+    const all = clean([...parts.measures, parts.outcome ?? '', ...notes].join('\n'));
+    for (const done of [false, true]) {
+      for (const p of r.phrases) {
+        if ((p.status === 'completed') !== done) continue;
+        const m = rx(p, 'm').exec(p.scope === 'tail' ? tail : all);
+        if (m) return done ? { status: 'completed', phrase: m[0], rule: p.id } : { status: p.status, phrase: m[0].replace(/^[。；，！\s]+/, '').replace(/[，,：:]$/, ''), rule: p.id };
+      }
+    }
+  }
+  if (parts.outcome) {
+    // the outcome's first words, after its label (整改成效：…)
+    const o = parts.outcome.replace(/^[^，,。：:]{1,8}[：:]\s*/, '');
+    const cut = o.search(/[，,。]/);
+    return { status: 'completed', phrase: o.slice(0, cut > 0 ? cut : Math.min(o.length, 8)) || null, rule: r.outcome_status.id };
+  }
+  return { status: 'unknown', phrase: null, rule: null };
+}

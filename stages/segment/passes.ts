@@ -1,0 +1,190 @@
+// The passes that run after the problem list is read (stages/segment/segment.ts): headings the reader
+// saw that the text does not number, units of a round's digest, status groups, and answers that
+// name their problem by number. Each traces its decision with its rule id.
+import { rx } from '../../core/rules.js';
+import { decisionId, groupStatus, isStatusLine, statusOnly } from '../../core/vocabulary.js';
+import { clip, cnOrdinal, spanOf, type CategoryBlock, type Frame, type Layout, type ProblemBlock } from './model.js';
+
+/** Per paragraph: 1 where it is one of a problem's own paragraphs. */
+function insideProblems(n: number, problems: ProblemBlock[]): Uint8Array {
+  const inside = new Uint8Array(n);
+  for (const p of problems) for (let i = p.first; i <= p.last; i++) inside[i] = 1;
+  return inside;
+}
+
+/**
+ * Headings the reader saw that the text does not number (a Word heading style, an HTML <h4>, a
+ * paragraph wholly in bold, a PDF line in a larger font): headings in the body, placed among the
+ * numbered levels. A reader level whose other headings are numbered takes their level; one that
+ * never is goes half a level under the numbered heading these mostly follow (a bold problem
+ * line under （一）X方面 is 2.5), or, with no numbered heading before, is ranked on its own.
+ * Labels (整改措施：), status lines and long sentences are no headings, bold or not.
+ */
+export function readerHeadings(L: Layout, f: Frame): void {
+  const { doc, paras, headings, r } = L;
+  const labels = [r.labels.measures, r.labels.problem, r.labels.status, r.labels.deadline].map((x) => rx(x));
+  type Cand = { para: number; rank: number };
+  const cands: Cand[] = [];
+  const textLevels = new Map<number, number[]>();
+  for (const b of doc.blocks) {
+    if (!b.paras || b.paras[0] !== b.paras[1]) continue;
+    const rank = b.kind === 'heading' ? b.level! : b.kind === 'paragraph' && b.emphasis ? 10 : 0;
+    if (!rank) continue;
+    const i = b.paras[0];
+    if (i < f.bodyStart || i >= f.closing) continue;
+    const h = headings[i];
+    if (h) { if (!h.unitLine) textLevels.set(rank, [...(textLevels.get(rank) ?? []), h.level]); continue; }
+    const t = paras[i]!.text;
+    if (t.length > (b.kind === 'heading' ? 240 : 160) || t.length < 4 || labels.some((re) => re.test(t)) || statusOnly(t) || isStatusLine(t)) continue;
+    cands.push({ para: i, rank });
+  }
+  if (!cands.length) return;
+  const mode = (xs: number[]) => { const c = new Map<number, number>(); for (const x of xs) c.set(x, (c.get(x) ?? 0) + 1); return [...c].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]; };
+  // the level of the numbered heading before each candidate, or 0 (candidates have no heading yet)
+  const before = new Map<number, number>();
+  let last = 0;
+  const byPara = new Map(cands.map((c) => [c.para, c]));
+  for (let i = f.bodyStart; i < f.closing; i++) {
+    if (byPara.has(i)) before.set(i, last);
+    else if (headings[i]) last = headings[i]!.level;
+  }
+  const level = new Map<number, number>();
+  const ranks = [...new Set(cands.map((c) => c.rank))].sort((a, b) => a - b);
+  for (const rank of ranks) {
+    const own = textLevels.get(rank);
+    if (own?.length) { level.set(rank, mode(own)); continue; }
+    const prev = mode(cands.filter((c) => c.rank === rank).map((c) => before.get(c.para)!));
+    level.set(rank, prev ? prev + 0.5 : ranks.indexOf(rank) + 1);
+  }
+  const counters = new Map<number, number>();
+  for (let i = f.bodyStart; i < f.closing; i++) {
+    const c = byPara.get(i);
+    const lv = c ? level.get(c.rank)! : headings[i]?.level;
+    if (lv === undefined) continue;
+    for (const k of [...counters.keys()]) if (k > lv) counters.delete(k);
+    const n = (counters.get(lv) ?? 0) + 1;
+    counters.set(lv, n);
+    if (!c) continue;
+    const p = paras[i]!;
+    headings[i] = { para: i, level: lv, ordinal: n, bodyStart: p.start, body: p.text, label: '', rule: decisionId('reader_heading') };
+    doc.decide('segment', 'layout', decisionId('reader_heading'), [p.start, p.end], `heading from the reader (level ${lv}): ${clip(p.text)}`, lv);
+  }
+}
+
+/**
+ * A bulletin covering several units (a round's digest) lists each unit's problems under its name:
+ * categories that name units (rules unit_line: 区教育局, 某某镇党委 …), two at least and every
+ * category one, are units.
+ */
+export function unitCategories(L: Layout, categories: CategoryBlock[]): void {
+  const re = rx(L.r.unit_line);
+  const named = categories.filter((c) => c.rule === L.r.unit_line.id || re.test(c.title));
+  if (named.length < 2 || named.length !== categories.length) return;
+  for (const c of named) {
+    c.unit = true;
+    L.doc.decide('segment', 'layout', decisionId('unit_category'), spanOf(L, c.para), `the problems under it are the unit ${c.title}'s`, c.ordinal);
+  }
+}
+
+/**
+ * Headings that state the status of the problems under them (一、已完成整改的问题（9个））: each
+ * problem under one takes that status. Under: after the heading and before the next heading of
+ * its level or above.
+ */
+export function statusGroups(L: Layout, f: Frame, problems: ProblemBlock[]): void {
+  const stack: Array<{ level: number; group: ProblemBlock['group'] | null }> = [];
+  let k = 0;
+  for (let i = f.bodyStart; i < f.closing && k < problems.length; i++) {
+    const h = L.headings[i];
+    if (problems[k]!.first === i) {
+      const g = [...stack].reverse().find((x) => x.group)?.group;
+      if (g) problems[k]!.group = g;
+      k++;
+      if (h) while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
+      continue;
+    }
+    if (!h) continue;
+    while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
+    const gs = groupStatus(h.body);
+    const at = gs ? L.doc.text.indexOf(gs.phrase, h.bodyStart) : -1;
+    stack.push({ level: h.level, group: gs && at >= 0 ? { ...gs, span: [at, at + gs.phrase.length] } : null });
+    if (gs) L.doc.decide('segment', 'group', gs.rule, spanOf(L, i), `problems under it are ${gs.status}: ${clip(h.body)}`);
+  }
+}
+
+/**
+ * Problems stated in one part and rectified in another, each answer naming its problem by number
+ * (二、巡察反馈问题 1.… 9. ⏎ 三、整改落实情况 针对第1个问题：一是…): each answer, up to the next one or a
+ * part or category heading, is joined to its problem. Two answers at least, each to a problem found
+ * and not inside any problem's own paragraphs.
+ */
+export function linkAnswers(L: Layout, f: Frame, problems: ProblemBlock[]): void {
+  if (problems.length < 2) return;
+  const { paras, headings, r, doc } = L;
+  const ref = rx(r.problem_ref);
+  const inside = insideProblems(paras.length, problems);
+  const byNumber = new Map(problems.map((p) => [p.number, p]));
+  const hits: Array<{ para: number; problem: ProblemBlock; at: number }> = [];
+  for (let i = f.bodyStart; i < f.closing; i++) {
+    if (inside[i]) continue;
+    const m = ref.exec(paras[i]!.text);
+    const p = m ? byNumber.get(cnOrdinal(m[1]!)) : undefined;
+    if (m && p && !hits.some((h) => h.problem === p)) hits.push({ para: i, problem: p, at: paras[i]!.start + m[0].length });
+  }
+  if (hits.length < 2) return;
+  hits.forEach((h, k) => {
+    const stop = k + 1 < hits.length ? hits[k + 1]!.para : f.closing;
+    let last = h.para;
+    while (last + 1 < stop && !inside[last + 1] && !(headings[last + 1] && headings[last + 1]!.level <= 2)) last++;
+    h.problem.answer = { first: h.para, last, headStart: h.at, rule: r.problem_ref.id };
+    doc.decide('segment', 'measures', r.problem_ref.id, [paras[h.para]!.start, paras[last]!.end], `answers problem ${h.problem.number}: ${clip(paras[h.para]!.text)}`, h.problem.number);
+  });
+}
+
+/**
+ * A sentence outside the problems that gives their statuses by number (上述问题中，第1、2、4个问题已
+ * 完成整改，第3、6个问题正在整改中): each problem it names takes that status.
+ */
+export function statusRoll(L: Layout, f: Frame, problems: ProblemBlock[]): void {
+  if (problems.length < 2) return;
+  const { paras, r, doc } = L;
+  const inside = insideProblems(paras.length, problems);
+  const byNumber = new Map(problems.map((p) => [p.number, p]));
+  const roll = rx(r.status_roll, 'g');
+  for (let i = f.bodyStart; i < paras.length; i++) {
+    if (inside[i]) continue;
+    const p = paras[i]!;
+    for (const m of p.text.matchAll(roll)) {
+      const gs = groupStatus(`${m[2]!.trim()}的问题`);
+      if (!gs) continue;
+      const numbers = m[1]!.split(/[^\d一二三四五六七八九十]+/).filter(Boolean).map(cnOrdinal);
+      const named = numbers.map((n) => byNumber.get(n)).filter((b): b is ProblemBlock => !!b);
+      if (!named.length) continue;
+      const at = p.start + m.index! + m[0].indexOf(gs.phrase);
+      for (const b of named) b.group = { status: gs.status, phrase: gs.phrase, span: [at, at + gs.phrase.length], rule: r.status_roll.id };
+      doc.decide('segment', 'group', r.status_roll.id, [p.start + m.index!, p.start + m.index! + m[0].length], `problems ${numbers.join(', ')} are ${gs.status}: ${clip(m[0])}`);
+    }
+  }
+}
+
+/**
+ * Answers to a category's problems by their number in it (整改情况：针对问题一，… ⏎ 针对问题二，…): each,
+ * with the paragraphs after it up to the next answer or heading, is the Nth problem's of its category.
+ */
+export function linkItemAnswers(L: Layout, f: Frame, problems: ProblemBlock[], categories: CategoryBlock[]): void {
+  const { paras, headings, r, doc } = L;
+  const re = rx(r.answer_item);
+  const inside = insideProblems(paras.length, problems);
+  for (let i = f.bodyStart; i < f.closing; i++) {
+    const m = inside[i] ? null : re.exec(paras[i]!.text);
+    if (!m) continue;
+    const cat = [...categories].reverse().find((c) => c.para < i);
+    const mine = problems.filter((p) => p.category === (cat?.ordinal ?? null) && p.first < i && (!cat || p.first > cat.para));
+    const target = mine[cnOrdinal(m[1]!) - 1];
+    if (!target || target.answer) continue;
+    let last = i;
+    while (last + 1 < f.closing && !inside[last + 1] && !headings[last + 1] && !re.test(paras[last + 1]!.text)) last++;
+    target.answer = { first: i, last, headStart: paras[i]!.start + m[0].length, rule: r.answer_item.id };
+    doc.decide('segment', 'measures', r.answer_item.id, [paras[i]!.start, paras[last]!.end], `answers problem ${target.number}: ${clip(paras[i]!.text)}`, target.number);
+  }
+}
