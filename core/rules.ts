@@ -45,11 +45,33 @@ const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function expandRe(re: string): string {
   if (!re.includes('{{')) return re;
   const vocab = loadRules<Record<string, unknown>>('vocabulary.json');
-  return re.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => {
+  return re.replace(/\{\{(p\.)?(\w+)\}\}/g, (_m, p: string | undefined, name: string) => {
+    if (p) return punct(name);
     const list = vocab[name];
     if (!Array.isArray(list)) throw new Error(`rules/vocabulary.json has no list "${name}"`);
     return [...(list as string[])].sort((a, b) => b.length - a.length).map(esc).join('|');
   });
+}
+
+/** A punctuation set of rules/punctuation.json, escaped for a character class ({{p.NAME}} in a pattern). */
+export function punct(name: string): string {
+  const set = loadRules<{ sets: Record<string, { chars: string }> }>('punctuation.json').sets[name];
+  if (!set) throw new Error(`rules/punctuation.json has no set "${name}"`);
+  return [...set.chars].map((c) => (/[\\\]^\-[]/.test(c) ? `\\${c}` : c)).join('');
+}
+
+const patterns = new Map<string, RegExp>();
+/**
+ * A regex the code writes in terms of the vocabulary: {{list}} from rules/vocabulary.json (as
+ * an alternation) and {{p.set}} from rules/punctuation.json (inside a character class), so the
+ * words themselves stay in rules/. Compiled once per pattern and flags.
+ */
+export function pattern(re: string, flags = ''): RegExp {
+  const key = `${flags}/${re}`;
+  let r = patterns.get(key);
+  if (!r) patterns.set(key, (r = new RegExp(expandRe(re), flags)));
+  if (r.global || r.sticky) r.lastIndex = 0;
+  return r;
 }
 
 const compiled = new WeakMap<RegexRule, Map<string, RegExp>>();
