@@ -1,7 +1,7 @@
 // Every enclosed numeral in the Unicode blocks that hold them is in rules/numbering.json with
 // its value, and a bulletin numbered with them reads like one numbered with （1） 1. （一） ①.
 import { describe, it, expect } from 'vitest';
-import { canonicalNumbering, enclosedTable } from '../core/numbering.js';
+import { canonicalNumbering, enclosedTable, lineHeadTable } from '../core/numbering.js';
 import { loadRules } from '../core/rules.js';
 import { normalize } from '../stages/normalize/normalize.js';
 
@@ -56,5 +56,30 @@ describe('numbering: one table of enclosed numerals', () => {
   }
   it('normalized text numbers with the canonical forms, inside paragraphs too', () => {
     expect(normalize('㈠党的建设方面\n⒈关于学习不深入的问题\n整改措施：⑴制定计划；⑵开展培训。\n❷关于')).toBe('（一）党的建设方面\n1.关于学习不深入的问题\n整改措施：（1）制定计划；（2）开展培训。\n②关于');
+  });
+});
+
+describe('numbering: Roman numerals at the head of a line', () => {
+  it('every Roman numeral of Number Forms (Ⅰ–Ⅻ, ⅰ–ⅻ) is in the line-head table with its value', () => {
+    const values: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+    for (const [a, b] of [[0x2160, 0x216b], [0x2170, 0x217b]] as const) {
+      for (let c = a; c <= b; c++) {
+        const ch = String.fromCodePoint(c);
+        // Unicode's compatibility form spells the value in Latin letters (Ⅻ → XII)
+        const latin = ch.normalize('NFKC').toUpperCase();
+        const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'].indexOf(latin) + 1;
+        const form = lineHeadTable().get(ch);
+        expect(form, `U+${c.toString(16)}`).toBeDefined();
+        expect(values[form!], `${ch} → ${form}`).toBe(roman);
+      }
+    }
+  });
+  for (const r of loadRules<{ line_head: Array<{ id: string; examples: Array<[string, string]> }> }>('numbering.json').line_head) {
+    it(`${r.id}: its examples`, () => {
+      for (const [from, to] of r.examples) expect(canonicalNumbering(from)).toBe(to);
+    });
+  }
+  it('a Roman numeral inside a sentence or before a word stays', () => {
+    expect(normalize('Ⅰ、党的建设方面\n患者多为Ⅱ型糖尿病\nⅡ级响应启动')).toBe('一、党的建设方面\n患者多为Ⅱ型糖尿病\nⅡ级响应启动');
   });
 });
