@@ -28,7 +28,12 @@ export interface Heading {
   rule: string;
   /** a line naming a unit (round digests): a category without numbering */
   unitLine?: boolean;
+  /** a status in brackets before the numbering (【已完成】1.X): its words, where, and the rule */
+  tag?: StatusTag;
 }
+
+/** A problem's status stated in brackets at its head (【已完成】1.X). */
+export interface StatusTag { phrase: string; span: [number, number]; rule: string }
 
 export interface CategoryBlock {
   ordinal: number;
@@ -56,6 +61,8 @@ export interface ProblemBlock {
   endedByTotals?: number;
   /** where the problem is answered by its number away from where it is stated (针对第N个问题：…): paragraphs [first, last], its words after the reference */
   answer?: { first: number; last: number; headStart: number; rule: string };
+  /** its status in brackets before its numbering (【已完成】1.X) */
+  tag?: StatusTag;
   /** the status a heading over it states for its group (三、需长期坚持的问题), with that phrase's span */
   group?: { status: Status; phrase: string; span: [number, number]; rule: string };
 }

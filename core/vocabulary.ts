@@ -43,6 +43,7 @@ export interface StructureRules {
   signature: RegexRule;
   work_heading: RegexRule;
   bracket_status: RegexRule;
+  bracket_status_head: RegexRule;
   opening: RegexRule;
   title_line: RegexRule;
   front_noise: RegexRule;

@@ -41,7 +41,7 @@ export function buildIssues(doc: Doc): Issue[] {
     const paras = [...own, ...answer];
     const answerSpan: [number, number] | null = answer.length ? [doc.paragraphs[b.answer!.first]!.start, answer[answer.length - 1]!.end] : null;
     const span = stated;
-    const parts = readIssue(paras, b.headStart, doc.text, { wholeHead: b.numbering === decisionId('reader_heading') });
+    const parts = readIssue(paras, b.headStart, doc.text, { wholeHead: b.numbering === decisionId('reader_heading'), statusTag: b.tag?.phrase });
     if (!parts.problem) {
       doc.message({ ruleId: b.rule, stage: 'issues', severity: 'warning', code: 'problem_text_missing', message: `problem ${b.number}: no problem text found`, span });
     }
@@ -52,9 +52,11 @@ export function buildIssues(doc: Doc): Issue[] {
     // the status phrase's place, recorded here once (explain, serve and the record read this one): the
     // heading over its group, or the last time the phrase occurs in the problem (status is read from the tail)
     const where = answerSpan ?? span;
-    const at = b.group ? b.group.span[0] : st.phrase ? doc.text.slice(where[0], where[1]).lastIndexOf(st.phrase) + where[0] : -1;
-    const found = b.group !== undefined || (st.phrase !== null && at >= where[0]);
-    const statusSpan: [number, number] = b.group ? b.group.span : found ? [at, at + st.phrase!.length] : span;
+    // (a status in brackets at the problem's head: there)
+    const fixed = b.group?.span ?? (b.tag && st.phrase === b.tag.phrase ? b.tag.span : null);
+    const at = fixed ? fixed[0] : st.phrase ? doc.text.slice(where[0], where[1]).lastIndexOf(st.phrase) + where[0] : -1;
+    const found = fixed !== null || (st.phrase !== null && at >= where[0]);
+    const statusSpan: [number, number] = fixed ?? (found ? [at, at + st.phrase!.length] : span);
     doc.decide('issues', 'status', st.rule ?? 'status.none', statusSpan, `problem ${b.number}: ${st.status}${st.phrase ? ` (${st.phrase})` : ''}${b.group ? ', from the heading over its group' : ''}`, b.number);
     issues.push({
       number: b.number,

@@ -114,11 +114,15 @@ function unclosedQuote(s: string): boolean {
  * `wholeHead`: the problem's first paragraph is a block of its own in the reader's structure (a
  * heading, a paragraph in bold): all of it states the problem, over every sentence it has.
  */
-export function readIssue(paras: Paragraph[], headStart: number, text: string, opts: { wholeHead?: boolean } = {}): IssueParts {
+export function readIssue(paras: Paragraph[], headStart: number, text: string, opts: { wholeHead?: boolean; statusTag?: string } = {}): IssueParts {
   const r = structureRules();
   // a quoted title broken over two lines (关于“…、⏎…”问题。): the head runs on until the quote closes
   let headParas = 1;
   let headText = text.slice(headStart, paras[0]!.end);
+  // a status in brackets before the problem's words (1.【已完成】X), or before its numbering (given): its status
+  let statusField: string | null = opts.statusTag ?? null;
+  const headTag = rx(r.bracket_status).exec(headText);
+  if (headTag) { statusField ??= headTag[1]!; headText = headText.slice(headTag[0].length); headStart += headTag[0].length; }
   while (headParas < Math.min(paras.length, 3) && unclosedQuote(headText) && /[”"’][^。]{0,12}问题/.test(paras[headParas]!.text)) {
     headText += paras[headParas]!.text;
     headParas++;
@@ -132,7 +136,6 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string, o
   let headRest = headText.slice(restAt).trim().replace(/^[，,；;：:]+\s*/, '');
   // 1.关于“X”的问题（已完成）: a status in brackets after the title
   const bracket = rx(r.bracket_status).exec(headRest);
-  let statusField: string | null = null;
   if (bracket) { statusField = bracket[1]!; headRest = headRest.slice(bracket[0].length).trim(); }
   // 1）X【已完成】: a status in brackets ending a one-line problem is its status, not its words
   const tail = rx(r.bracket_status_tail).exec(problem);

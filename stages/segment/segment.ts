@@ -49,12 +49,19 @@ function frontParas(L: Layout, frame: Frame, parts: Parts): boolean[] {
 
 
 export function headingOf(p: Paragraph, index: number): Heading | null {
-  for (const h of structureRules().headings) {
-    const m = rx(h).exec(p.text);
+  const r = structureRules();
+  // a status in brackets before the numbering (【已完成】1.X, （持续推进）3.X) is the problem's status: the heading is read after it
+  const tag = rx(r.bracket_status_head).exec(p.text);
+  const off = tag ? tag[0].length : 0;
+  const text = tag ? p.text.slice(off) : p.text;
+  for (const h of r.headings) {
+    const m = rx(h).exec(text);
     if (m) {
-      const body = p.text.slice(m[0].length);
+      const body = text.slice(m[0].length);
       if (!body) return null;
-      return { para: index, level: h.level, ordinal: cnOrdinal((m[1] ?? m[2])!), bodyStart: p.start + m[0].length, body, label: m[0].trim(), rule: h.id };
+      const heading: Heading = { para: index, level: h.level, ordinal: cnOrdinal((m[1] ?? m[2])!), bodyStart: p.start + off + m[0].length, body, label: m[0].trim(), rule: h.id };
+      if (tag) heading.tag = { phrase: tag[1]!, span: [p.start + tag[0].indexOf(tag[1]!), p.start + tag[0].indexOf(tag[1]!) + tag[1]!.length], rule: r.bracket_status_head.id };
+      return heading;
     }
   }
   return null;
@@ -399,7 +406,7 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
     doc.decide('segment', 'category', rule, spanOf(L, h.para), `category ${currentCat}: ${title}`, currentCat);
   };
   const addProblem = (i: number, h: Heading | null, headStart: number, rule: string, number: number) => {
-    problems.push({ number, category: currentCat, first: i, last: i, headStart, rule, numbering: h?.rule ?? null, label: h?.label || null });
+    problems.push({ number, category: currentCat, first: i, last: i, headStart, rule, numbering: h?.rule ?? null, label: h?.label || null, ...(h?.tag ? { tag: h.tag } : {}) });
     sameLevelSinceProblem = false;
     categorySinceProblem = false;
   };
