@@ -11,6 +11,8 @@ import { tableLines, gridOf, type TableCell } from './tables.js';
 import { Numbering, modelFromXml, xmlParagraphRef, kids, kid, wAttr, W_NS, CounterOutOfRange } from './word-numbering.js';
 import type { ReadResult } from '../core/doc.js';
 import type { ReaderBlock } from '../core/blocks.js';
+import { rx } from '../core/rules.js';
+import { readerPatterns } from './reader-rules.js';
 
 export interface DocxLimits { maxUncompressed: number; maxRatio: number }
 export const DEFAULT_DOCX_LIMITS: DocxLimits = { maxUncompressed: 200 * 1024 * 1024, maxRatio: 200 };
@@ -87,7 +89,7 @@ class Walker {
       const st = this.styles.get(id);
       if (!st) break;
       if (level === null) {
-        const named = /^(?:heading|标题)\s*(\d)$/i.exec(st.name.trim());
+        const named = rx(readerPatterns().heading_style).exec(st.name.trim());
         level = named ? Number(named[1]) : st.outline !== null && st.outline < 9 ? st.outline + 1 : null;
       }
       bold ??= st.bold;

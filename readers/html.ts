@@ -9,6 +9,8 @@ import { tableLines, gridOf } from './tables.js';
 import type { ReadResult } from '../core/doc.js';
 import type { ReaderBlock } from '../core/blocks.js';
 import { isDocNumber } from '../core/vocabulary.js';
+import { pattern, rx } from '../core/rules.js';
+import { readerRules, type PageField } from './reader-rules.js';
 
 // Content containers of common government CMSs (TRS, Hanweb, UCAP), WeChat articles and blogs;
 // when none holds enough prose, the block with the most Chinese text is taken instead.
@@ -111,14 +113,16 @@ export function readHtml(bytes: Uint8Array): ReadResult {
   const pub = metaContent('PubDate') ?? metaContent('pubdate') ?? metaContent('publishdate');
   // disclosure table / info line: 发布机构 成文日期 发布时间 文号 索引号
   const pageText = blockLines(root);
-  const field = (label: string) => new RegExp(`${label}\\s*[：:]\\s*([^\\n]{1,60}?)(?=\\s{2,}|\\n|$|\\s*(?:来源|作者|浏览|发布|成文|文号|索引号|主题|字号))`).exec(pageText)?.[1]?.trim();
-  const date = (s?: string) => s && /(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})/.exec(s);
-  const d = date(field('成文日期')) || date(pub) || date(field('发布时间')) || date(field('发布日期'));
+  const { page_fields: labels, patterns } = readerRules();
+  // a field: its label (rules/readers.json page_fields), then the value after the colon
+  const field = (name: PageField) => pattern(labels[name] + patterns.page_field.re).exec(pageText)?.[1]?.trim();
+  const date = (s?: string) => s && rx(patterns.page_date).exec(s);
+  const d = date(field('written_date')) || date(pub) || date(field('published_time')) || date(field('published_date'));
   if (d) meta.published_date = `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
   // 文号 first, then 索引号, each only if it reads as a number (an empty 文号 cell lets the label reach the title)
-  const num = [field('文\\s*号'), field('索引号')].find(isDocNumber);
+  const num = [field('doc_number'), field('index_number')].find(isDocNumber);
   if (num) meta.doc_number = num;
-  meta.publisher = field('发布机构') ?? metaContent('ContentSource') ?? field('来源') ?? undefined;
+  meta.publisher = field('publisher') ?? metaContent('ContentSource') ?? field('source') ?? undefined;
 
   for (const el of root.querySelectorAll(DROP)) el.remove();
   const body = pickBody(root);

@@ -3,6 +3,8 @@
 // numbers and running headers/footers kept apart.
 import type { ReaderBlock } from '../core/blocks.js';
 import { isPageNumber, startsParagraph } from '../core/vocabulary.js';
+import { rx } from '../core/rules.js';
+import { readerPatterns } from './reader-rules.js';
 
 /** A line of a page, in PDF points (y grows upwards), from the text layer or from OCR. */
 export interface Line { text: string; x: number; y: number; right: number; size: number; page: number }
@@ -62,7 +64,7 @@ export function linesToDocument(pages: Line[][], sizes = true): { text: string; 
     const prevFull = prev ? prev.right >= rightEdge - prev.size * 2.5 : false;
     // a word, number or address broken at the line end (010-⏎62751234)
     const brokenWord = prev ? /[-\w@.]$/.test(prev.text.trim()) && /^\w/.test(t) && prev.right >= rightEdge - prev.size * 6 : false;
-    const prevEnds = prev ? /[。！？；：”）]$/.test(prev.text.trim()) : true;
+    const prevEnds = prev ? rx(readerPatterns().pdf_paragraph_end).test(prev.text.trim()) : true;
     const sizeChange = prev && Math.abs(prev.size - l.size) > 1;
     const newPara = !prev || indented || sizeChange || (!prevFull && !brokenWord) || (!usesIndent && prevEnds && startsParagraph(t));
     if (newPara) { out.push(t); paraSizes.push(l.size); }

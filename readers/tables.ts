@@ -2,14 +2,15 @@
 // (整改台账: 序号 | 问题 | 整改措施 | 完成情况 …) is rewritten as labelled paragraphs
 // (N.问题：… / 整改措施：… / 整改状态：…) so the problems in it are read like any others.
 
-import { loadRules, rx } from '../core/rules.js';
+import { pattern, rx } from '../core/rules.js';
 import { structureRules, statusRules } from '../core/vocabulary.js';
+import { readerPatterns, readerRules, type Role } from './reader-rules.js';
 
-type Role = 'no' | 'category' | 'problem' | 'measures' | 'outcome' | 'status' | 'deadline' | 'owner';
 let cols: Array<[Role, RegExp]> | null = null;
 /** Column roles and their header words (rules/readers.json table_columns), in the order they are tried. */
-const COLS = (): Array<[Role, RegExp]> =>
-  (cols ??= loadRules<{ table_columns: Array<{ role: Role; re: string }> }>('readers.json').table_columns.map((c) => [c.role, new RegExp(c.re)]));
+const COLS = (): Array<[Role, RegExp]> => (cols ??= readerRules().table_columns.map((c) => [c.role, new RegExp(c.re)]));
+/** The labels a ledger's rows are written with (rules/readers.json ledger_labels). */
+const label = () => readerRules().ledger_labels;
 const roleOf = (h: string): Role | null => COLS().find(([, re]) => re.test(h))?.[0] ?? null;
 
 /** A table cell as a reader sees it: its text and how far it spans (rowspan/colspan, Word's vMerge/gridSpan). */
@@ -54,8 +55,8 @@ export function cellMeasures(cell: string): string[] {
   if (lines.length > 1) return lines;
   const one = lines[0] ?? '';
   if (rx(structureRules().series).test(one)) return [one];
-  const clauses = one.split(/[；;]/).map((c) => c.trim()).filter(Boolean);
-  return clauses.length > 1 && clauses.every((c) => c.length >= 6) ? clauses.map((c, k) => (k < clauses.length - 1 ? `${c}；` : c)) : [one];
+  const clauses = one.split(pattern('[{{p.semicolon}}]')).map((c) => c.trim()).filter(Boolean);
+  return clauses.length > 1 && clauses.every((c) => c.length >= 6) ? clauses.map((c, k) => (k < clauses.length - 1 ? `${c}${label().clause_end}` : c)) : [one];
 }
 
 /**
@@ -76,7 +77,7 @@ function measuresTable(rows: string[][]): string[] | null {
   const statuses = st >= 0 ? body.map((r) => r[st]!.replace(/\n/g, '')).filter(Boolean) : [];
   const done = (v: string) => statusRules().field_values.find((f) => rx(f).test(v))?.status === 'completed';
   const open = statuses.find((v) => !done(v));
-  return [...rows.slice(0, headerAt).map((r) => r.filter(Boolean).join(' ')), ...measures.map((x, k) => `${k ? '' : '整改措施：'}${x}${k < measures.length - 1 && !/[。；;]$/.test(x) ? '；' : ''}`), ...(statuses.length ? [`整改状态：${open ?? statuses[0]}`] : [])];
+  return [...rows.slice(0, headerAt).map((r) => r.filter(Boolean).join(' ')), ...measures.map((x, k) => `${k ? '' : label().measures}${x}${k < measures.length - 1 && !pattern('[{{p.full_stop}}{{p.semicolon}}]$').test(x) ? label().clause_end : ''}`), ...(statuses.length ? [`${label().status}${open ?? statuses[0]}`] : [])];
 }
 
 /** Rows of cells → lines. A ledger becomes labelled paragraphs; any other table, one line per row. */
@@ -98,7 +99,7 @@ export function tableLines(rows: string[][]): string[] {
     const filled = r.filter(Boolean);
     // a merged row (full width, or one cell filled): a category
     if (filled.length <= 1 || new Set(filled).size === 1) {
-      if (filled[0]) { category = filled[0].replace(/\n/g, ' '); out.push(`问题类别：${category}`); }
+      if (filled[0]) { category = filled[0].replace(/\n/g, ' '); out.push(`${label().category}${category}`); }
       continue;
     }
     const problem = col.problem !== undefined ? r[col.problem] : '';
@@ -106,14 +107,14 @@ export function tableLines(rows: string[][]): string[] {
     // a category column (问题类别, or merged down the rows): a new value starts a category
     const cat = col.category !== undefined ? r[col.category]!.replace(/\n/g, ' ') : '';
     // (a category column left empty under a full-width category row keeps that row's category)
-    if (cat && cat !== category) { out.push(`问题类别：${cat}`); category = cat; }
+    if (cat && cat !== category) { out.push(`${label().category}${cat}`); category = cat; }
     n++;
     const no = col.no !== undefined && /^\d+$/.test(r[col.no] ?? '') ? r[col.no] : String(n);
-    out.push(`${no}.问题：${problem.replace(/\n/g, '')}`);
-    if (col.measures !== undefined && r[col.measures]) out.push(...cellMeasures(r[col.measures]!).map((m, k) => (k ? m : `整改措施：${m}`)));
-    if (col.outcome !== undefined && r[col.outcome]) out.push(`整改成效：${r[col.outcome]!.replace(/\n/g, '')}`);
-    if (col.status !== undefined && r[col.status]) out.push(`整改状态：${r[col.status]!.replace(/\n/g, '')}`);
-    if (col.deadline !== undefined && r[col.deadline]) out.push(`整改时限：${r[col.deadline]!.replace(/\n/g, '')}`);
+    out.push(`${no}.${label().problem}${problem.replace(/\n/g, '')}`);
+    if (col.measures !== undefined && r[col.measures]) out.push(...cellMeasures(r[col.measures]!).map((m, k) => (k ? m : `${label().measures}${m}`)));
+    if (col.outcome !== undefined && r[col.outcome]) out.push(`${label().outcome}${r[col.outcome]!.replace(/\n/g, '')}`);
+    if (col.status !== undefined && r[col.status]) out.push(`${label().status}${r[col.status]!.replace(/\n/g, '')}`);
+    if (col.deadline !== undefined && r[col.deadline]) out.push(`${label().deadline}${r[col.deadline]!.replace(/\n/g, '')}`);
   }
   return out;
 }
@@ -200,7 +201,7 @@ export function spacedLedgers(text: string): string {
       } else if (first.at > 0 && rows.length > 1 && cells.every((c) => near(c.at))) {
         const row = rows[rows.length - 1]!;
         for (const c of cells) { const k = colOf(c.at); row[k] = row[k] ? `${row[k]}${c.text}` : c.text; }
-      } else if (first.at === 0 && cells.length === 1 && first.text.length <= 40 && !/[。；]$/.test(first.text) && structureRules().headings.some((h) => h.level <= 2 && rx(h).test(first.text))) {
+      } else if (first.at === 0 && cells.length === 1 && first.text.length <= 40 && !rx(readerPatterns().cell_sentence_end).test(first.text) && structureRules().headings.some((h) => h.level <= 2 && rx(h).test(first.text))) {
         rows.push(head.map(() => first.text));
       } else break;
     }
