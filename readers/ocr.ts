@@ -12,7 +12,8 @@ import type { ReadResult } from '../core/doc.js';
 import type { ReadOptions } from './options.js';
 import { linesToText, type Line } from './pdf-lines.js';
 import { DEFAULT_OCR_MAX_PAGES, DEFAULT_OCR_PAGE_TIMEOUT_MS } from './ocr-limits.js';
-import { OcrEngine, OcrLate, type OcrBox, type Raster } from './ocr-engine.js';
+import { OcrEngine, OcrLate, type OcrBox } from './ocr-engine.js';
+import type { Raster } from './ocr-pixels.js';
 
 /** a page whose mean confidence is under this gets a warning */
 export const LOW_CONFIDENCE = 0.8;

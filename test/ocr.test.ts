@@ -11,7 +11,9 @@ import { extractBytes } from '../stages/extract.js';
 import { compareRecord } from './golden.js';
 import { FIXTURES } from './fixtures.js';
 import type { BulletinRecord } from '../core/record.js';
-import { findBoxes, ctcDecode, recInputs } from '../readers/ocr-engine.js';
+import { ctcDecode } from '../readers/ocr-engine.js';
+import { findBoxes } from '../readers/ocr-boxes.js';
+import { recInputs } from '../readers/ocr-pixels.js';
 import { boxesToLines } from '../readers/ocr.js';
 
 const dir = join(FIXTURES, 'xuchang-jiaotong-2024');
