@@ -12,7 +12,7 @@ export type Severity = 'info' | 'warning' | 'error';
 /** What a traced decision is about (the outline `zhenggai explain` prints). */
 export type DecisionKind =
   | 'title' | 'title_noise' | 'opening' | 'part' | 'category' | 'group' | 'problem' | 'org_point'
-  | 'measures' | 'outcome' | 'status' | 'totals' | 'closing' | 'signature' | 'field' | 'layout';
+  | 'measures' | 'outcome' | 'status' | 'totals' | 'closing' | 'signature' | 'field' | 'layout' | 'marker';
 
 export interface Message {
   ruleId: string;

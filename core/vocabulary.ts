@@ -44,6 +44,8 @@ export interface StructureRules {
   work_heading: RegexRule;
   bracket_status: RegexRule;
   bracket_status_head: RegexRule;
+  problem_marker: RegexRule;
+  problem_label_line: RegexRule;
   opening: RegexRule;
   title_line: RegexRule;
   front_noise: RegexRule;

@@ -41,7 +41,9 @@ export function buildIssues(doc: Doc): Issue[] {
     const paras = [...own, ...answer];
     const answerSpan: [number, number] | null = answer.length ? [doc.paragraphs[b.answer!.first]!.start, answer[answer.length - 1]!.end] : null;
     const span = stated;
-    const parts = readIssue(paras, b.headStart, doc.text, { wholeHead: b.numbering === decisionId('reader_heading'), statusTag: b.tag?.phrase });
+    // (the words may start a paragraph or two into the block: 第1个问题 ⏎ 问题：X)
+    const headAt = paras.findIndex((p) => b.headStart >= p.start && b.headStart <= p.end);
+    const parts = readIssue(headAt > 0 ? paras.slice(headAt) : paras, b.headStart, doc.text, { wholeHead: b.numbering === decisionId('reader_heading'), statusTag: b.tag?.phrase });
     if (!parts.problem) {
       doc.message({ ruleId: b.rule, stage: 'issues', severity: 'warning', code: 'problem_text_missing', message: `problem ${b.number}: no problem text found`, span });
     }

@@ -67,7 +67,7 @@ export function closeCjkSpaces(t: string): string {
   return t.replace(CJK_SPACE, (_m, a, b) => a ?? b);
 }
 
-type LayoutRules = { bare_number: RegexRule; bracket_label: RegexRule; page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule; pinyin: RegexRule; run_on: { problem_lead: RegexRule; series_item: RegexRule; answer_item: RegexRule; numbering: RegexRule; label: RegexRule; title_end: RegexRule; closing: RegexRule; chrome: RegexRule; heading_label: RegexRule } };
+type LayoutRules = { bare_number: RegexRule; bracket_label: RegexRule; page_number: RegexRule; line_head: RegexRule; web_chrome: RegexRule; web_footer: RegexRule; pinyin: RegexRule; run_on: { problem_lead: RegexRule; series_item: RegexRule; answer_item: RegexRule; numbering: RegexRule; label: RegexRule; title_end: RegexRule; closing: RegexRule; chrome: RegexRule; heading_label: RegexRule; marker: RegexRule } };
 
 // Characters written differently in traditional script (們 這 與 會 …): a text with many of
 // them is a traditional-script mirror and is converted to simplified (OpenCC) first.
@@ -156,12 +156,20 @@ export function unwrapHardBreaks(lines: string[], hard: (line: string) => boolea
     const full = lastPhysical >= width - 2 && (!TERMINAL.test(prev ?? '') || (lastPhysical >= width && /[。；]$/.test(prev ?? '')));
     const prevFull = prev !== null && full && !(out.length <= 3 && titleLike.test(prev)) && !(out.length <= 4 && openingStart.test(line));
     const closes = rx(closing()).test(line) || rx(closingContact()).test(line);
-    if (prevFull && line && !startsParagraph(line) && !(TERMINAL.test(prev ?? '') && closes) && !hard(line) && !hard(lastLine)) out[out.length - 1] = prev + line;
+    if (prevFull && line && !startsParagraph(line) && !(TERMINAL.test(prev ?? '') && closes) && !hard(line) && !hard(lastLine)) out[out.length - 1] = joinWrapped(prev, line);
     else out.push(line);
     lastPhysical = len(line);
     lastLine = line;
   }
   return out;
+}
+
+/**
+ * A wrapped line joined to the one before: a hyphen that broke a Latin word at the wrap
+ * (In-⏎SAR, jmzrzy-⏎ghj@…) goes; one between digits stays (0724-⏎2356718 is a phone number).
+ */
+export function joinWrapped(prev: string, line: string): string {
+  return /[A-Za-z]-$/.test(prev) && /^[a-z]/i.test(line) ? prev.slice(0, -1) + line : prev + line;
 }
 
 /**
@@ -345,7 +353,7 @@ function runOnCuts(line: string, r: LayoutRules['run_on'], mostOfText: boolean, 
   const cuts = new Set(numbered);
   // the title's end (and a document number printed after it), in the line's first characters
   for (const head of line.slice(0, 200).matchAll(rx(r.title_end, 'g'))) cuts.add(head.index! + head[0].length);
-  for (const rule of [r.label, r.closing]) for (const m of line.matchAll(rx(rule, 'g'))) cuts.add(m.index! + m[0].length);
+  for (const rule of [r.label, r.closing, r.marker]) for (const m of line.matchAll(rx(rule, 'g'))) cuts.add(m.index! + m[0].length);
   // a heading's words have no stop of their own: a problem label right after them (第一方面：X问题：Y) starts a line
   for (const w of headingWords) {
     const m = rx(r.heading_label).exec(line.slice(w, w + 80));

@@ -405,8 +405,12 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
     categorySinceProblem = true;
     doc.decide('segment', 'category', rule, spanOf(L, h.para), `category ${currentCat}: ${title}`, currentCat);
   };
+  const marker = rx(r.problem_marker);
   const addProblem = (i: number, h: Heading | null, headStart: number, rule: string, number: number) => {
-    problems.push({ number, category: currentCat, first: i, last: i, headStart, rule, numbering: h?.rule ?? null, label: h?.label || null, ...(h?.tag ? { tag: h.tag } : {}) });
+    // a mark no numbering rule read (A． ■ 1-1) is the problem's label, not its words
+    const mk = headStart < paras[i]!.end ? marker.exec(doc.text.slice(headStart, paras[i]!.end)) : null;
+    if (mk) doc.decide('segment', 'marker', r.problem_marker.id, [headStart, headStart + mk[0].length], `problem ${number}: marked ${mk[0].trim()}`);
+    problems.push({ number, category: currentCat, first: i, last: i, headStart: headStart + (mk?.[0].length ?? 0), rule, numbering: h?.rule ?? null, label: h?.label || mk?.[0].trim() || null, ...(h?.tag ? { tag: h.tag } : {}) });
     sameLevelSinceProblem = false;
     categorySinceProblem = false;
   };
@@ -436,7 +440,7 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
         if (h.level === 1 && l1AreParts) {
           // a part that holds problems right under it, and whose title does not say it is
           // "the problems" (二、党的思想建设), names their category
-          // (or that is worded as an area: 一、党的建设方面, a ledger's category row)
+          // (or that is worded as an area: 一、党的建设方面, a ledger's category row; or that names a unit: 一、黄陂镇党委 in a round's digest)
           const named = title !== null;
           const area = named || !rx(r.work_heading).test(h.body);
           const kind = rx(r.problem_kind).exec(h.body);
@@ -445,7 +449,7 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
           } else if (kind && partKind[partOf[i]!] === 'problems') {
             // 一、共性问题整改情况: the kind of problems names their category
             addCategory(h, kind[0], r.problem_kind.id, false);
-          } else if (partKind[partOf[i]!] === 'problems' && !saysProblemsPart(h.body) && area && (named || levelAt(i) === 2)) {
+          } else if (partKind[partOf[i]!] === 'problems' && !saysProblemsPart(h.body) && area && (named || levelAt(i) === 2 || rx(r.unit_line).test(h.body))) {
             addCategory(h, title ?? groupTitle(h.body), cat?.rule ?? decisionId('part_as_category'), named);
           } else { currentCat = null; aspectLevel = null; }
           categorySinceProblem = true;
@@ -516,6 +520,15 @@ function findBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, mode
       if (list) { inSeries = true; addProblem(i, null, p.start + list[0].length + marker(p.text.slice(list[0].length)), r.problem_list.id, problems.length + 1); continue; }
       if (inSeries && !h && marker(p.text)) { addProblem(i, null, p.start + marker(p.text), r.problem_list.id, problems.length + 1); continue; }
       inSeries = false;
+      // a line that only labels the problem after it (第1个问题 ⏎ 问题：X): the problem starts at the label, its words on the next line
+      const next = paras[i + 1];
+      if (!h && next && i + 1 < f.closing && !headings[i + 1] && rx(r.problem_label_line).test(p.text)) {
+        const nl = problemLabel.exec(next.text);
+        addProblem(i, null, next.start + (nl?.[0].length ?? 0), r.problem_label_line.id, problems.length + 1);
+        problems[problems.length - 1]!.label = p.text.trim();
+        i++;
+        continue;
+      }
       const m = problemLabel.exec(h ? h.body : p.text);
       if (m) addProblem(i, h ?? null, (h ? h.bodyStart : p.start) + m[0].length, r.labels.problem.id, problems.length + 1);
       else if (beforeMeasures(L, i)) addProblem(i, null, p.start, decisionId('before_measures'), problems.length + 1);
@@ -544,6 +557,9 @@ function declaresTotals(text: string): boolean {
   // a paragraph under a measure or status label (整改情况：对上轮反馈的38个问题…已全部整改到位) is the problem's own
   labelledRe ??= new RegExp(`^\\s*(?:${expandRe('{{measure_label}}|{{status_label}}')})\\s*[:：]`);
   if (labelledRe.test(text)) return false;
+  // nor one that opens with a measure of a series (一是对…指出的6个问题逐项整改；二是…)
+  const series = rx(structureRules().series).exec(text);
+  if (series && series.index === 0) return false;
   const hits = (keys: (k: string) => boolean) => totalsPattern().some(({ rule, re }) => {
     if (!keys(rule.key)) return false;
     re.lastIndex = 0;
