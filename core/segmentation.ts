@@ -72,6 +72,8 @@ export interface Segmentation {
   opening: Paragraph[];
   /** first paragraph of the closing (contact, 欢迎…监督), or paragraphs.length */
   closing: number;
+  /** first paragraph of an attachment after the bulletin (附件 ⏎ 整改台账), if one holds content */
+  annex?: number;
   categories: CategoryBlock[];
   problems: ProblemBlock[];
   /** paragraph indexes of organizational/other parts (their numbered points are not problems) */

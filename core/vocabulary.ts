@@ -46,6 +46,7 @@ export interface StructureRules {
   bracket_status_head: RegexRule;
   problem_marker: RegexRule;
   problem_label_line: RegexRule;
+  annex: RegexRule;
   opening: RegexRule;
   title_line: RegexRule;
   front_noise: RegexRule;

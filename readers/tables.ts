@@ -142,11 +142,17 @@ export function textLedgers(text: string): string {
   for (let i = 0; i < lines.length; ) {
     if (!isRow(lines[i]!)) { out.push(lines[i]!); i++; continue; }
     // a run of rows, blank lines between them included (a copy with a blank line after every line)
+    // and a line of one cell between rows (a category row a spreadsheet paste wrote without its tabs: 一、X方面)
     let j = i;
     let end = i;
-    while (j < lines.length && (isRow(lines[j]!) || !lines[j]!.trim())) { if (lines[j]!.trim()) end = j + 1; j++; }
+    const nextRow = (k: number) => { while (k < lines.length && !lines[k]!.trim()) k++; return k < lines.length && isRow(lines[k]!); };
+    // — only inside a ledger (its header names problem and measures columns), not between a problem's own tables of measures
+    const ledgerHead = (c: string[] | null) => !!c && c.some((x) => roleOf(x) === 'problem') && c.some((x) => roleOf(x) === 'measures');
+    let inLedger = false;
+    const oneCell = (k: number) => { const t = lines[k]!.trim(); return inLedger && t.length > 0 && t.length <= 60 && !cellsOf(lines[k]!) && nextRow(k + 1); };
+    while (j < lines.length && (isRow(lines[j]!) || !lines[j]!.trim() || oneCell(j))) { if (lines[j]!.trim()) end = j + 1; inLedger ||= ledgerHead(cellsOf(lines[j]!)); j++; }
     j = end;
-    const rows = lines.slice(i, j).filter((l) => l.trim()).map((l) => cellsOf(l)!).filter((c) => !rule(c));
+    const rows = lines.slice(i, j).filter((l) => l.trim()).map((l) => cellsOf(l) ?? [l.trim()]).filter((c) => !rule(c));
     // a ledger (问题 | 整改措施 …), or a problem's own table of measures (序号 | 整改措施 | 完成情况)
     const header = rows.some((r) => r.some((c) => roleOf(c) === 'measures') && (r.some((c) => roleOf(c) === 'problem') || r.length >= 2));
     out.push(...(header ? tableLines(rows) : lines.slice(i, j)));

@@ -191,6 +191,9 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string, o
       const after = raw.slice(st.index! + st[0].length);
       const stop = after.search(/[。；;]/);
       const rest = stop >= 0 && stop <= 20 ? after.slice(stop + 1) : after.replace(/^[。；;，,]/, '');
+      // a paragraph that opens with the status field says how the problem stands: what follows is a note, not a measure
+      // (what came of it, 通过整改，…, is read as the outcome as ever)
+      if (!raw.slice(0, st.index).trim() && rest.trim() && measures.length && !rx(r.outcome).test(rest.trim())) { notes.push(rest.trim()); continue; }
       raw = (raw.slice(0, st.index) + rest).trim();
       if (raw.replace(/[。；\s]/g, '').length < 4) continue;
     }

@@ -19,6 +19,8 @@ export function stripMarkup(t: string): string {
     .replace(/^---\n[\s\S]*?\n---\n/, '') // YAML front matter of blog/markdown copies
     .replace(/<!--[\s\S]*?-->/g, '') // <!--more--> and other comments
     .replace(/\*\*|__/g, '') // **bold**
+    .replace(/(^|[^*\w])\*(?![\s*])([^*\n]+?)\*(?![\w*])/gm, '$1$2') // *italic* (not a * bullet: no space after the first)
+    .replace(/^(?:-{3,}|\*{3,}|_{3,})[ \t]*$/gm, '') // a thematic break
     .replace(/^#{1,6}\s+/gm, '') // markdown headings
     .replace(/^>\s?/gm, '');
 }

@@ -131,6 +131,26 @@ const looksLikeProblemHead = (h: Heading, next: Paragraph | undefined) => proble
  * digests: 区财政局 ⏎ 1.… 2.… ⏎ 区市场监督管理局 ⏎ 1.…): headings of the level above those
  * problems. Two such lines at least, so a lone signature line never is one.
  */
+/**
+ * An attachment line (附件 / 附件1：X整改台账) that starts content of its own — headings or
+ * labelled problems within the next lines — is a part of the document, level 1: what it holds
+ * decides its kind (a ledger appended after the signature holds the problems).
+ */
+function annexLines(L: Layout): number | undefined {
+  const re = rx(L.r.annex);
+  let first: number | undefined;
+  L.paras.forEach((p, i) => {
+    const m = L.headings[i] ? null : re.exec(p.text);
+    if (!m) return;
+    const ahead = L.paras.slice(i + 1, i + 6);
+    if (!ahead.some((q, k) => L.headings[i + 1 + k] || rx(L.r.labels.problem).test(q.text) || rx(L.r.category_label).test(q.text))) return;
+    L.headings[i] = { para: i, level: 1, ordinal: 0, bodyStart: p.start + m[0].length - (m[1]?.length ?? 0), body: m[1] || (L.paras[i + 1]?.text ?? ''), label: '', rule: L.r.annex.id };
+    L.doc.decide('segment', 'part', L.r.annex.id, spanOf(L, i), `attachment: ${clip(p.text)}`);
+    first ??= i;
+  });
+  return first;
+}
+
 function unitLines(L: Layout): void {
   const found: Heading[] = [];
   L.paras.forEach((p, i) => {
@@ -709,6 +729,7 @@ export function segment(doc: Doc): Segmentation {
   const paras = doc.paragraphs;
   const L: Layout = { doc, paras, headings: paras.map((p, i) => headingOf(p, i)), r };
   unitLines(L);
+  const annex = annexLines(L);
   const frame = findFrame(L);
   readerHeadings(L, frame);
   const parts = findParts(L, frame);
@@ -742,5 +763,5 @@ export function segment(doc: Doc): Segmentation {
   if (!problems.length && paras.some((p) => p.text.length > 1500)) {
     doc.message({ ruleId: decisionId('unsegmented'), stage: 'segment', severity: 'warning', code: 'unsegmented_text', message: 'a long run of text with no structure that could be read (line breaks lost?): no problems found in it' });
   }
-  return { title: frame.title, opening: frame.opening, closing: frame.closing, categories, problems, orgParas: parts.orgParas, readings, front: frontParas(L, frame, parts) };
+  return { title: frame.title, opening: frame.opening, closing: frame.closing, ...(annex !== undefined ? { annex } : {}), categories, problems, orgParas: parts.orgParas, readings, front: frontParas(L, frame, parts) };
 }
