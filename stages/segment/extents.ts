@@ -1,0 +1,59 @@
+// Each problem block's last paragraph: up to the next problem, category, part heading, a totals
+// statement, an answer by number, or the bulletin's conclusion.
+import { rx, expandRe } from '../../core/rules.js';
+import { pattern as totalsPattern } from '../totals/totals.js';
+import { structureRules } from '../../core/vocabulary.js';
+import { type CategoryBlock, type Heading, type Layout, type ProblemBlock } from './model.js';
+
+/**
+ * Does the paragraph declare the bulletin's totals (巡察反馈的5个问题中，已完成整改4个…)? Such a
+ * paragraph after the last problem, with no heading before it, is not part of that problem.
+ */
+const PROGRESS_KEYS = new Set(['completed', 'in_progress', 'not_completed', 'completion_rate']);
+let labelledRe: RegExp | undefined;
+export function declaresTotals(text: string): boolean {
+  // most paragraphs name no count of problems: skip the rules for them
+  if (!text.includes('问题') || !/[\d一二三四五六七八九十]\s*(?:个|项|条)/.test(text)) return false;
+  // a paragraph under a measure or status label (整改情况：对上轮反馈的38个问题…已全部整改到位) is the problem's own
+  labelledRe ??= new RegExp(`^\\s*(?:${expandRe('{{measure_label}}|{{status_label}}')})\\s*[:：]`);
+  if (labelledRe.test(text)) return false;
+  // nor one that opens with a measure of a series (一是对…指出的6个问题逐项整改；二是…)
+  const series = rx(structureRules().series).exec(text);
+  if (series && series.index === 0) return false;
+  const hits = (keys: (k: string) => boolean) => totalsPattern().some(({ rule, re }) => {
+    if (!keys(rule.key)) return false;
+    re.lastIndex = 0;
+    const hit = re.test(text);
+    re.lastIndex = 0; // shared /g regexes: leave them as found
+    return hit;
+  });
+  return hits((k) => k === 'problems') && hits((k) => PROGRESS_KEYS.has(k));
+}
+
+/** Each problem's last paragraph: up to the next problem, category, part heading, totals paragraph or the closing. */
+export function setExtents(L: Layout, problems: ProblemBlock[], categories: CategoryBlock[], level1: Heading[], closing: number, problemLevel: number, levelAt?: number[]): void {
+  const { headings, paras } = L;
+  const stops = new Set<number>();
+  for (const p of problems) stops.add(p.first);
+  for (const c of categories) stops.add(c.para);
+  for (const h of level1) stops.add(h.para);
+  stops.add(closing);
+  for (const p of problems) {
+    let j = p.first + 1;
+    while (j < closing && !stops.has(j)) {
+      const h = headings[j];
+      const lv = levelAt?.[p.first] || problemLevel;
+      if (h && lv && h.level < lv) break;
+      if (!h && declaresTotals(paras[j]!.text)) {
+        p.endedByTotals = j;
+        break;
+      }
+      // an answer to a problem by its number in the category (针对问题二，…) is that problem's, not this one's
+      if (!h && rx(L.r.answer_item).test(paras[j]!.text)) break;
+      // the statuses by number (第1、2个问题已完成整改) or the bulletin's conclusion (局党组将持续…) after the last problem
+      if (!h && p === problems[problems.length - 1] && (rx(L.r.status_roll).test(paras[j]!.text) || rx(L.r.conclusion).test(paras[j]!.text))) break;
+      j++;
+    }
+    p.last = j - 1;
+  }
+}
