@@ -12,7 +12,8 @@ import { ingest } from '../app/batch.js';
 import type { Store } from '../store/store.js';
 import { SqlitePool } from '../store/sqlite-pool.js';
 import { compare } from '../store/queries.js';
-import { createApp, listen, recurringProblems } from '../app/serve.js';
+import { createApp, listen } from '../app/serve.js';
+import { recurringProblems } from '../app/serve/recurring.js';
 import { FIXTURES } from './fixtures.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
