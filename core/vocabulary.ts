@@ -47,6 +47,7 @@ export interface StructureRules {
   problem_marker: RegexRule;
   problem_label_line: RegexRule;
   annex: RegexRule;
+  status_roll_rest: RegexRule;
   opening: RegexRule;
   title_line: RegexRule;
   front_noise: RegexRule;

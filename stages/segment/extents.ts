@@ -50,8 +50,8 @@ export function setExtents(L: Layout, problems: ProblemBlock[], categories: Cate
       }
       // an answer to a problem by its number in the category (针对问题二，…) is that problem's, not this one's
       if (!h && rx(L.r.answer_item).test(paras[j]!.text)) break;
-      // the statuses by number (第1、2个问题已完成整改) or the bulletin's conclusion (局党组将持续…) after the last problem
-      if (!h && p === problems[problems.length - 1] && (rx(L.r.status_roll).test(paras[j]!.text) || rx(L.r.conclusion).test(paras[j]!.text))) break;
+      // the statuses by number (第1、2个问题已完成整改, after any problem: a part's roll), or the bulletin's conclusion (局党组将持续…) after the last problem
+      if (!h && (rx(L.r.status_roll).test(paras[j]!.text) || (p === problems[problems.length - 1] && rx(L.r.conclusion).test(paras[j]!.text)))) break;
       j++;
     }
     p.last = j - 1;

@@ -164,7 +164,28 @@ export function statusRoll(L: Layout, f: Frame, problems: ProblemBlock[]): void 
       for (const b of named) b.group = { status: gs.status, phrase: gs.phrase, span: [at, at + gs.phrase.length], rule: r.status_roll.id };
       doc.decide('segment', 'group', r.status_roll.id, [p.start + m.index!, p.start + m.index! + m[0].length], `problems ${numbers.join(', ')} are ${gs.status}: ${clip(m[0])}`);
     }
+    rollRest(L, i, problems);
   }
+}
+
+/** 其余正在推进 after statuses by number: the problems of that part (up to this paragraph, after the last roll or category) not named take it. */
+function rollRest(L: Layout, i: number, problems: ProblemBlock[]): void {
+  const { paras, r, doc } = L;
+  const p = paras[i]!;
+  if (!rx(r.status_roll).test(p.text)) return;
+  const m = rx(r.status_roll_rest).exec(p.text);
+  const gs = m ? groupStatus(`${m[1]!.trim()}的问题`) : null;
+  if (!m || !gs) return;
+  const before = problems.filter((b) => b.last < i);
+  const last = before[before.length - 1];
+  if (!last) return;
+  // the part: problems of the last one's category, after any earlier roll line
+  const prevRoll = paras.findLastIndex((q, k) => k < i && rx(r.status_roll).test(q.text));
+  const mine = before.filter((b) => b.category === last.category && b.first > prevRoll);
+  const at = p.start + m.index! + m[0].indexOf(gs.phrase);
+  const rest = mine.filter((b) => !b.group);
+  for (const b of rest) b.group = { status: gs.status, phrase: gs.phrase, span: [at, at + gs.phrase.length], rule: r.status_roll_rest.id };
+  if (rest.length) doc.decide('segment', 'group', r.status_roll_rest.id, [p.start + m.index!, p.start + m.index! + m[0].length], `problems ${rest.map((b) => b.number).join(', ')} (the rest) are ${gs.status}: ${clip(m[0])}`);
 }
 
 /**
