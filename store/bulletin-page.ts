@@ -4,7 +4,7 @@
 // page that shows one is a small fraction of it. The whole text and record are read (the record
 // is compressed with the text as its dictionary), so with the web app's SQLite pool
 // (store/sqlite-pool.ts) this runs in one of its threads, and only the page travels back.
-import type { Store } from './store.js';
+import type { Store } from './interface.js';
 import type { BulletinRecord } from '../core/record.js';
 import { marksOf, marksInPage, type Mark } from './marks.js';
 import { plainText } from './db.js';

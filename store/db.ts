@@ -1,13 +1,16 @@
-// Open the dataset: schema from schema.sql, version in PRAGMA user_version,
-// foreign keys on; WAL for ingest (synchronous=NORMAL: a commit survives the process being
-// killed; FULL, which also survives the machine losing power, with `ingest --sync full`),
-// read-only for queries.
+// Open a SQLite dataset: schema and migrations from store/sqlite/ (store/migrations.ts), version
+// in PRAGMA user_version, foreign keys on; WAL for ingest (synchronous=NORMAL: a commit survives
+// the process being killed; FULL, which also survives the machine losing power, with
+// `ingest --sync full`), read-only for queries.
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
-import { rootPath } from '../core/paths.js';
 import { searchTokensMany } from '../core/tokens.js';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { rebuildGroupsSync } from './groups.js';
+import { DatasetError } from './errors.js';
+import { ensureGroups } from './groups.js';
+import { applyMigration, latestVersion, migrations, pendingByVersion, type Migration } from './migrations.js';
+import { get, runSync } from './steps.js';
+
+export { DatasetError };
 
 /** The stored text, plain (a dataset of schema 6 on keeps it deflate-compressed; older ones plain). */
 export function plainText(t: unknown): string | null {
@@ -30,20 +33,13 @@ function addFunctions(db: Database.Database): void {
   db.function('strpos', { deterministic: true }, (s: unknown, part: unknown) => (s == null || part == null ? null : String(s).indexOf(String(part)) + 1));
 }
 
-export const SCHEMA_VERSION = 8;
+/** The version a dataset has once migrated: the last of store/sqlite/'s files. */
+export const SCHEMA_VERSION = latestVersion(migrations('sqlite'));
 export type DB = Database.Database;
 
-const schemaSql = () => readFileSync(rootPath('store', 'schema.sql'), 'utf8');
+export interface OpenOptions { readonly?: boolean; syncFull?: boolean; /** the migrations to run (a test's; default store/sqlite/'s) */ migrations?: Migration[] }
 
-/** The dataset cannot be opened or is not one of ours: a clear message, no stack. */
-export class DatasetError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DatasetError';
-  }
-}
-
-export function openDb(path: string, opts: { readonly?: boolean; syncFull?: boolean } = {}): DB {
+export function openDb(path: string, opts: OpenOptions = {}): DB {
   try {
     return open(path, opts);
   } catch (e) {
@@ -108,22 +104,23 @@ export function searchRow(r: { problem: string; measures: string; outcome: strin
   return [p!.join(' '), m!.join(' '), o!.join(' ')];
 }
 
-/** Fill the search table from the stored issues (after a schema change). */
-function refillSearch(db: DB): void {
-  const rows = db.prepare(SEARCH_TEXTS_SQL).all() as Array<{ id: number; problem: string; measures: string; outcome: string }>;
-  const insert = db.prepare('INSERT INTO issues_fts (rowid, problem, measures, outcome) VALUES (?, ?, ?, ?)');
-  db.transaction(() => {
-    for (const r of rows) insert.run(r.id, ...searchRow(r));
-  })();
+/** Functions the migrations call (store/sqlite/*.sql): jieba search tokens, deflate and inflate. */
+function addMigrationFunctions(db: DB): void {
+  db.function('zg_search_tokens', { deterministic: true }, (t: unknown) => (t == null ? '' : searchTokensMany([String(t)])[0]!.join(' ')));
+  const dict = (d: unknown) => (d == null ? {} : { dictionary: Buffer.isBuffer(d) ? d : Buffer.from(String(d)) });
+  db.function('zg_deflate', { deterministic: true, varargs: true }, (x: unknown, d?: unknown) => (x == null ? null : deflateRawSync(Buffer.isBuffer(x) ? x : Buffer.from(String(x)), dict(d))));
+  db.function('zg_inflate', { deterministic: true, varargs: true }, (x: unknown, d?: unknown) => (Buffer.isBuffer(x) ? inflateRawSync(x, dict(d)) : null));
 }
 
-function open(path: string, opts: { readonly?: boolean; syncFull?: boolean }): DB {
+function open(path: string, opts: OpenOptions): DB {
+  const list = opts.migrations ?? migrations('sqlite');
+  const latest = latestVersion(list);
   if (opts.readonly) {
     const db = new Database(path, { readonly: true, fileMustExist: true });
     db.pragma('query_only = ON');
     addFunctions(db);
     const v = db.pragma('user_version', { simple: true }) as number;
-    if (v !== SCHEMA_VERSION) throw new DatasetError(`${path}: schema version ${v}, this zhenggai reads ${SCHEMA_VERSION}; run \`zhenggai ingest\` on it first`);
+    if (v !== latest) throw new DatasetError(`${path}: schema version ${v}, this zhenggai reads ${latest}; run \`zhenggai ingest\` on it first`);
     return db;
   }
   const db = new Database(path);
@@ -138,139 +135,44 @@ function open(path: string, opts: { readonly?: boolean; syncFull?: boolean }): D
   db.pragma(`synchronous = ${opts.syncFull ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   addFunctions(db);
-  // creating or migrating the dataset is one write transaction: a second ingest opening it at
-  // the same time waits, then finds it done (and never migrates it twice). A migration rebuilds
-  // tables other tables refer to, with foreign keys off (dropping a table would otherwise delete
-  // the rows that refer to it), and checks every key before it commits.
-  const migrating = (db.pragma('user_version', { simple: true }) as number) !== SCHEMA_VERSION;
-  if (migrating) db.pragma('foreign_keys = OFF');
-  db.exec('BEGIN IMMEDIATE');
   try {
-    migrate(db, path);
-    if (migrating) {
-      const broken = db.pragma('foreign_key_check') as unknown[];
-      if (broken.length) throw new DatasetError(`${path}: the migration would leave ${broken.length} broken reference(s), e.g. ${JSON.stringify(broken[0])}`);
-    }
-    db.exec('COMMIT');
+    migrate(db, path, list, latest);
+    // a dataset whose group figures were never computed (made before them) gets them once
+    if (runSync(db, needsGroups())) db.transaction(() => runSync(db, ensureGroups())).immediate();
   } catch (e) {
-    db.exec('ROLLBACK');
+    if (db.inTransaction) db.exec('ROLLBACK');
     db.close();
     throw e;
-  } finally {
-    if (db.open && migrating) db.pragma('foreign_keys = ON');
   }
   return db;
 }
 
-function migrate(db: DB, path: string): void {
-  const v = db.pragma('user_version', { simple: true }) as number;
-  if (v > SCHEMA_VERSION) throw new DatasetError(`${path}: schema version ${v} is newer than this zhenggai (${SCHEMA_VERSION})`);
-  // version 1 had a contentless_delete search table, which SQLite before 3.43 cannot open:
-  // drop it; the schema creates the plain one, filled again from the issues
-  const migrateFts = v === 1;
-  if (migrateFts) db.exec('DROP TABLE IF EXISTS issues_fts');
-  // version 3: quantities.role (what a money amount is); the views that read it are created
-  // by the schema, so the column comes first
-  if (v >= 1 && v < 3 && !(db.pragma('table_info(quantities)') as Array<{ name: string }>).some((c) => c.name === 'role')) db.exec('ALTER TABLE quantities ADD COLUMN role TEXT');
-  // version 4: the record is stored deflate-compressed (documents.record), not as JSON text
-  // (record_json was two thirds of a dataset's size): convert, then drop the old column
-  const cols = v >= 1 ? (db.pragma('table_info(documents)') as Array<{ name: string }>).map((c) => c.name) : [];
-  if (cols.includes('record_json')) {
-    db.transaction(() => {
-      if (!cols.includes('record')) db.exec('ALTER TABLE documents ADD COLUMN record BLOB');
-      const rows = db.prepare('SELECT id, record_json FROM documents').iterate() as IterableIterator<{ id: number; record_json: string }>;
-      const set = db.prepare('UPDATE documents SET record = ? WHERE id = ?');
-      const pending: Array<[Buffer, number]> = [];
-      for (const r of rows) pending.push([deflateRawSync(Buffer.from(r.record_json)), r.id]);
-      for (const [b, id] of pending) set.run(b, id);
-      db.exec('ALTER TABLE documents DROP COLUMN record_json');
-    })();
+function* needsGroups() {
+  const r = yield* get<{ todo: number }>('SELECT NOT EXISTS (SELECT 1 FROM group_stats) AND EXISTS (SELECT 1 FROM bulletins) AS todo');
+  return !!r?.todo;
+}
+
+/**
+ * Bring the dataset to the latest version: the files it still needs, in one write transaction (a
+ * second ingest opening it at the same time waits, then finds it done, and never migrates it
+ * twice). A migration rebuilds tables other tables refer to, with foreign keys off (dropping a
+ * table would otherwise delete the rows that refer to it), and checks every key before it commits.
+ */
+function migrate(db: DB, path: string, list: Migration[], latest: number): void {
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  if (version() > latest) throw new DatasetError(`${path}: schema version ${version()} is newer than this zhenggai (${latest})`);
+  if (version() === latest) return;
+  addMigrationFunctions(db);
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    for (const m of pendingByVersion(list, version())) runSync(db, applyMigration(m));
+    db.pragma(`user_version = ${latest}`);
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length) throw new DatasetError(`${path}: the migration would leave ${broken.length} broken reference(s), e.g. ${JSON.stringify(broken[0])}`);
+    db.exec('COMMIT');
+  } finally {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    db.pragma('foreign_keys = ON');
   }
-  // version 6: the text and the record kept compressed (the record with the text as its
-  // dictionary), the search table contentless (its tokens were a sixth of a dataset)
-  if (v >= 1 && v < 6) {
-    const ftsSql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'issues_fts'").pluck().get() as string | undefined) ?? '';
-    if (ftsSql && !ftsSql.includes("content = ''")) {
-      db.exec("CREATE VIRTUAL TABLE issues_fts_new USING fts5(problem, measures, outcome, tokenize = 'unicode61', content = '', detail = 'none')");
-      db.exec('INSERT INTO issues_fts_new (rowid, problem, measures, outcome) SELECT rowid, problem, measures, outcome FROM issues_fts');
-      db.exec('DROP TABLE issues_fts');
-      db.exec('ALTER TABLE issues_fts_new RENAME TO issues_fts');
-    }
-    const docs = db.prepare('SELECT id, text, record FROM documents').iterate() as IterableIterator<{ id: number; text: unknown; record: Buffer }>;
-    const set = db.prepare('UPDATE documents SET text = ?, record = ? WHERE id = ?');
-    const pending: Array<[Buffer, Buffer, number]> = [];
-    for (const d of docs) {
-      if (Buffer.isBuffer(d.text)) continue; // done already
-      const t = Buffer.from(String(d.text));
-      pending.push([deflateRawSync(t), deflateRawSync(inflateRawSync(d.record), { dictionary: t }), d.id]);
-    }
-    for (const [t, r, id] of pending) set.run(t, r, id);
-  }
-  // schema 6: measures WITHOUT ROWID (the key is the table, not an index beside it), and theme
-  // tags apart from each theme's label and rule (issue_themes becomes a view): the old tables are
-  // set aside, the schema makes the new ones, and their rows move over
-  const tableSql = (t: string) => (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(t) as string | undefined) ?? null;
-  const oldMeasures = v >= 1 && tableSql('measures') !== null && !/WITHOUT ROWID/i.test(tableSql('measures')!);
-  // schema 7: issues without a foreign key on category_id (rebuilt: SQLite cannot drop a key),
-  // issue_notes kept in key order (WITHOUT ROWID), quantities in quantity_rows with their rule
-  // ids in `rules` (quantities is a view). The views are made again by the schema.
-  if (v >= 1 && v < 7 && /REFERENCES categories/.test(tableSql('issues') ?? '')) {
-    for (const name of db.prepare("SELECT name FROM sqlite_master WHERE type = 'view'").pluck().all() as string[]) db.exec(`DROP VIEW "${name}"`);
-    const ddl = /CREATE TABLE IF NOT EXISTS issues \([\s\S]*?\n\);/.exec(schemaSql())![0].replace('IF NOT EXISTS issues', 'issues_new');
-    const cols = (db.pragma('table_info(issues)') as Array<{ name: string }>).map((c) => `"${c.name}"`).join(', ');
-    db.exec(`${ddl}; INSERT INTO issues_new (${cols}) SELECT ${cols} FROM issues; DROP TABLE issues; ALTER TABLE issues_new RENAME TO issues`);
-  }
-  const oldNotes = v >= 1 && tableSql('issue_notes') !== null && !/WITHOUT ROWID/i.test(tableSql('issue_notes')!);
-  if (oldNotes) db.exec('ALTER TABLE issue_notes RENAME TO issue_notes_before7');
-  const oldTotals = v >= 1 && tableSql('declared_totals') !== null && !/WITHOUT ROWID/i.test(tableSql('declared_totals')!);
-  if (oldTotals) db.exec('ALTER TABLE declared_totals RENAME TO declared_totals_before7');
-  const oldQuantities = v >= 1 && tableSql('quantities') !== null;
-  if (oldQuantities) db.exec('ALTER TABLE quantities RENAME TO quantities_before7; DROP INDEX IF EXISTS quantities_issue; DROP INDEX IF EXISTS quantities_bulletin');
-  const oldThemes = v >= 1 && tableSql('issue_themes') !== null;
-  // schema 7: a theme tag names its theme by number (themes.id), not by its id string
-  const themesByName = v >= 1 && tableSql('themes') !== null && !/\bid INTEGER PRIMARY KEY/.test(tableSql('themes')!);
-  if (themesByName) db.exec('DROP VIEW IF EXISTS issue_themes; ALTER TABLE issue_theme_tags RENAME TO issue_theme_tags_before7; ALTER TABLE themes RENAME TO themes_before7');
-  if (oldMeasures) db.exec('ALTER TABLE measures RENAME TO measures_before6');
-  if (oldThemes) db.exec('ALTER TABLE issue_themes RENAME TO issue_themes_before6');
-  db.exec(schemaSql());
-  if (oldMeasures) db.exec('INSERT OR IGNORE INTO measures (issue_id, ordinal, text) SELECT issue_id, ordinal, text FROM measures_before6; DROP TABLE measures_before6');
-  if (themesByName) {
-    db.exec(`INSERT INTO themes (theme, label, rule) SELECT theme, label, rule FROM themes_before7 ORDER BY theme ON CONFLICT (theme) DO NOTHING;
-      INSERT OR IGNORE INTO issue_theme_tags (issue_id, theme_id, keyword) SELECT t.issue_id, th.id, t.keyword FROM issue_theme_tags_before7 t JOIN themes th ON th.theme = t.theme;
-      DROP TABLE issue_theme_tags_before7; DROP TABLE themes_before7`);
-  }
-  if (oldThemes) {
-    db.exec(`INSERT INTO themes (theme, label, rule) SELECT theme, max(label), max(rule) FROM issue_themes_before6 GROUP BY theme ORDER BY theme ON CONFLICT (theme) DO NOTHING;
-      INSERT OR IGNORE INTO issue_theme_tags (issue_id, theme_id, keyword) SELECT t.issue_id, th.id, t.keyword FROM issue_themes_before6 t JOIN themes th ON th.theme = t.theme; DROP TABLE issue_themes_before6`);
-  }
-  if (oldNotes) db.exec('INSERT OR IGNORE INTO issue_notes (issue_id, ordinal, text) SELECT issue_id, ordinal, text FROM issue_notes_before7 ORDER BY rowid; DROP TABLE issue_notes_before7');
-  if (oldTotals) db.exec('INSERT OR IGNORE INTO declared_totals (bulletin_id, key, value) SELECT bulletin_id, key, value FROM declared_totals_before7 ORDER BY rowid; DROP TABLE declared_totals_before7');
-  if (oldQuantities) {
-    db.exec(`INSERT OR IGNORE INTO rules (rule) SELECT DISTINCT rule FROM quantities_before7 ORDER BY rule;
-      INSERT INTO quantity_rows (id, bulletin_id, issue_id, value, unit, kind, approx, text, span_start, span_end, rule_id, role)
-        SELECT q.id, q.bulletin_id, q.issue_id, q.value, q.unit, q.kind, q.approx, q.text, q.span_start, q.span_end, r.id, q.role FROM quantities_before7 q JOIN rules r ON r.rule = q.rule ORDER BY q.bulletin_id, q.id;
-      INSERT INTO id_counters (name, last) SELECT 'quantities', m FROM (SELECT max(id) AS m FROM quantities_before7) WHERE m IS NOT NULL ON CONFLICT (name) DO UPDATE SET last = max(last, excluded.last);
-      DROP TABLE quantities_before7`);
-  }
-  // unit_merges.undo (what `units unmerge` puts back): added to a dataset made before it; a read-only
-  // reader never needs it, so the schema version stays
-  if (!(db.pragma('table_info(unit_merges)') as Array<{ name: string }>).some((c) => c.name === 'undo')) db.exec('ALTER TABLE unit_merges ADD COLUMN undo TEXT');
-  if (migrateFts) refillSearch(db);
-  // version 5: per-bulletin figures kept at ingest; an older dataset gets them once
-  if (v >= 1 && v < 5) db.prepare(STATS_SQL).run({ bid: null });
-  // the declared totals and mismatch count compare reads, kept with the figures (a dataset whose
-  // figures predate them gets them once)
-  else if (v >= 5 && !(db.pragma('table_info(bulletin_stats)') as Array<{ name: string }>).some((c) => c.name === 'mismatches')) {
-    db.exec('ALTER TABLE bulletin_stats ADD COLUMN declared_problems REAL; ALTER TABLE bulletin_stats ADD COLUMN declared_rules REAL; ALTER TABLE bulletin_stats ADD COLUMN declared_money_recovered REAL; ALTER TABLE bulletin_stats ADD COLUMN mismatches INTEGER NOT NULL DEFAULT 0');
-    db.exec(`UPDATE bulletin_stats AS s SET (declared_problems, declared_rules, declared_money_recovered, mismatches) = (SELECT ${DECLARED_STATS} FROM bulletins b WHERE b.id = s.bulletin_id)`);
-  }
-  // version 7: the figures per group that compare sums (store/groups.ts), computed once
-  if (v >= 1 && v < 7) rebuildGroupsSync(db);
-  // version 8: a problem's own unit in a round's digest (issues.unit), a region's GB/T 2260 code
-  // (bulletins.region_code); NULL for what was ingested before (ingest again to fill them)
-  if (v >= 1 && v < 8) {
-    if (!(db.pragma('table_info(issues)') as Array<{ name: string }>).some((c) => c.name === 'unit')) db.exec('ALTER TABLE issues ADD COLUMN unit TEXT');
-    if (!(db.pragma('table_info(bulletins)') as Array<{ name: string }>).some((c) => c.name === 'region_code')) db.exec('ALTER TABLE bulletins ADD COLUMN region_code TEXT');
-  }
-  if (v !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }

@@ -16,8 +16,7 @@
 // problems of the bulletins that declare a count, mismatches, and per theme
 // [label, bulletins, problems, completed, recovered money, other money] (label null: the
 // problems with no theme).
-import type { DB } from './db.js';
-import type { Store } from './store.js';
+import { all, arrays, get, run, type Steps } from './steps.js';
 
 /** A set of groups computed together: a resolved unit, or the name of bulletins without one. */
 export type Scope = { unitId: number } | { unitId: null; name: string };
@@ -143,25 +142,13 @@ function distinct(scopes: Scope[]): Scope[] {
   return [...seen.values()];
 }
 
-/** Statements of a connection, prepared once (the writer runs them for every document). */
-type Statement = import('better-sqlite3').Statement<unknown[]>;
-const prepared = new WeakMap<DB, Map<string, Statement>>();
-function prepare(db: DB, sql: string, raw = false): Statement {
-  let m = prepared.get(db);
-  if (!m) prepared.set(db, (m = new Map()));
-  const k = raw ? `raw ${sql}` : sql;
-  let st = m.get(k);
-  if (!st) m.set(k, (st = raw ? db.prepare<unknown[]>(sql).raw(true) : db.prepare<unknown[]>(sql)));
-  return st;
-}
-
-/** Compute the groups of these scopes again (SQLite, inside the writer's transaction). */
-export function refreshGroupsSync(db: DB, scopes: Scope[]): void {
+/** Compute the groups of these scopes again (inside the caller's transaction). */
+export function* refreshGroups(scopes: Scope[]): Steps<void> {
   for (const scope of distinct(scopes)) {
     const [w, p] = scopeSql(scope, 'g');
-    prepare(db, `DELETE FROM group_stats AS g WHERE ${w}`).run(...p);
+    yield* run(`DELETE FROM group_stats AS g WHERE ${w}`, p);
     const [ws, ps] = scopeSql(scope, 'b');
-    for (const row of groupRows(prepare(db, `${SOURCE} WHERE ${ws} ORDER BY b.id`).all(...ps) as Source[])) prepare(db, insertSql).run(...row);
+    for (const row of groupRows(yield* all<Source>(`${SOURCE} WHERE ${ws} ORDER BY b.id`, ps))) yield* run(insertSql, row);
   }
 }
 
@@ -171,52 +158,30 @@ export function refreshGroupsSync(db: DB, scopes: Scope[]): void {
  * bulletins the unit has). One that shares its fingerprint with an earlier one is another file of
  * a publication counted already: nothing changes.
  */
-export function addPublicationSync(db: DB, bulletinId: number): void {
-  if ((prepare(db, SAME_FINGERPRINT).get(bulletinId) as { n: number }).n !== 1) return;
-  const r = prepare(db, ONE).get(bulletinId) as Source;
+export function* addPublication(bulletinId: number): Steps<void> {
+  if ((yield* get<{ n: number }>(SAME_FINGERPRINT, [bulletinId]))!.n !== 1) return;
+  const r = (yield* get<Source>(ONE, [bulletinId]))!;
   const [w, p] = groupWhere(groupKey(r));
-  const stored = prepare(db, `SELECT ${GROUP_COLUMNS.join(', ')} FROM group_stats AS g WHERE ${w}`, true).get(...p) as unknown[] | undefined;
+  const stored = (yield* arrays(`SELECT ${GROUP_COLUMNS.join(', ')} FROM group_stats AS g WHERE ${w}`, p))[0];
   const g = stored ? Group.decode(stored) : new Group(groupKey(r));
   g.add(r);
-  if (stored) prepare(db, `UPDATE group_stats AS g SET ${FIGURES_SET} WHERE ${w}`).run(...g.encode().slice(KEY_COLUMNS), ...p);
-  else prepare(db, insertSql).run(...g.encode());
+  if (stored) yield* run(`UPDATE group_stats AS g SET ${FIGURES_SET} WHERE ${w}`, [...g.encode().slice(KEY_COLUMNS), ...p]);
+  else yield* run(insertSql, g.encode());
 }
 
-/** addPublicationSync on any store, inside a transaction. */
-export async function addPublication(s: Store, bulletinId: number): Promise<void> {
-  if ((await s.get<{ n: number }>(SAME_FINGERPRINT, [bulletinId]))!.n !== 1) return;
-  const r = (await s.get<Source>(ONE, [bulletinId]))!;
-  const [w, p] = groupWhere(groupKey(r));
-  const stored = (await s.arrays(`SELECT ${GROUP_COLUMNS.join(', ')} FROM group_stats AS g WHERE ${w}`, p))[0];
-  const g = stored ? Group.decode(stored) : new Group(groupKey(r));
-  g.add(r);
-  if (stored) await s.run(`UPDATE group_stats AS g SET ${FIGURES_SET} WHERE ${w}`, [...g.encode().slice(KEY_COLUMNS), ...p]);
-  else await s.run(insertSql, g.encode());
-}
-
-/** Compute the groups of these scopes again (any store, inside a transaction). */
-export async function refreshGroups(s: Store, scopes: Scope[]): Promise<void> {
-  for (const scope of distinct(scopes)) {
-    const [w, p] = scopeSql(scope, 'g');
-    await s.run(`DELETE FROM group_stats AS g WHERE ${w}`, p);
-    const [ws, ps] = scopeSql(scope, 'b');
-    for (const row of groupRows(await s.all<Source>(`${SOURCE} WHERE ${ws} ORDER BY b.id`, ps))) await s.run(insertSql, row);
-  }
-}
-
-/** Every group again, from every publication (a dataset that had none yet). */
-export async function rebuildGroups(s: Store): Promise<number> {
-  await s.run('DELETE FROM group_stats');
-  const rows = groupRows(await s.all<Source>(`${SOURCE} ORDER BY b.id`));
-  for (const row of rows) await s.run(insertSql, row);
+/** Every group again, from every publication. */
+export function* rebuildGroups(): Steps<number> {
+  yield* run('DELETE FROM group_stats');
+  const rows = groupRows(yield* all<Source>(`${SOURCE} ORDER BY b.id`));
+  for (const row of rows) yield* run(insertSql, row);
   return rows.length;
 }
 
-/** Every group again (SQLite, inside a transaction). */
-export function rebuildGroupsSync(db: DB): number {
-  db.prepare('DELETE FROM group_stats').run();
-  const insert = db.prepare(insertSql);
-  const rows = groupRows(db.prepare(`${SOURCE} ORDER BY b.id`).all() as Source[]);
-  for (const row of rows) insert.run(...row);
-  return rows.length;
+/**
+ * A dataset whose groups were never computed (made before group_stats, or migrated from such a
+ * one: group_stats empty beside bulletins) gets them once; the caller holds the write lock.
+ */
+export function* ensureGroups(): Steps<void> {
+  const todo = yield* get<{ todo: unknown }>('SELECT NOT EXISTS (SELECT 1 FROM group_stats) AND EXISTS (SELECT 1 FROM bulletins) AS todo');
+  if (todo && Boolean(todo.todo)) yield* rebuildGroups();
 }

@@ -1,7 +1,7 @@
 // The bounds of a `zhenggai query` result as a store fetches it: rows (--limit), a cell's length
 // (--max-cell: cut, ending with CUT_MARK) and the bytes fetched (a lower bound of the output;
 // app/query-output.ts formats within --max-bytes-out).
-import type { Row } from './store.js';
+import type { Row } from './interface.js';
 
 /** The end of a text cell cut at --max-cell. */
 export const CUT_MARK = '…[cut]';

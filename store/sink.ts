@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { Versions, WriteStatus } from './writer.js';
+import type { Versions, WriteStatus } from './write.js';
 import type { DocPayload } from './rows.js';
 
 export interface SinkOptions {

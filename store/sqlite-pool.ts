@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { availableParallelism } from 'node:os';
 import { ensureBuilt } from '../bin/build.mjs';
-import type { Row, Store } from './store.js';
+import type { Row, Store } from './interface.js';
 import type { BulletinPage, PageOptions } from './bulletin-page.js';
 import type { PoolReply, PoolRequest } from './sqlite-pool-entry.js';
 

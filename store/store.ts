@@ -1,44 +1,10 @@
-// One way to read and write a dataset, whichever database holds it: the embedded SQLite file
-// (better-sqlite3, the default) or a shared PostgreSQL server (node-postgres, store/pg.ts).
-// The read side (search, compare, units, report, export, errors) is written once against this
-// interface in SQL both understand: `?` parameters (numbered for PostgreSQL here), CAST(? AS …)
-// where a parameter's type must be known, string_agg, strpos (added to SQLite in db.ts). Where
-// the two differ (full-text search, the list of tables) the caller asks `dialect`.
+// Open a dataset, whichever database holds it: the embedded SQLite file (better-sqlite3, the
+// default: SqliteStore, below) or a shared PostgreSQL server (store/pg.ts). The interface both
+// answer is store/interface.ts.
 import type { DB } from './db.js';
+import { isServerUrl, type Store } from './interface.js';
 
-export type Row = Record<string, unknown>;
-export type Dialect = 'sqlite' | 'pg';
-
-export interface Store {
-  readonly dialect: Dialect;
-  /** what was opened, printable (a server URL without its password) */
-  readonly label: string;
-  all<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
-  get<T = Row>(sql: string, params?: unknown[]): Promise<T | undefined>;
-  /** rows as arrays, in column order */
-  arrays(sql: string, params?: unknown[]): Promise<unknown[][]>;
-  /** rows as arrays, a batch at a time, never the whole result in memory; resolves to the column names */
-  stream(sql: string, params: unknown[], onBatch: (rows: unknown[][], columns: string[]) => void | Promise<void>): Promise<string[]>;
-  /** a write; resolves to the number of rows changed */
-  run(sql: string, params?: unknown[]): Promise<number>;
-  /** fn in one transaction (committed when it resolves, rolled back when it throws) */
-  transaction<T>(fn: (s: Store) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
-
-export const isServerUrl = (target: string) => /^postgres(ql)?:\/\//i.test(target);
-
-/** A server URL fit to print: the password is left out. */
-export function printableTarget(target: string): string {
-  if (!isServerUrl(target)) return target;
-  try {
-    const u = new URL(target);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return target.replace(/:[^:@/]*@/, ':***@');
-  }
-}
+export { isServerUrl, printableTarget, type Dialect, type Row, type Store } from './interface.js';
 
 /**
  * Open a dataset: a PostgreSQL URL (postgresql://user@host:port/db) or a SQLite file. Read-only
@@ -78,6 +44,9 @@ export class SqliteStore implements Store {
   }
   async run(sql: string, params: unknown[] = []): Promise<number> {
     return this.db.prepare(sql).run(...params).changes;
+  }
+  async script(sql: string): Promise<void> {
+    this.db.exec(sql);
   }
   async transaction<T>(fn: (s: Store) => Promise<T>): Promise<T> {
     this.db.exec('BEGIN IMMEDIATE');

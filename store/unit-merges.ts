@@ -1,5 +1,5 @@
 // `units merge A B` and `units unmerge A`. A merge records that unit A is unit B (unit_merges:
-// every ingest applies it again, store/writer.ts and store/pg.ts) and keeps, in
+// every ingest applies it again, store/write.ts) and keeps, in
 // unit_merges.undo, what undoing it needs: A's row (id, name, region, level), its aliases with
 // their sources, which of them B did not have, and the earlier merges into A that it re-points at
 // B. An unmerge puts those back and moves back the bulletins whose own unit (the name the bulletin
@@ -7,9 +7,9 @@
 // A, including bulletins of A ingested after the merge; the aliases such bulletins gave B go to A.
 import { canonicalUnit, successorName } from './units.js';
 import { refreshGroups } from './groups.js';
-import type { Store } from './store.js';
-import { UsageError } from './queries.js';
-import { DatasetError } from './db.js';
+import type { Store } from './interface.js';
+import { DatasetError, UsageError } from './errors.js';
+import { runOn } from './steps.js';
 
 /** A role that may only read (a PostgreSQL reader's URL): said plainly, as ingest says it. */
 async function writing<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -71,7 +71,7 @@ export async function mergeUnits(db: Store, from: string, into: string, o: { dry
     await t.run("INSERT INTO unit_aliases (unit_id, alias, source) VALUES (?, ?, 'manual') ON CONFLICT DO NOTHING", [b.id, a.name]);
     await t.run('DELETE FROM group_stats WHERE unit_id = ?', [a.id]);
     await t.run('DELETE FROM units WHERE id = ?', [a.id]);
-    await refreshGroups(t, [{ unitId: b.id }]);
+    await runOn(t, refreshGroups([{ unitId: b.id }]));
     await t.run('INSERT INTO unit_merges (from_name, into_name, undo) VALUES (?, ?, ?) ON CONFLICT(from_name) DO UPDATE SET into_name = excluded.into_name, undo = excluded.undo', [a.name, b.name, JSON.stringify(undo)]);
     // earlier merges into the unit that has just gone now point at the survivor
     await t.run('UPDATE unit_merges SET into_name = ? WHERE into_name = ?', [b.name, a.name]);
@@ -101,7 +101,7 @@ function ownUnit(b: { unit_name: string | null; region: string | null }): { name
   return { name: r.name, canonical, renameRule: r.rule };
 }
 
-/** The aliases ingest gives the unit named `unitName` for these bulletins (store/writer.ts unitId), with their sources. */
+/** The aliases ingest gives the unit named `unitName` for these bulletins (store/write.ts unitOf), with their sources. */
 async function derivedAliases(t: Store, bulletins: BulletinUnit[], unitName: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const add = (a: string, source: string) => { if (a && a !== unitName && !out.has(a)) out.set(a, source); };
@@ -181,7 +181,7 @@ export async function unmergeUnit(db: Store, name: string, o: { dryRun?: boolean
     for (const a of drop) if (!keep.has(a)) await t.run('DELETE FROM unit_aliases WHERE unit_id = ? AND alias = ?', [targetId, a]);
     await t.run('DELETE FROM unit_merges WHERE from_name = ?', [unitName]);
     for (const x of undo?.repointed ?? []) await t.run('UPDATE unit_merges SET into_name = ? WHERE from_name = ? AND into_name = ?', [unitName, x, target.name]);
-    await refreshGroups(t, [{ unitId: targetId }, { unitId: id }]);
+    await runOn(t, refreshGroups([{ unitId: targetId }, { unitId: id }]));
     return result;
   }));
 }

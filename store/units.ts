@@ -1,7 +1,7 @@
 // Canonical unit names: expand short forms (科协 → 科学技术协会) and qualify 县X/市X/区X
 // with the bulletin's region, so one unit is one row however a bulletin names it.
 import { metadataRules } from '../stages/metadata/metadata.js';
-import { loadRules } from '../core/rules.js';
+import { loadRules, pattern } from '../core/rules.js';
 
 interface Renames { renames: Array<{ id: string; from: string; to: string }>; abbreviations: Record<string, string> }
 
@@ -40,7 +40,7 @@ export function canonicalUnit(name: string | null, region: string | null): strin
     const known = (x: string) => fulls.has(x);
     if (n[0] === levelChar && known(n.slice(1))) n = region + n.slice(1); // 县科学技术协会
     else if (known(n)) n = region + n; // 市场监督管理局 (starts with 市, but is a department)
-    else if (/^[县市区旗]/.test(n) && n[0] === levelChar) n = region + n.slice(1);
+    else if (pattern('^(?:{{unit_level_char}})').test(n) && n[0] === levelChar) n = region + n.slice(1);
     else if (region.length > 2 && n.startsWith(region.slice(0, -1))) n = region + n.slice(region.length - 1); // 新野科协
   }
   return n;

@@ -6,7 +6,8 @@ import { mkdtempSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { SCHEMA_VERSION, STATS_SQL, SEARCH_TEXTS_SQL, openDb, searchRow } from '../store/db.js';
-import { GROUP_COLUMNS, rebuildGroupsSync } from '../store/groups.js';
+import { GROUP_COLUMNS, rebuildGroups } from '../store/groups.js';
+import { runSync } from '../store/steps.js';
 import { openStore } from '../store/store.js';
 import { Writer } from '../store/writer.js';
 import { toPayload } from '../store/rows.js';
@@ -317,10 +318,10 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     await ingest([FIXTURES], { db, jobs: 1 });
     const rows = (d: Database.Database) => (d.prepare(`SELECT ${GROUP_COLUMNS.join(', ')} FROM group_stats`).raw().all() as unknown[][])
       .map((r) => JSON.stringify(r.map((x) => (typeof x === 'number' ? Math.round(x * 100) / 100 : x)))).sort();
-    // what rebuildGroupsSync makes of the same publications, in a transaction rolled back
+    // what rebuildGroups makes of the same publications, in a transaction rolled back
     const fresh = (d: Database.Database) => {
       d.exec('SAVEPOINT fresh');
-      rebuildGroupsSync(d);
+      runSync(d, rebuildGroups());
       const r = rows(d);
       d.exec('ROLLBACK TO fresh; RELEASE fresh');
       return r;
@@ -394,9 +395,9 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
     const rec = await extractFile(join(FIXTURES, 'xinye-kexie-2024', 'bulletin.txt'));
     const good = toPayload(rec, 1000);
-    expect(good.rows.themes).not.toBe('[]');
+    expect(good.rows.issue_theme_tags).not.toBe('[]');
     // a row the table refuses (warnings.code NOT NULL): the document fails after its themes were written
-    const bad = { ...good, sha256: 'bad', rows: { ...good.rows, warnings: JSON.stringify([[null, 'x', null]]) } };
+    const bad = { ...good, sha256: 'bad', rows: { ...good.rows, warnings: JSON.stringify([{ code: null, message: 'x', rule: null }]) } };
     const d = openDb(db);
     const w = new Writer(d, { pipeline: 'p', rules: 'r' });
     expect(() => w.write(bad)).toThrow();

@@ -1,6 +1,11 @@
--- zhenggai dataset schema (PRAGMA user_version = 1). One row of `documents` per
--- distinct file content (sha256); everything else is derived from it and deleted
--- with it (ON DELETE CASCADE), so a re-derivation replaces rows in one transaction.
+-- version: 8
+-- The zhenggai dataset's schema as of version 8 (PRAGMA user_version = 8). A new dataset is
+-- made from this file; a dataset of an earlier version is brought here by the numbered files
+-- 002–008 beside it and then by this file, whose statements make only what is missing (IF NOT
+-- EXISTS) and the views again. A later change is a numbered file of its own (009_…), run on
+-- every dataset, new or old, after this one (store/migrations.ts). One row of `documents` per
+-- distinct file content (sha256); everything else is derived from it and deleted with it (ON
+-- DELETE CASCADE), so a re-derivation replaces rows in one transaction.
 CREATE TABLE IF NOT EXISTS documents (
   id INTEGER PRIMARY KEY,
   sha256 TEXT NOT NULL UNIQUE,
