@@ -6,33 +6,11 @@ import { BOM, csvSafe } from './format.js';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Store } from '../store/store.js';
+import { exportNotes } from '../store/tables-dataset.js';
 import { STATUS_LABEL, LEVEL_LABEL } from './labels.js';
 
-export const DESCRIPTIONS: Record<string, { description: string; columns?: Record<string, string> }> = {
-  documents: { description: 'One row per distinct input file content (sha256). The normalized text every span points into.', columns: { sha256: 'SHA-256 of the file bytes: the document identity', format: 'txt, docx, doc, pdf, html or image', encoding: 'what the bytes were decoded as (txt/html)', text: 'normalized text; span_start/span_end elsewhere are UTF-16 offsets into it (stored compressed in a SQLite dataset; in SQL: zg_text(text))', pipeline_version: 'zhenggai version that derived the rows', rules_hash: 'hash of rules/ at derivation; --reprocess re-derives when it changes', record_json: 'the validated zhenggai.bulletin/1 record, less its text (stored compressed in documents.record; in SQL: zg_record(record, text))' } },
-  document_paths: { description: 'Every path the same bytes were seen at.' },
-  units: { description: 'Inspected units, one row per canonical full name (short forms expanded, 县X/市X qualified with the region, manual merges applied).', columns: { name: 'canonical full name', region: 'administrative area the unit belongs to', level: 'central, provincial, municipal, county or township' } },
-  unit_aliases: { description: 'Other names of a unit and where each came from.', columns: { source: 'bulletin.unit, bulletin.unit_aliases or manual' } },
-  unit_merges: { description: 'Manual merges (zhenggai units merge A B); applied again on every ingest; zhenggai units unmerge A undoes one.', columns: { undo: 'JSON: the merged unit as it was (id, region, level, aliases), the aliases the merge gave the other unit, and the merges into it that it re-pointed: what units unmerge puts back' } },
-  bulletins: { description: 'One row per bulletin: metadata read from the title, opening and closing.', columns: { unit_name: 'unit as the bulletin names it', year: 'year of the inspection (else feedback, as-of or publication)', team: 'inspection team as named', round: 'e.g. 十四届县委第三轮, when stated', inspection_start: 'ISO date', inspection_end: 'ISO date', feedback_date: 'ISO date the team gave its feedback', as_of_date: 'ISO date of the progress figures (截至…)', phones: 'JSON array of the bulletin’s own contact phones', emails: 'JSON array' } },
-  declared_totals: { description: 'Totals the bulletin declares about itself (problems, completed, long_term, measures, money_recovered…). Compare with issues to check the bulletin.', columns: { key: 'problems, completed, in_progress, long_term, not_completed, tasks, measures, rules, aspects, completion_rate (0..1), money_recovered (yuan), people_*, clues_transferred …' } },
-  categories: { description: 'Problem categories (（一）“X”方面) in bulletin order.' },
-  issues: { description: 'One row per problem the bulletin lists.', columns: { number: 'the bulletin’s own numbering (in order where it restarts)', status: 'completed, in_progress, long_term or unknown', status_phrase: 'the words the status was read from', status_rule: 'id of the status rule' } },
-  measures: { description: 'Rectification measures of a problem (一是…二是…).' },
-  issue_notes: { description: 'Follow-up paragraphs that belong to a problem.' },
-  issue_themes: { description: 'View: theme tags of problems (rules/themes.json), with the label, the rule and the keyword each came from (issue_theme_tags joined with themes).' },
-  issue_theme_tags: { description: 'Theme tags of problems: the theme (its number in themes) and the keyword it was read from.' },
-  themes: { description: 'Each theme id with its label and rule, as rules/themes.json had them at the last ingest.' },
-  quantities: { description: 'Numbers with measure words; money in yuan.', columns: { issue_id: 'NULL for quantities outside any problem', kind: 'count, money (yuan), percent or duration', approx: '余 多 近 约 不少于 至少 超过 … when the text hedges', rule: 'id of the rule that read it', role: 'money only: recovered (清退/追缴/追回/挽回…), fined (罚款), involved (涉及资金…) or other' } },
-  rules: { description: 'Each rule id a quantity was read by, once (quantities gives them with each row).' },
-  documents_cited: { description: 'Documents a problem cites in 《…》.' },
-  warnings: { description: 'What the pipeline found suspicious: declared totals that do not match the problems, unknown statuses, not a bulletin, mojibake.' },
-  group_stats: { description: 'The per-bulletin figures summed per group of publications (one unit, spelling of its name, region, level and year), kept at ingest: what compare and the report add up.', columns: { money_recovered: 'recovered money of the bulletins that do not declare it (those that do count by their declaration, declared_money_recovered)', problems_declared: 'the problems found in the bulletins that declare a count', themes: 'JSON [[label, bulletins, problems, completed, money_recovered, money_other], …]; label null: problems with no theme' } },
-  ingest_runs: { description: 'One row per ingest run, with its counts and options.' },
-  ingest_errors: { description: 'Files that failed in a run, with an error code.' },
-  publication_overview: { description: 'View — start here: one row per publication (the same bulletin saved as .txt, .docx, .pdf and .html counts once; files says how many copies) with declared problems, problems found, completed, not completed, completion rate and where it came from, money recovered and other money, warnings.', columns: { completion_rate: 'completed ÷ problems found, or the rate the bulletin declares when it lists no problems (see completion_rate_source)', completion_rate_source: 'problems (counted from the problems) or declared (the bulletin’s own figure)', money_recovered: 'yuan recovered (清退/追缴/追回/挽回…): the declared total, else the sum of such amounts', money_other: 'yuan in other amounts: fines, amounts involved, funds spent', declared_problems: 'the count the bulletin declares (NULL: none declared)' } },
-  bulletin_overview: { description: 'View: the same as publication_overview but one row per file (copies of one publication repeat; same_as_bulletin names the first).' },
-};
+/** Each table's and view's description and column notes, from the table declarations (store/tables.ts, store/tables-dataset.ts). */
+export const DESCRIPTIONS: Record<string, { description: string; columns?: Record<string, string> }> = exportNotes();
 
 /**
  * Chinese names of the columns, for analysts (issue 22): the workbook's headers (`export --format
