@@ -2,7 +2,7 @@
 // (整改台账: 序号 | 问题 | 整改措施 | 完成情况 …) is rewritten as labelled paragraphs
 // (N.问题：… / 整改措施：… / 整改状态：…) so the problems in it are read like any others.
 
-import { pattern, rx } from '../core/rules.js';
+import { pattern, punct, rx } from '../core/rules.js';
 import { structureRules, statusRules } from '../core/vocabulary.js';
 import { readerPatterns, readerRules, type Role } from './reader-rules.js';
 
@@ -95,27 +95,54 @@ export function tableLines(rows: string[][]): string[] {
   const out = clean.slice(0, headerAt).map(flat);
   let n = 0;
   let category = '';
+  let open: LedgerProblem | null = null;
+  const close = () => { if (open) out.push(...problemLines(open)); open = null; };
+  const cell = (r: string[], role: Role) => (col[role] !== undefined ? (r[col[role]!] ?? '') : '');
   for (const r of clean.slice(headerAt + 1)) {
     const filled = r.filter(Boolean);
     // a merged row (full width, or one cell filled): a category
     if (filled.length <= 1 || new Set(filled).size === 1) {
+      close();
       if (filled[0]) { category = filled[0].replace(/\n/g, ' '); out.push(`${label().category}${category}`); }
       continue;
     }
-    const problem = col.problem !== undefined ? r[col.problem] : '';
-    if (!problem) { out.push(flat(r)); continue; }
+    const problem = cell(r, 'problem');
+    if (!problem) { close(); out.push(flat(r)); continue; }
     // a category column (问题类别, or merged down the rows): a new value starts a category
-    const cat = col.category !== undefined ? r[col.category]!.replace(/\n/g, ' ') : '';
-    // (a category column left empty under a full-width category row keeps that row's category)
-    if (cat && cat !== category) { out.push(`${label().category}${cat}`); category = cat; }
-    n++;
-    const no = col.no !== undefined && /^\d+$/.test(r[col.no] ?? '') ? r[col.no] : String(n);
-    out.push(`${no}.${label().problem}${problem.replace(/\n/g, '')}`);
-    if (col.measures !== undefined && r[col.measures]) out.push(...cellMeasures(r[col.measures]!).map((m, k) => (k ? m : `${label().measures}${m}`)));
-    if (col.outcome !== undefined && r[col.outcome]) out.push(`${label().outcome}${r[col.outcome]!.replace(/\n/g, '')}`);
-    if (col.status !== undefined && r[col.status]) out.push(`${label().status}${r[col.status]!.replace(/\n/g, '')}`);
-    if (col.deadline !== undefined && r[col.deadline]) out.push(`${label().deadline}${r[col.deadline]!.replace(/\n/g, '')}`);
+    const cat = cell(r, 'category').replace(/\n/g, ' ');
+    // one problem over several rows, one measure each (its cell spanned down them, repeated on the grid): its rows
+    // add measures, and the last row's progress, result and deadline are the problem's
+    const same = open !== null && open.problem === problem && (!cat || cat === category) && cell(r, 'no') === open.printed;
+    if (!same) {
+      close();
+      // (a category column left empty under a full-width category row keeps that row's category)
+      if (cat && cat !== category) { out.push(`${label().category}${cat}`); category = cat; }
+      n++;
+      const printed = cell(r, 'no');
+      open = { no: /^\d+$/.test(printed) ? printed : String(n), printed, problem, measures: [], outcome: '', status: '', deadline: '' };
+    }
+    const o: LedgerProblem = open!;
+    if (cell(r, 'measures')) o.measures.push(...cellMeasures(cell(r, 'measures')));
+    for (const role of ['outcome', 'status', 'deadline'] as const) if (cell(r, role)) o[role] = cell(r, role).replace(/\n/g, '');
   }
+  close();
+  return out;
+}
+
+/** A ledger's problem as read from its row (or rows): rewritten as the labelled lines the structure rules read. */
+interface LedgerProblem { no: string; printed: string; problem: string; measures: string[]; outcome: string; status: string; deadline: string }
+
+/** The semicolon that ends a measure's line (rules/punctuation.json semicolon, its full-width form). */
+const punctEnd = () => punct('semicolon').charAt(0);
+
+function problemLines(p: LedgerProblem): string[] {
+  const out = [`${p.no}.${label().problem}${p.problem.replace(/\n/g, '')}`];
+  // (a measure's row ends its line: one with no stop of its own gets a ；, so no line is joined onto the one before)
+  const ended = p.measures.map((m, k) => (k < p.measures.length - 1 && !pattern('[{{p.clause_end}}]$').test(m) ? `${m}${punctEnd()}` : m));
+  out.push(...ended.map((m, k) => (k ? m : `${label().measures}${m}`)));
+  if (p.outcome) out.push(`${label().outcome}${p.outcome}`);
+  if (p.status) out.push(`${label().status}${p.status}`);
+  if (p.deadline) out.push(`${label().deadline}${p.deadline}`);
   return out;
 }
 
