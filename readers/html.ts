@@ -8,8 +8,8 @@ import { ZhenggaiError } from '../core/errors.js';
 import { tableLines, gridOf } from './tables.js';
 import type { ReadResult } from '../core/doc.js';
 import type { ReaderBlock } from '../core/blocks.js';
-import { isDocNumber } from '../core/vocabulary.js';
-import { pattern, rx } from '../core/rules.js';
+import { isDocNumber, startsParagraph } from '../core/vocabulary.js';
+import { pattern, punct, rx } from '../core/rules.js';
 import { readerRules, type PageField } from './reader-rules.js';
 
 // Content containers of common government CMSs (TRS, Hanweb, UCAP), WeChat articles and blogs;
@@ -71,14 +71,48 @@ function blockLines(el: Node, blocks?: ReaderBlock[]): string {
       else if (tag === 'li') blocks.push({ kind: 'list_item', text: lines(e), depth: Math.max(0, e.closest('ul,ol') ? countLists(e) - 1 : 0) });
       else if ((tag === 'p' || tag === 'div') && !e.querySelector('p,div,table,li') && allBold(e)) blocks.push({ kind: 'paragraph', text: lines(e), emphasis: true });
     }
+    // a short inline mark holding only a status (<span class="badge">已完成</span> after the problem's words): a status in brackets
+    if (INLINE.has(tag) && isBadge(e)) { out += `${open()}${compactText(e)}${close()}`; return; }
     const block = BLOCK.has(tag);
     if (block) out += '\n';
+    // an ordered list's item shows its number: written as the page displays it (start=, value=), by its depth (1. （1） ①)
+    if (tag === 'li') out += listMarker(e);
     if (tag === 'td' || tag === 'th') out += ' ';
     for (const c of e.childNodes) walk(c);
     if (block) out += '\n';
   };
   walk(el);
   return out;
+}
+
+const INLINE = new Set(['span', 'em', 'i', 'font', 'label', 'small', 'mark', 'b', 'strong', 'sup', 'ins']);
+const open = () => punct('open_bracket').charAt(0);
+const close = () => punct('close_bracket').charAt(0);
+
+/** An inline element that holds only a status word, beside other words of its block (a status badge). */
+function isBadge(e: HTMLElement): boolean {
+  const t = compactText(e);
+  if (!t || t.length > 8 || !pattern('^(?:{{bracket_status}})$').test(t)) return false;
+  const parent = e.parentNode;
+  return !!parent && compactText(parent).length > t.length;
+}
+
+/** The number an <ol> item is displayed with, written by the list's depth (1. / （1） / ①); none for <ul> or where the item types its own. */
+function listMarker(li: HTMLElement): string {
+  const list = li.parentNode;
+  if (!list || (list.rawTagName ?? '').toLowerCase() !== 'ol') return '';
+  if (startsParagraph(compactText(li))) return '';
+  const items = list.childNodes.filter((c): c is HTMLElement => c.nodeType === 1 && (c as HTMLElement).rawTagName?.toLowerCase() === 'li');
+  let n = Number(list.getAttribute('start') ?? 1);
+  if (!Number.isFinite(n)) n = 1;
+  for (const it of items) {
+    const value = it.getAttribute('value');
+    if (value && Number.isFinite(Number(value))) n = Number(value);
+    if (it === li) break;
+    n++;
+  }
+  const depth = countLists(li) - 1;
+  return depth <= 0 ? `${n}.` : `${punct('open_paren').charAt(0)}${n}${punct('close_paren').charAt(0)}`;
 }
 
 /** How many lists an element sits in. */
