@@ -4,7 +4,7 @@ import type pg from 'pg';
 import Cursor from 'pg-cursor';
 import { pgTypes, type PgStore } from './pg-store.js';
 import type { Row } from './interface.js';
-import type { QueryLimits, QueryResult } from './query-limits.js';
+import { cutCell, rowSize, CUT_MARK, type QueryLimits, type QueryResult } from './query-limits.js';
 
 /** Types whose text is short whatever the value (numbers, times, …): read as they are. */
 const SHORT_TYPES = new Set([16, 18, 20, 21, 23, 26, 650, 700, 701, 790, 829, 869, 1082, 1083, 1114, 1184, 1186, 1266, 1700, 2278, 2950, 3220]);
@@ -37,7 +37,6 @@ function cutOnServer(text: string, fields: Array<{ dataTypeID: number }>, max: n
 
 type Plan = Array<[number, number]> | null;
 type Limits = QueryLimits & { timeoutMs: number };
-type Cut = typeof import('./query-limits.js');
 
 /**
  * The statement as it will be read: a SELECT through cutOnServer's wrapper when the server takes
@@ -67,7 +66,7 @@ async function wrapped(client: pg.PoolClient, checked: { kind: string; text: str
 }
 
 /** A fetched row as the caller gets it: long cells cut (on the server, marked here; or here) and counted. */
-function rowOf(raw: unknown[], plan: Plan, columns: string[], o: Limits, cut: Cut, counts: { cellsCut: number }): { row: Row; kept: unknown[] } {
+function rowOf(raw: unknown[], plan: Plan, columns: string[], o: Limits, counts: { cellsCut: number }): { row: Row; kept: unknown[] } {
   const row: Row = {};
   const kept: unknown[] = [];
   (plan ?? raw).forEach((p, i) => {
@@ -75,8 +74,8 @@ function rowOf(raw: unknown[], plan: Plan, columns: string[], o: Limits, cut: Cu
     let v: unknown;
     let wasCut: boolean;
     // cut on the server: the text marked as cut here (bytea stays bytes)
-    if (t >= 0 && raw[t] != null) { v = Buffer.isBuffer(raw[t]) ? raw[t] : `${raw[t]}${cut.CUT_MARK}`; wasCut = true; }
-    else [v, wasCut] = cut.cutCell(plan ? raw[(p as [number, number])[0]] : p, o.maxCell);
+    if (t >= 0 && raw[t] != null) { v = Buffer.isBuffer(raw[t]) ? raw[t] : `${raw[t]}${CUT_MARK}`; wasCut = true; }
+    else [v, wasCut] = cutCell(plan ? raw[(p as [number, number])[0]] : p, o.maxCell);
     if (wasCut) counts.cellsCut++;
     kept.push(v);
     row[columns[i]!] = v;
@@ -86,7 +85,7 @@ function rowOf(raw: unknown[], plan: Plan, columns: string[], o: Limits, cut: Cu
 
 /** Rows from the cursor in batches sized to what is left of maxBytes, at most limit + 1; whether maxBytes stopped it. */
 async function readRows(cursor: Cursor, plan: Plan, columns: string[], o: Limits, out: { rows: Row[]; cellsCut: number; columns: string[] }): Promise<boolean> {
-  const cut = await import('./query-limits.js');
+  // (no await before the first read: an error that came before it leaves a cursor that never closes)
   let batch = 1;
   let bytes = 0;
   let widest = 1;
@@ -96,9 +95,9 @@ async function readRows(cursor: Cursor, plan: Plan, columns: string[], o: Limits
     if (!plan && !columns.length) columns = ((cursor as unknown as { _result?: { fields?: Array<{ name: string }> } })._result?.fields ?? []).map((f) => f.name);
     out.columns = columns;
     for (const raw of got) {
-      const { row, kept } = rowOf(raw, plan, columns, o, cut, out);
+      const { row, kept } = rowOf(raw, plan, columns, o, out);
       out.rows.push(row);
-      const size = cut.rowSize(kept);
+      const size = rowSize(kept);
       bytes += size;
       widest = Math.max(widest, size);
     }
