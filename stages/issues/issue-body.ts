@@ -1,0 +1,162 @@
+// The paragraphs of one problem block after its title, one at a time: a status field, a
+// deadline or cause note, a problem label, the measures label, the outcome (通过整改…), the
+// measures (一是…, 1.…, plain paragraphs) and the notes.
+import { pattern, rx } from '../../core/rules.js';
+import { structureRules, statusRules, isStatusValue, isLeadStatus, isStatusLine, statusOnly, saysStatus } from '../../core/vocabulary.js';
+import { seriesMarkers } from './series.js';
+import { issueReaderRules, punctChars } from './issue-rules.js';
+
+/** What the paragraphs have said so far. */
+export interface BodyReading {
+  /** the problem's words (a 问题：X paragraph may give them when the title did not) */
+  problem: string;
+  measures: string[];
+  notes: string[];
+  outcome: string | null;
+  statusField: string | null;
+  /** a 一是… series may continue over paragraphs (二是 heads the next one) */
+  lastMarker: number;
+  /** the measures so far are whole paragraphs with no markers */
+  plain: boolean;
+}
+
+/** Read each paragraph into the reading. */
+export function readBodies(bodies: string[], st: BodyReading): void {
+  for (const body of bodies) readBody(body, st);
+}
+
+function readBody(body: string, st: BodyReading): void {
+  const r = structureRules();
+  let raw = withoutStatusField(body, st);
+  if (raw === null) return;
+  if (rx(r.labels.deadline).test(raw) || rx(r.labels.cause).test(raw)) { st.notes.push(raw); return; }
+  if (problemLabel(raw, st)) return;
+  raw = withoutMeasuresLabel(raw, st);
+  if (!raw) return;
+  if (st.outcome !== null) { st.notes.push(raw); return; }
+  // outcome inside this paragraph? what stands before it is read for measures
+  const outcomeRe = rx(r.outcome, 'g');
+  outcomeRe.lastIndex = 0;
+  const om = outcomeRe.exec(raw);
+  const before = om ? raw.slice(0, om.index).trim() : raw;
+  if (om) readOutcome(raw, om, st);
+  if (!before) return;
+  readMeasures(before, raw === before, om !== null, st);
+}
+
+/**
+ * The first status field whose value is a status (完成情况 inside the measures label 整改完成情况：1.… is
+ * none) is the status: the paragraph without it, or null when nothing is left to read.
+ */
+function withoutStatusField(raw: string, st: BodyReading): string | null {
+  const r = structureRules();
+  const field = [...raw.matchAll(rx(r.labels.status, 'g'))].find((m) => isStatusValue(m[1]!.trim())) ?? null;
+  if (!field) return raw;
+  // a status field is not part of the measure, nor is the rest of its sentence (整改状态：未完成，持续推进中。)
+  st.statusField = field[1]!.trim();
+  const after = raw.slice(field.index! + field[0].length);
+  const stop = after.search(pattern('[{{p.full_stop}}{{p.semicolon}}]'));
+  const rest = stop >= 0 && stop <= 20 ? after.slice(stop + 1) : after.replace(pattern('^[{{p.full_stop}}{{p.semicolon}}{{p.comma}}]'), '');
+  // a paragraph that opens with the status field says how the problem stands: what follows is a note, not a measure
+  // (what came of it, 通过整改，…, is read as the outcome as ever)
+  if (!raw.slice(0, field.index).trim() && rest.trim() && st.measures.length && !rx(r.outcome).test(rest.trim())) { st.notes.push(rest.trim()); return null; }
+  const left = (raw.slice(0, field.index) + rest).trim();
+  return left.replace(pattern('[{{p.full_stop}}{{p.wide_semicolon}}\\s]', 'g'), '').length < 4 ? null : left;
+}
+
+/** 问题：X in a following paragraph (a problem label under a numbered heading): read, true. */
+function problemLabel(raw: string, st: BodyReading): boolean {
+  const pl = rx(structureRules().labels.problem).exec(raw);
+  if (!pl || st.measures.length) return false;
+  // 问题：X under a bare number is the problem; 问题表现：… under a titled problem describes it
+  if (st.problem === '' || st.problem.length < 4) st.problem = raw.slice(pl[0].length).replace(pattern('[{{p.full_stop}}]$'), '');
+  else st.notes.push(raw);
+  return true;
+}
+
+/** The paragraph without its measures label (整改情况：), and without a status said first under it (整改情况：已完成。制定…). */
+function withoutMeasuresLabel(raw: string, st: BodyReading): string {
+  const label = rx(structureRules().labels.measures);
+  const labelled = label.test(raw);
+  let rest = raw.replace(label, '');
+  if (labelled) {
+    const lead = pattern('^([^{{p.comma}}{{p.full_stop}}{{p.semicolon}}{{p.colon}}]{2,8})[{{p.full_stop}}{{p.comma}}{{p.semicolon}}]\\s*').exec(rest);
+    if (lead && isLeadStatus(lead[1]!)) {
+      st.statusField ??= lead[1]!;
+      rest = rest.slice(lead[0].length);
+    }
+  }
+  return rest;
+}
+
+/** The outcome from where `om` found it to the paragraph's end, less a status said first and the sentences after it that say where the work stands. */
+function readOutcome(raw: string, om: RegExpExecArray, st: BodyReading): void {
+  // a result field (整改成效：X, 【整改成效】X, a table's 整改成效 column) is X: the label is no part of the result
+  let outcome = (pattern('[{{p.colon}}]$').test(om[0]) ? raw.slice(om.index + om[0].length) : raw.slice(om.index)).trim();
+  // a result field that says its status first (整改成效：该问题已完成整改。通过整改，…): that is the status, the rest the outcome
+  const lead = pattern('^([^{{p.full_stop}}{{p.wide_semicolon}}]{2,20})[{{p.full_stop}}{{p.wide_semicolon}}]\\s*(?=\\S)').exec(outcome);
+  if (lead && statusOnly(lead[1]!)) { st.statusField ??= lead[1]!; outcome = outcome.slice(lead[0].length).trim(); }
+  const at = statusSentenceAt(outcome);
+  if (at > 0) {
+    st.notes.push(outcome.slice(at).trim());
+    outcome = outcome.slice(0, at).trim();
+  }
+  st.outcome = outcome;
+}
+
+/**
+ * Where the result ends: where a sentence saying where the work stands begins (…明显减少。目前，二期
+ * 工程正在施工中 / …有所缓解。人才队伍建设是一项长期任务，…); -1 when none does.
+ */
+function statusSentenceAt(outcome: string): number {
+  const stop = punctChars('full_stop');
+  const later = [...outcome.matchAll(rx(statusRules().progress_sentence, 'g'))].find((m) => m.index! > 0 && m[0].trim());
+  let at = later ? later.index! + (later[0].length - later[0].trimStart().length) : -1;
+  for (let k = outcome.indexOf(stop) + 1; k > 0 && k < outcome.length && (at < 0 || k < at); k = outcome.indexOf(stop, k) + 1) {
+    const next = outcome.slice(k, outcome.indexOf(stop, k) < 0 ? outcome.length : outcome.indexOf(stop, k) + 1);
+    if (saysStatus(next) && !rx(structureRules().outcome).test(next)) { at = k; break; }
+  }
+  return at;
+}
+
+/**
+ * Measures in a paragraph (`before`: its text before any outcome; `whole`: no outcome cut it):
+ * a numbered measure paragraph, a series run into it, a plain paragraph; else a note.
+ */
+function readMeasures(before: string, whole: boolean, hadOutcome: boolean, st: BodyReading): void {
+  const { measures } = st;
+  // numbered measure paragraphs under a problem heading: 1.完善制度… / （1）… / ①…
+  const marks = seriesMarkers(before, st.lastMarker);
+  const item = rx(issueReaderRules().item).exec(before);
+  if (item && whole && marks.length <= 1) {
+    st.plain = false;
+    measures.push(before.slice(item[0].length));
+    // （1）/① items count on as a series: （2） in a later paragraph (a wrapped line) continues it
+    if (marks.length === 1 && marks[0]!.at === 0) st.lastMarker = marks[0]!.k;
+    return;
+  }
+  if (marks.length) {
+    st.plain = false;
+    st.lastMarker = marks[marks.length - 1]!.k;
+    const lead = before.slice(0, marks[0]!.at).trim();
+    if (lead && measures.length === 0 && lead.length > 12) measures.push(lead);
+    else if (lead && measures.length) measures[measures.length - 1] += lead;
+    marks.forEach((m, k) => {
+      const end = k + 1 < marks.length ? marks[k + 1]!.at : before.length;
+      measures.push(before.slice(m.at + m.len, end).trim());
+    });
+  } else if (measures.length === 0) {
+    measures.push(before);
+    st.plain = true;
+  } else if (st.plain && !hadOutcome && isPlainMeasure(before)) {
+    // measures written as paragraphs with no markers, one after another: each is a measure
+    measures.push(before);
+  } else {
+    st.notes.push(before);
+  }
+}
+
+/** A paragraph after plain measures is another one, unless it says where the work stands (目前…/截至…), its status, or what came of it or why (通过…/由于…). */
+function isPlainMeasure(p: string): boolean {
+  return rx(statusRules().progress_sentence).exec(p)?.index !== 0 && !isStatusLine(p) && !statusOnly(p) && !rx(structureRules().note_start).test(p);
+}
