@@ -1,0 +1,104 @@
+// Character-level steps of normalization, each a pure string → string function: the script
+// (traditional → simplified), markup, pinyin, widths, punctuation beside Chinese, spaces, emoji.
+import { createRequire } from 'node:module';
+import { pattern, rx, vocabularyList } from '../../core/rules.js';
+import { layout, chars, wide, CJK, isCjkCode } from './normalize-rules.js';
+
+// Characters written differently in traditional script (們 這 與 會 …, rules/vocabulary.json
+// traditional_char): a text with many of them is a traditional-script mirror and is converted to
+// simplified (OpenCC) first.
+let traditional: Uint8Array | null = null;
+function traditionalTable(): Uint8Array {
+  if (!traditional) {
+    traditional = new Uint8Array(0x9fff - 0x4e00 + 1);
+    for (const ch of vocabularyList('traditional_char')) traditional[ch.charCodeAt(0) - 0x4e00] = 1;
+  }
+  return traditional;
+}
+
+let toCn: ((s: string) => string) | null = null;
+export function toSimplified(t: string): string {
+  const table = traditionalTable();
+  let trad = 0;
+  let cjk = 0;
+  const n = Math.min(t.length, 5000);
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) { cjk++; trad += table[c - 0x4e00]!; }
+  }
+  if (cjk < 20 || trad / cjk < 0.03) return t;
+  // loaded on first need, and only the traditional → simplified tables (opencc-js/t2cn)
+  const conv = (toCn ??= (createRequire(import.meta.url)('opencc-js/t2cn') as typeof import('opencc-js')).Converter({ from: 'tw', to: 'cn' }));
+  return conv(t);
+}
+
+export function stripMarkup(t: string): string {
+  return t
+    .replace(/^\uFEFF/, '')
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/^---\n[\s\S]*?\n---\n/, '') // YAML front matter of blog/markdown copies
+    .replace(/<!--[\s\S]*?-->/g, '') // <!--more--> and other comments
+    .replace(/\*\*|__/g, '') // **bold**
+    .replace(/(^|[^*\w])\*(?![\s*])([^*\n]+?)\*(?![\w*])/gm, '$1$2') // *italic* (not a * bullet: no space after the first)
+    .replace(/^(?:-{3,}|\*{3,}|_{3,})[ \t]*$/gm, '') // a thematic break
+    .replace(/^#{1,6}\s+/gm, '') // markdown headings
+    .replace(/^>\s?/gm, '');
+}
+
+/** Pinyin readings injected after characters: 巡察（xún chá） → 巡察. */
+export const dropPinyin = (t: string) => t.replace(rx(layout().pinyin, 'g'), '');
+
+/**
+ * Full-width ASCII letters and digits (and ％ ＠) to half-width; odd spaces to plain ones; the
+ * full-width and Unicode hyphens to -. (Code points: the full-width block is ASCII shifted by 0xFEE0.)
+ */
+export function foldWidth(t: string): string {
+  return t
+    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff20]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u3000\u00a0\u2002-\u200a\u202f\t]/g, ' ')
+    .replace(/[\uff0d\u2010\u2011]/g, '-');
+}
+
+const HAS_CJK = new RegExp(`[${CJK}]`);
+
+/** Half-width punctuation next to Chinese becomes full-width (web copies turn ，：；（） into , : ; ( )). */
+export function widenPunctuation(t: string): string {
+  // "(1)" / "(一)" at a line start are numbering: widen them too
+  t = t.replace(rx(layout().normalize.paren_numbering), (_m, lead, n) => `${lead}${wide('(')}${n}${wide(')')}`);
+  const cnPunct = pattern('[{{p.cn_punct}}]');
+  const near = (c: number) => isCjkCode(c) || (c > 0x2000 && cnPunct.test(String.fromCharCode(c)));
+  const out = t.replace(/[,;:?!()]/g, (c, i: number) => {
+    const prev = t.charCodeAt(i - 1);
+    const next = t.charCodeAt(i + 1);
+    if (!(near(prev) || near(next))) return c;
+    // keep digits' time colons ("10:30")
+    if (c === ':' && prev >= 48 && prev <= 57 && next >= 48 && next <= 57) return c;
+    return wide(c);
+  });
+  // Straight quotes inside Chinese text: alternate open/close within a line.
+  if (!out.includes('"')) return out;
+  const [open, close] = [chars('left_double_quote'), chars('right_double_quote')];
+  return out
+    .split('\n')
+    .map((line) => {
+      if (!line.includes('"') || !HAS_CJK.test(line)) return line;
+      let opens = true;
+      return line.replace(/"/g, () => ((opens = !opens) ? close : open));
+    })
+    .join('\n');
+}
+
+/** Spaces between Chinese and digits/Chinese (PDF and web artefacts: "5 月 16 日"); real spacing in ASCII stays. */
+export function closeCjkSpaces(t: string): string {
+  const re = pattern(`([${CJK}{{p.cn_punct}}]) +(?=[${CJK}{{p.cn_punct}}0-9])|([0-9]) +(?=[${CJK}{{p.cn_punct}}])`, 'g');
+  return t.replace(re, (_m, a, b) => a ?? b);
+}
+
+/**
+ * Emoji a WeChat or social-media copy sets in front of its lines as markers (▶️一、, 🔹（一）,
+ * 👉一是, ✅已完成, 📌通过整改): the line starts where its words do.
+ */
+export function dropLeadingEmoji(t: string): string {
+  if (!/\p{Extended_Pictographic}/u.test(t)) return t;
+  return t.replace(/^([ \t]*)(?:[\p{Extended_Pictographic}\u{FE0F}\u{20E3}\u{200D}\u{1F3FB}-\u{1F3FF}]+[ \t]*)+/gmu, '$1');
+}

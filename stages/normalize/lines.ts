@@ -1,0 +1,90 @@
+// Line-level clean-up of normalization, each a pure lines → lines function: page numbers and
+// running headers, web-page chrome, blank lines between every line, repeated lines, field labels
+// in brackets, numbering alone on its line.
+import { rx } from '../../core/rules.js';
+import { isPageNumber, startsParagraph } from '../../core/vocabulary.js';
+import { layout, wide } from './normalize-rules.js';
+
+/**
+ * Page numbers, and the running header a PDF prints at the top of each page: the line right
+ * after a page number, when it repeats after another page number or reads like a title
+ * (short, no sentence in it, ending 通报/报告/情况: rules/structure.json normalize.running_header).
+ */
+export function dropPageNumbers(lines: string[]): string[] {
+  const afterPage = new Map<string, number>();
+  lines.forEach((l, i) => {
+    if (!isPageNumber(l)) return;
+    const next = lines.slice(i + 1).find((x) => x.trim())?.trim();
+    if (next) afterPage.set(next, (afterPage.get(next) ?? 0) + 1);
+  });
+  const titleLike = rx(layout().normalize.running_header);
+  const header = (l: string) => {
+    const n = afterPage.get(l.trim());
+    if (!n) return false;
+    return n >= 2 || (titleLike.test(l.trim()) && !startsParagraph(l.trim()));
+  };
+  return lines.filter((l) => !isPageNumber(l) && !header(l));
+}
+
+/**
+ * Web-page chrome copied along with the text: breadcrumbs, font-size and print/close
+ * buttons, view counters anywhere; the site footer (主办单位, ICP备…) and everything after
+ * it near the end. The site's phone number is not the bulletin's contact.
+ */
+export function dropWebChrome(lines: string[]): string[] {
+  const r = layout();
+  const chrome = rx(r.web_chrome);
+  const footer = rx(r.web_footer);
+  let out = lines.filter((l) => !chrome.test(l));
+  const nonEmpty = out.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0);
+  const tail = nonEmpty.slice(-15);
+  const cut = tail.find((i) => footer.test(out[i]!));
+  if (cut !== undefined) out = out.slice(0, cut);
+  return out;
+}
+
+/** Paragraphs separated by blank lines where every physical line is followed by one (PDF copies). */
+export function dropInterleavedBlanks(lines: string[]): string[] {
+  const n = lines.length;
+  if (n < 10) return lines;
+  const blank = lines.filter((l) => !l.trim()).length;
+  let adjacent = 0;
+  for (let i = 1; i < n; i++) if (lines[i]!.trim() && lines[i - 1]!.trim()) adjacent++;
+  return blank / n >= 0.4 && adjacent / (n - blank) < 0.1 ? lines.filter((l) => l.trim()) : lines;
+}
+
+/** Identical consecutive lines (titles printed twice by web pages). */
+export function dropRepeats(lines: string[]): string[] {
+  return lines.filter((l, i) => !(l.length > 4 && i > 0 && l === lines[i - 1]));
+}
+
+/** A field label in brackets at a line start (【问题1】X, 【整改措施】X) becomes the label with a colon (问题1：X). */
+export function bracketLabels(lines: string[]): string[] {
+  const re = rx(layout().bracket_label);
+  if (!lines.some((l) => re.test(l))) return lines;
+  const inner = new RegExp(re.source.replace(/^\^/, ''), 'g');
+  // a problem's fields in brackets on one line (【问题1】X【整改措施】…【整改时限】…): a line each
+  const split = lines.flatMap((l) => {
+    if (!re.test(l)) return [l];
+    const cuts = [...l.matchAll(inner)].map((m) => m.index!).filter((i) => i > 0);
+    return cuts.length ? [0, ...cuts].map((c, k) => l.slice(c, cuts[k] ?? l.length).trim()) : [l];
+  });
+  return split.map((l) => {
+    const m = re.exec(l);
+    return m ? `${m[1]!.replace(/\s+/g, '')}${wide(':')}${l.slice(m[0].length)}` : l;
+  });
+}
+
+/** A line holding only its numbering (第一条 ⏎ 巡察指出：…) goes with the line after it. */
+export function joinBareNumbers(lines: string[]): string[] {
+  const bare = rx(layout().bare_number);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    let j = i + 1;
+    while (j < lines.length && !lines[j]!.trim()) j++;
+    if (bare.test(l.trim()) && j < lines.length && !bare.test(lines[j]!.trim())) { out.push(`${l.trim()} ${lines[j]!.trim()}`); i = j; continue; }
+    out.push(l);
+  }
+  return out;
+}

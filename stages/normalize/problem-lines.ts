@@ -1,0 +1,41 @@
+// Several problems in one paragraph, each given a line of its own: problems named and answered
+// one after another, and a category's problems stated as a series and answered by number.
+import { rx } from '../../core/rules.js';
+import { structureRules } from '../../core/vocabulary.js';
+import { layout } from './normalize-rules.js';
+
+/**
+ * Several problems in one paragraph, each named and answered (针对“A”问题，一是…。针对B的问题，…):
+ * in a paragraph that starts with a problem so named, each later one starts a paragraph.
+ */
+export function splitProblemLeads(lines: string[]): string[] {
+  const lead = rx(structureRules().problem_lead);
+  const next = rx(layout().run_on.problem_lead, 'g');
+  return lines.flatMap((l) => {
+    if (l.length < 60 || !lead.test(l)) return [l];
+    const cuts = [...l.matchAll(next)].map((m) => m.index!);
+    if (!cuts.length) return [l];
+    return [0, ...cuts].map((c, k) => l.slice(c, cuts[k] ?? l.length).trim()).filter(Boolean);
+  });
+}
+
+/**
+ * A category's problems stated as a series in one paragraph (存在问题：一是X；二是Y。) and answered by
+ * their number in the next (整改情况：针对问题一，…；针对问题二，…): each item and each answer a line.
+ */
+export function splitProblemLists(lines: string[]): string[] {
+  const list = rx(structureRules().problem_list);
+  const item = rx(layout().run_on.series_item, 'g');
+  const answer = rx(layout().run_on.answer_item, 'g');
+  const cut = (l: string, re: RegExp) => {
+    const at = [...l.matchAll(re)].map((m) => m.index! + m[0].length).filter((i) => i > 0 && i < l.length);
+    return at.length ? [0, ...at].map((c, k) => l.slice(c, at[k] ?? l.length).trim()).filter(Boolean) : [l];
+  };
+  let inList = false;
+  return lines.flatMap((l) => {
+    if (list.test(l)) { inList = true; return cut(l, item); }
+    if (inList && [...l.matchAll(answer)].length + (rx(structureRules().answer_item).test(l) ? 1 : 0) >= 2) { inList = false; return cut(l, answer); }
+    inList = false;
+    return [l];
+  });
+}

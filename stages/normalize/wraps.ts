@@ -1,0 +1,132 @@
+// Lines a wrap broke inside a paragraph, joined again: a fixed-width wrap (every full line
+// reaches the same width), or lines broken mid-sentence at varying widths (PDF copies).
+import { loadRules, pattern, rx } from '../../core/rules.js';
+import { startsParagraph } from '../../core/vocabulary.js';
+import { layout, isCjkCode, displayWidth } from './normalize-rules.js';
+
+// a closing quote ends a line only after a stop (。” ends a sentence; “双签” ⏎ 制度 goes on)
+const terminal = () => pattern('(?:[{{p.wide_sentence_end}}{{p.wide_semicolon}}{{p.wide_colon}}]|[{{p.wide_sentence_end}}][{{p.end_quote}}])$');
+
+/** Does the line start the closing (欢迎…, 联系电话：…)? */
+const closes = (line: string) => rx(layout().closing).test(line) || rx(layout().closing_contact).test(line);
+
+/**
+ * The width a hard-wrapped text was wrapped at, with the measure it is counted in: none when the
+ * text does not look wrapped. Wrapped text has a width that no line exceeds and that many lines
+ * reach: the longest length must be shared by a fifth of the lines (a text of whole paragraphs
+ * has one longest). Measured in characters (a copy wrapped by count), else in display width (a
+ * PDF's lines, where digits and Latin letters are half as wide as Chinese).
+ */
+function wrapWidth(lines: string[]): { width: number; len: (l: string) => number } | null {
+  const widthIn = (len: (l: string) => number, slack: number) => {
+    const lens = lines.map((l) => len(l.trim())).filter((n) => n >= 15);
+    if (lens.length < 8) return null;
+    const sorted = [...lens].sort((a, b) => b - a);
+    const width = sorted[Math.floor(sorted.length * 0.03)]!; // tolerate a stray longer line or two
+    const atWidth = lens.filter((n) => n >= width - slack && n <= width + 1).length;
+    return atWidth >= 3 && atWidth / lens.length >= 0.2 ? { width: width - slack + 1, len } : null;
+  };
+  // (in display columns a full line may fall a column or two short: a half-width digit or a
+  // full-width mark that did not fit)
+  // (display width only for a text whose lines mostly stop mid-sentence: one of whole sentences is no wrapped text)
+  const long = lines.filter((l) => l.trim().length >= 15);
+  const midSentence = long.filter((l) => !terminal().test(l.trim())).length > long.length / 2;
+  return widthIn((l) => l.length, 1) ?? (midSentence ? widthIn(displayWidth, 3) : null);
+}
+
+/**
+ * Join lines that a fixed-width wrap broke inside a paragraph. Only when the text
+ * looks hard-wrapped: many lines share the maximal length.
+ */
+export function unwrapHardBreaks(lines: string[], hard: (line: string) => boolean = () => false): string[] {
+  const measured = wrapWidth(lines);
+  if (!measured) return lines;
+  const { width, len } = measured;
+  const out: string[] = [];
+  const titleLike = pattern('(?:{{title_end}})$');
+  const openingStart = pattern('^(?:{{opening_word}})');
+  const stopEnd = pattern('[{{p.full_stop}}{{p.wide_semicolon}}]$');
+  let lastPhysical = 0; // length of the last physical line appended to out's last paragraph
+  let lastLine = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    const prev = out.length ? out[out.length - 1]! : null;
+    // a line that reaches the width continues on the next, even after a stop when it fills the
+    // width exactly (a wrap lands after 。 more often than a paragraph ends at the width), unless
+    // the next line starts a paragraph
+    const full = lastPhysical >= width - 2 && (!terminal().test(prev ?? '') || (lastPhysical >= width && stopEnd.test(prev ?? '')));
+    const prevFull = prev !== null && full && !(out.length <= 3 && titleLike.test(prev)) && !(out.length <= 4 && openingStart.test(line));
+    if (prevFull && line && !startsParagraph(line) && !(terminal().test(prev ?? '') && closes(line)) && !hard(line) && !hard(lastLine)) out[out.length - 1] = joinWrapped(prev, line);
+    else out.push(line);
+    lastPhysical = len(line);
+    lastLine = line;
+  }
+  return out;
+}
+
+/**
+ * A wrapped line joined to the one before: a hyphen that broke a Latin word at the wrap
+ * (In-⏎SAR, jmzrzy-⏎ghj@…) goes; one between digits stays (0724-⏎2356718 is a phone number).
+ */
+export function joinWrapped(prev: string, line: string): string {
+  return /[A-Za-z]-$/.test(prev) && /^[a-z]/i.test(line) ? prev.slice(0, -1) + line : prev + line;
+}
+
+/**
+ * Lines broken mid-sentence where no fixed width shows (PDF copies wrapped at varying widths):
+ * a line that ends inside a sentence — after a comma or 顿号, or on a Chinese character after
+ * twenty or more characters — continues on the next, unless the line is a title or a bare
+ * heading, or the next line starts a paragraph (numbering, a label, 一是, the opening, a date
+ * or the signature).
+ */
+export function joinBrokenSentences(lines: string[], hard: (line: string) => boolean = () => false): string[] {
+  const r = layout().normalize;
+  const out: string[] = [];
+  let prevHard = false;
+  for (const line of lines) {
+    const prev = out.length ? out[out.length - 1]! : null;
+    const opensPart = startsParagraph(line) || rx(r.opening).test(line) || closes(line);
+    const isHard = hard(line);
+    if (prev !== null && line && !isHard && !prevHard && ((!opensPart && midSentence(prev, rx(r.title))) || numberGoesOn(prev, line))) out[out.length - 1] = prev + line;
+    else out.push(line);
+    prevHard = isHard;
+  }
+  return out;
+}
+
+/**
+ * 已办结7 ⏎ 件。: a number at a line's end whose measure word (or 万元, %) starts the next line:
+ * a multiplier (万, 亿: rules/numbering.json's big units), a hedge that stands inside a quantity
+ * (余, 多: rules/quantities.json), a measure word, then a clause mark or the line's end.
+ */
+let measureStart: RegExp | undefined;
+function numberGoesOn(prev: string, line: string): boolean {
+  if (!/\d$/.test(prev)) return false;
+  measureStart ??= measureStartPattern();
+  return measureStart.test(line);
+}
+
+function measureStartPattern(): RegExp {
+  const q = loadRules<{ classifiers: Record<string, string[]>; hedges: Array<{ word: string; where: string[] }> }>('quantities.json');
+  const big = Object.keys(loadRules<{ numerals: { big_units: Record<string, number> } }>('numbering.json').numerals.big_units);
+  const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const words = alt(Object.values(q.classifiers).flat());
+  const inside = alt(q.hedges.filter((h) => h.where.includes('inside')).map((h) => h.word));
+  return pattern(`^(?:[${big.join('')}]?(?:${inside})?(?:${words})|${alt(big)})(?:[{{p.comma}}{{p.full_stop}}{{p.semicolon}}{{p.enum_comma}}{{p.close_paren}}]|$)`);
+}
+
+/** Does the line stop inside a sentence, so that the next line goes on with it? */
+function midSentence(prev: string, titleLike: RegExp): boolean {
+  const r = layout().normalize;
+  if (!prev || titleLike.test(prev) || rx(r.about_title).test(prev)) return false;
+  if (pattern('[{{p.comma}}{{p.enum_comma}}]$').test(prev)) return true;
+  if (prev.length < 20 || !isCjkCode(prev.charCodeAt(prev.length - 1))) return false;
+  // a line ending like a heading (…方面, …情况, …问题, …打算) is one, numbered or not
+  if (rx(r.heading_end).test(prev)) return false;
+  // a field with its short value (整改状态：完成) ends where it ends
+  if (pattern('[{{p.colon}}][^{{p.comma}}{{p.full_stop}}{{p.semicolon}}{{p.colon}}]{1,12}$').test(prev)) return false;
+  // a heading line (一、X / （一）X / 1.X with no sentence in it) ends where it ends
+  // (a short one may have a comma: 一、提高政治站位，以高度政治自觉抓好巡视整改)
+  const heading = rx(r.heading).test(prev) && !pattern('[{{p.full_stop}}{{p.wide_semicolon}}]').test(prev) && (!pattern('[{{p.comma}}]').test(prev) || prev.length <= 30);
+  return !heading;
+}
