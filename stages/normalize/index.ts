@@ -1,5 +1,6 @@
 // Stage 2, normalize: the reader's text → the normalized text every span points into, and
-// its paragraphs (stages/normalize/normalize.ts: width folding, web chrome, hard wraps, run-on lines…).
+// its paragraphs (normalize.ts runs the steps in order: characters.ts width folding and
+// punctuation, lines.ts page and web chrome, run-on.ts run-on lines, wraps.ts hard wraps…).
 import type { Stage } from '../stage.js';
 import { normalize } from './normalize.js';
 import { paragraphsOf } from '../../core/doc.js';
