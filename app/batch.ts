@@ -6,12 +6,11 @@ import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
 import { ensureBuilt } from '../bin/build.mjs';
 import PQueue from 'p-queue';
-import { Piscina } from 'piscina';
 import { collectFiles } from './files.js';
 import { PIPELINE_VERSION } from '../core/version.js';
 import { toZhenggaiError } from '../core/errors.js';
 import { DEFAULT_MAX_BYTES, type ReadOptions } from '../readers/index.js';
-import type { Task, TaskResult } from './worker-task.js';
+import { ParsePool } from './parse-pool.js';
 import { threadSink, readKnown, type Sink, type SinkOptions } from '../store/sink.js';
 import { rulesHash } from '../core/rules.js';
 import { isServerUrl } from '../store/store.js';
@@ -83,9 +82,58 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   const readOpts: ReadOptions = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, ocr: opts.ocr ?? true, ...(opts.ocrPageTimeoutMs ? { ocrPageTimeoutMs: opts.ocrPageTimeoutMs } : {}), ...(opts.ocrMaxPages ? { ocrMaxPages: opts.ocrMaxPages } : {}) };
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
   const timeout = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const sinkOptions = sinkOptionsOf(paths, opts, readOpts);
+
+  // a PostgreSQL dataset: its writer connects first (creating the schema on a new server), and
+  // tells the workers which contents the dataset has already
+  const server = isServerUrl(opts.db);
+  const pgSink = server ? await import('../store/sink-pg.js').then(({ PgSink }) => PgSink.open(sinkOptions)) : null;
+  const workers = new ParsePool({ jobs, timeoutMs: timeout, ocrTimeoutMs: Math.max(timeout, opts.ocrTimeoutMs ?? DEFAULT_OCR_TIMEOUT_MS), maxMemoryMb: opts.maxMemoryMb });
   // One writer owns the connection: in this thread for small batches, in a thread of its own
   // next to the worker pool (its fsync waits then hold up neither parsing nor dispatch).
-  const sinkOptions: SinkOptions = {
+  let sinkReady: Promise<Sink> | null = null;
+  const startParallel = (threads = jobs, threadWriter = true) => {
+    workers.start(threads, threadWriter, pgSink ? pgSink.known : readKnown(opts.db, sinkOptions.versions, sinkOptions.reprocess));
+    if (pgSink) sinkReady = Promise.resolve(pgSink);
+    else if (threadWriter) sinkReady = (ensureBuilt('writer') as Promise<string>).then((f) => threadSink(f, sinkOptions));
+    trace('pool and writer started');
+  };
+  // Batches of POOL_MIN_FILES files or more parse in a pool of `jobs` workers with the writer in a
+  // thread of its own; smaller ones in one worker, the writer in this thread. The pool and the
+  // writer thread start as soon as that many files are found, and load (jieba's dictionary,
+  // SQLite) while the walk goes on.
+  const { files, errors, rawPaths, skipped } = await collectFiles(paths, (n) => { if (n === POOL_MIN_FILES && jobs > 1) startParallel(); });
+  trace(`${files.length} files collected`);
+  // a small batch parses in one worker thread too (the writer stays in this one): only a thread
+  // can be stopped when a document runs over the time limit
+  const small = !workers.isStarted;
+  if (small && files.length) startParallel(1, false);
+  const usePool = workers.isStarted;
+  if (pgSink) sinkReady = Promise.resolve(pgSink);
+  sinkReady ??= import('../store/sink-local.js').then(({ LocalSink }) => new LocalSink(sinkOptions));
+  sinkReady.catch(() => {}); // awaited below; a failure is reported there
+
+  const tally = new Tally(opts.onFile);
+  opts.onStart?.(files.length + errors.length);
+  for (const e of errors) tally.emit({ event: 'file', path: e.path, status: 'failed', code: e.code, message: e.message, ms: 0 });
+  // every file is parsed in a worker (a time limit can stop it); no files, no pool
+  if (usePool) await workers.ready();
+  const sink = await sinkReady;
+  trace('writer ready');
+  tally.writeTo(sink);
+  await parseAndWrite(files, { workers, sink, tally, readOpts, rawPaths, concurrency: usePool && !small ? jobs * 12 : 1 });
+  await workers.destroy();
+  await sink.finish(tally.counts);
+  const seconds = Math.round((performance.now() - t0) / 10) / 100;
+  return { event: 'summary', run: sink.runId, ...tally.counts, problems_not_found: tally.problemsNotFound, ...skippedTypes(skipped, server ? null : opts.db), seconds, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
+}
+
+/** Batches of this many files or more parse in a pool of `jobs` workers. */
+const POOL_MIN_FILES = 8;
+
+/** The writer's settings: the dataset, the versions stored with each document, how it commits. */
+function sinkOptionsOf(paths: string[], opts: IngestOptions, readOpts: ReadOptions): SinkOptions {
+  return {
     db: opts.db,
     versions: { pipeline: PIPELINE_VERSION, rules: rulesHash() },
     reprocess: !!opts.reprocess,
@@ -96,179 +144,80 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     syncFull: !!opts.syncFull,
     runOptions: { paths, jobs: opts.jobs, reprocess: !!opts.reprocess, maxBytes: readOpts.maxBytes, timeoutMs: opts.timeoutMs },
   };
+}
 
-  // Batches of 8 files or more parse in a pool of `jobs` workers with the writer in a thread of
-  // its own; smaller ones in one worker, the writer in this thread. The pool and the writer
-  // thread start as soon as the 8th file is found, and load (jieba's dictionary, SQLite) while
-  // the walk goes on.
-  const POOL_MIN_FILES = 8;
-  // a PostgreSQL dataset: its writer connects first (creating the schema on a new server), and
-  // tells the workers which contents the dataset has already
-  const server = isServerUrl(opts.db);
-  const pgSink = server ? await import('../store/sink-pg.js').then(({ PgSink }) => PgSink.open(sinkOptions)) : null;
-  let sinkReady: Promise<Sink> | null = null;
-  let poolReady: Promise<Piscina> | null = null;
-  // A worker must not be terminated (time limit) while Node 20 is still loading its modules: that
-  // aborts the whole process. Each worker says when it has loaded (worker-entry.ts); tasks are
-  // handed out once the first workers all have (or the pool is found broken, or a time limit's
-  // worth of waiting has passed).
-  let bootedWorkers = 0;
-  /** task id → start its time limit (the worker says when the task starts: worker-task.ts) */
-  const started = new Map<number, () => void>();
-  // one time limit a document, from its start: a document that needs OCR gets the OCR document
-  // limit instead, once (a scan of 5,000 pages is stopped by it, not re-armed page by page)
-  const ocrPage = new Map<number, () => void>();
-  const ocrTimeout = Math.max(timeout, opts.ocrTimeoutMs ?? DEFAULT_OCR_TIMEOUT_MS);
-  let nextTaskId = 0;
-  let markBooted: () => void = () => {};
-  const booted = new Promise<void>((resolve) => { markBooted = resolve; });
-  const startParallel = (threads = jobs, threadWriter = true) => {
-    const known = pgSink ? pgSink.known : readKnown(opts.db, sinkOptions.versions, sinkOptions.reprocess);
-    poolReady = (ensureBuilt('worker') as Promise<string>).then((filename) => {
-      const p = new Piscina({
-        filename,
-        minThreads: threads, maxThreads: threads,
-        // tasks posted ahead, so a worker never waits while the writer is in a commit
-        // (one at a time in a small batch's single worker: a task's time limit runs from when it is
-        // handed out, so none may wait there behind a slow one)
-        concurrentTasksPerWorker: threadWriter ? 4 : 1,
-        workerData: { known, nice: 3 },
-        // a small young generation keeps each worker's resident memory down (documents are small)
-        resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb ?? 1024, maxYoungGenerationSizeMb: 16 },
-      });
-      p.on('message', (m: { zhenggaiBooted?: boolean; zhenggaiStarted?: number; zhenggaiOcrPage?: number } | null) => {
-        if (m?.zhenggaiBooted && ++bootedWorkers >= threads) markBooted();
-        if (m?.zhenggaiStarted !== undefined) started.get(m.zhenggaiStarted)?.();
-        if (m?.zhenggaiOcrPage !== undefined) ocrPage.get(m.zhenggaiOcrPage)?.();
-      });
-      setTimeout(() => markBooted(), timeout).unref();
-      return p;
-    });
-    if (pgSink) sinkReady = Promise.resolve(pgSink);
-    else if (threadWriter) sinkReady = (ensureBuilt('writer') as Promise<string>).then((f) => threadSink(f, sinkOptions));
-    trace('pool and writer started');
-  };
-  const { files, errors, rawPaths, skipped } = await collectFiles(paths, (n) => { if (n === POOL_MIN_FILES && jobs > 1) startParallel(); });
-  trace(`${files.length} files collected`);
-  // a small batch parses in one worker thread too (the writer stays in this one): only a thread
-  // can be stopped when a document runs over the time limit
-  const small = !poolReady;
-  if (small && files.length) startParallel(1, false);
-  const usePool = poolReady !== null;
-  if (pgSink) sinkReady = Promise.resolve(pgSink);
-  sinkReady ??= import('../store/sink-local.js').then(({ LocalSink }) => new LocalSink(sinkOptions));
-  sinkReady.catch(() => {}); // awaited below; a failure is reported there
-  const counts = { ingested: 0, unchanged: 0, reprocessed: 0, failed: 0 };
-  const emitLater: FileEvent[] = [];
-  let sink: Sink | null = null;
-  let problemsNotFound = 0;
-  const emit = (e: FileEvent) => {
-    counts[e.status]++;
-    if (e.problems_not_found) problemsNotFound++;
+/**
+ * The run's counts, and each file's event to the caller. A failure is also a row of the run's
+ * errors: those that come before the writer is ready (unreadable paths) wait for it.
+ */
+class Tally {
+  readonly counts = { ingested: 0, unchanged: 0, reprocessed: 0, failed: 0 };
+  problemsNotFound = 0;
+  private sink: Sink | null = null;
+  private readonly later: FileEvent[] = [];
+  constructor(private readonly onFile?: (e: FileEvent) => void) {}
+
+  emit(e: FileEvent): void {
+    this.counts[e.status]++;
+    if (e.problems_not_found) this.problemsNotFound++;
     if (e.status === 'failed') {
-      if (sink) sink.failed(e.path, e.sha256 ?? null, e.code ?? 'internal', e.message ?? '');
-      else emitLater.push(e);
+      if (this.sink) this.sink.failed(e.path, e.sha256 ?? null, e.code ?? 'internal', e.message ?? '');
+      else this.later.push(e);
     }
-    opts.onFile?.(e);
-  };
-  opts.onStart?.(files.length + errors.length);
-  for (const e of errors) emit({ event: 'file', path: e.path, status: 'failed', code: e.code, message: e.message, ms: 0 });
-  // every file is parsed in a worker (a time limit can stop it); no files, no pool
-  const pool = usePool ? await poolReady! : null;
+    this.onFile?.(e);
+  }
 
-  // A worker that dies between tasks (memory limit at start-up, say) is replaced by the pool;
-  // the failure of a task it was running reaches that task's promise below.
-  // Workers that keep dying before they run anything (a memory limit too small to start)
-  // break the pool: the pending tasks fail with that error instead of waiting forever.
-  let deadWorkers = 0;
-  let doneTasks = 0;
-  const broken = new AbortController();
-  let brokenReason: { code: string; message: string } = { code: 'internal', message: 'the worker pool stopped' };
-  pool?.on('error', (e: Error & { code?: string }) => {
-    if (++deadWorkers >= jobs && doneTasks === 0) {
-      brokenReason = { code: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out_of_memory' : 'internal', message: `workers cannot start: ${e.message}` };
-      broken.abort();
-      markBooted();
-    }
-  });
+  /** The writer, ready: the failures so far go to it, and the next ones as they come. */
+  writeTo(sink: Sink): void {
+    this.sink = sink;
+    for (const e of this.later) sink.failed(e.path, e.sha256 ?? null, e.code ?? 'internal', e.message ?? '');
+  }
+}
 
-  const parse = async (task: Task): Promise<TaskResult> => {
-    if (!pool) throw new Error('no worker pool'); // files exist only with a pool
-    await booted;
-    // our own (ref'd) timer: AbortSignal.timeout() is unref'd and would let the process exit.
-    // It starts when the worker starts the task, never while a worker is still loading.
-    const ctl = new AbortController();
-    const id = nextTaskId++;
-    let timer: NodeJS.Timeout | undefined;
-    let finished = false;
-    let t0 = 0;
-    let limit = timeout;
-    started.set(id, () => { if (!finished) { t0 = Date.now(); timer = setTimeout(() => ctl.abort(), timeout); } });
-    ocrPage.set(id, () => {
-      if (finished || limit === ocrTimeout) return;
-      limit = ocrTimeout;
-      clearTimeout(timer);
-      timer = setTimeout(() => ctl.abort(), Math.max(0, t0 + ocrTimeout - Date.now()));
-    });
-    try {
-      const r = (await pool.run({ ...task, id }, { signal: AbortSignal.any([ctl.signal, broken.signal]) })) as TaskResult;
-      doneTasks++;
-      return r;
-    } catch (e) {
-      const err = e as Error & { code?: string };
-      if (broken.signal.aborted) return { ok: false, ...brokenReason };
-      if (ctl.signal.aborted) return { ok: false, code: 'timeout', message: `over ${limit} ms${limit === ocrTimeout && limit !== timeout ? ' (the time limit of a document read by OCR, --ocr-timeout)' : ''}: the worker was stopped` };
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message)) return { ok: false, code: 'out_of_memory', message: err.message };
-      return { ok: false, code: 'internal', message: err.message };
-    } finally {
-      finished = true;
-      started.delete(id);
-      ocrPage.delete(id);
-      clearTimeout(timer);
-    }
-  };
-
-  sink ??= await sinkReady;
-  trace('writer ready');
-  for (const e of emitLater) sink.failed(e.path, e.sha256 ?? null, e.code ?? 'internal', e.message ?? '');
-  const writerSink = sink;
+/**
+ * Every file parsed in a worker and its record written, a bounded number in flight so memory
+ * stays flat on large collections (room for a writer's group of jobs × 4 documents waiting on its
+ * commit while as many are parsed).
+ */
+async function parseAndWrite(files: string[], o: { workers: ParsePool; sink: Sink; tally: Tally; readOpts: ReadOptions; rawPaths: Map<string, Uint8Array>; concurrency: number }): Promise<void> {
+  const { sink, tally } = o;
   let firstParsed = false;
-
-  // Bounded in-flight work so memory stays flat on large collections.
-  // (room for a writer's group of jobs × 4 documents waiting on its commit while as many are parsed)
-  const queue = new PQueue({ concurrency: usePool && !small ? jobs * 12 : 1 });
+  const queue = new PQueue({ concurrency: o.concurrency });
   for (const path of files) {
     void queue.add(async () => {
       const start = performance.now();
       const ms = () => Math.round(performance.now() - start);
       try {
-        const r = await parse({ path, raw: rawPaths.get(path), opts: readOpts });
+        const r = await o.workers.parse({ path, raw: o.rawPaths.get(path), opts: o.readOpts });
         if (!firstParsed) { firstParsed = true; trace('first document parsed'); }
         if (r.ok === 'known') {
-          await writerSink.addPath(r.sha256, path);
-          emit({ event: 'file', path, status: 'unchanged', ms: ms() });
+          await sink.addPath(r.sha256, path);
+          tally.emit({ event: 'file', path, status: 'unchanged', ms: ms() });
           return;
         }
         if (!r.ok) {
-          emit({ event: 'file', path, status: 'failed', code: r.code, message: r.message, sha256: r.sha256, ms: ms() });
+          tally.emit({ event: 'file', path, status: 'failed', code: r.code, message: r.message, sha256: r.sha256, ms: ms() });
           return;
         }
-        const status = await writerSink.write(r.doc);
-        emit({ event: 'file', path, status, warnings: r.doc.warnings, ...(r.doc.problemsNotFound ? { problems_not_found: true } : {}), ms: ms() });
+        const status = await sink.write(r.doc);
+        tally.emit({ event: 'file', path, status, warnings: r.doc.warnings, ...(r.doc.problemsNotFound ? { problems_not_found: true } : {}), ms: ms() });
       } catch (e) {
         const z = toZhenggaiError(e, path);
-        emit({ event: 'file', path, status: 'failed', code: z.code, message: z.message, ms: ms() });
+        tally.emit({ event: 'file', path, status: 'failed', code: z.code, message: z.message, ms: ms() });
       }
     });
   }
   await queue.onIdle();
-  await pool?.destroy();
-  await writerSink.finish(counts);
-  const seconds = Math.round((performance.now() - t0) / 10) / 100;
-  const skippedTypes: Record<string, number> = {};
-  // the dataset's own files (ingest . --db zhenggai.db) are no skipped input
-  const own = new Set(server ? [] : ['', '-wal', '-shm', '-journal'].map((x) => resolve(opts.db + x)));
+}
+
+/**
+ * Files in the folders left out as no document type, counted by extension; the dataset's own
+ * files (ingest . --db zhenggai.db) are no skipped input.
+ */
+function skippedTypes(skipped: string[], dbFile: string | null): Pick<IngestSummary, 'skipped' | 'skipped_types'> {
+  const types: Record<string, number> = {};
+  const own = new Set(dbFile === null ? [] : ['', '-wal', '-shm', '-journal'].map((x) => resolve(dbFile + x)));
   const notOwn = skipped.filter((p) => !own.has(resolve(p)));
-  for (const p of notOwn) { const x = extname(p).toLowerCase() || '(none)'; skippedTypes[x] = (skippedTypes[x] ?? 0) + 1; }
-  return { event: 'summary', run: writerSink.runId, ...counts, problems_not_found: problemsNotFound, skipped: notOwn.length, skipped_types: skippedTypes, seconds, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  for (const p of notOwn) { const x = extname(p).toLowerCase() || '(none)'; types[x] = (types[x] ?? 0) + 1; }
+  return { skipped: notOwn.length, skipped_types: types };
 }
