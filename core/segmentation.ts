@@ -60,7 +60,7 @@ export interface ProblemBlock {
   /** the paragraph of a totals sentence that ended this block, if one did */
   endedByTotals?: number;
   /** where the problem is answered by its number away from where it is stated (针对第N个问题：…): paragraphs [first, last], its words after the reference */
-  answer?: { first: number; last: number; headStart: number; rule: string };
+  answer?: { first: number; last: number; headStart: number; rule: string; /** one answer to several problems listed before it (针对上述问题，…) */ shared?: boolean };
   /** its status in brackets before its numbering (【已完成】1.X) */
   tag?: StatusTag;
   /** the status a heading over it states for its group (三、需长期坚持的问题), with that phrase's span */

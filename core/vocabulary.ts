@@ -48,6 +48,7 @@ export interface StructureRules {
   problem_label_line: RegexRule;
   annex: RegexRule;
   status_roll_rest: RegexRule;
+  shared_answer: RegexRule;
   opening: RegexRule;
   title_line: RegexRule;
   front_noise: RegexRule;

@@ -75,7 +75,8 @@ export function buildIssues(doc: Doc): Issue[] {
       unit: seg.categories.find((c) => c.ordinal === b.category && c.unit)?.title ?? null,
       documents: citedDocuments(answerSpan ? doc.text.slice(span[0], span[1]) + '\n' + doc.text.slice(answerSpan[0], answerSpan[1]) : doc.text.slice(span[0], span[1])),
       themes: tagThemes(parts.problem, { category, measures: parts.measures }),
-      quantities: [...extractQuantities(doc.text, span[0], span[1], notANumber(doc)), ...(answerSpan ? extractQuantities(doc.text, answerSpan[0], answerSpan[1], notANumber(doc)) : [])],
+      // (an answer shared by several problems, 针对上述问题，…: its figures are the bulletin's, not counted again in each)
+      quantities: [...extractQuantities(doc.text, span[0], span[1], notANumber(doc)), ...(answerSpan && !b.answer?.shared ? extractQuantities(doc.text, answerSpan[0], answerSpan[1], notANumber(doc)) : [])],
       span,
       rule: b.rule,
       label: b.label,
@@ -91,6 +92,10 @@ export const issuesStage: Stage = {
     doc.issues = buildIssues(doc);
     // a problem answered elsewhere covers both where it is stated and its answer
     doc.outside = outside(doc.text, [...doc.issues.map((i) => i.span), ...doc.issues.flatMap((i) => (i.answer_span ? [i.answer_span] : []))]);
-    doc.quantities = doc.outside.flatMap((p) => extractQuantities(doc.text, p.start, p.start + p.text.length, notANumber(doc)));
+    // the bulletin's own figures: outside every issue, and in an answer several problems share (its figures counted once, here)
+    const shared = [...new Map(doc.structure!.problems.filter((b) => b.answer?.shared).map((b) => [b.answer!.first, b.answer!] as const)).values()]
+      .map((a) => ({ start: doc.paragraphs[a.first]!.start, end: doc.paragraphs[a.last]!.end }));
+    doc.quantities = [...doc.outside.map((p) => ({ start: p.start, end: p.start + p.text.length })), ...shared].sort((a, b) => a.start - b.start)
+      .flatMap((p) => extractQuantities(doc.text, p.start, p.end, notANumber(doc)));
   },
 };

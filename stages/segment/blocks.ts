@@ -217,7 +217,7 @@ function labelledBlocks(L: Layout, f: Frame, parts: Parts, b: Blocks): void {
     const list = h ? null : rx(r.problem_list).exec(p.text);
     const marker = (t: string) => rx(r.series_marker).exec(t)?.[0].length ?? 0;
     if (list) { inSeries = true; b.addProblem(i, null, p.start + list[0].length + marker(p.text.slice(list[0].length)), r.problem_list.id, b.problems.length + 1); continue; }
-    if (inSeries && !h && marker(p.text)) { b.addProblem(i, null, p.start + marker(p.text), r.problem_list.id, b.problems.length + 1); continue; }
+    if (inSeries && (!h || h.rule === 'head.num') && marker(p.text)) { b.addProblem(i, null, p.start + marker(p.text), r.problem_list.id, b.problems.length + 1); continue; }
     inSeries = false;
     // a line that only labels the problem after it (第1个问题 ⏎ 问题：X): the problem starts at the label, its words on the next line
     const next = paras[i + 1];

@@ -48,6 +48,8 @@ export function setExtents(L: Layout, problems: ProblemBlock[], categories: Cate
         p.endedByTotals = j;
         break;
       }
+      // one answer to the problems listed before it (针对上述问题，…) is theirs together, not the last one's
+      if (!h && rx(L.r.shared_answer).test(paras[j]!.text)) break;
       // an answer to a problem by its number in the category (针对问题二，…) is that problem's, not this one's
       if (!h && rx(L.r.answer_item).test(paras[j]!.text)) break;
       // the statuses by number (第1、2个问题已完成整改, after any problem: a part's roll), or the bulletin's conclusion (局党组将持续…) after the last problem

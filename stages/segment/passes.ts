@@ -1,7 +1,7 @@
 // The passes that run after the problem list is read (stages/segment/segment.ts): headings the reader
 // saw that the text does not number, units of a round's digest, status groups, and answers that
 // name their problem by number. Each traces its decision with its rule id.
-import { rx } from '../../core/rules.js';
+import { pattern, rx } from '../../core/rules.js';
 import { decisionId, groupStatus, isStatusLine, statusOnly } from '../../core/vocabulary.js';
 import { clip, cnOrdinal, spanOf, type CategoryBlock, type Frame, type Layout, type ProblemBlock } from './model.js';
 
@@ -154,11 +154,15 @@ export function statusRoll(L: Layout, f: Frame, problems: ProblemBlock[]): void 
   for (let i = f.bodyStart; i < paras.length; i++) {
     if (inside[i]) continue;
     const p = paras[i]!;
+    // every number the paragraph names: a roll counts in a category only when all of them fall in it
+    const all = [...p.text.matchAll(roll)].flatMap((m) => m[1]!.split(pattern('[^\\d{{n.ordinal}}]+')).filter(Boolean).map(cnOrdinal));
     for (const m of p.text.matchAll(roll)) {
-      const gs = groupStatus(`${m[2]!.trim()}的问题`);
+      // (a status said two ways, 需长期坚持、久久为功: the first)
+      const said = m[2]!.trim();
+      const gs = groupStatus(`${said}的问题`) ?? groupStatus(`${said.split(pattern('[{{p.enum_comma}}]'))[0]!}的问题`);
       if (!gs) continue;
-      const numbers = m[1]!.split(/[^\d一二三四五六七八九十]+/).filter(Boolean).map(cnOrdinal);
-      const named = numbers.map((n) => byNumber.get(n)).filter((b): b is ProblemBlock => !!b);
+      const numbers = m[1]!.split(pattern('[^\\d{{n.ordinal}}]+')).filter(Boolean).map(cnOrdinal);
+      const named = rollTargets(i, numbers, all, problems, byNumber);
       if (!named.length) continue;
       const at = p.start + m.index! + m[0].indexOf(gs.phrase);
       for (const b of named) b.group = { status: gs.status, phrase: gs.phrase, span: [at, at + gs.phrase.length], rule: r.status_roll.id };
@@ -166,6 +170,20 @@ export function statusRoll(L: Layout, f: Frame, problems: ProblemBlock[]): void 
     }
     rollRest(L, i, problems);
   }
+}
+
+/**
+ * The problems a roll names: by their number in the document, or, where the roll follows a category
+ * whose own list it counts (上述3个问题中，第1个、第3个问题…, the category's problems not numbered
+ * from 1 in the document), by their place in that category.
+ */
+function rollTargets(i: number, numbers: number[], all: number[], problems: ProblemBlock[], byNumber: Map<number, ProblemBlock>): ProblemBlock[] {
+  const before = problems.filter((b) => b.first < i);
+  const last = before[before.length - 1];
+  const mine = last ? before.filter((b) => b.category === last.category && last.category !== null) : [];
+  const inCategory = mine.length > 0 && mine[0]!.number !== 1 && all.every((n) => n >= 1 && n <= mine.length) && !all.every((n) => mine.some((b) => b.number === n));
+  if (inCategory) return numbers.map((n) => mine[n - 1]!);
+  return numbers.map((n) => byNumber.get(n)).filter((b): b is ProblemBlock => !!b);
 }
 
 /** 其余正在推进 after statuses by number: the problems of that part (up to this paragraph, after the last roll or category) not named take it. */
@@ -207,5 +225,36 @@ export function linkItemAnswers(L: Layout, f: Frame, problems: ProblemBlock[], c
     while (last + 1 < f.closing && !inside[last + 1] && !headings[last + 1] && !re.test(paras[last + 1]!.text)) last++;
     target.answer = { first: i, last, headStart: paras[i]!.start + m[0].length, rule: r.answer_item.id };
     doc.decide('segment', 'measures', r.answer_item.id, [paras[i]!.start, paras[last]!.end], `answers problem ${target.number}: ${clip(paras[i]!.text)}`, target.number);
+  }
+}
+
+/**
+ * One answer to the problems listed before it (主要问题：1.X；2.Y；3.Z。 ⏎ 整改情况：针对上述问题，…):
+ * its paragraphs, up to the next heading or problem, are the shared measures of each problem of that
+ * list with none of its own (a problem of one line, in the same category, right before it).
+ */
+export function sharedAnswers(L: Layout, f: Frame, problems: ProblemBlock[]): void {
+  const { paras, headings, r, doc } = L;
+  const inside = insideProblems(paras.length, problems);
+  const re = rx(r.shared_answer);
+  for (let i = f.bodyStart; i < f.closing; i++) {
+    const m = inside[i] || headings[i] ? null : re.exec(paras[i]!.text);
+    if (!m) continue;
+    const before = problems.filter((b) => b.last < i);
+    const lastOne = before[before.length - 1];
+    if (!lastOne || lastOne.last !== i - 1) continue;
+    // the list: problems of one line each, back from the last, in its category
+    const list: ProblemBlock[] = [];
+    for (let k = before.length - 1; k >= 0; k--) {
+      const b = before[k]!;
+      if (b.category !== lastOne.category || b.last !== b.first || b.answer || (list.length && b.last !== list[list.length - 1]!.first - 1)) break;
+      list.push(b);
+    }
+    if (list.length < 2) continue;
+    let last = i;
+    while (last + 1 < f.closing && !inside[last + 1] && !headings[last + 1] && !rx(r.status_roll).test(paras[last + 1]!.text)) last++;
+    const labelEnd = rx(r.labels.measures).exec(paras[i]!.text)?.[0].length ?? 0;
+    for (const b of list) b.answer = { first: i, last, headStart: paras[i]!.start + labelEnd, rule: r.shared_answer.id, shared: true };
+    doc.decide('segment', 'measures', r.shared_answer.id, [paras[i]!.start, paras[last]!.end], `answers problems ${list.map((b) => b.number).reverse().join(', ')} together: ${clip(paras[i]!.text)}`);
   }
 }
