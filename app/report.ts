@@ -74,6 +74,31 @@ const othersName = (n: number) => `其他 ${n} 个单位 (others)`;
 export async function buildReport(db: Store, opts: ReportOptions = {}): Promise<string> {
   const top = opts.top ?? 15;
   const filter: BulletinFilter = { unit: opts.unit, region: opts.region, level: opts.level, from: opts.from, to: opts.to };
+  const u = await unitFigures(db, filter, top);
+  const rate = rateChart(u);
+  const themes = themeChart(u);
+  const money = moneyChart(u.byUnit, top);
+  const declared = await toCheck(db, filter, top);
+  return reportHtml(opts, u, { rate, themes, money, declared });
+}
+
+/** What the report shows per unit: the top units by problems by name, the others summed in one row. */
+interface UnitFigures {
+  byUnit: Row[];
+  topUnits: string[];
+  isTop: Set<string>;
+  /** how many units are summed as the others */
+  otherUnits: number;
+  years: number[];
+  totals: { bulletins: number; problems: number; completed: number; mismatches: number; units: number };
+  /** per unit and year, and per unit and theme: the top units, then one row of the others per year or theme */
+  unitYearRows: Row[];
+  unitThemeRows: Row[];
+  /** the units the charts name: the top ones, then the others' row when there are any */
+  chartUnits: string[];
+}
+
+async function unitFigures(db: Store, filter: BulletinFilter, top: number): Promise<UnitFigures> {
   const byUnitYear = await compare(db, { by: ['unit', 'year'], ...filter });
   const byUnit = await compare(db, { by: ['unit'], ...filter });
   const unitTheme = await unitThemeCounts(db, filter);
@@ -90,26 +115,29 @@ export async function buildReport(db: Store, opts: ReportOptions = {}): Promise<
     totals.problems += Number(r.problems);
     totals.completed += Number(r.completed);
   }
-
-  // the units past the top N, summed per year and per theme (one row each: 其他 N 个单位)
-  const rollup = (rows: Row[], key: string): Row[] => {
-    const kept = rows.filter((r) => isTop.has(String(r.unit)));
-    const others = new Map<unknown, Row>();
-    for (const r of rows) {
-      if (isTop.has(String(r.unit))) continue;
-      let o = others.get(r[key]);
-      if (!o) others.set(r[key], (o = { unit: othersName(otherUnits), [key]: r[key], bulletins: 0, problems: 0, completed: 0, not_completed: 0, money: 0 }));
-      for (const k of ['bulletins', 'problems', 'completed', 'not_completed', 'money']) o[k] = Number(o[k]) + (Number(r[k]) || 0);
-    }
-    for (const o of others.values()) o.completion_rate = completionRate(Number(o.problems), Number(o.completed));
-    return [...kept, ...others.values()];
-  };
-  const unitYearRows = rollup(byUnitYear, 'year');
-  const unitThemeRows = rollup(unitTheme, 'theme');
+  const unitYearRows = rollup(byUnitYear, 'year', isTop, otherUnits);
+  const unitThemeRows = rollup(unitTheme, 'theme', isTop, otherUnits);
   const chartUnits = otherUnits > 0 ? [...topUnits, othersName(otherUnits)] : topUnits;
+  return { byUnit, topUnits, isTop, otherUnits, years, totals, unitYearRows, unitThemeRows, chartUnits };
+}
 
-  // 1. completion rate per unit over the years
-  const rateChart = svg({
+/** The units past the top N, summed per year or per theme (`key`): one row each, 其他 N 个单位. */
+function rollup(rows: Row[], key: string, isTop: Set<string>, otherUnits: number): Row[] {
+  const kept = rows.filter((r) => isTop.has(String(r.unit)));
+  const others = new Map<unknown, Row>();
+  for (const r of rows) {
+    if (isTop.has(String(r.unit))) continue;
+    let o = others.get(r[key]);
+    if (!o) others.set(r[key], (o = { unit: othersName(otherUnits), [key]: r[key], bulletins: 0, problems: 0, completed: 0, not_completed: 0, money: 0 }));
+    for (const k of ['bulletins', 'problems', 'completed', 'not_completed', 'money']) o[k] = Number(o[k]) + (Number(r[k]) || 0);
+  }
+  for (const o of others.values()) o.completion_rate = completionRate(Number(o.problems), Number(o.completed));
+  return [...kept, ...others.values()];
+}
+
+/** 1. completion rate per unit over the years: a line a unit, the others' dashed and grey */
+function rateChart({ years, topUnits, chartUnits, unitYearRows }: UnitFigures): string {
+  return svg({
     title: { text: '整改完成率 · completion rate by year', left: 'center', textStyle: { fontSize: 15 } },
     legend: { type: 'plain', bottom: 0, left: 10, right: 10, textStyle: { fontSize: 11 } },
     grid: { left: 60, right: 30, top: 50, bottom: 40 + Math.ceil(chartUnits.length / 4) * 22 },
@@ -118,21 +146,26 @@ export async function buildReport(db: Store, opts: ReportOptions = {}): Promise<
     series: chartUnits.map((u, i) => {
       const look = i < topUnits.length ? lineLook(i) : { color: OTHERS_COLOUR, type: 'dashed' as const, symbol: 'emptyCircle' };
       return {
-      name: u, type: 'line' as const, connectNulls: true, symbolSize: 8, symbol: look.symbol,
-      itemStyle: { color: look.color }, lineStyle: { color: look.color, type: look.type, width: 2 },
-      data: years.map((y) => (unitYearRows.find((r) => r.unit === u && r.year === y)?.completion_rate as number | null) ?? null),
+        name: u, type: 'line' as const, connectNulls: true, symbolSize: 8, symbol: look.symbol,
+        itemStyle: { color: look.color }, lineStyle: { color: look.color, type: look.type, width: 2 },
+        data: years.map((y) => (unitYearRows.find((r) => r.unit === u && r.year === y)?.completion_rate as number | null) ?? null),
       };
     }),
   }, 900, 380 + Math.ceil(chartUnits.length / 4) * 22);
-  // 2. problems by theme per unit (heat map): the top units and one row for the others; the
-  // themes ordered by how many problems they have, each cell labelled
+}
+
+/**
+ * 2. problems by theme per unit (heat map): the top units and one row for the others; the themes
+ * ordered by how many problems they have, each cell labelled
+ */
+function themeChart({ unitThemeRows, chartUnits, isTop }: UnitFigures): string {
   const themeTotals = new Map<string, number>();
   for (const r of unitThemeRows) themeTotals.set(String(r.theme), (themeTotals.get(String(r.theme)) ?? 0) + Number(r.problems));
   const themes = [...themeTotals].sort((a, b) => b[1] - a[1]).map(([t]) => t);
   const heat = unitThemeRows.filter((r) => chartUnits.includes(String(r.unit)));
   // the colour scale is set by the named units (the others' row, a sum, would wash them out)
   const maxHeat = Math.max(1, ...heat.filter((r) => isTop.has(String(r.unit))).map((r) => Number(r.problems)));
-  const heatChart = svg({
+  return svg({
     title: { text: '问题主题分布 · problems by theme and unit', left: 'center', textStyle: { fontSize: 15 } },
     grid: { left: 210, right: 30, top: 50, bottom: 110 },
     xAxis: { type: 'category', data: themes, axisLabel: { rotate: 35, fontSize: 11, interval: 0 } },
@@ -140,17 +173,26 @@ export async function buildReport(db: Store, opts: ReportOptions = {}): Promise<
     visualMap: { min: 0, max: maxHeat, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, calculable: false, inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] } },
     series: [{ type: 'heatmap', label: { show: true, fontSize: 11 }, data: heat.map((r) => [themes.indexOf(String(r.theme)), chartUnits.indexOf(String(r.unit)), Number(r.problems)]) }],
   }, Math.max(900, 260 + themes.length * 44), Math.max(320, 60 + chartUnits.length * 32 + 110));
-  // 3. money
+}
+
+/** 3. money recovered per unit: the top units by money, the rest summed */
+function moneyChart(byUnit: Row[], top: number): { rows: Row[]; chart: string } {
   const moneyRows = topWithOthers(byUnit.filter((r) => Number(r.money) > 0), 'money', top, (n) => ({ unit: othersName(n) }), ['bulletins', 'money', 'money_other', 'rules']);
-  const moneyChart = svg({
+  const chart = svg({
     title: { text: '收回/清退/追缴金额 · money recovered', left: 'center', textStyle: { fontSize: 15 } },
     grid: { left: 210, right: 80, top: 50, bottom: 40 },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => yuan(v) } }, yAxis: { type: 'category', data: moneyRows.map((r) => String(r.unit)).reverse() },
     series: [{ type: 'bar', data: moneyRows.map((r) => Number(r.money)).reverse(), label: { show: true, position: 'right', fontSize: 11, formatter: (p) => yuan(p.value) } }],
   }, 900, Math.max(240, 90 + moneyRows.length * 28));
-  // 4. declared vs found: the publications whose declared problem count differs from the
-  // problems found in them (none found included), the largest differences first; and the
-  // bulletins to check, as the home page lists them (the first 200 of each in the tables)
+  return { rows: moneyRows, chart };
+}
+
+/**
+ * 4. declared vs found: the publications whose declared problem count differs from the problems
+ * found in them (none found included), the largest differences first; and the bulletins to check,
+ * as the home page lists them (the first 200 of each in the tables)
+ */
+async function toCheck(db: Store, filter: BulletinFilter, top: number) {
   const [where, params] = filterSql(filter);
   const checkWhere = `${where ? `${where} AND` : 'WHERE'} w.code IN (${CHECK_CODES.map((c) => `'${c}'`).join(', ')})`;
   const warnRows = await db.all(`SELECT COALESCE(u.name, b.unit_name, b.issuer) AS unit, b.year, w.code, w.message, b.title
@@ -162,7 +204,7 @@ export async function buildReport(db: Store, opts: ReportOptions = {}): Promise<
   const declLabel = (r: Row) => `${r.unit ?? '（未知单位）'} ${r.year ?? '年份未知'}`;
   const labelCount = new Map<string, number>();
   for (const r of declRows) labelCount.set(declLabel(r), (labelCount.get(declLabel(r)) ?? 0) + 1);
-  const declChart = svg({
+  const chart = svg({
     title: { text: '申报问题数与实际列出问题数 · declared vs found (largest differences)', left: 'center', textStyle: { fontSize: 15 } },
     legend: { bottom: 0 }, grid: { left: 170, right: 30, top: 50, bottom: 150 },
     xAxis: { type: 'category', data: declRows.map((r) => (labelCount.get(declLabel(r))! > 1 ? `${declLabel(r)} #${r.id}` : declLabel(r))), axisLabel: { rotate: 25, fontSize: 10, interval: 0 } },
@@ -172,6 +214,17 @@ export async function buildReport(db: Store, opts: ReportOptions = {}): Promise<
       { name: '列出 found', type: 'bar', data: declRows.map((r) => Number(r.found)), label: { show: true, position: 'top', fontSize: 10 } },
     ],
   }, 900, 460);
+  return { warnRows, decl, declRows, chart };
+}
+
+/** The four charts (SVG), with the rows of the money chart and of the declared-vs-found one. */
+interface Charts { rate: string; themes: string; money: { rows: Row[]; chart: string }; declared: Awaited<ReturnType<typeof toCheck>> }
+
+/** The page: the figures at the top, then each chart with its explanation and the table of its numbers. */
+function reportHtml(opts: ReportOptions, u: UnitFigures, charts: Charts): string {
+  const { totals, topUnits, otherUnits, unitYearRows, unitThemeRows } = u;
+  const { rows: moneyRows } = charts.money;
+  const { warnRows, decl, declRows } = charts.declared;
   const filterText = [opts.unit && `单位 ${opts.unit}`, opts.region && `地区 ${opts.region}`, opts.level && `层级 ${LEVEL_LABEL[opts.level] ?? opts.level}`,
     (opts.from || opts.to) && `年份 ${opts.from ?? '…'}–${opts.to ?? '…'}`].filter(Boolean).join('，');
   const othersNote = otherUnits > 0 ? ` The ${topUnits.length} units with most problems are shown by name; the other ${otherUnits} are summed in one row.` : '';
@@ -197,13 +250,13 @@ th{background:#f4f6f9} details{margin:6px 0 0} summary{cursor:pointer;color:#1f5
 <div class="kpi"><b>${totals.problems}</b>问题 problems</div><div class="kpi"><b>${rate}%</b>已完成 completed</div>
 <div class="kpi"><b>${totals.mismatches}</b>总数不符 mismatches</div></div>
 ${filterText ? `<p class="explain">筛选 filter: ${esc(filterText)}</p>` : ''}
-${section('completion', '整改完成率 · completion rate per unit over the years', `Share of listed problems reported completed, per unit and inspection year.${othersNote}`, rateChart,
+${section('completion', '整改完成率 · completion rate per unit over the years', `Share of listed problems reported completed, per unit and inspection year.${othersNote}`, charts.rate,
     table(unitYearRows, [['unit', '单位 unit'], ['year', '年份 year'], ['bulletins', '通报'], ['problems', '问题'], ['completed', '已完成'], ['not_completed', '未完成'], ['completion_rate', '完成率', percent]]))}
-${section('themes', '问题主题 · problems by theme per unit', `How many problems of each theme a unit’s bulletins list: which kinds of problems recur.${othersNote}`, heatChart,
+${section('themes', '问题主题 · problems by theme per unit', `How many problems of each theme a unit’s bulletins list: which kinds of problems recur.${othersNote}`, charts.themes,
     table(unitThemeRows, [['unit', '单位 unit'], ['theme', '主题 theme'], ['problems', '问题'], ['completed', '已完成'], ['money', '收回金额', yuan]]))}
-${section('money', '收回金额 · money recovered', 'Money the problems say was recovered (清退, 追缴, 追回, 挽回…), or the total recovered a round summary declares. Fines, amounts involved and funds spent are counted apart (money_other).', moneyChart,
+${section('money', '收回金额 · money recovered', 'Money the problems say was recovered (清退, 追缴, 追回, 挽回…), or the total recovered a round summary declares. Fines, amounts involved and funds spent are counted apart (money_other).', charts.money.chart,
     table(moneyRows, [['unit', '单位 unit'], ['bulletins', '通报'], ['money', '收回金额', yuan], ['money_other', '其他金额', yuan], ['rules', '新建制度']]))}
-${section('reconcile', '总数核对 · declared totals vs problems found', `A bulletin’s own count of problems against the problems it lists (${decl.count} bulletins differ${decl.count > declRows.length ? `, the ${declRows.length} largest differences in the chart` : ''}); below them the bulletins to check first, those whose totals disagree with what they list or in which no list of problems was read (${totals.mismatches} here, as the web app counts them).`, declChart,
+${section('reconcile', '总数核对 · declared totals vs problems found', `A bulletin’s own count of problems against the problems it lists (${decl.count} bulletins differ${decl.count > declRows.length ? `, the ${declRows.length} largest differences in the chart` : ''}); below them the bulletins to check first, those whose totals disagree with what they list or in which no list of problems was read (${totals.mismatches} here, as the web app counts them).`, charts.declared.chart,
     `<h3>申报问题数与列出问题数不符的通报（${decl.count} 份${decl.count > decl.rows.length ? `，列出前 ${decl.rows.length} 份` : ''}）</h3>`
     + table(decl.rows, [['unit', '单位 unit'], ['year', '年份'], ['declared', '申报问题数'], ['found', '列出问题数'], ['title', '通报 bulletin']])
     + `<h3>待核对的通报（${totals.mismatches} 份${warnRows.length >= 200 ? '，列出前 200 条' : ''}）</h3>`
