@@ -1,20 +1,24 @@
 // Enclosed numbering characters (⑴ ⒈ ㈠ ❶ ➀ ⓵ ㊀ …) to the forms the structure rules read
 // (（1） 1. （一） ①): one table, rules/numbering.json, so a numbering style is one rule whatever
 // characters it was printed in.
-import { loadRules, punct } from './rules.js';
+import { loadRules, punct, type RuleExample } from './rules.js';
+import { writeChineseNumeral } from './numerals.js';
 
-interface Range { id: string; first: string; last: string; value: number; as: string; examples: Array<[string, string]> }
-
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+interface Range { id: string; first: string; last: string; value: number; as: string; examples: RuleExample[] }
+interface NumberingRules { enclosed: Range[]; line_head: Range[]; kept: { first: string; last: string } }
+const rules = () => loadRules<NumberingRules>('numbering.json');
 
 let table: Map<string, string> | null = null;
 let anyRe: RegExp | null = null;
 let headTable: Map<string, string> | null = null;
 let headRe: RegExp | null = null;
 
-/** A number in Chinese numerals, up to 99 (十二, 二十). */
-const cnOf = (n: number): string => (n <= 10 ? (CN[n] ?? String(n)) : n < 20 ? `${CN[10]}${CN[n - 10]}` : n < 100 ? `${CN[Math.floor(n / 10)]}${CN[10]}${n % 10 ? CN[n % 10] : ''}` : String(n));
+/** The circled digit of a value (① … ⑳: the forms kept as they are), or the value in brackets past them. */
+function circledOf(n: number): string {
+  const { first, last } = rules().kept;
+  const c = first.codePointAt(0)! + n - 1;
+  return n >= 1 && c <= last.codePointAt(0)! ? String.fromCodePoint(c) : punct('open_paren')[0] + String(n) + punct('close_paren')[0];
+}
 
 function rangeTable(ranges: Range[]): Map<string, string> {
   const t = new Map<string, string>();
@@ -23,7 +27,7 @@ function rangeTable(ranges: Range[]): Map<string, string> {
     const b = r.last.codePointAt(0)!;
     for (let c = a; c <= b; c++) {
       const n = r.value + (c - a);
-      t.set(String.fromCodePoint(c), r.as.replace('{n}', String(n)).replace('{cn}', cnOf(n)).replace('{circled}', CIRCLED[n - 1] ?? `（${n}）`));
+      t.set(String.fromCodePoint(c), r.as.replace('{n}', String(n)).replace('{cn}', writeChineseNumeral(n)).replace('{circled}', circledOf(n)));
     }
   }
   return t;
@@ -31,12 +35,12 @@ function rangeTable(ranges: Range[]): Map<string, string> {
 
 /** Every enclosed numeral and what it becomes. */
 export function enclosedTable(): Map<string, string> {
-  return (table ??= rangeTable(loadRules<{ enclosed: Range[] }>('numbering.json').enclosed));
+  return (table ??= rangeTable(rules().enclosed));
 }
 
 /** Numerals rewritten only at the head of a line, before a numbering mark (Roman Ⅰ、 but not Ⅱ型). */
 export function lineHeadTable(): Map<string, string> {
-  return (headTable ??= rangeTable(loadRules<{ line_head: Range[] }>('numbering.json').line_head));
+  return (headTable ??= rangeTable(rules().line_head));
 }
 
 /** The text with every enclosed numeral rewritten to its canonical form. */

@@ -48,10 +48,10 @@ describe('numbering: one table of enclosed numerals', () => {
       for (let k = 0; k < 10; k++) expect(valueOf(table.get(String.fromCodePoint(start + k))!), `U+${(start + k).toString(16)}`).toBe(v0 + k);
     }
   });
-  for (const r of loadRules<{ enclosed: Array<{ id: string; examples: Array<[string, string]> }> }>('numbering.json').enclosed) {
+  for (const r of loadRules<{ enclosed: Array<{ id: string; examples: Array<{ text: string; value: string }> }> }>('numbering.json').enclosed) {
     it(`${r.id}: its examples`, () => {
       expect(r.examples.length).toBeGreaterThan(0);
-      for (const [from, to] of r.examples) expect(canonicalNumbering(from)).toBe(to);
+      for (const ex of r.examples) expect(canonicalNumbering(ex.text)).toBe(ex.value);
     });
   }
   it('normalized text numbers with the canonical forms, inside paragraphs too', () => {
@@ -74,9 +74,9 @@ describe('numbering: Roman numerals at the head of a line', () => {
       }
     }
   });
-  for (const r of loadRules<{ line_head: Array<{ id: string; examples: Array<[string, string]> }> }>('numbering.json').line_head) {
+  for (const r of loadRules<{ line_head: Array<{ id: string; examples: Array<{ text: string; value: string }> }> }>('numbering.json').line_head) {
     it(`${r.id}: its examples`, () => {
-      for (const [from, to] of r.examples) expect(canonicalNumbering(from)).toBe(to);
+      for (const ex of r.examples) expect(canonicalNumbering(ex.text)).toBe(ex.value);
     });
   }
   it('a Roman numeral inside a sentence or before a word stays', () => {
