@@ -7,6 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { expandRe, type RuleExample } from '../core/rules.js';
 import { parseNumber } from '../core/numerals.js';
 import { canonicalNumbering } from '../core/numbering.js';
+import { findDates, statedDate } from '../stages/metadata/dates.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +41,8 @@ function compile(r: Found): RegExp {
 
 /** What a stage reads from a rule's match, for the rule tables whose examples state a value. */
 const readers: Array<{ file: string; under: string; read: (r: Found, m: RegExpExecArray, text: string) => unknown }> = [
+  // the date the date reader reads with this rule at this place, ISO 8601 with parts missing (--05-16)
+  { file: 'dates.json', under: 'dates', read: (r, m, text) => { const d = findDates(text).find((x) => x.rule === r.id && x.start === m.index); return d ? statedDate(d) : `no date read by ${r.id}`; } },
 ];
 const readerOf = (r: Found) => readers.find((x) => x.file === r.file && (r.path === x.under || r.path.startsWith(`${x.under}.`)));
 
@@ -57,6 +60,10 @@ describe('rule tables', () => {
   it('have unique ids', () => {
     const ids = all.map((r) => r.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+  it('state what they extract in every example of the dates rules', () => {
+    const bare = all.filter((r) => ['dates.json'].includes(r.file)).flatMap((r) => (r.examples ?? []).filter((ex) => typeof ex === 'string').map((ex) => `${r.id}: ${ex}`));
+    expect(bare).toEqual([]);
   });
   for (const r of all) {
     it(`${r.file} ${r.id} matches its examples and extracts what they state`, () => {

@@ -22,78 +22,48 @@ export interface DateRange {
   end: number;
 }
 
-const N = '(\\d{1,4}|[〇零一二三四五六七八九十]{1,4})';
-const num = (s: string | undefined) => (s === undefined ? null : /^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s));
+interface DateRules { dates: RegexRule[]; range_dash_between: RegexRule; day_list: RegexRule; range_join: { between: RegexRule; after: RegexRule } }
+const rules = () => loadRules<DateRules>('dates.json');
 
-// Ordered parsers: first the full and garbled forms, then partial ones.
-const PARSERS: Array<{ id: string; re: RegExp; example: string; read: (m: RegExpExecArray) => Omit<DateMention, 'start' | 'end' | 'text' | 'rule' | 'implied'> & { yearRead: boolean } | null }> = [
-  {
-    id: 'date.ymd',
-    example: '2024年2月26日',
-    re: new RegExp(`${N}年${N}月${N}[日号]`, 'g'),
-    read: (m) => ({ year: num(m[1]), month: num(m[2])!, day: num(m[3]), yearRead: true }),
-  },
-  {
-    id: 'date.iso',
-    example: '2024-09-02 / 2024.9.2 / 2024/9/2',
-    re: /(?<![\d.])(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?![\d])/g,
-    read: (m) => ({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), yearRead: true }),
-  },
-  {
-    id: 'date.garbled',
-    example: '2024717日 (年/月 lost: 2024-07-17)',
-    re: /(?<!\d)(20\d{2})(\d{1,2})(\d{2})日/g,
-    read: (m) => {
-      // the month is the 1–2 digits left after the year and the 2-digit day
-      const month = Number(m[2]);
-      return month >= 1 && month <= 12 ? { year: Number(m[1]), month, day: Number(m[3]), yearRead: true } : null;
-    },
-  },
-  {
-    id: 'date.ym',
-    example: '2024年9月 / 2024年9月底',
-    re: new RegExp(`${N}年${N}月(?![\\d〇零一二三四五六七八九十])(?:上旬|中旬|下旬|初|底|末)?`, 'g'),
-    read: (m) => ({ year: num(m[1]), month: num(m[2])!, day: null, yearRead: true }),
-  },
-  {
-    id: 'date.md',
-    example: '5月16日 / 同年5月20日',
-    // (not the month of a date whose year was read: 2024年5月16日 is date.ymd's)
-    re: new RegExp(`(?<![\\d〇零一二三四五六七八九十]年)(?<!\\d)${N}月${N}[日号]`, 'g'),
-    read: (m) => ({ year: null, month: num(m[1])!, day: num(m[2]), yearRead: false }),
-  },
-  {
-    id: 'date.garbled_md',
-    example: '830日 (after a garbled start date: 08-30)',
-    re: /(?<=[至到\-—~～])(\d)(\d{2})日/g,
-    read: (m) => ({ year: null, month: Number(m[1]), day: Number(m[2]), yearRead: false }),
-  },
-  {
-    id: 'date.m',
-    example: '…至11月 / …至5月下旬 (a month only, after a range dash)',
-    re: /(?<=[至到\-—~～]\s*)(\d{1,2})月(?![\d份]|\d*[日号])(?:上旬|中旬|下旬|初|底|末)?/g,
-    read: (m) => ({ year: null, month: Number(m[1]), day: null, yearRead: false }),
-  },
-  {
-    id: 'date.d',
-    example: '…至26日 (day only, after a range dash)',
-    re: /(?<=[至到\-—~～、])(\d{1,2})[日号]/g,
-    read: (m) => ({ year: null, month: 0, day: Number(m[1]), yearRead: false }),
-  },
-];
+const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s));
+
+/**
+ * What a date rule reads from its match (rules/dates.json): the year, month and day of its named
+ * groups y, m, d; a rule without y reads no year (it is implied), one without m no month (0: the
+ * date's before it gives it), one without d no day (to the month only).
+ */
+export function readDate(m: RegExpMatchArray): { year: number | null; month: number; day: number | null; yearRead: boolean } {
+  const g = m.groups ?? {};
+  return {
+    year: g.y !== undefined ? num(g.y) : null,
+    month: g.m !== undefined ? num(g.m)! : 0,
+    day: g.d !== undefined ? num(g.d) : null,
+    yearRead: g.y !== undefined,
+  };
+}
+
+/** The date a mention states, as ISO 8601 writes one with parts missing: 2024-02-26, 2024-09, --05-16, --11, ---26. */
+export function statedDate(d: { year: number | null; month: number; day: number | null }): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const y = d.year === null ? '-' : String(d.year);
+  if (!d.month) return d.day === null ? y : `${y}--${two(d.day)}`;
+  return `${y}-${two(d.month)}${d.day === null ? '' : `-${two(d.day)}`}`;
+}
+
+/** Between two days of one list (5月15日、16日): rules/dates.json day_list. */
+export const dayListJoin = (between: string) => rx(rules().day_list).test(between);
 
 export function findDates(text: string, from = 0, to = text.length): DateMention[] {
   const s = text.slice(from, to);
   const out: DateMention[] = [];
   const taken: Array<[number, number]> = [];
-  for (const p of PARSERS) {
-    p.re.lastIndex = 0;
-    for (const m of s.matchAll(p.re)) {
+  for (const p of rules().dates) {
+    for (const m of s.matchAll(rx(p))) {
       const a = m.index!;
       const b = a + m[0].length;
       if (taken.some(([x, y]) => a < y && b > x)) continue;
-      const r = p.read(m as unknown as RegExpExecArray);
-      if (!r || r.month > 12 || (r.day !== null && (r.day < 1 || r.day > 31))) continue;
+      const r = readDate(m);
+      if (r.month > 12 || (r.day !== null && (r.day < 1 || r.day > 31))) continue;
       // fuzzy day words make it not day-precise: 9月上旬, 9月底
       const fuzzy = r.day === null;
       taken.push([a, b]);
@@ -120,20 +90,17 @@ export function resolveYears(dates: DateMention[], fallbackYear: number | null =
   return dates;
 }
 
-let joinRes: { between: RegExp; after: RegExp } | null = null;
-/** 于D1进驻…，D2结束: an arrival and an end (rules/metadata.json range_join) */
-const joins = () => (joinRes ??= (() => { const j = loadRules<{ range_join: { between: RegexRule; after: RegexRule } }>('metadata.json').range_join; return { between: rx(j.between), after: rx(j.after) }; })());
-
 /** Pair dates joined by 至/到/-/— into ranges (the end inherits year/month from the start). */
 export function findRanges(text: string, dates: DateMention[]): DateRange[] {
+  const r = rules();
   const out: DateRange[] = [];
   for (let i = 0; i + 1 < dates.length; i++) {
     const a = dates[i]!;
     const b = dates[i + 1]!;
     const between = text.slice(a.end, b.start);
-    // 3月4日至4月26日, 3月4日起至4月26日, 3月4日-4月26日
-    const arrival = joins().between.test(between) && joins().after.test(text.slice(b.end, b.end + 6));
-    if (/^\s*(?:起|开始)?\s*(至|到|-|—|－|~|～|—至)\s*$/.test(between) || arrival) {
+    // 3月4日至4月26日, 3月4日起至4月26日, 3月4日-4月26日; 于D1进驻…，D2结束: an arrival and an end
+    const arrival = rx(r.range_join.between).test(between) && rx(r.range_join.after).test(text.slice(b.end, b.end + 6));
+    if (rx(r.range_dash_between).test(between) || arrival) {
       if (b.implied.year) b.year = a.year;
       if (b.month === 0) b.month = a.month;
       out.push({ from: a, to: b, start: a.start, end: b.end });
