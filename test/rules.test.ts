@@ -8,6 +8,7 @@ import { expandRe, type RuleExample } from '../core/rules.js';
 import { parseNumber } from '../core/numerals.js';
 import { canonicalNumbering } from '../core/numbering.js';
 import { findDates, statedDate } from '../stages/metadata/dates.js';
+import { levelFromRegion, levelOf } from '../stages/metadata/unit.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,10 @@ function compile(r: Found): RegExp {
 const readers: Array<{ file: string; under: string; read: (r: Found, m: RegExpExecArray, text: string) => unknown }> = [
   // the date the date reader reads with this rule at this place, ISO 8601 with parts missing (--05-16)
   { file: 'dates.json', under: 'dates', read: (r, m, text) => { const d = findDates(text).find((x) => x.rule === r.id && x.start === m.index); return d ? statedDate(d) : `no date read by ${r.id}`; } },
+  // the level an area's name gives, the first of the rules that matches
+  { file: 'metadata.json', under: 'region_levels', read: (_r, _m, text) => levelFromRegion(text) },
+  // the level an inspecting committee's name gives (no region known), the first of the rules that matches
+  { file: 'metadata.json', under: 'levels', read: (_r, _m, text) => levelOf(text, null) },
 ];
 const readerOf = (r: Found) => readers.find((x) => x.file === r.file && (r.path === x.under || r.path.startsWith(`${x.under}.`)));
 
@@ -61,8 +66,8 @@ describe('rule tables', () => {
     const ids = all.map((r) => r.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
-  it('state what they extract in every example of the dates rules', () => {
-    const bare = all.filter((r) => ['dates.json'].includes(r.file)).flatMap((r) => (r.examples ?? []).filter((ex) => typeof ex === 'string').map((ex) => `${r.id}: ${ex}`));
+  it('state what they extract in every example of the metadata and dates rules', () => {
+    const bare = all.filter((r) => ['metadata.json', 'dates.json'].includes(r.file)).flatMap((r) => (r.examples ?? []).filter((ex) => typeof ex === 'string').map((ex) => `${r.id}: ${ex}`));
     expect(bare).toEqual([]);
   });
   for (const r of all) {

@@ -1,0 +1,40 @@
+// The contact the closing gives: phones (in one written form) and emails.
+import { rx } from '../../core/rules.js';
+import type { Doc } from '../../core/doc.js';
+import type { Segmentation } from '../segment/segment.js';
+import { metadataRules } from './rules.js';
+
+/** Where the contact is read from: the closing, and a contact label in a paragraph after the last problem. */
+function contactText(doc: Doc, seg: Segmentation): { text: string; from: number } {
+  const r = metadataRules();
+  // (a contact run on after the next-step sentences, with no 欢迎…监督 line of its own)
+  const after = seg.problems.length ? seg.problems[seg.problems.length - 1]!.last + 1 : seg.opening.length;
+  const early: string[] = [];
+  let from = doc.paragraphs[seg.closing]?.start ?? doc.text.length;
+  for (let i = Math.max(after, 0); i < seg.closing; i++) {
+    const p = doc.paragraphs[i]!;
+    const m = rx(r.contact_label).exec(p.text);
+    if (!m) continue;
+    early.push(p.text.slice(m.index));
+    from = Math.min(from, p.start + m.index);
+  }
+  return { text: [...early, ...doc.paragraphs.slice(seg.closing).map((p) => p.text)].join('\n'), from };
+}
+
+/** Phones and emails of the closing; `from` is where the text they were read from starts. */
+export function contactOf(doc: Doc, seg: Segmentation): { phones: string[]; emails: string[]; from: number } {
+  const r = metadataRules();
+  const { text: tail, from } = contactText(doc, seg);
+  const phones: string[] = [];
+  const emails: string[] = [];
+  for (const m of tail.matchAll(rx(r.phone, 'g'))) {
+    const raw = m[1]!;
+    // bare 7–8 digit numbers and 5-digit service numbers (12388) count only right after a phone label
+    if (/^(?:\d{7,8}|\d{5})$/.test(raw) && !rx(r.phone_label).test(tail.slice(Math.max(0, m.index! - 8), m.index!))) continue;
+    // one written form: 0377-66269828 for （0377）66269828, 0377—66269828, 0377 66269828
+    const p = raw.replace(rx(r.phone_area), '$1-').replace(rx(r.phone_dash, 'g'), '-');
+    if (!phones.includes(p)) phones.push(p);
+  }
+  for (const m of tail.matchAll(rx(r.email, 'g'))) if (!emails.includes(m[0])) emails.push(m[0]);
+  return { phones, emails, from };
+}
