@@ -49,6 +49,7 @@ export interface StructureRules {
   annex: RegexRule;
   status_roll_rest: RegexRule;
   shared_answer: RegexRule;
+  qa_question: RegexRule;
   opening: RegexRule;
   title_line: RegexRule;
   front_noise: RegexRule;

@@ -48,6 +48,8 @@ export function setExtents(L: Layout, problems: ProblemBlock[], categories: Cate
         p.endedByTotals = j;
         break;
       }
+      // a question of a press Q&A (问：…) starts another exchange
+      if (!h && rx(L.r.qa_question).test(paras[j]!.text)) break;
       // one answer to the problems listed before it (针对上述问题，…) is theirs together, not the last one's
       if (!h && rx(L.r.shared_answer).test(paras[j]!.text)) break;
       // an answer to a problem by its number in the category (针对问题二，…) is that problem's, not this one's
