@@ -9,6 +9,7 @@
 // block covers as plain paragraph blocks. Blocks a reader dropped from the text (running
 // headers, front matter) keep a null span. Segmentation reads the headings from here.
 import { z } from 'zod';
+import { pattern } from './rules.js';
 /** A normalized paragraph as blocks are placed on it (Doc.paragraphs). */
 interface Paragraph { start: number; end: number; text: string }
 
@@ -122,7 +123,7 @@ export function textBlocks(text: string): ReaderBlock[] {
     const line = raw.trim();
     const h = /^(#{1,6})\s+(.+)$/.exec(line);
     if (h) { out.push({ kind: 'heading', text: h[2]!.replace(/\*\*|__/g, '').trim(), level: h[1]!.length }); continue; }
-    const b = /^(?:\*\*|__)([^*_].*?)(?:\*\*|__)[：:。]?$/.exec(line);
+    const b = pattern('^(?:\\*\\*|__)([^*_].*?)(?:\\*\\*|__)[{{p.colon}}{{p.full_stop}}]?$').exec(line);
     if (b && !/\*\*|__/.test(b[1]!)) out.push({ kind: 'paragraph', text: b[1]!.trim(), emphasis: true });
   }
   return out;

@@ -3,7 +3,7 @@
 // segmentation, the issue reader and the status reader depend on this module and not on
 // each other (no import cycle between stages/segment/segment.ts, stages/issues/issue.ts and
 // stages/issues/status.ts).
-import { loadRules, rx, type RegexRule } from './rules.js';
+import { loadRules, rx, pattern, type RegexRule } from './rules.js';
 import type { Status } from './record.js';
 
 export interface StructureRules {
@@ -92,8 +92,8 @@ export function groupStatus(body: string): { status: Status; phrase: string; rul
   const rules = statusRules();
   const m = rx(rules.group_heading).exec(body.trim());
   if (!m) return null;
-  const phrase = m[1]!.replace(/的$/, '').trim();
-  const parts = phrase.replace(/^(?:需要|需|要|须)/, '').split('、').map((x) => x.trim()).filter(Boolean);
+  const phrase = m[1]!.replace(pattern('(?:{{attributive_particle}})$'), '').trim();
+  const parts = phrase.replace(pattern('^(?:{{need_word}})'), '').split(pattern('[{{p.enum_comma}}]')).map((x) => x.trim()).filter(Boolean);
   if (!parts.length || parts.some((x) => x.length > 6)) return null;
   const statusOf = (x: string) => rules.field_values.find((f) => rx(f).test(x))?.status ?? null;
   const first = statusOf(parts[0]!);

@@ -7,8 +7,10 @@ import { describe, it, expect } from 'vitest';
 import { expandRe, type RuleExample } from '../core/rules.js';
 import { parseNumber } from '../core/numerals.js';
 import { canonicalNumbering } from '../core/numbering.js';
+import { compileTotal, readTotal } from '../stages/totals/totals.js';
 import { findDates, statedDate } from '../stages/metadata/dates.js';
 import { levelFromRegion, levelOf } from '../stages/metadata/unit.js';
+import { moneyRole } from '../stages/issues/quantities.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,20 +36,24 @@ for (const f of files) {
   all.push(...rules.map((r) => ({ ...r, file: f })));
 }
 
-/** A rule compiled for its examples (in rules/totals.json, N is a number and M money), without g or y. */
+/** A rule compiled as its stage compiles it (in rules/totals.json, N is a number and M money), without g or y. */
 function compile(r: Found): RegExp {
-  const re = expandRe(r.re).replace(/N/g, '(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)').replace(/M/g, '(\\d+(?:\\.\\d+)?)(余|多)?([万亿])?(余|多)?元');
+  const re = r.file === 'totals.json' ? compileTotal(r).source : expandRe(r.re);
   return new RegExp(re, (r.flags ?? '').replace(/[gy]/g, ''));
 }
 
 /** What a stage reads from a rule's match, for the rule tables whose examples state a value. */
 const readers: Array<{ file: string; under: string; read: (r: Found, m: RegExpExecArray, text: string) => unknown }> = [
+  // the total a declared-total rule reads (money in yuan, a rate as a fraction)
+  { file: 'totals.json', under: 'rules', read: (r, m) => readTotal(r as Parameters<typeof readTotal>[0], m) },
   // the date the date reader reads with this rule at this place, ISO 8601 with parts missing (--05-16)
   { file: 'dates.json', under: 'dates', read: (r, m, text) => { const d = findDates(text).find((x) => x.rule === r.id && x.start === m.index); return d ? statedDate(d) : `no date read by ${r.id}`; } },
   // the level an area's name gives, the first of the rules that matches
   { file: 'metadata.json', under: 'region_levels', read: (_r, _m, text) => levelFromRegion(text) },
   // the level an inspecting committee's name gives (no region known), the first of the rules that matches
   { file: 'metadata.json', under: 'levels', read: (_r, _m, text) => levelOf(text, null) },
+  // the role of a money amount the words before it give, the first of the rules that matches
+  { file: 'quantities.json', under: 'money_roles', read: (_r, _m, text) => moneyRole(text) },
 ];
 const readerOf = (r: Found) => readers.find((x) => x.file === r.file && (r.path === x.under || r.path.startsWith(`${x.under}.`)));
 
@@ -66,8 +72,8 @@ describe('rule tables', () => {
     const ids = all.map((r) => r.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
-  it('state what they extract in every example of the metadata and dates rules', () => {
-    const bare = all.filter((r) => ['metadata.json', 'dates.json'].includes(r.file)).flatMap((r) => (r.examples ?? []).filter((ex) => typeof ex === 'string').map((ex) => `${r.id}: ${ex}`));
+  it('state what they extract in every example of the metadata, totals, quantities and dates rules', () => {
+    const bare = all.filter((r) => ['metadata.json', 'totals.json', 'quantities.json', 'dates.json'].includes(r.file)).flatMap((r) => (r.examples ?? []).filter((ex) => typeof ex === 'string').map((ex) => `${r.id}: ${ex}`));
     expect(bare).toEqual([]);
   });
   for (const r of all) {

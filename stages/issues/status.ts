@@ -1,5 +1,5 @@
 // Status per problem, with the words it was read from and the rule id.
-import { rx } from '../../core/rules.js';
+import { rx, pattern } from '../../core/rules.js';
 import { statusRules } from '../../core/vocabulary.js';
 import type { Status } from '../../core/record.js';
 
@@ -21,6 +21,9 @@ export interface StatusReading {
   rule: string | null;
 }
 
+/** A status phrase without the stop before it and the comma or colon after it (。下一步， → 下一步). */
+const bare = (phrase: string) => phrase.replace(pattern('^[{{p.clause_end}}{{p.comma}}\\s]+'), '').replace(pattern('[{{p.comma}}{{p.colon}}]$'), '');
+
 export function readStatus(parts: StatusInput): StatusReading {
   const r = statusRules();
   if (parts.statusField) {
@@ -41,14 +44,14 @@ export function readStatus(parts: StatusInput): StatusReading {
       for (const p of r.phrases) {
         if ((p.status === 'completed') !== done) continue;
         const m = rx(p, 'm').exec(p.scope === 'tail' ? tail : all);
-        if (m) return done ? { status: 'completed', phrase: m[0], rule: p.id } : { status: p.status, phrase: m[0].replace(/^[。；，！\s]+/, '').replace(/[，,：:]$/, ''), rule: p.id };
+        if (m) return done ? { status: 'completed', phrase: m[0], rule: p.id } : { status: p.status, phrase: bare(m[0]), rule: p.id };
       }
     }
   }
   if (parts.outcome) {
     // the outcome's first words, after its label (整改成效：…)
-    const o = parts.outcome.replace(/^[^，,。：:]{1,8}[：:]\s*/, '');
-    const cut = o.search(/[，,。]/);
+    const o = parts.outcome.replace(pattern('^[^{{p.comma}}{{p.full_stop}}{{p.colon}}]{1,8}[{{p.colon}}]\\s*'), '');
+    const cut = o.search(pattern('[{{p.comma}}{{p.full_stop}}]'));
     return { status: 'completed', phrase: o.slice(0, cut > 0 ? cut : Math.min(o.length, 8)) || null, rule: r.outcome_status.id };
   }
   return { status: 'unknown', phrase: null, rule: null };

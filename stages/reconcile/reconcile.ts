@@ -3,7 +3,7 @@
 import type { Doc } from '../../core/doc.js';
 import type { Segmentation } from '../segment/segment.js';
 import type { Issue } from '../../core/record.js';
-import { loadRules } from '../../core/rules.js';
+import { loadRules, rx, type RegexRule } from '../../core/rules.js';
 
 /**
  * A bulletin that sorts its open problems only as long-term (已完成整改26个，长期整改5个, no
@@ -59,7 +59,8 @@ export function reconcile(doc: Doc, summary: Record<string, number>, issues: Iss
   const long = count('long_term');
   const unknown = count('unknown');
 
-  const isBulletin = /巡[视察]/.test(doc.text.slice(0, 3000)) && /整改/.test(doc.text);
+  const words = loadRules<{ checks: { not_a_bulletin: { inspection: RegexRule; rectification: RegexRule } } }>('checks.json').checks.not_a_bulletin;
+  const isBulletin = rx(words.inspection).test(doc.text.slice(0, 3000)) && rx(words.rectification).test(doc.text);
   if (!isBulletin) {
     warn('not_a_bulletin', 'no inspection (巡视/巡察) rectification wording: this does not read like a bulletin');
     return;

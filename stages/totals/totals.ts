@@ -1,47 +1,63 @@
 // Declared totals: what the bulletin says about itself (N个问题, 已完成N个, 完成率N%, 追缴N万元…).
 // Searched outside the problems; the first match of the first rule of each key wins.
-import { loadRules } from '../../core/rules.js';
-import { expandRe, rx, type RegexRule } from '../../core/rules.js';
+import { loadRules, expandRe, pattern as vocabPattern, rx, type RegexRule } from '../../core/rules.js';
+import { parseNumber, round, notACount, numeralUnit } from '../../core/numerals.js';
+import type { TotalHit } from '../../core/results.js';
 
-const articleRule = () => loadRules<{ article: RegexRule }>('totals.json').article;
-import { parseNumber, round, notACount } from '../../core/numerals.js';
+export type { TotalHit };
 
 interface TotalRule extends RegexRule { key: string; percent?: boolean; money?: boolean; sum?: boolean; reject?: string[]; /** figures of different wording in one sentence add up (诫勉谈话1人，批评教育4人) */ add_in_sentence?: boolean; /** which N holds the value (default: the first) */ group?: number }
+interface TotalsRules { rules: TotalRule[]; number: RegexRule; money: RegexRule; candidate: RegexRule; article: RegexRule; breakdown: RegexRule }
+const totalsRules = () => loadRules<TotalsRules>('totals.json');
 
-// digits may carry thousands separators (1,260.5万元)
-const D = '\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
-// a number starts a run of digits or numerals, never inside one: each run is tried once per
-// rule, so a long run costs linear time, not quadratic
-const N = `((?<![\\d.])(?<!\\d[,，])(?:${D})|(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+)`;
-const M = `((?<![\\d.])(?<!\\d[,，])(?:${D}))(余|多)?([万亿])?(余|多)?元`;
+/**
+ * A total rule's regex, global: N in it stands for a number and M for an amount of money
+ * (rules/totals.json number and money), each starting a run of digits or numerals, never inside
+ * one: each run is tried once per rule, so a long run costs linear time, not quadratic.
+ */
+export function compileTotal(rule: RegexRule): RegExp {
+  const r = totalsRules();
+  return new RegExp(expandRe(rule.re).replace(/N/g, expandRe(r.number.re)).replace(/M/g, expandRe(r.money.re)), 'g');
+}
 
 let compiled: Array<{ rule: TotalRule; re: RegExp }> | null = null;
-const breakdownRule = () => loadRules<{ breakdown: RegexRule }>('totals.json').breakdown;
-export function pattern() {
-  compiled ??= loadRules<{ rules: TotalRule[] }>('totals.json').rules.map((rule) => ({
-    rule,
-    re: new RegExp(expandRe(rule.re).replace(/N/g, N).replace(/M/g, M), 'g'),
-  }));
+/** Every total rule with its regex, in order. */
+export function pattern(): Array<{ rule: TotalRule; re: RegExp }> {
+  compiled ??= totalsRules().rules.map((rule) => ({ rule, re: compileTotal(rule) }));
   return compiled;
 }
 
-export type { TotalHit } from '../../core/results.js';
-import type { TotalHit } from '../../core/results.js';
+const noSeparators = (s: string) => s.replace(vocabPattern('[{{p.comma}}]', 'g'), '');
 
-/** Declared totals in the given text pieces (each with its offset in the document). */
-// Only sentences with a number before a measure word (or a rate/amount) can declare a total.
-const CANDIDATE = /[\d零〇一二两三四五六七八九十百千]\s*(?:个|项|条|次|人|名|件|期|家|大项|类|方面|子项|%|万|亿|元|场)/;
+/**
+ * The value a total rule reads from its match: money in yuan (M is four groups: the number, 余/多,
+ * 万/亿, 余/多; a rule with M in two alternatives has two such runs), a rate as a fraction, else the
+ * number of its first N (or of the N its `group` names); null where there is none.
+ */
+export function readTotal(rule: TotalRule, m: RegExpMatchArray): number | null {
+  let v: number | null;
+  if (rule.money) {
+    let k = 1;
+    while (k < m.length && m[k] === undefined) k += 4;
+    if (k >= m.length) return null;
+    v = Number(noSeparators(m[k]!)) * (m[k + 2] ? numeralUnit(m[k + 2]!) ?? 1 : 1);
+  } else if (rule.percent) v = Number(noSeparators(m[1]!)) / 100;
+  else v = parseNumber(noSeparators((rule.group ? m[rule.group] : m.slice(1).find((x) => x !== undefined)) ?? ''));
+  return v === null || !Number.isFinite(v) ? null : round(v);
+}
 
+/** Only sentences with a number before a measure word (or a rate/amount) can declare a total. */
 function candidateSentences(pieces: Array<{ text: string; start: number }>): Array<{ text: string; start: number }> {
+  const candidate = rx(totalsRules().candidate);
   const out: Array<{ text: string; start: number }> = [];
   for (const p of pieces) {
     let s = 0;
-    for (const m of p.text.matchAll(/[。！？\n]/g)) {
+    for (const m of p.text.matchAll(vocabPattern('[{{p.wide_sentence_end}}\\n]', 'g'))) {
       const e = m.index! + 1;
-      if (CANDIDATE.test(p.text.slice(s, e))) out.push({ text: p.text.slice(s, e), start: p.start + s });
+      if (candidate.test(p.text.slice(s, e))) out.push({ text: p.text.slice(s, e), start: p.start + s });
       s = e;
     }
-    if (s < p.text.length && CANDIDATE.test(p.text.slice(s))) out.push({ text: p.text.slice(s), start: p.start + s });
+    if (s < p.text.length && candidate.test(p.text.slice(s))) out.push({ text: p.text.slice(s), start: p.start + s });
   }
   return out;
 }
@@ -92,23 +108,12 @@ function matchRule(rule: TotalRule, re: RegExp, pieces: Array<{ text: string; st
       if (rule.reject?.includes(m[0])) continue;
       if (notACount(piece.text, m.index!, m[0])) continue;
       // 每一项整改任务, 这一个问题: 一 after a determiner is an article, never a total
-      if (rx(articleRule()).test(piece.text.slice(Math.max(0, m.index! - 1), m.index! + 3))) continue;
-      let v: number | null;
-      if (rule.money) {
-        // M is four groups (number, 余/多, 万/亿, 余/多); a rule with M in two alternatives has two such runs
-        let k = 1;
-        while (k < m.length && m[k] === undefined) k += 4;
-        if (k >= m.length) continue;
-        v = Number(m[k]!.replace(/[,，]/g, '')) * (m[k + 2] === '万' ? 1e4 : m[k + 2] === '亿' ? 1e8 : 1);
-      } else if (rule.percent) {
-        v = Number(m[1]!.replace(/[,，]/g, '')) / 100;
-      } else {
-        v = parseNumber(((rule.group ? m[rule.group] : m.slice(1).find((x) => x !== undefined)) ?? '').replace(/[,，]/g, ''));
-      }
-      if (v === null || !Number.isFinite(v)) continue;
+      if (rx(totalsRules().article).test(piece.text.slice(Math.max(0, m.index! - 1), m.index! + 3))) continue;
+      const v = readTotal(rule, m);
+      if (v === null) continue;
       const end = piece.start + m.index! + m[0].length;
-      if (taken.has(end) && taken.get(end) === round(v) && !rule.sum) continue;
-      found.push({ key: rule.key, value: round(v), rule: rule.id, index: piece.start + m.index!, text: m[0], sentence: piece.start });
+      if (taken.has(end) && taken.get(end) === v && !rule.sum) continue;
+      found.push({ key: rule.key, value: v, rule: rule.id, index: piece.start + m.index!, text: m[0], sentence: piece.start });
     }
   }
   // one sentence stating a key twice or more:
@@ -120,14 +125,14 @@ function matchRule(rule: TotalRule, re: RegExp, pieces: Array<{ text: string; st
     const bySentence = new Map<number, TotalHit[]>();
     for (const h of found) bySentence.set(h.sentence!, [...(bySentence.get(h.sentence!) ?? []), h]);
     const textAt = new Map(pieces.map((p) => [p.start, p.text]));
-    const parts = rx(breakdownRule());
+    const parts = rx(totalsRules().breakdown);
     const out: TotalHit[] = [];
     for (const [start, hs] of bySentence) {
       if (hs.length < 2) { out.push(...hs); continue; }
       const m = parts.exec(textAt.get(start) ?? '');
       const before = m ? hs.filter((h) => h.index - start < m.index) : [];
       if (before.length) { out.push(before[before.length - 1]!); continue; }
-      const wording = new Set(hs.map((h) => h.text.replace(/[\d.,，]+/g, '#')));
+      const wording = new Set(hs.map((h) => h.text.replace(vocabPattern('[\\d.{{p.comma}}]+', 'g'), '#')));
       if (wording.size === 1) continue;
       if (!rule.add_in_sentence) { out.push(hs[0]!); continue; }
       const last = hs[hs.length - 1]!;
