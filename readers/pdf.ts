@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { ZhenggaiError } from '../core/errors.js';
 import { rootPath } from '../core/paths.js';
 import type { ReadResult } from '../core/doc.js';
-import type { ReaderBlock } from '../core/blocks.js';
 import type { ReadOptions } from './options.js';
 
 import { linesToDocument, type Line } from './pdf-lines.js';
