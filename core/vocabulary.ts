@@ -123,10 +123,15 @@ export function saysStatus(t: string): boolean {
 /** A short paragraph that only says how its problem stands (已整改完成。/ 目前正在推进。): a status, not a measure. */
 export const statusOnly = (t: string): boolean => t.length <= 30 && saysStatus(t);
 
+/** The quote marks a title may be wrapped in, as (open, close) pairs: rules/punctuation.json quote_pairs, read two by two. */
+const quotePairs = (): Array<[string, string]> => {
+  const chars = [...loadRules<{ sets: Record<string, { chars: string }> }>('punctuation.json').sets.quote_pairs!.chars];
+  return Array.from({ length: chars.length / 2 }, (_, i) => [chars[2 * i]!, chars[2 * i + 1]!]);
+};
+
 export function stripQuotes(s: string): string {
   let t = s.trim();
-  const pairs: Array<[string, string]> = [['“', '”'], ['‘', '’'], ['"', '"'], ['「', '」']];
-  for (const [o, c] of pairs) {
+  for (const [o, c] of quotePairs()) {
     if (t.startsWith(o) && t.endsWith(c) && t.length >= 2) {
       const inner = t.slice(1, -1);
       // only strip if the outer pair really encloses the whole (no unbalanced inner close first)

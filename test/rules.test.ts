@@ -4,7 +4,8 @@
 // rule id is unique (ids travel with what the rules produce). Rule tables without a regex (the
 // numbering table, the numerals) state what their examples read as, checked here too.
 import { describe, it, expect } from 'vitest';
-import { expandRe, type RuleExample } from '../core/rules.js';
+import { expandRe, vocabularyList, type RuleExample } from '../core/rules.js';
+import { Bulletin } from '../core/record.js';
 import { parseNumber } from '../core/numerals.js';
 import { canonicalNumbering } from '../core/numbering.js';
 import { compileTotal, readTotal } from '../stages/totals/totals.js';
@@ -67,6 +68,9 @@ describe('rule tables', () => {
       const r = all.find((x) => x.id === id);
       expect(r?.not_examples?.length ?? 0, `${id} has no not_examples`).toBeGreaterThan(0);
     }
+  });
+  it('name the inspection with the words the record schema allows (rules/vocabulary.json inspection_kind)', () => {
+    expect([...Bulletin.shape.inspection_kind.unwrap().options].sort()).toEqual([...vocabularyList('inspection_kind')].sort());
   });
   it('have unique ids', () => {
     const ids = all.map((r) => r.id);

@@ -1,5 +1,5 @@
 // Status per problem, with the words it was read from and the rule id.
-import { rx, pattern } from '../../core/rules.js';
+import { rx, pattern, punct } from '../../core/rules.js';
 import { statusRules } from '../../core/vocabulary.js';
 import type { Status } from '../../core/record.js';
 
@@ -31,7 +31,7 @@ export function readStatus(parts: StatusInput): StatusReading {
     for (const f of r.field_values) if (rx(f).test(value)) return { status: f.status, phrase: parts.statusField, rule: f.id };
   }
   const notStatus = rx(r.not_status, 'g');
-  const clean = (s: string) => s.replace(notStatus, '　');
+  const clean = (s: string) => s.replace(notStatus, punct('ideographic_space'));
   // what will be done (下一步，将常态化开展…) says where the work stands only when nothing else does:
   // the problem's own words are read first (not done, then done), then with its plans
   const plan = rx(r.plan_start);

@@ -1,6 +1,6 @@
 // Theme tags for problems (rules/themes.json): keyword rules over jieba tokens and phrases,
 // each tag with its rule id and the keyword it was read from.
-import { loadRules } from '../../core/rules.js';
+import { loadRules, punct } from '../../core/rules.js';
 import { cut } from '../../core/tokens.js';
 
 interface Theme { id: string; rule: string; label: string; keywords: string[]; from_category?: boolean }
@@ -27,6 +27,6 @@ export function tagThemes(problem: string, context: { category?: string | null; 
   if (context.category) {
     for (const t of match(context.category, themes.filter((x) => x.from_category))) if (!tags.some((x) => x.theme === t.theme)) tags.push(t);
   }
-  if (!tags.length && context.measures?.length) return match(context.measures.join('。'), themes);
+  if (!tags.length && context.measures?.length) return match(context.measures.join(punct('full_stop')), themes);
   return tags;
 }

@@ -6,7 +6,7 @@ import { rx, pattern, vocabularyList } from '../../core/rules.js';
 import { structureRules } from '../../core/vocabulary.js';
 import type { Segmentation } from '../segment/segment.js';
 import type { Doc } from '../../core/doc.js';
-import type { Level, Provenance } from '../../core/record.js';
+import type { Bulletin, Level, Provenance } from '../../core/record.js';
 import type { MetadataRead } from '../../core/results.js';
 import { metadataRules } from './rules.js';
 import { readTitle, titleInLine, issuerOf, signatureIssuer } from './title.js';
@@ -142,7 +142,7 @@ function readLevel(unit: string | null, region: string | null, deployer: string 
 }
 
 /** 巡视 or 巡察: whichever the title (else the opening) says more often; on a tie the first of rules/vocabulary.json inspection_kind. */
-function readKind(title: string | null, titleSpan: Span | null, head: string, seg: Segmentation, f: Fields): '巡视' | '巡察' | null {
+function readKind(title: string | null, titleSpan: Span | null, head: string, seg: Segmentation, f: Fields): Bulletin['inspection_kind'] {
   const hay = title && pattern('{{inspection_kind}}').test(title) ? title : head;
   let kind: string | null = null;
   let most = 0;
@@ -151,7 +151,7 @@ function readKind(title: string | null, titleSpan: Span | null, head: string, se
     if (n > most) { kind = w; most = n; }
   }
   f.note('inspection_kind', kind, metadataRules().field_rules.kind, kind ? (hay === title ? titleSpan : f.locate(kind, seg.opening[0]?.start ?? 0)) : null);
-  return kind as '巡视' | '巡察' | null;
+  return kind as Bulletin['inspection_kind'];
 }
 
 export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text: string; start: number }>): MetadataRead {
