@@ -8,10 +8,13 @@ import { metadataRules } from './rules.js';
 function contactText(doc: Doc, seg: Segmentation): { text: string; from: number } {
   const r = metadataRules();
   // (a contact run on after the next-step sentences, with no 欢迎…监督 line of its own)
-  const after = seg.problems.length ? seg.problems[seg.problems.length - 1]!.last + 1 : seg.opening.length;
+  // (the bulletin's own problems: an attachment after it, 附件 ⏎ 整改台账, comes after its contact)
+  const end = Math.min(seg.closing, seg.annex ?? seg.closing);
+  const before = seg.problems.filter((p) => p.first < end);
+  const after = before.length ? before[before.length - 1]!.last + 1 : seg.opening.length;
   const early: string[] = [];
   let from = doc.paragraphs[seg.closing]?.start ?? doc.text.length;
-  for (let i = Math.max(after, 0); i < seg.closing; i++) {
+  for (let i = Math.max(after, 0); i < end; i++) {
     const p = doc.paragraphs[i]!;
     const m = rx(r.contact_label).exec(p.text);
     if (!m) continue;
