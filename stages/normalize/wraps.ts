@@ -69,7 +69,11 @@ export function unwrapHardBreaks(lines: string[], hard: (line: string) => boolea
  * (In-⏎SAR, jmzrzy-⏎ghj@…) goes; one between digits stays (0724-⏎2356718 is a phone number).
  */
 export function joinWrapped(prev: string, line: string): string {
-  return /[A-Za-z]-$/.test(prev) && /^[a-z]/i.test(line) ? prev.slice(0, -1) + line : prev + line;
+  if (/[A-Za-z]-$/.test(prev) && /^[a-z]/i.test(line)) return prev.slice(0, -1) + line;
+  // a number hyphenated at the wrap (12-⏎86.4亩) is one number; an area code (0724-⏎2356718) or a year
+  // starting a range (2021-⏎2025年) keeps its hyphen
+  if (/\d-$/.test(prev) && /^\d/.test(line) && !/(?:^|\D)(?:0\d{2,3}|(?:19|20)\d{2})-$/.test(prev)) return prev.slice(0, -1) + line;
+  return prev + line;
 }
 
 /**
