@@ -50,6 +50,9 @@ export interface StructureRules {
   status_roll_rest: RegexRule;
   shared_answer: RegexRule;
   qa_question: RegexRule;
+  group_title: RegexRule;
+  series_start: RegexRule;
+  series_first: RegexRule;
   opening: RegexRule;
   title_line: RegexRule;
   front_noise: RegexRule;

@@ -1,6 +1,6 @@
 // One reading of the problem list: its categories and problem blocks, by the numbered level,
 // by labelled blocks, or by one-line problems under category headings.
-import { rx } from '../../core/rules.js';
+import { pattern, rx } from '../../core/rules.js';
 import { structureRules, decisionId, saysStatus, stripQuotes, groupStatus } from '../../core/vocabulary.js';
 
 import type { Paragraph } from '../../core/doc.js';
@@ -17,7 +17,7 @@ export function numberingRestarts(paras: Paragraph[], from: number, to: number, 
   const style = structureRules().headings.find((h) => h.id === rule);
   if (!style) return false;
   for (let i = from; i < to; i++) {
-    const t = paras[i]!.text.replace(/^[^：:。]{1,10}[：:]\s*/, '');
+    const t = paras[i]!.text.replace(pattern('^[^{{p.colon}}{{p.full_stop}}]{1,10}[{{p.colon}}]\\s*'), '');
     const m = rx(style).exec(t);
     if (m && cnOrdinal((m[1] ?? m[2])!) === 1) return true;
   }
@@ -41,7 +41,7 @@ export function oneLineProblem(L: Layout, i: number): boolean {
   if (headings[i - 1]) return true;
   const prev = paras[i - 1];
   if (!prev) return false;
-  return saysStatus(prev.text) || (prev.text.length >= 2 * p.text.length && !/[。；;]$/.test(p.text));
+  return saysStatus(prev.text) || (prev.text.length >= 2 * p.text.length && !pattern('[{{p.full_stop}}{{p.semicolon}}]$').test(p.text));
 }
 
 /** A table's category column as the reader wrote it (问题类别：X): a category heading without numbering. */
@@ -53,7 +53,7 @@ export function cellCategory(L: Layout, i: number, ordinal: number): Heading | n
   const start = p.start + m[0].length - m[1]!.length;
   const own = headingOf({ start, end: p.end, text: m[1]! }, i);
   const body = own?.body ?? m[1]!;
-  const title = categoryTitle(body) ?? stripQuotes(body.replace(/[。：:]$/, ''));
+  const title = categoryTitle(body) ?? stripQuotes(body.replace(pattern('[{{p.full_stop}}{{p.colon}}]$'), ''));
   return { para: i, level: 2, ordinal: own?.ordinal || ordinal, bodyStart: own?.bodyStart ?? start, body: title, label: own?.label ?? '', rule: L.r.category_cell.id };
 }
 

@@ -1,6 +1,6 @@
 // Each problem block's last paragraph: up to the next problem, category, part heading, a totals
 // statement, an answer by number, or the bulletin's conclusion.
-import { rx, expandRe } from '../../core/rules.js';
+import { pattern, rx } from '../../core/rules.js';
 import { pattern as totalsPattern } from '../totals/totals.js';
 import { structureRules } from '../../core/vocabulary.js';
 import { type CategoryBlock, type Heading, type Layout, type ProblemBlock } from './model.js';
@@ -10,13 +10,11 @@ import { type CategoryBlock, type Heading, type Layout, type ProblemBlock } from
  * paragraph after the last problem, with no heading before it, is not part of that problem.
  */
 const PROGRESS_KEYS = new Set(['completed', 'in_progress', 'not_completed', 'completion_rate']);
-let labelledRe: RegExp | undefined;
 export function declaresTotals(text: string): boolean {
   // most paragraphs name no count of problems: skip the rules for them
-  if (!text.includes('问题') || !/[\d一二三四五六七八九十]\s*(?:个|项|条)/.test(text)) return false;
+  if (!pattern('{{problem_word}}').test(text) || !pattern('[\\d{{n.ordinal}}]\\s*(?:{{count_classifier}})').test(text)) return false;
   // a paragraph under a measure or status label (整改情况：对上轮反馈的38个问题…已全部整改到位) is the problem's own
-  labelledRe ??= new RegExp(`^\\s*(?:${expandRe('{{measure_label}}|{{status_label}}')})\\s*[:：]`);
-  if (labelledRe.test(text)) return false;
+  if (pattern('^\\s*(?:{{measure_label}}|{{status_label}})\\s*[{{p.colon}}]').test(text)) return false;
   // nor one that opens with a measure of a series (一是对…指出的6个问题逐项整改；二是…)
   const series = rx(structureRules().series).exec(text);
   if (series && series.index === 0) return false;

@@ -1,6 +1,6 @@
 // The document's frame and parts: title, opening, body and closing (findFrame); level-1 parts,
 // organizational or holding problems (findParts); where the bulletin states its own figures (front).
-import { rx } from '../../core/rules.js';
+import { pattern, rx } from '../../core/rules.js';
 import { decisionId } from '../../core/vocabulary.js';
 
 import type { Doc } from '../../core/doc.js';
@@ -16,7 +16,7 @@ export function findFrame(L: Layout): Frame {
   for (let i = 0; i < Math.min(n, 15); i++) {
     const t = paras[i]!.text;
     if (rx(r.front_noise).test(t)) continue;
-    if (rx(r.opening).test(t) && /巡[视察]/.test(t)) { opening = i; openingRule = r.opening.id; break; }
+    if (rx(r.opening).test(t) && pattern('{{inspection_kind}}').test(t)) { opening = i; openingRule = r.opening.id; break; }
     if (rx(r.opening_team).test(t)) { opening = i; openingRule = r.opening_team.id; break; }
   }
   if (opening < 0) {
@@ -27,7 +27,7 @@ export function findFrame(L: Layout): Frame {
     openingRule = decisionId('no_opening');
   }
   // front matter is not the title, unless the title was glued to it (成文日期：…•中共X关于…的通报)
-  const titleShaped = (t: string) => t.includes('关于') && /(?:通报|报告|公告)$/.test(t);
+  const titleShaped = (t: string) => pattern('{{about_word}}').test(t) && pattern('(?:{{title_end}})$').test(t);
   const title = paras.slice(0, opening).filter((p) => !rx(r.front_noise).test(p.text) || titleShaped(p.text));
   let bodyStart = opening;
   while (bodyStart < n && headings[bodyStart] === null && bodyStart < opening + 3 && !rx(r.labels.problem).test(paras[bodyStart]!.text)) bodyStart++;
@@ -88,7 +88,7 @@ export function findParts(L: Layout, f: Frame): Parts {
   // were lost) is never a problem, whatever follows it
   const saysPlans = (h: Heading) => {
     const head = h.body.slice(0, 12);
-    return rx(r.org_part).test(head) && !/^关于/.test(head) && !head.includes('问题');
+    return rx(r.org_part).test(head) && !pattern('^(?:{{about_word}})').test(head) && !pattern('{{problem_word}}').test(head);
   };
   const l1Problems = level1.filter((h) => !saysPlans(h) && looksLikeProblemHead(h, paras[h.para + 1]));
   const deeperCandidates = headings.filter((h, i) => h && h.level > 1 && i >= bodyStart && i < closing && looksLikeProblemHead(h, paras[i + 1])).length;
@@ -99,7 +99,7 @@ export function findParts(L: Layout, f: Frame): Parts {
       const end = k + 1 < level1.length ? level1[k + 1]!.para : closing;
       for (let i = h.para; i < end; i++) partOf[i] = k;
       // a run-in part heading (一、提高政治站位，…。巡视反馈会后，…) is named by its first sentence only
-      const b = h.body.split(/[。：:]/)[0]!;
+      const b = h.body.split(pattern('[{{p.full_stop}}{{p.colon}}]'))[0]!;
       // a part's title decides only when it is explicit (反馈问题…, 下一步工作打算); otherwise what
       // is in it does: a part with problem-like headings holds problems (二、党的思想建设 is not
       // organizational because it says 思想)

@@ -1,7 +1,7 @@
 // What a paragraph is as a heading: its numbering and level (headingOf), whether it names a
 // category, a part of problems or a group, whether it reads like a problem; unit lines and
 // attachments as headings of their own; a paragraph followed by its measures.
-import { rx } from '../../core/rules.js';
+import { pattern, rx } from '../../core/rules.js';
 import { structureRules, decisionId, isStatusLine, stripQuotes } from '../../core/vocabulary.js';
 
 import type { Paragraph } from '../../core/doc.js';
@@ -29,15 +29,15 @@ export function headingOf(p: Paragraph, index: number): Heading | null {
 /** A heading that names a category rather than a problem: （一）“X”方面, 一、在X方面, 反馈问题：X */
 export function categoryTitle(body: string): string | null {
   const r = structureRules();
-  const t = body.replace(/[。：:]$/, '').trim();
+  const t = body.replace(pattern('[{{p.full_stop}}{{p.colon}}]$'), '').trim();
   const lab = rx(r.category_label).exec(t);
   if (lab) return stripQuotes(lab[1]!);
   // a run-in heading is read by its first sentence: （一）关于X方面。一是… is a theme, not a problem
-  const first = t.split(/[。：:](?=.)/)[0]!;
+  const first = t.split(pattern('[{{p.full_stop}}{{p.colon}}](?=.)'))[0]!;
   const m = rx(r.category).exec(t) ?? (first !== t ? rx(r.category).exec(first) : null);
   if (!m) return null;
   // "（一）关于“X”问题" is a problem, not a category; a category names an aspect (方面)
-  return stripQuotes(m[1]!.replace(/^在/, '').trim());
+  return stripQuotes(m[1]!.replace(pattern('^(?:{{aspect_prefix}})'), '').trim());
 }
 
 /**
@@ -48,7 +48,7 @@ export function headingCategory(h: Heading): { title: string; rule: string } | n
   const r = structureRules();
   const title = categoryTitle(h.body);
   if (title !== null) return { title, rule: r.category.id };
-  const words = stripQuotes(h.body.replace(/[。：:]$/, '').trim());
+  const words = stripQuotes(h.body.replace(pattern('[{{p.full_stop}}{{p.colon}}]$'), '').trim());
   if (words && r.headings.some((x) => x.id === h.rule && x.category)) return { title: words, rule: h.rule };
   return null;
 }
@@ -64,7 +64,7 @@ export const partTitle = (body: string): string => stripQuotes(body.replace(rx(s
 
 /** A problem-group heading used as a category: 关于“X”问题的整改 → X */
 export function groupTitle(body: string): string {
-  const t = body.replace(/^关于\s*/, '').replace(/(?:的|等)?(?:方面)?(?:问题)?(?:的?整改(?:情况|落实情况)?)?[。：:]?$/, '');
+  const t = body.replace(rx(structureRules().group_title, 'g'), '');
   return stripQuotes(t) || body;
 }
 
@@ -79,7 +79,7 @@ export function problemReason(h: Heading, next: Paragraph | undefined): string |
   if (rx(r.labels.problem).test(h.body)) return r.labels.problem.id;
   // followed by its measures (整改情况：… / 一是…); a status line after the last measure of a
   // numbered list (2.举办培训班… ⏎ 整改进展：已完成) is not that
-  if (next && ((rx(r.labels.measures).test(next.text) && !isStatusLine(next.text)) || /^[一1]是/.test(next.text))) return decisionId('before_measures');
+  if (next && ((rx(r.labels.measures).test(next.text) && !isStatusLine(next.text)) || rx(r.series_first).test(next.text))) return decisionId('before_measures');
   return rx(r.run_in_measures).test(h.body) ? r.run_in_measures.id : null;
 }
 export const looksLikeProblemHead = (h: Heading, next: Paragraph | undefined) => problemReason(h, next) !== null;
@@ -131,6 +131,6 @@ export function beforeMeasures(L: Layout, i: number): boolean {
   if (L.headings[i] || !next || p.text.length > 160) return false;
   const { r } = L;
   if (rx(r.labels.measures).test(p.text) || rx(r.labels.problem).test(p.text) || rx(r.labels.status).test(p.text) || rx(r.labels.deadline).test(p.text)) return false;
-  if (rx(r.outcome).test(p.text) || /^[一二三四五六七八九十]+是/.test(p.text)) return false;
+  if (rx(r.outcome).test(p.text) || rx(r.series_start).test(p.text)) return false;
   return rx(r.labels.measures).test(next.text) && !isStatusLine(next.text);
 }
