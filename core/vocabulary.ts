@@ -53,6 +53,7 @@ export interface StructureRules {
   group_title: RegexRule;
   series_start: RegexRule;
   series_first: RegexRule;
+  sub_problem: RegexRule;
   opening: RegexRule;
   title_line: RegexRule;
   front_noise: RegexRule;

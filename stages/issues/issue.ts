@@ -82,13 +82,14 @@ function readHead(paras: Paragraph[], headStart: number, text: string, opts: Iss
 function takeDescription(bodies: string[]): string | null {
   const r = structureRules();
   const own = issueReaderRules();
-  for (let b = 0; b < Math.min(bodies.length, 4); b++) {
+  for (let b = 0; b < Math.min(bodies.length, 10); b++) {
     if (rx(r.labels.measures).test(bodies[b]!)) {
-      // sub-problems as paragraphs of their own before the label (（1）…； ⏎ （2）…。 ⏎ 整改情况：)
-      const subProblems = bodies.slice(0, b).every((x) => pattern('^[{{p.open_paren}}]\\d{1,2}[{{p.close_paren}}]').test(x) && !rx(own.series_in).test(x));
+      // sub-problems as paragraphs of their own before the label (（1）…； ⏎ 2.…。 ⏎ 整改情况：)
+      const subProblems = bodies.slice(0, b).every((x) => rx(r.sub_problem).test(x) && !rx(own.series_in).test(x));
       if (b > 0 && !isStatusLine(bodies[b]!) && subProblems) return bodies.splice(0, b).join('');
       return null;
     }
+    if (b >= 4) return null;
     const late = rx(r.labels.measures_inline).exec(bodies[b]!);
     const before = late ? bodies[b]!.slice(0, late.index) : bodies[b]!;
     if (rx(own.series_clause).test(before)) return null;

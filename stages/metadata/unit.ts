@@ -112,7 +112,7 @@ export function aliasesOf(unit: string | null, region: string | null, text: stri
   for (const m of text.matchAll(rx(r.alias_defined, 'g'))) {
     // （以下简称县科协） names the unit; （以下简称“局党组”） names its party group: 局 alone is no name
     const a = m[1]!.replace(rx(r.issuer_suffix), '').trim();
-    if (a.length >= 2) out.add(a);
+    if (a.length >= 2 && !pattern('^(?:{{generic_unit_word}})$').test(a)) out.add(a);
   }
   const inspected = rx(r.inspected).exec(opening);
   if (inspected) {
