@@ -9,6 +9,7 @@ import { DatasetError } from './errors.js';
 import { ensureGroups } from './groups.js';
 import { applyMigration, latestVersion, migrations, pendingByVersion, type Migration } from './migrations.js';
 import { get, runSync } from './steps.js';
+import { BULLETIN_STATS } from './tables.js';
 
 export { DatasetError };
 
@@ -60,8 +61,8 @@ const ISSUE_MONEY = `SELECT i.id,
     (SELECT COALESCE(sum(value), 0) FROM quantities q WHERE q.bulletin_id = b.id AND q.issue_id = i.id AND ${OTHER_MONEY}) AS mo
   FROM issues i WHERE i.bulletin_id = b.id`;
 
-/** bulletin_stats' columns, in the order of a payload's `stats` (rows.ts statsOf). */
-export const STATS_COLUMNS = 'problems, completed, money_recovered, money_other, themes, declared_problems, declared_rules, declared_money_recovered, mismatches';
+/** bulletin_stats' figures, as store/tables.ts declares them. */
+const STATS_COLUMNS = BULLETIN_STATS.columns.filter((c) => c.name !== 'bulletin_id').map((c) => c.name).join(', ');
 
 /** A bulletin's own total `key`, or NULL. */
 const declaredTotal = (key: string) => `(SELECT value FROM declared_totals t WHERE t.bulletin_id = b.id AND t.key = '${key}')`;

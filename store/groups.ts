@@ -1,7 +1,7 @@
 // group_stats: the figures compare and the report sum, kept per group of publications at ingest,
 // so that a comparison reads a row per unit and year instead of one per bulletin.
 //
-// A group is the publications (store/schema.sql: one bulletin per fingerprint) of one unit, one
+// A group is the publications (store/sqlite/schema.sql: one bulletin per fingerprint) of one unit, one
 // spelling of its name, region, level and year. A unit's groups are its "scope": a resolved unit
 // (unit_id), or, for bulletins whose unit was not resolved, the name they give
 // (COALESCE(unit_name, issuer)). A new publication is added to its group (what that costs does
@@ -17,13 +17,13 @@
 // [label, bulletins, problems, completed, recovered money, other money] (label null: the
 // problems with no theme).
 import { all, arrays, get, run, type Steps } from './steps.js';
+import { GROUP_STATS } from './tables-dataset.js';
 
 /** A set of groups computed together: a resolved unit, or the name of bulletins without one. */
 export type Scope = { unitId: number } | { unitId: null; name: string };
 
-/** group_stats' columns in insert order. */
-export const GROUP_COLUMNS = ['unit_id', 'unit_name', 'issuer', 'region', 'level', 'year', 'bulletins', 'problems', 'problems_declared', 'completed',
-  'money_recovered', 'money_other', 'declared_problems', 'declared_money_recovered', 'declared_rules', 'mismatches', 'themes'] as const;
+/** group_stats' columns in insert order (as store/tables-dataset.ts declares them: the key, then the figures Group.encode gives in this order). */
+export const GROUP_COLUMNS = GROUP_STATS.columns.map((c) => c.name);
 
 /** The name that stands for an unresolved unit (what compare shows for it). */
 const SCOPE_NAME = "COALESCE(b.unit_name, b.issuer, '')";

@@ -4,13 +4,15 @@
 // jsonb_populate_recordset, i.e. one parameter and one round trip per few thousand rows.
 import { openDb, plainText, searchRow, SEARCH_TEXTS_SQL, DatasetError } from './db.js';
 import { recordJson } from './rows.js';
-import { openPg, type PgStore } from './pg.js';
+import { openPg, type PgStore } from './pg-store.js';
+import { TABLES as DATASET_TABLES } from './tables-dataset.js';
+import { SEARCH } from './tables.js';
 
-/** Tables in the order their references need, each copied with the ids it has. */
-const TABLES = ['documents', 'document_paths', 'units', 'unit_aliases', 'unit_merges', 'bulletins', 'declared_totals', 'categories', 'issues',
-  'measures', 'issue_notes', 'rules', 'quantity_rows', 'themes', 'issue_theme_tags', 'documents_cited', 'warnings', 'bulletin_stats', 'group_stats', 'ingest_runs', 'ingest_errors'];
+/** Tables in the order their references need (as store/tables-dataset.ts lists them), each copied with the ids it has; not SQLite's own id_counters, nor the search index (made below). */
+const TABLES = DATASET_TABLES.filter((t) => t.name !== 'id_counters' && t !== SEARCH).map((t) => t.name);
 /** Tables whose ids a server hands out (identity columns): set past the copied ones afterwards. */
-const IDENTITY = ['documents', 'document_paths', 'units', 'bulletins', 'rules', 'quantity_rows', 'themes', 'ingest_runs'];
+const IDENTITY = DATASET_TABLES.filter((t) => (t.pg?.columns ?? t.columns).some((c) => c.name === 'id' && (c.source.kind === 'database' || (c.source.kind === 'rowId' && c.source.counter === 'quantities'))))
+  .map((t) => t.name);
 const BATCH_ROWS = 2000;
 const BATCH_CHARS = 4_000_000;
 

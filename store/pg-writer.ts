@@ -1,5 +1,5 @@
 // The PostgreSQL writer: each document one transaction under the dataset's write lock (an advisory
-// transaction lock, store/pg.ts), running store/write.ts's steps: ingests from several machines at
+// transaction lock, store/pg-store.ts), running store/write.ts's steps: ingests from several machines at
 // once serialize their commits, and the document's content hash decides (ON CONFLICT (sha256)),
 // so nothing is lost or duplicated. Its rows: the dictionaries first (a statement cannot see rows
 // it adds itself), then every child table in one statement (store/table-sql.ts).

@@ -1,6 +1,6 @@
 // The batch's writer for a dataset on a PostgreSQL server. node-postgres does its I/O without
 // blocking, so it runs in the batch's own thread; each document is one transaction under the
-// dataset's write lock (store/pg.ts), so several ingests (from several machines) can run at once.
+// dataset's write lock (store/pg-store.ts), so several ingests (from several machines) can run at once.
 import { openPg, type PgStore } from './pg-store.js';
 import { PgWriter } from './pg-writer.js';
 import type { WriteStatus } from './write.js';

@@ -107,16 +107,22 @@ export function fields<T>(t: Table<T>): Array<Field<T>> {
   return f;
 }
 
-/** One row of a table as named values (undefined kept as null). */
-export function valuesOf<T>(t: Table<T>, item: T): Record<string, unknown> {
+/** One row as named values (undefined kept as null). */
+function named<T>(f: Array<Field<T>>, item: T): Record<string, unknown> {
   const o: Record<string, unknown> = {};
-  for (const [k, get] of fields(t)) o[k] = get(item) ?? null;
+  for (let i = 0; i < f.length; i++) o[f[i]![0]] = f[i]![1](item) ?? null;
   return o;
+}
+
+/** One row of a table as named values. */
+export function valuesOf<T>(t: Table<T>, item: T): Record<string, unknown> {
+  return named(fields(t), item);
 }
 
 /** A record's rows of a table, as the payload carries them: one JSON array of objects. */
 export function rowsJson<T>(t: Table<T>, rec: BulletinRecord): string {
   const items = t.rows!(rec);
   if (!items.length) return '[]';
-  return JSON.stringify(items.map((x) => valuesOf(t, x)));
+  const f = fields(t);
+  return JSON.stringify(items.map((x) => named(f, x)));
 }

@@ -24,13 +24,29 @@ const COUNTERS: Record<Counter, { table: string | null; kept: boolean }> = {
   quantities: { table: null, kept: true },
 };
 
+/** What the writer needs of a table, worked out once: its INSERT, the counters its rows use, its own, its lookups. */
+interface TablePlan { t: AnyTable; insert: Insert; counters: Counter[]; own: Counter | null; lookups: Array<{ sql: string; update: boolean; key: string; with: string[]; dict: string }> }
+
+function plan(t: AnyTable): TablePlan {
+  const counters: Counter[] = [];
+  let own: Counter | null = null;
+  const lookups: TablePlan['lookups'] = [];
+  for (const c of t.columns) {
+    const s = c.source;
+    if (s.kind === 'rowId') { counters.push(s.counter); if (COUNTERS[s.counter].kept) own = s.counter; }
+    if (s.kind === 'ref') counters.push(s.counter);
+    if (s.kind === 'lookup') lookups.push({ sql: sqliteDictionary(DICTIONARIES[s.table]!, c), update: DICTIONARIES[s.table]!.dictionary!.update, key: s.key, with: Object.keys(s.with), dict: s.table });
+  }
+  return { t, insert: sqliteInsertMany(t), counters, own, lookups };
+}
+
 class SqliteRows implements RowWriter {
   readonly dialect = 'sqlite' as const;
   // the paths come back in their key's order (document_id, path)
   readonly pathOrder = 'path';
   /** dictionary rows this writer has written ([theme, label, rule]): its INSERT runs only for one it has not */
   readonly seen = new Set<string>();
-  private inserts = new Map(DOCUMENT_TABLES.map((t) => [t.name, sqliteInsertMany(t)]));
+  private plans = DOCUMENT_TABLES.map(plan);
   private stats = insertOne(BULLETIN_STATS, 'sqlite');
 
   stored(doc: DocPayload) {
@@ -47,13 +63,13 @@ class SqliteRows implements RowWriter {
 
   *children(bulletin: number, doc: DocPayload): Steps<void> {
     const c: Ctx = { bulletin, rows: doc.rows, base: {}, values: doc.stats };
-    for (const t of DOCUMENT_TABLES) {
-      if (doc.rows[t.name] === '[]') continue;
-      for (const counter of countersOf(t)) if (c.base[counter] === undefined) c.base[counter] = yield* this.base(counter);
-      yield* this.dictionaries(t, doc.rows[t.name]!);
-      const n = yield* run(this.inserts.get(t.name)!.sql, params(this.inserts.get(t.name)!, c));
-      const own = t.columns.find((col) => col.source.kind === 'rowId')?.source as { counter: Counter } | undefined;
-      if (own && COUNTERS[own.counter].kept) yield* run('INSERT INTO id_counters (name, last) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET last = excluded.last', [own.counter, c.base[own.counter]! + n]);
+    for (const p of this.plans) {
+      const rows = doc.rows[p.t.name]!;
+      if (rows === '[]') continue;
+      for (const counter of p.counters) if (c.base[counter] === undefined) c.base[counter] = yield* this.base(counter);
+      for (const l of p.lookups) yield* this.dictionary(l, rows);
+      const n = yield* run(p.insert.sql, params(p.insert, c));
+      if (p.own) yield* run('INSERT INTO id_counters (name, last) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET last = excluded.last', [p.own, c.base[p.own]! + n]);
     }
     // the figures compare and the report read, computed with the record (record-values.ts statsOf)
     yield* run(this.stats.sql, params(this.stats, c));
@@ -67,25 +83,18 @@ class SqliteRows implements RowWriter {
     return Math.max(max, last);
   }
 
-  /** The names a table's rows look up, into their dictionaries first (themes: only when new to this writer; they come from the rules, the same for a whole batch). */
-  private *dictionaries(t: AnyTable, rows: string): Steps<void> {
-    for (const col of t.columns) {
-      if (col.source.kind !== 'lookup') continue;
-      const s = col.source;
-      const sql = sqliteDictionary(DICTIONARIES[s.table]!, col);
-      // a dictionary of names alone costs one INSERT OR IGNORE; one whose other columns follow the rules is written when they are new to this writer
-      if (!DICTIONARIES[s.table]!.dictionary!.update) { yield* run(sql, [rows]); continue; }
-      const names = (JSON.parse(rows) as Array<Record<string, unknown>>).map((r) => JSON.stringify([s.table, r[s.key], ...Object.keys(s.with).map((k) => r[k])]));
-      if (names.every((n) => this.seen.has(n))) continue;
-      yield* run(sql, [rows]);
-      for (const n of names) this.seen.add(n);
-    }
+  /**
+   * The names a table's rows look up, into their dictionary first: a dictionary of names alone
+   * (rules) costs one INSERT OR IGNORE; one whose other columns follow the rules (themes' labels)
+   * is written when they are new to this writer (they come from the rules, the same for a batch).
+   */
+  private *dictionary(l: TablePlan['lookups'][number], rows: string): Steps<void> {
+    if (!l.update) { yield* run(l.sql, [rows]); return; }
+    const names = (JSON.parse(rows) as Array<Record<string, unknown>>).map((r) => JSON.stringify([l.dict, r[l.key], ...l.with.map((k) => r[k])]));
+    if (names.every((n) => this.seen.has(n))) return;
+    yield* run(l.sql, [rows]);
+    for (const n of names) this.seen.add(n);
   }
-}
-
-/** The counters a table's rows use (their own ids and the rows they refer to). */
-function countersOf(t: AnyTable): Counter[] {
-  return t.columns.flatMap((c) => (c.source.kind === 'rowId' || c.source.kind === 'ref' ? [c.source.counter] : []));
 }
 
 export class Writer {
