@@ -89,6 +89,9 @@ function withoutMeasuresLabel(raw: string, st: BodyReading): string {
   return rest;
 }
 
+/** A clause that is only a status other than done (暂未完成, 正在推进): its value read as the status fields are. */
+const notCompleted = (clause: string): boolean => statusOnly(clause) && statusRules().field_values.some((f) => f.status !== 'completed' && rx(f).test(clause));
+
 /** The outcome from where `om` found it to the paragraph's end, less a status said first and the sentences after it that say where the work stands. */
 function readOutcome(raw: string, om: RegExpExecArray, st: BodyReading): void {
   // a result field (整改成效：X, 【整改成效】X, a table's 整改成效 column) is X: the label is no part of the result
@@ -96,6 +99,16 @@ function readOutcome(raw: string, om: RegExpExecArray, st: BodyReading): void {
   // a result field that says its status first (整改成效：该问题已完成整改。通过整改，…): that is the status, the rest the outcome
   const lead = pattern('^([^{{p.full_stop}}{{p.wide_semicolon}}]{2,20})[{{p.full_stop}}{{p.wide_semicolon}}]\\s*(?=\\S)').exec(outcome);
   if (lead && statusOnly(lead[1]!)) { st.statusField ??= lead[1]!; outcome = outcome.slice(lead[0].length).trim(); }
+  // a result field that gives only a status (成效：暂未完成。), or one not done and why (成效：暂未完成，原因是…): no result
+  const only = outcome.replace(pattern('[{{p.full_stop}}{{p.semicolon}}]$'), '');
+  const notDone = pattern('^([^{{p.comma}}{{p.full_stop}}{{p.semicolon}}]{2,8})[{{p.comma}}]\\s*(?=\\S)').exec(outcome);
+  if (only && only.length <= 6 && isStatusValue(only)) { st.statusField ??= only; st.outcome = null; return; }
+  if (notDone && notCompleted(notDone[1]!)) {
+    st.statusField ??= notDone[1]!;
+    st.notes.push(outcome.slice(notDone[0].length).trim());
+    st.outcome = null;
+    return;
+  }
   const at = statusSentenceAt(outcome);
   if (at > 0) {
     st.notes.push(outcome.slice(at).trim());
@@ -139,7 +152,9 @@ function readMeasures(before: string, whole: boolean, hadOutcome: boolean, st: B
     st.plain = false;
     st.lastMarker = marks[marks.length - 1]!.k;
     const lead = before.slice(0, marks[0]!.at).trim();
-    if (lead && measures.length === 0 && lead.length > 12) measures.push(lead);
+    // (words that introduce the series, 针对上述问题，院党委统筹制定整改措施：, are no measure)
+    const intro = pattern('[{{p.colon}}]$').test(lead) || rx(structureRules().shared_answer).test(lead);
+    if (lead && measures.length === 0 && lead.length > 12 && !intro) measures.push(lead);
     else if (lead && measures.length) measures[measures.length - 1] += lead;
     marks.forEach((m, k) => {
       const end = k + 1 < marks.length ? marks[k + 1]!.at : before.length;
