@@ -54,6 +54,7 @@ export interface StructureRules {
   series_start: RegexRule;
   series_first: RegexRule;
   sub_problem: RegexRule;
+  table_intro: RegexRule;
   opening: RegexRule;
   title_line: RegexRule;
   front_noise: RegexRule;

@@ -30,6 +30,8 @@ function readBody(body: string, st: BodyReading): void {
   let raw = withoutStatusField(body, st);
   if (raw === null) return;
   if (rx(r.labels.deadline).test(raw) || rx(r.labels.cause).test(raw)) { st.notes.push(raw); return; }
+  // a sentence that points at the problem's table of measures (…具体落实情况见下表。) is none of them
+  if (rx(r.table_intro).test(raw)) return;
   if (problemLabel(raw, st)) return;
   raw = withoutMeasuresLabel(raw, st);
   if (!raw) return;
