@@ -16,7 +16,8 @@ import { readerRules, type PageField } from './reader-rules.js';
 // when none holds enough prose, the block with the most Chinese text is taken instead.
 const CONTENT_SELECTORS = ['#zoom', '#Zoom', '.TRS_Editor', '.TRS_UEDITOR', '.Custom_UnionStyle', '#UCAP-CONTENT', '#js_content', '.rich_media_content',
   '.article-content', '.article_content', '.news_content', '.pages_content', '.view', '#content', '.content', 'article', '.article', '.main-txt', '.detail', '.entry-content', '.post-content'];
-const DROP = 'script,style,noscript,iframe,nav,header,footer,form,button,select,input,textarea,svg,canvas,object';
+// (not <form>: CMSs and ASP.NET pages wrap the whole article in one; only its controls go)
+const DROP = 'script,style,noscript,iframe,nav,header,footer,button,select,input,textarea,svg,canvas,object';
 const NOISE_CLASS = /(nav|menu|breadcrumb|location|crumb|share|print|footer|foot|header|top-bar|related|relate|sidebar|comment|pager|toolbar|tools|font-size|fontsize|copyright|search|login|friend|link)/i;
 const BLOCK = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'table', 'ul', 'ol', 'blockquote', 'pre', 'dd', 'dt']);
 
