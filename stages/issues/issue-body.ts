@@ -33,13 +33,29 @@ function readBody(body: string, st: BodyReading): void {
   // a sentence that points at the problem's table of measures (…具体落实情况见下表。) is none of them
   if (rx(r.table_intro).test(raw)) return;
   if (problemLabel(raw, st)) return;
+  // a status field whose value is a sentence, not a status word (整改进度：学会服务站须由…): where the work stands, a note
+  const field = rx(r.labels.status).exec(raw);
+  if (field && field.index === 0 && !rx(r.labels.measures).test(raw) && !seriesMarkers(raw).length) { st.notes.push(raw); return; }
+  // (what came of it may be said first: measures under their label or in a series after the result are still measures)
+  const measuresAfter = rx(r.labels.measures).test(raw) || seriesMarkers(raw).some((m) => m.at === 0);
   raw = withoutMeasuresLabel(raw, st);
   if (!raw) return;
-  if (st.outcome !== null) { st.notes.push(raw); return; }
+  if (st.outcome !== null && !measuresAfter) { st.notes.push(raw); return; }
   // outcome inside this paragraph? what stands before it is read for measures
   const outcomeRe = rx(r.outcome, 'g');
   outcomeRe.lastIndex = 0;
   const om = outcomeRe.exec(raw);
+  // what came of it said first and the measures after it in the same paragraph (经过整改，X。具体做法是：（1）…；（2）…):
+  // the result ends at the sentence before the series
+  if (om && om.index === 0) {
+    const series = seriesMarkers(raw).filter((m) => m.at > 0);
+    const stopAt = series.length >= 2 ? raw.lastIndexOf(punctChars('full_stop'), series[0]!.at) : -1;
+    if (stopAt > 0) {
+      readOutcome(raw.slice(0, stopAt + 1), om, st);
+      readMeasures(raw.slice(stopAt + 1).trim(), false, false, st);
+      return;
+    }
+  }
   const before = om ? raw.slice(0, om.index).trim() : raw;
   if (om) readOutcome(raw, om, st);
   if (!before) return;

@@ -6,6 +6,7 @@ import { loadRules, type RegexRule } from '../../core/rules.js';
 export interface IssueReaderRules {
   /** the words after a closing quote that make it the title's end */
   quote_tail: RegexRule;
+  quoted_alone: RegexRule;
   /** what may follow a quoted title that closes with no stop */
   title_next: RegexRule;
   /** 关于“: a title opening a quote */

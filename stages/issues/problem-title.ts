@@ -24,11 +24,18 @@ export function splitProblem(head: string): ProblemTitle {
   if (lead?.groups?.plain) return { problem: lead.groups.plain.trim(), restAt: lead[0].length };
   const about = rx(r.problem_about).exec(head);
   const s = about ? about[0].length : 0;
-  if (about && openQuotes().includes(head[s] ?? '')) {
+  // (a title that is a quote alone, “X”的问题, reads as one after 关于)
+  if (openQuotes().includes(head[s] ?? '')) {
     const quoted = quotedTitle(head, s);
-    if (quoted) return quoted;
+    if (quoted && (about || quotedAlone(head, quoted))) return quoted;
   }
   return unquotedTitle(head, s, about !== null);
+}
+
+/** A title with no 关于 that is a quote and its 的问题 alone (“X”的问题。): not a quote inside longer words. */
+function quotedAlone(head: string, t: ProblemTitle): boolean {
+  const rest = head.slice(0, t.restAt).trim();
+  return rx(issueReaderRules().quoted_alone).test(rest) && t.problem.length >= 4;
 }
 
 /**

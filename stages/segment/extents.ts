@@ -15,6 +15,8 @@ export function declaresTotals(text: string): boolean {
   if (!pattern('{{problem_word}}').test(text) || !pattern('[\\d{{n.ordinal}}]\\s*(?:{{count_classifier}})').test(text)) return false;
   // a paragraph under a measure or status label (整改情况：对上轮反馈的38个问题…已全部整改到位) is the problem's own
   if (pattern('^\\s*(?:{{measure_label}}|{{status_label}})\\s*[{{p.colon}}]').test(text)) return false;
+  // or under a result label, or opening with what came of it (整改成效：审计指出的9个问题已全部整改销号)
+  if (rx(structureRules().outcome).exec(text)?.index === 0) return false;
   // nor one that opens with a measure of a series (一是对…指出的6个问题逐项整改；二是…)
   const series = rx(structureRules().series).exec(text);
   if (series && series.index === 0) return false;
