@@ -55,6 +55,10 @@ export interface StructureRules {
   series_first: RegexRule;
   sub_problem: RegexRule;
   table_intro: RegexRule;
+  problem_sentence: RegexRule;
+  status_by_name: RegexRule;
+  status_name: RegexRule;
+  status_rest: RegexRule;
   opening: RegexRule;
   title_line: RegexRule;
   front_noise: RegexRule;
@@ -104,6 +108,19 @@ export function groupStatus(body: string): { status: Status; phrase: string; rul
   const first = statusOf(parts[0]!);
   if (!first || parts.some((x) => !statusOf(x))) return null;
   return { status: first, phrase, rule: rules.group_heading.id };
+}
+
+/** The status some words say by the status phrases (取得阶段性成效 → in progress), not-done ones first; null when none. */
+export function phraseStatus(t: string): { status: Status; phrase: string; rule: string } | null {
+  const phrases = statusRules().phrases;
+  for (const done of [false, true]) {
+    for (const p of phrases) {
+      if ((p.status === 'completed') !== done) continue;
+      const m = rx(p).exec(t);
+      if (m && m[0].trim()) return { status: p.status, phrase: m[0].trim(), rule: p.id };
+    }
+  }
+  return null;
 }
 
 /** Is the first clause under a measures label a status (整改情况：已完成。…)? */

@@ -81,7 +81,9 @@ function unquotedTitle(head: string, s: number, about: boolean): ProblemTitle {
   const stop = head.indexOf(punctChars('full_stop'), s);
   const sentence = firstSentence(head, s);
   const m = rx(r.problem_end).exec(sentence);
-  let problem = about && m ? sentence.slice(0, m.index) : sentence;
+  // (with no 关于, only 的问题/等问题 closes a title: X存在问题, …，存在X的问题 keep their words)
+  const closes = m && (about || (pattern('^(?:{{title_particle}})').test(m[0]) && !pattern('(?:^|[{{p.comma}}])(?:{{exist_word}})[^{{p.comma}}]*$').test(sentence.slice(0, m.index))));
+  let problem = closes ? sentence.slice(0, m.index) : sentence;
   problem = problem.replace(pattern('[{{p.colon}}{{p.semicolon}}{{p.comma}}]$'), '');
   if (!about) {
     // bare label "X不到位：整改情况…" : a colon-introduced measures label ends the problem

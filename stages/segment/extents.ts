@@ -2,7 +2,7 @@
 // statement, an answer by number, or the bulletin's conclusion.
 import { pattern, rx } from '../../core/rules.js';
 import { pattern as totalsPattern } from '../totals/totals.js';
-import { structureRules } from '../../core/vocabulary.js';
+import { structureRules, groupStatus, phraseStatus } from '../../core/vocabulary.js';
 import { type CategoryBlock, type Heading, type Layout, type ProblemBlock } from './model.js';
 
 /**
@@ -27,10 +27,18 @@ export function declaresTotals(text: string): boolean {
     re.lastIndex = 0; // shared /g regexes: leave them as found
     return hit;
   });
-  return hits((k) => k === 'problems') && hits((k) => PROGRESS_KEYS.has(k));
+  if (hits((k) => k === 'problems') && hits((k) => PROGRESS_KEYS.has(k))) return true;
+  // the problems' progress by status, two figures at least (上述问题中已完成整改9个，取得阶段性成效2个…)
+  return [...PROGRESS_KEYS].filter((key) => hits((k) => k === key)).length >= 2;
 }
 
 /** Each problem's last paragraph: up to the next problem, category, part heading, totals paragraph or the closing. */
+/** Does a paragraph give a problem a status by its name (a status-by-name clause whose words read as a status)? */
+function groupStatusIn(text: string): boolean {
+  for (const m of text.matchAll(rx(structureRules().status_by_name, 'g'))) if (groupStatus(`${m[2]!.trim()}的问题`) ?? phraseStatus(m[2]!)) return true;
+  return false;
+}
+
 export function setExtents(L: Layout, problems: ProblemBlock[], categories: CategoryBlock[], level1: Heading[], closing: number, problemLevel: number, levelAt?: number[]): void {
   const { headings, paras } = L;
   const stops = new Set<number>();
@@ -50,6 +58,8 @@ export function setExtents(L: Layout, problems: ProblemBlock[], categories: Cate
       }
       // a question of a press Q&A (问：…) starts another exchange
       if (!h && rx(L.r.qa_question).test(paras[j]!.text)) break;
+      // statuses given by the problems' names (关于X的问题已取得阶段性成效；…) are no problem's own words
+      if (!h && rx(L.r.status_by_name).test(paras[j]!.text) && groupStatusIn(paras[j]!.text)) break;
       // one answer to the problems listed before it (针对上述问题，…) is theirs together, not the last one's
       if (!h && rx(L.r.shared_answer).test(paras[j]!.text)) break;
       // an answer to a problem by its number in the category (针对问题二，…) is that problem's, not this one's

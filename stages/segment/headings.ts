@@ -132,5 +132,7 @@ export function beforeMeasures(L: Layout, i: number): boolean {
   const { r } = L;
   if (rx(r.labels.measures).test(p.text) || rx(r.labels.problem).test(p.text) || rx(r.labels.status).test(p.text) || rx(r.labels.deadline).test(p.text)) return false;
   if (rx(r.outcome).test(p.text) || rx(r.series_start).test(p.text)) return false;
-  return rx(r.labels.measures).test(next.text) && !isStatusLine(next.text);
+  if (rx(r.labels.measures).test(next.text) && !isStatusLine(next.text)) return true;
+  // one sentence that names a problem (…的问题。) with a series of measures after it (一是…)
+  return rx(r.problem_sentence).test(p.text) && rx(r.series_first).test(next.text);
 }

@@ -2,7 +2,7 @@
 // saw that the text does not number, units of a round's digest, status groups, and answers that
 // name their problem by number. Each traces its decision with its rule id.
 import { pattern, rx } from '../../core/rules.js';
-import { decisionId, groupStatus, isStatusLine, statusOnly } from '../../core/vocabulary.js';
+import { decisionId, groupStatus, isStatusLine, phraseStatus, statusOnly } from '../../core/vocabulary.js';
 import { clip, cnOrdinal, spanOf, type CategoryBlock, type Frame, type Layout, type ProblemBlock } from './model.js';
 
 /** Per paragraph: 1 where it is one of a problem's own paragraphs. */
@@ -256,5 +256,46 @@ export function sharedAnswers(L: Layout, f: Frame, problems: ProblemBlock[]): vo
     const labelEnd = rx(r.labels.measures).exec(paras[i]!.text)?.[0].length ?? 0;
     for (const b of list) b.answer = { first: i, last, headStart: paras[i]!.start + labelEnd, rule: r.shared_answer.id, shared: true };
     doc.decide('segment', 'measures', r.shared_answer.id, [paras[i]!.start, paras[last]!.end], `answers problems ${list.map((b) => b.number).reverse().join(', ')} together: ${clip(paras[i]!.text)}`);
+  }
+}
+
+/** Character pairs of a text (for matching a problem's name as a status sentence gives it). */
+const pairsOf = (t: string) => new Set(Array.from({ length: Math.max(0, t.length - 1) }, (_, k) => t.slice(k, k + 2)));
+
+/**
+ * Statuses given by the problems' names after them (截至目前，上述问题中，关于X的问题和关于Y的问题已取得阶段性
+ * 成效；关于Z的问题需长期坚持；其余问题均已整改完成): each name is matched to the problem whose words it
+ * shares most (two thirds of its character pairs at least), and 其余 gives the rest that status.
+ */
+export function statusByName(L: Layout, f: Frame, problems: ProblemBlock[]): void {
+  if (problems.length < 2) return;
+  const { paras, r, doc } = L;
+  const inside = insideProblems(paras.length, problems);
+  const heads = problems.map((b) => pairsOf(doc.text.slice(b.headStart, paras[b.first]!.end)));
+  for (let i = f.bodyStart; i < paras.length; i++) {
+    if (inside[i]) continue;
+    const p = paras[i]!;
+    let named = 0;
+    for (const m of p.text.matchAll(rx(r.status_by_name, 'g'))) {
+      const gs = groupStatus(`${m[2]!.trim()}的问题`) ?? phraseStatus(m[2]!);
+      if (!gs) continue;
+      const at = p.start + m.index! + m[0].lastIndexOf(gs.phrase);
+      for (const n of m[1]!.matchAll(rx(r.status_name, 'g'))) {
+        const want = pairsOf(n[1]!);
+        let best = -1;
+        let bestScore = 0;
+        heads.forEach((h, k) => { let c = 0; for (const x of want) if (h.has(x)) c++; const sc = want.size ? c / want.size : 0; if (sc > bestScore) { bestScore = sc; best = k; } });
+        if (best < 0 || bestScore < 0.66) continue;
+        problems[best]!.group = { status: gs.status, phrase: gs.phrase, span: [at, at + gs.phrase.length], rule: r.status_by_name.id };
+        named++;
+        doc.decide('segment', 'group', r.status_by_name.id, [p.start + m.index!, p.start + m.index! + m[0].length], `problem ${problems[best]!.number} is ${gs.status}, by its name: ${clip(n[0])}`);
+      }
+    }
+    if (!named) continue;
+    const rest = rx(r.status_rest).exec(p.text);
+    const gs = rest ? groupStatus(`${rest[1]!.trim()}的问题`) : null;
+    if (!rest || !gs) continue;
+    const at = p.start + rest.index! + rest[0].lastIndexOf(gs.phrase);
+    for (const b of problems) if (!b.group) b.group = { status: gs.status, phrase: gs.phrase, span: [at, at + gs.phrase.length], rule: r.status_rest.id };
   }
 }

@@ -14,7 +14,7 @@ import { headingOf, unitLines, annexLines } from './headings.js';
 import { findFrame, findParts, frontParas } from './frame.js';
 import { findProblemLevel } from './level.js';
 import { chooseReading } from './choose.js';
-import { linkAnswers, linkItemAnswers, sharedAnswers, readerHeadings, statusGroups, statusRoll, unitCategories } from './passes.js';
+import { linkAnswers, linkItemAnswers, sharedAnswers, statusByName, readerHeadings, statusGroups, statusRoll, unitCategories } from './passes.js';
 
 export { structureRules, stripQuotes };
 export { frontOf } from './frame.js';
@@ -56,6 +56,7 @@ export function segment(doc: Doc): Segmentation {
   linkItemAnswers(L, frame, problems, categories);
   sharedAnswers(L, frame, problems);
   statusRoll(L, frame, problems);
+  statusByName(L, frame, problems);
   if (renumber && problems.some((p) => p.label)) doc.decide('segment', 'layout', decisionId('renumbered'), undefined, 'numbering restarts: problems numbered 1..N through the document, the printed labels kept');
   // a long paragraph that nothing could cut, and no problem found: say so
   if (!problems.length && paras.some((p) => p.text.length > 1500)) {
