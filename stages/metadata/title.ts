@@ -53,6 +53,8 @@ export function readTitle(title: Paragraph[], fallback?: string): string | null 
   let startIdx = end;
   while (startIdx > 0 && end - startIdx < 2) {
     const prev = lines[startIdx - 1]!;
+    // a field line above the title (公开类别：…　公开时间：…) is no part of it
+    if (pattern('[{{p.colon}}]').test(prev)) break;
     // an issuer line before "关于…", or a title broken in the middle
     // a line that already names its issuer before 关于 (中共X党组关于…) is a whole title
     if (issuerOf(lines[startIdx]!) && rx(r.party_prefix).test(lines[startIdx]!)) break;
@@ -81,9 +83,11 @@ export function signatureIssuer(doc: Doc): string | null {
   const r = metadataRules();
   const paras = doc.paragraphs;
   const clausePunct = pattern('[{{p.comma}}{{p.full_stop}}{{p.colon}}{{p.semicolon}}{{p.enum_comma}}]');
+  const bodies: string[] = [];
   for (let i = paras.length - 1; i >= Math.max(0, paras.length - 4); i--) {
     const t = paras[i]!.text.trim();
-    if (t.length <= 40 && !clausePunct.test(t) && rx(r.issuer_suffix).test(t) && !pattern('{{inspection_kind}}').test(t)) return t;
+    if (t.length <= 40 && !clausePunct.test(t) && rx(r.issuer_suffix).test(t) && !pattern('{{inspection_kind}}').test(t)) bodies.push(t);
   }
-  return null;
+  // signed by two bodies (中共X村支部委员会 ⏎ X村村民委员会): the Party's one issues a rectification bulletin
+  return bodies.find((t) => pattern('^(?:{{party_name}})').test(t)) ?? bodies[0] ?? null;
 }
