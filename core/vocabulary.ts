@@ -56,6 +56,7 @@ export interface StructureRules {
   sub_problem: RegexRule;
   table_intro: RegexRule;
   problem_sentence: RegexRule;
+  series_first_any: RegexRule;
   status_by_name: RegexRule;
   status_name: RegexRule;
   status_rest: RegexRule;

@@ -134,5 +134,5 @@ export function beforeMeasures(L: Layout, i: number): boolean {
   if (rx(r.outcome).test(p.text) || rx(r.series_start).test(p.text)) return false;
   if (rx(r.labels.measures).test(next.text) && !isStatusLine(next.text)) return true;
   // one sentence that names a problem (…的问题。) with a series of measures after it (一是…)
-  return rx(r.problem_sentence).test(p.text) && rx(r.series_first).test(next.text);
+  return rx(r.problem_sentence).test(p.text) && rx(r.series_first_any).test(next.text);
 }
