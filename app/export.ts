@@ -95,7 +95,7 @@ export interface ExportResult { files: string[]; replaced: string[]; kept: strin
 async function objectsOf(db: Store): Promise<Array<{ name: string; type: string; columns: string[] }>> {
   const list = db.dialect === 'pg'
     ? await db.all<{ name: string; type: string }>(`SELECT table_name AS name, CASE table_type WHEN 'VIEW' THEN 'view' ELSE 'table' END AS type
-        FROM information_schema.tables WHERE table_schema = current_schema() AND table_name NOT IN ('issue_search', 'zhenggai_migrations', 'quantity_rows') ORDER BY 2, 1`)
+        FROM information_schema.tables WHERE table_schema = current_schema() AND table_name NOT IN ('issue_search', 'issue_grams', 'zhenggai_migrations', 'quantity_rows') ORDER BY 2, 1`)
     : await db.all<{ name: string; type: string }>("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'issues_fts%' AND name NOT IN ('id_counters', 'quantity_rows') ORDER BY type, name");
   const out = [];
   for (const x of list) {

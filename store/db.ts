@@ -10,6 +10,7 @@ import { ensureGroups } from './groups.js';
 import { applyMigration, latestVersion, migrations, pendingByVersion, type Migration } from './migrations.js';
 import { get, runSync } from './steps.js';
 import { BULLETIN_STATS } from './tables.js';
+import { gramsOf } from './grams.js';
 
 export { DatasetError };
 
@@ -105,9 +106,10 @@ export function searchRow(r: { problem: string; measures: string; outcome: strin
   return [p!.join(' '), m!.join(' '), o!.join(' ')];
 }
 
-/** Functions the migrations call (store/sqlite/*.sql): jieba search tokens, deflate and inflate. */
+/** Functions the migrations call (store/sqlite/*.sql): jieba search tokens, a problem's grams (store/grams.ts), deflate and inflate. */
 function addMigrationFunctions(db: DB): void {
   db.function('zg_search_tokens', { deterministic: true }, (t: unknown) => (t == null ? '' : searchTokensMany([String(t)])[0]!.join(' ')));
+  db.function('zg_grams', { deterministic: true, varargs: true }, (...texts: unknown[]) => gramsOf(texts.map((t) => (t == null ? null : String(t)))));
   const dict = (d: unknown) => (d == null ? {} : { dictionary: Buffer.isBuffer(d) ? d : Buffer.from(String(d)) });
   db.function('zg_deflate', { deterministic: true, varargs: true }, (x: unknown, d?: unknown) => (x == null ? null : deflateRawSync(Buffer.isBuffer(x) ? x : Buffer.from(String(x)), dict(d))));
   db.function('zg_inflate', { deterministic: true, varargs: true }, (x: unknown, d?: unknown) => (Buffer.isBuffer(x) ? inflateRawSync(x, dict(d)) : null));

@@ -6,10 +6,11 @@ import { openDb, plainText, searchRow, SEARCH_TEXTS_SQL, DatasetError } from './
 import { recordJson } from './rows.js';
 import { openPg, type PgStore } from './pg-store.js';
 import { TABLES as DATASET_TABLES } from './tables-dataset.js';
-import { SEARCH } from './tables.js';
+import { GRAMS, SEARCH } from './tables.js';
+import { gramsOf } from './grams.js';
 
-/** Tables in the order their references need (as store/tables-dataset.ts lists them), each copied with the ids it has; not SQLite's own id_counters, nor the search index (made below). */
-const TABLES = DATASET_TABLES.filter((t) => t.name !== 'id_counters' && t !== SEARCH).map((t) => t.name);
+/** Tables in the order their references need (as store/tables-dataset.ts lists them), each copied with the ids it has; not SQLite's own id_counters, nor the search and substring indexes (made below). */
+const TABLES = DATASET_TABLES.filter((t) => t.name !== 'id_counters' && t !== SEARCH && t !== GRAMS).map((t) => t.name);
 /** Tables whose ids a server hands out (identity columns): set past the copied ones afterwards. */
 const IDENTITY = DATASET_TABLES.filter((t) => (t.pg?.columns ?? t.columns).some((c) => c.name === 'id' && (c.source.kind === 'database' || (c.source.kind === 'rowId' && c.source.counter === 'quantities'))))
   .map((t) => t.name);
@@ -62,23 +63,28 @@ export async function migrateToPg(from: string, to: string, progress: (table: st
         progress(table, n);
       }
       // the search index: the jieba tokens of each problem, its measures and its outcome (SQLite's
-      // search table keeps only its index), as a tsvector
+      // search table keeps only its index), as a tsvector; and the substring index, its grams
       let n = 0;
       let batch: unknown[] = [];
       const flush = async () => {
         if (!batch.length) return;
+        const rows = JSON.stringify(batch);
         await t.numberedQuery(`INSERT INTO issue_search (issue_id, tokens)
-          SELECT (v->>0)::bigint, array_to_tsvector(array_remove(string_to_array(concat_ws(' ', v->>1, v->>2, v->>3), ' '), '')) FROM jsonb_array_elements($1::jsonb) AS t(v)`, [JSON.stringify(batch)]);
+          SELECT (v->>0)::bigint, array_to_tsvector(array_remove(string_to_array(concat_ws(' ', v->>1, v->>2, v->>3), ' '), '')) FROM jsonb_array_elements($1::jsonb) AS t(v)`, [rows]);
+        await t.numberedQuery(`INSERT INTO issue_grams (issue_id, grams)
+          SELECT (v->>0)::bigint, array_to_tsvector(array_remove(string_to_array(v->>4, ' '), '')) FROM jsonb_array_elements($1::jsonb) AS t(v)`, [rows]);
         n += batch.length;
         batch = [];
       };
       for (const r of src.prepare(`${SEARCH_TEXTS_SQL} ORDER BY i.id`).iterate() as IterableIterator<{ id: number; problem: string; measures: string; outcome: string }>) {
-        batch.push([r.id, ...searchRow(r)]);
+        batch.push([r.id, ...searchRow(r), gramsOf([r.problem, r.measures, r.outcome])]);
         if (batch.length >= BATCH_ROWS) await flush();
       }
       await flush();
       total += n;
       progress('issue_search', n);
+      progress('issue_grams', n);
+      total += n;
       for (const table of IDENTITY) {
         await t.run(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT max(id) FROM "${table}"), 1), (SELECT max(id) FROM "${table}") IS NOT NULL)`);
       }

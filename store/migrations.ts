@@ -8,8 +8,8 @@
 // A file is SQL. A line `-- when: QUERY` guards the statements after it, up to the next such
 // line: they run only when QUERY returns a row whose first value is true (the shape a dataset
 // was left in by the code of its day: the same version number has had more than one). The SQLite
-// files may call zg_search_tokens(text), zg_deflate(data[, dictionary]) and zg_inflate(blob[,
-// dictionary]) (store/db.ts). Both stores run a file the same way (applyMigration, as steps).
+// files may call zg_search_tokens(text), zg_grams(text, …), zg_deflate(data[, dictionary]) and
+// zg_inflate(blob[, dictionary]) (store/db.ts). Both stores run a file the same way (applyMigration, as steps).
 import { readFileSync, readdirSync } from 'node:fs';
 import { rootPath } from '../core/paths.js';
 import { exec, get, type Steps } from './steps.js';

@@ -24,7 +24,7 @@ const pgRows: RowWriter = {
     return { text, record: recordJson(doc.record, text) };
   },
   *beforeDelete(): Steps<void> {
-    // the search index (issue_search) goes with the document's problems (ON DELETE CASCADE)
+    // the search and substring indexes (issue_search, issue_grams) go with the document's problems (ON DELETE CASCADE)
   },
   *children(bulletin: number, doc: DocPayload): Steps<void> {
     for (const l of LOOKUPS) if (doc.rows[l.table] !== '[]') for (const sql of l.sql) yield* run(sql, [doc.rows[l.table]]);

@@ -1,10 +1,11 @@
 // Values the dataset keeps that are computed from a record rather than copied from it: a
-// bulletin's fingerprint and year, its problems' search tokens, its figures (bulletin_stats), and
+// bulletin's fingerprint and year, its problems' search tokens and grams, its figures (bulletin_stats), and
 // whether its problem list was found. store/tables.ts names where each goes.
 import { createHash } from 'node:crypto';
 import type { BulletinRecord } from '../core/record.js';
 import { loadRules, pattern, rx, type RegexRule } from '../core/rules.js';
 import { searchTokensMany } from '../core/tokens.js';
+import { gramsOf } from './grams.js';
 
 /** spaces and quotes (straight, curly, corner) do not tell two copies of a bulletin apart */
 const norm = (s: string | null) => (s ?? '').normalize('NFKC').replace(pattern(`[\\s{{p.curly_quotes}}"'{{p.corner_quotes}}]`, 'g'), '');
@@ -49,6 +50,11 @@ export function ftsRows(rec: BulletinRecord): Array<[string, string, string]> {
     from = to;
   }
   return out;
+}
+
+/** The substring index's rows of a record's issues: each problem's grams (store/grams.ts), space-joined. */
+export function gramRows(rec: BulletinRecord): string[] {
+  return rec.issues.map((i) => gramsOf([i.problem, ...i.measures, i.outcome]));
 }
 
 const isRecovered = (q: { kind: string; role?: string | null }) => q.kind === 'money' && q.role === 'recovered';

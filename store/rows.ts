@@ -11,7 +11,7 @@ import { rowsJson, valuesOf } from './table-spec.js';
 import { BULLETINS, BULLETIN_STATS, DOCUMENT_TABLES } from './tables.js';
 import { problemsNotFound } from './record-values.js';
 
-export { fingerprint, ftsRows, statsOf, problemsNotFound } from './record-values.js';
+export { fingerprint, ftsRows, gramRows, statsOf, problemsNotFound } from './record-values.js';
 
 /** The unit a bulletin is about, resolved as far as the rules go (merges are the writer's: they live in the database). */
 export interface UnitRef {

@@ -1,12 +1,13 @@
 // Search: a query of words, phrases and exclusions over the problems, their measures and
-// outcomes (the token index where every term is a word, substrings otherwise), a page at a time.
-// Formatting is app/format.ts.
+// outcomes (the token index where every term is a word; substrings through the gram index, each
+// problem it gives tested against the text), a page at a time. Formatting is app/format.ts.
 import { createRequire } from 'node:module';
 import { searchTokens } from '../core/tokens.js';
 import { pattern } from '../core/rules.js';
 import type { Row, Store } from './interface.js';
 import { UsageError } from './errors.js';
 import { filterSql } from './compare.js';
+import { ALL, gramFts, gramTsQuery, termGrams } from './grams.js';
 
 export interface SearchOptions { unit?: string; year?: number; from?: number; to?: number; limit?: number }
 
@@ -98,33 +99,49 @@ export function simplified(q: string): string {
   return conv(q);
 }
 
-/**
- * A WHERE condition (over issues i) for one term: a word is looked up through the jieba-token
- * index; a term shorter than a word (党, 费), one jieba does not keep whole, or a phrase in quotes
- * is matched as a substring of the problem, its measures and its outcome.
- */
-function termSql(db: Store, t: Term, params: unknown[]): string {
-  const pg = db.dialect === 'pg';
-  // SQLite's own instr, not the strpos added for shared SQL (a call into JavaScript per row)
-  const pos = pg ? 'strpos' : 'instr';
-  if (indexable(t)) {
-    params.push(pg ? tsQuery(t.text) : ftsQuery(t.text));
-    return pg ? 'i.id IN (SELECT issue_id FROM issue_search WHERE tokens @@ CAST(? AS tsquery))' : 'i.id IN (SELECT rowid FROM issues_fts WHERE issues_fts MATCH ?)';
-  }
-  const sub = t.text.replace(/\s+/g, '');
-  params.push(sub, sub, sub);
-  return `(${pos}(i.problem, CAST(? AS TEXT)) > 0 OR ${pos}(COALESCE(i.outcome, ''), CAST(? AS TEXT)) > 0
-      OR EXISTS (SELECT 1 FROM measures m WHERE m.issue_id = i.id AND ${pos}(m.text, CAST(? AS TEXT)) > 0))`;
+/** A substring term as it is matched: without its whitespace. */
+const substring = (t: Term) => t.text.replace(/\s+/g, '');
+
+/** How a term is found: a word in the jieba-token index; a substring through the gram index (store/grams.ts) and its text, or its text alone (no gram: ASCII punctuation). */
+type TermKind = 'word' | 'grams' | 'text';
+const kindOf = (t: Term): TermKind => (indexable(t) ? 'word' : termGrams(substring(t)) ? 'grams' : 'text');
+
+/** The gram-index query of substring terms, all required, or any of several such lists; with ALL, the problems too long to keep their grams. */
+function gramQuery(pg: boolean, alternatives: Term[][]): string {
+  const one = (a: Term[]) => `(${a.map((t) => (pg ? gramTsQuery : gramFts)(termGrams(substring(t))!)).join(pg ? ' & ' : ' AND ')})`;
+  return [...alternatives.map(one), pg ? `'${ALL}'` : `"${ALL}"`].join(pg ? ' | ' : ' OR ');
 }
 
 /**
- * A WHERE condition for a query of alternatives (OR) of terms (AND). The problems are read newest
- * first and the page stops the reading, so a term found in most problems costs little; a rare one
- * reads them all.
+ * A WHERE condition (over issues i) for one term: a word is looked up through the jieba-token
+ * index; a term shorter than a word (党, 费), one jieba does not keep whole, or a phrase in quotes
+ * is matched as a substring of the problem, its measures and its outcome, and with `narrow` only
+ * in the problems the gram index gives for it (a superset of those that hold it).
  */
-function termsSql(db: Store, parsed: ParsedQuery): [string, unknown[]] {
+function termSql(db: Store, t: Term, params: unknown[], narrow: boolean): string {
+  const pg = db.dialect === 'pg';
+  // SQLite's own instr, not the strpos added for shared SQL (a call into JavaScript per row)
+  const pos = pg ? 'strpos' : 'instr';
+  const kind = kindOf(t);
+  if (kind === 'word') {
+    params.push(pg ? tsQuery(t.text) : ftsQuery(t.text));
+    return pg ? 'i.id IN (SELECT issue_id FROM issue_search WHERE tokens @@ CAST(? AS tsquery))' : 'i.id IN (SELECT rowid FROM issues_fts WHERE issues_fts MATCH ?)';
+  }
+  let among = '';
+  if (narrow && kind === 'grams') {
+    params.push(gramQuery(pg, [[t]]));
+    among = pg ? 'i.id IN (SELECT issue_id FROM issue_grams WHERE grams @@ CAST(? AS tsquery)) AND ' : 'i.id IN (SELECT rowid FROM issues_fts_grams WHERE issues_fts_grams MATCH ?) AND ';
+  }
+  const sub = substring(t);
+  params.push(sub, sub, sub);
+  return `(${among}(${pos}(i.problem, CAST(? AS TEXT)) > 0 OR ${pos}(COALESCE(i.outcome, ''), CAST(? AS TEXT)) > 0
+      OR EXISTS (SELECT 1 FROM measures m WHERE m.issue_id = i.id AND ${pos}(m.text, CAST(? AS TEXT)) > 0)))`;
+}
+
+/** A WHERE condition for a query of alternatives (OR) of terms (AND). */
+function termsSql(db: Store, parsed: ParsedQuery, narrow: boolean): [string, unknown[]] {
   const params: unknown[] = [];
-  const alternatives = parsed.alternatives.map((terms) => terms.map((t) => termSql(db, t, params)).join(' AND '));
+  const alternatives = parsed.alternatives.map((terms) => terms.map((t) => termSql(db, t, params, narrow)).join(' AND '));
   return [`(${alternatives.map((a) => `(${a})`).join(' OR ')})`, params];
 }
 
@@ -148,7 +165,11 @@ export const PROBLEM_SORTS = ['year', 'unit', 'status', 'new'] as const;
 export type ProblemSort = (typeof PROBLEM_SORTS)[number];
 
 /** Which problems to list: a query (empty: every problem), filters, an order and a page. */
-export interface ProblemQuery { unit?: string; region?: string; level?: string; year?: number; /** a range of years (from, to, either open) */ from?: number; to?: number; status?: string; theme?: string; limit?: number; offset?: number; sort?: ProblemSort; count?: boolean }
+export interface ProblemQuery {
+  unit?: string; region?: string; level?: string; year?: number; /** a range of years (from, to, either open) */ from?: number; to?: number; status?: string; theme?: string; limit?: number; offset?: number; sort?: ProblemSort; count?: boolean;
+  /** substring terms matched by reading every problem, without the gram index (the reference the index is tested against) */
+  plain?: boolean;
+}
 
 /** A problem found: where it is (unit, bulletin, number), what it says, its themes, and the query's words to mark. */
 export interface FoundProblem { id: number; bulletin_id: number; unit: string | null; unit_id: number | null; year: number | null; number: number; status: string; problem: string; outcome: string | null; measures: string | null; title: string | null; path: string | null; themes: string | null }
@@ -174,27 +195,46 @@ const ORDER_SQL: Record<Exclude<ProblemSort, 'new'>, string> = {
   status: `${STATUS_ORDER}, b.year DESC NULLS LAST, ${PROBLEM_UNIT_SQL} NULLS LAST, i.number, i.id`,
 };
 
-/** FROM … WHERE … over issues i, publications b and units u for a query and filters, its parameters, and whether it reads the token index (s). */
-function problemsFrom(db: Store, parsed: ParsedQuery, o: ProblemQuery): { body: string; params: unknown[]; indexed: boolean } {
+/**
+ * FROM … WHERE … over issues i, publications b and units u for a query and filters, its
+ * parameters, and the index table (s) it reads from, if any, with its problem id (ORDER BY … DESC:
+ * newest first, read in the index's own order). A query of words alone is read from the
+ * jieba-token index; one whose every alternative has a substring term with grams, from the gram
+ * index (each alternative's grams), each problem then tested against its text; any other reads
+ * the problems, each substring term narrowed by the gram index. With `plain`, substring terms
+ * are matched by reading the problems, no gram index (what the index is tested against).
+ */
+function problemsFrom(db: Store, parsed: ParsedQuery, o: ProblemQuery): { body: string; params: unknown[]; key: string | null } {
   const pg = db.dialect === 'pg';
   let from = 'issues i';
+  let key: string | null = null;
   const where: string[] = [];
   const params: unknown[] = [];
-  // a query of words only: read from the token index
-  const indexed = parsed.alternatives.length > 0 && parsed.alternatives.every((a) => a.every(indexable));
-  if (indexed) {
+  const kinds = parsed.alternatives.map((a) => a.map(kindOf));
+  if (kinds.length && kinds.every((a) => a.every((k) => k === 'word'))) {
+    // a query of words only: read from the token index
     const expr = pg
       ? parsed.alternatives.map((a) => `(${a.map((t) => tsQuery(t.text)).join(' & ')})`).join(' | ')
       : parsed.alternatives.map((a) => `(${a.map((t) => ftsQuery(t.text)).join(' AND ')})`).join(' OR ');
     from = pg ? 'issue_search s JOIN issues i ON i.id = s.issue_id' : 'issues_fts s JOIN issues i ON i.id = s.rowid';
     where.push(pg ? 's.tokens @@ CAST(? AS tsquery)' : 'issues_fts MATCH ?');
     params.push(expr);
-  } else if (parsed.alternatives.length) {
-    const [terms, termParams] = termsSql(db, parsed);
+    key = pg ? 's.issue_id' : 's.rowid';
+  } else if (kinds.length && !o.plain && kinds.every((a) => a.includes('grams'))) {
+    // every alternative has a substring term: read from the gram index, then test each problem
+    from = pg ? 'issue_grams s JOIN issues i ON i.id = s.issue_id' : 'issues_fts_grams s JOIN issues i ON i.id = s.rowid';
+    where.push(pg ? 's.grams @@ CAST(? AS tsquery)' : 'issues_fts_grams MATCH ?');
+    params.push(gramQuery(pg, parsed.alternatives.map((a) => a.filter((t) => kindOf(t) === 'grams'))));
+    key = pg ? 's.issue_id' : 's.rowid';
+    const [terms, termParams] = termsSql(db, parsed, false);
+    where.push(terms);
+    params.push(...termParams);
+  } else if (kinds.length) {
+    const [terms, termParams] = termsSql(db, parsed, !o.plain);
     where.push(terms);
     params.push(...termParams);
   }
-  for (const t of parsed.exclude) where.push(`NOT ${termSql(db, t, params)}`);
+  for (const t of parsed.exclude) where.push(`NOT ${termSql(db, t, params, false)}`);
   if (o.unit) where.push(unitSql(db, o.unit, params));
   const [filter, filterParams] = filterSql({ region: o.region, level: o.level, from: o.year ?? o.from, to: o.year ?? o.to });
   if (filter) { where.push(filter.replace(/^WHERE /, '')); params.push(...filterParams); }
@@ -207,7 +247,7 @@ function problemsFrom(db: Store, parsed: ParsedQuery, o: ProblemQuery): { body: 
     JOIN publications b ON b.id = i.bulletin_id
     LEFT JOIN units u ON u.id = b.unit_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  return { body, params, indexed };
+  return { body, params, key };
 }
 
 /**
@@ -215,14 +255,16 @@ function problemsFrom(db: Store, parsed: ParsedQuery, o: ProblemQuery): { body: 
  * all. Ordered by `sort` (default `new`: most recently ingested first). A query of words alone is
  * one lookup in the token index; read newest first it stops at the page's end (a word in every
  * problem costs no more than a rare one); a query with a substring term (党, a phrase in quotes)
- * reads the problems, testing each (termsSql); exclusions (-词, NOT 词) leave out the problems
- * with them; an empty query lists every problem the filters keep. A query of exclusions only is a
- * UsageError. `words` are the query's words and their tokens, longest first (to mark).
+ * is one lookup in the gram index, whose problems are each tested against the term's text
+ * (problemsFrom): a rare term reads only the problems that may hold it; exclusions (-词, NOT 词)
+ * leave out the problems with them; an empty query lists every problem the filters keep. A query
+ * of exclusions only is a UsageError. `words` are the query's words and their tokens, longest
+ * first (to mark).
  */
 export async function findProblems(db: Store, q: string, o: ProblemQuery = {}): Promise<{ rows: FoundProblem[]; words: string[]; total?: number }> {
   const parsed = searchQuery(q);
   const pg = db.dialect === 'pg';
-  const { body, params, indexed } = problemsFrom(db, parsed, o);
+  const { body, params, key } = problemsFrom(db, parsed, o);
   const terms = parsed.alternatives.flat().map((t) => t.text);
   const words = [...new Set([...terms, ...terms.flatMap((t) => searchTokens(t))])].filter((t) => t.trim()).sort((a, b) => b.length - a.length);
   const sort = o.sort ?? 'new';
@@ -232,7 +274,7 @@ export async function findProblems(db: Store, q: string, o: ProblemQuery = {}): 
            (SELECT string_agg(th.label, '、' ORDER BY th.label) FROM issue_theme_tags t JOIN themes th ON th.id = t.theme_id WHERE t.issue_id = i.id) AS themes,
            b.title, (SELECT p.path FROM document_paths p WHERE p.${pg ? 'id' : 'rowid'} = (SELECT min(${pg ? 'id' : 'rowid'}) FROM document_paths WHERE document_id = b.document_id)) AS path
     ${body}
-    ORDER BY ${sort === 'new' ? `${indexed ? (pg ? 's.issue_id' : 's.rowid') : 'i.id'} DESC` : ORDER_SQL[sort]}
+    ORDER BY ${sort === 'new' ? `${key ?? 'i.id'} DESC` : ORDER_SQL[sort]}
     LIMIT ? OFFSET ?`, [...params, o.limit ?? 200, o.offset ?? 0]);
   if (!o.count) return { rows, words };
   const total = Number((await db.get<{ n: number }>(`SELECT count(*) AS n ${body}`, params))!.n);

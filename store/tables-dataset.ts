@@ -3,7 +3,7 @@
 // columns each table has and the notes the export writes. exportNotes() gives metadata.json's
 // descriptions of them all.
 import { database, writer, table, type AnyTable, type View } from './table-spec.js';
-import { BULLETINS, BULLETIN_STATS, CATEGORIES, DECLARED_TOTALS, DICTIONARIES, DOCUMENTS, DOCUMENTS_CITED, ISSUES, ISSUE_NOTES, ISSUE_THEME_TAGS, MEASURES, QUANTITY_ROWS, SEARCH, WARNINGS } from './tables.js';
+import { BULLETINS, BULLETIN_STATS, CATEGORIES, DECLARED_TOTALS, DICTIONARIES, DOCUMENTS, DOCUMENTS_CITED, ISSUES, ISSUE_NOTES, ISSUE_THEME_TAGS, MEASURES, QUANTITY_ROWS, SEARCH, GRAMS, WARNINGS } from './tables.js';
 
 export const DOCUMENT_PATHS = table('document_paths', 'Every path the same bytes were seen at.', {
   document_id: writer('bigint'),
@@ -78,7 +78,7 @@ export const ID_COUNTERS = table('id_counters', 'The largest issue and quantity 
 
 /** Every table, in the order a document's references need. */
 export const TABLES: Array<AnyTable> = [DOCUMENTS, DOCUMENT_PATHS, UNITS, UNIT_ALIASES, UNIT_MERGES, BULLETINS, DECLARED_TOTALS, CATEGORIES, ISSUES, MEASURES, ISSUE_NOTES,
-  DICTIONARIES.rules!, QUANTITY_ROWS, DICTIONARIES.themes!, ISSUE_THEME_TAGS, DOCUMENTS_CITED, WARNINGS, BULLETIN_STATS, GROUP_STATS, INGEST_RUNS, INGEST_ERRORS, ID_COUNTERS, SEARCH]
+  DICTIONARIES.rules!, QUANTITY_ROWS, DICTIONARIES.themes!, ISSUE_THEME_TAGS, DOCUMENTS_CITED, WARNINGS, BULLETIN_STATS, GROUP_STATS, INGEST_RUNS, INGEST_ERRORS, ID_COUNTERS, SEARCH, GRAMS]
   ;
 
 export const VIEWS: View[] = [

@@ -6,7 +6,7 @@
 // (store/sqlite/NNN_*.sql, store/pg/NNN_*.sql); nothing else.
 import type { BulletinRecord, Category, Issue, Quantity, ThemeTag, Warning } from '../core/record.js';
 import { bulletinId, database, int, json, lookup, pgExpr, real, ref, rowId, table, text, writer, type AnyTable } from './table-spec.js';
-import { fingerprint, ftsRows, statsOf, yearOf, type Stats } from './record-values.js';
+import { fingerprint, ftsRows, gramRows, statsOf, yearOf, type Stats } from './record-values.js';
 
 export const DOCUMENTS = table('documents', 'One row per distinct input file content (sha256). The normalized text every span points into.', {
   id: database('bigint'),
@@ -167,6 +167,24 @@ export const SEARCH = table<SearchRow>('issues_fts', 'Full-text search over jieb
   },
 });
 
+/** The substring index: each problem's grams (store/grams.ts; SQLite FTS5, contentless; PostgreSQL a tsvector in issue_grams). */
+type GramRow = { k: number; g: string };
+const gramRef = ref<GramRow>('issues', 'issue', (r) => r.k);
+export const GRAMS = table<GramRow>('issues_fts_grams', 'Substring search over problems, measures and outcomes: each problem’s characters and pairs of adjacent characters (contentless: only the index is kept).', {
+  rowid: gramRef,
+  grams: text((r) => r.g),
+}, {
+  many: true,
+  rows: (rec) => gramRows(rec).map((g, k) => ({ k, g })),
+  pg: {
+    name: 'issue_grams',
+    columns: [
+      { name: 'issue_id', ...gramRef },
+      { name: 'grams', ...pgExpr('text', "array_to_tsvector(array_remove(string_to_array(v->>'grams', ' '), ''))") },
+    ],
+  },
+});
+
 export const WARNINGS = table<Warning>('warnings', 'What the pipeline found suspicious: declared totals that do not match the problems, unknown statuses, not a bulletin, mojibake.', {
   bulletin_id: bulletinId(),
   code: text((w) => w.code),
@@ -188,7 +206,7 @@ export const BULLETIN_STATS = table<Stats>('bulletin_stats', 'Each bulletin’s 
 }, { rows: (rec) => [statsOf(rec)] });
 
 /** A document's rows, in the order they are written (after its documents and bulletins rows). */
-export const DOCUMENT_TABLES: Array<AnyTable> = [DECLARED_TOTALS, CATEGORIES, ISSUES, MEASURES, ISSUE_NOTES, QUANTITY_ROWS, DOCUMENTS_CITED, ISSUE_THEME_TAGS, SEARCH, WARNINGS]
+export const DOCUMENT_TABLES: Array<AnyTable> = [DECLARED_TOTALS, CATEGORIES, ISSUES, MEASURES, ISSUE_NOTES, QUANTITY_ROWS, DOCUMENTS_CITED, ISSUE_THEME_TAGS, SEARCH, GRAMS, WARNINGS]
   ;
 /** The dictionaries a document's rows look names up in. */
 export const DICTIONARIES: Record<string, AnyTable> = { rules: RULES, themes: THEMES };

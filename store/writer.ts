@@ -4,6 +4,7 @@
 // own. Its rows: each child table one INSERT … SELECT over the JSON array of its rows
 // (store/table-sql.ts), its ids counted on from the largest given.
 import { searchRow, SEARCH_TEXTS_SQL, type DB } from './db.js';
+import { gramsOf } from './grams.js';
 import type { DocPayload } from './rows.js';
 import { get, all, run, runSync, type Steps } from './steps.js';
 import { insertOne, sqliteDictionary, sqliteInsertMany, type Ctx, type Insert } from './table-sql.js';
@@ -54,10 +55,11 @@ class SqliteRows implements RowWriter {
   }
 
   *beforeDelete(documentId: number): Steps<void> {
-    // the search table is contentless: a document's entries go with FTS5's 'delete' command and
-    // the tokens they were made of, computed again from the stored problems
+    // the search table and the gram table are contentless: a document's entries go with FTS5's
+    // 'delete' command and the tokens and grams they were made of, computed again from the stored problems
     for (const i of yield* all<{ id: number; problem: string; measures: string; outcome: string }>(`${SEARCH_TEXTS_SQL} JOIN bulletins b ON b.id = i.bulletin_id WHERE b.document_id = ?`, [documentId])) {
       yield* run("INSERT INTO issues_fts (issues_fts, rowid, problem, measures, outcome) VALUES ('delete', ?, ?, ?, ?)", [i.id, ...searchRow(i)]);
+      yield* run("INSERT INTO issues_fts_grams (issues_fts_grams, rowid, grams) VALUES ('delete', ?, ?)", [i.id, gramsOf([i.problem, i.measures, i.outcome])]);
     }
   }
 

@@ -161,6 +161,7 @@ describe('PostgreSQL dataset', () => {
     const docs = readFileSync(join(dir, 'csv', 'documents.csv'), 'utf8');
     expect(docs.split('\n')[0]).toContain('record_json');
     expect(existsSync(join(dir, 'csv', 'issue_search.csv'))).toBe(false);
+    expect(existsSync(join(dir, 'csv', 'issue_grams.csv'))).toBe(false);
   }, 60_000);
 
   it('the web app reads the server as it reads a SQLite file', async () => {

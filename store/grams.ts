@@ -1,0 +1,76 @@
+// The substring index: each problem's grams, the characters and pairs of adjacent characters of its
+// problem, each of its measures and its outcome (SQLite: the FTS5 table issues_fts_grams,
+// PostgreSQL: issue_grams, a tsvector). A term of the search matched as a substring (党, a phrase
+// in quotes, a word jieba does not keep) is looked up by its own grams: every problem that holds
+// the term holds all of them, so the problems found are a superset of those that match, and each
+// is then tested against its text as before (store/search.ts). The index narrows the reading; it
+// never decides what matches.
+//
+// A gram is one or two characters of a run: the characters between whitespace and ASCII
+// punctuation (which SQLite's ascii tokenizer splits at; its ASCII letters are folded to lower
+// case, which only adds candidates). A problem with more grams than MAX_GRAMS (a page-long
+// paragraph of distinct pairs: a PostgreSQL tsvector holds at most 1 MB) keeps one gram, ALL,
+// which every query also looks up: it is read as a candidate for every term.
+
+/** The gram every query also matches: the problems whose grams were too many to keep. */
+export const ALL = 'zhenggaiall';
+export const MAX_GRAMS = 60_000;
+
+const ASCII_WORD = /[A-Za-z0-9]/;
+const SPACE = /\s/u;
+
+/** Is a character (a code point) part of a run: not whitespace, not ASCII punctuation, not U+FFFD or a lone surrogate. */
+function inRun(c: string): boolean {
+  const code = c.codePointAt(0)!;
+  if (code < 0x80) return ASCII_WORD.test(c);
+  if (code === 0xfffd || (code >= 0xd800 && code <= 0xdfff)) return false;
+  return !SPACE.test(c);
+}
+
+/** The runs of a text: its characters (code points) between the ones no gram holds. */
+function runs(text: string): string[][] {
+  const out: string[][] = [];
+  let run: string[] = [];
+  for (const c of text) {
+    if (inRun(c)) { run.push(c); continue; }
+    if (run.length) out.push(run);
+    run = [];
+  }
+  if (run.length) out.push(run);
+  return out;
+}
+
+/** A problem's grams, space-joined: every character and pair of adjacent characters of each text's runs, each once. */
+export function gramsOf(texts: Array<string | null | undefined>): string {
+  const seen = new Set<string>();
+  for (const t of texts) {
+    if (!t) continue;
+    for (const r of runs(t)) {
+      for (let i = 0; i < r.length; i++) {
+        seen.add(r[i]!);
+        if (i + 1 < r.length) seen.add(r[i]! + r[i + 1]!);
+      }
+    }
+  }
+  if (seen.size > MAX_GRAMS) return ALL;
+  return [...seen].join(' ');
+}
+
+/**
+ * The grams a substring term is looked up by (all of them required), or null when it has none
+ * (a term of ASCII punctuation alone: it is matched by reading the problems). A run of one
+ * character is that character; a longer run its pairs.
+ */
+export function termGrams(term: string): string[] | null {
+  const out = new Set<string>();
+  for (const r of runs(term)) {
+    if (r.length === 1) out.add(r[0]!);
+    for (let i = 0; i + 1 < r.length; i++) out.add(r[i]! + r[i + 1]!);
+  }
+  return out.size ? [...out] : null;
+}
+
+/** FTS5 query of a term's grams (each in quotes: none holds a quote). */
+export const gramFts = (grams: string[]) => grams.map((g) => `"${g}"`).join(' AND ');
+/** PostgreSQL tsquery of a term's grams (none holds a quote or a backslash). */
+export const gramTsQuery = (grams: string[]) => grams.map((g) => `'${g}'`).join(' & ');
