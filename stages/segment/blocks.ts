@@ -207,7 +207,9 @@ function labelledBlocks(L: Layout, f: Frame, parts: Parts, b: Blocks): void {
     if (!inProblemScope(i)) continue;
     const h = headings[i];
     if (h && h.level < 3) {
-      const cat = h.unitLine ? { title: h.body, rule: h.rule } : h.level === 1 && parts.partCategories.has(partOf[i]!) ? { title: partTitle(h.body), rule: decisionId('problem_parts') } : headingCategory(h);
+      // (a heading whose problems are listed right under it, 巡察发现的问题有：（1）…, names their category whatever its words)
+      const listed = paras[i + 1] && rx(r.problem_list).test(paras[i + 1]!.text) ? { title: groupTitle(h.body), rule: r.problem_list.id } : null;
+      const cat = h.unitLine ? { title: h.body, rule: h.rule } : h.level === 1 && parts.partCategories.has(partOf[i]!) ? { title: partTitle(h.body), rule: decisionId('problem_parts') } : headingCategory(h) ?? listed;
       if (cat) b.addCategory(h, cat.title, cat.rule, !h.unitLine);
     }
     const cc = h ? null : cellCategory(L, i, b.categories.length + 1);
@@ -217,7 +219,7 @@ function labelledBlocks(L: Layout, f: Frame, parts: Parts, b: Blocks): void {
     const list = h ? null : rx(r.problem_list).exec(p.text);
     const marker = (t: string) => rx(r.series_marker).exec(t)?.[0].length ?? 0;
     if (list) { inSeries = true; b.addProblem(i, null, p.start + list[0].length + marker(p.text.slice(list[0].length)), r.problem_list.id, b.problems.length + 1); continue; }
-    if (inSeries && (!h || h.rule === 'head.num') && marker(p.text)) { b.addProblem(i, null, p.start + marker(p.text), r.problem_list.id, b.problems.length + 1); continue; }
+    if (inSeries && (!h || h.level >= 3) && marker(p.text)) { b.addProblem(i, null, p.start + marker(p.text), r.problem_list.id, b.problems.length + 1); continue; }
     inSeries = false;
     // a line that only labels the problem after it (第1个问题 ⏎ 问题：X): the problem starts at the label, its words on the next line
     const next = paras[i + 1];

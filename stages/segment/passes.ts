@@ -219,7 +219,7 @@ export function linkItemAnswers(L: Layout, f: Frame, problems: ProblemBlock[], c
     if (!m) continue;
     const cat = [...categories].reverse().find((c) => c.para < i);
     const mine = problems.filter((p) => p.category === (cat?.ordinal ?? null) && p.first < i && (!cat || p.first > cat.para));
-    const target = mine[cnOrdinal(m[1]!) - 1];
+    const target = mine[cnOrdinal((m[1] ?? m[2])!) - 1];
     if (!target || target.answer) continue;
     let last = i;
     while (last + 1 < f.closing && !inside[last + 1] && !headings[last + 1] && !re.test(paras[last + 1]!.text)) last++;
