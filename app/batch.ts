@@ -109,6 +109,9 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   const small = !workers.isStarted;
   if (small && files.length) startParallel(1, false);
   const usePool = workers.isStarted;
+  // OCR's share of --jobs: a small batch's one worker reads a scan's pages `jobs` at once; each of
+  // a pool's `jobs` workers reads one page at a time, onnxruntime's threads split among them
+  const ocrShare: ReadOptions = small ? { ocrJobs: jobs } : { ocrJobs: 1, ocrThreads: Math.max(1, Math.floor(availableParallelism() / jobs)) };
   if (pgSink) sinkReady = Promise.resolve(pgSink);
   sinkReady ??= import('../store/sink-local.js').then(({ LocalSink }) => new LocalSink(sinkOptions));
   sinkReady.catch(() => {}); // awaited below; a failure is reported there
@@ -121,7 +124,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   const sink = await sinkReady;
   trace('writer ready');
   tally.writeTo(sink);
-  await parseAndWrite(files, { workers, sink, tally, readOpts, rawPaths, concurrency: usePool && !small ? jobs * 12 : 1 });
+  await parseAndWrite(files, { workers, sink, tally, readOpts: { ...readOpts, ...ocrShare }, rawPaths, concurrency: usePool && !small ? jobs * 12 : 1 });
   await workers.destroy();
   await sink.finish(tally.counts);
   const seconds = Math.round((performance.now() - t0) / 10) / 100;

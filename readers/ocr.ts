@@ -6,14 +6,18 @@
 // OCR boxes are grouped into lines, put into the page's coordinates, and then go through the
 // same paragraph joining and header/footer removal as a text layer's lines (pdf.ts).
 // Each page has a time limit: a page over it is left out with a warning; the caller is told
-// of each page (progress, and the batch's per-document limit runs per page on a scan).
+// of each page (progress, and the batch's per-document limit runs per page on a scan). The pages
+// of a scan are read several at once, up to the document's share of --jobs (ocr-readers.ts);
+// one page is read by ocr-page.ts.
 import { ZhenggaiError } from '../core/errors.js';
 import type { ReadResult } from '../core/doc.js';
 import type { ReadOptions } from './options.js';
 import { linesToText, type Line } from './pdf-lines.js';
 import { DEFAULT_OCR_MAX_PAGES, DEFAULT_OCR_PAGE_TIMEOUT_MS } from './ocr-limits.js';
-import { OcrEngine, OcrLate, type OcrBox } from './ocr-engine.js';
 import type { Raster } from './ocr-pixels.js';
+import type { PageRead } from './ocr-page.js';
+import { ocrShape, readPages, type Rendered } from './ocr-readers.js';
+export { boxesToLines, type OcrLine } from './ocr-page.js';
 
 /** a page whose mean confidence is under this gets a warning */
 export const LOW_CONFIDENCE = 0.8;
@@ -32,90 +36,6 @@ const skipped = (n: number, max: number, warnings: Warnings) => {
 
 /** render scale of a PDF page (2 = 144 dpi): PaddleOCR reads body text reliably from there */
 const SCALE = 2;
-
-let engine: Promise<OcrEngine> | null = null;
-/** The models, loaded once per process. ZHENGGAI_OCR_THREADS sets onnxruntime's threads (default: the cores). */
-export function ocrEngine(): Promise<OcrEngine> {
-  engine ??= (async () => {
-    try {
-      const threads = Number(process.env.ZHENGGAI_OCR_THREADS) || undefined;
-      return await OcrEngine.create({ threads });
-    } catch (e) {
-      engine = null;
-      throw new ZhenggaiError('internal', `the OCR engine cannot start: ${(e as Error).message}`);
-    }
-  })();
-  return engine;
-}
-
-export interface OcrLine { text: string; confidence: number; x: number; top: number; right: number; bottom: number }
-
-/** Boxes → lines: boxes whose vertical extents overlap by half are one line, read left to right. */
-export function boxesToLines(boxes: OcrBox[]): OcrLine[] {
-  const items = boxes
-    .filter((b) => b.text.trim())
-    .map((b) => {
-      const xs = b.box.map((p) => p[0]!);
-      const ys = b.box.map((p) => p[1]!);
-      return { text: b.text.trim(), confidence: b.mean, x: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
-    })
-    .sort((a, b) => a.top - b.top || a.x - b.x);
-  const rows: Array<typeof items> = [];
-  for (const it of items) {
-    const h = it.bottom - it.top;
-    const row = rows.find((r) => {
-      const top = Math.max(...r.map((x) => x.top));
-      const bottom = Math.min(...r.map((x) => x.bottom));
-      return Math.min(bottom, it.bottom) - Math.max(top, it.top) > h * 0.5;
-    });
-    if (row) row.push(it);
-    else rows.push([it]);
-  }
-  const lines = rows.map((r) => {
-    r.sort((a, b) => a.x - b.x);
-    const chars = r.reduce((n, x) => n + x.text.length, 0);
-    // the line's height is its longest box's: a short box beside it (Latin letters, digits, an
-    // address) reaches lower or higher, and the joining reads a change of height as a new paragraph
-    const main = r.reduce((m, x) => (x.right - x.x > m.right - m.x ? x : m), r[0]!);
-    return {
-      text: r.map((x) => x.text).join(''),
-      confidence: r.reduce((s, x) => s + x.confidence * x.text.length, 0) / Math.max(1, chars),
-      x: r[0]!.x,
-      right: Math.max(...r.map((x) => x.right)),
-      top: main.top,
-      bottom: main.bottom,
-    };
-  }).sort((a, b) => a.top - b.top);
-  // A box's height estimates its font size, give or take a pixel or two of the detector's map (a
-  // point or two on the page) and the descenders of Latin letters (…@163.com), and the joining
-  // reads a change of a point as a new paragraph: a line within 25% of the page's common height
-  // (the height most characters are set at) is given that height. A title a size larger (22 pt
-  // over 16) stays apart.
-  const byHeight = lines.map((l) => ({ h: l.bottom - l.top, n: l.text.length })).sort((a, b) => a.h - b.h);
-  const half = byHeight.reduce((n, x) => n + x.n, 0) / 2;
-  let seen = 0;
-  const common = byHeight.find((x) => (seen += x.n) >= half)?.h ?? 0;
-  for (const l of lines) if (Math.abs(l.bottom - l.top - common) <= common * 0.25) l.bottom = l.top + common;
-  return lines;
-}
-
-interface PageRead { lines: OcrLine[] | null; confidence: number | null; failed?: string }
-
-/** OCR one page; a page over its time limit is given up between two model runs (it stops costing CPU) and left out. */
-async function ocrImage(img: Raster, timeoutMs: number): Promise<PageRead> {
-  const ocr = await ocrEngine(); // an engine that cannot start fails the document, not a page
-  const start = performance.now();
-  try {
-    const boxes = await ocr.read(img, () => performance.now() - start > timeoutMs);
-    if (performance.now() - start > timeoutMs) throw new OcrLate();
-    const lines = boxesToLines(boxes);
-    const chars = lines.reduce((n, l) => n + l.text.length, 0);
-    return { lines, confidence: chars ? lines.reduce((s, l) => s + l.confidence * l.text.length, 0) / chars : null };
-  } catch (e) {
-    if (e instanceof OcrLate) return { lines: null, confidence: null, failed: `over the page time limit of ${timeoutMs} ms` };
-    return { lines: null, confidence: null, failed: (e as Error).message };
-  }
-}
 
 type Warnings = NonNullable<ReadResult['warnings']>;
 
@@ -220,29 +140,28 @@ async function scannedPicture(page: PdfPageLike, width: number, height: number):
 
 /** OCR the given (0-based) pages of an open PDF: their lines in PDF points, warnings, the mean confidence. */
 export async function ocrPdfPages(pdf: PdfLike, pages: number[], opts: ReadOptions): Promise<{ lines: Map<number, Line[]>; warnings: Warnings; confidence: number }> {
-  const timeout = opts.ocrPageTimeoutMs ?? DEFAULT_OCR_PAGE_TIMEOUT_MS;
   const out = new Map<number, Line[]>();
   const warnings: Warnings = [];
-  const reads: PageRead[] = [];
   const max = opts.ocrMaxPages ?? DEFAULT_OCR_MAX_PAGES;
   skipped(pages.length, max, warnings);
   const toRead = pages.slice(0, max);
-  for (const [k, p] of toRead.entries()) {
-    opts.onOcrPage?.(k + 1, toRead.length);
-    const page = await pdf.getPage(p + 1);
+  const at: Array<{ scale: number; height: number }> = [];
+  const render = async (k: number): Promise<Rendered> => {
+    const page = await pdf.getPage(toRead[k]! + 1);
     const { width, height } = page.getViewport({ scale: 1 });
     // whatever its MediaBox says, a page is rendered to at most OCR_PAGE_PIXELS
     const scale = Math.min(SCALE, Math.sqrt(OCR_PAGE_PIXELS / Math.max(1, width * height)));
-    let img: Raster;
+    at[k] = { scale, height };
     try {
-      img = await renderPage(page, scale);
+      return await renderPage(page, scale);
     } catch (e) {
-      const read: PageRead = { lines: null, confidence: null, failed: `the page cannot be rendered: ${(e as Error).message}` };
-      pageWarnings(read, `page ${p + 1}`, warnings);
-      continue;
+      return { failed: `the page cannot be rendered: ${(e as Error).message}` };
     }
-    const read = await ocrImage(img, timeout);
-    reads.push(read);
+  };
+  const reads = await readPages(toRead.length, render, { shape: ocrShape(opts, toRead.length), timeoutMs: opts.ocrPageTimeoutMs ?? DEFAULT_OCR_PAGE_TIMEOUT_MS, onPage: (k) => opts.onOcrPage?.(k + 1, toRead.length) });
+  for (const [k, read] of reads.entries()) {
+    const p = toRead[k]!;
+    const { scale, height } = at[k]!;
     pageWarnings(read, `page ${p + 1}`, warnings);
     if (read.lines) out.set(p, read.lines.map((l) => ({ text: l.text, x: l.x / scale, right: l.right / scale, y: height - l.top / scale, size: (l.bottom - l.top) / scale, page: p })));
   }
@@ -265,15 +184,11 @@ export async function readImage(bytes: Uint8Array, opts: ReadOptions = {}): Prom
   }
   if (pixels > MAX_IMAGE_PIXELS) throw new ZhenggaiError('image_too_large', `${Math.round(pixels / 1e6)} megapixels a page: over the ${MAX_IMAGE_PIXELS / 1e6}-megapixel limit of a scanned page`);
   const max = opts.ocrMaxPages ?? DEFAULT_OCR_MAX_PAGES;
-  const timeout = opts.ocrPageTimeoutMs ?? DEFAULT_OCR_PAGE_TIMEOUT_MS;
-  const pages: Line[][] = [];
   const warnings: Warnings = [];
-  const reads: PageRead[] = [];
   skipped(pageCount, max, warnings);
   const toRead = Math.min(pageCount, max);
-  for (let p = 0; p < toRead; p++) {
-    opts.onOcrPage?.(p + 1, toRead);
-    let img: Raster;
+  const heights: number[] = [];
+  const render = async (p: number): Promise<Raster> => {
     try {
       // EXIF orientation applied; a TIFF page at a time
       // scaled down to OCR_PAGE_PIXELS at most (a 600 dpi scan reads as well at a third of its size)
@@ -285,17 +200,19 @@ export async function readImage(bytes: Uint8Array, opts: ReadOptions = {}): Prom
       }
       // raw pixels, a transparent background made white (text is dark on it)
       const { data, info } = await pic.flatten({ background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });
-      img = { data, width: info.width, height: info.height, channels: info.channels };
+      heights[p] = info.height;
+      return { data, width: info.width, height: info.height, channels: info.channels };
     } catch (e) {
       throw new ZhenggaiError('image_corrupt', `page ${p + 1} of the picture cannot be decoded: ${(e as Error).message}`);
     }
-    const read = await ocrImage(img, timeout);
-    const { height } = img;
-    reads.push(read);
+  };
+  const reads = await readPages(toRead, render, { shape: ocrShape(opts, toRead), timeoutMs: opts.ocrPageTimeoutMs ?? DEFAULT_OCR_PAGE_TIMEOUT_MS, onPage: (p) => opts.onOcrPage?.(p + 1, toRead) });
+  const pages: Line[][] = reads.map((read, p) => {
     pageWarnings(read, pageCount > 1 ? `page ${p + 1}` : 'the picture', warnings);
+    const height = heights[p]!;
     // pixels as points: a line's size is its height, which is all the joining compares
-    pages.push((read.lines ?? []).map((l) => ({ text: l.text, x: l.x, right: l.right, y: height - l.top, size: l.bottom - l.top, page: p })));
-  }
+    return (read.lines ?? []).map((l) => ({ text: l.text, x: l.x, right: l.right, y: height - l.top, size: l.bottom - l.top, page: p }));
+  });
   const text = linesToText(pages);
   if (!/[\u4e00-\u9fff]/.test(text)) throw new ZhenggaiError('empty_file', 'no Chinese text found in the picture by OCR');
   return { format: 'image', encoding: null, text, meta: {}, ocr: { pages: toRead, confidence: meanOf(reads) }, ...(warnings.length ? { warnings } : {}) };

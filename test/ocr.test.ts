@@ -15,6 +15,9 @@ import { ctcDecode } from '../readers/ocr-engine.js';
 import { findBoxes } from '../readers/ocr-boxes.js';
 import { recInputs } from '../readers/ocr-pixels.js';
 import { boxesToLines } from '../readers/ocr.js';
+import { ocrShape } from '../readers/ocr-readers.js';
+import { readBytes } from '../readers/index.js';
+import { availableParallelism } from 'node:os';
 
 const dir = join(FIXTURES, 'xuchang-jiaotong-2024');
 // the scanned form of fixtures/xuchang-jiaotong-2024, kept out of fixtures/ so that ingesting
@@ -146,6 +149,85 @@ describe('a scan through the command line and the batch', () => {
     expect(events.at(-1)).toMatchObject({ event: 'summary', ingested: 1, failed: 1 });
     expect(cli('errors', '--db', db).stdout).toMatch(/worker_crashed\s+\S*scanned\.pdf/);
   }, 300_000);
+});
+
+/**
+ * The seed's scan (fixtures/xinye-kexie-2024, 18 pages): made by test/make-scan.ts (pdftoppm, from
+ * Debian's poppler-utils), or where pdftoppm is missing its pages drawn by pdf.js at the same
+ * 150 dpi and saved the same way (grey JPEG), each on a page of its own.
+ */
+async function seedScan(): Promise<Uint8Array> {
+  const { scanPages, imagePdf } = await import('./make-scan.js');
+  const src = join(FIXTURES, 'xinye-kexie-2024', 'bulletin.pdf');
+  // (ZHENGGAI_TEST_NO_PDFTOPPM=1 takes the second way where pdftoppm is installed)
+  if (!process.env.ZHENGGAI_TEST_NO_PDFTOPPM && !spawnSync('pdftoppm', ['-v']).error) return new Uint8Array(imagePdf(await scanPages(src)));
+  // unpdf's pdf.js transfers font data with ArrayBuffer.prototype.transferToFixedLength (Node 22):
+  // without it, Node 20 draws these pages blank or never finishes
+  type Transfer = { transferToFixedLength?: (this: ArrayBuffer, n?: number) => ArrayBuffer };
+  (ArrayBuffer.prototype as Transfer).transferToFixedLength ??= function (n) {
+    const out = structuredClone(this, { transfer: [this] });
+    return n === undefined || n === out.byteLength ? out : out.slice(0, n);
+  };
+  const { getDocumentProxy, renderPageAsImage } = await import('unpdf');
+  const { PDF_OPTIONS } = await import('../readers/pdf.js');
+  const sharp = (await import('sharp')).default;
+  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(src)), PDF_OPTIONS as never);
+  const pages = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const png = await renderPageAsImage(pdf, n, { canvasImport: () => import('@napi-rs/canvas'), scale: 150 / 72 });
+    const { data, info } = await sharp(Buffer.from(png)).flatten({ background: '#ffffff' }).greyscale().jpeg({ quality: 70 }).toBuffer({ resolveWithObject: true });
+    pages.push({ jpeg: data, width: info.width, height: info.height });
+  }
+  return new Uint8Array(imagePdf(pages));
+}
+
+describe('the pages of a scan read at once, up to --jobs', () => {
+  it('how many at once: at most the jobs, the pages and what memory holds; onnxruntime\'s threads split among them', () => {
+    const cores = availableParallelism();
+    expect(ocrShape({ ocrJobs: 2 }, 18)).toEqual({ readers: 2, threads: Math.max(1, Math.floor(cores / 2)) });
+    expect(ocrShape({ ocrJobs: 4 }, 1)).toEqual({ readers: 1, threads: cores });
+    expect(ocrShape({ ocrJobs: 1 }, 18)).toEqual({ readers: 1, threads: cores });
+    // a pool's worker: one page at a time, its share of the cores
+    expect(ocrShape({ ocrJobs: 1, ocrThreads: 1 }, 18)).toEqual({ readers: 1, threads: 1 });
+    expect(ocrShape({ ocrJobs: 10_000 }, 10_000).readers).toBeLessThan(10_000);
+  });
+  it('the two-page scan: the same text, warnings and confidence two pages at once as one by one; pages told in order, both at once', async () => {
+    const told = (jobs: number) => {
+      const at: Array<[number, number]> = [];
+      const t0 = performance.now();
+      return { at, t0, opts: { ocrJobs: jobs, onOcrPage: (p: number) => { at.push([p, performance.now()]); } } };
+    };
+    const one = told(1);
+    const two = told(2);
+    const a = await readBytes(scanned(), 'scanned.pdf', one.opts);
+    const t1 = performance.now();
+    const b = await readBytes(scanned(), 'scanned.pdf', two.opts);
+    const t2 = performance.now();
+    expect(b).toEqual(a);
+    expect(a.ocr).toMatchObject({ pages: 2 });
+    expect(one.at.map((x) => x[0])).toEqual([1, 2]);
+    expect(two.at.map((x) => x[0])).toEqual([1, 2]);
+    // one by one, page 2 starts once page 1 is read; two at once, as soon as page 1 is handed over
+    expect(one.at[1]![1] - one.at[0]![1]).toBeGreaterThan((t1 - one.t0) / 5);
+    expect(two.at[1]![1] - two.at[0]![1]).toBeLessThan((t2 - t1) / 5);
+  }, 300_000);
+  it('two at once keep --ocr-max-pages and the page time limit', async () => {
+    const first = await readBytes(scanned(), 'scanned.pdf', { ocrJobs: 2, ocrMaxPages: 1 });
+    expect(first.warnings?.map((w) => w.code)).toContain('ocr_pages_skipped');
+    // page 1 read, page 2 (the contact and the signature's date) not
+    expect(first.text).toContain('三、下一步工作打算');
+    expect(first.text).not.toContain('2024年11月12日');
+    const late = await readBytes(scanned(), 'slow.pdf', { ocrJobs: 2, ocrPageTimeoutMs: 1 }).catch((e) => e);
+    expect(late.code).toBe('pdf_no_text');
+  }, 300_000);
+  it('the seed\'s 18-page scan: the same record read two pages at once as one by one', async () => {
+    const bytes = await seedScan();
+    const one = await extractBytes(bytes, 'seed-scan.pdf', { ocrJobs: 1 });
+    const two = await extractBytes(bytes, 'seed-scan.pdf', { ocrJobs: 2 });
+    expect(one.source.ocr).toBe(true);
+    expect(one.issues.length).toBeGreaterThan(5);
+    expect(two).toEqual(one);
+  }, 900_000);
 });
 
 describe('the OCR engine\'s own steps (no model)', () => {
