@@ -16,15 +16,14 @@
 export const ALL = 'zhenggaiall';
 export const MAX_GRAMS = 60_000;
 
-const ASCII_WORD = /[A-Za-z0-9]/;
-const SPACE = /\s/u;
+/** Non-ASCII whitespace (what JavaScript's \s holds past ASCII: the Zs characters, the line and paragraph separators, U+FEFF). */
+const WIDE_SPACE = new Set([0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
 
-/** Is a character (a code point) part of a run: not whitespace, not ASCII punctuation, not U+FFFD or a lone surrogate. */
-function inRun(c: string): boolean {
-  const code = c.codePointAt(0)!;
-  if (code < 0x80) return ASCII_WORD.test(c);
-  if (code === 0xfffd || (code >= 0xd800 && code <= 0xdfff)) return false;
-  return !SPACE.test(c);
+/** Is a character (its code point) part of a run: not whitespace, not ASCII punctuation, not U+FFFD or a lone surrogate. */
+function inRun(code: number): boolean {
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  if (code === 0xfffd || (code >= 0xd800 && code <= 0xdfff) || (code >= 0x2000 && code <= 0x200a)) return false;
+  return !WIDE_SPACE.has(code);
 }
 
 /** The runs of a text: its characters (code points) between the ones no gram holds. */
@@ -32,7 +31,7 @@ function runs(text: string): string[][] {
   const out: string[][] = [];
   let run: string[] = [];
   for (const c of text) {
-    if (inRun(c)) { run.push(c); continue; }
+    if (inRun(c.codePointAt(0)!)) { run.push(c); continue; }
     if (run.length) out.push(run);
     run = [];
   }
@@ -40,16 +39,28 @@ function runs(text: string): string[][] {
   return out;
 }
 
-/** A problem's grams, space-joined: every character and pair of adjacent characters of each text's runs, each once. */
+/**
+ * A problem's grams, space-joined: every character and pair of adjacent characters of each text's
+ * runs, each once (one pass over the UTF-16 code units: it runs for every problem ingested).
+ */
 export function gramsOf(texts: Array<string | null | undefined>): string {
   const seen = new Set<string>();
   for (const t of texts) {
     if (!t) continue;
-    for (const r of runs(t)) {
-      for (let i = 0; i < r.length; i++) {
-        seen.add(r[i]!);
-        if (i + 1 < r.length) seen.add(r[i]! + r[i + 1]!);
+    let prev = '';
+    for (let i = 0; i < t.length; i++) {
+      let code = t.charCodeAt(i);
+      let width = 1;
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < t.length) {
+        const low = t.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) { code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00); width = 2; }
       }
+      if (!inRun(code)) { prev = ''; continue; }
+      const c = width === 1 ? t[i]! : t.slice(i, i + 2);
+      i += width - 1;
+      seen.add(c);
+      if (prev) seen.add(prev + c);
+      prev = c;
     }
   }
   if (seen.size > MAX_GRAMS) return ALL;

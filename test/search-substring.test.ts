@@ -116,13 +116,28 @@ const TXT = fixtureCases().flatMap((c) => c.inputs).filter((f) => f.endsWith('.t
 
 describe('the gram index', () => {
   it('holds each problem’s characters and pairs, runs split at whitespace and ASCII punctuation', () => {
-    expect(gramsOf(['党费 收缴', null, 'a.B'])).toBe('党 党费 费 收 收缴 缴 a B');
+    expect(gramsOf(['党费 收缴', null, 'a.B'])).toBe('党 费 党费 收 缴 收缴 a B');
     expect(termGrams('党')).toEqual(['党']);
     expect(termGrams('党费收缴')).toEqual(['党费', '费收', '收缴']);
     expect(termGrams('3.5万')).toEqual(['3', '5万']);
     expect(termGrams('...')).toBeNull();
-    expect(gramsOf(['𠀀𠀁'])).toBe('𠀀 𠀀𠀁 𠀁');
+    expect(gramsOf(['𠀀𠀁'])).toBe('𠀀 𠀁 𠀀𠀁');
     indexHoldsGrams(dbPath, SOME_GRAMS);
+  });
+
+  it('every gram of every substring of a text is among the text’s grams (the lookup never misses a problem)', () => {
+    const texts = ['党费收缴不规范，退还3.5万元（含PPP项目）', 'a\u00a0b\u3000c\u2005d\ufeffe\u0085f\u180eg', '𠀀𠀁x\ud800y\udc00z\ufffd党', 'Tab\there—dash–“引号”《书名》', ' 两端 空格 '];
+    for (const text of texts) {
+      const have = new Set(gramsOf([text]).split(' '));
+      const cs = [...text];
+      for (let a = 0; a < cs.length; a++) {
+        for (let b = a + 1; b <= Math.min(cs.length, a + 6); b++) {
+          const sub = cs.slice(a, b).join('').replace(/\s+/g, '');
+          if (!sub || !text.includes(sub)) continue; // whitespace taken out: not a substring of the text
+          for (const g of termGrams(sub) ?? []) expect(have.has(g), `${JSON.stringify(sub)} ${g}`).toBe(true);
+        }
+      }
+    }
   });
 
   it('a problem with more grams than it keeps is a candidate for every term, and found', async () => {
