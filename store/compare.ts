@@ -108,7 +108,8 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
       top_themes: null,
     }));
   }
-  const cmp = (a: unknown, b: unknown) => (a == null ? 1 : b == null ? -1 : typeof a === 'number' && typeof b === 'number' ? a - b : zh.compare(String(a), String(b)));
+  // (nulls last, and two nulls equal: a comparator that orders two nulls leaves the rows in whatever order the store gave them)
+  const cmp = (a: unknown, b: unknown) => (a == null && b == null ? 0 : a == null ? 1 : b == null ? -1 : typeof a === 'number' && typeof b === 'number' ? a - b : zh.compare(String(a), String(b)));
   return rows.sort((a, b) => { for (const k of o.by) { const c = cmp(a[k], b[k]); if (c) return c; } return 0; });
 }
 

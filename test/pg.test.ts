@@ -129,8 +129,9 @@ describe('PostgreSQL dataset', () => {
     if (!needs()) return;
     const r = cli(['search', '党费', '--format', 'json', '--db', url]);
     expect(r.status, r.stderr).toBe(0);
-    const rows = JSON.parse(r.stdout) as Array<{ unit: string; year: number; number: number }>;
-    expect(rows.filter((x) => x.unit === '新野县科学技术协会' && x.year === 2024).map((x) => x.number)).toEqual([1, 28]);
+    const rows = JSON.parse(r.stdout) as Array<{ unit: string; year: number; number: number; path: string }>;
+    // (xinye-kexie-2024-rewritten is the same unit's bulletin in another writer's words: a publication of its own)
+    expect(rows.filter((x) => x.unit === '新野县科学技术协会' && x.year === 2024 && !String(x.path).includes('-rewritten')).map((x) => x.number)).toEqual([1, 28]);
     for (const q of ['党费', '违规报销', '党费 OR 公车', '"违规报销"', '党', '不存在的词语组合']) {
       expect(await search(pg, q), q).toEqual(await search(lite, q));
     }
