@@ -1,16 +1,24 @@
 // `npm run bench:scale -- --n N [--jobs J] [--chunks 5]`: a benchmark, not a test. Ingests N
 // varied synthetic bulletins into one dataset in chunks (the CLI, --jobs = cores), printing each
-// chunk's rate and the database size; then times search (p50 of 20 queries), compare by unit and
-// by unit,year, the report (seconds and size) and the export (seconds and peak RSS, its own
-// process); and, in the same run, single-thread extraction of a sample, so that ingest's cost is
-// set against extraction's. Prints a table per step and, last, one JSON line:
+// chunk's rate, the database size and ingest's CPU per document by thread role; then, in the same
+// run, single-thread extraction of a sample (its wall and CPU time) and what ingest adds to it, part
+// by part (test/bench/parts.ts: search tokens, substring grams, compression, rows, copies between
+// threads, writer, GC pauses); then times search (p50 of 20 word queries and of 20 substring
+// queries), compare by unit and by unit,year, the report (seconds and size), the web app's pages
+// and the export (seconds and peak RSS, its own process). Prints a table per step and, last, one
+// JSON line:
 // {docs, ingest_rate_first, ingest_rate_last, db_bytes_per_text_byte, search_ms, compare_ms,
 //  report_s, report_mb, export_s, export_peak_rss_mb, ingest_vs_extract, extract_parallel_vs_extract,
-//  ingest_cpu_vs_extract, serve_page_ms_max}
+//  ingest_cpu_vs_extract, ingest_cpu_vs_extract_cpu, serve_page_ms_max, substring_search_ms,
+//  substring_search_ms_max, serve_substring_page_ms, ingest_cpu_ms: {parse, writer, main, other, total},
+//  ingest_parts_ms: {extract, tokens, grams, compression, rows, copy, writer, gc}}
 // (extract_parallel_vs_extract: the same sample extracted in a process per core at once, set
 // against one thread's time ÷ cores: what the cores give extraction alone, with no dataset;
 // ingest_cpu_vs_extract: the CPU time of ingest's threads, read from /proc, against one thread's
-// extraction: a floor under ingest_vs_extract, whatever the scheduling).
+// extraction time: a floor under ingest_vs_extract, whatever the scheduling;
+// ingest_cpu_vs_extract_cpu: the same against the extraction's CPU time, V8's helper threads
+// included as they are in ingest's: on a machine busy with other work, whose waits for a core
+// inflate wall time, the steadier of the two).
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, existsSync, statSync, rmSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -18,6 +26,8 @@ import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { synthBulletin } from './synth.js';
 import { extractBytes } from '../../stages/extract.js';
+import { ingestParts } from './parts.js';
+import type { BulletinRecord } from '../../core/record.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name: string, d: number) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : d; };
@@ -127,11 +137,21 @@ for (const [c, d] of chunkDirs.entries()) {
 const sample = Math.min(N, 400);
 const texts = Array.from({ length: sample }, (_, i) => Buffer.from(synthBulletin(i * Math.max(1, Math.floor(N / sample))).text));
 await extractBytes(new Uint8Array(texts[0]!), 'warm.txt');
+const records: BulletinRecord[] = [];
+const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
 const te = performance.now();
-for (const [i, b] of texts.entries()) await extractBytes(new Uint8Array(b), `s${i}.txt`);
+const ce = cpuNow();
+for (const [i, b] of texts.entries()) records.push(await extractBytes(new Uint8Array(b), `s${i}.txt`));
 const extractPerDoc = (performance.now() - te) / 1000 / sample;
+// its CPU time too (this thread and V8's helper threads, as ingest's is counted): on a busy
+// machine wall time also counts the waits for a core, so CPU is set against CPU
+const extractCpuPerDoc = (cpuNow() - ce) / sample;
 const extractAll = extractPerDoc * N;
-console.log(`extract (1 thread): ${r2(extractPerDoc * 1000)} ms per document → ${r2(extractAll)} s for ${N}; ingest took ${r2(ingestSeconds)} s with --jobs ${jobs}`);
+console.log(`extract (1 thread): ${r2(extractPerDoc * 1000)} ms per document (CPU ${r2(extractCpuPerDoc * 1000)} ms) → ${r2(extractAll)} s for ${N}; ingest took ${r2(ingestSeconds)} s with --jobs ${jobs}`);
+// what ingest adds to extraction, part by part, on the same sample (test/bench/parts.ts)
+const parts = await ingestParts(records);
+records.length = 0;
+console.log(`ingest's parts, CPU ms per document (1 thread, this process): extraction ${r2(extractCpuPerDoc * 1000)}; payload ${r2(parts.payload)} = search tokens ${r2(parts.tokens)}${parts.grams === null ? '' : ` + substring grams ${r2(parts.grams)}`} + compression ${r2(parts.compression)} + rows ${r2(parts.rows)}; copies between threads ${r2(parts.copy)} (${r2(parts.payload_kb)} KB a payload, twice); writer ${r2(parts.writer)} (a fresh dataset); GC pauses ${r2(parts.gc)}`);
 
 // --- extraction alone on every core at once (a process per core, the same sample each): what
 // ingest_vs_extract would be with no dataset at all. One thread's extraction has the other cores
@@ -155,7 +175,7 @@ console.log(`extract alone, ${jobs} processes at once: ${r2(parallelMs / 1000)} 
 const cpuVsExtract = cpuRead ? ingestCpu.total / extractAll : null;
 if (cpuVsExtract !== null) {
   const share = (x: number) => `${Math.round((100 * x) / ingestCpu.total)}%`;
-  console.log(`ingest CPU: ${r2(ingestCpu.total)} s = ${r2(cpuVsExtract)} × one thread's extraction (parse ${share(ingestCpu.parse)}, writer ${share(ingestCpu.writer)}, main ${share(ingestCpu.main)}, other threads ${share(ingestCpu.other)})`);
+  console.log(`ingest CPU: ${r2(ingestCpu.total)} s = ${r2(cpuVsExtract)} × one thread's extraction time, ${r2(ingestCpu.total / (extractCpuPerDoc * N))} × its CPU time (parse ${share(ingestCpu.parse)}, writer ${share(ingestCpu.writer)}, main ${share(ingestCpu.main)}, other threads ${share(ingestCpu.other)})`);
 }
 
 // --- queries on the dataset, in this process (the CLI's own functions, a warm connection)
@@ -170,8 +190,24 @@ for (const w of words) {
   await search(conn, w, { limit: 20 });
   times.push(performance.now() - t);
 }
-const searchMs = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const searchMs = p50(times);
 console.log(`search: p50 ${r2(searchMs)} ms over ${words.length} queries (max ${r2(Math.max(...times))} ms)`);
+// substring terms (matched as parts of the text, not as jieba words): single characters, phrases
+// in quotes, traditional characters, AND/OR/exclusion; most found in few problems or none, the
+// case that read every problem
+const substrings = ['党', '费', '7', '杞', '尉', '鑫', '龘', '"党费"', '"津贴"', '"违规报销"', '"8437元"', '"量子计算"', '"黨費"', '"县科协财务管理办法"',
+  '"清退违规发放资金"', '"津贴" OR 鑫', '"违规报销" -"差旅费"', '科协 "财务管理"', '"巡察" 尉', '"不存在的词"'];
+const subTimes: number[] = [];
+const subRows: string[] = [];
+for (const w of substrings) {
+  const t = performance.now();
+  const found = await search(conn, w, { limit: 20 });
+  subTimes.push(performance.now() - t);
+  subRows.push(`${w} ${Math.round(subTimes[subTimes.length - 1]!)} ms (${found.length})`);
+}
+const substringMs = p50(subTimes);
+console.log(`substring search: p50 ${r2(substringMs)} ms over ${substrings.length} queries (max ${r2(Math.max(...subTimes))} ms): ${subRows.join(', ')}`);
 const timed = async (f: () => Promise<unknown>) => { const t = performance.now(); const v = await f(); return { ms: performance.now() - t, v }; };
 const byUnit = await timed(() => compare(conn, { by: ['unit'] }));
 const byUnitYear = await timed(() => compare(conn, { by: ['unit', 'year'] }));
@@ -200,6 +236,15 @@ for (const path of pages) {
   pageMs[path] = Math.round(best);
 }
 console.log(`web app pages (best of 3, ms): ${JSON.stringify(pageMs)}`);
+// the search page for a substring term found nowhere (its count and facets read every match)
+let substringPageMs = Infinity;
+for (let i = 0; i < 3; i++) {
+  const t = performance.now();
+  const r = await app.request(`/search?q=${encodeURIComponent('"津贴"')}`);
+  await r.text();
+  substringPageMs = Math.min(substringPageMs, performance.now() - t);
+}
+console.log(`web app search page for a substring term found nowhere ("津贴", best of 3): ${Math.round(substringPageMs)} ms`);
 await conn.close();
 
 // --- export in its own process (its peak RSS is the figure)
@@ -222,7 +267,17 @@ const result = {
   extract_parallel_vs_extract: r2(parallelFloor),
   // ingest's CPU seconds, all threads, ÷ one thread's extraction time (null: not on Linux)
   ingest_cpu_vs_extract: cpuVsExtract === null ? null : r2(cpuVsExtract),
+  // the same against the extraction's CPU time (its V8 helper threads included, as ingest's are):
+  // steadier on a machine busy with other work, whose waits for a core inflate wall time
+  ingest_cpu_vs_extract_cpu: cpuRead ? r2(ingestCpu.total / (extractCpuPerDoc * N)) : null,
   serve_page_ms_max: Math.max(...Object.values(pageMs)),
+  substring_search_ms: r2(substringMs),
+  substring_search_ms_max: r2(Math.max(...subTimes)),
+  serve_substring_page_ms: Math.round(substringPageMs),
+  // CPU ms per document of ingest's threads (/proc, all chunks) and of each part of what it adds to
+  // extraction (this process, the sample: test/bench/parts.ts)
+  ingest_cpu_ms: cpuRead ? { parse: r2((ingestCpu.parse * 1000) / N), writer: r2((ingestCpu.writer * 1000) / N), main: r2((ingestCpu.main * 1000) / N), other: r2((ingestCpu.other * 1000) / N), total: r2((ingestCpu.total * 1000) / N) } : null,
+  ingest_parts_ms: { extract: r2(extractCpuPerDoc * 1000), tokens: r2(parts.tokens), grams: parts.grams === null ? null : r2(parts.grams), compression: r2(parts.compression), rows: r2(parts.rows), copy: r2(parts.copy), writer: r2(parts.writer), gc: r2(parts.gc) },
 };
 if (!process.env.KEEP) rmSync(work, { recursive: true, force: true }); // KEEP=1 keeps the corpus and the dataset
 console.log(JSON.stringify(result));
