@@ -5,7 +5,8 @@
 // writes anything), and pdf.js's own page-text extraction of the PDFs.
 // Then OCR (`--no-ocr` skips it): the seed's 18 pages printed and scanned (test/make-scan.ts, 150
 // dpi grey JPEGs; needs pdftoppm) read by the CLI, in seconds per page, with the score of the
-// record and the peak RSS; and, as the peer, Debian's tesseract (chi_sim) on the same page images
+// record and the peak RSS, one page at a time (ZHENGGAI_OCR_JOBS=1: onnxruntime on every core) and
+// two at once (ZHENGGAI_OCR_JOBS=2: one onnxruntime thread each on 2 cores); and, as the peer, Debian's tesseract (chi_sim) on the same page images
 // when it is installed, its text given to `extract` the same way (scores by ../shared/tools/score.mjs
 // when it is there).
 // Prints a table and, last, one JSON line. The txt figures are medians of three runs.
@@ -109,7 +110,7 @@ const startupMs = starts.sort((a, b) => a - b)[1]!;
 
 // --- OCR: the seed's scan through the CLI (engine start included) against tesseract on the same pages
 const r2 = (x: number) => Math.round(x * 100) / 100;
-interface OcrFigures { pages: number; seconds: number; score: number | null; peakRssMb: number | null }
+interface OcrFigures { pages: number; seconds: number; score: number | null; peakRssMb: number | null; cpu?: number }
 const OCR_SKIP = process.argv.includes('--no-ocr') ? 'skipped (--no-ocr)' : null;
 const ocrDir = join(work, 'ocr');
 mkdirSync(ocrDir);
@@ -127,8 +128,11 @@ function score(recordJson: string, name: string): number | null {
   const m = /score: ([\d.]+)/.exec(r.stdout);
   return m ? Number(m[1]) : null;
 }
-/** resident memory of a process and all its descendants, in bytes (Linux /proc; null elsewhere) */
-function treeRss(pid: number): number | null {
+/**
+ * resident memory of a process and all its descendants, in bytes (Linux /proc; null elsewhere);
+ * `cpu` gets each one's CPU seconds so far (user + system, its ended threads included)
+ */
+function treeRss(pid: number, cpu?: Map<number, number>): number | null {
   try {
     let sum = 0;
     const todo = [pid];
@@ -136,6 +140,10 @@ function treeRss(pid: number): number | null {
       const p = todo.pop()!;
       const status = readFileSync(`/proc/${p}/status`, 'utf8');
       sum += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      try {
+        const stat = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        cpu?.set(p, (Number(stat[11]) + Number(stat[12])) / 100); // utime, stime in clock ticks (100 a second)
+      } catch { /* gone */ }
       for (const t of readdirSync(`/proc/${p}/task`)) {
         try { todo.push(...readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)); } catch { /* gone */ }
       }
@@ -145,40 +153,48 @@ function treeRss(pid: number): number | null {
     return null;
   }
 }
-/** run a command; its wall time, stdout, and the peak RSS of its process tree (sampled every 50 ms) */
-async function timed(cmd: string, args: string[], env: Record<string, string> = {}): Promise<{ seconds: number; stdout: string; peak: number | null }> {
+/** run a command; its wall time, stdout, the peak RSS of its process tree and the CPU seconds its processes used (sampled every 50 ms) */
+async function timed(cmd: string, args: string[], env: Record<string, string> = {}): Promise<{ seconds: number; stdout: string; peak: number | null; cpu: number }> {
   const t = performance.now();
   return new Promise((resolve, reject) => {
     const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, ...env } });
     let out = '';
     let peak: number | null = null;
-    const sample = setInterval(() => { const r = treeRss(p.pid!); if (r !== null) peak = Math.max(peak ?? 0, r); }, 50);
+    const cpu = new Map<number, number>();
+    const sample = setInterval(() => { const r = treeRss(p.pid!, cpu); if (r !== null) peak = Math.max(peak ?? 0, r); }, 50);
     p.stdout.on('data', (d) => (out += d));
     p.on('error', (e) => { clearInterval(sample); reject(e); });
     p.on('close', (code) => {
       clearInterval(sample);
       if (code !== 0) reject(new Error(`${cmd} exited ${code}`));
-      else resolve({ seconds: (performance.now() - t) / 1000, stdout: out, peak });
+      else resolve({ seconds: (performance.now() - t) / 1000, stdout: out, peak, cpu: [...cpu.values()].reduce((a, b) => a + b, 0) });
     });
   });
 }
 const cli = join(root, 'bin', 'zhenggai.mjs');
 let ocr: OcrFigures | null = null;
+let ocr2: OcrFigures | null = null;
+let sameRecord: boolean | null = null;
 let tess: OcrFigures | null = null;
 let ocrNote = OCR_SKIP;
 let tessNote: string | null = OCR_SKIP;
 let tessTimes: number[] = [];
 let ocrTimes: number[] = [];
+let ocr2Times: number[] = [];
 if (seedPages && 'error' in seedPages) ocrNote = tessNote = `skipped: the seed's scan cannot be made (${seedPages.error.split('\n')[0]}; test/make-scan.ts needs pdftoppm: apt-get install poppler-utils)`;
 else if (seedPages) {
   const { pages } = seedPages;
   const scanFile = join(ocrDir, 'seed-scan.pdf');
   writeFileSync(scanFile, imagePdf(pages));
-  // twice, one before the peer's runs and one after, the faster counting, as for the peer: a
-  // machine shared with other work is slower at some moments than at others
-  const run = await timed(process.execPath, [cli, 'extract', scanFile]);
-  ocr = { pages: pages.length, seconds: run.seconds, score: score(run.stdout, 'ocr'), peakRssMb: run.peak === null ? null : Math.round(run.peak / 1e6) };
-  ocrTimes = [run.seconds];
+  // pages one at a time (jobs 1) and two at once (jobs 2), each twice: one pair before the peer's
+  // runs and one after, the faster counting, as for the peer (a machine shared with other work is
+  // slower at some moments than at others). The record must be the same either way.
+  const read = (jobs: number) => timed(process.execPath, [cli, 'extract', scanFile], { ZHENGGAI_OCR_JOBS: String(jobs) });
+  const figures = (r: Awaited<ReturnType<typeof read>>, name: string): OcrFigures => ({ pages: pages.length, seconds: r.seconds, score: score(r.stdout, name), peakRssMb: r.peak === null ? null : Math.round(r.peak / 1e6), cpu: r.cpu });
+  const first = [await read(1), await read(2)] as const;
+  ocr = figures(first[0], 'ocr');
+  ocr2 = figures(first[1], 'ocr-jobs2');
+  sameRecord = first[0].stdout === first[1].stdout;
   // the peer: the same page images, one tesseract run over the list (its model loads once, as ours does)
   const langs = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
   if (langs.error || !/^chi_sim$/m.test(langs.stdout)) tessNote = 'skipped: Debian\'s tesseract with chi_sim is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)';
@@ -198,16 +214,25 @@ else if (seedPages) {
     const txt = join(ocrDir, 'tesseract.txt');
     writeFileSync(txt, text);
     const rec = spawnSync(process.execPath, [cli, 'extract', txt], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    tess = { pages: pages.length, seconds: t.seconds, score: rec.status === 0 ? score(rec.stdout, 'tesseract') : 0, peakRssMb: t.peak === null ? null : Math.round(t.peak / 1e6) };
+    tess = { pages: pages.length, seconds: t.seconds, score: rec.status === 0 ? score(rec.stdout, 'tesseract') : 0, peakRssMb: t.peak === null ? null : Math.round(t.peak / 1e6), cpu: t.cpu };
   }
-  const again = await timed(process.execPath, [cli, 'extract', scanFile]);
-  ocrTimes.push(again.seconds);
-  ocr.seconds = Math.min(...ocrTimes);
-  if (again.peak !== null) ocr.peakRssMb = Math.max(ocr.peakRssMb ?? 0, Math.round(again.peak / 1e6));
+  const again = [await read(2), await read(1)] as const;
+  sameRecord = sameRecord && again[0].stdout === again[1].stdout && again[1].stdout === first[0].stdout;
+  const best = (f: OcrFigures, runs: ReadonlyArray<Awaited<ReturnType<typeof read>>>) => {
+    const fast = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    f.seconds = fast.seconds;
+    f.cpu = fast.cpu;
+    f.peakRssMb = Math.max(...runs.map((r) => (r.peak === null ? 0 : Math.round(r.peak / 1e6))));
+  };
+  best(ocr, [first[0], again[1]]);
+  best(ocr2, [first[1], again[0]]);
+  ocrTimes = [first[0].seconds, again[1].seconds];
+  ocr2Times = [first[1].seconds, again[0].seconds];
 }
 const perPage = (f: OcrFigures | null) => (f ? r2(f.seconds / f.pages) : null);
 const scored = (f: OcrFigures) => (f.score === null ? 'no score (../shared/tools/score.mjs not there)' : `score ${f.score}`);
 const ocrRatio = ocr && tess ? r2(ocr.seconds / ocr.pages / (tess.seconds / tess.pages)) : null;
+const cpuPerPage = (f: OcrFigures | null) => (f?.cpu === undefined ? null : r2(f.cpu / f.pages));
 
 const rows: Array<[string, string]> = [
   ['corpus', `${N} bulletins: ${nTxt} txt (${(bytes / 1e6).toFixed(1)} MB), ${nDocx} docx, ${nPdf} pdf in ${work}`],
@@ -221,8 +246,9 @@ const rows: Array<[string, string]> = [
   ['re-ingest the txt (all unchanged)', `${r2(again.seconds)} s (${again.s.unchanged} unchanged, ${again.s.ingested} new)`],
   ['peak RSS of an ingest (main + worker threads)', `${Math.round(peakRss)} MB`],
   ['CLI start-up to first file (median of 3)', `${Math.round(startupMs)} ms`],
-  ['OCR: the seed\'s scan, 150 dpi (engine start included)', ocr ? `${r2(ocr.seconds)} s for ${ocr.pages} pages = ${perPage(ocr)} s per page (runs: ${ocrTimes.map((x) => r2(x / ocr!.pages)).join(', ')}), ${scored(ocr)}, peak RSS ${ocr.peakRssMb ?? '?'} MB` : ocrNote!],
-  ['OCR peer: Debian\'s tesseract chi_sim, same pages', tess ? `${r2(tess.seconds)} s = ${perPage(tess)} s per page (as installed ${r2(tessTimes[0]! / tess.pages)}, one thread ${r2(tessTimes[1]! / tess.pages)}), ${scored(tess)}, peak RSS ${tess.peakRssMb ?? '?'} MB` : tessNote!],
+  ['OCR: the seed\'s scan, 150 dpi (engine start included), a page at a time', ocr ? `${r2(ocr.seconds)} s for ${ocr.pages} pages = ${perPage(ocr)} s per page (runs: ${ocrTimes.map((x) => r2(x / ocr!.pages)).join(', ')}), CPU ${cpuPerPage(ocr)} s a page, ${scored(ocr)}, peak RSS ${ocr.peakRssMb ?? '?'} MB` : ocrNote!],
+  ['OCR: the same, two pages at once (jobs 2)', ocr2 ? `${r2(ocr2.seconds)} s = ${perPage(ocr2)} s per page (runs: ${ocr2Times.map((x) => r2(x / ocr2!.pages)).join(', ')}), CPU ${cpuPerPage(ocr2)} s a page, peak RSS ${ocr2.peakRssMb ?? '?'} MB, ${sameRecord ? 'the same record' : 'A DIFFERENT RECORD'}` : ocrNote!],
+  ['OCR peer: Debian\'s tesseract chi_sim, same pages', tess ? `${r2(tess.seconds)} s = ${perPage(tess)} s per page (as installed ${r2(tessTimes[0]! / tess.pages)}, one thread ${r2(tessTimes[1]! / tess.pages)}), CPU ${cpuPerPage(tess)} s a page, ${scored(tess)}, peak RSS ${tess.peakRssMb ?? '?'} MB` : tessNote!],
   ['OCR time vs tesseract\'s', ocrRatio === null ? '-' : `${ocrRatio}×`],
 ];
 const w = Math.max(...rows.map((r) => r[0].length));
@@ -238,6 +264,11 @@ console.log(JSON.stringify({
   ocr_s_per_page: perPage(ocr),
   ocr_score: ocr?.score ?? null,
   ocr_peak_rss_mb: ocr?.peakRssMb ?? null,
+  ocr_cpu_s_per_page: cpuPerPage(ocr),
+  ocr_s_per_page_jobs2: perPage(ocr2),
+  ocr_cpu_s_per_page_jobs2: cpuPerPage(ocr2),
+  ocr_peak_rss_mb_jobs2: ocr2?.peakRssMb ?? null,
+  ocr_jobs2_same_record: sameRecord,
   tesseract_s_per_page: perPage(tess),
   tesseract_score: tess?.score ?? null,
   ocr_vs_tesseract: ocrRatio,
