@@ -58,6 +58,22 @@ describe('a scanned PDF (no text layer), read by OCR', () => {
     expect(diffs.length).toBeLessThanOrEqual(4);
     for (const d of diffs) expect(similarity(String(d.expected), String(d.got)), d.path).toBeGreaterThan(0.9);
   });
+  it('a page pdf.js must draw (text in embedded fonts, not one picture) is drawn and read on Node 20 too', async () => {
+    // the seed's first page, through OCR as a page whose text layer had no Chinese would be
+    const { getDocumentProxy } = await import('unpdf');
+    const { PDF_OPTIONS } = await import('../readers/pdf.js');
+    const { ocrPdfPages } = await import('../readers/ocr.js');
+    const pdf = await getDocumentProxy(new Uint8Array(readFileSync(join(FIXTURES, 'xinye-kexie-2024', 'bulletin.pdf'))), PDF_OPTIONS as never);
+    try {
+      const read = await ocrPdfPages(pdf as never, [0], { ocrJobs: 1, ocrPageTimeoutMs: 60_000 });
+      expect(read.warnings).toEqual([]);
+      const text = (read.lines.get(0) ?? []).map((l) => l.text).join('');
+      expect(text).toContain('附件8');
+      expect(text).toContain('新野县科学技术协会');
+    } finally {
+      await pdf.loadingTask.destroy();
+    }
+  }, 120_000);
   it('--no-ocr restores pdf_no_text', async () => {
     const err = await extractBytes(scanned(), 'scanned.pdf', { ocr: false }).catch((e) => e);
     expect(err.code).toBe('pdf_no_text');
