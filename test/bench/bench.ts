@@ -2,7 +2,9 @@
 // synthetic bulletins (80% .txt, 10% .docx with Word list numbering, 10% .pdf), ingests it
 // with --jobs = cores into a fresh database, and measures in the same run the baselines:
 // single-thread extraction of the same texts (what an ingest must do at the least, before it
-// writes anything), and pdf.js's own page-text extraction of the PDFs.
+// writes anything), and pdf.js's own page-text extraction of the PDFs; what ingest adds to that
+// extraction, part by part (test/bench/parts.ts, CPU ms a txt document), and substring search on
+// the txt dataset (the median of test/bench/parts.ts's 20 queries).
 // Then OCR (`--no-ocr` skips it): the seed's 18 pages printed and scanned (test/make-scan.ts, 150
 // dpi grey JPEGs; needs pdftoppm) read by the CLI, in seconds per page, with the score of the
 // record and the peak RSS, one page at a time (ZHENGGAI_OCR_JOBS=1: onnxruntime on every core) and
@@ -17,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { spawn, spawnSync } from 'node:child_process';
 import { getDocumentProxy, extractTextItems } from 'unpdf';
 import { synthBulletin } from './synth.js';
+import { ingestParts, SUBSTRING_QUERIES } from './parts.js';
 import { makeDocx } from '../make-docx.js';
 import { extractBytes } from '../../stages/extract.js';
 import { PDF_OPTIONS } from '../../readers/pdf.js';
@@ -93,6 +96,22 @@ const docx = await run(dirs.docx);
 const again = await run(dirs.txt, txt.db);
 const grouped = await run(dirs.txt, undefined, ['--commit-every', '100']);
 const peakRss = Math.max(...txtRuns.map((r) => r.s.peak_rss_mb), pdf.s.peak_rss_mb, docx.s.peak_rss_mb);
+
+// --- what ingest adds to extraction, part by part, on the txt records (test/bench/parts.ts), and
+// substring search (the median of its queries, 20 a page) on the txt dataset
+const txtRecords = [];
+for (const f of files(dirs.txt)) txtRecords.push(await extractBytes(new Uint8Array(readFileSync(f)), f));
+const parts = await ingestParts(txtRecords);
+txtRecords.length = 0;
+const substringMs = await (async () => {
+  const { openStore } = await import('../../store/store.js');
+  const { search } = await import('../../store/queries.js');
+  const conn = await openStore(txt.db, { readonly: true });
+  const times: number[] = [];
+  for (const q of SUBSTRING_QUERIES) { const t = performance.now(); await search(conn, q, { limit: 20 }); times.push(performance.now() - t); }
+  await conn.close();
+  return median(times);
+})();
 
 // --- CLI start-up to the first file event
 async function startup(): Promise<number> {
@@ -245,6 +264,8 @@ const rows: Array<[string, string]> = [
   ['ingest txt, --commit-every 100', `${r2(grouped.seconds)} s = ${Math.round(nTxt / grouped.seconds)} docs/s`],
   ['re-ingest the txt (all unchanged)', `${r2(again.seconds)} s (${again.s.unchanged} unchanged, ${again.s.ingested} new)`],
   ['peak RSS of an ingest (main + worker threads)', `${Math.round(peakRss)} MB`],
+  ['what ingest adds to extraction, CPU ms a txt document', `payload ${r2(parts.payload)} (search tokens ${r2(parts.tokens)}, substring grams ${r2(parts.grams ?? 0)}, compression ${r2(parts.compression)}, rows ${r2(parts.rows)}), copies between threads ${r2(parts.copy)}, writer ${r2(parts.writer)}, GC pauses ${r2(parts.gc)}`],
+  ['substring search on the txt dataset (median of 20 queries)', `${r2(substringMs)} ms`],
   ['CLI start-up to first file (median of 3)', `${Math.round(startupMs)} ms`],
   ['OCR: the seed\'s scan, 150 dpi (engine start included), a page at a time', ocr ? `${r2(ocr.seconds)} s for ${ocr.pages} pages = ${perPage(ocr)} s per page (runs: ${ocrTimes.map((x) => r2(x / ocr!.pages)).join(', ')}), CPU ${cpuPerPage(ocr)} s a page, ${scored(ocr)}, peak RSS ${ocr.peakRssMb ?? '?'} MB` : ocrNote!],
   ['OCR: the same, two pages at once (jobs 2)', ocr2 ? `${r2(ocr2.seconds)} s = ${perPage(ocr2)} s per page (runs: ${ocr2Times.map((x) => r2(x / ocr2!.pages)).join(', ')}), CPU ${cpuPerPage(ocr2)} s a page, peak RSS ${ocr2.peakRssMb ?? '?'} MB, ${sameRecord ? 'the same record' : 'A DIFFERENT RECORD'}` : ocrNote!],
@@ -258,6 +279,9 @@ console.log(JSON.stringify({
   txt_docs_per_s: Math.round(nTxt / txt.seconds),
   // ingest wall time ÷ (single-thread extraction ÷ cores): what the dataset path costs on top
   ingest_vs_extract: r2(txt.seconds / (baseTxt / jobs)),
+  // CPU ms a txt document of what ingest adds to extraction (test/bench/parts.ts), and substring search
+  ingest_parts_ms: { tokens: r2(parts.tokens), grams: r2(parts.grams ?? 0), compression: r2(parts.compression), rows: r2(parts.rows), copy: r2(parts.copy), writer: r2(parts.writer), gc: r2(parts.gc) },
+  substring_search_ms: r2(substringMs),
   pdf_ratio_vs_reader: r2(pdf.seconds / basePdf),
   peak_rss_mb: Math.round(peakRss),
   startup_ms: Math.round(startupMs),

@@ -17,6 +17,14 @@ import type { BulletinRecord } from '../../core/record.js';
 import * as rows from '../../store/rows.js';
 import { LocalSink } from '../../store/sink-local.js';
 
+/**
+ * Substring queries (matched as parts of the text, not as jieba words): single characters, phrases
+ * in quotes, traditional characters, AND/OR/exclusion; most found in few synthetic problems or
+ * none, the case that read every problem before the gram index.
+ */
+export const SUBSTRING_QUERIES = ['党', '费', '7', '杞', '尉', '鑫', '龘', '"党费"', '"津贴"', '"违规报销"', '"8437元"', '"量子计算"', '"黨費"', '"县科协财务管理办法"',
+  '"清退违规发放资金"', '"津贴" OR 鑫', '"违规报销" -"差旅费"', '科协 "财务管理"', '"巡察" 尉', '"不存在的词"'];
+
 export interface Parts { payload: number; tokens: number; grams: number | null; compression: number; rows: number; copy: number; writer: number; gc: number; payload_kb: number }
 
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };

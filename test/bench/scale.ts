@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { synthBulletin } from './synth.js';
 import { extractBytes } from '../../stages/extract.js';
-import { ingestParts } from './parts.js';
+import { ingestParts, SUBSTRING_QUERIES } from './parts.js';
 import type { BulletinRecord } from '../../core/record.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -193,11 +193,8 @@ for (const w of words) {
 const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const searchMs = p50(times);
 console.log(`search: p50 ${r2(searchMs)} ms over ${words.length} queries (max ${r2(Math.max(...times))} ms)`);
-// substring terms (matched as parts of the text, not as jieba words): single characters, phrases
-// in quotes, traditional characters, AND/OR/exclusion; most found in few problems or none, the
-// case that read every problem
-const substrings = ['党', '费', '7', '杞', '尉', '鑫', '龘', '"党费"', '"津贴"', '"违规报销"', '"8437元"', '"量子计算"', '"黨費"', '"县科协财务管理办法"',
-  '"清退违规发放资金"', '"津贴" OR 鑫', '"违规报销" -"差旅费"', '科协 "财务管理"', '"巡察" 尉', '"不存在的词"'];
+// substring terms (test/bench/parts.ts), most found in few problems or none
+const substrings = SUBSTRING_QUERIES;
 const subTimes: number[] = [];
 const subRows: string[] = [];
 for (const w of substrings) {
