@@ -71,6 +71,10 @@ function readHead(paras: Paragraph[], headStart: number, text: string, opts: Iss
   const tail = rx(r.bracket_status_tail).exec(problem);
   if (tail && tail.index > 0) { statusField ??= tail[1]!; problem = problem.slice(0, tail.index).replace(pattern('[{{p.full_stop}}{{p.wide_semicolon}}{{p.wide_comma}}\\s]+$'), ''); }
   const bodies = [...(headRest ? [headRest] : []), ...paras.slice(headParas).map((p) => p.text)];
+  // 问题1：X。整改情况：Y（已整改）: a status in brackets ending the problem's last paragraph is its status, not a measure's words
+  const last = bodies.length - 1;
+  const end = last >= 0 && !statusField ? rx(r.bracket_status_tail).exec(bodies[last]!) : null;
+  if (end && end.index > 0) { statusField = end[1]!; bodies[last] = bodies[last]!.slice(0, end.index); }
   return { problem, statusField, bodies };
 }
 

@@ -49,6 +49,9 @@ function load(): Map<string, Division[]> {
   return out;
 }
 
+/** Whether a name is a division's full name in the gazetteer (郏县, 南阳市, 河南省). */
+export const isDivision = (name: string): boolean => load().has(name);
+
 /** Every division name written in a text, longest first at each place. */
 function namesIn(text: string): string[] {
   const idx = load();

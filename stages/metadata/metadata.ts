@@ -10,7 +10,7 @@ import type { Bulletin, Level, Provenance } from '../../core/record.js';
 import type { MetadataRead } from '../../core/results.js';
 import { metadataRules } from './rules.js';
 import { readTitle, titleInLine, issuerOf, signatureIssuer } from './title.js';
-import { unitOf, regionOf, ownAreaLevel, levelFromRegion, levelRule, shortFormsOf, aliasesOf, inspectedName } from './unit.js';
+import { unitOf, unitWithArea, regionOf, ownAreaLevel, levelFromRegion, levelRule, shortFormsOf, aliasesOf, inspectedName } from './unit.js';
 import { contactOf } from './contact.js';
 import { datesOf } from './inspection-dates.js';
 
@@ -103,6 +103,9 @@ function readUnit(doc: Doc, issuer: string | null, titleIssuer: string | null, o
     const sigRegion = sig ? regionOf(sig) : null;
     if (sig && sigRegion && shortFormsOf(sig, sigRegion).has(unit)) { unit = sig; unitRule = r.field_rules.unit_signature; }
   }
+  // still no area: the name as the text writes it after its area (郏县安良镇杨庄村村务公开栏)
+  const withArea = unit && !regionOf(unit) ? unitWithArea(unit, doc.text) : null;
+  if (withArea) { unit = withArea; unitRule = r.field_rules.unit_area; }
   f.note('unit', unit, unitRule, f.locate(unit, 0, doc.text.length));
   const region = regionOf(unit ?? unitOf(issuer));
   f.note('region', region, r.region.id, f.locate(region, f.prov.unit?.span?.[0] ?? 0, doc.text.length));

@@ -49,6 +49,6 @@ export interface MetadataRules {
   title_date: RegexRule;
   unit_abbreviations: Record<string, string[] | string>;
   /** ids of field decisions that are not one regex (see rules/metadata.json field_rules) */
-  field_rules: Record<'title_page' | 'unit_signature' | 'issuer_title' | 'issuer_signature' | 'level_unit' | 'level_region' | 'kind' | 'inspection_range', string>;
+  field_rules: Record<'title_page' | 'unit_signature' | 'unit_area' | 'issuer_title' | 'issuer_signature' | 'level_unit' | 'level_region' | 'kind' | 'inspection_range', string>;
 }
 export const metadataRules = () => loadRules<MetadataRules>('metadata.json');

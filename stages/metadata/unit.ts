@@ -3,6 +3,7 @@
 import { rx, pattern } from '../../core/rules.js';
 import type { Level } from '../../core/record.js';
 import { metadataRules } from './rules.js';
+import { isDivision } from './gazetteer.js';
 
 export function unitOf(issuer: string | null): string | null {
   if (!issuer) return null;
@@ -45,6 +46,25 @@ export function regionOf(unit: string | null): string | null {
   const city = m[2] ?? '';
   if (rx(r.district).test(pick) && pick === m[3] && rx(r.municipality).test(city)) return city + pick;
   return pick;
+}
+
+/**
+ * A unit whose name has no area (杨庄村, 市场监管局) where the text writes it right after one that
+ * starts with a division of the gazetteer (郏县安良镇杨庄村村务公开栏): that fuller name, else null.
+ */
+export function unitWithArea(unit: string, text: string): string | null {
+  const region = rx(metadataRules().region);
+  for (let at = text.indexOf(unit); at >= 0; at = text.indexOf(unit, at + 1)) {
+    // the longest run of areas just before the name whose first area the gazetteer lists
+    for (let k = Math.max(0, at - 16); k < at - 1; k++) {
+      const s = text.slice(k, at);
+      const m = region.exec(s);
+      if (!m || m[0] !== s) continue;
+      const first = [m[1], m[2], m[3], m[4]].find((x) => !!x);
+      if (first && isDivision(first)) return s + unit;
+    }
+  }
+  return null;
 }
 
 /** The unit is itself an administrative area (a township, a county…): its level is its own. */
