@@ -70,23 +70,52 @@ export function alignBlocks(blocks: readonly ReaderBlock[], paras: readonly Para
   const plain = (upTo: number) => {
     for (; cursor < upTo; cursor++) out.push({ kind: 'paragraph', text: paras[cursor]!.text, span: [paras[cursor]!.start, paras[cursor]!.end], paras: [cursor, cursor] });
   };
+  const lastOf = (lines: string[], first: number, bound: number) => {
+    if (lines.length <= 1) return first;
+    const at = find(keyOf(lines[lines.length - 1]!), first + 1, Math.min(bound, first + lines.length + 8));
+    return at > first ? at : Math.min(bound - 1, first + lines.length - 1);
+  };
+  // a list item of several paragraphs and where the items nested in it (a problem's list of measures) are looked for
+  let item: { depth: number; next: number; last: number } | null = null;
   for (const b of blocks) {
     const lines = b.text.split('\n').filter((l) => l.trim());
     const dropped = b.kind === 'page_header' || b.kind === 'page_footer' || b.kind === 'front_matter';
+    if (item && b.kind === 'list_item' && (b.depth ?? 0) > item.depth && lines.length) {
+      const inner = find(keyOf(lines[0]!), item.next, item.last + 1);
+      if (inner >= 0) {
+        const last = lastOf(lines, inner, item.last + 1);
+        out.push({ ...b, span: [paras[inner]!.start, paras[last]!.end], paras: [inner, last] });
+        item.next = last + 1;
+        continue;
+      }
+    }
     const first = dropped || !lines.length ? -1 : find(keyOf(lines[0]!), cursor, cursor + WINDOW);
     if (first < 0) { out.push({ ...b, span: null, paras: null }); continue; }
-    let last = first;
-    if (lines.length > 1) {
-      const k = keyOf(lines[lines.length - 1]!);
-      const at = find(k, first + 1, first + lines.length + 8);
-      if (at > first) last = at;
-      else last = Math.min(paras.length - 1, first + lines.length - 1);
-    }
+    const last = lastOf(lines, first, paras.length);
     plain(first);
     out.push({ ...b, span: [paras[first]!.start, paras[last]!.end], paras: [first, last] });
     cursor = last + 1;
+    item = b.kind === 'list_item' && last > first ? { depth: b.depth ?? 0, next: first + 1, last } : null;
   }
   plain(paras.length);
+  return out;
+}
+
+/**
+ * The reader's list each of `n` paragraphs is an item of (null: none): a run of one-paragraph list
+ * items at one depth, one after another (a <ul> of measures, a Word list), is one list.
+ */
+export function listsOf(blocks: readonly Block[], n: number): Array<string | null> {
+  const out: Array<string | null> = new Array(n).fill(null);
+  let run: { id: string; depth: number; end: number } | null = null;
+  for (const b of blocks) {
+    if (b.kind !== 'list_item' || !b.paras || b.paras[0] !== b.paras[1] || b.paras[0] >= n) continue;
+    const [i] = b.paras;
+    const depth = b.depth ?? 0;
+    if (!run || run.depth !== depth || run.end !== i - 1) run = { id: `${depth}@${i}`, depth, end: i };
+    run.end = i;
+    out[i] = run.id;
+  }
   return out;
 }
 

@@ -11,6 +11,7 @@ import { extract as extractQuantities } from './quantities.js';
 import { tagThemes } from './themes.js';
 import { checkOf } from '../../core/checks.js';
 import { decisionId } from '../../core/vocabulary.js';
+import { listsOf } from '../../core/blocks.js';
 
 /** Pieces of text outside every issue. */
 export function outside(text: string, spans: Array<[number, number]>): Piece[] {
@@ -33,6 +34,7 @@ const notANumber = (doc: Doc) => (text: string, span: [number, number]) => {
 export function buildIssues(doc: Doc): Issue[] {
   const seg = doc.structure!;
   const issues: Issue[] = [];
+  const lists = listsOf(doc.blocks, doc.paragraphs.length);
   for (const b of seg.problems) {
     const own = doc.paragraphs.slice(b.first, b.last + 1);
     const stated: [number, number] = [own[0]!.start, own[own.length - 1]!.end];
@@ -43,7 +45,8 @@ export function buildIssues(doc: Doc): Issue[] {
     const span = stated;
     // (the words may start a paragraph or two into the block: 第1个问题 ⏎ 问题：X)
     const headAt = paras.findIndex((p) => b.headStart >= p.start && b.headStart <= p.end);
-    const parts = readIssue(headAt > 0 ? paras.slice(headAt) : paras, b.headStart, doc.text, { wholeHead: b.numbering === decisionId('reader_heading'), statusTag: b.tag?.phrase });
+    const paraLists = [...lists.slice(b.first, b.last + 1), ...answer.map(() => null)];
+    const parts = readIssue(headAt > 0 ? paras.slice(headAt) : paras, b.headStart, doc.text, { wholeHead: b.numbering === decisionId('reader_heading'), statusTag: b.tag?.phrase, lists: headAt > 0 ? paraLists.slice(headAt) : paraLists });
     if (!parts.problem) {
       doc.message({ ruleId: b.rule, stage: 'issues', severity: 'warning', code: 'problem_text_missing', message: `problem ${b.number}: no problem text found`, span });
     }

@@ -18,17 +18,30 @@ export interface BodyReading {
   lastMarker: number;
   /** the measures so far are whole paragraphs with no markers */
   plain: boolean;
+  /** the reader's list the last measure was an item of (a problem's measures as a <ul>, a Word list) */
+  measureList?: string | null;
 }
 
-/** Read each paragraph into the reading. */
-export function readBodies(bodies: string[], st: BodyReading): void {
-  for (const body of bodies) readBody(body, st);
+/** Read each paragraph into the reading; `lists`: the reader's list each paragraph is an item of (null: none). */
+export function readBodies(bodies: string[], st: BodyReading, lists: Array<string | null> = []): void {
+  bodies.forEach((body, i) => {
+    const list = lists[i] ?? null;
+    const before = st.measures.length;
+    readBody(body, st, list);
+    if (st.measures.length > before) st.measureList = list;
+  });
 }
 
-function readBody(body: string, st: BodyReading): void {
+function readBody(body: string, st: BodyReading, list: string | null): void {
   const r = structureRules();
   let raw = withoutStatusField(body, st);
   if (raw === null) return;
+  // the next item of the list the measures are in is another measure, whatever it says of the work
+  // (对…96个问题逐一复核，其余15个正在推进中), unless it is what came of it or only a status
+  if (list !== null && list === st.measureList && rx(r.outcome).exec(raw)?.index !== 0 && !isStatusLine(raw) && !(raw.length <= 16 && statusOnly(raw))) {
+    st.measures.push(raw);
+    return;
+  }
   if (rx(r.labels.deadline).test(raw) || rx(r.labels.cause).test(raw)) { st.notes.push(raw); return; }
   // a sentence that points at the problem's table of measures (…具体落实情况见下表。) is none of them
   if (rx(r.table_intro).test(raw)) return;
@@ -37,7 +50,7 @@ function readBody(body: string, st: BodyReading): void {
   const field = rx(r.labels.status).exec(raw);
   if (field && field.index === 0 && !rx(r.labels.measures).test(raw) && !seriesMarkers(raw).length) { st.notes.push(raw); return; }
   // (what came of it may be said first: measures under their label or in a series after the result are still measures)
-  const measuresAfter = rx(r.labels.measures).test(raw) || seriesMarkers(raw).some((m) => m.at === 0);
+  const measuresAfter = rx(r.labels.measures).test(raw) || seriesMarkers(raw, st.lastMarker).some((m) => m.at === 0);
   raw = withoutMeasuresLabel(raw, st);
   if (!raw) return;
   if (st.outcome !== null && !measuresAfter) { st.notes.push(raw); return; }
@@ -178,6 +191,9 @@ function readMeasures(before: string, whole: boolean, hadOutcome: boolean, st: B
       const end = k + 1 < marks.length ? marks[k + 1]!.at : before.length;
       measures.push(before.slice(m.at + m.len, end).trim());
     });
+  } else if (measures.length === 0 && statusLead(before)) {
+    // 此项整改仍在推进：剩余2个岗位正按程序招聘。 — where the work stands, said before any measure: a note
+    st.notes.push(before);
   } else if (measures.length === 0) {
     measures.push(before);
     st.plain = true;
@@ -187,6 +203,12 @@ function readMeasures(before: string, whole: boolean, hadOutcome: boolean, st: B
   } else {
     st.notes.push(before);
   }
+}
+
+/** A paragraph that opens with a status and a colon (此项整改仍在推进：…, 该问题已整改完成：…): it says how the problem stands. */
+function statusLead(p: string): boolean {
+  const colon = pattern('[{{p.colon}}]').exec(p);
+  return !!colon && colon.index > 0 && statusOnly(p.slice(0, colon.index)) && !rx(structureRules().labels.measures).test(p.slice(0, colon.index + 1));
 }
 
 /** A paragraph after plain measures is another one, unless it says where the work stands (目前…/截至…), its status, or what came of it or why (通过…/由于…). */

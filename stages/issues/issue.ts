@@ -19,6 +19,8 @@ interface IssueOptions {
   wholeHead?: boolean;
   /** a status in brackets found before the problem's numbering */
   statusTag?: string;
+  /** the reader's list each of `paras` is an item of (null: none) */
+  lists?: Array<string | null>;
 }
 
 /**
@@ -28,9 +30,13 @@ interface IssueOptions {
 export function readIssue(paras: Paragraph[], headStart: number, text: string, opts: IssueOptions = {}): IssueParts {
   const head = readHead(paras, headStart, text, opts);
   const bodies = head.bodies;
+  // each body's list: the head's rest is in none, the paragraphs after it in theirs
+  const lists = [...(head.bodies.length > paras.length - head.headParas ? [null] : []), ...(opts.lists ?? []).slice(head.headParas)];
+  const count = bodies.length;
   const description = takeDescription(bodies);
   const st: BodyReading = { problem: head.problem, measures: [], notes: [], outcome: null, statusField: head.statusField, lastMarker: 0, plain: false };
-  readBodies(bodies, st);
+  // (the description is taken off the front of the bodies)
+  readBodies(bodies, st, opts.lists ? lists.slice(count - bodies.length) : []);
   const progress: string[] = [];
   const progressRe = rx(statusRules().progress_sentence, 'g');
   for (const m of st.measures) for (const s of m.matchAll(progressRe)) progress.push(s[0].trim());
@@ -45,7 +51,7 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string, o
  * The head: the problem's title, a status in brackets before or after it, and the paragraphs to
  * read after it (the rest of the head's paragraph first, when there is one).
  */
-function readHead(paras: Paragraph[], headStart: number, text: string, opts: IssueOptions): { problem: string; statusField: string | null; bodies: string[] } {
+function readHead(paras: Paragraph[], headStart: number, text: string, opts: IssueOptions): { problem: string; statusField: string | null; bodies: string[]; headParas: number } {
   const r = structureRules();
   let headText = text.slice(headStart, paras[0]!.end);
   // a status in brackets before the problem's words (1.【已完成】X), or before its numbering (given): its status
@@ -75,7 +81,7 @@ function readHead(paras: Paragraph[], headStart: number, text: string, opts: Iss
   const last = bodies.length - 1;
   const end = last >= 0 && !statusField ? rx(r.bracket_status_tail).exec(bodies[last]!) : null;
   if (end && end.index > 0) { statusField = end[1]!; bodies[last] = bodies[last]!.slice(0, end.index); }
-  return { problem, statusField, bodies };
+  return { problem, statusField, bodies, headParas };
 }
 
 /**

@@ -4,6 +4,7 @@ import { pattern, rx } from '../../core/rules.js';
 import { pattern as totalsPattern } from '../totals/totals.js';
 import { structureRules, groupStatus, phraseStatus } from '../../core/vocabulary.js';
 import { type CategoryBlock, type Heading, type Layout, type ProblemBlock } from './model.js';
+import { listsOf } from '../../core/blocks.js';
 
 /**
  * Does the paragraph declare the bulletin's totals (巡察反馈的5个问题中，已完成整改4个…)? Such a
@@ -46,12 +47,15 @@ export function setExtents(L: Layout, problems: ProblemBlock[], categories: Cate
   for (const c of categories) stops.add(c.para);
   for (const h of level1) stops.add(h.para);
   stops.add(closing);
+  const lists = listsOf(L.doc.blocks, paras.length);
   for (const p of problems) {
     let j = p.first + 1;
     while (j < closing && !stops.has(j)) {
       const h = headings[j];
       const lv = levelAt?.[p.first] || problemLevel;
       if (h && lv && h.level < lv) break;
+      // the next item of a list the problem's paragraphs are in (its <ul> of measures) is the problem's, whatever figures it gives
+      if (!h && lists[j] !== null && lists[j] === lists[j - 1]) { j++; continue; }
       if (!h && declaresTotals(paras[j]!.text)) {
         p.endedByTotals = j;
         break;
