@@ -140,6 +140,7 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   },
   'central-narrative-2022': { 'line breaks lost': 'problems 1.关于“X”问题。 run into the narrative measures: categories and problems found, some measures merged' },
   'field-blocks-2023': { 'line breaks lost': 'unnumbered field blocks (问题描述：…整改措施：…) run together: the problem label is not split off after a status value' },
+  'field-blocks-2023-reworded2': { 'line breaks lost': 'as field-blocks-2023: unnumbered field blocks (存在问题：…整改举措：…) run together are not cut apart' },
   'oneline-problems-2024': {
     'line breaks lost': 'one-line problems have no marker: with the line breaks lost nothing in the text says where a problem starts',
     'hard-wrapped at 33 characters': 'a one-line problem of about the wrap width is joined to the measures paragraph after it',
