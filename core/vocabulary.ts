@@ -25,6 +25,7 @@ export interface StructureRules {
   series_marker: RegexRule;
   lead_marker: RegexRule;
   bracket_status_tail: RegexRule;
+  problem_ordinal: RegexRule;
   status_roll: RegexRule;
   conclusion: RegexRule;
   problem_kind: RegexRule;

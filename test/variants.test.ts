@@ -140,6 +140,14 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   },
   'central-narrative-2022': { 'line breaks lost': 'problems 1.关于“X”问题。 run into the narrative measures: categories and problems found, some measures merged' },
   'field-blocks-2023': { 'line breaks lost': 'unnumbered field blocks (问题描述：…整改措施：…) run together: the problem label is not split off after a status value' },
+  'spaced-numbering-2023': {
+    'hard-wrapped at 33 characters': 'wrapped again at 33 over its own PDF width (about 35): the two widths together read as none, the opening\'s dates stay broken',
+    'line breaks lost': 'numbering with spaces inside it (（ 一 ）, 1 . ) is not cut out of a run-on line: no categories',
+  },
+  'ordinal-problems-2022': {
+    'no measures label': 'its problems are told only by the 整改情况： after them (第一，/其一，/首先， also start measures): without the label none is found',
+    'line breaks lost': 'problems told only by the 整改情况： after them run together: nothing cuts the text before 第一，/其一，',
+  },
   'field-blocks-2023-reworded2': { 'line breaks lost': 'as field-blocks-2023: unnumbered field blocks (存在问题：…整改举措：…) run together are not cut apart' },
   'oneline-problems-2024': {
     'line breaks lost': 'one-line problems have no marker: with the line breaks lost nothing in the text says where a problem starts',

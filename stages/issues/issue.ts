@@ -73,6 +73,9 @@ function readHead(paras: Paragraph[], headStart: number, text: string, opts: Iss
   // 1.关于“X”的问题（已完成）: a status in brackets after the title
   const bracket = rx(r.bracket_status).exec(headRest);
   if (bracket) { statusField = bracket[1]!; headRest = headRest.slice(bracket[0].length).trim(); }
+  // 第一，X / 其二，X / 首先，X: the ordinal word numbers the problem, it is none of its words
+  const ordinal = rx(r.problem_ordinal).exec(problem);
+  if (ordinal && ordinal[0].length < problem.length) problem = problem.slice(ordinal[0].length);
   // 1）X【已完成】: a status in brackets ending a one-line problem is its status, not its words
   const tail = rx(r.bracket_status_tail).exec(problem);
   if (tail && tail.index > 0) { statusField ??= tail[1]!; problem = problem.slice(0, tail.index).replace(pattern('[{{p.full_stop}}{{p.wide_semicolon}}{{p.wide_comma}}\\s]+$'), ''); }

@@ -1,6 +1,6 @@
 // Status per problem, with the words it was read from and the rule id.
 import { rx, pattern, punct } from '../../core/rules.js';
-import { statusRules } from '../../core/vocabulary.js';
+import { statusRules, structureRules } from '../../core/vocabulary.js';
 import type { Status } from '../../core/record.js';
 
 export { isStatusValue, isLeadStatus } from '../../core/vocabulary.js';
@@ -35,8 +35,12 @@ export function readStatus(parts: StatusInput): StatusReading {
   // what will be done (下一步，将常态化开展…) says where the work stands only when nothing else does:
   // the problem's own words are read first (not done, then done), then with its plans
   const plan = rx(r.plan_start);
-  const stated = parts.notes.filter((n) => !plan.test(n));
-  const passes = stated.length < parts.notes.length ? [stated, parts.notes] : [parts.notes];
+  // a deadline field (完成时限：立行立改，长期坚持) says when the work is due, not where it stands
+  const deadline = rx(structureRules().labels.deadline);
+  const notesRead = parts.notes.filter((n) => !deadline.test(n));
+  const stated = notesRead.filter((n) => !plan.test(n));
+  // (…and only where nothing else says it: 整改时限：长期坚持 may be all a ledger gives)
+  const passes = [...(stated.length < notesRead.length ? [stated, notesRead] : [notesRead]), ...(notesRead.length < parts.notes.length ? [parts.notes] : [])];
   for (const notes of passes) {
     const tail = clean([...notes, parts.outcome ?? '', ...parts.progress].join('\n'));
     const all = clean([...parts.measures, parts.outcome ?? '', ...notes].join('\n'));

@@ -12,14 +12,16 @@ import { layout, wide } from './normalize-rules.js';
  */
 export function dropPageNumbers(lines: string[]): string[] {
   const afterPage = new Map<string, number>();
+  // (a header that carries its page's number, 第3页, repeats with another number on the next page)
+  const key = (l: string) => l.trim().replace(/\d+/g, '#');
   lines.forEach((l, i) => {
     if (!isPageNumber(l)) return;
-    const next = lines.slice(i + 1).find((x) => x.trim())?.trim();
-    if (next) afterPage.set(next, (afterPage.get(next) ?? 0) + 1);
+    const next = lines.slice(i + 1).find((x) => x.trim());
+    if (next) afterPage.set(key(next), (afterPage.get(key(next)) ?? 0) + 1);
   });
   const titleLike = rx(layout().normalize.running_header);
   const header = (l: string) => {
-    const n = afterPage.get(l.trim());
+    const n = afterPage.get(key(l));
     if (!n) return false;
     return n >= 2 || (titleLike.test(l.trim()) && !startsParagraph(l.trim()));
   };

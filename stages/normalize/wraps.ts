@@ -123,7 +123,8 @@ function measureStartPattern(): RegExp {
 function midSentence(prev: string, titleLike: RegExp): boolean {
   const r = layout().normalize;
   if (!prev || titleLike.test(prev) || rx(r.about_title).test(prev)) return false;
-  if (pattern('[{{p.comma}}{{p.enum_comma}}]$').test(prev)) return true;
+  // a line that ends on an opening quote or bracket (…三是建立“ ⏎ 三会一课”…) ends inside it
+  if (pattern('[{{p.comma}}{{p.enum_comma}}{{p.open_quote}}{{p.book_open}}{{p.open_paren}}]$').test(prev)) return true;
   if (prev.length < 20 || !isCjkCode(prev.charCodeAt(prev.length - 1))) return false;
   // a line ending like a heading (…方面, …情况, …问题, …打算) is one, numbered or not
   if (rx(r.heading_end).test(prev)) return false;

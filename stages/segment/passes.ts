@@ -35,7 +35,9 @@ export function readerHeadings(L: Layout, f: Frame): void {
     const h = headings[i];
     if (h) { if (!h.unitLine) textLevels.set(rank, [...(textLevels.get(rank) ?? []), h.level]); continue; }
     const t = paras[i]!.text;
-    if (t.length > (b.kind === 'heading' ? 240 : 160) || t.length < 4 || labels.some((re) => re.test(t)) || statusOnly(t) || isStatusLine(t)) continue;
+    // (a heading that names the next steps, 下一步工作打算, is a part's title, not a status however its words read)
+    const nextSteps = b.kind === 'heading' && rx(r.org_part).test(t) && t.length <= 20;
+    if (t.length > (b.kind === 'heading' ? 240 : 160) || t.length < 4 || labels.some((re) => re.test(t)) || (!nextSteps && (statusOnly(t) || isStatusLine(t)))) continue;
     cands.push({ para: i, rank });
   }
   if (!cands.length) return;
