@@ -65,7 +65,7 @@ export function cellMeasures(cell: string): string[] {
  * done (any measure still under way leaves the problem under way), else done.
  */
 function measuresTable(rows: string[][]): string[] | null {
-  const headerAt = rows.findIndex((r) => r.some((c) => roleOf(c) === 'measures') && !r.some((c) => roleOf(c) === 'problem'));
+  const headerAt = rows.findIndex((r) => r.some((c) => headerRole(c) === 'measures') && !r.some((c) => headerRole(c) === 'problem'));
   if (headerAt < 0) return null;
   const header = rows[headerAt]!;
   const at = (role: Role) => header.findIndex((h) => roleOf(h) === role);
@@ -80,11 +80,65 @@ function measuresTable(rows: string[][]): string[] | null {
   return [...rows.slice(0, headerAt).map((r) => r.filter(Boolean).join(' ')), ...measures.map((x, k) => `${k ? '' : label().measures}${x}${k < measures.length - 1 && !pattern('[{{p.full_stop}}{{p.semicolon}}]$').test(x) ? label().clause_end : ''}`), ...(statuses.length ? [`${label().status}${open ?? statuses[0]}`] : [])];
 }
 
+/** The longest cell read as a column's header: longer cells are contents (反馈问题64个，已整改…), whatever words they hold. */
+const HEADER_MAX = 16;
+const headerRole = (c: string): Role | null => (c.length <= HEADER_MAX ? roleOf(c) : null);
+
+/**
+ * A table of one problem's fields, each value beside its label (问题描述 | X, 整改措施 | ①…, 完成情况 |
+ * 已完成), perhaps under a title row merged across it (问题1：X) or a label merged down beside
+ * several (整改落实情况 | 整改措施 | …): its lines labelled as a ledger's are. Null for any other
+ * table (a ledger's header row has labels for values; a contact table has no field labels).
+ */
+function fieldTable(rows: string[][]): string[] | null {
+  const out: string[] = [];
+  const roles = new Set<Role>();
+  for (const r of rows) {
+    // a cell merged across columns stands once
+    const cells = r.filter((c, k) => c && c !== r[k - 1]);
+    if (cells.length === 1) { out.push(cells[0]!.replace(/\n/g, '')); continue; }
+    // (a field left empty: its label alone, the value cell blank)
+    if (!r[r.length - 1] && cells.every((c) => headerRole(c))) continue;
+    const value = cells[cells.length - 1]!;
+    const labels = cells.slice(0, -1);
+    const role = labels.map(headerRole).filter((x): x is Role => x !== null).pop();
+    if (!role || labels.some((l) => l.length > HEADER_MAX) || headerRole(value)) return null;
+    roles.add(role);
+    const at = labels.findLastIndex((l) => headerRole(l) === role);
+    if (role === 'measures') {
+      const ms = cellMeasures(value);
+      out.push(...ms.map((m, k) => `${k ? '' : label().measures}${m}${k < ms.length - 1 && !pattern('[{{p.clause_end}}]$').test(m) ? punctEnd() : ''}`));
+    } else if (role === 'owner' || role === 'no') out.push(`${labels[at]}${punct('colon').charAt(0)}${value.replace(/\n/g, '')}`);
+    else out.push(`${label()[role]}${value.replace(/\n/g, '')}`);
+  }
+  return roles.size >= 2 && (roles.has('problem') || roles.has('measures')) ? out : null;
+}
+
+/**
+ * A table of short labels each beside its value (索引号 | 1136…/2024-00218 | 发布机构 | 资溪县教育体育局):
+ * a field per line, written 索引号：1136… as a page prints its fields. Null for any other table.
+ */
+function labelledPairs(rows: string[][]): string[] | null {
+  const out: string[] = [];
+  const short = pattern('^[^{{p.clause_end}}{{p.comma}}{{p.colon}}\\d]{2,8}$');
+  for (const r of rows) {
+    const cells = r.filter(Boolean);
+    if (!cells.length || cells.length % 2) return null;
+    for (let k = 0; k < cells.length; k += 2) {
+      if (!short.test(cells[k]!)) return null;
+      out.push(`${cells[k]}${punct('colon').charAt(0)}${cells[k + 1]!.replace(/\n/g, ' ')}`);
+    }
+  }
+  return out.length >= 2 ? out : null;
+}
+
 /** Rows of cells → lines. A ledger becomes labelled paragraphs; any other table, one line per row. */
 export function tableLines(rows: string[][]): string[] {
   const clean = rows.map((r) => r.map((c) => c.replace(/[ \t]+/g, ' ').trim())).filter((r) => r.some(Boolean));
   const flat = (r: string[]) => r.filter(Boolean).join(' ').replace(/\n/g, ' ');
-  const headerAt = clean.findIndex((r) => r.some((c) => roleOf(c) === 'problem') && r.some((c) => roleOf(c) === 'measures'));
+  const fields = fieldTable(clean) ?? labelledPairs(clean);
+  if (fields) return fields;
+  const headerAt = clean.findIndex((r) => r.some((c) => headerRole(c) === 'problem') && r.some((c) => headerRole(c) === 'measures'));
   if (headerAt < 0) return measuresTable(clean) ?? clean.map(flat);
   const header = clean[headerAt]!;
   const col: Partial<Record<Role, number>> = {};
