@@ -5,6 +5,7 @@
 import { pattern, punct, rx } from '../core/rules.js';
 import { structureRules, statusRules } from '../core/vocabulary.js';
 import { readerPatterns, readerRules, type Role } from './reader-rules.js';
+import { boxTables } from './box-tables.js';
 
 let cols: Array<[Role, RegExp]> | null = null;
 /** Column roles and their header words (rules/readers.json table_columns), in the order they are tried. */
@@ -207,6 +208,7 @@ function problemLines(p: LedgerProblem): string[] {
  * and tables that are not a ledger, stay as they are.
  */
 export function textLedgers(text: string): string {
+  text = boxTables(text);
   if (text.includes('   ')) text = spacedLedgers(text);
   if (!text.includes('\t') && !text.includes('|')) return text;
   const lines = text.split(/\r?\n/);

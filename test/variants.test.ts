@@ -32,6 +32,8 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   // a table laid out in columns of spaces: wrapping its lines, losing its line breaks or indenting them with
   // full-width spaces moves its columns (the layout is the table)
   'spaced-table-2024': ['hard-wrapped at 33 characters', 'line breaks lost', 'CRLF and full-width indents'],
+  // a table drawn in boxes is its lines: wrapped again or run together, no row is left
+  'box-table-2024': ['hard-wrapped at 33 characters', 'line breaks lost'],
   // their problems are already （1） under groups 1.: renumbering the groups （1） too erases the nesting
   'minzhengju-nested-2023': ['numbering （1）'],
   'henan-renminyiyuan-2023': ['numbering （1）'],
