@@ -26,6 +26,8 @@ export interface StructureRules {
   lead_marker: RegexRule;
   bracket_status_tail: RegexRule;
   problem_ordinal: RegexRule;
+  category_count: RegexRule;
+  count_tail: RegexRule;
   status_roll: RegexRule;
   conclusion: RegexRule;
   problem_kind: RegexRule;

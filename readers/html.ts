@@ -74,6 +74,8 @@ function blockLines(el: Node, blocks?: ReaderBlock[]): string {
     }
     // a short inline mark holding only a status (<span class="badge">已完成</span> after the problem's words): a status in brackets
     if (INLINE.has(tag) && isBadge(e)) { out += `${open()}${compactText(e)}${close()}`; return; }
+    // a card's number in a mark of its own before the card's first block (<span class="no">3</span><p>X</p>): numbering, 3．X
+    if (INLINE.has(tag) && isCardNumber(e)) { out += `${compactText(e)}${punct('dot').charAt(1)}`; return; }
     const block = BLOCK.has(tag);
     if (block) out += '\n';
     // an ordered list's item shows its number: written as the page displays it (start=, value=), by its depth (1. （1） ①)
@@ -96,6 +98,14 @@ function isBadge(e: HTMLElement): boolean {
   if (!t || t.length > 8 || !pattern('^(?:{{bracket_status}})$').test(t)) return false;
   const parent = e.parentNode;
   return !!parent && compactText(parent).length > t.length;
+}
+
+/** A mark holding only a number (1 to 3 digits) that a block follows in the same parent: the number of what the block says. */
+function isCardNumber(e: HTMLElement): boolean {
+  if (!/^\d{1,3}$/.test(compactText(e))) return false;
+  const sibs = e.parentNode?.childNodes ?? [];
+  const next = sibs.slice(sibs.indexOf(e) + 1).find((c) => c.nodeType === 1 || c.text.trim());
+  return !!next && next.nodeType === 1 && BLOCK.has((next as HTMLElement).rawTagName?.toLowerCase() ?? '');
 }
 
 /** The number an <ol> item is displayed with, written by the list's depth (1. / （1） / ①); none for <ul> or where the item types its own. */

@@ -34,6 +34,9 @@ export function readBodies(bodies: string[], st: BodyReading, lists: Array<strin
 
 function readBody(body: string, st: BodyReading, list: string | null): void {
   const r = structureRules();
+  // a paragraph that is only a status in brackets (【持续推进】 under a card's title): the status
+  const tag = rx(r.bracket_status).exec(body);
+  if (tag && tag[0].length >= body.trim().length) { st.statusField ??= tag[1]!; return; }
   let raw = withoutStatusField(body, st);
   if (raw === null) return;
   // the next item of the list the measures are in is another measure, whatever it says of the work

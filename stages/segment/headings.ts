@@ -29,7 +29,7 @@ export function headingOf(p: Paragraph, index: number): Heading | null {
 /** A heading that names a category rather than a problem: （一）“X”方面, 一、在X方面, 反馈问题：X */
 export function categoryTitle(body: string): string | null {
   const r = structureRules();
-  const t = body.replace(pattern('[{{p.full_stop}}{{p.colon}}]$'), '').trim();
+  const t = body.replace(pattern('[{{p.full_stop}}{{p.colon}}]$'), '').replace(rx(r.count_tail), '').trim();
   const lab = rx(r.category_label).exec(t);
   if (lab) return stripQuotes(lab[1]!);
   // a run-in heading is read by its first sentence: （一）关于X方面。一是… is a theme, not a problem

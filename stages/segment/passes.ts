@@ -20,6 +20,9 @@ function insideProblems(n: number, problems: ProblemBlock[]): Uint8Array {
  * line under （一）X方面 is 2.5), or, with no numbered heading before, is ranked on its own.
  * Labels (整改措施：), status lines and long sentences are no headings, bold or not.
  */
+/** The rank of a line that counts the problems under it (rules/structure.json category.with_count): after every reader rank. */
+const COUNTED = 11;
+
 export function readerHeadings(L: Layout, f: Frame): void {
   const { doc, paras, headings, r } = L;
   const labels = [r.labels.measures, r.labels.problem, r.labels.status, r.labels.deadline].map((x) => rx(x));
@@ -40,6 +43,11 @@ export function readerHeadings(L: Layout, f: Frame): void {
     if (t.length > (b.kind === 'heading' ? 240 : 160) || t.length < 4 || labels.some((re) => re.test(t)) || (!nextSteps && (statusOnly(t) || isStatusLine(t)))) continue;
     cands.push({ para: i, rank });
   }
+  // a line naming an area with the count of its problems (全面从严治党方面（3个问题）), numbered or not by the reader: a heading
+  const counted = rx(r.category_count);
+  const seen = new Set(cands.map((c) => c.para));
+  for (let i = f.bodyStart; i < f.closing; i++) if (!headings[i] && !seen.has(i) && counted.test(paras[i]!.text)) cands.push({ para: i, rank: COUNTED });
+  cands.sort((a, b) => a.para - b.para);
   if (!cands.length) return;
   const mode = (xs: number[]) => { const c = new Map<number, number>(); for (const x of xs) c.set(x, (c.get(x) ?? 0) + 1); return [...c].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]; };
   // the level of the numbered heading before each candidate, or 0 (candidates have no heading yet)
@@ -55,6 +63,11 @@ export function readerHeadings(L: Layout, f: Frame): void {
   for (const rank of ranks) {
     const own = textLevels.get(rank);
     if (own?.length) { level.set(rank, mode(own)); continue; }
+    // a line with its count of problems stands half a level over the numbered headings that follow it (the problems it counts)
+    if (rank === COUNTED) {
+      const next = cands.filter((c) => c.rank === rank).map((c) => headings.slice(c.para + 1, f.closing).find((h) => h)?.level ?? 0).filter((x) => x > 0);
+      if (next.length) { level.set(rank, mode(next) - 0.5); continue; }
+    }
     const prev = mode(cands.filter((c) => c.rank === rank).map((c) => before.get(c.para)!));
     level.set(rank, prev ? prev + 0.5 : ranks.indexOf(rank) + 1);
   }
