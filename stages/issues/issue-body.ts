@@ -56,6 +56,9 @@ function readBody(body: string, st: BodyReading, list: string | null): void {
   const measuresAfter = rx(r.labels.measures).test(raw) || seriesMarkers(raw, st.lastMarker).some((m) => m.at === 0);
   raw = withoutMeasuresLabel(raw, st);
   if (!raw) return;
+  // an answer that says its status first, in a sentence of its own (已整改完毕。镇党委修订…): the status, the rest the measures
+  const lead = st.measures.length || st.statusField ? null : pattern('^([^{{p.comma}}{{p.full_stop}}{{p.semicolon}}{{p.colon}}]{2,12})[{{p.full_stop}}]\\s*(?=\\S)').exec(raw);
+  if (lead && statusOnly(lead[1]!) && !rx(r.outcome).test(lead[1]!)) { st.statusField = lead[1]!; raw = raw.slice(lead[0].length); }
   if (st.outcome !== null && !measuresAfter) { st.notes.push(raw); return; }
   // outcome inside this paragraph? what stands before it is read for measures
   const outcomeRe = rx(r.outcome, 'g');

@@ -1,6 +1,6 @@
 // Status per problem, with the words it was read from and the rule id.
 import { rx, pattern, punct } from '../../core/rules.js';
-import { statusRules, structureRules } from '../../core/vocabulary.js';
+import { statusRules, structureRules, phraseStatus } from '../../core/vocabulary.js';
 import type { Status } from '../../core/record.js';
 
 export { isStatusValue, isLeadStatus } from '../../core/vocabulary.js';
@@ -29,6 +29,9 @@ export function readStatus(parts: StatusInput): StatusReading {
   if (parts.statusField) {
     const value = parts.statusField.replace(rx(r.field_subject), '');
     for (const f of r.field_values) if (rx(f).test(value)) return { status: f.status, phrase: parts.statusField, rule: f.id };
+    // a status said in a sentence of its own (整改已全部完成) rather than a field's word: read as a phrase
+    const said = phraseStatus(value);
+    if (said) return { status: said.status, phrase: parts.statusField, rule: said.rule };
   }
   const notStatus = rx(r.not_status, 'g');
   const clean = (s: string) => s.replace(notStatus, punct('ideographic_space'));
