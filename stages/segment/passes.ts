@@ -174,7 +174,8 @@ export function statusRoll(L: Layout, f: Frame, problems: ProblemBlock[]): void 
     for (const m of p.text.matchAll(roll)) {
       // (a status said two ways, 需长期坚持、久久为功: the first)
       const said = m[2]!.trim();
-      const gs = groupStatus(`${said}的问题`) ?? groupStatus(`${said.split(pattern('[{{p.enum_comma}}]'))[0]!}的问题`);
+      // (or said of its work in a clause after it: 第2个问题中，人才引进工作正在推进中)
+      const gs = groupStatus(`${said}的问题`) ?? groupStatus(`${said.split(pattern('[{{p.enum_comma}}]'))[0]!}的问题`) ?? (pattern('[{{p.comma}}]').test(said) ? phraseStatus(said) : null);
       if (!gs) continue;
       const numbers = m[1]!.split(pattern('[^\\d{{n.ordinal}}]+')).filter(Boolean).map(cnOrdinal);
       const named = rollTargets(i, numbers, all, problems, byNumber);
