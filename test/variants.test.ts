@@ -34,6 +34,7 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   'spaced-table-2024': ['hard-wrapped at 33 characters', 'line breaks lost', 'CRLF and full-width indents'],
   // a table drawn in boxes is its lines: wrapped again or run together, no row is left
   'box-table-2024': ['hard-wrapped at 33 characters', 'line breaks lost'],
+  'grid-table-2023': ['hard-wrapped at 33 characters', 'line breaks lost'],
   // their problems are already （1） under groups 1.: renumbering the groups （1） too erases the nesting
   'minzhengju-nested-2023': ['numbering （1）'],
   'henan-renminyiyuan-2023': ['numbering （1）'],
@@ -45,6 +46,7 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   'xigong-round3-2023': ['line breaks lost'],
   // YAML front matter is front matter only on lines of its own
   'xuhui-jiaoyuju-2024': ['line breaks lost'],
+  'xuhui-jiaoyuju-2024-reworded2': ['line breaks lost'],
   // already a PDF's hard-wrapped text layer: wrapping it again at another width is no copy anyone makes
   'xinxiang-shuili-2024': ['hard-wrapped at 33 characters'],
   // the same, and rewording a label inside a line already wrapped at the page's width gives lines of
@@ -146,6 +148,12 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'hard-wrapped at 33 characters': 'wrapped again at 33 over its own PDF width (about 35): the two widths together read as none, the opening\'s dates stay broken',
     'line breaks lost': 'numbering with spaces inside it (（ 一 ）, 1 . ) is not cut out of a run-on line: no categories',
   },
+  'bracket-numbers-2024': { 'line breaks lost': 'problems numbered 〔N〕 are not cut out of a run-on line' },
+  'inline-fields-2023': {
+    'hard-wrapped at 33 characters': 'a problem on one line of fields, wrapped: its field separators at a wrap read as a paragraph\'s end',
+    'line breaks lost': 'one-line problems of fields run together: the fields of one problem run into the next',
+  },
+  'zhangdian-town-2024-reworded2': { 'hard-wrapped at 33 characters': 'a one-line bulletin wrapped at 33: a wrap right after 完成情况： leaves the rest of the line unsplit, categories 2-5 lost' },
   'ordinal-problems-2022': {
     'no measures label': 'its problems are told only by the 整改情况： after them (第一，/其一，/首先， also start measures): without the label none is found',
     'line breaks lost': 'problems told only by the 整改情况： after them run together: nothing cuts the text before 第一，/其一，',

@@ -45,7 +45,7 @@ export function unwrapHardBreaks(lines: string[], hard: (line: string) => boolea
   const out: string[] = [];
   const titleLike = pattern('(?:{{title_end}})$');
   const openingStart = pattern('^(?:{{opening_word}})');
-  const stopEnd = pattern('[{{p.full_stop}}{{p.wide_semicolon}}]$');
+  const stopEnd = pattern('[{{p.full_stop}}{{p.wide_semicolon}}{{p.wide_colon}}]$');
   let lastPhysical = 0; // length of the last physical line appended to out's last paragraph
   let lastLine = '';
   for (const raw of lines) {
