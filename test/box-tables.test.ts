@@ -1,4 +1,4 @@
-// Tables drawn with box-drawing characters in plain text (readers/box-tables.ts): rows between
+// Tables drawn in plain text, with box-drawing characters or as grid tables (readers/box-tables.ts): rows between
 // rules, a long cell wrapped onto the lines of its row, rows told by their first cell where no
 // rule separates them, a category row across the table; and text that is no table stays.
 import { describe, it, expect } from 'vitest';
@@ -40,6 +40,11 @@ describe('box-drawn tables', () => {
     expect(lines).toContain('1.问题：党委会议事规则不清');
     expect(lines).toContain('整改状态：正在推进');
     expect(lines[lines.length - 1]).toBe('下一步，将持续整改。');
+  });
+
+  it('a pandoc grid table: +---+ rules, +===+ under the header, wrapped cells joined', () => {
+    const t = ['+----+----------+----------+', '| 序号 | 反馈问题 | 完成情况 |', '+====+==========+==========+', '| 1  | 学习不够深 | 已完成   |', '|    | 入         |          |', '+----+----------+----------+', '| 2  | 台账缺失 | 正在推进 |', '+----+----------+----------+'].join('\n');
+    expect(boxTables(t).split('\n')).toEqual(['序号\t反馈问题\t完成情况', '1\t学习不够深入\t已完成', '2\t台账缺失\t正在推进']);
   });
 
   it('text with a bar but no box is left as it is', () => {

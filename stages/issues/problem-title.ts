@@ -81,8 +81,8 @@ function unquotedTitle(head: string, s: number, about: boolean): ProblemTitle {
   const stop = head.indexOf(punctChars('full_stop'), s);
   const sentence = firstSentence(head, s);
   const m = rx(r.problem_end).exec(sentence);
-  // (with no 关于, only 的问题/等问题 closes a title: X存在问题, …，存在X的问题 keep their words)
-  const closes = m && (about || (pattern('^(?:{{title_particle}})').test(m[0]) && !pattern('(?:^|[{{p.comma}}])(?:{{exist_word}})[^{{p.comma}}]*$').test(sentence.slice(0, m.index))));
+  // (with no 关于, only 的问题/等问题 closes a title: X存在问题, …，存在X的问题, …，工程存在X等问题 keep their words)
+  const closes = m && (about || (pattern('^(?:{{title_particle}})').test(m[0]) && !pattern('(?:{{exist_word}})[^{{p.comma}}]*$').test(sentence.slice(0, m.index))));
   let problem = closes ? sentence.slice(0, m.index) : sentence;
   problem = problem.replace(pattern('[{{p.colon}}{{p.semicolon}}{{p.comma}}]$'), '');
   if (!about) {

@@ -42,6 +42,7 @@ export function stripMarkup(t: string): string {
     .replace(/(^|[^*\w])\*(?![\s*])([^*\n]+?)\*(?![\w*])/gm, '$1$2') // *italic* (not a * bullet: no space after the first)
     .replace(/^(?:-{3,}|\*{3,}|_{3,})[ \t]*$/gm, '') // a thematic break
     .replace(/^#{1,6}\s+/gm, '') // markdown headings
+    .replace(/^[ \t]*[-*+][ \t]+(?=\S)(?!\d{1,3}[ \t]*[-*+]?[ \t]*$)/gm, '') // a markdown list item's bullet (its indentation with it; - 3 - is a page number)
     .replace(/^>\s?/gm, '');
 }
 
