@@ -133,11 +133,26 @@ function labelledPairs(rows: string[][]): string[] | null {
   return out.length >= 2 ? out : null;
 }
 
+/**
+ * A table of the problems' statuses by number (序号 | 问题 | 完成情况, no measures column): a status
+ * roll per row (第3个问题已完成。), which gives the problem of that number its status.
+ */
+function statusTable(rows: string[][]): string[] | null {
+  const headerAt = rows.findIndex((r) => r.some((c) => headerRole(c) === 'no') && r.some((c) => headerRole(c) === 'status') && !r.some((c) => headerRole(c) === 'measures'));
+  if (headerAt < 0) return null;
+  const at = (role: Role) => rows[headerAt]!.findIndex((h) => headerRole(h) === role);
+  const [no, st] = [at('no'), at('status')];
+  const l = label();
+  const body = rows.slice(headerAt + 1).filter((r) => /^\d{1,3}$/.test(r[no] ?? '') && r[st]);
+  if (!body.length) return null;
+  return [...rows.slice(0, headerAt).map((r) => r.filter(Boolean).join(' ')), ...body.map((r) => `${l.roll_before}${r[no]}${l.roll_after}${r[st]!.replace(/\n/g, '')}${l.roll_end}`)];
+}
+
 /** Rows of cells → lines. A ledger becomes labelled paragraphs; any other table, one line per row. */
 export function tableLines(rows: string[][]): string[] {
   const clean = rows.map((r) => r.map((c) => c.replace(/[ \t]+/g, ' ').trim())).filter((r) => r.some(Boolean));
   const flat = (r: string[]) => r.filter(Boolean).join(' ').replace(/\n/g, ' ');
-  const fields = fieldTable(clean) ?? labelledPairs(clean);
+  const fields = fieldTable(clean) ?? labelledPairs(clean) ?? statusTable(clean);
   if (fields) return fields;
   const headerAt = clean.findIndex((r) => r.some((c) => headerRole(c) === 'problem') && r.some((c) => headerRole(c) === 'measures'));
   if (headerAt < 0) return measuresTable(clean) ?? clean.map(flat);
@@ -237,7 +252,7 @@ export function textLedgers(text: string): string {
     j = end;
     const rows = lines.slice(i, j).filter((l) => l.trim()).map((l) => cellsOf(l) ?? [l.trim()]).filter((c) => !rule(c));
     // a ledger (问题 | 整改措施 …), or a problem's own table of measures (序号 | 整改措施 | 完成情况)
-    const header = rows.some((r) => r.some((c) => roleOf(c) === 'measures') && (r.some((c) => roleOf(c) === 'problem') || r.length >= 2));
+    const header = rows.some((r) => (r.some((c) => roleOf(c) === 'measures') && (r.some((c) => roleOf(c) === 'problem') || r.length >= 2)) || (r.some((c) => roleOf(c) === 'no') && r.some((c) => roleOf(c) === 'status')));
     out.push(...(header ? tableLines(rows) : lines.slice(i, j)));
     i = j;
   }

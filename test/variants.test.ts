@@ -35,6 +35,8 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   // a table drawn in boxes is its lines: wrapped again or run together, no row is left
   'box-table-2024': ['hard-wrapped at 33 characters', 'line breaks lost'],
   'grid-table-2023': ['hard-wrapped at 33 characters', 'line breaks lost'],
+  // its statuses are in a table after the signature: run together, the table's rows are no rows
+  'status-table-after-2022': ['line breaks lost'],
   // their problems are already （1） under groups 1.: renumbering the groups （1） too erases the nesting
   'minzhengju-nested-2023': ['numbering （1）'],
   'henan-renminyiyuan-2023': ['numbering （1）'],

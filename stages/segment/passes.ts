@@ -169,8 +169,13 @@ export function statusRoll(L: Layout, f: Frame, problems: ProblemBlock[]): void 
   for (let i = f.bodyStart; i < paras.length; i++) {
     if (inside[i]) continue;
     const p = paras[i]!;
-    // every number the paragraph names: a roll counts in a category only when all of them fall in it
-    const all = [...p.text.matchAll(roll)].flatMap((m) => m[1]!.split(pattern('[^\\d{{n.ordinal}}]+')).filter(Boolean).map(cnOrdinal));
+    // every number the paragraph names, and the roll lines next to it (a table of statuses by number, a line
+    // per problem): a roll counts in a category only when all of them fall in it
+    const numbersIn = (t: string) => [...t.matchAll(roll)].flatMap((m) => m[1]!.split(pattern('[^\\d{{n.ordinal}}]+')).filter(Boolean).map(cnOrdinal));
+    let [from, to] = [i, i];
+    while (from - 1 >= f.bodyStart && !inside[from - 1] && numbersIn(paras[from - 1]!.text).length) from--;
+    while (to + 1 < paras.length && !inside[to + 1] && numbersIn(paras[to + 1]!.text).length) to++;
+    const all = paras.slice(from, to + 1).flatMap((q) => numbersIn(q.text));
     for (const m of p.text.matchAll(roll)) {
       // (a status said two ways, 需长期坚持、久久为功: the first)
       const said = m[2]!.trim();
