@@ -151,10 +151,7 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'line breaks lost': 'numbering with spaces inside it (（ 一 ）, 1 . ) is not cut out of a run-on line: no categories',
   },
   'bracket-numbers-2024': { 'line breaks lost': 'problems numbered 〔N〕 are not cut out of a run-on line' },
-  'inline-fields-2023': {
-    'hard-wrapped at 33 characters': 'a problem on one line of fields, wrapped: its field separators at a wrap read as a paragraph\'s end',
-    'line breaks lost': 'one-line problems of fields run together: the fields of one problem run into the next',
-  },
+  'inline-fields-2023': { 'line breaks lost': 'one-line problems of fields run together: the fields of one problem run into the next' },
   'zhangdian-town-2024-reworded2': { 'hard-wrapped at 33 characters': 'a one-line bulletin wrapped at 33: a wrap right after 完成情况： leaves the rest of the line unsplit, categories 2-5 lost' },
   'ordinal-problems-2022': {
     'no measures label': 'its problems are told only by the 整改情况： after them (第一，/其一，/首先， also start measures): without the label none is found',

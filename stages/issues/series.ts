@@ -33,13 +33,15 @@ function markerValue(marker: string, last: number): { k: number; word: boolean }
 export function seriesMarkers(s: string, after = 0): Marker[] {
   const re = rx(structureRules().series, 'g');
   const clauseStart = pattern('[{{p.full_stop}}{{p.semicolon}}{{p.comma}}{{p.colon}}{{p.enum_comma}}{{p.close_paren}}\\s]');
+  const circled = /^[\u2460-\u2473\u24f5-\u24fe\u2776-\u277f]$/; // ① … ⑳, ⓵ … ⓾, ❶ … ❿
   const out: Array<Marker & { word: boolean }> = [];
   let last = after;
   for (const m of s.matchAll(re)) {
     const { k, word } = markerValue(m[0], last);
     // must start a clause: paragraph start or after punctuation
+    // (a circled number is a marker wherever it stands: …9件②制定…)
     const before = s[m.index! - 1];
-    if (m.index! > 0 && !clauseStart.test(before ?? '')) continue;
+    if (m.index! > 0 && !clauseStart.test(before ?? '') && !circled.test(m[0])) continue;
     if (k === last + 1 || (k === 1 && last > 0)) {
       out.push({ at: m.index!, len: m[0].length, k, word });
       last = k;

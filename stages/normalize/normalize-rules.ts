@@ -25,6 +25,7 @@ export interface NormalizeRules {
   paren_numbering: RegexRule;
   /** a PDF's running header after a page number */
   running_header: RegexRule;
+  inline_field: RegexRule;
   /** a line ending like a document's title */
   title: RegexRule;
   /** a line starting the opening, the issuer or a date */

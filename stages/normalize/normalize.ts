@@ -10,7 +10,7 @@ import { toSimplified, stripMarkup, dropPinyin, foldWidth, dropLeadingEmoji, clo
 import { dropPageNumbers, dropWebChrome, bracketLabels, joinBareNumbers, dropInterleavedBlanks, dropRepeats } from './lines.js';
 import { splitRunOn } from './run-on.js';
 import { unwrapHardBreaks, joinBrokenSentences } from './wraps.js';
-import { splitProblemLeads, splitProblemLists } from './problem-lines.js';
+import { splitProblemLeads, splitProblemLists, splitInlineFields } from './problem-lines.js';
 
 export { toSimplified, widenPunctuation, closeCjkSpaces } from './characters.js';
 export { unwrapHardBreaks, joinBrokenSentences } from './wraps.js';
@@ -45,6 +45,7 @@ export function normalize(raw: string, hard?: ReadonlySet<string>): string {
   lines = splitRunOn(lines); // a one-line bulletin that was also hard-wrapped is one line only now
   lines = splitProblemLeads(lines);
   lines = splitProblemLists(lines);
+  lines = splitInlineFields(lines);
   lines = dropRepeats(lines.filter((l) => l.length > 0));
   return lines.join('\n');
 }

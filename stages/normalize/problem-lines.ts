@@ -1,5 +1,6 @@
 // Several problems in one paragraph, each given a line of its own: problems named and answered
-// one after another, and a category's problems stated as a series and answered by number.
+// one after another, and a category's problems stated as a series and answered by number; and a
+// problem written on one line of fields, each field given a line of its own.
 import { rx } from '../../core/rules.js';
 import { structureRules } from '../../core/vocabulary.js';
 import { layout } from './normalize-rules.js';
@@ -37,5 +38,28 @@ export function splitProblemLists(lines: string[]): string[] {
     if (inList && [...l.matchAll(answer)].length + (rx(structureRules().answer_item).test(l) ? 1 : 0) >= 2) { inList = false; return cut(l, answer); }
     inList = false;
     return [l];
+  });
+}
+
+/**
+ * A problem written on one line of fields (1.问题：X；整改措施：①…；责任单位：…；整改状态：已完成,
+ * or with | between them): a line with two field separators or more is cut before each field, a
+ * ； staying with the words before it and a bar going.
+ */
+export function splitInlineFields(lines: string[]): string[] {
+  const re = rx(layout().normalize.inline_field);
+  const semicolon = /^\s*[；;]/;
+  return lines.flatMap((l) => {
+    const cuts = [...l.matchAll(re)];
+    if (cuts.length < 2) return [l];
+    const out: string[] = [];
+    let at = 0;
+    for (const m of cuts) {
+      const sep = semicolon.test(m[0]) ? m[0].trim() : '';
+      out.push(l.slice(at, m.index!).trim() + sep);
+      at = m.index! + m[0].length;
+    }
+    out.push(l.slice(at).trim());
+    return out.filter(Boolean);
   });
 }
