@@ -1,7 +1,7 @@
 // Several problems in one paragraph, each given a line of its own: problems named and answered
 // one after another, and a category's problems stated as a series and answered by number; and a
 // problem written on one line of fields, each field given a line of its own.
-import { rx } from '../../core/rules.js';
+import { pattern, rx } from '../../core/rules.js';
 import { structureRules } from '../../core/vocabulary.js';
 import { layout } from './normalize-rules.js';
 
@@ -48,7 +48,7 @@ export function splitProblemLists(lines: string[]): string[] {
  */
 export function splitInlineFields(lines: string[]): string[] {
   const re = rx(layout().normalize.inline_field);
-  const semicolon = /^\s*[；;]/;
+  const semicolon = pattern('^\\s*[{{p.semicolon}}]');
   return lines.flatMap((l) => {
     const cuts = [...l.matchAll(re)];
     if (cuts.length < 2) return [l];
