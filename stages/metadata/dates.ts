@@ -22,7 +22,7 @@ export interface DateRange {
   end: number;
 }
 
-interface DateRules { dates: RegexRule[]; range_dash_between: RegexRule; day_list: RegexRule; range_join: { between: RegexRule; after: RegexRule } }
+interface DateRules { dates: RegexRule[]; range_dash_between: RegexRule; day_list: RegexRule; range_join: { between: RegexRule; after: RegexRule }; range_open: { before: RegexRule; after: RegexRule } }
 const rules = () => loadRules<DateRules>('dates.json');
 
 const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s));
@@ -108,6 +108,12 @@ export function findRanges(text: string, dates: DateMention[]): DateRange[] {
     }
   }
   return out;
+}
+
+/** A start stated alone (自2024年4月8日起，…开展了为期两个月的常规巡察: rules/dates.json range_open): the first day-precise one, or null. */
+export function findOpenStart(text: string, dates: DateMention[]): DateMention | null {
+  const r = rules().range_open;
+  return dates.find((d) => d.day !== null && rx(r.before).test(text.slice(Math.max(0, d.start - 3), d.start)) && rx(r.after).test(text.slice(d.end, d.end + 120))) ?? null;
 }
 
 export function iso(d: DateMention | null | undefined): string | null {

@@ -3,7 +3,7 @@
 import { rx, pattern } from '../../core/rules.js';
 import type { Doc } from '../../core/doc.js';
 import type { Segmentation } from '../segment/segment.js';
-import { findDates, findRanges, resolveYears, iso, earlierInYear, dayListJoin, type DateMention, type DateRange } from './dates.js';
+import { findDates, findRanges, findOpenStart, resolveYears, iso, earlierInYear, dayListJoin, type DateMention, type DateRange } from './dates.js';
 import { metadataRules } from './rules.js';
 
 type DateField = 'inspection_start' | 'inspection_end' | 'feedback_date' | 'as_of_date';
@@ -40,6 +40,14 @@ function inspectionRange(out: DatesRead, text: string, dates: DateMention[]): Da
     (out.approximate_dates ??= {})[k] = { value: `${d.year}-${String(d.month).padStart(2, '0')}`, part: rx(metadataRules().date_part).exec(d.text)?.[0] ?? null, text: d.text };
   }
   return range;
+}
+
+/** No range: a start stated alone (自D起…开展了巡察) is the inspection's start, its end unknown. */
+function openStart(out: DatesRead, text: string, dates: DateMention[]): DateRange | undefined {
+  const d = findOpenStart(text, dates);
+  if (!d) return undefined;
+  put(out, 'inspection_start', d);
+  return { from: d, to: d, start: d.start, end: d.end };
 }
 
 /** The feedback date: the first dated mention after the range in a clause that says 反馈. */
@@ -94,7 +102,7 @@ export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text
   // a year stated on its own before any date (按照2024年度巡察工作计划，3月25日至5月10日) dates what follows
   const yearOnly = rx(metadataRules().year_in_opening).exec(text.slice(from, to));
   const dates = resolveYears(findDates(text, from, to), yearOnly ? Number(yearOnly[1]) : null);
-  const range = inspectionRange(out, text, dates);
+  const range = inspectionRange(out, text, dates) ?? openStart(out, text, dates);
   const feedback = feedbackDate(out, text, dates, { from, to, rangeEnd: range?.end ?? null }, range?.to ?? null);
   asOfDate(out, text, outsideIssues, feedback ?? range?.to ?? null);
   return out;

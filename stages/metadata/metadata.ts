@@ -10,7 +10,8 @@ import type { Bulletin, Level, Provenance } from '../../core/record.js';
 import type { MetadataRead } from '../../core/results.js';
 import { metadataRules } from './rules.js';
 import { readTitle, titleInLine, issuerOf, signatureIssuer } from './title.js';
-import { unitOf, unitWithArea, regionOf, ownAreaLevel, levelFromRegion, levelRule, shortFormsOf, aliasesOf, inspectedName } from './unit.js';
+import { unitOf, unitWithArea, regionOf, ownAreaLevel, levelFromRegion, levelRule, shortFormsOf, aliasesOf, inspectedName, bareCityRegion } from './unit.js';
+import { isDivision } from './gazetteer.js';
 import { contactOf } from './contact.js';
 import { datesOf } from './inspection-dates.js';
 
@@ -91,7 +92,7 @@ function isRoundSummary(doc: Doc, issuer: string | null, openingText: string, he
 }
 
 /** The unit (from the issuer, else the inspected object, else the signature's full name) and its region. */
-function readUnit(doc: Doc, issuer: string | null, titleIssuer: string | null, openingText: string, roundSummary: boolean, f: Fields) {
+function readUnit(doc: Doc, issuer: string | null, titleIssuer: string | null, openingText: string, roundSummary: boolean, committee: string | null, f: Fields) {
   const r = metadataRules();
   let unit = roundSummary ? null : unitOf(issuer);
   let unitRule = issuer && rx(r.area_committee).test(issuer.replace(rx(r.party_prefix), '')) ? r.area_committee.id : r.issuer_suffix.id;
@@ -107,24 +108,48 @@ function readUnit(doc: Doc, issuer: string | null, titleIssuer: string | null, o
   const withArea = unit && !regionOf(unit) ? unitWithArea(unit, doc.text) : null;
   if (withArea) { unit = withArea; unitRule = r.field_rules.unit_area; }
   f.note('unit', unit, unitRule, f.locate(unit, 0, doc.text.length));
-  const region = regionOf(unit ?? unitOf(issuer));
-  f.note('region', region, r.region.id, f.locate(region, f.prov.unit?.span?.[0] ?? 0, doc.text.length));
+  const ownRegion = regionOf(unit ?? unitOf(issuer));
+  // a city's unit named without the city's 市 (洛阳国宏…公司), inspected by the city's committee
+  const bareCity = ownRegion ? null : bareCityRegion(unit, committee);
+  const region = ownRegion ?? bareCity;
+  f.note('region', region, bareCity ? r.bare_city.id : r.region.id, bareCity ? f.locate(unit) : f.locate(region, f.prov.unit?.span?.[0] ?? 0, doc.text.length));
   return { unit, region };
 }
 
 /** The inspecting team (numbered, split by a round's name, or plain), the round, and the committee that deployed it. */
 function readTeam(doc: Doc, head: string, f: Fields) {
   const r = metadataRules();
-  const teamM = rx(r.team).exec(head) ?? rx(r.team).exec(doc.text.slice(0, 3000));
+  const inHead = rx(r.team).exec(head);
+  const teamM = inHead ?? rx(r.team).exec(doc.text.slice(0, 3000));
   const split = teamM ? null : rx(r.team_split).exec(head);
   const plain = teamM || split ? null : rx(r.team_plain).exec(head);
-  const team = teamM ? teamM[1]! : split ? split[1]! + split[2]! : plain?.[1] ?? null;
-  f.note('team', team, teamM ? r.team.id : split ? r.team_split.id : r.team_plain.id, f.locate(teamM ? team : split ? split[0] : team));
+  // the committee alone (市委第二巡察组), which gives the level, and the team as named (安阳市委第二巡察组)
+  const bareTeam = teamM ? teamM[1]! : split ? split[1]! + split[2]! : plain?.[1] ?? null;
+  const m = teamM ?? plain;
+  const source = teamM && !inHead ? doc.text.slice(0, 3000) : head;
+  const area = m && bareTeam ? teamArea(source, m.index!, bareTeam) : '';
+  const team = bareTeam === null ? null : area + bareTeam;
+  f.note('team', team, teamM ? r.team.id : split ? r.team_split.id : r.team_plain.id, f.locate(teamM || !split ? team : split[0]));
   const roundM = rx(r.round).exec(head);
   const round = roundM ? roundM[1]! : null;
   f.note('round', round, r.round.id, f.locate(round));
   const deployer = rx(r.deployer).exec(head)?.[1] ?? null;
-  return { team, round, deployer };
+  return { team, bareTeam, round, deployer };
+}
+
+/**
+ * The area's name written before a team whose committee is an area's (安阳市委第二巡察组, 邓州市委第二巡察组):
+ * the longest run of words before it that, with the committee's area word, is a division the gazetteer
+ * has (安阳 + 市); '' where there is none (关于市委第二巡察组).
+ */
+function teamArea(text: string, at: number, team: string): string {
+  const m = rx(metadataRules().committee_area).exec(team);
+  if (!m) return '';
+  for (let k = Math.min(at, 8); k >= 2; k--) {
+    const name = text.slice(at - k, at);
+    if (isDivision(name + m[0].slice(0, -1))) return name;
+  }
+  return '';
 }
 
 /**
@@ -132,11 +157,13 @@ function readTeam(doc: Doc, head: string, f: Fields) {
  * county department inspected by a city's cross team is a county inspection), and only for a
  * unit without an area in its name (应急管理部, 某某大学) the inspecting committee's.
  */
-function readLevel(unit: string | null, region: string | null, deployer: string | null, team: string | null, f: Fields): Level | null {
+function readLevel(unit: string | null, region: string | null, deployer: string | null, team: string | null, bareTeam: string | null, f: Fields): Level | null {
   const ids = metadataRules().field_rules;
   const unitRegion = unit ? regionOf(unit) : null;
   const own = ownAreaLevel(unit) ?? levelFromRegion(unitRegion);
-  const byCommittee = own ? null : levelRule(deployer, region) ?? levelRule(team?.replace(rx(metadataRules().team_term), '') ?? null, region);
+  // the team as named (北京市委第三巡视组), else its committee alone (安阳市委第二巡察组: 市委)
+  const committee = (t: string | null) => t?.replace(rx(metadataRules().team_term), '') ?? null;
+  const byCommittee = own ? null : levelRule(deployer, region) ?? levelRule(committee(team), region) ?? levelRule(committee(bareTeam), region);
   const level = own ?? byCommittee?.level ?? levelFromRegion(region);
   // (the span is the team's also where the deployer's name gave the level, as the record has always had it)
   const span = own ? f.locate(unit) : byCommittee ? f.locate(team) : f.locate(region);
@@ -165,9 +192,10 @@ export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{
   const openingText = seg.opening.map((p) => p.text).join('\n');
   const head = `${title ?? ''}\n${openingText}`;
   const roundSummary = isRoundSummary(doc, issuer, openingText, head, f);
-  const { unit, region } = readUnit(doc, issuer, titleIssuer, openingText, roundSummary, f);
-  const { team, round, deployer } = readTeam(doc, head, f);
-  const level = readLevel(unit, region, deployer, team, f);
+  const { team, bareTeam, round, deployer } = readTeam(doc, head, f);
+  const committee = bareTeam?.replace(rx(r.team_term), '') ?? deployer;
+  const { unit, region } = readUnit(doc, issuer, titleIssuer, openingText, roundSummary, committee, f);
+  const level = readLevel(unit, region, deployer, team, bareTeam, f);
   const inspection_kind = readKind(title, titleSpan, head, seg, f);
   const dates = datesOf(doc, seg, outsideIssues);
   const { from: closingAt, ...contact } = contactOf(doc, seg);

@@ -48,6 +48,9 @@ export interface MetadataRules {
   doc_number_value: RegexRule;
   title_date: RegexRule;
   unit_abbreviations: Record<string, string[] | string>;
+  company_form: RegexRule;
+  bare_city: RegexRule;
+  committee_area: RegexRule;
   /** ids of field decisions that are not one regex (see rules/metadata.json field_rules) */
   field_rules: Record<'title_page' | 'unit_signature' | 'unit_area' | 'issuer_title' | 'issuer_signature' | 'level_unit' | 'level_region' | 'kind' | 'inspection_range', string>;
 }

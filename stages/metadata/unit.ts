@@ -67,6 +67,21 @@ export function unitWithArea(unit: string, text: string): string | null {
   return null;
 }
 
+/**
+ * A unit named with its city but without the city's 市 (洛阳国宏投资控股集团有限公司), inspected by a city's
+ * committee (市委第三巡察组: rules/metadata.json bare_city): the city, where the gazetteer has it, else null.
+ */
+export function bareCityRegion(unit: string | null, committee: string | null): string | null {
+  const m = committee ? rx(metadataRules().bare_city).exec(committee) : null;
+  if (!unit || !m) return null;
+  const found = new Set<string>();
+  for (let k = 2; k <= 4 && k < unit.length; k++) {
+    const city = unit.slice(0, k) + m[1]!;
+    if (isDivision(city) && !unit.startsWith(city)) found.add(city);
+  }
+  return found.size === 1 ? [...found][0]! : null;
+}
+
 /** The unit is itself an administrative area (a township, a county…): its level is its own. */
 export function ownAreaLevel(unit: string | null): Level | null {
   if (!unit) return null;
@@ -111,8 +126,12 @@ export function shortFormsOf(unit: string, region: string | null): Set<string> {
       if (area && area !== region) forms.add(area + shortCore); // 郑州市二七区卫健委
       if (levelChar) forms.add(levelChar + shortCore);
       if (region && region.length > 2) forms.add(region.slice(0, -1) + shortCore); // 新野科协
+      if (!region) forms.add(shortCore); // a unit without an area: 国家林业和草原局 → 国家林草局
     }
   }
+  // the name without its company form: 中原银行股份有限公司 → 中原银行
+  const company = unit.replace(rx(r.company_form), '');
+  if (company !== unit && company.length >= 2) forms.add(company);
   if (region && levelChar && core) forms.add(levelChar + core); // 县科学技术协会 (not 市 alone, for the city 南阳市)
   if (region && core !== unit && rx(r.area_name).test(core)) forms.add(core); // 桐柏县月河镇 → 月河镇
   return forms;

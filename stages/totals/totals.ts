@@ -7,7 +7,7 @@ import type { TotalHit } from '../../core/results.js';
 export type { TotalHit };
 
 interface TotalRule extends RegexRule { key: string; percent?: boolean; money?: boolean; sum?: boolean; reject?: string[]; /** figures of different wording in one sentence add up (诫勉谈话1人，批评教育4人) */ add_in_sentence?: boolean; /** which N holds the value (default: the first) */ group?: number }
-interface TotalsRules { rules: TotalRule[]; number: RegexRule; money: RegexRule; candidate: RegexRule; article: RegexRule; breakdown: RegexRule }
+interface TotalsRules { rules: TotalRule[]; number: RegexRule; money: RegexRule; candidate: RegexRule; article: RegexRule; breakdown: RegexRule; done_of: { bare: RegexRule; classifier: RegexRule; keys: Record<string, string>; problem_keys: string[] } }
 const totalsRules = () => loadRules<TotalsRules>('totals.json');
 
 /**
@@ -97,7 +97,32 @@ export function extractTotals(all: Array<{ text: string; start: number }>, front
       }
     }
   }
+  doneOf(summary, hits);
   return { summary, hits };
+}
+
+/**
+ * A bare done figure (已完成102项) counts what the count stated just before it counts (明确整改任务113项。
+ * 截至…，已完成102项: tasks), where the measure word is the same and the bulletin counts its problems too
+ * (rules/totals.json done_of): the figure moves to that key's done figure. Only the bulletin's one done
+ * figure, and only to a key not stated otherwise.
+ */
+function doneOf(summary: Record<string, number>, hits: TotalHit[]): void {
+  const r = totalsRules().done_of;
+  const done = hits.filter((x) => x.key === 'completed');
+  const h = done.length === 1 ? done[0]! : null;
+  if (!h || !compileTotal(r.bare).test(h.text)) return;
+  // the tasks (or measures) are a layer under problems the bulletin counts: else they are its items
+  if (!r.problem_keys.some((k) => k in summary)) return;
+  const counts = hits.filter((x) => x.index < h.index && (x.key in r.keys || r.problem_keys.includes(x.key))).sort((a, b) => a.index - b.index);
+  const last = counts[counts.length - 1];
+  const to = last ? r.keys[last.key] : undefined;
+  if (!last || !to || to in summary) return;
+  const classifier = (t: string) => rx(r.classifier).exec(t)?.[0];
+  if (classifier(last.text) !== classifier(h.text)) return;
+  summary[to] = summary[h.key]!;
+  delete summary[h.key];
+  h.key = to;
 }
 
 /** The statements one rule reads in the pieces (a breakdown by unit in one sentence left out where others state the key). */
