@@ -97,7 +97,13 @@ function isBadge(e: HTMLElement): boolean {
   const t = compactText(e);
   if (!t || t.length > 8 || !pattern('^(?:{{bracket_status}})$').test(t)) return false;
   const parent = e.parentNode;
-  return !!parent && compactText(parent).length > t.length;
+  if (!parent || compactText(parent).length <= t.length) return false;
+  // a status word that the sentence goes on after (12个问题<span>已完成</span>整改9个: an editor's colour, no badge)
+  const sibs = parent.childNodes;
+  const next = sibs.slice(sibs.indexOf(e) + 1).find((c) => c.nodeType === 1 || c.text.trim());
+  if (next && next.nodeType === 1 && BLOCK.has((next as HTMLElement).rawTagName?.toLowerCase() ?? '')) return true;
+  const after = next ? (next.nodeType === 1 ? compactText(next as HTMLElement) : next.text.trim()) : '';
+  return !/^[\u3400-\u9fff\d]/.test(after);
 }
 
 /** A mark holding only a number (1 to 3 digits) that a block follows in the same parent: the number of what the block says. */
@@ -155,7 +161,8 @@ export function readHtml(bytes: Uint8Array): ReadResult {
   const meta: ReadResult['meta'] = {};
   const metaContent = (name: string) => root.querySelector(`meta[name="${name}"]`)?.getAttribute('content')?.trim();
   meta.title = metaContent('ArticleTitle') ?? root.querySelector('h1')?.text.trim() ?? root.querySelector('title')?.text.split(/[_|-]/)[0]?.trim();
-  const pub = metaContent('PubDate') ?? metaContent('pubdate') ?? metaContent('publishdate');
+  // (a WeChat article gives its time in <em id="publish_time">)
+  const pub = metaContent('PubDate') ?? metaContent('pubdate') ?? metaContent('publishdate') ?? root.querySelector('#publish_time')?.text.trim();
   // disclosure table / info line: 发布机构 成文日期 发布时间 文号 索引号
   const pageText = blockLines(root);
   const { page_fields: labels, patterns } = readerRules();

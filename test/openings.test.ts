@@ -222,3 +222,34 @@ describe('openings', () => {
     });
   }
 });
+
+describe('contracted names of the unit (rules/metadata.json contracted_alias)', () => {
+  const aliases = async (title: string, opening: string, rest = '') => (await extractBytes(new TextEncoder().encode(`${title}\n${opening}${BODY}${rest}`), 'contracted.txt')).bulletin.unit_aliases;
+  it('a word the text uses: area word, characters of the name in order, the last word (省人社厅, 市公积金中心)', async () => {
+    expect(await aliases('中共贵州省人力资源和社会保障厅党组关于巡视整改进展情况的通报', '根据省委统一部署，2023年4月10日至6月9日，省委第三巡视组对贵州省人力资源和社会保障厅党组进行了常规巡视。省人社厅党组把巡视整改作为重大政治任务。')).toContain('省人社厅');
+    expect(await aliases('中共平顶山市住房公积金管理中心党组关于巡察整改情况的通报', '根据市委统一部署，2023年3月13日至5月12日，市委第五巡察组对平顶山市住房公积金管理中心党组进行了巡察。', '二是修订《市公积金中心公务用车管理办法》。\n')).toContain('市公积金中心');
+  });
+  it('not a different unit the text names: a listed short form of another name, or a name written in full for another unit', async () => {
+    const wj = await aliases('中共某某县卫生健康委员会党组关于巡察整改情况的通报', '根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县卫健委党组进行了巡察。', '会同县人社局、县卫健委开展专项检查。\n');
+    expect(wj).toContain('县卫健委');
+    expect(wj).not.toContain('县人社局');
+    const rs = await aliases('中共某某县人力资源和社会保障局党组关于巡察整改情况的通报', '根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县人社局党组进行了巡察。', '督促县社会保险事业管理局清理，县社保局已完成清退。\n');
+    expect(rs).toContain('县人社局');
+    expect(rs).not.toContain('县社保局');
+    // 县教育局 is listed as the name of an 教育局, which this unit is not
+    const jt = await aliases('中共某某县教育体育局党组关于巡察整改情况的通报', '根据县委统一部署，2024年3月4日至4月26日，县委第一巡察组对县教体局党组进行了巡察。', '原县教育局遗留问题已清理。\n');
+    expect(jt).toContain('县教体局');
+    expect(jt).not.toContain('县教育局');
+  });
+  it('a word only inside a longer one is the longer one\'s (贵州省人社厅, not 省人社厅)', async () => {
+    const rs = await aliases('中共贵州省人力资源和社会保障厅党组关于巡视整改进展情况的通报', '根据省委统一部署，2023年4月10日至6月9日，省委第三巡视组对贵州省人力资源和社会保障厅党组进行了常规巡视。贵州省人社厅党组把巡视整改作为重大政治任务。');
+    expect(rs).toContain('贵州省人社厅');
+    expect(rs).not.toContain('省人社厅');
+  });
+  it('not another area\'s unit, not the kind of unit with no area, not only inside the full name, not under 3 characters', async () => {
+    const gj = await aliases('中共平顶山市住房公积金管理中心党组关于巡察整改情况的通报', '根据市委统一部署，2023年3月13日至5月12日，市委第五巡察组对平顶山市住房公积金管理中心党组进行了巡察。', '学习郑州市公积金中心的做法，与市中心医院对接。\n');
+    expect(gj).toEqual([]);
+    const sc = await aliases('中共某某市市场监督管理局党组关于巡察整改情况的通报', '根据市委统一部署，2023年3月13日至5月12日，市委第五巡察组对市市场监管局党组进行了巡察。', '各县（市、区）市场监管局对照整改。\n');
+    expect(sc).toEqual(['市市场监管局']);
+  });
+});

@@ -75,3 +75,19 @@ describe('declared totals, all done', () => {
     expect(totals('反馈的12个问题尚未全部完成整改。').completed).toBeUndefined();
   });
 });
+
+describe('declared totals, ordinals', () => {
+  it('a number after 第 names one problem, never a count (第7个问题正在推进)', () => {
+    const table = '第1个问题已完成。第7个问题正在推进。第九个问题长期坚持。';
+    expect(totals(table)).toEqual({});
+    expect(totals(`已完成整改9个，正在推进3个，长期坚持1个。${table}`)).toMatchObject({ completed: 9, in_progress: 3, long_term: 1 });
+  });
+});
+
+describe('declared totals, wording', () => {
+  it('专项整治 counts campaigns; 制度办法 counts rules; people named between the count and the verb', () => {
+    expect(totals('新建和修订制度12项，开展专项整治2项。')).toEqual({ rules: 12, special_campaigns: 2 });
+    expect(totals('整改中建立健全制度办法21项。')).toEqual({ rules: 21 });
+    expect(totals('对5名干部进行谈话提醒、批评教育，对2名财务人员进行批评教育。')).toEqual({ people_admonished: 7 });
+  });
+});

@@ -150,6 +150,11 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'hard-wrapped at 33 characters': 'wrapped again at 33 over its own PDF width (about 35): the two widths together read as none, the opening\'s dates stay broken',
     'line breaks lost': 'numbering with spaces inside it (（ 一 ）, 1 . ) is not cut out of a run-on line: no categories',
   },
+  'leader-groups-2024': {
+    'hard-wrapped at 33 characters': 'a wrap that lands at a measure\'s 。 joins the progress note after it (目前，…正在推进中) to the measure',
+    'line breaks lost': 'the group headings (一、由X牵头整改的问题（共N个）) run together with their problems: no categories',
+  },
+  'semicolon-problems-2022': { 'line breaks lost': 'already a gap on its own lines (a category\'s problems in one paragraph separated by ；)' },
   'bracket-numbers-2024': { 'line breaks lost': 'problems numbered 〔N〕 are not cut out of a run-on line' },
   'inline-fields-2023': { 'line breaks lost': 'one-line problems of fields run together: the fields of one problem run into the next' },
   'zhangdian-town-2024-reworded2': { 'hard-wrapped at 33 characters': 'a one-line bulletin wrapped at 33: a wrap right after 完成情况： leaves the rest of the line unsplit, categories 2-5 lost' },

@@ -48,6 +48,8 @@ export interface MetadataRules {
   doc_number_value: RegexRule;
   title_date: RegexRule;
   unit_abbreviations: Record<string, string[] | string>;
+  /** contracted names of the unit the text uses (stages/metadata/aliases.ts) */
+  contracted_alias: { last_word: RegexRule; area_word: RegexRule; word: RegexRule; written_as: Record<string, string[]> };
   company_form: RegexRule;
   bare_city: RegexRule;
   committee_area: RegexRule;

@@ -4,6 +4,7 @@ import { rx, pattern } from '../../core/rules.js';
 import type { Level } from '../../core/record.js';
 import { metadataRules } from './rules.js';
 import { isDivision } from './gazetteer.js';
+import { contractedNames } from './aliases.js';
 
 export function unitOf(issuer: string | null): string | null {
   if (!issuer) return null;
@@ -166,6 +167,8 @@ export function aliasesOf(unit: string | null, region: string | null, text: stri
     // a form counts only where it stands alone, not inside the full name (县科学技术协会 in 新野县科学技术协会)
     const rest = text.split(unit).join('\u0000');
     for (const f of forms) if (f !== unit && rest.includes(f)) out.add(f);
+    // the names it contracts itself to (省人社厅 for 贵州省人力资源和社会保障厅)
+    for (const f of contractedNames(unit, region, text)) out.add(f);
   }
   out.delete(unit ?? '');
   return [...out];

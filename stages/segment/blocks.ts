@@ -137,6 +137,9 @@ function numberedBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, 
         } else if (kind && partKind[partOf[i]!] === 'problems') {
           // 一、共性问题整改情况: the kind of problems names their category
           b.addCategory(h, kind[0], r.problem_kind.id, false);
+        } else if (partKind[partOf[i]!] === 'problems' && rx(r.count_tail).test(h.body) && !saysProblemsPart(h.body.replace(rx(r.count_tail), ''))) {
+          // a group of problems with their count (一、由党委书记牵头整改的问题（共4个）): their category, by its words
+          b.addCategory(h, title ?? stripQuotes(h.body.replace(rx(r.count_tail), '').trim()), r.count_tail.id, named);
         } else if (partKind[partOf[i]!] === 'problems' && !saysProblemsPart(h.body) && area && (named || levelAt(i) === 2 || rx(r.unit_line).test(h.body))) {
           b.addCategory(h, title ?? groupTitle(h.body), cat?.rule ?? decisionId('part_as_category'), named);
         } else { b.currentCat = null; b.aspectLevel = null; }

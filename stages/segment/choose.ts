@@ -68,6 +68,21 @@ export function chooseReading(L: Layout, frame: Frame, parts: Parts, level: Prob
     setExtents(L, problems, a.categories, parts.level1, frame.closing, level.level);
     return { categories: a.categories, problems, messages: doc.messages.splice(mark) };
   };
+  // a list that states the problems first and again, one by one with their measures, later (反馈问题清单：1.X；…
+  // then 二、1.关于X的问题 ⏎ 整改措施：…): the first statement is a summary, the later one the problems
+  const restated = (): Read => {
+    const r = run(level, defMode)();
+    const at = r.problems.findIndex((b) => supported(L, b));
+    const printed = (b: ProblemBlock) => b.label?.match(/\d+/)?.[0] ?? null;
+    const words = (b: ProblemBlock) => L.doc.text.slice(b.headStart, L.paras[b.first]!.end);
+    const later = new Map(r.problems.slice(at).map((b) => [printed(b), words(b)]));
+    const summary = r.problems.slice(0, Math.max(at, 0));
+    // (each stated again: the same number, its first words among the later problem's)
+    const han = (t: string) => t.replace(/[^\u3400-\u9fff]/g, '');
+    const again = (b: ProblemBlock) => { const w = later.get(printed(b)); return printed(b) !== null && w !== undefined && han(w).includes(han(words(b)).slice(0, 6)); };
+    if (at <= 0 || !summary.every(again)) return r;
+    return { ...r, problems: r.problems.slice(at) };
+  };
   const { read, scores } = chooseAmong<Read>((rule, message, n) => doc.decide('segment', 'layout', rule, undefined, message, n), {
     first: { id: level.level ? `level ${level.level}` : 'labelled', rule: decisionId('reading_default'), read: run(level, defMode) },
     evidence: (r) => evidenceOutside(L, frame, parts, r.problems),
@@ -85,6 +100,7 @@ export function chooseReading(L: Layout, frame: Frame, parts: Parts, level: Prob
         ...perCategoryLevels(L, frame, parts).map((at) => ({ id: 'level per category', rule: decisionId('reading_per_category'), read: run({ level: Math.min(...at.filter((x) => x > 0)), strict: false, rule: decisionId('reading_per_category'), at }, 'numbered') })),
         ...(defMode !== 'labelled' ? [{ id: 'labelled', rule: decisionId('reading_labelled'), read: run(none, 'labelled') }, { id: 'numbered and labelled', rule: decisionId('reading_mixed'), read: mixed(none) }] : []),
         { id: 'one-line', rule: decisionId('reading_lines'), read: run({ ...none, rule: decisionId('reading_lines') }, 'lines') },
+        { id: 'restated', rule: decisionId('reading_restated'), read: restated },
       ];
     },
   });

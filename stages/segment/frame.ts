@@ -105,6 +105,8 @@ export function findParts(L: Layout, f: Frame): Parts {
       // organizational because it says 思想)
       if (saysProblemsPart(b)) { partKind.push('problems'); partRule.push(r.problem_part.id); }
       else if (rx(r.problem_kind).test(b)) { partKind.push('problems'); partRule.push(r.problem_kind.id); }
+      // a part that counts the problems under it (一、由党委书记牵头整改的问题（共4个）) holds them
+      else if (rx(r.count_tail).test(h.body)) { partKind.push('problems'); partRule.push(r.count_tail.id); }
       else if (rx(r.org_part).test(b)) { partKind.push('org'); partRule.push(r.org_part.id); }
       else { partKind.push('unknown'); partRule.push(decisionId('part_content')); }
     });

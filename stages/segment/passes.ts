@@ -4,6 +4,7 @@
 import { pattern, rx } from '../../core/rules.js';
 import { decisionId, groupStatus, isStatusLine, phraseStatus, statusOnly } from '../../core/vocabulary.js';
 import { clip, cnOrdinal, spanOf, type CategoryBlock, type Frame, type Layout, type ProblemBlock } from './model.js';
+import { categoryTitle } from './headings.js';
 
 /** Per paragraph: 1 where it is one of a problem's own paragraphs. */
 function insideProblems(n: number, problems: ProblemBlock[]): Uint8Array {
@@ -41,7 +42,8 @@ export function readerHeadings(L: Layout, f: Frame): void {
     // (a heading that names the next steps, 下一步工作打算, is a part's title, not a status however its words read)
     const nextSteps = b.kind === 'heading' && rx(r.org_part).test(t) && t.length <= 20;
     if (t.length > (b.kind === 'heading' ? 240 : 160) || t.length < 4 || labels.some((re) => re.test(t)) || (!nextSteps && (statusOnly(t) || isStatusLine(t)))) continue;
-    cands.push({ para: i, rank });
+    // (one that names an area of problems, X方面, over numbered problems stands over them as a line counting them does)
+    cands.push({ para: i, rank: categoryTitle(t) !== null && headings.slice(i + 1, f.closing).some((x) => x) ? COUNTED : rank });
   }
   // a line naming an area with the count of its problems (全面从严治党方面（3个问题）), numbered or not by the reader: a heading
   const counted = rx(r.category_count);
