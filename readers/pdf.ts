@@ -11,24 +11,19 @@ import type { ReadResult } from '../core/doc.js';
 import type { ReadOptions } from './options.js';
 
 import { linesToDocument, type Line } from './pdf-lines.js';
+import { readingRows } from './pdf-columns.js';
 export { linesToText, linesToDocument, type Line } from './pdf-lines.js';
 
 
 function toLines(items: StructuredTextItem[], page: number): Line[] {
   // group items by baseline, then read each line left to right (content-stream order is not
   // reading order: a quote mark set in a fallback font can come before or after its line)
-  const rows: Array<{ y: number; size: number; items: StructuredTextItem[] }> = [];
-  for (const it of items) {
-    if (!it.str) continue;
-    const row = rows.find((r) => Math.abs(r.y - it.y) < Math.max(2, Math.max(r.size, it.fontSize) * 0.35));
-    if (row) { row.items.push(it); row.size = Math.max(row.size, it.fontSize); } else rows.push({ y: it.y, size: it.fontSize, items: [it] });
-  }
-  rows.sort((a, b) => b.y - a.y); // PDF y grows upwards: top of the page first
+  // (a page set in two columns: each column top to bottom, pdf-columns.ts)
   const lines: Line[] = [];
-  for (const r of rows) {
+  for (const r of readingRows(items)) {
     const text = lineText(r.items);
     const xs = r.items.filter((i) => i.str.trim());
-    if (text.trim() && xs.length) lines.push({ text, x: Math.min(...xs.map((i) => i.x)), y: r.y, right: Math.max(...xs.map((i) => i.x + i.width)), size: r.size, page });
+    if (text.trim() && xs.length) lines.push({ text, x: Math.min(...xs.map((i) => i.x)) + r.dx, y: r.y, right: Math.max(...xs.map((i) => i.x + i.width)) + r.dRight, size: r.size, page, ...(r.columnStart ? { columnStart: true } : {}) });
   }
   return lines;
 }
