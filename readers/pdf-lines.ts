@@ -7,7 +7,7 @@ import { rx } from '../core/rules.js';
 import { readerPatterns } from './reader-rules.js';
 
 /** A line of a page, in PDF points (y grows upwards), from the text layer or from OCR. */
-export interface Line { text: string; x: number; y: number; right: number; size: number; page: number; /** the first line of a column of text (pdf-columns.ts) */ columnStart?: boolean }
+export interface Line { text: string; x: number; y: number; right: number; size: number; page: number; /** the first line of a column of text (pdf-columns.ts) */ columnStart?: boolean; /** a ledger table's row, its cells (pdf-tables.ts), and whether it goes on with the last row of the page before */ cells?: string[]; cont?: boolean }
 
 // a line holding only a number is a page number in a PDF (not in running text)
 const isPdfPageNumber = (t: string) => isPageNumber(t) || /^\s*\d{1,3}\s*$/.test(t);
@@ -67,7 +67,7 @@ export function linesToDocument(pages: Line[][], sizes = true): { text: string; 
     const prevEnds = prev ? rx(readerPatterns().pdf_paragraph_end).test(prev.text.trim()) : true;
     const sizeChange = prev && Math.abs(prev.size - l.size) > 1;
     // (a numbered line after a finished sentence starts a paragraph, indents or not: a paragraph's last line may fill the width)
-    const newPara = !prev || indented || sizeChange || (!prevFull && !brokenWord) || (prevEnds && startsParagraph(t));
+    const newPara = !prev || !!l.cells || !!prev.cells || indented || sizeChange || (!prevFull && !brokenWord) || (prevEnds && startsParagraph(t));
     if (newPara) { out.push(t); paraSizes.push(l.size); }
     else {
       const last = out[out.length - 1]!;

@@ -12,20 +12,40 @@ import type { ReadOptions } from './options.js';
 
 import { linesToDocument, type Line } from './pdf-lines.js';
 import { readingRows } from './pdf-columns.js';
+import { ledgerRows, type OpenTable, type TableRow } from './pdf-tables.js';
 export { linesToText, linesToDocument, type Line } from './pdf-lines.js';
 
 
-function toLines(items: StructuredTextItem[], page: number): Line[] {
+function toLines(items: StructuredTextItem[], page: number, open: OpenTable | null = null): { lines: Line[]; open: OpenTable | null } {
   // group items by baseline, then read each line left to right (content-stream order is not
   // reading order: a quote mark set in a fallback font can come before or after its line)
   // (a page set in two columns: each column top to bottom, pdf-columns.ts)
+  // (a ledger table: its rows of cells rebuilt from the items' places, pdf-tables.ts)
   const lines: Line[] = [];
-  for (const r of readingRows(items)) {
-    const text = lineText(r.items);
+  const read = ledgerRows(readingRows(items), open);
+  for (const r of read.rows as Array<TableRow<StructuredTextItem> & { dx?: number; dRight?: number; columnStart?: boolean }>) {
+    const text = r.cells ? r.cells.join('\t') : lineText(r.items);
     const xs = r.items.filter((i) => i.str.trim());
-    if (text.trim() && xs.length) lines.push({ text, x: Math.min(...xs.map((i) => i.x)) + r.dx, y: r.y, right: Math.max(...xs.map((i) => i.x + i.width)) + r.dRight, size: r.size, page, ...(r.columnStart ? { columnStart: true } : {}) });
+    if (text.trim() && xs.length) lines.push({ text, x: Math.min(...xs.map((i) => i.x)) + (r.dx ?? 0), y: r.y, right: Math.max(...xs.map((i) => i.x + i.width)) + (r.dRight ?? 0), size: r.size, page, ...(r.columnStart ? { columnStart: true } : {}), ...(r.cells ? { cells: r.cells, ...(r.cont ? { cont: true } : {}) } : {}) });
   }
-  return lines;
+  return { lines, open: read.open };
+}
+
+/** A ledger row a page break cut (the next page's first cells, marked cont) joined to the last row of the page before, cell by cell. */
+function joinBrokenRows(pages: Line[][]): void {
+  let last: Line | null = null;
+  for (const lines of pages) {
+    for (let k = 0; k < lines.length; k++) {
+      const l = lines[k]!;
+      if (l.cont && last?.cells && l.cells) {
+        last.cells = last.cells.map((v, i) => v + (l.cells![i] ?? ''));
+        last.text = last.cells.join('\t');
+        lines.splice(k--, 1);
+        continue;
+      }
+      if (l.cells) last = l;
+    }
+  }
 }
 
 /**
@@ -109,7 +129,10 @@ export async function readPdf(bytes: Uint8Array, opts: ReadOptions = {}): Promis
     } catch (e) {
       throw new ZhenggaiError('pdf_corrupt', `pdf.js cannot read the pages: ${(e as Error)?.message ?? e}`);
     }
-    const pageLines = pages.map((items, p) => toLines(items, p));
+    // (a ledger table may go on over a page: its open state is carried, and a row it breaks is joined again)
+    let open: OpenTable | null = null;
+    const pageLines = pages.map((items, p) => { const r = toLines(items, p, open); open = r.open; return r.lines; });
+    joinBrokenRows(pageLines);
     // a page without Chinese text is a scan (or blank): OCR reads it, unless --no-ocr
     const scanned = pageLines.map((ls, p) => (ls.some((l) => CJK.test(l.text)) ? -1 : p)).filter((p) => p >= 0);
     const warnings: NonNullable<ReadResult['warnings']> = [];

@@ -83,7 +83,8 @@ function measuresTable(rows: string[][]): string[] | null {
 
 /** The longest cell read as a column's header: longer cells are contents (反馈问题64个，已整改…), whatever words they hold. */
 const HEADER_MAX = 16;
-const headerRole = (c: string): Role | null => (c.length <= HEADER_MAX ? roleOf(c) : null);
+/** A cell read as a column's header: its role from its header words (rules/readers.json table_columns), for cells of 16 characters at most. */
+export const headerRole = (c: string): Role | null => (c.length <= HEADER_MAX ? roleOf(c) : null);
 
 /**
  * A table of one problem's fields, each value beside its label (问题描述 | X, 整改措施 | ①…, 完成情况 |
