@@ -9,7 +9,7 @@
 // empty goes on with the row before (a wrapped cell); a line across the columns that reads as a
 // category (（一）X方面) is a category row; any other line across them ends the table.
 import { rx } from '../core/rules.js';
-import { structureRules } from '../core/vocabulary.js';
+import { isPageNumber, structureRules } from '../core/vocabulary.js';
 import { headerRole } from './tables.js';
 import type { Placed } from './pdf-columns.js';
 
@@ -67,7 +67,8 @@ export function ledgerRows<T extends Placed>(rows: Array<Row<T>>, open: OpenTabl
       cont = false;
       continue;
     }
-    if (!table) { out.push(r); continue; }
+    // (a page's number or running footer inside the table's band is no cell's text)
+    if (!table || isPageNumber(text)) { out.push(r); continue; }
     const col = (x: number) => table!.bounds.filter((b) => x >= b).length;
     const items = r.items.filter((i) => i.str.trim()).sort((a, b) => a.x - b.x);
     // an item across a column's bound by more than a character: a line across the table
