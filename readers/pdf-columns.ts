@@ -16,8 +16,12 @@ interface Row<T extends Placed> { y: number; size: number; items: T[] }
 /** Group items by baseline, top of the page first (PDF y grows upwards). */
 export function rowsOf<T extends Placed>(items: T[]): Array<Row<T>> {
   const rows: Array<Row<T>> = [];
+  // a footnote's citation set small above the line (…加重基层负担②): no text of the line's
+  const sizes = items.filter((i) => i.str.trim()).map((i) => i.fontSize).sort((a, b) => a - b);
+  const median = sizes[Math.floor(sizes.length / 2)] ?? 0;
+  const citation = (it: T) => it.fontSize < median * 0.75 && /^[\u2460-\u2473\d*]{1,2}$/.test(it.str.trim());
   for (const it of items) {
-    if (!it.str) continue;
+    if (!it.str || citation(it)) continue;
     const row = rows.find((r) => Math.abs(r.y - it.y) < Math.max(2, Math.max(r.size, it.fontSize) * 0.35));
     if (row) { row.items.push(it); row.size = Math.max(row.size, it.fontSize); } else rows.push({ y: it.y, size: it.fontSize, items: [it] });
   }

@@ -42,11 +42,17 @@ export function linesToDocument(pages: Line[][], sizes = true): { text: string; 
     const mid = (Math.max(...(pages[l.page] ?? [l]).map((x) => x.y)) + Math.min(...(pages[l.page] ?? [l]).map((x) => x.y))) / 2;
     blocks.push({ kind: l.y >= mid ? 'page_header' : 'page_footer', text: l.text.trim(), page: l.page + 1 });
   }
-  const lines = all.filter((l) => !isPdfPageNumber(l.text) && !running(l));
+  const kept = all.filter((l) => !isPdfPageNumber(l.text) && !running(l));
   // the body's size: the size most characters are set in
   const bySize = new Map<number, number>();
-  for (const l of lines) bySize.set(Math.round(l.size), (bySize.get(Math.round(l.size)) ?? 0) + l.text.length);
+  for (const l of kept) bySize.set(Math.round(l.size), (bySize.get(Math.round(l.size)) ?? 0) + l.text.length);
   const body = [...bySize].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  // footnotes: below a page's last line of body text, set smaller (①此处所称…), kept out of the text as the page's footer
+  const lowest = new Map<number, number>();
+  for (const l of kept) if (l.size >= body - 0.5) lowest.set(l.page, Math.min(lowest.get(l.page) ?? Infinity, l.y));
+  const footnote = (l: Line) => !l.cells && l.size < body - 1 && l.y < (lowest.get(l.page) ?? -Infinity);
+  for (const l of kept) if (footnote(l)) blocks.push({ kind: 'page_footer', text: l.text.trim(), page: l.page + 1 });
+  const lines = kept.filter((l) => !footnote(l));
   const paraSizes: number[] = [];
 
   const margin = quantileX(lines);

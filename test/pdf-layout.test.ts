@@ -4,6 +4,7 @@
 import { describe, it, expect } from 'vitest';
 import { readingRows, type Placed } from '../readers/pdf-columns.js';
 import { ledgerRows } from '../readers/pdf-tables.js';
+import { linesToDocument, type Line } from '../readers/pdf-lines.js';
 
 const item = (str: string, x: number, y: number, width = str.length * 10): Placed => ({ str, x, y, width, fontSize: 10 });
 const text = (rows: Array<{ items: Placed[] }>) => rows.map((r) => r.items.map((i) => i.str).join(''));
@@ -61,5 +62,19 @@ describe('a ledger table', () => {
   it('a page with no ledger header is left as it is', () => {
     const plain = rows([[800, [item('根据县委统一部署，县委第一巡察组开展了巡察。', 50, 800, 400)]]]);
     expect(ledgerRows(plain, null).rows.map((r) => r.cells)).toEqual([undefined]);
+  });
+});
+
+describe('footnotes', () => {
+  it('a citation set small above the line is no text of it', () => {
+    const items = [...Array.from({ length: 6 }, (_, k) => item(`第${k + 1}行正文内容`, 50, 800 - k * 14, 300)), { ...item('②', 352, 803, 5), fontSize: 6 }];
+    expect(text(readingRows(items))).toEqual(Array.from({ length: 6 }, (_, k) => `第${k + 1}行正文内容`));
+  });
+
+  it('lines set smaller below the last line of body text on a page are its footnotes: out of the text, a page footer', () => {
+    const line = (t: string, y: number, size = 10): Line => ({ text: t, x: 50, y, right: 500, size, page: 0 });
+    const doc = linesToDocument([[line('一、整改工作开展情况', 800), line('局党组修订《管护办法》，加强督导。', 786), line('①《管护办法》由省农业农村厅印发。', 100, 8)]]);
+    expect(doc.text).not.toContain('由省农业农村厅印发');
+    expect(doc.blocks).toContainEqual({ kind: 'page_footer', text: '①《管护办法》由省农业农村厅印发。', page: 1 });
   });
 });
