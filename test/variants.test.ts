@@ -114,6 +114,7 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   },
   'mixed-marks-2024': { 'line breaks lost': 'categories numbered 一） and problems (1) run together: the run-on split knows neither, 1 category of 3 found' },
   'two-rounds-2023': { 'line breaks lost': 'a part title runs on into its lead: the category title takes the lead sentence with it' },
+  'two-rounds-2023-reworded2': { 'line breaks lost': 'as two-rounds-2023: a part title runs on into its lead' },
   'yishi-problems-2022': { 'line breaks lost': 'the categories （一）关于…方面 run on with the problems named after them: categories are not found' },
   'common-individual-2024': { 'line breaks lost': 'the sentence giving the statuses by number runs on with the last problem: the statuses it gives are not read' },
   'five-fields-2023': { 'line breaks lost': 'the conclusion (院党委将以此次巡察整改为契机…) runs on with the last problem: its counts go to that problem' },
