@@ -156,9 +156,15 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'line breaks lost': 'the group headings (一、由X牵头整改的问题（共N个）) run together with their problems: no categories',
   },
   'semicolon-problems-2022': { 'line breaks lost': 'already a gap on its own lines (a category\'s problems in one paragraph separated by ；)' },
+  // copies of web pages whose problems are told by their lines (问题N：X, N.X问题。 under （一）关于…): run together or wrapped, they are not cut again
+  'guangdong-town-site-2022': { 'line breaks lost': 'problems 问题N：X with 整改措施：/整改情况： run together: the labels are not cut out of one line' },
+  'sichuan-county-site-2024': { 'line breaks lost': 'bare N.X问题。 lines run together with their 整改措施及成效： paragraphs: problems lost' },
+  'zhejiang-district-site-2023': {
+    'hard-wrapped at 33 characters': 'a problem line （N）X。Y。 wrapped: its second sentence joined to the 整改措施： line and read as a measure',
+    'line breaks lost': 'the 1.–4. measure lines and 整改状态： lines run together with the （N） problems: measures cut wrongly',
+  },
   'bracket-numbers-2024': { 'line breaks lost': 'problems numbered 〔N〕 are not cut out of a run-on line' },
   'inline-fields-2023': { 'line breaks lost': 'one-line problems of fields run together: the fields of one problem run into the next' },
-  'zhangdian-town-2024-reworded2': { 'hard-wrapped at 33 characters': 'a one-line bulletin wrapped at 33: a wrap right after 完成情况： leaves the rest of the line unsplit, categories 2-5 lost' },
   'ordinal-problems-2022': {
     'no measures label': 'its problems are told only by the 整改情况： after them (第一，/其一，/首先， also start measures): without the label none is found',
     'line breaks lost': 'problems told only by the 整改情况： after them run together: nothing cuts the text before 第一，/其一，',

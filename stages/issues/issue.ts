@@ -3,7 +3,7 @@
 // (the problem's title, and a status in brackets beside it), a description of the problem
 // standing before the measures, then each paragraph after them (issue-body.ts).
 import { pattern, rx } from '../../core/rules.js';
-import { structureRules, statusRules, isStatusLine } from '../../core/vocabulary.js';
+import { structureRules, statusRules, isStatusLine, saysStatus } from '../../core/vocabulary.js';
 import type { StatusInput } from './status.js';
 import type { Paragraph } from '../../core/doc.js';
 import { splitProblem, unclosedQuote, closesQuotedTitle } from './problem-title.js';
@@ -33,7 +33,7 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string, o
   // each body's list: the head's rest is in none, the paragraphs after it in theirs
   const lists = [...(head.bodies.length > paras.length - head.headParas ? [null] : []), ...(opts.lists ?? []).slice(head.headParas)];
   const count = bodies.length;
-  const description = takeDescription(bodies);
+  const description = takeDescription(bodies, head.bodies.length > paras.length - head.headParas);
   const st: BodyReading = { problem: head.problem, measures: [], notes: [], outcome: null, statusField: head.statusField, lastMarker: 0, plain: false };
   // (the description is taken off the front of the bodies)
   readBodies(bodies, st, opts.lists ? lists.slice(count - bodies.length) : []);
@@ -92,7 +92,7 @@ function readHead(paras: Paragraph[], headStart: number, text: string, opts: Iss
  * wrapped line or two: what stands before a measures label later in a paragraph, with no
  * measures label or 一是 before it, describes the problem (a note). Taken off the bodies.
  */
-function takeDescription(bodies: string[]): string | null {
+function takeDescription(bodies: string[], firstIsRest = false): string | null {
   const r = structureRules();
   const own = issueReaderRules();
   for (let b = 0; b < Math.min(bodies.length, 10); b++) {
@@ -100,6 +100,10 @@ function takeDescription(bodies: string[]): string | null {
       // sub-problems as paragraphs of their own before the label (（1）…； ⏎ 2.…。 ⏎ 整改情况：)
       const subProblems = bodies.slice(0, b).every((x) => rx(r.sub_problem).test(x) && !rx(own.series_in).test(x));
       if (b > 0 && !isStatusLine(bodies[b]!) && subProblems) return bodies.splice(0, b).join('');
+      // the rest of the problem's own paragraph, before a measures label in the next (（一）X。Y。⏎ 整改措施：…):
+      // Y describes the problem (not a result said first, a status, or a series of measures)
+      const rest = bodies[0]!;
+      if (b === 1 && firstIsRest && !isStatusLine(bodies[b]!) && !rx(r.outcome).test(rest) && !saysStatus(rest) && !rx(own.series_in).test(rest) && !rx(r.series).test(rest)) return bodies.splice(0, 1).join('');
       return null;
     }
     if (b >= 4) return null;
