@@ -163,6 +163,14 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'hard-wrapped at 33 characters': 'a problem line （N）X。Y。 wrapped: its second sentence joined to the 整改措施： line and read as a measure',
     'line breaks lost': 'the 1.–4. measure lines and 整改状态： lines run together with the （N） problems: measures cut wrongly',
   },
+  'four-levels-2023': { 'numbering （1）': 'its problems are already （1） under 1. themes: rewritten, the themes and the problems share one numbering' },
+  'immediate-vs-longterm-2024': { 'line breaks lost': 'the 一、立行立改… group headings run into their problems: the groups are lost' },
+  'paragraph-problems-2022': {
+    'hard-wrapped at 33 characters': 'a wrap inside 巡察反馈的“X”问题， leaves the opener unread: the paragraph is no problem',
+    'line breaks lost': 'paragraphs that open 巡察反馈的“X”问题， run together: only those after 。 are cut',
+    'measures numbered （1）（2） in the paragraph': 'a series after the clause\'s subject (局党组（1）…) is read only for 一是…二是',
+    'measures numbered 第一，第二，': 'a series after the clause\'s subject (局党组第一，…) is read only for 一是…二是',
+  },
   'bracket-numbers-2024': { 'line breaks lost': 'problems numbered 〔N〕 are not cut out of a run-on line' },
   'inline-fields-2023': { 'line breaks lost': 'one-line problems of fields run together: the fields of one problem run into the next' },
   'ordinal-problems-2022': {

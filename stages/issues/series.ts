@@ -40,8 +40,14 @@ export function seriesMarkers(s: string, after = 0): Marker[] {
     const { k, word } = markerValue(m[0], last);
     // must start a clause: paragraph start or after punctuation
     // (a circled number is a marker wherever it stands: …9件②制定…)
+    // (and a series' first 一是 may follow the clause's subject, up to six characters: …问题，局党组一是修订…)
     const before = s[m.index! - 1];
-    if (m.index! > 0 && !clauseStart.test(before ?? '') && !circled.test(m[0])) continue;
+    const subjectFirst = k === 1 && m[0].includes('\u662f') && s.includes('\u4e8c\u662f', m.index!) && (() => {
+      let j = m.index! - 1;
+      while (j >= 0 && m.index! - j <= 6 && /[\u4e00-\u9fff]/.test(s[j]!)) j--;
+      return j < m.index! - 1 && (j < 0 || clauseStart.test(s[j]!));
+    })();
+    if (m.index! > 0 && !clauseStart.test(before ?? '') && !circled.test(m[0]) && !subjectFirst) continue;
     if (k === last + 1 || (k === 1 && last > 0)) {
       out.push({ at: m.index!, len: m[0].length, k, word });
       last = k;
