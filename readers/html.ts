@@ -157,7 +157,8 @@ function pickBody(root: HTMLElement): HTMLElement | null {
 
 export function readHtml(bytes: Uint8Array): ReadResult {
   const { text: html, encoding } = decodeText(bytes, sniffCharset(bytes));
-  const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
+  // (Word's conditional markers, <![if !supportLists]>…<![endif]> around a list item's number, are no text)
+  const root = parse(html.replace(/<!\[(?:if[^\]]*|endif)\]>/gi, ''), { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
   const meta: ReadResult['meta'] = {};
   const metaContent = (name: string) => root.querySelector(`meta[name="${name}"]`)?.getAttribute('content')?.trim();
   meta.title = metaContent('ArticleTitle') ?? root.querySelector('h1')?.text.trim() ?? root.querySelector('title')?.text.split(/[_|-]/)[0]?.trim();

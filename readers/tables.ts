@@ -149,11 +149,26 @@ function statusTable(rows: string[][]): string[] | null {
   return [...rows.slice(0, headerAt).map((r) => r.filter(Boolean).join(' ')), ...body.map((r) => `${l.roll_before}${r[no]}${l.roll_after}${r[st]!.replace(/\n/g, '')}${l.roll_end}`)];
 }
 
+/** A row of figures under a row of short headers (问题总数 | 已完成 | 正在推进 | 完成率 ⏎ 15 | 11 | 3 | 73.3%)? */
+const isFigures = (rows: string[][]) => rows.length === 2 && rows[0]!.length >= 2 && rows[0]!.every((c) => c.length >= 2 && c.length <= 8 && !/\d/.test(c)) && rows[1]!.length === rows[0]!.length && rows[1]!.every((c) => /^\d+(?:\.\d+)?%?$/.test(c));
+
+/**
+ * A table of the bulletin's figures (问题总数 | 已完成 | 正在推进 | 长期坚持 | 完成率 over 15 | 11 | 3 | 1 |
+ * 73.3%): one sentence of them, each header with its figure (已完成11个，…完成率73.3%。), read as the
+ * bulletin's own totals sentence is.
+ */
+function figuresTable(rows: string[][]): string[] | null {
+  if (!isFigures(rows)) return null;
+  const l = label();
+  const [head, values] = rows as [string[], string[]];
+  return [head.map((h, k) => `${h}${values[k]}${values[k]!.endsWith('%') ? '' : l.figure_unit}`).join(punct('comma').charAt(0)) + l.roll_end];
+}
+
 /** Rows of cells → lines. A ledger becomes labelled paragraphs; any other table, one line per row. */
 export function tableLines(rows: string[][]): string[] {
   const clean = rows.map((r) => r.map((c) => c.replace(/[ \t]+/g, ' ').trim())).filter((r) => r.some(Boolean));
   const flat = (r: string[]) => r.filter(Boolean).join(' ').replace(/\n/g, ' ');
-  const fields = fieldTable(clean) ?? labelledPairs(clean) ?? statusTable(clean);
+  const fields = fieldTable(clean) ?? labelledPairs(clean) ?? statusTable(clean) ?? figuresTable(clean);
   if (fields) return fields;
   const headerAt = clean.findIndex((r) => r.some((c) => headerRole(c) === 'problem') && r.some((c) => headerRole(c) === 'measures'));
   if (headerAt < 0) return measuresTable(clean) ?? clean.map(flat);
@@ -253,7 +268,7 @@ export function textLedgers(text: string): string {
     j = end;
     const rows = lines.slice(i, j).filter((l) => l.trim()).map((l) => cellsOf(l) ?? [l.trim()]).filter((c) => !rule(c));
     // a ledger (问题 | 整改措施 …), or a problem's own table of measures (序号 | 整改措施 | 完成情况)
-    const header = rows.some((r) => (r.some((c) => roleOf(c) === 'measures') && (r.some((c) => roleOf(c) === 'problem') || r.length >= 2)) || (r.some((c) => roleOf(c) === 'no') && r.some((c) => roleOf(c) === 'status')));
+    const header = isFigures(rows) || rows.some((r) => (r.some((c) => roleOf(c) === 'measures') && (r.some((c) => roleOf(c) === 'problem') || r.length >= 2)) || (r.some((c) => roleOf(c) === 'no') && r.some((c) => roleOf(c) === 'status')));
     out.push(...(header ? tableLines(rows) : lines.slice(i, j)));
     i = j;
   }

@@ -35,6 +35,8 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   // a table drawn in boxes is its lines: wrapped again or run together, no row is left
   'box-table-2024': ['hard-wrapped at 33 characters', 'line breaks lost'],
   'grid-table-2023': ['hard-wrapped at 33 characters', 'line breaks lost'],
+  // its totals are a table of figures: run together, the table's two rows are no rows
+  'totals-table-2024': ['line breaks lost'],
   // its statuses are in a table after the signature: run together, the table's rows are no rows
   'status-table-after-2022': ['line breaks lost'],
   // their problems are already （1） under groups 1.: renumbering the groups （1） too erases the nesting
@@ -171,6 +173,7 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'measures numbered （1）（2） in the paragraph': 'a series after the clause\'s subject (局党组（1）…) is read only for 一是…二是',
     'measures numbered 第一，第二，': 'a series after the clause\'s subject (局党组第一，…) is read only for 一是…二是',
   },
+  'rectification-report-2023': { 'line breaks lost': 'problems numbered 一、…十二、 at the top level run together with their 整改情况：/整改进度： lines: the top-level numbering is not cut out of one line' },
   'bracket-numbers-2024': { 'line breaks lost': 'problems numbered 〔N〕 are not cut out of a run-on line' },
   'inline-fields-2023': { 'line breaks lost': 'one-line problems of fields run together: the fields of one problem run into the next' },
   'ordinal-problems-2022': {
