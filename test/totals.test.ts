@@ -91,3 +91,12 @@ describe('declared totals, wording', () => {
     expect(totals('对5名干部进行谈话提醒、批评教育，对2名财务人员进行批评教育。')).toEqual({ people_admonished: 7 });
   });
 });
+
+describe('a money total with its breakdown', () => {
+  it('the figures after 其中 are parts of the sum before them, not added again', async () => {
+    const { extractBytes } = await import('../stages/extract.js');
+    const text = '中共某某县财政局党组关于巡察整改进展情况的通报\n根据县委统一部署，县委第一巡察组对县财政局党组开展了巡察。截至2024年6月30日，追缴、清退各类资金共计15.6万元，其中追缴违规资金12.4万元、清退违规发放的补贴3.2万元。\n一、整改情况\n1.财务管理不规范。\n整改情况：修订制度。已完成整改。\n';
+    const rec = await extractBytes(new TextEncoder().encode(text), 'x.txt');
+    expect(rec.summary.money_recovered).toBe(156000);
+  });
+});

@@ -146,6 +146,15 @@ function matchRule(rule: TotalRule, re: RegExp, pieces: Array<{ text: string; st
   // - the same words each time (区财政局收到问题3个…；区住建局收到问题3个…): a breakdown by unit, not the
   //   bulletin's own figure, left out;
   // - different words (诫勉谈话1人，批评教育4人): parts that add up where the key says so, else the first
+  // a sum's figures: those of its breakdown after 其中 (追缴资金17.32亿元，其中追缴…14.41亿元、…) are parts of the figure before it
+  if (rule.sum && found.length > 1) {
+    const textAt = new Map(pieces.map((p) => [p.start, p.text]));
+    const parts = rx(totalsRules().breakdown);
+    return found.filter((h) => {
+      const m = parts.exec(textAt.get(h.sentence!) ?? '');
+      return !m || h.index - h.sentence! < m.index || !found.some((o) => o.sentence === h.sentence && o.index - o.sentence! < m.index);
+    });
+  }
   if (!rule.sum && found.length) {
     const bySentence = new Map<number, TotalHit[]>();
     for (const h of found) bySentence.set(h.sentence!, [...(bySentence.get(h.sentence!) ?? []), h]);
