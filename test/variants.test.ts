@@ -174,6 +174,12 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'measures numbered 第一，第二，': 'a series after the clause\'s subject (局党组第一，…) is read only for 一是…二是',
   },
   'rectification-report-2023': { 'line breaks lost': 'problems numbered 一、…十二、 at the top level run together with their 整改情况：/整改进度： lines: the top-level numbering is not cut out of one line' },
+  'central-ministry-amounts-2022': {
+    'hard-wrapped at 33 characters': 'a 巡视指出，X。 paragraph wrapped inside its first sentence is not read back as one: problems lost',
+    'line breaks lost': 'the 巡视指出，X。 paragraphs run together with the part headings: the parts are not cut',
+    'measures numbered （1）（2） in the paragraph': 'a series after the clause\'s subject (部党组（1）…) is read only for 一是…二是',
+    'measures numbered 第一，第二，': 'a series after the clause\'s subject (部党组第一，…) is read only for 一是…二是',
+  },
   'bracket-numbers-2024': { 'line breaks lost': 'problems numbered 〔N〕 are not cut out of a run-on line' },
   'inline-fields-2023': { 'line breaks lost': 'one-line problems of fields run together: the fields of one problem run into the next' },
   'ordinal-problems-2022': {

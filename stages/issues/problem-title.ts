@@ -22,6 +22,8 @@ export function splitProblem(head: string): ProblemTitle {
   // 针对X的问题，一是…: the problem is named up to 的问题, what was done follows in the same paragraph
   const lead = rx(r.problem_lead).exec(head);
   if (lead?.groups?.plain) return { problem: lead.groups.plain.trim(), restAt: lead[0].length };
+  // 巡视指出，X。…: the problem is the sentence the inspection pointed out
+  if (lead?.groups?.pointed) return { problem: lead.groups.pointed.trim(), restAt: lead[0].length };
   const about = rx(r.problem_about).exec(head);
   const s = about ? about[0].length : 0;
   // (a title that is a quote alone, “X”的问题, reads as one after 关于)

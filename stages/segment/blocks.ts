@@ -71,8 +71,9 @@ class Blocks {
   categorySinceProblem = false;
   constructor(private readonly L: Layout) {}
 
-  addCategory(h: Heading, title: string, rule: string, aspect: boolean): void {
-    this.categories.push({ ordinal: h.unitLine ? this.categories.length + 1 : h.ordinal, title, para: h.para, rule });
+  /** `counted`: numbered by the categories before it, not by its printed number (a part after an organizational one) */
+  addCategory(h: Heading, title: string, rule: string, aspect: boolean, counted = false): void {
+    this.categories.push({ ordinal: h.unitLine || counted ? this.categories.length + 1 : h.ordinal, title, para: h.para, rule });
     this.currentCat = this.categories[this.categories.length - 1]!.ordinal;
     this.aspectLevel = aspect ? h.level : null;
     this.categorySinceProblem = true;
@@ -212,8 +213,11 @@ function labelledBlocks(L: Layout, f: Frame, parts: Parts, b: Blocks): void {
     if (h && h.level < 3) {
       // (a heading whose problems are listed right under it, 巡察发现的问题有：（1）…, names their category whatever its words)
       const listed = paras[i + 1] && rx(r.problem_list).test(paras[i + 1]!.text) ? { title: groupTitle(h.body), rule: r.problem_list.id } : null;
-      const cat = h.unitLine ? { title: h.body, rule: h.rule } : h.level === 1 && parts.partCategories.has(partOf[i]!) ? { title: partTitle(h.body), rule: decisionId('problem_parts') } : headingCategory(h) ?? listed;
-      if (cat) b.addCategory(h, cat.title, cat.rule, !h.unitLine);
+      // (a part whose problems are paragraphs that name them, 巡视指出，X。…, with no heading under it, is their category)
+      const leads = h.level === 1 && parts.partKind[partOf[i]!] === 'problems' && !saysProblemsPart(h.body)
+        && paras.some((q, k) => partOf[k] === partOf[i] && rx(r.problem_lead).test(q.text)) && !headings.some((x, k) => x && partOf[k] === partOf[i] && x.level > 1);
+      const cat = h.unitLine ? { title: h.body, rule: h.rule } : h.level === 1 && parts.partCategories.has(partOf[i]!) ? { title: partTitle(h.body), rule: decisionId('problem_parts') } : headingCategory(h) ?? listed ?? (leads ? { title: stripQuotes(h.body.trim()), rule: decisionId('part_as_category') } : null);
+      if (cat) b.addCategory(h, cat.title, cat.rule, !h.unitLine, cat.rule === decisionId('part_as_category'));
     }
     const cc = h ? null : cellCategory(L, i, b.categories.length + 1);
     if (cc) { b.addCategory(cc, cc.body, cc.rule, false); continue; }

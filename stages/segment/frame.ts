@@ -129,7 +129,8 @@ export function findParts(L: Layout, f: Frame): Parts {
     partKind.forEach((k, idx) => {
       if (k !== 'unknown') return;
       const has = headings.some((h, i) => h && partOf[i] === idx && h.level >= minLevel && looksLikeProblemHead(h, paras[i + 1]));
-      const labelled = paras.some((p, i) => partOf[i] === idx && (rx(r.labels.problem).test(p.text) || beforeMeasures(L, i)));
+      // (or paragraphs that each name a problem and answer it, 针对“X”问题，…/巡视指出，X。…: two at least)
+      const labelled = paras.some((p, i) => partOf[i] === idx && (rx(r.labels.problem).test(p.text) || beforeMeasures(L, i))) || paras.filter((p, i) => partOf[i] === idx && rx(r.problem_lead).test(p.text)).length >= 2;
       const area = headingCategory(level1[idx]!) !== null && headings.some((h, i) => h && partOf[i] === idx && h.level >= minLevel);
       partKind[idx] = has || labelled || area ? 'problems' : 'org';
     });
