@@ -227,6 +227,8 @@ function labelledBlocks(L: Layout, f: Frame, parts: Parts, b: Blocks): void {
     const marker = (t: string) => rx(r.series_marker).exec(t)?.[0].length ?? 0;
     if (list) { inSeries = true; b.addProblem(i, null, p.start + list[0].length + marker(p.text.slice(list[0].length)), r.problem_list.id, b.problems.length + 1); continue; }
     if (inSeries && (!h || h.level >= 3) && marker(p.text)) { b.addProblem(i, null, p.start + marker(p.text), r.problem_list.id, b.problems.length + 1); continue; }
+    // (items with no marker, each closed by its status in brackets: A（已完成）； ⏎ B（持续推进）；)
+    if (inSeries && !h && rx(r.bracket_status_tail).test(p.text)) { b.addProblem(i, null, p.start, r.problem_list.id, b.problems.length + 1); continue; }
     inSeries = false;
     // a line that only labels the problem after it (第1个问题 ⏎ 问题：X): the problem starts at the label, its words on the next line
     const next = paras[i + 1];

@@ -282,6 +282,33 @@ export function sharedAnswers(L: Layout, f: Frame, problems: ProblemBlock[]): vo
   }
 }
 
+/**
+ * A category's problems listed in one paragraph (反馈问题：A（已完成）；B（持续推进）；C。) and answered by the
+ * measures paragraph right after the list (整改措施：一是…), with no 针对上述问题 to say so: that answer is the
+ * list's, shared, not the last item's alone.
+ */
+export function listAnswers(L: Layout, problems: ProblemBlock[]): void {
+  const { paras, r, doc } = L;
+  const label = rx(r.labels.measures);
+  for (let k = 0; k < problems.length; k++) {
+    const run = [problems[k]!];
+    while (k + run.length < problems.length) {
+      const next = problems[k + run.length]!;
+      if (next.rule !== r.problem_list.id || next.category !== run[0]!.category || next.first !== run[run.length - 1]!.last + 1) break;
+      run.push(next);
+    }
+    const last = run[run.length - 1]!;
+    const single = run.slice(0, -1).every((b) => b.last === b.first && !b.answer);
+    if (run.length >= 2 && run[0]!.rule === r.problem_list.id && single && !last.answer && last.last > last.first && label.test(paras[last.first + 1]!.text)) {
+      const answer = { first: last.first + 1, last: last.last, headStart: paras[last.first + 1]!.start + (label.exec(paras[last.first + 1]!.text)?.[0].length ?? 0), rule: r.problem_list.id, shared: true };
+      last.last = last.first;
+      for (const b of run) b.answer = { ...answer };
+      doc.decide('segment', 'measures', r.problem_list.id, [paras[answer.first]!.start, paras[answer.last]!.end], `answers problems ${run.map((b) => b.number).join(', ')} together: ${clip(paras[answer.first]!.text)}`);
+    }
+    k += run.length - 1;
+  }
+}
+
 /** Character pairs of a text (for matching a problem's name as a status sentence gives it). */
 const pairsOf = (t: string) => new Set(Array.from({ length: Math.max(0, t.length - 1) }, (_, k) => t.slice(k, k + 2)));
 

@@ -14,7 +14,7 @@ import { headingOf, unitLines, annexLines } from './headings.js';
 import { findFrame, findParts, frontParas } from './frame.js';
 import { findProblemLevel } from './level.js';
 import { chooseReading } from './choose.js';
-import { linkAnswers, linkItemAnswers, sharedAnswers, statusByName, readerHeadings, statusGroups, statusRoll, unitCategories } from './passes.js';
+import { linkAnswers, linkItemAnswers, sharedAnswers, listAnswers, statusByName, readerHeadings, statusGroups, statusRoll, unitCategories } from './passes.js';
 
 export { structureRules, stripQuotes };
 export { frontOf } from './frame.js';
@@ -55,6 +55,7 @@ export function segment(doc: Doc): Segmentation {
   linkAnswers(L, frame, problems);
   linkItemAnswers(L, frame, problems, categories);
   sharedAnswers(L, frame, problems);
+  listAnswers(L, problems);
   statusRoll(L, frame, problems);
   statusByName(L, frame, problems);
   if (renumber && problems.some((p) => p.label)) doc.decide('segment', 'layout', decisionId('renumbered'), undefined, 'numbering restarts: problems numbered 1..N through the document, the printed labels kept');
