@@ -35,6 +35,8 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   // a table drawn in boxes is its lines: wrapped again or run together, no row is left
   'box-table-2024': ['hard-wrapped at 33 characters', 'line breaks lost'],
   'grid-table-2023': ['hard-wrapped at 33 characters', 'line breaks lost'],
+  // OCR text: its numbers are damaged as a scan's are (l., I0.); a variant that rewrites the numbering by its form finds other forms, and its own hard wraps at 28 with a wrap at 33 read as none
+  'ocr-noise-2023': ['numbering 1、', 'numbering （1）', 'full-width point 1．', 'measures numbered ①②', 'line breaks lost'],
   // its totals are a table of figures: run together, the table's two rows are no rows
   'totals-table-2024': ['line breaks lost'],
   // its statuses are in a table after the signature: run together, the table's rows are no rows
@@ -179,6 +181,10 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'line breaks lost': 'the 巡视指出，X。 paragraphs run together with the part headings: the parts are not cut',
     'measures numbered （1）（2） in the paragraph': 'a series after the clause\'s subject (部党组（1）…) is read only for 一是…二是',
     'measures numbered 第一，第二，': 'a series after the clause\'s subject (部党组第一，…) is read only for 一是…二是',
+  },
+  'inline-brackets-2022': {
+    'hard-wrapped at 33 characters': 'a problem\'s one paragraph of 【】 fields wrapped: a label cut by a wrap is not read back',
+    'line breaks lost': 'problems of 【】 fields run together with the 【第N方面】 lines: categories lost',
   },
   'bracket-numbers-2024': { 'line breaks lost': 'problems numbered 〔N〕 are not cut out of a run-on line' },
   'inline-fields-2023': { 'line breaks lost': 'one-line problems of fields run together: the fields of one problem run into the next' },

@@ -62,6 +62,18 @@ export function foldWidth(t: string): string {
 
 const HAS_CJK = new RegExp(`[${CJK}]`);
 
+/**
+ * Letters an OCR reads for digits: O beside digits in a number (2O23年, 1O次: a letter O never stands
+ * inside a number), and l for 1 where a line's numbering starts (l.关于…, l、), I only before a digit (I0.关于…).
+ */
+export function ocrDigits(t: string): string {
+  return t
+    .replace(/(?<=\d)O(?=\d|\s*[\u4e00-\u9fff%])/g, '0')
+    .replace(/(?<=\d)O(?=\d)/g, '0')
+    // (I alone may be a Roman numeral, I.党的领导方面: only I before a digit, I0.)
+    .replace(pattern('^([ \\t]*)(?:l(?=\\d?[{{p.dot}}{{p.enum_comma}}](?![\\d.]))|I(?=\\d[{{p.dot}}{{p.enum_comma}}](?![\\d.])))', 'gm'), '$11');
+}
+
 /** Half-width punctuation next to Chinese becomes full-width (web copies turn ，：；（） into , : ; ( )). */
 export function widenPunctuation(t: string): string {
   // "(1)" / "(一)" at a line start are numbering: widen them too

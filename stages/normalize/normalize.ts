@@ -6,7 +6,7 @@
 // (lines a wrap broke), problem-lines.ts (several problems in one paragraph).
 import { canonicalNumbering } from '../../core/numbering.js';
 import { textLedgers } from '../../readers/tables.js';
-import { toSimplified, stripMarkup, dropPinyin, foldWidth, dropLeadingEmoji, closeCjkSpaces, widenPunctuation } from './characters.js';
+import { toSimplified, stripMarkup, dropPinyin, foldWidth, ocrDigits, dropLeadingEmoji, closeCjkSpaces, widenPunctuation } from './characters.js';
 import { dropPageNumbers, dropWebChrome, bracketLabels, joinBareNumbers, dropInterleavedBlanks, dropRepeats } from './lines.js';
 import { splitRunOn } from './run-on.js';
 import { unwrapHardBreaks, joinBrokenSentences } from './wraps.js';
@@ -30,6 +30,7 @@ export function normalize(raw: string, hard?: ReadonlySet<string>): string {
   t = stripMarkup(t);
   t = dropPinyin(t);
   t = foldWidth(t);
+  t = ocrDigits(t);
   t = dropLeadingEmoji(t);
   t = splitRunOn(t.split('\n')).join('\n');
   t = closeCjkSpaces(t);

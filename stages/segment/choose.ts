@@ -80,8 +80,19 @@ export function chooseReading(L: Layout, frame: Frame, parts: Parts, level: Prob
     // (each stated again: the same number, its first words among the later problem's)
     const han = (t: string) => t.replace(/[^\u3400-\u9fff]/g, '');
     const again = (b: ProblemBlock) => { const w = later.get(printed(b)); return printed(b) !== null && w !== undefined && han(w).includes(han(words(b)).slice(0, 6)); };
-    if (at <= 0 || !summary.every(again)) return r;
-    return { ...r, problems: r.problems.slice(at) };
+    if (at > 0 && summary.every(again)) return { ...r, problems: r.problems.slice(at) };
+    // a problem stated twice in the same words (a narrative, then a ledger appended that repeats it): the first
+    // statement that carries its measures or status stands (a bare summary line gives way to the later one)
+    const key = (b: ProblemBlock) => { const h = han(words(b)); return h.length >= 8 ? h.slice(0, 16) : null; };
+    const best = new Map<string, ProblemBlock>();
+    for (const b of r.problems) {
+      const k = key(b);
+      if (!k) continue;
+      const seen = best.get(k);
+      if (!seen || (!supported(L, seen) && supported(L, b))) best.set(k, b);
+    }
+    const kept = r.problems.filter((b) => { const k = key(b); return !k || best.get(k) === b; });
+    return kept.length < r.problems.length ? { ...r, problems: kept } : r;
   };
   const { read, scores } = chooseAmong<Read>((rule, message, n) => doc.decide('segment', 'layout', rule, undefined, message, n), {
     first: { id: level.level ? `level ${level.level}` : 'labelled', rule: decisionId('reading_default'), read: run(level, defMode) },
@@ -98,9 +109,9 @@ export function chooseReading(L: Layout, frame: Frame, parts: Parts, level: Prob
       return [
         ...[...levels].sort().filter((l) => l !== level.level).map((l) => ({ id: `level ${l}`, rule: decisionId('reading_level'), read: run({ level: l, strict: false, rule: decisionId('reading_level') }, 'numbered') })),
         ...perCategoryLevels(L, frame, parts).map((at) => ({ id: 'level per category', rule: decisionId('reading_per_category'), read: run({ level: Math.min(...at.filter((x) => x > 0)), strict: false, rule: decisionId('reading_per_category'), at }, 'numbered') })),
+        { id: 'restated', rule: decisionId('reading_restated'), read: restated },
         ...(defMode !== 'labelled' ? [{ id: 'labelled', rule: decisionId('reading_labelled'), read: run(none, 'labelled') }, { id: 'numbered and labelled', rule: decisionId('reading_mixed'), read: mixed(none) }] : []),
         { id: 'one-line', rule: decisionId('reading_lines'), read: run({ ...none, rule: decisionId('reading_lines') }, 'lines') },
-        { id: 'restated', rule: decisionId('reading_restated'), read: restated },
       ];
     },
   });
