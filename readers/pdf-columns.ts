@@ -19,7 +19,10 @@ export function rowsOf<T extends Placed>(items: T[]): Array<Row<T>> {
   // a footnote's citation set small above the line (…加重基层负担②): no text of the line's
   const sizes = items.filter((i) => i.str.trim()).map((i) => i.fontSize).sort((a, b) => a - b);
   const median = sizes[Math.floor(sizes.length / 2)] ?? 0;
-  const citation = (it: T) => it.fontSize < median * 0.75 && /^[\u2460-\u2473\d*]{1,2}$/.test(it.str.trim());
+  // (a circled number set small; digits or * set small only where raised above a line of larger text beside them,
+  // so a table's small 序号 cells stay)
+  const raised = (it: T) => items.some((o) => o !== it && o.fontSize > it.fontSize * 1.2 && it.y - o.y > o.fontSize * 0.2 && it.y - o.y < o.fontSize && Math.abs(o.x + o.width - it.x) < o.fontSize * 2);
+  const citation = (it: T) => it.fontSize < median * 0.75 && (/^[\u2460-\u2473]$/.test(it.str.trim()) || (/^[\d*]{1,2}$/.test(it.str.trim()) && raised(it)));
   for (const it of items) {
     if (!it.str || citation(it)) continue;
     const row = rows.find((r) => Math.abs(r.y - it.y) < Math.max(2, Math.max(r.size, it.fontSize) * 0.35));

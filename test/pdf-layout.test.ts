@@ -71,6 +71,12 @@ describe('footnotes', () => {
     expect(text(readingRows(items))).toEqual(Array.from({ length: 6 }, (_, k) => `第${k + 1}行正文内容`));
   });
 
+  it('a small number on its own baseline (a table set smaller than the text, its 序号) is kept', () => {
+    const body = Array.from({ length: 6 }, (_, k) => item(`第${k + 1}行正文内容`, 50, 800 - k * 14, 300));
+    const table = [{ ...item('1', 55, 700, 5), fontSize: 6 }, { ...item('理论学习不深入', 80, 700, 60), fontSize: 6 }];
+    expect(text(readingRows([...body, ...table])).pop()).toBe('1理论学习不深入');
+  });
+
   it('lines set smaller below the last line of body text on a page are its footnotes: out of the text, a page footer', () => {
     const line = (t: string, y: number, size = 10): Line => ({ text: t, x: 50, y, right: 500, size, page: 0 });
     const doc = linesToDocument([[line('一、整改工作开展情况', 800), line('局党组修订《管护办法》，加强督导。', 786), line('①《管护办法》由省农业农村厅印发。', 100, 8)]]);
