@@ -56,7 +56,9 @@ export function buildIssues(doc: Doc): Issue[] {
     const category = seg.categories.find((c) => c.ordinal === b.category)?.title ?? null;
     // the status phrase's place, recorded here once (explain, serve and the record read this one): the
     // heading over its group, or the last time the phrase occurs in the problem (status is read from the tail)
-    const where = answerSpan ?? span;
+    // (in its answer where it has one, else, a status in brackets by its words, A（已完成）, in its own statement)
+    const inAnswer = answerSpan && st.phrase ? doc.text.slice(answerSpan[0], answerSpan[1]).includes(st.phrase) : false;
+    const where = answerSpan && (inAnswer || !st.phrase) ? answerSpan : span;
     // (a status in brackets at the problem's head: there)
     const fixed = b.group?.span ?? (b.tag && st.phrase === b.tag.phrase ? b.tag.span : null);
     const at = fixed ? fixed[0] : st.phrase ? doc.text.slice(where[0], where[1]).lastIndexOf(st.phrase) + where[0] : -1;
