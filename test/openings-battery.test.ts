@@ -3,14 +3,9 @@
 // communities, hospitals, development zones), every issuer form, every kind of inspection, and the
 // declared totals stated in the first paragraphs. Expected values written by hand from the text;
 // `it.fails` marks a case the code misreads today (the comment names what is misread).
-import { describe, it, expect } from 'vitest';
-import { extractBytes } from '../stages/extract.js';
+import { runOpenings, type OpeningCase } from './openings-cases.js';
 
-/** the opening, then N problems numbered 1..N (as many as the declared count), then any tail */
-const body = (n: number) => '\n一、问题整改情况\n' + Array.from({ length: n }, (_, i) => `${i + 1}.关于“三会一课制度执行不严格”的问题。\n整改情况：一是建立制度；二是加强督导。通过整改，制度更加规范。\n`).join('');
-
-interface Case { name: string; text: string; want: Record<string, unknown>; summary: Record<string, number>; n?: number; tail?: string; fails?: string }
-const cases: Case[] = [
+const cases: OpeningCase[] = [
   // 1
   {
     name: "central ministry 党组, round in the title, month-only range across years, hierarchy of totals",
@@ -294,21 +289,4 @@ const cases: Case[] = [
   },
 ];
 
-describe('openings battery', () => {
-  for (const c of cases) {
-    const run = async () => {
-      const n = c.n ?? c.summary.problems ?? 1;
-      const rec = await extractBytes(new TextEncoder().encode(c.text + body(n) + (c.tail ?? '')), 'opening-battery.txt');
-      const b = rec.bulletin as Record<string, unknown>;
-      // aliases are a set: order is not asserted
-      const norm = (k: string, v: unknown) => (k === 'unit_aliases' && Array.isArray(v) ? [...v].sort() : v);
-      const got = Object.fromEntries(Object.keys(c.want).map((k) => [k, norm(k, b[k])]));
-      const want = Object.fromEntries(Object.entries(c.want).map(([k, v]) => [k, norm(k, v)]));
-      expect(got).toEqual(want);
-      expect(rec.summary).toMatchObject(c.summary);
-    };
-    // a failing case names what the code misreads (c.fails); its expectations are not weakened
-    if (c.fails) it.fails(`${c.name} — misread: ${c.fails}`, run);
-    else it(c.name, run);
-  }
-});
+runOpenings('openings battery', cases);
