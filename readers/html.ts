@@ -92,6 +92,13 @@ const INLINE = new Set(['span', 'em', 'i', 'font', 'label', 'small', 'mark', 'b'
 const open = () => punct('open_bracket').charAt(0);
 const close = () => punct('close_bracket').charAt(0);
 
+/** The node after an element in its parent (blank text skipped), and whether it is a block element. */
+function nextOf(e: HTMLElement): { node: Node | undefined; block: boolean } {
+  const sibs = e.parentNode?.childNodes ?? [];
+  const node = sibs.slice(sibs.indexOf(e) + 1).find((c) => c.nodeType === 1 || c.text.trim());
+  return { node, block: !!node && node.nodeType === 1 && BLOCK.has((node as HTMLElement).rawTagName?.toLowerCase() ?? '') };
+}
+
 /** An inline element that holds only a status word, beside other words of its block (a status badge). */
 function isBadge(e: HTMLElement): boolean {
   const t = compactText(e);
@@ -99,19 +106,15 @@ function isBadge(e: HTMLElement): boolean {
   const parent = e.parentNode;
   if (!parent || compactText(parent).length <= t.length) return false;
   // a status word that the sentence goes on after (12个问题<span>已完成</span>整改9个: an editor's colour, no badge)
-  const sibs = parent.childNodes;
-  const next = sibs.slice(sibs.indexOf(e) + 1).find((c) => c.nodeType === 1 || c.text.trim());
-  if (next && next.nodeType === 1 && BLOCK.has((next as HTMLElement).rawTagName?.toLowerCase() ?? '')) return true;
+  const { node: next, block } = nextOf(e);
+  if (block) return true;
   const after = next ? (next.nodeType === 1 ? compactText(next as HTMLElement) : next.text.trim()) : '';
   return !/^[\u3400-\u9fff\d]/.test(after);
 }
 
 /** A mark holding only a number (1 to 3 digits) that a block follows in the same parent: the number of what the block says. */
 function isCardNumber(e: HTMLElement): boolean {
-  if (!/^\d{1,3}$/.test(compactText(e))) return false;
-  const sibs = e.parentNode?.childNodes ?? [];
-  const next = sibs.slice(sibs.indexOf(e) + 1).find((c) => c.nodeType === 1 || c.text.trim());
-  return !!next && next.nodeType === 1 && BLOCK.has((next as HTMLElement).rawTagName?.toLowerCase() ?? '');
+  return /^\d{1,3}$/.test(compactText(e)) && nextOf(e).block;
 }
 
 /** The number an <ol> item is displayed with, written by the list's depth (1. / （1） / ①); none for <ul> or where the item types its own. */

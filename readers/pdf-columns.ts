@@ -11,7 +11,8 @@
 /** What a text item gives the column finder: its place, width and size. */
 export interface Placed { x: number; y: number; width: number; fontSize: number; str: string }
 
-interface Row<T extends Placed> { y: number; size: number; items: T[] }
+/** A line of items on one baseline. */
+export interface Row<T extends Placed> { y: number; size: number; items: T[] }
 
 /** Group items by baseline, top of the page first (PDF y grows upwards). */
 export function rowsOf<T extends Placed>(items: T[]): Array<Row<T>> {

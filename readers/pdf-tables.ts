@@ -11,9 +11,7 @@
 import { rx } from '../core/rules.js';
 import { isPageNumber, structureRules } from '../core/vocabulary.js';
 import { headerRole } from './tables.js';
-import type { Placed } from './pdf-columns.js';
-
-interface Row<T extends Placed> { y: number; size: number; items: T[] }
+import type { Placed, Row } from './pdf-columns.js';
 
 /** A row's items grouped where a gap wider than a character separates them: [start, end, text]. */
 function cellsOf<T extends Placed>(r: Row<T>): Array<{ x: number; right: number; text: string }> {

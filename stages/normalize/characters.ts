@@ -69,7 +69,6 @@ const HAS_CJK = new RegExp(`[${CJK}]`);
 export function ocrDigits(t: string): string {
   return t
     .replace(/(?<=\d)O(?=\d|\s*[\u4e00-\u9fff%])/g, '0')
-    .replace(/(?<=\d)O(?=\d)/g, '0')
     // (I alone may be a Roman numeral, I.党的领导方面: only I before a digit, I0.)
     .replace(pattern('^([ \\t]*)(?:l(?=\\d?[{{p.dot}}{{p.enum_comma}}](?![\\d.]))|I(?=\\d[{{p.dot}}{{p.enum_comma}}](?![\\d.])))', 'gm'), '$11');
 }
