@@ -13,6 +13,9 @@ function insideProblems(n: number, problems: ProblemBlock[]): Uint8Array {
   return inside;
 }
 
+/** The rank of a line that counts the problems under it (rules/structure.json category.with_count): after every reader rank. */
+const COUNTED = 11;
+
 /**
  * Headings the reader saw that the text does not number (a Word heading style, an HTML <h4>, a
  * paragraph wholly in bold, a PDF line in a larger font): headings in the body, placed among the
@@ -21,9 +24,6 @@ function insideProblems(n: number, problems: ProblemBlock[]): Uint8Array {
  * line under （一）X方面 is 2.5), or, with no numbered heading before, is ranked on its own.
  * Labels (整改措施：), status lines and long sentences are no headings, bold or not.
  */
-/** The rank of a line that counts the problems under it (rules/structure.json category.with_count): after every reader rank. */
-const COUNTED = 11;
-
 export function readerHeadings(L: Layout, f: Frame): void {
   const { doc, paras, headings, r } = L;
   const labels = [r.labels.measures, r.labels.problem, r.labels.status, r.labels.deadline].map((x) => rx(x));
