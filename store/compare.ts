@@ -1,6 +1,7 @@
 // Compare and the overview figures: problems, completion, money and themes per unit, region,
 // level, year or theme, summed from the figures kept per group (store/groups.ts).
 import type { Row, Store } from './interface.js';
+import { movedProblems, NO_THEME } from './compare-units.js';
 
 /** Share of problems completed, to three decimals (null: no problems). */
 export const completionRate = (problems: number, completed: number): number | null => (problems ? Math.round((completed / problems) * 1000) / 1000 : null);
@@ -19,13 +20,19 @@ export interface CompareOptions extends BulletinFilter { by: CompareKey[] }
 /** The SQL of each grouping key (over publications b LEFT JOIN units u). */
 const KEY_SQL: Record<Exclude<CompareKey, 'theme'>, string> = { unit: 'COALESCE(u.name, b.unit_name, b.issuer)', region: 'b.region', level: 'b.level', year: 'b.year' };
 
+/** The unit filter's condition over publications b LEFT JOIN units u: part of the unit's name or of the name as written, or an alias. */
+function unitSql(unit: string): [string, unknown[]] {
+  return [`(u.name LIKE '%' || CAST(? AS TEXT) || '%' OR b.unit_name LIKE '%' || CAST(? AS TEXT) || '%' OR EXISTS (SELECT 1 FROM unit_aliases a WHERE a.unit_id = u.id AND a.alias = CAST(? AS TEXT)))`, [unit, unit, unit]];
+}
+
 /** WHERE clause over publications b LEFT JOIN units u, and its parameters. */
 export function filterSql(o: BulletinFilter): [string, unknown[]] {
   const where: string[] = [];
   const params: unknown[] = [];
   if (o.unit) {
-    where.push(`(u.name LIKE '%' || CAST(? AS TEXT) || '%' OR b.unit_name LIKE '%' || CAST(? AS TEXT) || '%' OR EXISTS (SELECT 1 FROM unit_aliases a WHERE a.unit_id = u.id AND a.alias = CAST(? AS TEXT)))`);
-    params.push(o.unit, o.unit, o.unit);
+    const [w, p] = unitSql(o.unit);
+    where.push(w);
+    params.push(...p);
   }
   if (o.region) { where.push(`b.region LIKE '%' || CAST(? AS TEXT) || '%'`); params.push(o.region); }
   if (o.level) { where.push('b.level = CAST(? AS TEXT)'); params.push(o.level); }
@@ -49,6 +56,8 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
   const keysRow = (values: unknown[], theme?: string): Row => Object.fromEntries(o.by.map((k) => [k, k === 'theme' ? theme ?? null : values[keys.indexOf(k)] ?? null]));
   const themesOf = async () => db.arrays(`SELECT ${[...keyCols, 'b.themes'].join(', ')} ${from} ${where ? 'AND' : 'WHERE'} b.problems > 0`, params);
   type ThemeSum = [string | null, number, number, number, number, number];
+  // the digests' problems listed under their own unit: read without the unit filter, which each side applies to its own unit
+  const moves = () => movedProblems(db, keyCols, keys, ...filterSql({ ...o, unit: undefined }), o.unit ? unitSql(o.unit) : null, o.unit);
   let rows: Row[];
   if (!o.by.includes('theme')) {
     const sums = await db.arrays(`SELECT ${[...keyCols, 'sum(b.bulletins), sum(b.problems), sum(b.problems_declared), sum(b.completed), sum(b.money_recovered), sum(b.money_other), sum(b.declared_problems), sum(b.declared_money_recovered), sum(b.declared_rules), sum(b.mismatches)'].join(', ')}
@@ -60,6 +69,34 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
       let m = themeCount.get(k);
       if (!m) themeCount.set(k, (m = new Map()));
       for (const [l, , n] of JSON.parse(r[keys.length] as string) as ThemeSum[]) if (l !== null) m.set(l, (m.get(l) ?? 0) + n);
+    }
+    const { moved } = await moves();
+    if (moved.length) {
+      // a digest's problems listed under their own unit leave the digest's group for that unit's
+      const at = new Map(sums.map((r, k) => [keyOf(r.slice(0, keys.length)), k]));
+      const rowOf = (kv: unknown[]) => {
+        const k = keyOf(kv);
+        if (!at.has(k)) { at.set(k, sums.length); sums.push([...kv, 0, 0, 0, 0, 0, 0, null, null, null, 0]); }
+        return sums[at.get(k)!]!;
+      };
+      const counted = new Set<string>();
+      for (const p of moved) {
+        if (p.from && p.to && keyOf(p.from) === keyOf(p.to)) continue; // the same group either way (not by unit)
+        for (const [kv, sign] of [[p.from, -1], [p.to, 1]] as const) {
+          if (!kv) continue;
+          const r = rowOf(kv);
+          const f = keys.length;
+          const counts = `${p.bulletin}\u0002${keyOf(kv)}`;
+          if (sign > 0 && !counted.has(counts)) { counted.add(counts); r[f] = Number(r[f]) + 1; }
+          r[f + 1] = Number(r[f + 1]) + sign;
+          r[f + 3] = Number(r[f + 3]) + sign * p.completed;
+          r[f + 4] = Number(r[f + 4]) + sign * p.money;
+          r[f + 5] = Number(r[f + 5]) + sign * p.moneyOther;
+          let m = themeCount.get(keyOf(kv));
+          if (!m) themeCount.set(keyOf(kv), (m = new Map()));
+          for (const l of p.themes) m.set(l, (m.get(l) ?? 0) + sign);
+        }
+      }
     }
     rows = sums.map((r) => {
       const [bulletins, problems, problemsDeclared, completed, money, moneyOther, declared, declaredMoney, rules, mismatches] = r.slice(keys.length) as Array<number | null>;
@@ -79,7 +116,7 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
         money_other: Math.round(moneyOther!),
         rules,
         mismatches,
-        top_themes: [...(themeCount.get(keyOf(r.slice(0, keys.length))) ?? [])].sort((a, b) => b[1] - a[1] || zh.compare(a[0], b[0])).slice(0, 3).map(([l, n]) => `${l}(${n})`).join(' '),
+        top_themes: [...(themeCount.get(keyOf(r.slice(0, keys.length))) ?? [])].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || zh.compare(a[0], b[0])).slice(0, 3).map(([l, n]) => `${l}(${n})`).join(' '),
       };
     });
   } else {
@@ -89,7 +126,7 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
     for (const r of await themesOf()) {
       const values = r.slice(0, keys.length);
       for (const [label, nb, n, c, m, mo] of JSON.parse(r[keys.length] as string) as ThemeSum[]) {
-        const theme = label ?? '（无主题）';
+        const theme = label ?? NO_THEME;
         const k = `${keyOf(values)}\u0002${theme}`;
         let g = groups.get(k);
         if (!g) groups.set(k, (g = { keys: keysRow(values, theme), bulletins: 0, problems: 0, completed: 0, money: 0, moneyOther: 0 }));
@@ -99,6 +136,32 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
         g.money += m;
         g.moneyOther += mo;
       }
+    }
+    const { moved, themeTotals } = await moves();
+    if (moved.length) {
+      // as above, theme by theme; a digest leaves a theme's bulletins when all its problems of the theme left
+      const left = new Map<string, number>();
+      for (const p of moved) {
+        if (p.from && p.to && keyOf(p.from) === keyOf(p.to)) continue;
+        for (const [kv, sign] of [[p.from, -1], [p.to, 1]] as const) {
+          if (!kv) continue;
+          for (const theme of p.themes.length ? p.themes : [NO_THEME]) {
+            const k = `${keyOf(kv)}\u0002${theme}`;
+            let g = groups.get(k);
+            if (!g) groups.set(k, (g = { keys: keysRow(kv, theme), bulletins: 0, problems: 0, completed: 0, money: 0, moneyOther: 0 }));
+            const counts = `${sign}\u0002${p.bulletin}\u0002${k}`;
+            const n = (left.get(counts) ?? 0) + 1;
+            left.set(counts, n);
+            if (sign > 0 && n === 1) g.bulletins++;
+            if (sign < 0 && n === themeTotals.get(`${p.bulletin}\u0002${theme}`)) g.bulletins--;
+            g.problems += sign;
+            g.completed += sign * p.completed;
+            g.money += sign * p.money;
+            g.moneyOther += sign * p.moneyOther;
+          }
+        }
+      }
+      for (const [k, g] of groups) if (g.problems <= 0) groups.delete(k);
     }
     rows = [...groups.values()].map((g) => ({
       ...g.keys, bulletins: g.bulletins, problems: g.problems, completed: g.completed, not_completed: g.problems - g.completed,
@@ -134,9 +197,15 @@ export async function overviewCounts(db: Store, filter: BulletinFilter = {}): Pr
   const from = `FROM publications b LEFT JOIN units u ON u.id = b.unit_id ${where}`;
   const codes = CHECK_CODES.map((c) => `'${c}'`).join(', ');
   const units = await db.get<{ n: number }>(`SELECT count(DISTINCT ${KEY_SQL.unit}) AS n ${from}`, params);
+  // and the units a digest lists problems under (compare's rows of them), where no bulletin of their own is
+  const { moved } = await movedProblems(db, [KEY_SQL.unit], ['unit'], ...filterSql({ ...filter, unit: undefined }), filter.unit ? unitSql(filter.unit) : null, filter.unit);
+  let listed = 0;
+  for (const name of new Set(moved.flatMap((p) => (p.to ? [String(p.to[0])] : [])))) {
+    if (!(await db.get(`SELECT 1 AS x ${from} ${where ? 'AND' : 'WHERE'} ${KEY_SQL.unit} = CAST(? AS TEXT)`, [...params, name]))) listed++;
+  }
   const toCheck = await db.get<{ n: number }>(`SELECT count(*) AS n ${from} ${where ? 'AND' : 'WHERE'}
     EXISTS (SELECT 1 FROM warnings w WHERE w.bulletin_id = b.id AND w.code IN (${codes}))`, params);
-  return { units: Number(units?.n ?? 0), toCheck: Number(toCheck?.n ?? 0) };
+  return { units: Number(units?.n ?? 0) + listed, toCheck: Number(toCheck?.n ?? 0) };
 }
 
 /**

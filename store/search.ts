@@ -17,9 +17,20 @@ function wholeTokens(q: string): string[] {
   return toks.filter((t) => !toks.some((o) => o !== t && o.includes(t)));
 }
 
-/** FTS5 query from free text: its whole words, each quoted, all required. */
+/**
+ * FTS5 query from free text: its whole words, each quoted, all required. A word that FTS5's
+ * tokenizer (unicode61) cuts in parts, as it cut it in the index (32.18, 18.5%), is its parts, each
+ * required: a quoted word of several parts would be a phrase, which an index without positions
+ * (detail = 'none') cannot answer.
+ */
 export function ftsQuery(q: string): string {
-  return wholeTokens(q).map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
+  return ftsWords(wholeTokens(q));
+}
+
+/** FTS5 query of search tokens, all required (as ftsQuery: a token the index cut in parts is its parts). */
+export function ftsWords(tokens: string[]): string {
+  const parts = [...new Set(tokens.flatMap((t) => t.split(/[^\p{L}\p{N}\p{Co}]+/u).filter(Boolean)))];
+  return parts.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
 }
 
 /** PostgreSQL tsquery of the same words: each a lexeme as it is (quoted), all required. */

@@ -20,6 +20,8 @@ import { FIXTURES } from './fixtures.js';
 import { writeHostileSet } from './hostile.js';
 import type { BulletinRecord } from '../core/record.js';
 import { searchTokens } from '../core/tokens.js';
+import { ftsWords } from '../store/search.js';
+import { canonicalUnit } from '../store/units.js';
 
 const counts = (db: string) => {
   const d = new Database(db, { readonly: true });
@@ -276,7 +278,7 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
         // the issue is found by the words of its own problem, under its own id
         const words = searchTokens(i.problem).filter((w) => w.length >= 2).slice(0, 3);
         if (words.length) {
-          const hits = d.prepare('SELECT rowid FROM issues_fts WHERE issues_fts MATCH ?').pluck().all(words.map((w) => `"${w}"`).join(' ')) as number[];
+          const hits = d.prepare('SELECT rowid FROM issues_fts WHERE issues_fts MATCH ?').pluck().all(ftsWords(words)) as number[];
           expect(hits).toContain(row.id);
         }
         checkedIssues++;
@@ -333,8 +335,21 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
       const kept = rows(d);
       expect(kept, why).toEqual(fresh(d));
       // and compare by unit, from the groups, equals the sums over every publication
-      const direct = d.prepare(`SELECT COALESCE(u.name, b.unit_name, b.issuer) AS unit, count(*) AS bulletins, sum(COALESCE(s.problems, 0)) AS problems, sum(COALESCE(s.completed, 0)) AS completed
-        FROM publications b LEFT JOIN units u ON u.id = b.unit_id LEFT JOIN bulletin_stats s ON s.bulletin_id = b.id GROUP BY 1`).all() as Array<{ unit: string }>;
+      // (each problem under its unit: the bulletin's, or the one a digest lists it under, qualified with the region)
+      const sums = new Map<string, { unit: string; bulletins: Set<number>; problems: number; completed: number }>();
+      const add = (unit: string, bid: number, problems: number, completed: number) => {
+        const g = sums.get(unit) ?? { unit, bulletins: new Set<number>(), problems: 0, completed: 0 };
+        sums.set(unit, g);
+        g.bulletins.add(bid);
+        g.problems += problems;
+        g.completed += completed;
+      };
+      for (const r of d.prepare(`SELECT b.id, COALESCE(u.name, b.unit_name, b.issuer) AS own, b.region, i.unit, i.status
+        FROM publications b LEFT JOIN units u ON u.id = b.unit_id LEFT JOIN issues i ON i.bulletin_id = b.id`).all() as Array<{ id: number; own: string; region: string | null; unit: string | null; status: string | null }>) {
+        add(r.own, r.id, 0, 0);
+        if (r.status) add(r.unit ? canonicalUnit(r.unit, r.region)! : r.own, r.id, 1, r.status === 'completed' ? 1 : 0);
+      }
+      const direct = [...sums.values()].map((g) => ({ unit: g.unit, bulletins: g.bulletins.size, problems: g.problems, completed: g.completed }));
       d.close();
       return { kept, direct: direct.sort((a, b) => (a.unit < b.unit ? -1 : 1)) };
     };

@@ -84,6 +84,12 @@ describe('findProblems over the fixtures', () => {
     expect(await ids('党費')).toEqual(await ids('党费'));
     expect(await ids('党費 AND 收繳')).toEqual(both);
   });
+  it('an amount or a rate (18.5%, 32.18) is searched as the index cut it, never a phrase query the index cannot answer', async () => {
+    const hits = await findProblems(db, '空编率达18.5%', { limit: 100 });
+    expect(hits.rows.length).toBeGreaterThan(0);
+    for (const r of hits.rows) expect(r.problem).toContain('18.5%');
+    expect((await findProblems(db, '18.5%', { limit: 100 })).rows.map((r) => r.id)).toEqual(expect.arrayContaining(hits.rows.map((r) => r.id)));
+  });
   it('-word and NOT word leave out exactly the problems with the word (over problem, measures, outcome)', async () => {
     const all = await db.all<{ id: number; problem: string; outcome: string | null; measures: string | null }>(
       "SELECT i.id, i.problem, i.outcome, (SELECT group_concat(m.text, char(10)) FROM measures m WHERE m.issue_id = i.id) AS measures FROM issues i JOIN publications b ON b.id = i.bulletin_id");
