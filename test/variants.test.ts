@@ -201,6 +201,20 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   'pdf-noise-2023': { 'line breaks lost': 'page headers and numbers inside sentences once the lines are joined' },
   'problem-n-labels-2024': { 'line breaks lost': 'a 第N部分：X方面 heading is not split off a run-on line (第八项问题： labels now are)' },
   'round-units-2024': { 'line breaks lost': 'a unit heading （一）区教育局 runs into its count sentence' },
+  'inline-category-2022': { 'line breaks lost': 'as the text itself: the category label after a problem number ([政治建设]) is read as problem text (fixture gap)' },
+  'pipe-lines-2024': {
+    'hard-wrapped at 33 characters': 'as the text itself: a bare number and a bar (3｜…) is not read as a problem row (fixture gap)',
+    'line breaks lost': 'as the text itself: a bare number and a bar (3｜…) is not read as a problem row (fixture gap)',
+  },
+  'problem-codes-2024': {
+    'hard-wrapped at 33 characters': 'as the text itself: a code on its own line ([XC2024-01-02], 问题编号：SJ-07) does not start a problem (fixture gap)',
+    'line breaks lost': 'as the text itself: a code on its own line does not start a problem (fixture gap)',
+  },
+  'roman-outline-2022': {
+    'hard-wrapped at 33 characters': 'as the text itself: ASCII Roman (i) problems and A. categories are not read (fixture gap)',
+    'line breaks lost': 'as the text itself: ASCII Roman (i) problems and A. categories are not read (fixture gap)',
+  },
+  'toc-report-2023': { 'line breaks lost': 'as the text itself: the table of contents is read as the outline (fixture gap)' },
 };
 
 /**
