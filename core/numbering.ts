@@ -5,7 +5,8 @@ import { loadRules, punct, type RuleExample } from './rules.js';
 import { writeChineseNumeral } from './numerals.js';
 
 interface Range { id: string; first: string; last: string; value: number; as: string; examples: RuleExample[] }
-interface NumberingRules { enclosed: Range[]; line_head: Range[]; kept: { first: string; last: string } }
+interface AsciiRoman { id: string; case: 'upper' | 'lower'; form: string; as: string; examples: Array<{ text: string; value: string }> }
+interface NumberingRules { enclosed: Range[]; line_head: Range[]; kept: { first: string; last: string }; ascii_roman: AsciiRoman[] }
 const rules = () => loadRules<NumberingRules>('numbering.json');
 
 let table: Map<string, string> | null = null;
@@ -43,8 +44,35 @@ export function lineHeadTable(): Map<string, string> {
   return (headTable ??= rangeTable(rules().line_head));
 }
 
-/** The text with every enclosed numeral rewritten to its canonical form. */
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xvii', 'xviii', 'xix', 'xx'];
+let romanForms: Array<{ rule: AsciiRoman; re: RegExp; names: string[] }> | null = null;
+
+/**
+ * Roman numerals typed in ASCII at the head of a line (I. II., (i) (ii), i. ii.), rewritten as
+ * rules/numbering.json's ascii_roman says: a form only where the document has its first and second
+ * numerals at the heads of lines (a lone I. or (i) may be a letter of a list).
+ */
+export function asciiRomanNumbering(t: string): string {
+  romanForms ??= rules().ascii_roman.map((rule) => {
+    const names = rule.case === 'upper' ? ROMAN.map((x) => x.toUpperCase()) : ROMAN;
+    const alt = [...names].sort((a, b) => b.length - a.length).join('|');
+    return { rule, names, re: new RegExp(rule.form.replace('{{roman}}', alt), 'gm') };
+  });
+  for (const { rule, re, names } of romanForms) {
+    if (!/[IVXivx]/.test(t)) break;
+    const heads = new Set([...t.matchAll(re)].map((m) => m[2]));
+    if (!heads.has(names[0]) || !heads.has(names[1])) continue;
+    t = t.replace(re, (_all, sp: string, numeral: string, mark: string | undefined) => {
+      const n = names.indexOf(numeral) + 1;
+      return sp + rule.as.replace('{cn}', writeChineseNumeral(n)).replace('{n}', String(n)).replace('{mark}', typeof mark === 'string' ? mark : '');
+    });
+  }
+  return t;
+}
+
+/** The text with every enclosed numeral rewritten to its canonical form (and ASCII Roman numerals at line heads, asciiRomanNumbering). */
 export function canonicalNumbering(t: string): string {
+  t = asciiRomanNumbering(t);
   const m = enclosedTable();
   anyRe ??= new RegExp(`[${[...m.keys()].join('')}]`, 'gu');
   const h = lineHeadTable();

@@ -42,6 +42,8 @@ export interface CategoryBlock {
   rule: string;
   /** the category names a unit (a round's digest: （一）区教育局): its problems are that unit's */
   unit?: boolean;
+  /** where it is named, when that is less than its paragraph (a label at the head of a problem: 1.【政治建设】X) */
+  span?: [number, number];
 }
 
 export interface ProblemBlock {

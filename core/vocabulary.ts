@@ -50,6 +50,9 @@ export interface StructureRules {
   problem_marker: RegexRule;
   problem_label_line: RegexRule;
   annex: RegexRule;
+  toc_entry: RegexRule;
+  inline_category: RegexRule;
+  toc_title: RegexRule;
   status_roll_rest: RegexRule;
   shared_answer: RegexRule;
   qa_question: RegexRule;

@@ -28,7 +28,7 @@ export function assemble(doc: Doc): BulletinRecord {
     text: doc.text,
     bulletin: fields,
     summary: doc.summary,
-    categories: seg.categories.map((c) => ({ ordinal: c.ordinal, title: c.title, span: [doc.paragraphs[c.para]!.start, doc.paragraphs[c.para]!.end] as [number, number], rule: c.rule })),
+    categories: seg.categories.map((c) => ({ ordinal: c.ordinal, title: c.title, span: c.span ?? ([doc.paragraphs[c.para]!.start, doc.paragraphs[c.para]!.end] as [number, number]), rule: c.rule })),
     issues: doc.issues,
     quantities: doc.quantities,
     ...(doc.units.length ? { units: doc.units } : {}),

@@ -9,7 +9,7 @@
 // the digest once among its bulletins. The digest keeps its declared totals and the problems they
 // were compared with (declared_vs_found stays the digest's own difference), and recovered money
 // that the digest declares stays with the declaration.
-import type { Store } from './interface.js';
+import type { Row, Store } from './interface.js';
 import { canonicalUnit } from './units.js';
 import { OTHER_MONEY, RECOVERED } from './db.js';
 
@@ -99,4 +99,72 @@ function unitResolver(db: Store, filter: string | undefined) {
     seen.set(k, v);
     return v;
   };
+}
+
+/** A compare row's key values as one string. */
+type KeyOf = (values: unknown[]) => string;
+
+/**
+ * The moved problems taken out of their digest's group and added to their listed unit's (compare's
+ * sums: the key values, then bulletins, problems, problems declared, completed, money, other money,
+ * the declared figures, mismatches), with their themes.
+ */
+export function moveIntoSums(moved: MovedProblem[], sums: unknown[][], themeCount: Map<string, Map<string, number>>, nKeys: number, keyOf: KeyOf): void {
+  if (!moved.length) return;
+  const at = new Map(sums.map((r, k) => [keyOf(r.slice(0, nKeys)), k]));
+  const rowOf = (kv: unknown[]) => {
+    const k = keyOf(kv);
+    if (!at.has(k)) { at.set(k, sums.length); sums.push([...kv, 0, 0, 0, 0, 0, 0, null, null, null, 0]); }
+    return sums[at.get(k)!]!;
+  };
+  const counted = new Set<string>();
+  for (const p of moved) {
+    if (p.from && p.to && keyOf(p.from) === keyOf(p.to)) continue; // the same group either way (not by unit)
+    for (const [kv, sign] of [[p.from, -1], [p.to, 1]] as const) {
+      if (!kv) continue;
+      const r = rowOf(kv);
+      const counts = `${p.bulletin}\u0002${keyOf(kv)}`;
+      if (sign > 0 && !counted.has(counts)) { counted.add(counts); r[nKeys] = Number(r[nKeys]) + 1; }
+      r[nKeys + 1] = Number(r[nKeys + 1]) + sign;
+      r[nKeys + 3] = Number(r[nKeys + 3]) + sign * p.completed;
+      r[nKeys + 4] = Number(r[nKeys + 4]) + sign * p.money;
+      r[nKeys + 5] = Number(r[nKeys + 5]) + sign * p.moneyOther;
+      let m = themeCount.get(keyOf(kv));
+      if (!m) themeCount.set(keyOf(kv), (m = new Map()));
+      for (const l of p.themes) m.set(l, (m.get(l) ?? 0) + sign);
+    }
+  }
+}
+
+/** A group of compare by theme: its keys and figures. */
+export interface ThemeGroup { keys: Row; bulletins: number; problems: number; completed: number; money: number; moneyOther: number }
+
+/**
+ * As moveIntoSums, theme by theme (compare by theme): a digest leaves a theme's bulletins when all
+ * its problems of the theme left its group; a group left with no problem goes.
+ */
+export function moveIntoThemes({ moved, themeTotals }: { moved: MovedProblem[]; themeTotals: Map<string, number> }, groups: Map<string, ThemeGroup>, keyOf: KeyOf, keysRow: (values: unknown[], theme?: string) => Row): void {
+  if (!moved.length) return;
+  const left = new Map<string, number>();
+  for (const p of moved) {
+    if (p.from && p.to && keyOf(p.from) === keyOf(p.to)) continue;
+    for (const [kv, sign] of [[p.from, -1], [p.to, 1]] as const) {
+      if (!kv) continue;
+      for (const theme of p.themes.length ? p.themes : [NO_THEME]) {
+        const k = `${keyOf(kv)}\u0002${theme}`;
+        let g = groups.get(k);
+        if (!g) groups.set(k, (g = { keys: keysRow(kv, theme), bulletins: 0, problems: 0, completed: 0, money: 0, moneyOther: 0 }));
+        const counts = `${sign}\u0002${p.bulletin}\u0002${k}`;
+        const n = (left.get(counts) ?? 0) + 1;
+        left.set(counts, n);
+        if (sign > 0 && n === 1) g.bulletins++;
+        if (sign < 0 && n === themeTotals.get(`${p.bulletin}\u0002${theme}`)) g.bulletins--;
+        g.problems += sign;
+        g.completed += sign * p.completed;
+        g.money += sign * p.money;
+        g.moneyOther += sign * p.moneyOther;
+      }
+    }
+  }
+  for (const [k, g] of groups) if (g.problems <= 0) groups.delete(k);
 }

@@ -1,7 +1,7 @@
 // Compare and the overview figures: problems, completion, money and themes per unit, region,
 // level, year or theme, summed from the figures kept per group (store/groups.ts).
 import type { Row, Store } from './interface.js';
-import { movedProblems, NO_THEME } from './compare-units.js';
+import { movedProblems, moveIntoSums, moveIntoThemes, NO_THEME } from './compare-units.js';
 
 /** Share of problems completed, to three decimals (null: no problems). */
 export const completionRate = (problems: number, completed: number): number | null => (problems ? Math.round((completed / problems) * 1000) / 1000 : null);
@@ -70,34 +70,8 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
       if (!m) themeCount.set(k, (m = new Map()));
       for (const [l, , n] of JSON.parse(r[keys.length] as string) as ThemeSum[]) if (l !== null) m.set(l, (m.get(l) ?? 0) + n);
     }
-    const { moved } = await moves();
-    if (moved.length) {
-      // a digest's problems listed under their own unit leave the digest's group for that unit's
-      const at = new Map(sums.map((r, k) => [keyOf(r.slice(0, keys.length)), k]));
-      const rowOf = (kv: unknown[]) => {
-        const k = keyOf(kv);
-        if (!at.has(k)) { at.set(k, sums.length); sums.push([...kv, 0, 0, 0, 0, 0, 0, null, null, null, 0]); }
-        return sums[at.get(k)!]!;
-      };
-      const counted = new Set<string>();
-      for (const p of moved) {
-        if (p.from && p.to && keyOf(p.from) === keyOf(p.to)) continue; // the same group either way (not by unit)
-        for (const [kv, sign] of [[p.from, -1], [p.to, 1]] as const) {
-          if (!kv) continue;
-          const r = rowOf(kv);
-          const f = keys.length;
-          const counts = `${p.bulletin}\u0002${keyOf(kv)}`;
-          if (sign > 0 && !counted.has(counts)) { counted.add(counts); r[f] = Number(r[f]) + 1; }
-          r[f + 1] = Number(r[f + 1]) + sign;
-          r[f + 3] = Number(r[f + 3]) + sign * p.completed;
-          r[f + 4] = Number(r[f + 4]) + sign * p.money;
-          r[f + 5] = Number(r[f + 5]) + sign * p.moneyOther;
-          let m = themeCount.get(keyOf(kv));
-          if (!m) themeCount.set(keyOf(kv), (m = new Map()));
-          for (const l of p.themes) m.set(l, (m.get(l) ?? 0) + sign);
-        }
-      }
-    }
+    // a digest's problems listed under their own unit leave the digest's group for that unit's
+    moveIntoSums((await moves()).moved, sums, themeCount, keys.length, keyOf);
     rows = sums.map((r) => {
       const [bulletins, problems, problemsDeclared, completed, money, moneyOther, declared, declaredMoney, rules, mismatches] = r.slice(keys.length) as Array<number | null>;
       return {
@@ -137,32 +111,7 @@ export async function compare(db: Store, o: CompareOptions): Promise<Row[]> {
         g.moneyOther += mo;
       }
     }
-    const { moved, themeTotals } = await moves();
-    if (moved.length) {
-      // as above, theme by theme; a digest leaves a theme's bulletins when all its problems of the theme left
-      const left = new Map<string, number>();
-      for (const p of moved) {
-        if (p.from && p.to && keyOf(p.from) === keyOf(p.to)) continue;
-        for (const [kv, sign] of [[p.from, -1], [p.to, 1]] as const) {
-          if (!kv) continue;
-          for (const theme of p.themes.length ? p.themes : [NO_THEME]) {
-            const k = `${keyOf(kv)}\u0002${theme}`;
-            let g = groups.get(k);
-            if (!g) groups.set(k, (g = { keys: keysRow(kv, theme), bulletins: 0, problems: 0, completed: 0, money: 0, moneyOther: 0 }));
-            const counts = `${sign}\u0002${p.bulletin}\u0002${k}`;
-            const n = (left.get(counts) ?? 0) + 1;
-            left.set(counts, n);
-            if (sign > 0 && n === 1) g.bulletins++;
-            if (sign < 0 && n === themeTotals.get(`${p.bulletin}\u0002${theme}`)) g.bulletins--;
-            g.problems += sign;
-            g.completed += sign * p.completed;
-            g.money += sign * p.money;
-            g.moneyOther += sign * p.moneyOther;
-          }
-        }
-      }
-      for (const [k, g] of groups) if (g.problems <= 0) groups.delete(k);
-    }
+    moveIntoThemes(await moves(), groups, keyOf, keysRow);
     rows = [...groups.values()].map((g) => ({
       ...g.keys, bulletins: g.bulletins, problems: g.problems, completed: g.completed, not_completed: g.problems - g.completed,
       completion_rate: completionRate(g.problems, g.completed), declared_problems: null, declared_vs_found: null,

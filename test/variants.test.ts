@@ -210,10 +210,7 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'hard-wrapped at 33 characters': 'as the text itself: a code on its own line ([XC2024-01-02], 问题编号：SJ-07) does not start a problem (fixture gap)',
     'line breaks lost': 'as the text itself: a code on its own line does not start a problem (fixture gap)',
   },
-  'roman-outline-2022': {
-    'hard-wrapped at 33 characters': 'as the text itself: ASCII Roman (i) problems and A. categories are not read (fixture gap)',
-    'line breaks lost': 'as the text itself: ASCII Roman (i) problems and A. categories are not read (fixture gap)',
-  },
+  'roman-outline-2022': { 'line breaks lost': 'ASCII Roman (i) and letters A. are read at the head of a line only: run together, nothing marks a problem' },
   'toc-report-2023': { 'line breaks lost': 'as the text itself: the table of contents is read as the outline (fixture gap)' },
 };
 

@@ -6,6 +6,7 @@
 // (lines a wrap broke), problem-lines.ts (several problems in one paragraph).
 import { canonicalNumbering } from '../../core/numbering.js';
 import { textLedgers } from '../../readers/tables.js';
+import { barRows } from '../../readers/bar-rows.js';
 import { toSimplified, stripMarkup, dropPinyin, foldWidth, ocrDigits, dropLeadingEmoji, closeCjkSpaces, widenPunctuation } from './characters.js';
 import { dropPageNumbers, dropWebChrome, bracketLabels, joinBareNumbers, dropInterleavedBlanks, dropRepeats } from './lines.js';
 import { splitRunOn } from './run-on.js';
@@ -26,7 +27,7 @@ export function normalize(raw: string, hard?: ReadonlySet<string>): string {
   t = toSimplified(t);
   t = canonicalNumbering(t);
   // a table pasted as text (Markdown pipes, spreadsheet tabs): read after the script is simplified, so 問題 heads a column as 问题 does
-  t = textLedgers(t);
+  t = textLedgers(barRows(t));
   t = stripMarkup(t);
   t = dropPinyin(t);
   t = foldWidth(t);

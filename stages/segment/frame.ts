@@ -13,7 +13,10 @@ export function findFrame(L: Layout): Frame {
   // --- opening: the first paragraph that reads like one (根据…部署，…巡察组…) within the first lines
   let opening = -1;
   let openingRule = '';
-  for (let i = 0; i < Math.min(n, 15); i++) {
+  // (the lines of a table of contents do not count: the opening follows them)
+  for (let i = 0, seen = 0; i < n && seen < 15; i++) {
+    if (L.toc?.has(i)) continue;
+    seen++;
     const t = paras[i]!.text;
     if (rx(r.front_noise).test(t)) continue;
     if (rx(r.opening).test(t) && pattern('{{inspection_kind}}').test(t)) { opening = i; openingRule = r.opening.id; break; }
@@ -28,7 +31,7 @@ export function findFrame(L: Layout): Frame {
   }
   // front matter is not the title, unless the title was glued to it (成文日期：…•中共X关于…的通报)
   const titleShaped = (t: string) => pattern('{{about_word}}').test(t) && pattern('(?:{{title_end}})$').test(t);
-  const title = paras.slice(0, opening).filter((p) => !rx(r.front_noise).test(p.text) || titleShaped(p.text));
+  const title = paras.slice(0, opening).filter((p, i) => !L.toc?.has(i) && (!rx(r.front_noise).test(p.text) || titleShaped(p.text)));
   let bodyStart = opening;
   while (bodyStart < n && headings[bodyStart] === null && bodyStart < opening + 3 && !rx(r.labels.problem).test(paras[bodyStart]!.text)) bodyStart++;
   if (opening < n) {

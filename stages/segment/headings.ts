@@ -7,6 +7,9 @@ import { structureRules, decisionId, isStatusLine, stripQuotes } from '../../cor
 import type { Paragraph } from '../../core/doc.js';
 import { clip, cnOrdinal, spanOf, type Heading, type Layout } from './model.js';
 
+/** A capital letter's place in the alphabet (A → 1), or null. */
+const letterOrdinal = (v: string): number | null => (/^[A-Z]$/.test(v) ? v.charCodeAt(0) - 64 : null);
+
 export function headingOf(p: Paragraph, index: number): Heading | null {
   const r = structureRules();
   // a status in brackets before the numbering (【已完成】1.X, （持续推进）3.X) is the problem's status: the heading is read after it
@@ -18,7 +21,7 @@ export function headingOf(p: Paragraph, index: number): Heading | null {
     if (m) {
       const body = text.slice(m[0].length);
       if (!body) return null;
-      const heading: Heading = { para: index, level: h.level, ordinal: cnOrdinal((m[1] ?? m[2])!), bodyStart: p.start + off + m[0].length, body, label: m[0].trim(), rule: h.id };
+      const heading: Heading = { para: index, level: h.level, ordinal: letterOrdinal((m[1] ?? m[2])!) ?? cnOrdinal((m[1] ?? m[2])!), bodyStart: p.start + off + m[0].length, body, label: m[0].trim(), rule: h.id };
       if (tag) heading.tag = { phrase: tag[1]!, span: [p.start + tag[0].indexOf(tag[1]!), p.start + tag[0].indexOf(tag[1]!) + tag[1]!.length], rule: r.bracket_status_head.id };
       return heading;
     }
@@ -107,6 +110,31 @@ export function annexLines(L: Layout): number | undefined {
     first ??= i;
   });
   return first;
+}
+
+/**
+ * A table of contents (a report exported from Word or PDF): a run of at least three lines that end
+ * in dot leaders and a page number, with the wrapped lines between them and a 目录 line before
+ * them. Its numbered lines repeat the outline: they are no headings, and nothing in it is read as a
+ * problem, a category or a part.
+ */
+export function tocLines(L: Layout): void {
+  const entry = rx(L.r.toc_entry);
+  const at = L.paras.flatMap((p, i) => (entry.test(p.text) ? [i] : []));
+  let k = 0;
+  while (k < at.length) {
+    let end = k;
+    // entries at most two lines apart (an entry wrapped over lines ends on its leaders)
+    while (end + 1 < at.length && at[end + 1]! - at[end]! <= 3) end++;
+    if (end - k >= 2) {
+      let first = at[k]!;
+      if (first > 0 && rx(L.r.toc_title).test(L.paras[first - 1]!.text.trim())) first--;
+      const last = at[end]!;
+      for (let i = first; i <= last; i++) { L.headings[i] = null; (L.toc ??= new Set()).add(i); }
+      L.doc.decide('segment', 'layout', L.r.toc_entry.id, [L.paras[first]!.start, L.paras[last]!.end], `table of contents: ${last - first + 1} lines, no headings`);
+    }
+    k = end + 1;
+  }
 }
 
 export function unitLines(L: Layout): void {

@@ -13,6 +13,8 @@ export interface Layout {
   paras: Paragraph[];
   headings: Array<Heading | null>;
   r: StructureRules;
+  /** the paragraphs of a table of contents (headings.ts tocLines): no part of the title, the opening or the outline */
+  toc?: Set<number>;
 }
 
 export const spanOf = (L: Layout, i: number): [number, number] => [L.paras[i]!.start, L.paras[i]!.end];

@@ -10,10 +10,11 @@
 import { structureRules, decisionId, stripQuotes } from '../../core/vocabulary.js';
 import type { Doc } from '../../core/doc.js';
 import { clip, spanOf, type Layout, type Segmentation } from './model.js';
-import { headingOf, unitLines, annexLines } from './headings.js';
+import { headingOf, unitLines, annexLines, tocLines } from './headings.js';
 import { findFrame, findParts, frontParas } from './frame.js';
 import { findProblemLevel } from './level.js';
 import { chooseReading } from './choose.js';
+import { inlineCategories } from './inline-categories.js';
 import { linkAnswers, linkItemAnswers, sharedAnswers, listAnswers, statusByName, readerHeadings, statusGroups, statusRoll, unitCategories } from './passes.js';
 
 export { structureRules, stripQuotes };
@@ -25,6 +26,7 @@ export function segment(doc: Doc): Segmentation {
   const r = structureRules();
   const paras = doc.paragraphs;
   const L: Layout = { doc, paras, headings: paras.map((p, i) => headingOf(p, i)), r };
+  tocLines(L);
   unitLines(L);
   const annex = annexLines(L);
   const frame = findFrame(L);
@@ -36,6 +38,7 @@ export function segment(doc: Doc): Segmentation {
   }
   const level = findProblemLevel(L, frame, parts);
   const { categories, problems, readings } = chooseReading(L, frame, parts, level);
+  inlineCategories(L, categories, problems);
   statusGroups(L, frame, problems);
   unitCategories(L, categories);
   // numbering restarts per category (or unnumbered blocks): number in order so numbers stay unique
