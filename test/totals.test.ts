@@ -100,3 +100,52 @@ describe('a money total with its breakdown', () => {
     expect(rec.summary.money_recovered).toBe(156000);
   });
 });
+
+describe('declared totals, a part is never the total', () => {
+  it('剩余/其余 before a count, or a status after it, marks a part of the total, for tasks as for problems', () => {
+    expect(totals('共形成整改任务113项。截至2024年10月31日，已完成整改任务98项，剩余15项整改任务持续推进。')).toEqual({ tasks: 113, tasks_completed: 98 });
+    expect(totals('对巡视反馈的3个方面14个问题，制定整改措施67条。14个问题已完成整改11个，3个问题阶段性完成、持续推进。')).toMatchObject({ aspects: 3, problems: 14, measures: 67, completed: 11 });
+    expect(totals('其余3条整改措施正在落实。')).toEqual({});
+    expect(totals('另有2项整改任务需长期坚持。')).not.toHaveProperty('tasks');
+    // a part stated alone gives no total; a whole stated with a done part after it stays the whole
+    expect(totals('3个问题阶段性完成。')).not.toHaveProperty('problems');
+    expect(totals('制定的41条整改措施已落实36条。')).toMatchObject({ measures: 41, measures_completed: 36 });
+    expect(totals('79项整改任务已完成71项，8项需长期坚持。')).toMatchObject({ tasks: 79, tasks_completed: 71 });
+    // a comma between the count and what follows: the count stands (制定整改措施32条，正在逐条落实)
+    expect(totals('制定整改措施32条，正在逐条落实。')).toEqual({ measures: 32 });
+    // needing work is no status: 需长期/需持续 is
+    expect(totals('共梳理出具体问题46个需整改。')).toEqual({ problems: 46 });
+  });
+});
+
+describe('declared totals, verbs and people', () => {
+  it('clues handed over by 交办 or 移交了, problems 认领; 查处 clues are the unit\'s own', () => {
+    expect(totals('中央巡视组交办的问题线索37件已全部办结。')).toEqual({ clues_transferred: 37 });
+    expect(totals('反馈了巡视意见，并移交了问题线索6件。')).toEqual({ clues_transferred: 6 });
+    expect(totals('查处问题线索47件。')).not.toHaveProperty('clues_transferred');
+    expect(totals('被巡察单位共认领问题287个，制定整改措施1,046条。')).toEqual({ problems: 287, measures: 1046 });
+  });
+  it('N人次 counts people the same in every people rule, with the people named between the verb and the count', () => {
+    expect(totals('谈话提醒相关科室负责人7人次，问责2人。')).toEqual({ people_admonished: 7, people_accountable: 2 });
+    expect(totals('问责1020人次。')).toEqual({ people_accountable: 1020 });
+    expect(totals('问责干部45人次。')).toEqual({ people_accountable: 45 });
+    expect(totals('四是谈话提醒村“两委”干部15人次。')).toEqual({ people_admonished: 15 });
+    expect(totals('组织处理相关责任人4人次，党纪政务处分相关责任人3人。')).toEqual({ people_organizational: 4, people_disciplined: 3 });
+    // another handling verb between them: the figure is that verb's, not this one's
+    expect(totals('谈话提醒和组织处理12人。')).toEqual({ people_organizational: 12 });
+    // a count of person-times with no handling verb is no people count
+    expect(totals('开展谈心谈话58人次，培训干部120人次。')).toEqual({});
+  });
+  it('the completed share (占N%) is the completion rate where no 完成率 is stated', () => {
+    expect(totals('一是已完成整改问题11个，占84.6%；二是2个问题正在整改。')).toMatchObject({ completed: 11, completion_rate: 0.846 });
+    expect(totals('已完成整改11个，占84.6%，整改完成率85%。').completion_rate).toBe(0.85);
+    expect(totals('已完成整改任务30项，占75%。')).not.toHaveProperty('completion_rate');
+    expect(totals('正在整改2个，占15.4%。')).not.toHaveProperty('completion_rate');
+  });
+  it('rules named by their fields ending in 等; units placed by their level (市直)', () => {
+    expect(totals('二是建立健全村级财务管理等制度10项。')).toEqual({ rules: 10 });
+    expect(totals('修订完善选人用人制度12项。')).toEqual({});
+    expect(totals('对市发展改革委、市财政局等15个市直单位党组织开展了常规巡察。')).toEqual({ units_inspected: 15 });
+    expect(totals('对整改推进不力的2家直属单位主要负责人进行了约谈。')).toEqual({});
+  });
+});

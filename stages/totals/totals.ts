@@ -7,7 +7,7 @@ import type { TotalHit } from '../../core/results.js';
 export type { TotalHit };
 
 interface TotalRule extends RegexRule { key: string; percent?: boolean; money?: boolean; sum?: boolean; reject?: string[]; /** figures of different wording in one sentence add up (诫勉谈话1人，批评教育4人) */ add_in_sentence?: boolean; /** which N holds the value (default: the first) */ group?: number }
-interface TotalsRules { rules: TotalRule[]; number: RegexRule; money: RegexRule; candidate: RegexRule; article: RegexRule; breakdown: RegexRule; done_of: { bare: RegexRule; classifier: RegexRule; keys: Record<string, string>; problem_keys: string[] } }
+interface TotalsRules { rules: TotalRule[]; number: RegexRule; money: RegexRule; candidate: RegexRule; article: RegexRule; breakdown: RegexRule; part: { keys: string[]; before: RegexRule; after: RegexRule }; done_of: { bare: RegexRule; classifier: RegexRule; keys: Record<string, string>; problem_keys: string[] } }
 const totalsRules = () => loadRules<TotalsRules>('totals.json');
 
 /**
@@ -31,8 +31,9 @@ const noSeparators = (s: string) => s.replace(vocabPattern('[{{p.comma}}]', 'g')
 
 /**
  * The value a total rule reads from its match: money in yuan (M is four groups: the number, 余/多,
- * 万/亿, 余/多; a rule with M in two alternatives has two such runs), a rate as a fraction, else the
- * number of its first N (or of the N its `group` names); null where there is none.
+ * 万/亿, 余/多; a rule with M in two alternatives has two such runs), a rate as a fraction (its last
+ * group: a rate after a count, 已完成整改问题11个，占84.6%), else the number of its first N (or of the N
+ * its `group` names); null where there is none.
  */
 export function readTotal(rule: TotalRule, m: RegExpMatchArray): number | null {
   let v: number | null;
@@ -41,7 +42,7 @@ export function readTotal(rule: TotalRule, m: RegExpMatchArray): number | null {
     while (k < m.length && m[k] === undefined) k += 4;
     if (k >= m.length) return null;
     v = Number(noSeparators(m[k]!)) * (m[k + 2] ? numeralUnit(m[k + 2]!) ?? 1 : 1);
-  } else if (rule.percent) v = Number(noSeparators(m[1]!)) / 100;
+  } else if (rule.percent) v = Number(noSeparators(m.slice(1).filter((x) => x !== undefined).pop() ?? '')) / 100;
   else v = parseNumber(noSeparators((rule.group ? m[rule.group] : m.slice(1).find((x) => x !== undefined)) ?? ''));
   return v === null || !Number.isFinite(v) ? null : round(v);
 }
@@ -125,6 +126,16 @@ function doneOf(summary: Record<string, number>, hits: TotalHit[]): void {
   h.key = to;
 }
 
+/**
+ * A count qualified as a part of a whole (剩余15项整改任务, 3个问题阶段性完成: rules/totals.json part) is no
+ * total of a key that counts wholes (problems, tasks, measures…), whatever rule reads it.
+ */
+function isPart(rule: TotalRule, text: string, at: number, hit: string): boolean {
+  const p = totalsRules().part;
+  if (!p.keys.includes(rule.key)) return false;
+  return rx(p.before).test(text.slice(Math.max(0, at - 8), at)) || rx(p.after).test(text.slice(at + hit.length, at + hit.length + 8));
+}
+
 /** The statements one rule reads in the pieces (a breakdown by unit in one sentence left out where others state the key). */
 function matchRule(rule: TotalRule, re: RegExp, pieces: Array<{ text: string; start: number }>, taken: Map<number, number>): TotalHit[] {
   const found: TotalHit[] = [];
@@ -132,6 +143,7 @@ function matchRule(rule: TotalRule, re: RegExp, pieces: Array<{ text: string; st
     for (const m of piece.text.matchAll(re)) {
       if (rule.reject?.includes(m[0])) continue;
       if (notACount(piece.text, m.index!, m[0])) continue;
+      if (isPart(rule, piece.text, m.index!, m[0])) continue;
       // 每一项整改任务, 这一个问题: 一 after a determiner is an article, never a total
       if (rx(totalsRules().article).test(piece.text.slice(Math.max(0, m.index! - 1), m.index! + 3))) continue;
       const v = readTotal(rule, m);
