@@ -56,3 +56,19 @@ describe('dates to the month only', () => {
     expect(c.bulletin.approximate_dates).toBeUndefined();
   });
 });
+
+describe('dates, short range forms', () => {
+  it('a dotted range with the year left off the end (2022.9.13-11.11)', () => {
+    expect(range('市委第二专项巡察组于2022.9.13-11.11对公司党委开展了专项巡察')).toEqual(['2022-09-13', '2022-11-11']);
+    expect(range('2022/9/13至10/20')).toEqual(['2022-09-13', '2022-10-20']);
+    // a decimal after a dash is no date; nor one that does not follow a full dotted date
+    expect(findDates('同比下降-11.11%')).toEqual([]);
+    expect(findDates('9.13-11.11')).toEqual([]);
+  });
+  it('a range within one month with 日 written once (2024年6月3-28日, 6月3至28日)', () => {
+    expect(range('2024年6月3-28日，县委第四巡察组')).toEqual(['2024-06-03', '2024-06-28']);
+    expect(range('2024年1月2日开始。6月3至28日')).toEqual(['2024-06-03', '2024-06-28']);
+    // a day with no 日 and no day after the dash is no date
+    expect(findDates('2024年6月3，')).toEqual([]);
+  });
+});

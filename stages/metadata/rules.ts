@@ -51,6 +51,7 @@ export interface MetadataRules {
   /** contracted names of the unit the text uses (stages/metadata/aliases.ts) */
   contracted_alias: { last_word: RegexRule; area_word: RegexRule; word: RegexRule; written_as: Record<string, string[]> };
   company_form: RegexRule;
+  country_name: RegexRule;
   bare_city: RegexRule;
   committee_area: RegexRule;
   /** ids of field decisions that are not one regex (see rules/metadata.json field_rules) */

@@ -133,6 +133,8 @@ export function shortFormsOf(unit: string, region: string | null): Set<string> {
   // the name without its company form: 中原银行股份有限公司 → 中原银行
   const company = unit.replace(rx(r.company_form), '');
   if (company !== unit && company.length >= 2) forms.add(company);
+  // a national unit with no place in its name, without the country's name: 中国人民银行 → 人民银行
+  if (!region) for (const u of [unit, company]) forms.add(u.replace(rx(r.country_name), ''));
   if (region && levelChar && core) forms.add(levelChar + core); // 县科学技术协会 (not 市 alone, for the city 南阳市)
   if (region && core !== unit && rx(r.area_name).test(core)) forms.add(core); // 桐柏县月河镇 → 月河镇
   return forms;
@@ -167,8 +169,10 @@ export function aliasesOf(unit: string | null, region: string | null, text: stri
     // a form counts only where it stands alone, not inside the full name (县科学技术协会 in 新野县科学技术协会)
     const rest = text.split(unit).join('\u0000');
     for (const f of forms) if (f !== unit && rest.includes(f)) out.add(f);
-    // the names it contracts itself to (省人社厅 for 贵州省人力资源和社会保障厅)
-    for (const f of contractedNames(unit, region, text)) out.add(f);
+    // the names it contracts itself to (省人社厅 for 贵州省人力资源和社会保障厅), with or without its
+    // company form (温县农商银行 for 温县农村商业银行股份有限公司)
+    const company = unit.replace(rx(r.company_form), '');
+    for (const u of new Set([unit, company])) for (const f of contractedNames(u, region, text)) out.add(f);
   }
   out.delete(unit ?? '');
   return [...out];
