@@ -21,7 +21,9 @@ export function headingOf(p: Paragraph, index: number): Heading | null {
     if (m) {
       const body = text.slice(m[0].length);
       if (!body) return null;
-      const heading: Heading = { para: index, level: h.level, ordinal: letterOrdinal((m[1] ?? m[2])!) ?? cnOrdinal((m[1] ?? m[2])!), bodyStart: p.start + off + m[0].length, body, label: m[0].trim(), rule: h.id };
+      // (the rule's first group that matched: a rule may say its number in more than one way)
+      const value = m.slice(1).find((g) => g !== undefined) ?? '';
+      const heading: Heading = { para: index, level: h.level, ordinal: letterOrdinal(value) ?? cnOrdinal(value), bodyStart: p.start + off + m[0].length, body, label: m[0].trim(), rule: h.id };
       if (tag) heading.tag = { phrase: tag[1]!, span: [p.start + tag[0].indexOf(tag[1]!), p.start + tag[0].indexOf(tag[1]!) + tag[1]!.length], rule: r.bracket_status_head.id };
       return heading;
     }
