@@ -1,7 +1,7 @@
 // The paragraphs of one problem block after its title, one at a time: a status field, a
 // deadline or cause note, a problem label, the measures label, the outcome (通过整改…), the
 // measures (一是…, 1.…, plain paragraphs) and the notes.
-import { pattern, rx } from '../../core/rules.js';
+import { pattern, punct, rx } from '../../core/rules.js';
 import { structureRules, statusRules, isStatusValue, isLeadStatus, isStatusLine, statusOnly, saysStatus } from '../../core/vocabulary.js';
 import { seriesMarkers } from './series.js';
 import { issueReaderRules, punctChars } from './issue-rules.js';
@@ -32,11 +32,28 @@ export function readBodies(bodies: string[], st: BodyReading, lists: Array<strin
   });
 }
 
+/** A paragraph that is only a field's label (整改措施, 整改状态：), its colon or not. */
+function bareLabel(body: string): boolean {
+  const t = body.trim();
+  if (!t || t.length > 10) return false;
+  const { labels } = structureRules();
+  const words = t.replace(pattern('[{{p.colon}}]$'), '');
+  if (pattern('[{{p.colon}}]').test(words)) return false;
+  const w = `${words}${punct('colon').charAt(0)}`;
+  return [labels.measures, labels.deadline].some((r) => rx(r).exec(w)?.[0].length === w.length) || pattern('^(?:{{status_label}})\\s*[{{p.colon}}]$').test(w);
+}
+
 function readBody(body: string, st: BodyReading, list: string | null): void {
   const r = structureRules();
   // a paragraph that is only a status in brackets (【持续推进】 under a card's title): the status
-  const tag = rx(r.bracket_status).exec(body);
-  if (tag && tag[0].length >= body.trim().length) { st.statusField ??= tag[1]!; return; }
+  // a field's label alone, without its colon or its value there (a page's <h5>整改措施</h5> over the list of measures;
+  // 整改状态： left when its value in brackets was read as the status): a label, no measure
+  if (bareLabel(body)) return;
+  // — or a status label with its value in brackets (整改状态：【持续推进】, a page's tag after its label)
+  const labelled = rx(r.labels.status).exec(body);
+  const valued = labelled?.index === 0 ? body.slice(labelled[0].length - labelled[1]!.length) : body;
+  const tag = rx(r.bracket_status).exec(valued);
+  if (tag && tag[0].length >= valued.trim().length) { st.statusField ??= tag[1]!; return; }
   let raw = withoutStatusField(body, st);
   if (raw === null) return;
   // the next item of the list the measures are in is another measure, whatever it says of the work
