@@ -4,7 +4,7 @@ import { readdir, stat, realpath } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { join, extname, basename } from 'node:path';
 
-export const INPUT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.docx', '.doc', '.wps', '.pdf', '.html', '.htm', '.shtml', '.xhtml', '.mht',
+export const INPUT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.docx', '.doc', '.wps', '.pdf', '.html', '.htm', '.shtml', '.xhtml', '.mht', '.mhtml',
   // pictures, read by OCR
   '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp']);
 

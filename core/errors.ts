@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   image_corrupt: 'the picture cannot be decoded',
   image_too_large: 'the picture has more pixels than any scanned page (decoding it would take gigabytes)',
   html_no_body: 'no article text found in the HTML page',
+  mhtml_corrupt: 'the saved web page (MHTML, .mht) cannot be read: no MIME structure or no page in it',
   timeout: 'the document took longer than the time limit',
   out_of_memory: 'the document exceeded the memory limit',
   worker_crashed: 'reading the document killed its worker process twice (a native crash): left out, the batch went on',

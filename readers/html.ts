@@ -1,7 +1,9 @@
 // Saved web pages → the article's paragraphs. Charset from BOM, <meta>, then the
 // bytes; the article body is the known content container or else the block with
 // the most Chinese prose; navigation, share/print buttons, related links and footers
-// are left out. Disclosure tables and meta tags fill published_date/doc_number/publisher.
+// are left out, and so is text the page hides from the eye (html-hidden.ts). A single-page app's
+// shell with no article is read from the state in its scripts (page-state.ts). Disclosure tables
+// and meta tags (or the state's fields) fill title/published_date/doc_number/publisher.
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
 import { decodeText } from './decode.js';
 import { ZhenggaiError } from '../core/errors.js';
@@ -11,6 +13,8 @@ import type { ReaderBlock } from '../core/blocks.js';
 import { isDocNumber, startsParagraph } from '../core/vocabulary.js';
 import { pattern, punct, rx } from '../core/rules.js';
 import { readerRules, type PageField } from './reader-rules.js';
+import { dropHidden, styleText } from './html-hidden.js';
+import { pageState } from './page-state.js';
 
 // Content containers of common government CMSs (TRS, Hanweb, UCAP), WeChat articles and blogs;
 // when none holds enough prose, the block with the most Chinese text is taken instead.
@@ -19,7 +23,11 @@ const CONTENT_SELECTORS = ['#zoom', '#Zoom', '.TRS_Editor', '.TRS_UEDITOR', '.Cu
 // (not <form>: CMSs and ASP.NET pages wrap the whole article in one; only its controls go)
 const DROP = 'script,style,noscript,iframe,nav,header,footer,button,select,input,textarea,svg,canvas,object';
 const NOISE_CLASS = /(nav|menu|breadcrumb|location|crumb|share|print|footer|foot|header|top-bar|related|relate|sidebar|comment|pager|toolbar|tools|font-size|fontsize|copyright|search|login|friend|link)/i;
-const BLOCK = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'table', 'ul', 'ol', 'blockquote', 'pre', 'dd', 'dt']);
+const BLOCK = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'table', 'ul', 'ol', 'blockquote', 'pre', 'dd', 'dt',
+  'details', 'summary', 'main', 'dl', 'figure', 'figcaption', 'center', 'address']);
+const PARSE_OPTIONS = { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } };
+/** A visible body with fewer Chinese characters than this may be a single-page app's shell: its scripts' state is looked into. */
+const STATE_LOOK = 1000;
 
 export function sniffCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
@@ -158,13 +166,21 @@ function pickBody(root: HTMLElement): HTMLElement | null {
   return bestScore > 50 ? best : null;
 }
 
-export function readHtml(bytes: Uint8Array): ReadResult {
-  const { text: html, encoding } = decodeText(bytes, sniffCharset(bytes));
+/**
+ * What a page's container says of it (an MHTML file): the charset its part declares, read before the page's own <meta>;
+ * a title for a page that names none; whether the page is cut short (its open elements are then closed where it ends,
+ * as a browser shows it, rather than their content moved out of them).
+ */
+export interface PageContainer { charset?: string | null; title?: string; cut?: boolean }
+
+export function readHtml(bytes: Uint8Array, container: PageContainer = {}): ReadResult {
+  const { text: html, encoding } = decodeText(bytes, container.charset || sniffCharset(bytes));
   // (Word's conditional markers, <![if !supportLists]>…<![endif]> around a list item's number, are no text)
-  const root = parse(html.replace(/<!\[(?:if[^\]]*|endif)\]>/gi, ''), { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
+  const root = parse(html.replace(/<!\[(?:if[^\]]*|endif)\]>/gi, ''), { ...PARSE_OPTIONS, parseNoneClosedTags: !!container.cut });
   const meta: ReadResult['meta'] = {};
   const metaContent = (name: string) => root.querySelector(`meta[name="${name}"]`)?.getAttribute('content')?.trim();
   meta.title = metaContent('ArticleTitle') ?? root.querySelector('h1')?.text.trim() ?? root.querySelector('title')?.text.split(/[_|-]/)[0]?.trim();
+  if (!meta.title && container.title) meta.title = container.title.split(/[_|]/)[0]!.trim();
   // (a WeChat article gives its time in <em id="publish_time">)
   const pub = metaContent('PubDate') ?? metaContent('pubdate') ?? metaContent('publishdate') ?? root.querySelector('#publish_time')?.text.trim();
   // disclosure table / info line: 发布机构 成文日期 发布时间 文号 索引号
@@ -173,16 +189,37 @@ export function readHtml(bytes: Uint8Array): ReadResult {
   // a field: its label (rules/readers.json page_fields), then the value after the colon
   const field = (name: PageField) => pattern(labels[name] + patterns.page_field.re).exec(pageText)?.[1]?.trim();
   const date = (s?: string) => s && rx(patterns.page_date).exec(s);
+  const iso = (d: RegExpExecArray) => `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
   const d = date(field('written_date')) || date(pub) || date(field('published_time')) || date(field('published_date'));
-  if (d) meta.published_date = `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
+  if (d) meta.published_date = iso(d);
   // 文号 first, then 索引号, each only if it reads as a number (an empty 文号 cell lets the label reach the title)
   const num = [field('doc_number'), field('index_number')].find(isDocNumber);
   if (num) meta.doc_number = num;
   meta.publisher = field('publisher') ?? metaContent('ContentSource') ?? field('source') ?? undefined;
 
-  for (const el of root.querySelectorAll(DROP)) el.remove();
-  const body = pickBody(root);
-  if (!body) throw new ZhenggaiError('html_no_body', 'no block of Chinese prose found in the page');
+  const css = styleText(html);
+  const clean = (el: HTMLElement) => {
+    for (const e of el.querySelectorAll(DROP)) e.remove();
+    dropHidden(el, css, BLOCK);
+  };
+  clean(root);
+  let body = pickBody(root);
+  // a single-page app's shell shows no article (or a teaser): the state in its scripts holds it
+  const shown = body ? cjkCount(body.text) : 0;
+  if (shown < STATE_LOOK) {
+    const state = pageState(html);
+    if (state && state.cjk > Math.max(50, shown * 3)) {
+      const stateRoot = parse(state.html, PARSE_OPTIONS);
+      clean(stateRoot);
+      // (a whole document kept in the state has its own navigation and footer: its article block is picked as a page's is)
+      body = (/<body[\s>]/i.test(state.html) && pickBody(stateRoot)) || stateRoot;
+      meta.title = state.title ?? meta.title;
+      meta.publisher = state.publisher ?? meta.publisher;
+      const sd = date(state.published);
+      if (sd) meta.published_date = iso(sd);
+    }
+  }
+  if (!body) throw new ZhenggaiError('html_no_body', 'no block of Chinese prose found in the page, nor in its scripts');
   for (const el of body.querySelectorAll('*')) {
     const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (cls.trim() && NOISE_CLASS.test(cls) && cjkCount(el.text) < 200) el.remove();

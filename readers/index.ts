@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { ZhenggaiError } from '../core/errors.js';
 import { decodeText } from './decode.js';
 import { textBlocks } from '../core/blocks.js';
+import { looksMhtml } from './mhtml-sniff.js';
 // The PDF, DOCX and HTML readers (pdf.js, an XML parser, an HTML parser) load on first need:
 // a batch of text files never pays for them.
 import type { ReadResult } from '../core/doc.js';
@@ -12,7 +13,7 @@ export type { ReadOptions } from './options.js';
 import type { ReadOptions } from './options.js';
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
-export type Sniffed = 'pdf' | 'zip' | 'ole' | 'image' | 'html' | 'text' | 'empty';
+export type Sniffed = 'pdf' | 'zip' | 'ole' | 'image' | 'mhtml' | 'html' | 'text' | 'empty';
 
 export function sniff(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return 'empty';
@@ -29,6 +30,8 @@ export function sniff(bytes: Uint8Array): Sniffed {
     || (b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50)) return 'image';
   let head = new TextDecoder('latin1').decode(b.subarray(0, 2048)).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
   if (b[0] === 0xff && b[1] === 0xfe) head = new TextDecoder('utf-16le').decode(b.subarray(2, 2048)).trimStart().toLowerCase();
+  // a page saved as one file (MHTML, .mht): a MIME message of type multipart/related
+  if (looksMhtml(new TextDecoder('latin1').decode(b.subarray(0, 16384)).replace(/^\xEF\xBB\xBF/, '').trimStart())) return 'mhtml';
   if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html|<head|<meta|<body)/.test(head) || (/<(html|body|div|p)[\s>]/.test(head) && /<\/(p|div|body|html)>/.test(head))) return 'html';
   return 'text';
 }
@@ -59,12 +62,15 @@ export async function readBytes(bytes: Uint8Array, path: string, opts: ReadOptio
       // Word 97–2003 .doc, and .wps saved by WPS Office in the same format; an OLE file of
       // another kind (.xls, .ppt, an old WPS format) is unsupported_format with a hint
       return (await import('./doc.js')).readDoc(bytes);
+    case 'mhtml':
+      return (await import('./mhtml.js')).readMhtml(bytes);
     case 'html':
       return (await import('./html.js')).readHtml(bytes);
     case 'text': {
       // a binary file that claims to be a PDF or DOCX is a broken one of those
       if (ext === '.pdf' && !isText(bytes)) throw new ZhenggaiError('pdf_corrupt', 'no %PDF header: not a PDF (truncated or damaged download?)');
       if (ext === '.docx' && !isText(bytes)) throw new ZhenggaiError('docx_corrupt', 'not a zip archive: not a .docx');
+      if (ext === '.mht' || ext === '.mhtml') throw new ZhenggaiError('mhtml_corrupt', `no MIME header (Content-Type: multipart/related): not a saved ${ext} page, or its head is damaged`);
       if (['.doc', '.wps', '.xls', '.xlsx', '.ppt', '.pptx', '.odt', '.rtf'].includes(ext)) {
         if (ext === '.rtf' || !decodeText(bytes).text.trim()) throw new ZhenggaiError('unsupported_format', `${ext} is not a supported format: save it as .docx, PDF or text`);
       }
