@@ -76,3 +76,16 @@ describe('ledger rows separated by bars, with no header', () => {
     expect(barRows(contacts)).toBe(contacts);
   });
 });
+
+describe('problems answered in a later part by their numbers alone', () => {
+  const problems = ['二、巡察反馈的问题', '1.理论学习不够深入。', '2.财务报销不规范。', '3.党费收缴不及时。'];
+  const answers = (n: number) => ['三、整改落实情况', ...[1, 2, 3].slice(0, n).map((k) => `${k}.一是修订制度${k}项；二是开展检查${k}次。目前已完成整改。`), '四、下一步工作打算', '持续巩固整改成果。'];
+  it('joins each answer to the problem of its number', async () => {
+    const rec = await extractBytes(enc(`${OPENING}${[...problems, ...answers(3)].join('\n')}`), 'x.txt');
+    expect(rec.issues.map((i) => [i.problem, i.measures.length, i.status])).toEqual([['理论学习不够深入', 2, 'completed'], ['财务报销不规范', 2, 'completed'], ['党费收缴不及时', 2, 'completed']]);
+  });
+  it('a later part with fewer items than problems is no list of their answers', async () => {
+    const rec = await extractBytes(enc(`${OPENING}${[...problems, ...answers(2)].join('\n')}`), 'x.txt');
+    expect(rec.issues.every((i) => i.measures.length === 0)).toBe(true);
+  });
+});

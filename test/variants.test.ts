@@ -186,7 +186,7 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'hard-wrapped at 33 characters': 'a problem\'s one paragraph of 【】 fields wrapped: a label cut by a wrap is not read back',
     'line breaks lost': 'problems of 【】 fields run together with the 【第N方面】 lines: categories lost',
   },
-  'parallel-lists-2024': { 'line breaks lost': 'already a gap on its own lines (answers by number in a later part); run together, the problem lines are lost too' },
+  'parallel-lists-2024': { 'line breaks lost': 'answers by number in a later part are read on their own lines; run together, the problem lines are lost too' },
   'bracket-numbers-2024': { 'line breaks lost': 'problems numbered 〔N〕 are not cut out of a run-on line' },
   'inline-fields-2023': { 'line breaks lost': 'one-line problems of fields run together: the fields of one problem run into the next' },
   'ordinal-problems-2022': {

@@ -15,6 +15,7 @@ import { findFrame, findParts, frontParas } from './frame.js';
 import { findProblemLevel } from './level.js';
 import { chooseReading } from './choose.js';
 import { inlineCategories } from './inline-categories.js';
+import { numberedAnswers } from './numbered-answers.js';
 import { linkAnswers, linkItemAnswers, sharedAnswers, listAnswers, statusByName, readerHeadings, statusGroups, statusRoll, unitCategories } from './passes.js';
 
 export { structureRules, stripQuotes };
@@ -56,6 +57,7 @@ export function segment(doc: Doc): Segmentation {
     doc.decide('segment', 'totals', decisionId('totals_after'), [t.start, t.end], `totals sentence (ends problem ${p.number}): ${clip(t.text)}`);
   }
   linkAnswers(L, frame, problems);
+  numberedAnswers(L, frame, problems);
   linkItemAnswers(L, frame, problems, categories);
   sharedAnswers(L, frame, problems);
   listAnswers(L, problems);
