@@ -199,6 +199,24 @@ const time = (v: Val): string | undefined => {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString().slice(0, 10);
 };
 
+/**
+ * A rich-text editor's document kept as JSON, a paragraph an object of a type (Draft.js blocks, Editor.js, Slate and
+ * Portable Text, ProseMirror/TipTap content): [{type, text | children | content | data: {text}}, …]. Its paragraphs, each
+ * the `text` strings inside one block, as HTML; null for any other array (a list of other articles has no typed blocks).
+ */
+function richText(arr: Val[]): string | null {
+  if (arr.length < 2) return null;
+  const typed = (x: Val): x is Obj => !!x && typeof x === 'object' && !Array.isArray(x) && (typeof x.type === 'string' || typeof x._type === 'string');
+  if (!arr.every(typed)) return null;
+  const texts = (v: Val, depth: number): string => {
+    if (depth > 20 || !v || typeof v !== 'object') return '';
+    if (Array.isArray(v)) return v.map((x) => texts(x, depth + 1)).join('');
+    return Object.entries(v).map(([k, x]) => (k === 'text' && typeof x === 'string' ? x : typeof x === 'object' ? texts(x, depth + 1) : '')).join('');
+  };
+  const paras = arr.map((b) => texts(b, 0).trim()).filter(Boolean);
+  return paras.length >= 2 ? paras.map((p) => `<p>${escapeHtml(p.replace(/<[^>]+>/g, ''))}</p>`).join('\n') : null;
+}
+
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The article a page's scripts hold, with what the state says about it; null when no script holds prose (50 Chinese characters or more). */
@@ -213,7 +231,11 @@ export function pageState(html: string): PageState | null {
   const walk = (v: Val, owners: Obj[], depth: number) => {
     if (depth > MAX_DEPTH) return;
     if (typeof v === 'string') consider(v, owners);
-    else if (Array.isArray(v)) for (const x of v) walk(x, owners, depth + 1);
+    else if (Array.isArray(v)) {
+      const blocks = richText(v);
+      if (blocks) consider(blocks, owners);
+      for (const x of v) walk(x, owners, depth + 1);
+    }
     else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x, [v, ...owners], depth + 1);
   };
   for (const v of pageValues(html)) walk(v, [], 0);

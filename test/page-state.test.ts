@@ -66,6 +66,19 @@ describe('a single-page app\'s page: the article in its state', () => {
     expect(read.text.split('\n')).toContain('1.学习贯彻习近平新时代中国特色社会主义思想不够深入，理论学习中心组学习研讨质量不高。');
     expect(read.text).not.toContain('<p');
   });
+  it('a rich-text editor\'s JSON document (Draft.js blocks, ProseMirror content): its blocks are the paragraphs', async () => {
+    const paras = article.content.split('\n').map((p) => p.replace(/<[^>]+>/g, ''));
+    const draft = { blocks: paras.map((text, i) => ({ key: `k${i}`, text, type: 'unstyled', depth: 0, inlineStyleRanges: [] })), entityMap: {} };
+    const prose = { type: 'doc', content: paras.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p.slice(0, 20) }, { type: 'text', marks: [{ type: 'bold' }], text: p.slice(20) }] })) };
+    for (const doc of [draft, prose]) {
+      const html = shell('', `<script>window.__INITIAL_STATE__=${ssr({ recommend: [{ type: 'news', title: '另一篇', text: '推荐阅读的另一篇文章标题很长很长' }], article: { title: article.title, source: article.source, publishTime: article.publishTime, body: doc } })}</script>`);
+      const read = readHtml(enc(html));
+      expect(read.meta).toMatchObject({ title: article.title, publisher: article.source, published_date: '2024-11-08' });
+      expect(read.text.split('\n')).toEqual(paras.map((p) => p.trim()));
+      const rec = await extractBytes(enc(html), 'editor.html');
+      expect(rec.issues.length).toBe(12);
+    }
+  });
   it('an HTML template kept in a <script type="text/template">', () => {
     const read = readHtml(enc(shell('', `<script type="text/template" id="tpl-detail">${article.content}</script>`)));
     expect(read.text).toContain('整改进度：序时推进。');
