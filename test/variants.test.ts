@@ -186,7 +186,6 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'hard-wrapped at 33 characters': 'a problem\'s one paragraph of 【】 fields wrapped: a label cut by a wrap is not read back',
     'line breaks lost': 'problems of 【】 fields run together with the 【第N方面】 lines: categories lost',
   },
-  'parallel-lists-2024': { 'line breaks lost': 'answers by number in a later part are read on their own lines; run together, the problem lines are lost too' },
   'bracket-numbers-2024': { 'line breaks lost': 'problems numbered 〔N〕 are not cut out of a run-on line' },
   'inline-fields-2023': { 'line breaks lost': 'one-line problems of fields run together: the fields of one problem run into the next' },
   'ordinal-problems-2022': {
@@ -201,6 +200,12 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   'pdf-noise-2023': { 'line breaks lost': 'page headers and numbers inside sentences once the lines are joined' },
   'problem-n-labels-2024': { 'line breaks lost': 'a 第N部分：X方面 heading is not split off a run-on line (第八项问题： labels now are)' },
   'round-units-2024': { 'line breaks lost': 'a unit heading （一）区教育局 runs into its count sentence' },
+  'by-lead-department-2024': { 'numbering （1）': 'the problems renumbered （1） sit at the level of its measures （1）（2）: the problems and their measures are one level' },
+  'county-template-2024': { 'line breaks lost': 'the closing plan runs into the last problem, whose 长期坚持 plan then reads as its status' },
+  'municipal-template-2023': {
+    'line breaks lost': 'unnumbered problems under an unnumbered-line category: run together, nothing marks where a category title ends',
+    'measures numbered 第一，第二，': 'a measure numbered 第二， as a paragraph of its own after a 一是-less first: read as a problem lead',
+  },
   'inline-category-2022': { 'line breaks lost': 'as the text itself: the category label after a problem number ([政治建设]) is read as problem text (fixture gap)' },
   'pipe-lines-2024': {
     'hard-wrapped at 33 characters': 'as the text itself: a bare number and a bar (3｜…) is not read as a problem row (fixture gap)',

@@ -82,6 +82,9 @@ function unquotedTitle(head: string, s: number, about: boolean): ProblemTitle {
   const r = structureRules();
   const stop = head.indexOf(punctChars('full_stop'), s);
   const sentence = firstSentence(head, s);
+  // a title whose problem is then spelled out in items (X的问题：（1）…；（2）…。): the title, the items describe it
+  const items = pattern('(?:{{title_particle}})(?:{{problem_word}})[{{p.colon}}]\\s*(?=[{{p.open_paren}}]\\d)').exec(sentence);
+  if (items && items.index > 0) return { problem: stripQuotes(sentence.slice(0, items.index).trim()), restAt: stop < 0 ? head.length : stop + 1 };
   const m = rx(r.problem_end).exec(sentence);
   // (with no 关于, only 的问题/等问题 closes a title: X存在问题, …，存在X的问题, …，工程存在X等问题 keep their words)
   const closes = m && (about || (pattern('^(?:{{title_particle}})').test(m[0]) && !pattern('(?:{{exist_word}})[^{{p.comma}}]*$').test(sentence.slice(0, m.index))));
