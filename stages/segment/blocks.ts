@@ -155,7 +155,7 @@ function numberedBlocks(L: Layout, f: Frame, parts: Parts, level: ProblemLevel, 
         if (b.aspectLevel !== null && b.aspectLevel < h.level) {
           b.categorySinceProblem = true;
           doc.decide('segment', 'group', decisionId('group'), spanOf(L, i), `group of problems: ${clip(groupTitle(h.body))}`);
-        } else b.addCategory(h, groupTitle(h.body), h.rule, false);
+        } else b.addCategory(h, rx(r.count_tail).test(h.body) ? stripQuotes(h.body.replace(rx(r.count_tail), '').trim()) : groupTitle(h.body), h.rule, false);
       }
       continue;
     }

@@ -104,7 +104,8 @@ export function annexLines(L: Layout): number | undefined {
   let first: number | undefined;
   L.paras.forEach((p, i) => {
     const m = L.headings[i] ? null : re.exec(p.text);
-    if (!m) return;
+    // (附件：1.X一览表 ⏎ 2.Y清单 before the signature lists the attachments by name: none of them is here)
+    if (!m || /^\s*\d{1,2}\s*[.\uff0e\u3001]/.test(m[1] ?? '')) return;
     const ahead = L.paras.slice(i + 1, i + 6);
     if (!ahead.some((q, k) => L.headings[i + 1 + k] || rx(L.r.labels.problem).test(q.text) || rx(L.r.category_label).test(q.text))) return;
     L.headings[i] = { para: i, level: 1, ordinal: 0, bodyStart: p.start + m[0].length - (m[1]?.length ?? 0), body: m[1] || (L.paras[i + 1]?.text ?? ''), label: '', rule: L.r.annex.id };
