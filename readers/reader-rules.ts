@@ -19,7 +19,7 @@ export interface ReaderRules {
   /** each field's label, as a regex (the value after it is read by patterns.page_field) */
   page_fields: Record<PageField, string>;
   /** the labels a ledger's rows are written with, so the structure rules read them */
-  ledger_labels: Record<'category' | 'problem' | 'measures' | 'outcome' | 'status' | 'deadline' | 'clause_end' | 'roll_before' | 'roll_after' | 'roll_end' | 'figure_unit', string>;
+  ledger_labels: Record<'category' | 'problem' | 'measures' | 'outcome' | 'status' | 'deadline' | 'note' | 'clause_end' | 'roll_before' | 'roll_after' | 'roll_end' | 'figure_unit', string>;
 }
 
 export const readerRules = () => loadRules<ReaderRules>('readers.json');
