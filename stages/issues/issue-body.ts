@@ -54,7 +54,8 @@ function readBody(body: string, st: BodyReading, list: string | null): void {
   const valued = labelled?.index === 0 ? body.slice(labelled[0].length - labelled[1]!.length) : body;
   const tag = rx(r.bracket_status).exec(valued);
   if (tag && tag[0].length >= valued.trim().length) { st.statusField ??= tag[1]!; return; }
-  let raw = withoutStatusField(body, st);
+  // (an answer's label, 答：, is no part of what was done)
+  let raw = withoutStatusField(body.replace(rx(r.answer_label), ''), st);
   if (raw === null) return;
   // the next item of the list the measures are in is another measure, whatever it says of the work
   // (对…96个问题逐一复核，其余15个正在推进中), unless it is what came of it or only a status

@@ -22,6 +22,8 @@ export function splitProblem(head: string): ProblemTitle {
   // 针对X的问题，一是…: the problem is named up to 的问题, what was done follows in the same paragraph
   const lead = rx(r.problem_lead).exec(head);
   if (lead?.groups?.plain) return { problem: lead.groups.plain.trim(), restAt: lead[0].length };
+  // 问：巡察指出“X”，整改情况如何？: the problem is what the question quotes, the answer follows
+  if (lead?.groups?.asked) return { problem: lead.groups.asked.trim(), restAt: lead[0].length };
   // 巡视指出，X。…: the problem is the sentence the inspection pointed out
   if (lead?.groups?.pointed) return { problem: lead.groups.pointed.trim(), restAt: lead[0].length };
   const about = rx(r.problem_about).exec(head);

@@ -90,3 +90,9 @@ export function joinBareNumbers(lines: string[]): string[] {
   }
   return out;
 }
+
+/** A page's badge before the label it repeats (<span>问</span>问：… → 问问：…): the label once. */
+export function dropRepeatedBadges(lines: string[]): string[] {
+  const re = rx(layout().normalize.repeated_badge);
+  return lines.map((l) => { const m = re.exec(l); return m ? l.slice(m[0].length) : l; });
+}

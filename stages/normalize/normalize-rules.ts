@@ -21,6 +21,8 @@ export interface RunOnRules {
 
 /** Normalization's own rules (rules/structure.json `normalize`). */
 export interface NormalizeRules {
+  /** a page's badge before the label it repeats (问问：…) */
+  repeated_badge: RegexRule;
   /** (1) / (一) at a line's start: numbering, widened */
   paren_numbering: RegexRule;
   /** a PDF's running header after a page number */

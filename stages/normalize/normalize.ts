@@ -8,7 +8,7 @@ import { canonicalNumbering } from '../../core/numbering.js';
 import { textLedgers } from '../../readers/tables.js';
 import { barRows } from '../../readers/bar-rows.js';
 import { toSimplified, stripMarkup, dropPinyin, foldWidth, ocrDigits, dropLeadingEmoji, closeCjkSpaces, widenPunctuation } from './characters.js';
-import { dropPageNumbers, dropWebChrome, bracketLabels, joinBareNumbers, dropInterleavedBlanks, dropRepeats } from './lines.js';
+import { dropPageNumbers, dropWebChrome, bracketLabels, dropRepeatedBadges, joinBareNumbers, dropInterleavedBlanks, dropRepeats } from './lines.js';
 import { splitRunOn } from './run-on.js';
 import { unwrapHardBreaks, joinBrokenSentences } from './wraps.js';
 import { splitProblemLeads, splitProblemLists, splitInlineFields } from './problem-lines.js';
@@ -39,7 +39,7 @@ export function normalize(raw: string, hard?: ReadonlySet<string>): string {
   let lines = t.split('\n').map((l) => l.replace(/ {2,}/g, ' ').trim());
   lines = dropPageNumbers(lines);
   lines = dropWebChrome(lines);
-  lines = bracketLabels(lines);
+  lines = bracketLabels(dropRepeatedBadges(lines));
   lines = joinBareNumbers(lines);
   lines = dropInterleavedBlanks(lines);
   lines = unwrapHardBreaks(lines, isHard);
