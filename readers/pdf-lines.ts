@@ -5,9 +5,15 @@ import type { ReaderBlock } from '../core/blocks.js';
 import { isPageNumber, startsParagraph } from '../core/vocabulary.js';
 import { rx } from '../core/rules.js';
 import { readerPatterns } from './reader-rules.js';
+import { tableLines } from './tables.js';
+import { cellParagraphs } from './pdf-fields.js';
 
 /** A line of a page, in PDF points (y grows upwards), from the text layer or from OCR. */
-export interface Line { text: string; x: number; y: number; right: number; size: number; page: number; /** the first line of a column of text (pdf-columns.ts) */ columnStart?: boolean; /** a ledger table's row, its cells (pdf-tables.ts), and whether it goes on with the last row of the page before */ cells?: string[]; cont?: boolean }
+export interface Line { text: string; x: number; y: number; right: number; size: number; page: number; /** the first line of a column of text (pdf-columns.ts) */ columnStart?: boolean; /** a ledger table's row, its cells (pdf-tables.ts), and whether it goes on with the last row of the page before */ cells?: string[]; cont?: boolean;
+  /** a cell of a table of fields (pdf-fields.ts): its label and its value's lines, going on with the cell before (cont) or starting a table (first) */
+  field?: { label: string; lines: string[]; cont?: boolean; first?: boolean };
+  /** a line of a table read whole (a paragraph of its own), the first carrying the table's block */
+  own?: boolean; table?: ReaderBlock }
 
 // a line holding only a number is a page number in a PDF (not in running text)
 const isPdfPageNumber = (t: string) => isPageNumber(t) || /^\s*\d{1,3}\s*$/.test(t);
@@ -32,7 +38,8 @@ export function linesToDocument(pages: Line[][], sizes = true): { text: string; 
   const key = (l: Line) => `${Math.round(l.y / 4)}|${l.text.replace(/\d+/g, '#')}`;
   const counts = new Map<string, number>();
   for (const l of all) counts.set(key(l), (counts.get(key(l)) ?? 0) + 1);
-  const running = (l: Line) => pages.length >= 3 && (counts.get(key(l)) ?? 0) >= Math.ceil(pages.length * 0.6);
+  // (a table of fields' cell is never one: each problem's table may stand at the same place on its page)
+  const running = (l: Line) => !l.field && pages.length >= 3 && (counts.get(key(l)) ?? 0) >= Math.ceil(pages.length * 0.6);
   const blocks: ReaderBlock[] = [];
   const seenRunning = new Set<string>();
   for (const l of all) {
@@ -50,10 +57,11 @@ export function linesToDocument(pages: Line[][], sizes = true): { text: string; 
   // footnotes: below a page's last line of body text, set smaller (①此处所称…), kept out of the text as the page's footer
   const lowest = new Map<number, number>();
   for (const l of kept) if (l.size >= body - 0.5) lowest.set(l.page, Math.min(lowest.get(l.page) ?? Infinity, l.y));
-  const footnote = (l: Line) => !l.cells && l.size < body - 1 && l.y < (lowest.get(l.page) ?? -Infinity);
+  const footnote = (l: Line) => !l.cells && !l.field && l.size < body - 1 && l.y < (lowest.get(l.page) ?? -Infinity);
   for (const l of kept) if (footnote(l)) blocks.push({ kind: 'page_footer', text: l.text.trim(), page: l.page + 1 });
-  const lines = kept.filter((l) => !footnote(l));
+  const lines = fieldTables(kept.filter((l) => !footnote(l)));
   const paraSizes: number[] = [];
+  const tables: Array<{ at: number; block: ReaderBlock }> = [];
 
   const margin = quantileX(lines);
   // the right edge full lines reach (justified Chinese text fills the line)
@@ -73,8 +81,8 @@ export function linesToDocument(pages: Line[][], sizes = true): { text: string; 
     const prevEnds = prev ? rx(readerPatterns().pdf_paragraph_end).test(prev.text.trim()) : true;
     const sizeChange = prev && Math.abs(prev.size - l.size) > 1;
     // (a numbered line after a finished sentence starts a paragraph, indents or not: a paragraph's last line may fill the width)
-    const newPara = !prev || !!l.cells || !!prev.cells || indented || sizeChange || (!prevFull && !brokenWord) || (prevEnds && startsParagraph(t));
-    if (newPara) { out.push(t); paraSizes.push(l.size); }
+    const newPara = !prev || !!l.cells || !!prev.cells || !!l.own || !!prev.own || indented || sizeChange || (!prevFull && !brokenWord) || (prevEnds && startsParagraph(t));
+    if (newPara) { out.push(t); paraSizes.push(l.size); if (l.table) tables.push({ at: out.length - 1, block: l.table }); }
     else {
       const last = out[out.length - 1]!;
       const sep = /[A-Za-z]$/.test(last) && /^[A-Za-z]/.test(t) ? ' ' : '';
@@ -83,14 +91,44 @@ export function linesToDocument(pages: Line[][], sizes = true): { text: string; 
     }
     prev = l;
   }
+  const placed: Array<{ at: number; block: ReaderBlock }> = [...tables];
   if (sizes && body) {
     const big = (k: number) => paraSizes[k]! >= body + 1.5 && out[k]!.length <= 120;
     const levels = [...new Set(out.map((_, k) => (big(k) ? Math.round(paraSizes[k]!) : 0)).filter((x) => x > 0))].sort((a, b) => b - a);
-    const headed: ReaderBlock[] = [];
-    out.forEach((t, k) => { if (big(k)) headed.push({ kind: 'heading', text: t, level: Math.min(9, levels.indexOf(Math.round(paraSizes[k]!)) + 1) }); });
-    blocks.push(...headed);
+    out.forEach((t, k) => { if (big(k)) placed.push({ at: k, block: { kind: 'heading', text: t, level: Math.min(9, levels.indexOf(Math.round(paraSizes[k]!)) + 1) } }); });
   }
+  // (the headings and tables in the order of the text)
+  blocks.push(...placed.sort((a, b) => a.at - b.at).map((p) => p.block));
   return { text: out.join('\n'), blocks };
+}
+
+/**
+ * The cells of tables of fields (pdf-fields.ts) → the lines a Word or HTML table of fields gives
+ * (tables.ts tableLines), each a paragraph of its own, the first carrying the table's block; a
+ * cell a page break cut joined again. Other lines as they are.
+ */
+function fieldTables(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  let table: { at: Line; rows: Array<{ label: string; lines: string[] }> } | null = null;
+  // (the category each problem's table repeats starts a category once)
+  const shared = {};
+  const flush = () => {
+    if (!table) return;
+    const rows = table.rows.map((r) => [r.label, cellParagraphs(r.lines)]);
+    const read = tableLines(rows, { shared });
+    const block: ReaderBlock = { kind: 'table', text: read.join('\n'), rows, header_rows: 0 };
+    const { field: _, ...at } = table.at;
+    out.push(...read.map((text, k) => ({ ...at, text, own: true, ...(k ? {} : { table: block }) })));
+    table = null;
+  };
+  for (const l of lines) {
+    if (!l.field) { flush(); out.push(l); continue; }
+    if (l.field.cont && table) { table.rows[table.rows.length - 1]!.lines.push(...l.field.lines); continue; }
+    if (l.field.first || !table) { flush(); table = { at: l, rows: [] }; }
+    table.rows.push({ label: l.field.label, lines: [...l.field.lines] });
+  }
+  flush();
+  return out;
 }
 
 /** The left margin: the most common starting x of lines (body lines start there). */

@@ -14,7 +14,7 @@ import { headerRole } from './tables.js';
 import type { Placed, Row } from './pdf-columns.js';
 
 /** A row's items grouped where a gap wider than a character separates them: [start, end, text]. */
-function cellsOf<T extends Placed>(r: Row<T>): Array<{ x: number; right: number; text: string }> {
+export function cellsOf<T extends Placed>(r: Row<T>): Array<{ x: number; right: number; text: string }> {
   const s = r.items.filter((i) => i.str.trim()).sort((a, b) => a.x - b.x);
   const out: Array<{ x: number; right: number; text: string }> = [];
   for (const i of s) {

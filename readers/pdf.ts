@@ -13,22 +13,28 @@ import type { ReadOptions } from './options.js';
 import { linesToDocument, type Line } from './pdf-lines.js';
 import { readingRows } from './pdf-columns.js';
 import { ledgerRows, type OpenTable, type TableRow } from './pdf-tables.js';
+import { fieldRows, type FieldRow, type OpenFields } from './pdf-fields.js';
 export { linesToText, linesToDocument, type Line } from './pdf-lines.js';
 
 
-function toLines(items: StructuredTextItem[], page: number, open: OpenTable | null = null): { lines: Line[]; open: OpenTable | null } {
+/** What goes on over a page break: a ledger's table, a table of fields. */
+interface Open { ledger: OpenTable | null; fields: OpenFields | null }
+
+function toLines(items: StructuredTextItem[], page: number, open: Open = { ledger: null, fields: null }): { lines: Line[]; open: Open } {
   // group items by baseline, then read each line left to right (content-stream order is not
   // reading order: a quote mark set in a fallback font can come before or after its line)
   // (a page set in two columns: each column top to bottom, pdf-columns.ts)
-  // (a ledger table: its rows of cells rebuilt from the items' places, pdf-tables.ts)
+  // (a ledger table: its rows of cells rebuilt from the items' places, pdf-tables.ts; a table of fields, pdf-fields.ts)
   const lines: Line[] = [];
-  const read = ledgerRows(readingRows(items), open);
-  for (const r of read.rows as Array<TableRow<StructuredTextItem> & { dx?: number; dRight?: number; columnStart?: boolean }>) {
-    const text = r.cells ? r.cells.join('\t') : lineText(r.items);
+  const read = ledgerRows(readingRows(items), open.ledger);
+  const fields = fieldRows(read.rows, open.fields);
+  for (const r of fields.rows as Array<FieldRow<StructuredTextItem> & { dx?: number; dRight?: number; columnStart?: boolean }>) {
+    const field = r.field ? { ...r.field, lines: r.field.lines.map(lineText) } : null;
+    const text = r.cells ? r.cells.join('\t') : field ? [field.label, ...field.lines].join(' ') : lineText(r.items);
     const xs = r.items.filter((i) => i.str.trim());
-    if (text.trim() && xs.length) lines.push({ text, x: Math.min(...xs.map((i) => i.x)) + (r.dx ?? 0), y: r.y, right: Math.max(...xs.map((i) => i.x + i.width)) + (r.dRight ?? 0), size: r.size, page, ...(r.columnStart ? { columnStart: true } : {}), ...(r.cells ? { cells: r.cells, ...(r.cont ? { cont: true } : {}) } : {}) });
+    if (text.trim() && xs.length) lines.push({ text, x: Math.min(...xs.map((i) => i.x)) + (r.dx ?? 0), y: r.y, right: Math.max(...xs.map((i) => i.x + i.width)) + (r.dRight ?? 0), size: r.size, page, ...(r.columnStart ? { columnStart: true } : {}), ...(r.cells ? { cells: r.cells, ...(r.cont ? { cont: true } : {}) } : {}), ...(field ? { field } : {}) });
   }
-  return { lines, open: read.open };
+  return { lines, open: { ledger: read.open, fields: fields.open } };
 }
 
 /** A ledger row a page break cut (the next page's first cells, marked cont) joined to the last row of the page before, cell by cell. */
@@ -130,7 +136,7 @@ export async function readPdf(bytes: Uint8Array, opts: ReadOptions = {}): Promis
       throw new ZhenggaiError('pdf_corrupt', `pdf.js cannot read the pages: ${(e as Error)?.message ?? e}`);
     }
     // (a ledger table may go on over a page: its open state is carried, and a row it breaks is joined again)
-    let open: OpenTable | null = null;
+    let open: Open = { ledger: null, fields: null };
     const pageLines = pages.map((items, p) => { const r = toLines(items, p, open); open = r.open; return r.lines; });
     joinBrokenRows(pageLines);
     // a page without Chinese text is a scan (or blank): OCR reads it, unless --no-ocr
