@@ -17,6 +17,9 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   'pdf-columns-2023': ['half-width punctuation', 'numbering 1、', 'numbering （1）', 'full-width point 1．', 'hard-wrapped at 33 characters', 'line breaks lost', 'measures numbered （1）（2） in the paragraph', 'measures numbered 第一，第二，'],
   // a tab-separated ledger: wrapping its rows at 33 or running them together breaks the rows (as for measure-table)
   'ledger-appendix-2024': ['hard-wrapped at 33 characters', 'line breaks lost'],
+  // its problems are themselves a series (巡视指出：一是X；二是Y), answered 对第一个问题，一是…: renumbering every 一是 as
+  // ① or 第一， renumbers the problems as well as the measures, a different document
+  'series-problems-2023': ['measures numbered ①②', 'measures numbered 第一，第二，'],
   // a decimal outline (1.1, 1.1.1): printing its 1. as 1、 or （1） turns 1.1 into 1、1 / （1）1, no outline at all
   'decimal-outline-2023': ['numbering 1、', 'numbering （1）'],
   // its measures are numbered （1）（2） on lines of their own under problems 1.: numbering the problems （1） too erases the nesting

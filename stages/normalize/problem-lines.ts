@@ -1,7 +1,7 @@
 // Several problems in one paragraph, each given a line of its own: problems named and answered
 // one after another, and a category's problems stated as a series and answered by number; and a
 // problem written on one line of fields, each field given a line of its own.
-import { pattern, rx } from '../../core/rules.js';
+import { pattern, punct, rx } from '../../core/rules.js';
 import { structureRules } from '../../core/vocabulary.js';
 import { layout } from './normalize-rules.js';
 
@@ -33,7 +33,15 @@ export function splitProblemLists(lines: string[]): string[] {
     return at.length ? [0, ...at].map((c, k) => l.slice(c, at[k] ?? l.length).trim()).filter(Boolean) : [l];
   };
   let inList = false;
+  // a run-in heading before the list, in one paragraph ((一)关于X方面。巡视指出：一是…；二是…): the heading a line of its own
+  const stop = punct('full_stop');
+  const runIn = (l: string): number => {
+    for (let k = 0; k < Math.min(l.length, 80); k++) if (stop.includes(l[k]!) && list.test(l.slice(k + 1).trimStart())) return k + 1;
+    return -1;
+  };
   return lines.flatMap((l) => {
+    const at = list.test(l) ? -1 : runIn(l);
+    if (at > 0) { inList = true; return [l.slice(0, at), ...cut(l.slice(at).trimStart(), item)]; }
     if (list.test(l)) { inList = true; return cut(l, item); }
     if (inList && [...l.matchAll(answer)].length + (rx(structureRules().answer_item).test(l) ? 1 : 0) >= 2) { inList = false; return cut(l, answer); }
     inList = false;

@@ -56,6 +56,8 @@ export function setExtents(L: Layout, problems: ProblemBlock[], categories: Cate
       if (h && lv && h.level < lv) break;
       // the next item of a list the problem's paragraphs are in (its <ul> of measures) is the problem's, whatever figures it gives
       if (!h && lists[j] !== null && lists[j] === lists[j - 1]) { j++; continue; }
+      // an answer to a problem by its number (对第一个问题，…) is that problem's, whatever figures it gives
+      if (!h && rx(L.r.problem_ref).test(paras[j]!.text)) break;
       if (!h && declaresTotals(paras[j]!.text)) {
         p.endedByTotals = j;
         break;

@@ -135,18 +135,25 @@ export function statusGroups(L: Layout, f: Frame, problems: ProblemBlock[]): voi
  * part or category heading, is joined to its problem. Two answers at least, each to a problem found
  * and not inside any problem's own paragraphs.
  */
-export function linkAnswers(L: Layout, f: Frame, problems: ProblemBlock[]): void {
+export function linkAnswers(L: Layout, f: Frame, problems: ProblemBlock[], categories: CategoryBlock[] = []): void {
   if (problems.length < 2) return;
   const { paras, headings, r, doc } = L;
   const ref = rx(r.problem_ref);
   const inside = insideProblems(paras.length, problems);
-  const byNumber = new Map(problems.map((p) => [p.number, p]));
-  const hits: Array<{ para: number; problem: ProblemBlock; at: number }> = [];
+  const refs: Array<{ para: number; n: number; at: number }> = [];
   for (let i = f.bodyStart; i < f.closing; i++) {
     if (inside[i]) continue;
     const m = ref.exec(paras[i]!.text);
-    const p = m ? byNumber.get(cnOrdinal(m[1]!)) : undefined;
-    if (m && p && !hits.some((h) => h.problem === p)) hits.push({ para: i, problem: p, at: paras[i]!.start + m[0].length });
+    if (m) refs.push({ para: i, n: cnOrdinal(m[1]!), at: paras[i]!.start + m[0].length });
+  }
+  // numbers that start again in each category (对第一个问题 … under （二） again) count in the category they stand in
+  const restart = categories.length > 1 && refs.some((x, k) => k > 0 && x.n <= refs[k - 1]!.n);
+  const byNumber = new Map(problems.map((p) => [p.number, p]));
+  const categoryAt = (i: number) => [...categories].filter((c) => c.para <= i).sort((a, b) => b.para - a.para)[0]?.ordinal;
+  const hits: Array<{ para: number; problem: ProblemBlock; at: number }> = [];
+  for (const x of refs) {
+    const p = restart ? problems.filter((q) => q.category === categoryAt(x.para))[x.n - 1] : byNumber.get(x.n);
+    if (p && !hits.some((h) => h.problem === p)) hits.push({ para: x.para, problem: p, at: x.at });
   }
   if (hits.length < 2) return;
   hits.forEach((h, k) => {

@@ -56,7 +56,7 @@ export function segment(doc: Doc): Segmentation {
     const t = paras[p.endedByTotals]!;
     doc.decide('segment', 'totals', decisionId('totals_after'), [t.start, t.end], `totals sentence (ends problem ${p.number}): ${clip(t.text)}`);
   }
-  linkAnswers(L, frame, problems);
+  linkAnswers(L, frame, problems, categories);
   numberedAnswers(L, frame, problems);
   linkItemAnswers(L, frame, problems, categories);
   sharedAnswers(L, frame, problems);
