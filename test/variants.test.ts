@@ -209,6 +209,16 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'line breaks lost': 'unnumbered problems under an unnumbered-line category: run together, nothing marks where a category title ends',
     'measures numbered 第一，第二，': 'a measure numbered 第二， as a paragraph of its own after a 一是-less first: read as a problem lead',
   },
+  'central-long-2022': {
+    'traditional-script mirror': 'the mirror writes 覆盖 as 覆蓋, which simplification reads back as 复盖 (覆 is also a traditional form of 复): a word the converter cannot tell',
+    'line breaks lost': 'unnumbered theme paragraphs under its categories run into the next numbered point: the categories are cut at other sentences',
+  },
+  'star-bullets-2022': {
+    'hard-wrapped at 33 characters': 'problems marked ★/◆ with no number: a wrapped problem line is joined to the measure lines after it',
+    'line breaks lost': 'problems marked ★ and measures marked → run together: no number tells a problem from a measure',
+  },
+  'title-matched-answers-2023': { 'line breaks lost': 'as the text itself: answers headed by the problem\'s quoted title are not matched to it (fixture gap)' },
+  'type-label-lines-2024': { 'line breaks lost': 'label lines (问题类型：X) run into the problem after them: the categories are read as problems\' words' },
   'inline-category-2022': { 'line breaks lost': 'as the text itself: the category label after a problem number ([政治建设]) is read as problem text (fixture gap)' },
   'pipe-lines-2024': {
     'hard-wrapped at 33 characters': 'as the text itself: a bare number and a bar (3｜…) is not read as a problem row (fixture gap)',
@@ -241,7 +251,8 @@ describe('variants of the fixtures', () => {
   for (const base of BASES) {
     const text = readFileSync(join(FIXTURES, base, 'bulletin.txt'), 'utf8').replace(/\r\n/g, '\n');
     const expected = JSON.parse(readFileSync(join(FIXTURES, base, 'expected.json'), 'utf8'));
-    it(`${base}: traditional-script mirror`, async () => {
+    const tradGap = KNOWN_GAPS[base]?.['traditional-script mirror'];
+    (tradGap ? it.fails : it)(`${base}: traditional-script mirror${tradGap ? ` (known gap: ${tradGap})` : ''}`, async () => {
       const rec = await extractBytes(new TextEncoder().encode(await toTraditional(text)), `${base}-tw.txt`);
       const diff = compareRecord(expected, rec).filter((m) => !m.known);
       if (diff.length) throw new Error(formatDiff(`${base} (traditional)`, diff));

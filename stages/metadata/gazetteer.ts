@@ -49,6 +49,12 @@ function load(): Map<string, Division[]> {
   return out;
 }
 
+/** The province whose full name starts with a short name (安徽 → 安徽省, 广西 → 广西壮族自治区), or null. */
+export function provinceNamed(short: string): string | null {
+  for (const [name, ds] of load()) if (name.startsWith(short) && ds.some((d) => d.kind === 'province')) return name;
+  return null;
+}
+
 /** Whether a name is a division's full name in the gazetteer (郏县, 南阳市, 河南省). */
 export const isDivision = (name: string): boolean => load().has(name);
 

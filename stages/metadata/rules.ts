@@ -41,6 +41,7 @@ export interface MetadataRules {
   title_noise: RegexRule;
   area_committee: RegexRule;
   province_inside: RegexRule;
+  province_start: RegexRule;
   municipality: RegexRule;
   doc_number: RegexRule;
   doc_number_bare: RegexRule;

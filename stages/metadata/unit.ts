@@ -3,7 +3,7 @@
 import { rx, pattern } from '../../core/rules.js';
 import type { Level } from '../../core/record.js';
 import { metadataRules } from './rules.js';
-import { isDivision } from './gazetteer.js';
+import { isDivision, provinceNamed } from './gazetteer.js';
 import { contractedNames } from './aliases.js';
 
 export function unitOf(issuer: string | null): string | null {
@@ -30,10 +30,12 @@ export function regionOf(unit: string | null): string | null {
   if (!unit) return null;
   const r = metadataRules();
   const m = rx(r.region).exec(unit);
-  if (!m) return null;
+  // a company named after its province's short name (安徽皖江港航集团有限公司 → 安徽省)
+  const start = () => { const s = rx(r.province_start).exec(unit); return s ? provinceNamed(s[1]!) : null; };
+  if (!m) return start();
   const parts = [m[1], m[2], m[3], m[4]].filter((x): x is string => !!x);
   // no area at the start: a province named inside (国网河南省电力公司 → 河南省), or none
-  if (!parts.length) return rx(r.province_inside).exec(unit)?.[0] ?? null;
+  if (!parts.length) return rx(r.province_inside).exec(unit)?.[0] ?? start();
   // the most specific admin area: 河南省南阳市新野县 → 新野县; a unit that is itself an
   // area (桐柏县月河镇, or its office: 古宋街道办事处, 王庄镇人民政府) belongs to the area above it
   const own = parts.join('') === ownArea(unit);
