@@ -89,3 +89,18 @@ describe('problems answered in a later part by their numbers alone', () => {
     expect(rec.issues.every((i) => i.measures.length === 0)).toBe(true);
   });
 });
+
+describe('problems answered in a later part under their quoted titles', () => {
+  const listed = ['镇党委对照巡察反馈的3个问题，制定整改措施6条。', '二、巡察反馈的主要问题', '1.理论学习不够深入，中心组学习流于形式。', '2.财务报销不规范，违规发放补贴。', '3.党费收缴不及时，台账不全。'];
+  const answer = (title: string, n: number) => [`关于‘${title}’的问题。`, `整改情况：一是修订制度${n}项；二是开展检查${n}次。目前已完成整改。`];
+  it('joins each answer to the problem its title is like, in any order and reworded', async () => {
+    const text = [...listed, '三、整改落实情况', ...answer('财务报销不规范', 2), ...answer('党费收缴不及时', 3), ...answer('理论学习不深入、中心组学习流于形式', 1), '四、下一步工作打算', '持续巩固。'];
+    const rec = await extractBytes(enc(`${OPENING}${text.join('\n')}`), 'x.txt');
+    expect(rec.issues.map((i) => [i.number, i.measures[0]])).toEqual([[1, '修订制度1项'], [2, '修订制度2项'], [3, '修订制度3项']]);
+  });
+  it('titles like no listed problem join nothing', async () => {
+    const text = [...listed, '三、整改落实情况', ...answer('招商引资项目落地慢', 2), ...answer('安全生产隐患排查不彻底', 3), '四、下一步工作打算', '持续巩固。'];
+    const rec = await extractBytes(enc(`${OPENING}${text.join('\n')}`), 'x.txt');
+    expect(rec.issues.every((i) => i.measures.length === 0)).toBe(true);
+  });
+});

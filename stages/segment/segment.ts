@@ -16,6 +16,7 @@ import { findProblemLevel } from './level.js';
 import { chooseReading } from './choose.js';
 import { inlineCategories } from './inline-categories.js';
 import { numberedAnswers } from './numbered-answers.js';
+import { titleAnswers } from './title-answers.js';
 import { linkAnswers, linkItemAnswers, sharedAnswers, listAnswers, statusByName, readerHeadings, statusGroups, statusRoll, unitCategories } from './passes.js';
 
 export { structureRules, stripQuotes };
@@ -58,6 +59,7 @@ export function segment(doc: Doc): Segmentation {
   }
   linkAnswers(L, frame, problems, categories);
   numberedAnswers(L, frame, problems);
+  titleAnswers(L, frame, problems);
   linkItemAnswers(L, frame, problems, categories);
   sharedAnswers(L, frame, problems);
   listAnswers(L, problems);
