@@ -51,6 +51,7 @@ export interface StructureRules {
   problem_label_line: RegexRule;
   annex: RegexRule;
   toc_entry: RegexRule;
+  found_problems_title: RegexRule;
   answer_title: RegexRule;
   answer_label: RegexRule;
   inline_category: RegexRule;

@@ -35,10 +35,16 @@ function wrapWidth(lines: string[]): { width: number; len: (l: string) => number
 }
 
 /**
+ * Does the reader say a paragraph starts (`start`: never joined to the line before) or ends
+ * (`end`: never joined to the line after) with this line? (normalize.ts, from core/blocks.ts hardLines)
+ */
+export type HardTest = (line: string, side: 'start' | 'end') => boolean;
+
+/**
  * Join lines that a fixed-width wrap broke inside a paragraph. Only when the text
  * looks hard-wrapped: many lines share the maximal length.
  */
-export function unwrapHardBreaks(lines: string[], hard: (line: string) => boolean = () => false): string[] {
+export function unwrapHardBreaks(lines: string[], hard: HardTest = () => false): string[] {
   const measured = wrapWidth(lines);
   if (!measured) return lines;
   const { width, len } = measured;
@@ -56,7 +62,7 @@ export function unwrapHardBreaks(lines: string[], hard: (line: string) => boolea
     // the next line starts a paragraph
     const full = lastPhysical >= width - 2 && (!terminal().test(prev ?? '') || (lastPhysical >= width && stopEnd.test(prev ?? '')));
     const prevFull = prev !== null && full && !(out.length <= 3 && titleLike.test(prev)) && !(out.length <= 4 && openingStart.test(line));
-    if (prevFull && line && !startsParagraph(line) && !(terminal().test(prev ?? '') && closes(line)) && !hard(line) && !hard(lastLine)) out[out.length - 1] = joinWrapped(prev, line);
+    if (prevFull && line && !startsParagraph(line) && !(terminal().test(prev ?? '') && closes(line)) && !hard(line, 'start') && !hard(lastLine, 'end')) out[out.length - 1] = joinWrapped(prev, line);
     else out.push(line);
     lastPhysical = len(line);
     lastLine = line;
@@ -83,17 +89,17 @@ export function joinWrapped(prev: string, line: string): string {
  * heading, or the next line starts a paragraph (numbering, a label, 一是, the opening, a date
  * or the signature).
  */
-export function joinBrokenSentences(lines: string[], hard: (line: string) => boolean = () => false): string[] {
+export function joinBrokenSentences(lines: string[], hard: HardTest = () => false): string[] {
   const r = layout().normalize;
   const out: string[] = [];
-  let prevHard = false;
+  let prevEnds = false; // the last line taken ends a paragraph of the reader's
+  const wrapped = hardWrapped(lines);
   for (const line of lines) {
     const prev = out.length ? out[out.length - 1]! : null;
     const opensPart = startsParagraph(line) || rx(r.opening).test(line) || closes(line);
-    const isHard = hard(line);
-    if (prev !== null && line && !isHard && !prevHard && ((!opensPart && midSentence(prev, rx(r.title))) || numberGoesOn(prev, line))) out[out.length - 1] = prev + line;
+    if (prev !== null && line && !hard(line, 'start') && !prevEnds && ((!opensPart && midSentence(prev, rx(r.title), wrapped)) || numberGoesOn(prev, line))) out[out.length - 1] = prev + line;
     else out.push(line);
-    prevHard = isHard;
+    prevEnds = hard(line, 'end');
   }
   return out;
 }
@@ -119,8 +125,23 @@ function measureStartPattern(): RegExp {
   return pattern(`^(?:[${big.join('')}]?(?:${inside})?(?:${words})|${alt(big)})(?:[{{p.comma}}{{p.full_stop}}{{p.semicolon}}{{p.enum_comma}}{{p.close_paren}}]|$)`);
 }
 
+/**
+ * Is the text wrapped at a width (a PDF's text layer, a copy from a terminal): most of its long
+ * lines (20 characters or more) have one length, give or take two. Where it is not, a long
+ * numbered heading with a comma in it is no line broken at the width.
+ */
+function hardWrapped(lines: readonly string[]): boolean {
+  const long = lines.filter((l) => l.length >= 20);
+  if (long.length < 5) return false;
+  const count = new Map<number, number>();
+  for (const l of long) count.set(l.length, (count.get(l.length) ?? 0) + 1);
+  let best = 0;
+  for (const [n] of count) { let c = 0; for (let d = -2; d <= 2; d++) c += count.get(n + d) ?? 0; best = Math.max(best, c); }
+  return best >= long.length * 0.3;
+}
+
 /** Does the line stop inside a sentence, so that the next line goes on with it? */
-function midSentence(prev: string, titleLike: RegExp): boolean {
+function midSentence(prev: string, titleLike: RegExp, wrapped = true): boolean {
   const r = layout().normalize;
   if (!prev || titleLike.test(prev) || rx(r.about_title).test(prev)) return false;
   // a line that ends on an opening quote or bracket (…三是建立“ ⏎ 三会一课”…) ends inside it
@@ -132,6 +153,7 @@ function midSentence(prev: string, titleLike: RegExp): boolean {
   if (pattern('[{{p.colon}}][^{{p.comma}}{{p.full_stop}}{{p.semicolon}}{{p.colon}}]{1,12}$').test(prev)) return false;
   // a heading line (一、X / （一）X / 1.X with no sentence in it) ends where it ends
   // (a short one may have a comma: 一、提高政治站位，以高度政治自觉抓好巡视整改)
-  const heading = rx(r.heading).test(prev) && !pattern('[{{p.full_stop}}{{p.wide_semicolon}}]').test(prev) && (!pattern('[{{p.comma}}]').test(prev) || prev.length <= 30);
+  // (in a text wrapped at a width, only a short one: a long line with a comma may be a sentence the width broke)
+  const heading = rx(r.heading).test(prev) && !pattern('[{{p.full_stop}}{{p.wide_semicolon}}]').test(prev) && (!pattern('[{{p.comma}}]').test(prev) || prev.length <= (wrapped ? 30 : 60));
   return !heading;
 }

@@ -69,6 +69,8 @@ export const partTitle = (body: string): string => stripQuotes(body.replace(rx(s
 
 /** A problem-group heading used as a category: 关于“X”问题的整改 → X */
 export function groupTitle(body: string): string {
+  // (…各类监督发现问题整改: the rectification of problems found is the title's own words)
+  if (rx(structureRules().found_problems_title).test(body)) return stripQuotes(body.replace(pattern('[{{p.full_stop}}{{p.colon}}]$'), '').trim());
   const t = body.replace(rx(structureRules().group_title, 'g'), '');
   return stripQuotes(t) || body;
 }
