@@ -42,6 +42,7 @@ export interface MetadataRules {
   area_committee: RegexRule;
   province_inside: RegexRule;
   province_start: RegexRule;
+  branch_area: RegexRule;
   municipality: RegexRule;
   doc_number: RegexRule;
   doc_number_bare: RegexRule;

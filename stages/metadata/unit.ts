@@ -35,7 +35,14 @@ export function regionOf(unit: string | null): string | null {
   if (!m) return start();
   const parts = [m[1], m[2], m[3], m[4]].filter((x): x is string => !!x);
   // no area at the start: a province named inside (国网河南省电力公司 → 河南省), or none
-  if (!parts.length) return rx(r.province_inside).exec(unit)?.[0] ?? start();
+  // (or the city or county a branch serves, 中国联泰财产保险股份有限公司南阳市分公司 → 南阳市)
+  const branch = () => {
+    const b = rx(r.branch_area).exec(unit)?.[1] ?? '';
+    // (the longest end of the words before the branch that is a division: 股份有限公司南阳市 → 南阳市)
+    for (let k = 0; k < b.length - 1; k++) if (isDivision(b.slice(k))) return b.slice(k);
+    return null;
+  };
+  if (!parts.length) return rx(r.province_inside).exec(unit)?.[0] ?? branch() ?? start();
   // the most specific admin area: 河南省南阳市新野县 → 新野县; a unit that is itself an
   // area (桐柏县月河镇, or its office: 古宋街道办事处, 王庄镇人民政府) belongs to the area above it
   const own = parts.join('') === ownArea(unit);
