@@ -36,3 +36,13 @@ describe('normalize', () => {
     expect(unwrapHardBreaks(lines)).toEqual(lines);
   });
 });
+
+describe('Markdown furniture', () => {
+  it('drops an editor\'s empty anchors, images and the TOC marker, and keeps a link\'s words', () => {
+    const md = '[TOC]\n<a name="Lm5xC"></a>\n### （一）党的建设方面\n![](https://cdn.example.com/a.jpeg)\n1.理论学习不深入，详见[整改方案](https://example.com/x.html)。';
+    expect(normalize(md)).toBe('（一）党的建设方面\n1.理论学习不深入，详见整改方案。');
+  });
+  it('leaves square brackets that are no link alone', () => {
+    expect(normalize('整改措施：[1]修订制度')).toBe('整改措施：[1]修订制度');
+  });
+});

@@ -38,6 +38,10 @@ export function stripMarkup(t: string): string {
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/^---\n[\s\S]*?\n---\n/, '') // YAML front matter of blog/markdown copies
     .replace(/<!--[\s\S]*?-->/g, '') // <!--more--> and other comments
+    .replace(/^[ \t]*<a\s[^>\n]*>[ \t]*<\/a>[ \t]*$/gim, '') // an editor's empty anchor on its own line (Yuque's <a name="…"></a>)
+    .replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, '') // a markdown image
+    .replace(/^[ \t]*\[TOC\][ \t]*$/gim, '') // a table-of-contents marker
+    .replace(/\[([^\]\n]+)\]\((?:https?:\/\/|\/|\.\/)[^)\s]*\)/g, '$1') // a markdown link: its words
     .replace(/\*\*|__/g, '') // **bold**
     .replace(/(^|[^*\w])\*(?![\s*])([^*\n]+?)\*(?![\w*])/gm, '$1$2') // *italic* (not a * bullet: no space after the first)
     .replace(/^(?:-{3,}|\*{3,}|_{3,})[ \t]*$/gm, '') // a thematic break
