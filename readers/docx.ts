@@ -7,7 +7,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { DOMParser, type Element as XElement } from '@xmldom/xmldom';
 import { ZhenggaiError } from '../core/errors.js';
-import { tableLines, gridOf, type TableCell } from './tables.js';
+import { tableLines, gridOf, headerRows, type TableCell } from './tables.js';
 import { Numbering, modelFromXml, xmlParagraphRef, kids, kid, wAttr, W_NS, CounterOutOfRange } from './word-numbering.js';
 import type { ReadResult } from '../core/doc.js';
 import type { ReaderBlock } from '../core/blocks.js';
@@ -105,7 +105,7 @@ class Walker {
         case 'tbl': {
           const grid = gridOf(this.rows(el));
           const lines = tableLines(grid);
-          if (out === this.lines) this.found.push({ kind: 'table', text: lines.join('\n'), rows: grid, header_rows: grid.length ? 1 : 0 });
+          if (out === this.lines) this.found.push({ kind: 'table', text: lines.join('\n'), rows: grid, header_rows: headerRows(grid) });
           out.push(...lines);
           break;
         }

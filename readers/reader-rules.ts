@@ -9,6 +9,8 @@ export type PageField = 'written_date' | 'published_time' | 'published_date' | '
 
 export interface ReaderRules {
   table_columns: Array<{ role: Role; re: string }>;
+  /** marks that say no, or nothing, in a column named after a status value (readers/table-headers.ts) */
+  no_marks: string[];
   patterns: {
     heading_style: RegexRule;
     page_field: RegexRule;

@@ -41,9 +41,17 @@ export function cellMeasures(cell: string): string[] {
 /** Marks set before a status's words (✅ 已完成, ⏳ 整改中, 🔄 长期坚持): pictures, no words of it. */
 const MARKS = /^(?:[\p{Extended_Pictographic}\u{FE0F}\u{20E3}\u{200D}]+\s*)+(?=\S)/u;
 
+/** A cell holding a mark alone: a few signs, no letter, character or digit (√, ✓, ✔️, ●, ✅, ○, ×). */
+export const isMark = (c: string): boolean => {
+  const t = c.replace(/\s+/g, '');
+  return t.length > 0 && t.length <= 4 && !/[\p{L}\p{N}]/u.test(t);
+};
+
 /**
  * A status cell's words: its lines one phrase (整改中 ⏎ 剩余7家… → 整改中，剩余7家…, the status first
- * as a field's value is read), without the marks set before each line's words.
+ * as a field's value is read), without the marks set before each line's words. A mark alone is left
+ * as it is, no status word (√ under 完成情况 or 是否完成 may tick "reported" as well as "done"); marks in
+ * columns named after a status value are read in table-headers.ts.
  */
 export function statusCell(cell: string): string {
   const lines = cellBreaks(cell).split('\n').map((l) => l.trim().replace(MARKS, '')).filter(Boolean);

@@ -4,7 +4,8 @@
 // another shape.
 import { pattern, punct } from '../core/rules.js';
 import type { Role } from './reader-rules.js';
-import { HEADER_MAX, cellMeasures, combineStatus, headerRole, label, punctEnd, roleOf, statusCell } from './table-cells.js';
+import { HEADER_MAX, cellMeasures, combineStatus, headerRole, label, punctEnd, statusCell } from './table-cells.js';
+import { columnOf, markedStatus, statusWord, tableHeader } from './table-headers.js';
 
 /**
  * A problem's own table of measures (| 序号 | 整改措施 | 责任部门 | 完成时限 | 完成情况 |, no problem column):
@@ -14,14 +15,14 @@ import { HEADER_MAX, cellMeasures, combineStatus, headerRole, label, punctEnd, r
 export function measuresTable(rows: string[][]): string[] | null {
   const headerAt = rows.findIndex((r) => r.some((c) => headerRole(c) === 'measures') && !r.some((c) => headerRole(c) === 'problem'));
   if (headerAt < 0) return null;
-  const header = rows[headerAt]!;
-  const at = (role: Role) => header.findIndex((h) => roleOf(h) === role);
-  const m = at('measures');
-  const st = at('status');
-  const body = rows.slice(headerAt + 1).filter((r) => r[m]);
+  // (a header over two rows: 完成情况 over 已完成 | 正在推进, a mark in one of them a row's status: table-headers.ts)
+  const head = tableHeader(rows, headerAt);
+  const m = columnOf(head, 'measures');
+  const st = columnOf(head, 'status');
+  const body = rows.slice(headerAt + head.depth).filter((r) => r[m]);
   if (!body.length) return null;
   const measures = body.map((r) => r[m]!.replace(/\n/g, ''));
-  const status = st >= 0 ? combineStatus(body.map((r) => statusCell(r[st]!))) : '';
+  const status = combineStatus(body.map((r) => markedStatus(r, head.marks) || (st >= 0 ? statusCell(r[st]!) : '')));
   return [...rows.slice(0, headerAt).map((r) => r.filter(Boolean).join(' ')), ...measures.map((x, k) => `${k ? '' : label().measures}${x}${k < measures.length - 1 && !pattern('[{{p.full_stop}}{{p.semicolon}}]$').test(x) ? label().clause_end : ''}`), ...(status ? [`${label().status}${status}`] : [])];
 }
 
@@ -50,8 +51,14 @@ function fieldLines(rows: string[][], shared: { category?: string }): string[] |
     if (!r[r.length - 1] && cells.every((c) => headerRole(c))) continue;
     const value = cells[cells.length - 1]!;
     const labels = cells.slice(0, -1);
-    const role = labels.map(headerRole).filter((x): x is Role => x !== null).pop();
+    const roleList = labels.map(headerRole);
+    const role = roleList.filter((x): x is Role => x !== null).pop();
     if (!role || labels.some((l) => l.length > HEADER_MAX) || headerRole(value)) return null;
+    // (labels side by side each a column's header, of a role of its own or a status value's, three or after 序号
+    // (序号 | 问题 | 整改措施 | 是否销号, 序号 | 问题 | 已完成 | 未完成): a ledger's header row, of a ledger of one problem or
+    // two; a label merged down beside another is two deep, 整改落实情况 | 整改措施)
+    const named = roleList.filter(Boolean);
+    if (labels.every((l, k) => roleList[k] || statusWord(l)) && new Set(named).size === named.length && (labels.length >= 3 || roleList[0] === 'no')) return null;
     roles.add(role);
     const at = labels.findLastIndex((l) => headerRole(l) === role);
     if (role === 'measures') {
@@ -92,14 +99,16 @@ export function labelledPairs(rows: string[][]): string[] | null {
  * roll per row (第3个问题已完成。), which gives the problem of that number its status.
  */
 export function statusTable(rows: string[][]): string[] | null {
-  const headerAt = rows.findIndex((r) => r.some((c) => headerRole(c) === 'no') && r.some((c) => headerRole(c) === 'status') && !r.some((c) => headerRole(c) === 'measures'));
+  // (its statuses in words, or as marks in columns named after them: 序号 | 问题 | 已完成 | 正在推进)
+  const headerAt = rows.findIndex((r) => r.some((c) => headerRole(c) === 'no') && r.some((c) => headerRole(c) === 'status' || statusWord(c)) && !r.some((c) => headerRole(c) === 'measures'));
   if (headerAt < 0) return null;
-  const at = (role: Role) => rows[headerAt]!.findIndex((h) => headerRole(h) === role);
-  const [no, st] = [at('no'), at('status')];
+  const head = tableHeader(rows, headerAt);
+  const [no, st] = [columnOf(head, 'no'), columnOf(head, 'status')];
   const l = label();
-  const body = rows.slice(headerAt + 1).filter((r) => /^\d{1,3}$/.test(r[no] ?? '') && r[st]);
+  const says = (r: string[]) => markedStatus(r, head.marks) || (st >= 0 && r[st] ? statusCell(r[st]!) : '');
+  const body = rows.slice(headerAt + head.depth).filter((r) => /^\d{1,3}$/.test(r[no] ?? '') && says(r));
   if (!body.length) return null;
-  return [...rows.slice(0, headerAt).map((r) => r.filter(Boolean).join(' ')), ...body.map((r) => `${l.roll_before}${r[no]}${l.roll_after}${statusCell(r[st]!)}${l.roll_end}`)];
+  return [...rows.slice(0, headerAt).map((r) => r.filter(Boolean).join(' ')), ...body.map((r) => `${l.roll_before}${r[no]}${l.roll_after}${says(r)}${l.roll_end}`)];
 }
 
 /** A row of figures under a row of short headers (问题总数 | 已完成 | 正在推进 | 完成率 ⏎ 15 | 11 | 3 | 73.3%)? */

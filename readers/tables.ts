@@ -1,7 +1,8 @@
 // Tables in DOCX and HTML bulletins: flattened row by row; a rectification ledger
 // (整改台账: 序号 | 问题 | 整改措施 | 完成情况 …) is rewritten as labelled paragraphs
 // (N.问题：… / 整改措施：… / 整改状态：…) so the problems in it are read like any others. What a
-// cell says is read in table-cells.ts, the other shapes of table in table-shapes.ts.
+// cell says is read in table-cells.ts, the other shapes of table in table-shapes.ts, a header over
+// two rows or more and the columns a mark ticks (已完成 | 正在推进 | 长期坚持) in table-headers.ts.
 
 import { pattern } from '../core/rules.js';
 import type { Role } from './reader-rules.js';
@@ -10,6 +11,7 @@ import { spacedLedgers } from './spaced-tables.js';
 import { footnotes } from './md-footnotes.js';
 import { cellBreaks, cellMeasures, combineStatus, headerRole, label, punctEnd, roleOf, statusCell } from './table-cells.js';
 import { fieldTable, figuresTable, isFigures, labelledPairs, measuresTable, statusTable } from './table-shapes.js';
+import { markedStatus, tableHeader } from './table-headers.js';
 
 export { cellMeasures, headerRole } from './table-cells.js';
 export { spacedLedgers } from './spaced-tables.js';
@@ -46,6 +48,15 @@ export function gridOf(rows: TableCell[][]): string[][] {
   return grid.map((g) => Array.from({ length: width }, (_, k) => g[k] ?? ''));
 }
 
+/**
+ * How many rows at a table's top are its header: a ledger's header row, the rows above it and the
+ * rows under it that are headers too (完成情况 over 已完成 | 正在推进: table-headers.ts); 1 for another table.
+ */
+export function headerRows(grid: string[][]): number {
+  const at = grid.findIndex((r) => r.some((c) => headerRole(c) === 'problem') && r.some((c) => headerRole(c) === 'measures'));
+  return at < 0 ? Math.min(1, grid.length) : at + tableHeader(grid, at).depth;
+}
+
 /** What a table is read with besides its rows. */
 export interface TableContext {
   /** what each row cites (a Markdown footnote's text, by the row's index): a note of its problem */
@@ -63,11 +74,12 @@ export function tableLines(rows: string[][], { notes = [], shared }: TableContex
   if (fields) return fields;
   const headerAt = clean.findIndex((r) => r.some((c) => headerRole(c) === 'problem') && r.some((c) => headerRole(c) === 'measures'));
   if (headerAt < 0) return measuresTable(clean) ?? clean.map(flat);
-  const header = clean[headerAt]!;
+  // (a header over two rows or more: 完成情况 over 已完成 | 正在推进 | 长期坚持, table-headers.ts)
+  const head = tableHeader(clean, headerAt);
   const col: Partial<Record<Role, number>> = {};
-  header.forEach((h, i) => {
-    const role = roleOf(h);
-    if (role && col[role] === undefined) col[role] = i;
+  head.roles.forEach((role, i) => {
+    // (a status value's column is read for its marks, not as the status column)
+    if (role && col[role] === undefined && !head.marks.some((m) => m.col === i)) col[role] = i;
   });
   const out = clean.slice(0, headerAt).map(flat);
   let n = 0;
@@ -75,7 +87,7 @@ export function tableLines(rows: string[][], { notes = [], shared }: TableContex
   let open: LedgerProblem | null = null;
   const close = () => { if (open) out.push(...problemLines(open)); open = null; };
   const cell = (r: string[], role: Role) => (col[role] !== undefined ? (r[col[role]!] ?? '') : '');
-  for (const { r, notes: cited } of kept.slice(headerAt + 1)) {
+  for (const { r, notes: cited } of kept.slice(headerAt + head.depth)) {
     const filled = r.filter(Boolean);
     // a merged row (full width, or one cell filled): a category
     if (filled.length <= 1 || new Set(filled).size === 1) {
@@ -101,7 +113,7 @@ export function tableLines(rows: string[][], { notes = [], shared }: TableContex
     const o: LedgerProblem = open!;
     if (cell(r, 'measures')) o.measures.push(...cellMeasures(cell(r, 'measures')));
     o.outcomes.push(cell(r, 'outcome').replace(/\n/g, ''));
-    o.statuses.push(statusCell(cell(r, 'status')));
+    o.statuses.push(markedStatus(r, head.marks) || statusCell(cell(r, 'status')));
     o.deadlines.push(cell(r, 'deadline').replace(/\n/g, ''));
     o.notes.push(...cited);
   }
