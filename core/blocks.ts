@@ -23,8 +23,10 @@ export const BlockSchema = z.object({
   level: z.number().int().min(1).max(9).optional(),
   /** a list item's nesting (0 = top: Word's ilvl) */
   depth: z.number().int().min(0).max(9).optional(),
-  /** the numbering as printed, where the format adds it (Word's automatic numbering) */
+  /** the numbering as printed, where the format adds it (Word's automatic numbering; none for a bullet) */
   numbering: z.string().optional(),
+  /** the list a list item is in, where the format names it (Word's w:numId): items of another list are another list */
+  list: z.string().optional(),
   /** the whole paragraph is bold (<strong>, Word's w:b on every run, **…** in Markdown): a heading in all but name */
   emphasis: z.boolean().optional(),
   /** a table's rows, each its cells' texts, spans resolved (every position a merged cell covers holds its text) */
@@ -78,6 +80,9 @@ export function alignBlocks(blocks: readonly ReaderBlock[], paras: readonly Para
   // a list item of several paragraphs and where the items nested in it (a problem's list of measures) are looked for
   let item: { depth: number; next: number; last: number } | null = null;
   for (const b of blocks) {
+    // (a plain paragraph the reader gives says only where it starts and ends, which hardLines reads: the
+    // paragraphs no block covers are plain paragraphs here)
+    if (b.kind === 'paragraph' && !b.emphasis) continue;
     const lines = b.text.split('\n').filter((l) => l.trim());
     const dropped = b.kind === 'page_header' || b.kind === 'page_footer' || b.kind === 'front_matter';
     if (item && b.kind === 'list_item' && (b.depth ?? 0) > item.depth && lines.length) {
@@ -103,30 +108,63 @@ export function alignBlocks(blocks: readonly ReaderBlock[], paras: readonly Para
 
 /**
  * The reader's list each of `n` paragraphs is an item of (null: none): a run of one-paragraph list
- * items at one depth, one after another (a <ul> of measures, a Word list), is one list.
+ * items at one depth, one after another (a <ul> of measures, a Word list), is one list; where the
+ * reader names its lists, an item of another list starts another (a problem's bulleted measures
+ * after the numbered problem are not the problems' list).
  */
 export function listsOf(blocks: readonly Block[], n: number): Array<string | null> {
   const out: Array<string | null> = new Array(n).fill(null);
-  let run: { id: string; depth: number; end: number } | null = null;
+  let run: { id: string; depth: number; end: number; list: string | undefined } | null = null;
   for (const b of blocks) {
     if (b.kind !== 'list_item' || !b.paras || b.paras[0] !== b.paras[1] || b.paras[0] >= n) continue;
     const [i] = b.paras;
     const depth = b.depth ?? 0;
-    if (!run || run.depth !== depth || run.end !== i - 1) run = { id: `${depth}@${i}`, depth, end: i };
+    if (!run || run.depth !== depth || run.end !== i - 1 || run.list !== b.list) run = { id: `${depth}@${i}`, depth, end: i, list: b.list };
     run.end = i;
     out[i] = run.id;
   }
   return out;
 }
 
-/** The one-line headings and bold paragraphs, normalized and compact: lines normalization keeps apart. */
-export function hardLines(blocks: readonly ReaderBlock[], normalizeLine: (s: string) => string): Set<string> {
-  const out = new Set<string>();
+/**
+ * The lines normalization keeps apart, as compact normalized text: `starts` are never joined to the
+ * line before them, `ends` never to the line after. A block the reader gives as a paragraph of its
+ * own (a heading, a paragraph, a list item: a Word paragraph, an HTML <p> or <li>, a heading or a line
+ * in bold of any reader) starts with its first line and ends with its last, whatever their
+ * punctuation says; the lines inside it (a soft line break, a <br>) may still be a wrap. Plain text
+ * and PDF lines give no paragraphs but their headings and bold lines: their wraps are read from the text.
+ */
+export interface HardLines { starts: Set<string>; ends: Set<string> }
+
+/** A line that ends a sentence or a clause (。！？；：, a closing quote after them) or a bracket. */
+const stops = () => pattern('(?:[{{p.wide_sentence_end}}{{p.wide_semicolon}}{{p.wide_colon}}][{{p.end_quote}}]?|[{{p.close_paren}}{{p.close_bracket}}])$');
+
+export function hardLines(blocks: readonly ReaderBlock[], normalizeLine: (s: string) => string): HardLines {
+  const out: HardLines = { starts: new Set(), ends: new Set() };
+  const seen = new Map<string, string>();
+  const key = (line: string) => {
+    let k = seen.get(line);
+    if (k === undefined) seen.set(line, (k = compact(normalizeLine(line))));
+    return k;
+  };
+  const add = ([first, last]: [string, string]) => {
+    if (first) out.starts.add(first);
+    if (last) out.ends.add(last);
+  };
+  const body: Array<[string, string]> = [];
   for (const b of blocks) {
-    if (!(b.kind === 'heading' || (b.kind === 'paragraph' && b.emphasis)) || b.text.includes('\n')) continue;
-    const k = compact(normalizeLine(b.text));
-    if (k && !k.includes('\n')) out.add(k);
+    if (!(b.kind === 'heading' || b.kind === 'paragraph' || b.kind === 'list_item')) continue;
+    const lines = b.text.split('\n').filter((l) => l.trim());
+    if (!lines.length) continue;
+    const bounds: [string, string] = [key(lines[0]!), key(lines[lines.length - 1]!)];
+    if (b.kind === 'heading' || b.emphasis) add(bounds);
+    else body.push(bounds);
   }
+  // paragraphs that mostly stop inside a sentence are a wrap's lines, one a paragraph (a PDF saved as Word
+  // line by line): where they start and end is no paragraph's, the text's wraps are read as plain text's are
+  const long = body.filter(([, last]) => last.length >= 15);
+  const wrapped = long.length >= 8 && long.filter(([, last]) => !stops().test(last)).length > long.length / 2;
+  if (!wrapped) body.forEach(add);
   return out;
 }
 

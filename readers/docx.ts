@@ -77,7 +77,7 @@ export function stylesOf(styles: XElement | null): Map<string, StyleInfo> {
 /** Block content (body, table cell, text box, content control) → lines, in document order. */
 class Walker {
   lines: string[] = [];
-  /** the headings, bold paragraphs, list items and tables of the body, in order (core/blocks.ts) */
+  /** the headings, paragraphs (bold or plain), list items (numbered or bulleted) and tables of the body, in order (core/blocks.ts) */
   found: ReaderBlock[] = [];
   constructor(private numbering: Numbering, private styles: Map<string, StyleInfo> = new Map()) {}
 
@@ -154,7 +154,8 @@ class Walker {
   private paragraph(p: XElement, out: string[]): void {
     const pPr = kid(p, 'pPr');
     const ref = xmlParagraphRef(pPr);
-    const label = this.numbering.label(ref);
+    const item = this.numbering.item(ref);
+    const label = item?.label ?? null;
     const boxes: string[] = [];
     const text = this.inline(p, boxes);
     out.push(...boxes);
@@ -174,8 +175,11 @@ class Walker {
     const level = ol !== null && Number(ol) < 9 ? Number(ol) + 1 : style.level;
     const blockText = mine.join('\n');
     if (level !== null) this.found.push({ kind: 'heading', text: blockText, level: Math.min(9, Math.max(1, level)), ...(label ? { numbering: label } : {}) });
-    else if (label) this.found.push({ kind: 'list_item', text: blockText, numbering: label, depth: Math.min(9, ref.ilvl ?? 0) });
+    // (an item of a bulleted list as of a numbered one: a problem's measures are often bullets)
+    else if (item) this.found.push({ kind: 'list_item', text: blockText, ...(label ? { numbering: label } : {}), depth: Math.min(9, item.ilvl), list: item.list });
     else if (this.allBold(p, style.bold)) this.found.push({ kind: 'paragraph', text: blockText, emphasis: true });
+    // (a plain paragraph too: Word keeps its paragraphs apart, normalization joins none of them to another)
+    else this.found.push({ kind: 'paragraph', text: blockText });
   }
 
   /** Is every run with text in the paragraph bold (its own w:b, or the paragraph style's)? */

@@ -79,6 +79,8 @@ function blockLines(el: Node, blocks?: ReaderBlock[]): string {
       if (h) blocks.push({ kind: 'heading', text: lines(e), level: Number(h[1]) });
       else if (tag === 'li') blocks.push({ kind: 'list_item', text: lines(e), depth: Math.max(0, e.closest('ul,ol') ? countLists(e) - 1 : 0) });
       else if ((tag === 'p' || tag === 'div') && !e.querySelector('p,div,table,li') && allBold(e)) blocks.push({ kind: 'paragraph', text: lines(e), emphasis: true });
+      // (a <p> of its own is a paragraph the page keeps apart: normalization joins it to no other, core/blocks.ts hardLines)
+      else if (tag === 'p' && !e.querySelector('p,div,table,li')) blocks.push({ kind: 'paragraph', text: lines(e) });
     }
     // a short inline mark holding only a status (<span class="badge">已完成</span> after the problem's words): a status in brackets
     if (INLINE.has(tag) && isBadge(e)) { out += `${open()}${compactText(e)}${close()}`; return; }

@@ -43,6 +43,8 @@ export interface StyleNum { numId: string | null; ilvl: number | null; basedOn: 
 export interface NumberingModel { abstracts: Map<string, Abstract>; nums: Map<string, Num>; styles: Map<string, StyleNum> }
 /** A paragraph's own numbering properties and its style. */
 export interface ParagraphRef { numId: string | null; ilvl: number | null; style: string | null }
+/** A paragraph's place in a list: the list instance (w:numId), its level (w:ilvl), the label shown (null: a bullet). */
+export interface ListItem { list: string; ilvl: number; label: string | null }
 
 function readLevel(l: XElement): Level {
   const val = (name: string) => wAttr(kid(l, name), 'val');
@@ -152,6 +154,15 @@ export class Numbering {
    * counters), or null for a paragraph without numbering, a bullet, or a level showing nothing.
    */
   label(ref: ParagraphRef): string | null {
+    return this.item(ref)?.label ?? null;
+  }
+
+  /**
+   * The list a paragraph with these properties is an item of, as Word shows it (and advances the
+   * counters): the list (its w:numId), the item's level, and its label (null for a bullet, whose
+   * mark is no text). Null for a paragraph without numbering or at a level that shows nothing.
+   */
+  item(ref: ParagraphRef): ListItem | null {
     const pStyle = ref.style;
     let numId = ref.numId;
     let ilvl = ref.ilvl;
@@ -184,7 +195,8 @@ export class Numbering {
       const after = lower?.restart ?? k; // 1-based: restart when a level up to this one is used
       if (after !== 0 && ilvl + 1 <= after) counts[k] = undefined;
     }
-    if (lvl.fmt === 'bullet') return null;
+    // (a bullet shows its mark, no number: an item of its list all the same, unless the mark is empty)
+    if (lvl.fmt === 'bullet') return lvl.text?.trim() ? { list: numId, ilvl, label: null } : null;
     const text = lvl.text ?? `%${ilvl + 1}.`;
     const label = text.replace(/%([1-9])/g, (_m, d: string) => {
       const k = Number(d) - 1;
@@ -193,7 +205,7 @@ export class Numbering {
       const n = counts[k] ?? shown.start;
       return formatNumber(n, lvl.isLgl && k < ilvl ? 'decimal' : shown.fmt);
     });
-    return label.trim() ? label : null;
+    return label.trim() ? { list: numId, ilvl, label } : null;
   }
 }
 

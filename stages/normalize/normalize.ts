@@ -10,19 +10,23 @@ import { barRows } from '../../readers/bar-rows.js';
 import { toSimplified, stripMarkup, dropPinyin, foldWidth, ocrDigits, dropLeadingEmoji, closeCjkSpaces, widenPunctuation } from './characters.js';
 import { dropPageNumbers, dropWebChrome, bracketLabels, dropRepeatedBadges, joinBareNumbers, dropInterleavedBlanks, dropRepeats } from './lines.js';
 import { splitRunOn } from './run-on.js';
-import { unwrapHardBreaks, joinBrokenSentences } from './wraps.js';
+import { unwrapHardBreaks, joinBrokenSentences, type HardTest } from './wraps.js';
+import type { HardLines } from '../../core/blocks.js';
 import { splitProblemLeads, splitProblemLists, splitInlineFields } from './problem-lines.js';
 
 export { toSimplified, widenPunctuation, closeCjkSpaces } from './characters.js';
 export { unwrapHardBreaks, joinBrokenSentences } from './wraps.js';
 
 /**
- * The reader's text → the normalized text. `hard`: lines the reader marks as blocks of their own
- * (a heading, a paragraph in bold), as compact normalized text: never joined to the lines around
- * them, whatever their punctuation says.
+ * The reader's text → the normalized text. `hard`: where the reader's paragraphs start and end
+ * (core/blocks.ts hardLines: a Word paragraph, an HTML <p>, a heading, a paragraph in bold), as
+ * compact normalized text: a line that starts one is never joined to the line before it, one that
+ * ends one never to the line after, whatever their punctuation says.
  */
-export function normalize(raw: string, hard?: ReadonlySet<string>): string {
-  const isHard = hard?.size ? (l: string) => hard.has(l.replace(/\s+/g, '')) : undefined;
+export function normalize(raw: string, hard?: HardLines): string {
+  const isHard: HardTest | undefined = hard && (hard.starts.size || hard.ends.size)
+    ? (l, side) => (side === 'start' ? hard.starts : hard.ends).has(l.replace(/\s+/g, ''))
+    : undefined;
   let t = raw.replace(/\r\n?/g, '\n');
   t = toSimplified(t);
   t = canonicalNumbering(t);
