@@ -3,7 +3,9 @@
 // next, instead of a line of the left column running into the line beside it.
 //
 // A gutter is a vertical strip near the middle of the page that no text item crosses on the
-// rows of a band, with text on both sides of it on most of those rows, and no other wide gap on
+// rows of a band, with text on both sides of it on most of those rows, the gap there clearly wider
+// than the row's usual gap between items (on a page set with letter spacing the gaps between
+// glyphs line up down the page, and are no gutter), and no other wide gap on
 // those rows (a table's rows have gaps between several columns: a table is no two columns). Rows
 // with an item across the gutter (the title, a heading set across the page) are read as they are,
 // between the bands.
@@ -32,6 +34,20 @@ export function rowsOf<T extends Placed>(items: T[]): Array<Row<T>> {
   return rows.sort((a, b) => b.y - a.y);
 }
 
+/**
+ * Whether a row has text on both sides of x with a gutter between: a gap at x clearly wider than
+ * the row's usual gap between two items. On a page set with letter spacing every glyph stands
+ * apart and the gaps line up down the page: such a gap, as wide as the others, is no gutter.
+ */
+function gutterGap(m: { size: number; solid: Placed[]; gaps: number[] }, x: number): boolean {
+  const k = m.solid.findIndex((i) => i.x >= x);
+  if (k <= 0) return false;
+  const at = m.solid[k]!.x - Math.max(...m.solid.slice(0, k).map((i) => i.x + i.width));
+  const others = m.gaps.filter((_, j) => j !== k - 1).map((g) => Math.max(0, g)).sort((a, b) => a - b);
+  const usual = others[Math.floor(others.length / 2)] ?? 0;
+  return at > 2 * usual + 0.5 * m.size;
+}
+
 /** The x of the page's gutter between two columns of text, or null. */
 function gutterOf<T extends Placed>(rows: Array<Row<T>>): number | null {
   const items = rows.flatMap((r) => r.items).filter((i) => i.str.trim());
@@ -40,14 +56,19 @@ function gutterOf<T extends Placed>(rows: Array<Row<T>>): number | null {
   const right = Math.max(...items.map((i) => i.x + i.width));
   const width = right - left;
   if (width <= 0) return null;
+  // each row's items left to right and its usual gap between two items (letter spacing, word spaces)
+  const measured = rows.map((r) => {
+    const solid = r.items.filter((i) => i.str.trim()).sort((a, b) => a.x - b.x);
+    const gaps = solid.slice(1).map((i, k) => i.x - (solid[k]!.x + solid[k]!.width));
+    return { size: r.size, solid, gaps };
+  });
   let best: { x: number; both: number } | null = null;
   for (let x = left + width * 0.35; x <= left + width * 0.65; x += Math.max(1, width / 200)) {
     let both = 0;
     let crossing = 0;
-    for (const r of rows) {
-      const solid = r.items.filter((i) => i.str.trim());
-      if (solid.some((i) => i.x < x && i.x + i.width > x)) { crossing++; continue; }
-      if (solid.some((i) => i.x + i.width <= x) && solid.some((i) => i.x >= x)) both++;
+    for (const m of measured) {
+      if (m.solid.some((i) => i.x < x && i.x + i.width > x)) { crossing++; continue; }
+      if (gutterGap(m, x)) both++;
     }
     // most rows hold text on both sides, few cross (the title, a heading across the page)
     if (both >= rows.length * 0.5 && crossing <= rows.length * 0.2 && (!best || both > best.both)) best = { x, both };

@@ -9,7 +9,7 @@ import { tableLines } from './tables.js';
 import { cellParagraphs } from './pdf-fields.js';
 
 /** A line of a page, in PDF points (y grows upwards), from the text layer or from OCR. */
-export interface Line { text: string; x: number; y: number; right: number; size: number; page: number; /** the first line of a column of text (pdf-columns.ts) */ columnStart?: boolean; /** a ledger table's row, its cells (pdf-tables.ts), and whether it goes on with the last row of the page before */ cells?: string[]; cont?: boolean;
+export interface Line { text: string; x: number; y: number; right: number; size: number; page: number; /** the font family of a line set in one font (a text layer's) */ font?: string; /** the first line of a column of text (pdf-columns.ts) */ columnStart?: boolean; /** a ledger table's row, its cells (pdf-tables.ts), and whether it goes on with the last row of the page before */ cells?: string[]; cont?: boolean;
   /** a cell of a table of fields (pdf-fields.ts): its label and its value's lines, going on with the cell before (cont) or starting a table (first) */
   field?: { label: string; lines: string[]; cont?: boolean; first?: boolean };
   /** a line of a table read whole (a paragraph of its own), the first carrying the table's block */
@@ -80,8 +80,10 @@ export function linesToDocument(pages: Line[][], sizes = true): { text: string; 
     const brokenWord = prev ? /[-\w@.]$/.test(prev.text.trim()) && /^\w/.test(t) && prev.right >= rightEdge - prev.size * 6 : false;
     const prevEnds = prev ? rx(readerPatterns().pdf_paragraph_end).test(prev.text.trim()) : true;
     const sizeChange = prev && Math.abs(prev.size - l.size) > 1;
+    // a line in one font and a numbered line in another: a heading that fills its line, then the item under it
+    const fontChange = !!prev?.font && !!l.font && prev.font !== l.font && startsParagraph(t);
     // (a numbered line after a finished sentence starts a paragraph, indents or not: a paragraph's last line may fill the width)
-    const newPara = !prev || !!l.cells || !!prev.cells || !!l.own || !!prev.own || indented || sizeChange || (!prevFull && !brokenWord) || (prevEnds && startsParagraph(t));
+    const newPara = !prev || !!l.cells || !!prev.cells || !!l.own || !!prev.own || indented || sizeChange || fontChange || (!prevFull && !brokenWord) || (prevEnds && startsParagraph(t));
     if (newPara) { out.push(t); paraSizes.push(l.size); if (l.table) tables.push({ at: out.length - 1, block: l.table }); }
     else {
       const last = out[out.length - 1]!;

@@ -14,6 +14,7 @@ import { linesToDocument, type Line } from './pdf-lines.js';
 import { readingRows } from './pdf-columns.js';
 import { ledgerRows, type OpenTable, type TableRow } from './pdf-tables.js';
 import { fieldRows, type FieldRow, type OpenFields } from './pdf-fields.js';
+import { joinItems, pageLetterSpacing } from './pdf-words.js';
 export { linesToText, linesToDocument, type Line } from './pdf-lines.js';
 
 
@@ -26,13 +27,19 @@ function toLines(items: StructuredTextItem[], page: number, open: Open = { ledge
   // (a page set in two columns: each column top to bottom, pdf-columns.ts)
   // (a ledger table: its rows of cells rebuilt from the items' places, pdf-tables.ts; a table of fields, pdf-fields.ts)
   const lines: Line[] = [];
-  const read = ledgerRows(readingRows(items), open.ledger);
+  const rows = readingRows(items);
+  // (a line of a few glyphs is read with its page's letter spacing)
+  const spacing = pageLetterSpacing(rows.map((r) => r.items));
+  const lineText = (its: StructuredTextItem[]) => textOf(its, spacing);
+  const read = ledgerRows(rows, open.ledger);
   const fields = fieldRows(read.rows, open.fields);
   for (const r of fields.rows as Array<FieldRow<StructuredTextItem> & { dx?: number; dRight?: number; columnStart?: boolean }>) {
     const field = r.field ? { ...r.field, lines: r.field.lines.map(lineText) } : null;
     const text = r.cells ? r.cells.join('\t') : field ? [field.label, ...field.lines].join(' ') : lineText(r.items);
     const xs = r.items.filter((i) => i.str.trim());
-    if (text.trim() && xs.length) lines.push({ text, x: Math.min(...xs.map((i) => i.x)) + (r.dx ?? 0), y: r.y, right: Math.max(...xs.map((i) => i.x + i.width)) + (r.dRight ?? 0), size: r.size, page, ...(r.columnStart ? { columnStart: true } : {}), ...(r.cells ? { cells: r.cells, ...(r.cont ? { cont: true } : {}) } : {}), ...(field ? { field } : {}) });
+    // (a line set in one font says so: a heading in its own font ends where a numbered line in another starts)
+    const font = xs.every((i) => i.fontFamily === xs[0]?.fontFamily) && xs[0]?.fontFamily ? { font: xs[0].fontFamily } : {};
+    if (text.trim() && xs.length) lines.push({ text, x: Math.min(...xs.map((i) => i.x)) + (r.dx ?? 0), y: r.y, right: Math.max(...xs.map((i) => i.x + i.width)) + (r.dRight ?? 0), size: r.size, page, ...font, ...(r.columnStart ? { columnStart: true } : {}), ...(r.cells ? { cells: r.cells, ...(r.cont ? { cont: true } : {}) } : {}), ...(field ? { field } : {}) });
   }
   return { lines, open: { ledger: read.open, fields: fields.open } };
 }
@@ -57,9 +64,10 @@ function joinBrokenRows(pages: Line[][]): void {
 /**
  * One line's text from its items, left to right. Some producers (LibreOffice with a fallback
  * font) write a run with spaces where a glyph of another font goes and draw that glyph as a
- * separate item on top: such overlay glyphs replace the space under them.
+ * separate item on top: such overlay glyphs replace the space under them. Word spaces against
+ * letter spacing: pdf-words.ts.
  */
-function lineText(items: StructuredTextItem[]): string {
+function textOf(items: StructuredTextItem[], spacing: number | null): string {
   const sorted = [...items].sort((a, b) => a.x - b.x);
   const base: StructuredTextItem[] = [];
   const overlays: StructuredTextItem[] = [];
@@ -79,15 +87,7 @@ function lineText(items: StructuredTextItem[]): string {
       if (h.chars[k] === ' ') { h.chars[k] = o.str; break; }
     }
   }
-  let text = '';
-  let right = -Infinity;
-  for (const { b, chars: cs } of chars) {
-    const str = cs.join('');
-    const gap = b.x - right;
-    text += gap > b.fontSize * 0.8 && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(str) ? ' ' + str : str;
-    right = Math.max(right, b.x + b.width);
-  }
-  return text;
+  return joinItems(chars.map(({ b, chars: cs }) => ({ ...b, str: cs.join('') })), spacing);
 }
 
 /**

@@ -84,3 +84,18 @@ describe('footnotes', () => {
     expect(doc.blocks).toContainEqual({ kind: 'page_footer', text: '①《管护办法》由省农业农村厅印发。', page: 1 });
   });
 });
+
+describe('a heading that fills its line', () => {
+  const line = (t: string, y: number, right: number, font: string): Line => ({ text: t, x: 50, y, right, size: 12, page: 0, font });
+  // the heading stops 10 pt short of the right edge: a full line by its width
+  const lines = (headFont: string) => [line('整改工作开展情况如下。', 800, 300, 'serif'), line('（三）落实新时代党的组织路线和上轮巡察整改方面', 786, 490, headFont),
+    line('9.机关党支部“三会一课”制度落实不严格，组织生活质量', 772, 500, 'serif'), line('不高。', 758, 120, 'serif')];
+
+  it('set in its own font, ends before a numbered line in another', () => {
+    expect(linesToDocument([lines('sans')]).text.split('\n')).toContain('（三）落实新时代党的组织路线和上轮巡察整改方面');
+  });
+
+  it('in the same font as the numbered line after it, the two read as one paragraph (a line that fills the width goes on)', () => {
+    expect(linesToDocument([lines('serif')]).text).toContain('方面9.机关党支部');
+  });
+});
