@@ -11,7 +11,7 @@ import { checkOf } from '../../core/checks.js';
 export const normalizeStage: Stage = {
   name: 'normalize',
   run(doc) {
-    doc.text = normalize(doc.raw.text, hardLines(doc.raw.blocks ?? [], normalize));
+    doc.text = normalize(doc.raw.text, () => hardLines(doc.raw.blocks ?? [], normalize));
     doc.paragraphs = paragraphsOf(doc.text);
     doc.blocks = alignBlocks(doc.raw.blocks ?? [], doc.paragraphs, normalize);
     if (mojibakeScore(doc.text) > 0.7) {

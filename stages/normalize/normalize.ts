@@ -23,9 +23,11 @@ export { unwrapHardBreaks, joinBrokenSentences } from './wraps.js';
  * compact normalized text: a line that starts one is never joined to the line before it, one that
  * ends one never to the line after, whatever their punctuation says.
  */
-export function normalize(raw: string, hard?: HardLines): string {
-  const isHard: HardTest | undefined = hard && (hard.starts.size || hard.ends.size)
-    ? (l, side) => (side === 'start' ? hard.starts : hard.ends).has(l.replace(/\s+/g, ''))
+export function normalize(raw: string, hard?: HardLines | (() => HardLines)): string {
+  // (given as a function: made only when a line would be joined to another, most documents never)
+  let h: HardLines | undefined = typeof hard === 'function' ? undefined : hard;
+  const isHard: HardTest | undefined = hard
+    ? (l, side) => { h ??= (hard as () => HardLines)(); return (side === 'start' ? h.starts : h.ends).has(l.replace(/\s+/g, '')); }
     : undefined;
   let t = raw.replace(/\r\n?/g, '\n');
   t = toSimplified(t);

@@ -62,6 +62,7 @@ export function unwrapHardBreaks(lines: string[], hard: HardTest = () => false):
     // the next line starts a paragraph
     const full = lastPhysical >= width - 2 && (!terminal().test(prev ?? '') || (lastPhysical >= width && stopEnd.test(prev ?? '')));
     const prevFull = prev !== null && full && !(out.length <= 3 && titleLike.test(prev)) && !(out.length <= 4 && openingStart.test(line));
+    // (the reader's paragraphs asked last: only where the text would join two lines)
     if (prevFull && line && !startsParagraph(line) && !(terminal().test(prev ?? '') && closes(line)) && !hard(line, 'start') && !hard(lastLine, 'end')) out[out.length - 1] = joinWrapped(prev, line);
     else out.push(line);
     lastPhysical = len(line);
@@ -92,14 +93,16 @@ export function joinWrapped(prev: string, line: string): string {
 export function joinBrokenSentences(lines: string[], hard: HardTest = () => false): string[] {
   const r = layout().normalize;
   const out: string[] = [];
-  let prevEnds = false; // the last line taken ends a paragraph of the reader's
+  let last: string | null = null; // the last line taken (a paragraph of the reader's may end with it)
   const wrapped = hardWrapped(lines);
   for (const line of lines) {
     const prev = out.length ? out[out.length - 1]! : null;
     const opensPart = startsParagraph(line) || rx(r.opening).test(line) || closes(line);
-    if (prev !== null && line && !hard(line, 'start') && !prevEnds && ((!opensPart && midSentence(prev, rx(r.title), wrapped)) || numberGoesOn(prev, line))) out[out.length - 1] = prev + line;
+    // (the reader's paragraphs asked last: only where the text would join the two lines)
+    const joins = prev !== null && line && ((!opensPart && midSentence(prev, rx(r.title), wrapped)) || numberGoesOn(prev, line));
+    if (joins && !hard(line, 'start') && !(last !== null && hard(last, 'end'))) out[out.length - 1] = prev + line;
     else out.push(line);
-    prevEnds = hard(line, 'end');
+    last = line;
   }
   return out;
 }
