@@ -104,3 +104,21 @@ describe('problems answered in a later part under their quoted titles', () => {
     expect(rec.issues.every((i) => i.measures.length === 0)).toBe(true);
   });
 });
+
+describe('a paragraph after a problem\'s list of measures', () => {
+  const page = (after: string) => `<html><head><meta charset="utf-8"><title>通报</title></head><body><div class="content"><h1>中共某县某镇委员会关于巡察整改情况的通报</h1>
+<p>根据县委统一部署，2023年3月1日至4月30日，县委第一巡察组对某镇党委开展了常规巡察，5月20日反馈了巡察意见。</p>
+<h2>一、整改工作开展情况</h2><p>镇党委把巡察整改作为重大政治任务，成立由党委书记任组长的整改工作领导小组，对照巡察反馈的2个问题逐项制定整改措施4条，明确责任领导、责任单位和完成时限，实行台账管理、对账销号，定期调度整改进展，确保每一项整改任务都落到实处、见到实效。</p>
+<h2>二、巡察反馈问题整改情况</h2><p>1.学科专业结构不够合理。</p><ul><li>修订专业设置管理办法</li><li>停招专业3个</li></ul><p>${after}</p>
+<p>2.财务报销不规范。</p><ul><li>修订报销制度</li><li>开展专项检查2次</li></ul><p>目前已完成整改。</p><h2>三、下一步工作打算</h2><p>镇党委将坚持目标不变、标准不降、力度不减，持续巩固整改成果，防止问题反弹回潮，以整改实效推动各项工作高质量发展。</p></div></body></html>`;
+  it('that only says where the work stands is a note, its status read', async () => {
+    const rec = await extractBytes(enc(page('专业结构调整需长期坚持，将持续优化学科专业布局。')), 'x.html');
+    expect(rec.issues[0]!.measures.length).toBe(2);
+    expect(rec.issues[0]!.notes).toEqual(['专业结构调整需长期坚持，将持续优化学科专业布局。']);
+    expect(rec.issues[0]!.status).toBe('long_term');
+  });
+  it('that says what was done stays a measure', async () => {
+    const rec = await extractBytes(enc(page('建立专业动态调整机制，每年评估1次。')), 'x.html');
+    expect(rec.issues[0]!.measures.length).toBe(3);
+  });
+});

@@ -63,6 +63,9 @@ function readBody(body: string, st: BodyReading, list: string | null): void {
     st.measures.push(raw);
     return;
   }
+  // a paragraph after the list the measures are in, not in it, that only says where the work stands (专业结构调整需长期坚持，…):
+  // a note, as a status sentence after the measures is
+  if (st.measureList != null && list !== st.measureList && saysStatus(raw) && !seriesMarkers(raw).length && !rx(r.labels.measures).test(raw) && rx(r.outcome).exec(raw)?.index !== 0) { st.notes.push(raw); return; }
   if (rx(r.labels.deadline).test(raw) || rx(r.labels.cause).test(raw)) { st.notes.push(raw); return; }
   // a sentence that points at the problem's table of measures (…具体落实情况见下表。) is none of them
   if (rx(r.table_intro).test(raw)) return;
