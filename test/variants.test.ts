@@ -14,12 +14,12 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   // a PDF's text layer wrapped at 35 columns: its own wraps break numbers and words at line ends (1286.4 as 12-⏎86.4,
   // In-⏎SAR); rewriting a line-start 1. as 1、, widening its punctuation or rewrapping it at 33 moves those breaks where no
   // wrap rule can see them (86.4 becomes 86、4, the phone loses its wrap)
-  'pdf-columns-2023': ['half-width punctuation', 'numbering 1、', 'numbering （1）', 'full-width point 1．', 'hard-wrapped at 33 characters', 'line breaks lost', 'measures numbered （1）（2） in the paragraph', 'measures numbered 第一，第二，'],
+  'pdf-columns-2023': ['half-width punctuation', 'numbering 1、', 'numbering （1）', 'full-width point 1．', 'hard-wrapped at 33 characters', 'line breaks lost', 'measures numbered （1）（2） in the paragraph', 'measures numbered 第一，第二，', 'measures worded 首先，其次，最后，'],
   // a tab-separated ledger: wrapping its rows at 33 or running them together breaks the rows (as for measure-table)
   'ledger-appendix-2024': ['hard-wrapped at 33 characters', 'line breaks lost'],
   // its problems are themselves a series (巡视指出：一是X；二是Y), answered 对第一个问题，一是…: renumbering every 一是 as
   // ① or 第一， renumbers the problems as well as the measures, a different document
-  'series-problems-2023': ['measures numbered ①②', 'measures numbered 第一，第二，'],
+  'series-problems-2023': ['measures numbered ①②', 'measures numbered 第一，第二，', 'measures worded 首先，其次，最后，'],
   // a decimal outline (1.1, 1.1.1): printing its 1. as 1、 or （1） turns 1.1 into 1、1 / （1）1, no outline at all
   'decimal-outline-2023': ['numbering 1、', 'numbering （1）'],
   // its measures are numbered （1）（2） on lines of their own under problems 1.: numbering the problems （1） too erases the nesting
@@ -29,9 +29,9 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   // its problems are the 一是/二是 items themselves: numbering them otherwise makes them measures
   // a PDF copy hard-wrapped at its page width: rewording a label or a marker inside a wrapped line
   // changes that line's length, and the wrap no longer reads as one width
-  'pdf-long-2024': ['measures label 整改进展情况', 'measures numbered ①②', 'measures numbered 第一，第二，', 'measures label 整改措施及成效'],
-  'town-lists-2024': ['measures numbered （1）（2） in the paragraph', 'measures numbered ①②', 'measures numbered 第一，第二，'],
-  'yishi-problems-2022': ['measures numbered （1）（2） in the paragraph', 'measures numbered ①②', 'measures numbered 第一，第二，'],
+  'pdf-long-2024': ['measures label 整改进展情况', 'measures numbered ①②', 'measures numbered 第一，第二，', 'measures label 整改措施及成效', 'measures worded 首先，其次，最后，'],
+  'town-lists-2024': ['measures numbered （1）（2） in the paragraph', 'measures numbered ①②', 'measures numbered 第一，第二，', 'measures worded 首先，其次，最后，'],
+  'yishi-problems-2022': ['measures numbered （1）（2） in the paragraph', 'measures numbered ①②', 'measures numbered 第一，第二，', 'measures worded 首先，其次，最后，'],
   // a table laid out in columns of spaces: wrapping its lines, losing its line breaks or indenting them with
   // full-width spaces moves its columns (the layout is the table)
   'spaced-table-2024': ['hard-wrapped at 33 characters', 'line breaks lost', 'CRLF and full-width indents'],
@@ -60,7 +60,7 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   'xinxiang-shuili-2024': ['hard-wrapped at 33 characters'],
   // the same, and rewording a label inside a line already wrapped at the page's width gives lines of
   // widths no PDF has, which the unwrapping reads as paragraph ends
-  'pdf-noise-2023': ['hard-wrapped at 33 characters', 'measures label 整改进展情况', 'measures label 整改措施及成效', 'no measures label', 'measures numbered （1）（2） in the paragraph', 'measures numbered 第一，第二，'],
+  'pdf-noise-2023': ['hard-wrapped at 33 characters', 'measures label 整改进展情况', 'measures label 整改措施及成效', 'no measures label', 'measures numbered （1）（2） in the paragraph', 'measures numbered 第一，第二，', 'measures worded 首先，其次，最后，'],
   // a table pasted as text is its lines: one row a line (wrapped or run together, it is no table)
   'tables-markdown-2023': ['hard-wrapped at 33 characters', 'line breaks lost'],
   'tables-tsv-2024': ['hard-wrapped at 33 characters', 'line breaks lost'],
@@ -175,15 +175,11 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   'paragraph-problems-2022': {
     'hard-wrapped at 33 characters': 'a wrap inside 巡察反馈的“X”问题， leaves the opener unread: the paragraph is no problem',
     'line breaks lost': 'paragraphs that open 巡察反馈的“X”问题， run together: only those after 。 are cut',
-    'measures numbered （1）（2） in the paragraph': 'a series after the clause\'s subject (局党组（1）…) is read only for 一是…二是',
-    'measures numbered 第一，第二，': 'a series after the clause\'s subject (局党组第一，…) is read only for 一是…二是',
   },
   'rectification-report-2023': { 'line breaks lost': 'problems numbered 一、…十二、 at the top level run together with their 整改情况：/整改进度： lines: the top-level numbering is not cut out of one line' },
   'central-ministry-amounts-2022': {
     'hard-wrapped at 33 characters': 'a 巡视指出，X。 paragraph wrapped inside its first sentence is not read back as one: problems lost',
     'line breaks lost': 'the 巡视指出，X。 paragraphs run together with the part headings: the parts are not cut',
-    'measures numbered （1）（2） in the paragraph': 'a series after the clause\'s subject (部党组（1）…) is read only for 一是…二是',
-    'measures numbered 第一，第二，': 'a series after the clause\'s subject (部党组第一，…) is read only for 一是…二是',
   },
   'inline-brackets-2022': {
     'hard-wrapped at 33 characters': 'a problem\'s one paragraph of 【】 fields wrapped: a label cut by a wrap is not read back',

@@ -42,4 +42,17 @@ export const MEASURE_STYLES: Record<string, (t: string) => string> = {
   'measures numbered ①②': (t) => t.replace(/([一二三四五六七八九十])是/g, (_m, n: string) => '①②③④⑤⑥⑦⑧⑨⑩'[('一二三四五六七八九十'.indexOf(n))]!),
   'measures numbered 第一，第二，': (t) => t.replace(/([一二三四五六七八九十])是/g, '第$1，'),
   'measures label 整改措施及成效': (t) => t.replace(/^整改(?:情况|措施)：/gm, '整改措施及成效：'),
+  // a series of two to four (一是…四是) worded 首先，…其次，…（再次，…）最后，, in a paragraph or over paragraphs
+  'measures worded 首先，其次，最后，': (t) => {
+    const ns = '一二三四五六七八九十';
+    const runs: RegExpMatchArray[][] = [];
+    for (const m of t.matchAll(/([一二三四五六七八九十])是/g)) if (m[1] === '一' || !runs.length) runs.push([m]); else runs.at(-1)!.push(m);
+    const words = new Map<number, string>();
+    for (const r of runs) {
+      if (r.length < 2 || r.length > 4 || r.some((m, i) => ns.indexOf(m[1]!) !== i)) continue;
+      const w = { 2: ['首先，', '其次，'], 3: ['首先，', '其次，', '最后，'], 4: ['首先，', '其次，', '再次，', '最后，'] }[r.length]!;
+      r.forEach((m, i) => words.set(m.index!, w[i]!));
+    }
+    return t.replace(/[一二三四五六七八九十]是/g, (m, at: number) => words.get(at) ?? m);
+  },
 };

@@ -29,32 +29,49 @@ function markerValue(marker: string, last: number): { k: number; word: boolean }
   return { k, word: ordinal !== undefined };
 }
 
+/** A marker's form with its number taken out (一是 and 三是 share one; 首先/其次/最后 are words): a series keeps one form. */
+function markerForm(marker: string, word: boolean): string {
+  return word ? 'word' : marker.replace(/[\d\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341]+/g, 'N');
+}
+
 /** 一是/二是… markers that count up (a series may restart at 一是). */
 export function seriesMarkers(s: string, after = 0): Marker[] {
   const re = rx(structureRules().series, 'g');
   const clauseStart = pattern('[{{p.full_stop}}{{p.semicolon}}{{p.comma}}{{p.colon}}{{p.enum_comma}}{{p.close_paren}}\\s]');
   const circled = /^[\u2460-\u2473\u24f5-\u24fe\u2776-\u277f]$/; // ① … ⑳, ⓵ … ⓾, ❶ … ❿
+  const found = [...s.matchAll(re)];
   const out: Array<Marker & { word: boolean }> = [];
   let last = after;
-  for (const m of s.matchAll(re)) {
+  for (const [i, m] of found.entries()) {
     const { k, word } = markerValue(m[0], last);
     // must start a clause: paragraph start or after punctuation
     // (a circled number is a marker wherever it stands: …9件②制定…)
-    // (and a series' first 一是 may follow the clause's subject, up to six characters: …问题，局党组一是修订…)
+    // (and a series' first marker may follow the clause's subject, up to six characters, when its second
+    // follows in the same form at a clause's start: …问题，局党组一是修订…二是… / 部党组首先，…其次，…; never a
+    // bare 1、 or 1. there, which lists numbers: 涉及1、2、3号楼)
     const before = s[m.index! - 1];
-    const subjectFirst = k === 1 && m[0].includes('\u662f') && s.includes('\u4e8c\u662f', m.index!) && (() => {
-      let j = m.index! - 1;
-      while (j >= 0 && m.index! - j <= 6 && /[\u4e00-\u9fff]/.test(s[j]!)) j--;
-      return j < m.index! - 1 && (j < 0 || clauseStart.test(s[j]!));
-    })();
+    const subjectFirst = k === 1 && !/^\d/.test(m[0]) && subjectBefore(s, m.index!, clauseStart) && found.slice(i + 1).some((n) => {
+      const v = markerValue(n[0], 1);
+      return v.k === 2 && markerForm(n[0], v.word) === markerForm(m[0], word) && clauseStart.test(s[n.index! - 1] ?? '');
+    });
     if (m.index! > 0 && !clauseStart.test(before ?? '') && !circled.test(m[0]) && !subjectFirst) continue;
     if (k === last + 1 || (k === 1 && last > 0)) {
       out.push({ at: m.index!, len: m[0].length, k, word });
       last = k;
     }
   }
-  // 首先 alone (首先要…) is a word, not a series: ordinal words count only when two or more are found
+  // 首先 alone (首先要…) is a word, not a series: ordinal words count when two or more are found, or when one
+  // opens the paragraph (首先，… on a line of its own, its 其次，… in the next) or goes on a series the
+  // paragraphs before began (其次，… after 首先，…)
   const words = out.filter((x) => x.word);
-  const kept = words.length === 1 ? out.filter((x) => !x.word) : out;
+  const lone = words.length === 1 && words[0]!.at > 0 && !(after > 0 && words[0]!.k === after + 1);
+  const kept = lone ? out.filter((x) => !x.word) : out;
   return kept.map(({ at, len, k }) => ({ at, len, k }));
+}
+
+/** Up to six Chinese characters before `at`, after a clause's start (the clause's subject: 局党组, 部党组). */
+function subjectBefore(s: string, at: number, clauseStart: RegExp): boolean {
+  let j = at - 1;
+  while (j >= 0 && at - j <= 6 && /[\u4e00-\u9fff]/.test(s[j]!)) j--;
+  return j < at - 1 && (j < 0 || clauseStart.test(s[j]!));
 }
