@@ -64,6 +64,8 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   // a table pasted as text is its lines: one row a line (wrapped or run together, it is no table)
   'tables-markdown-2023': ['hard-wrapped at 33 characters', 'line breaks lost'],
   'tables-tsv-2024': ['hard-wrapped at 33 characters', 'line breaks lost'],
+  // a ledger copied from a PDF with each table cell on its own line: run together, no cell boundary is left
+  'cell-lines-ledger-2023': ['line breaks lost'],
 };
 
 /**
@@ -226,6 +228,11 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   },
   'roman-outline-2022': { 'line breaks lost': 'ASCII Roman (i) and letters A. are read at the head of a line only: run together, nothing marks a problem' },
   'toc-report-2023': { 'line breaks lost': 'as the text itself: the table of contents is read as the outline (fixture gap)' },
+  'signal-word-blocks-2024': { 'line breaks lost': 'unnumbered blocks opened by 巡察指出：/反馈问题： under ■ lines run together: the signal words are not cut out of one line, 3 problems of 15 found' },
+  'reversed-levels-2024': {
+    'hard-wrapped at 33 characters': 'a wrapped line ending in the last problem\'s （已完成） tag is joined to the 下一步 paragraph after it: problem 14 takes the plan as a measure and reads in progress',
+    'line breaks lost': 'status tags in brackets （已完成）/（正在整改） run on into the next 一、关于…的问题: they are not read as the status of the problem they close, 9 statuses of 14 wrong',
+  },
 };
 
 /**
