@@ -14,14 +14,14 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   // a PDF's text layer wrapped at 35 columns: its own wraps break numbers and words at line ends (1286.4 as 12-⏎86.4,
   // In-⏎SAR); rewriting a line-start 1. as 1、, widening its punctuation or rewrapping it at 33 moves those breaks where no
   // wrap rule can see them (86.4 becomes 86、4, the phone loses its wrap)
-  'pdf-columns-2023': ['half-width punctuation', 'numbering 1、', 'numbering （1）', 'full-width point 1．', 'hard-wrapped at 33 characters', 'line breaks lost', 'measures numbered （1）（2） in the paragraph', 'measures numbered 第一，第二，', 'measures worded 首先，其次，最后，'],
+  'pdf-columns-2023': ['half-width punctuation', 'numbering 1、', 'numbering （1）', 'numbering 1）', 'full-width point 1．', 'hard-wrapped at 33 characters', 'line breaks lost', 'measures numbered （1）（2） in the paragraph', 'measures numbered 第一，第二，', 'measures worded 首先，其次，最后，'],
   // a tab-separated ledger: wrapping its rows at 33 or running them together breaks the rows (as for measure-table)
   'ledger-appendix-2024': ['hard-wrapped at 33 characters', 'line breaks lost'],
   // its problems are themselves a series (巡视指出：一是X；二是Y), answered 对第一个问题，一是…: renumbering every 一是 as
   // ① or 第一， renumbers the problems as well as the measures, a different document
   'series-problems-2023': ['measures numbered ①②', 'measures numbered 第一，第二，', 'measures worded 首先，其次，最后，'],
   // a decimal outline (1.1, 1.1.1): printing its 1. as 1、 or （1） turns 1.1 into 1、1 / （1）1, no outline at all
-  'decimal-outline-2023': ['numbering 1、', 'numbering （1）'],
+  'decimal-outline-2023': ['numbering 1、', 'numbering （1）', 'numbering 1）'],
   // its measures are numbered （1）（2） on lines of their own under problems 1.: numbering the problems （1） too erases the nesting
   'common-individual-2024': ['numbering （1）'],
   // tables of measures whose rows are lines of pipes: wrapping the lines or running them together breaks the rows
@@ -39,7 +39,7 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   'box-table-2024': ['hard-wrapped at 33 characters', 'line breaks lost'],
   'grid-table-2023': ['hard-wrapped at 33 characters', 'line breaks lost'],
   // OCR text: its numbers are damaged as a scan's are (l., I0.); a variant that rewrites the numbering by its form finds other forms, and its own hard wraps at 28 with a wrap at 33 read as none
-  'ocr-noise-2023': ['numbering 1、', 'numbering （1）', 'full-width point 1．', 'measures numbered ①②', 'line breaks lost'],
+  'ocr-noise-2023': ['numbering 1、', 'numbering （1）', 'numbering 1）', 'full-width point 1．', 'measures numbered ①②', 'line breaks lost'],
   // its totals are a table of figures: run together, the table's two rows are no rows
   'totals-table-2024': ['line breaks lost'],
   // its statuses are in a table after the signature: run together, the table's rows are no rows

@@ -5,6 +5,9 @@ export const VARIANTS: Record<string, (t: string) => string> = {
   'numbering 1、': (t) => t.replace(/^(\d+)\.\s*/gm, '$1、'),
   'numbering （1）': (t) => t.replace(/^(\d+)\.\s*/gm, '（$1）'),
   'full-width point 1．': (t) => t.replace(/^(\d+)\.\s*/gm, '$1．'),
+  'numbering 1）': (t) => t.replace(/^(\d+)\.\s*/gm, '$1）'),
+  // an old CMS or a Word file typed in full-width: every digit full-width (２０２４年３月，１．关于…，５.２万元)
+  'full-width digits': (t) => t.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d))),
   'problem heading without 。': (t) => t.replace(/^(\d+[.．、].*?问题)。$/gm, '$1'),
   '的问题': (t) => t.replace(/^(\d+[.．、]关于“.*”)问题。$/gm, '$1的问题。'),
   'measures label 整改措施': (t) => t.replace(/^整改情况：/gm, '整改措施：'),

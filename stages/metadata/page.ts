@@ -3,6 +3,7 @@
 import { rx } from '../../core/rules.js';
 import { isDocNumber } from '../../core/vocabulary.js';
 import { metadataRules } from './rules.js';
+import { foldWidth } from '../normalize/characters.js';
 
 export { isDocNumber };
 
@@ -13,7 +14,8 @@ export { isDocNumber };
  */
 export function publishedInText(raw: string): string | null {
   const r = metadataRules();
-  const lines = raw.split(/\r?\n/, 15);
+  // (full-width digits read as digits: 发布时间：２０２２-１０-２４ is a copy's 2022-10-24)
+  const lines = raw.split(/\r?\n/, 15).map(foldWidth);
   // a labelled date, or else the date in brackets after the title (…的通报（2024年9月2日）)
   const m = rx(r.published).exec(lines.join('\n'))
     ?? lines.map((l) => (rx(r.about).test(l) ? rx(r.title_date).exec(l) : null)).find((x) => x) ?? null;
@@ -31,7 +33,7 @@ export function publishedInText(raw: string): string | null {
  */
 export function docNumberInText(raw: string): string | null {
   const r = metadataRules();
-  const lines = raw.split(/\r?\n/, 20);
+  const lines = raw.split(/\r?\n/, 20).map(foldWidth);
   // a 文号 before a 索引号, wherever each stands (the rule's alternatives in that order)
   const found = [...lines.join('\n').matchAll(rx(r.doc_number, 'g'))].filter((x) => isDocNumber(x[1]));
   const m = found.find((x) => !rx(r.doc_index_label).test(x[0])) ?? found[0];

@@ -58,9 +58,13 @@ export const dropPinyin = (t: string) => t.replace(rx(layout().pinyin, 'g'), '')
  * full-width and Unicode hyphens to -. (Code points: the full-width block is ASCII shifted by 0xFEE0.)
  */
 export function foldWidth(t: string): string {
+  return foldCharacters(t).replace(/[\u3000\u00a0\u2002-\u200a\u202f\t]/g, ' ');
+}
+
+/** foldWidth's letters, digits and hyphens only, spaces and tabs kept: before tables pasted as text are read (１｜X, a tab-separated row). */
+export function foldCharacters(t: string): string {
   return t
     .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff20]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\u3000\u00a0\u2002-\u200a\u202f\t]/g, ' ')
     .replace(/[\uff0d\u2010\u2011]/g, '-');
 }
 

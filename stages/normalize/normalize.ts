@@ -7,7 +7,7 @@
 import { canonicalNumbering } from '../../core/numbering.js';
 import { textLedgers } from '../../readers/tables.js';
 import { barRows } from '../../readers/bar-rows.js';
-import { toSimplified, stripMarkup, dropPinyin, foldWidth, ocrDigits, dropLeadingEmoji, closeCjkSpaces, widenPunctuation } from './characters.js';
+import { toSimplified, stripMarkup, dropPinyin, foldWidth, foldCharacters, ocrDigits, dropLeadingEmoji, closeCjkSpaces, widenPunctuation } from './characters.js';
 import { dropPageNumbers, dropWebChrome, bracketLabels, dropRepeatedBadges, joinBareNumbers, dropInterleavedBlanks, dropRepeats } from './lines.js';
 import { splitRunOn } from './run-on.js';
 import { unwrapHardBreaks, joinBrokenSentences, type HardTest } from './wraps.js';
@@ -33,7 +33,8 @@ export function normalize(raw: string, hard?: HardLines | (() => HardLines)): st
   t = toSimplified(t);
   t = canonicalNumbering(t);
   // a table pasted as text (Markdown pipes, spreadsheet tabs): read after the script is simplified, so 問題 heads a column as 问题 does
-  t = textLedgers(barRows(t));
+  // (its digits folded first: a row numbered １｜ or a count ３个 in a cell reads as one in ASCII does)
+  t = textLedgers(barRows(foldCharacters(t)));
   t = stripMarkup(t);
   t = dropPinyin(t);
   t = foldWidth(t);

@@ -44,6 +44,8 @@ export type HardTest = (line: string, side: 'start' | 'end') => boolean;
  * Join lines that a fixed-width wrap broke inside a paragraph. Only when the text
  * looks hard-wrapped: many lines share the maximal length.
  */
+const count = (t: string, re: RegExp) => t.match(re)?.length ?? 0;
+
 export function unwrapHardBreaks(lines: string[], hard: HardTest = () => false): string[] {
   const measured = wrapWidth(lines);
   if (!measured) return lines;
@@ -52,6 +54,9 @@ export function unwrapHardBreaks(lines: string[], hard: HardTest = () => false):
   const titleLike = pattern('(?:{{title_end}})$');
   const openingStart = pattern('^(?:{{opening_word}})');
   const stopEnd = pattern('[{{p.full_stop}}{{p.wide_semicolon}}{{p.wide_colon}}]$');
+  // (no paragraph ends inside brackets: a line after one left open goes on with it, though it starts 3）… or
+  // 8）或…, the wrap having cut （3） or （0377-6626982⏎8）)
+  const unclosed = (t: string) => count(t, /[\uff08(]/g) > count(t, /[\uff09)]/g);
   let lastPhysical = 0; // length of the last physical line appended to out's last paragraph
   let lastLine = '';
   for (const raw of lines) {
@@ -63,7 +68,7 @@ export function unwrapHardBreaks(lines: string[], hard: HardTest = () => false):
     const full = lastPhysical >= width - 2 && (!terminal().test(prev ?? '') || (lastPhysical >= width && stopEnd.test(prev ?? '')));
     const prevFull = prev !== null && full && !(out.length <= 3 && titleLike.test(prev)) && !(out.length <= 4 && openingStart.test(line));
     // (the reader's paragraphs asked last: only where the text would join two lines)
-    if (prevFull && line && !startsParagraph(line) && !(terminal().test(prev ?? '') && closes(line)) && !hard(line, 'start') && !hard(lastLine, 'end')) out[out.length - 1] = joinWrapped(prev, line);
+    if (prevFull && line && (!startsParagraph(line) || unclosed(prev)) && !(terminal().test(prev ?? '') && closes(line)) && !hard(line, 'start') && !hard(lastLine, 'end')) out[out.length - 1] = joinWrapped(prev, line);
     else out.push(line);
     lastPhysical = len(line);
     lastLine = line;
