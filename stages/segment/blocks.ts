@@ -205,6 +205,7 @@ function labelledBlocks(L: Layout, f: Frame, parts: Parts, b: Blocks): void {
   const { paras, headings, r } = L;
   const { inProblemScope, partOf } = parts;
   const problemLabel = rx(r.labels.problem);
+  const problemNumbered = pattern('^(?:{{problem_word}})\\s*[\\d\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341]{1,3}\\s*[{{p.colon}}]');
   // unnumbered blocks: 问题：X / 整改：…, or one-sentence problems each followed by 整改情况：…
   let inSeries = false;
   for (let i = f.bodyStart; i < f.closing; i++) {
@@ -213,10 +214,12 @@ function labelledBlocks(L: Layout, f: Frame, parts: Parts, b: Blocks): void {
     if (h && h.level < 3) {
       // (a heading whose problems are listed right under it, 巡察发现的问题有：（1）…, names their category whatever its words)
       const listed = paras[i + 1] && rx(r.problem_list).test(paras[i + 1]!.text) ? { title: groupTitle(h.body), rule: r.problem_list.id } : null;
+      // (and so does a heading under a part whose next paragraph is a problem labelled with its number, （一）X ⏎ 问题1：…)
+      const labelledNext = !listed && h.level === 2 && paras[i + 1] && !headings[i + 1] && problemNumbered.test(paras[i + 1]!.text) ? { title: groupTitle(h.body), rule: r.labels.problem.id } : null;
       // (a part whose problems are paragraphs that name them, 巡视指出，X。…, with no heading under it, is their category)
       const leads = h.level === 1 && parts.partKind[partOf[i]!] === 'problems' && !saysProblemsPart(h.body)
         && paras.some((q, k) => partOf[k] === partOf[i] && rx(r.problem_lead).test(q.text)) && !headings.some((x, k) => x && partOf[k] === partOf[i] && x.level > 1);
-      const cat = h.unitLine ? { title: h.body, rule: h.rule } : h.level === 1 && parts.partCategories.has(partOf[i]!) ? { title: partTitle(h.body), rule: decisionId('problem_parts') } : headingCategory(h) ?? listed ?? (leads ? { title: stripQuotes(h.body.trim()), rule: decisionId('part_as_category') } : null);
+      const cat = h.unitLine ? { title: h.body, rule: h.rule } : h.level === 1 && parts.partCategories.has(partOf[i]!) ? { title: partTitle(h.body), rule: decisionId('problem_parts') } : headingCategory(h) ?? listed ?? labelledNext ?? (leads ? { title: stripQuotes(h.body.trim()), rule: decisionId('part_as_category') } : null);
       if (cat) b.addCategory(h, cat.title, cat.rule, !h.unitLine, cat.rule === decisionId('part_as_category'));
     }
     const cc = h ? null : cellCategory(L, i, b.categories.length + 1);

@@ -58,7 +58,7 @@ export function segment(doc: Doc): Segmentation {
     doc.decide('segment', 'totals', decisionId('totals_after'), [t.start, t.end], `totals sentence (ends problem ${p.number}): ${clip(t.text)}`);
   }
   linkAnswers(L, frame, problems, categories);
-  numberedAnswers(L, frame, problems);
+  numberedAnswers(L, frame, problems, categories);
   titleAnswers(L, frame, problems);
   linkItemAnswers(L, frame, problems, categories);
   sharedAnswers(L, frame, problems);
