@@ -45,6 +45,8 @@ export const MEASURE_STYLES: Record<string, (t: string) => string> = {
   'measures numbered ①②': (t) => t.replace(/([一二三四五六七八九十])是/g, (_m, n: string) => '①②③④⑤⑥⑦⑧⑨⑩'[('一二三四五六七八九十'.indexOf(n))]!),
   'measures numbered 第一，第二，': (t) => t.replace(/([一二三四五六七八九十])是/g, '第$1，'),
   'measures label 整改措施及成效': (t) => t.replace(/^整改(?:情况|措施)：/gm, '整改措施及成效：'),
+  // the status line under another label (当前状态：已完成)
+  'status label 当前状态：': (t) => t.replace(/^整改(?:状态|情况)：(?=已|完成|阶段|持续|正在|长期|基本|未)/gm, '当前状态：'),
   // a series of two to four (一是…四是) worded 首先，…其次，…（再次，…）最后，, in a paragraph or over paragraphs
   'measures worded 首先，其次，最后，': (t) => {
     const ns = '一二三四五六七八九十';
