@@ -137,10 +137,7 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'hard-wrapped at 33 characters': 'an e-mail address broken at the width loses its first part; the declared measures and some measures are misread',
     'line breaks lost': 'the title and the opening run together with the WeChat chrome: title, issuer and unit are not read',
   },
-  'tiao-labels-2024': {
-    'hard-wrapped at 33 characters': 'the opening is not unwrapped where a date breaks at the width (5月2 ⏎ 4日): the inspection dates are lost; a wrapped e-mail address loses its first line',
-    'line breaks lost': 'a run-on line is not split before 第N条 and its labels (巡察指出：…): categories and problems are not found',
-  },
+  'tiao-labels-2024': { 'line breaks lost': 'a run-on line is not split before 第N条 and its labels (巡察指出：…): categories and problems are not found' },
   'zhendui-paragraphs-2023': {
     'hard-wrapped at 33 characters': 'some 针对…的问题， paragraphs are joined onto the paragraph before them: problems shift by one',
     'line breaks lost': 'a run-on line is not split before 针对“X”问题，: categories and problems are not found',

@@ -35,6 +35,21 @@ function wrapWidth(lines: string[]): { width: number; len: (l: string) => number
 }
 
 /**
+ * The width a hard-wrapped text was wrapped at (wrapWidth), its lines that start a paragraph (numbered, labelled)
+ * and are longer than that width let be: whole paragraphs the wrap did not touch, as the lines a table pasted as
+ * text was rewritten into (readers/tables.ts: N.问题：…, 整改措施：…, each measure its own line) are.
+ */
+function wrapWidthAround(lines: string[]): { width: number; len: (l: string) => number } | null {
+  const measured = wrapWidth(lines);
+  if (measured) return measured;
+  const whole = (l: string) => startsParagraph(l.trim());
+  const rest = lines.filter((l) => !whole(l));
+  const found = rest.length < lines.length ? wrapWidth(rest) : null;
+  // (only where the lines let be are longer than the width: in a wrapped text no other line is)
+  return found && lines.filter(whole).some((l) => found.len(l.trim()) > found.width + 1) ? found : null;
+}
+
+/**
  * Does the reader say a paragraph starts (`start`: never joined to the line before) or ends
  * (`end`: never joined to the line after) with this line? (normalize.ts, from core/blocks.ts hardLines)
  */
@@ -47,7 +62,7 @@ export type HardTest = (line: string, side: 'start' | 'end') => boolean;
 const count = (t: string, re: RegExp) => t.match(re)?.length ?? 0;
 
 export function unwrapHardBreaks(lines: string[], hard: HardTest = () => false): string[] {
-  const measured = wrapWidth(lines);
+  const measured = wrapWidthAround(lines);
   if (!measured) return lines;
   const { width, len } = measured;
   const out: string[] = [];
