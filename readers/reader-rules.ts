@@ -17,6 +17,8 @@ export interface ReaderRules {
     page_date: RegexRule;
     pdf_paragraph_end: RegexRule;
     cell_sentence_end: RegexRule;
+    /** a deadline column's cell: a date, or a deadline word (readers/cell-lines.ts) */
+    deadline_cell: RegexRule;
   };
   /** each field's label, as a regex (the value after it is read by patterns.page_field) */
   page_fields: Record<PageField, string>;

@@ -8,6 +8,7 @@ import { pattern } from '../core/rules.js';
 import type { Role } from './reader-rules.js';
 import { boxTables } from './box-tables.js';
 import { spacedLedgers } from './spaced-tables.js';
+import { cellLines } from './cell-lines.js';
 import { footnotes } from './md-footnotes.js';
 import { cellBreaks, cellMeasures, combineStatus, headerRole, label, punctEnd, roleOf, statusCell } from './table-cells.js';
 import { fieldTable, figuresTable, isFigures, labelledPairs, measuresTable, statusTable } from './table-shapes.js';
@@ -176,6 +177,8 @@ function isLegend(line: string, table: string): boolean {
 export function textLedgers(text: string): string {
   text = boxTables(text);
   if (text.includes('   ')) text = spacedLedgers(text);
+  // (a PDF's ledger copied a cell a line: cell-lines.ts)
+  text = cellLines(text);
   const cited = text.includes('[^') ? footnotes(text.split(/\r?\n/), isRow) : null;
   if (cited) text = cited.lines.join('\n');
   if (!text.includes('\t') && !text.includes('|')) return text;
