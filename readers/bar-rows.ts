@@ -21,23 +21,29 @@ const fieldsOf = (line: string): string[] | null => {
 };
 
 /** The header word of a role: the first example of its column rule. */
-const wordOf = (role: Role): string => (readerRules().table_columns as Array<{ role: Role; examples?: string[] }>).find((c) => c.role === role)?.examples?.[0] ?? role;
+export const wordOf = (role: Role): string => (readerRules().table_columns as Array<{ role: Role; examples?: string[] }>).find((c) => c.role === role)?.examples?.[0] ?? role;
 
-const isStatus = (v: string) => statusRules().field_values.some((f) => rx(f).test(v.trim()));
+// (a cell's first paragraph: a Word cell's status may have a sentence under it)
+const isStatus = (v: string) => statusRules().field_values.some((f) => rx(f).test(v.trim().split('\n')[0]!.trim()));
 /** A deadline's cell: a date, a month, a season, or 长期/立行立改-like words of few characters with a digit or a time word. */
 const isDeadline = (v: string) => /^(?:\d{4}\s*\u5e74|\d{1,2}\s*\u6708)/.test(v) || (v.length <= 6 && /[\u957f\u5e95\u524d\u671f\u6708\u5e74]/.test(v));
 
-/** The roles of a run's columns, read from their cells; null when the run reads as no ledger. */
-export function columnRoles(rows: string[][]): Role[] | null {
+/**
+ * The roles of a run's columns, read from their cells; null when the run reads as no ledger. `numbered`: the
+ * first column is the row's number (a bar-separated copy's); else every column is read from its cells (the rows
+ * of a table with no header row, a problem's number inside its cell).
+ */
+export function columnRoles(rows: string[][], { numbered = true }: { numbered?: boolean } = {}): Role[] | null {
   const width = rows[0]!.length;
+  const from = numbered ? 1 : 0;
   const share = (k: number, test: (v: string) => boolean) => {
     const cells = rows.map((r) => r[k] ?? '').filter((v) => v.trim());
     return cells.length ? cells.filter(test).length / cells.length : 0;
   };
   const roles: Array<Role | null> = new Array(width).fill(null);
-  roles[0] = 'no';
+  if (numbered) roles[0] = 'no';
   const mean = (k: number) => rows.reduce((n, r) => n + (r[k]?.length ?? 0), 0) / rows.length;
-  for (let k = width - 1; k > 0; k--) {
+  for (let k = width - 1; k >= from; k--) {
     if (!roles.includes('status') && share(k, isStatus) >= 0.6) roles[k] = 'status';
     else if (!roles.includes('deadline') && share(k, isDeadline) >= 0.6) roles[k] = 'deadline';
   }
@@ -45,7 +51,7 @@ export function columnRoles(rows: string[][]): Role[] | null {
   if (long.length < 2) return null;
   roles[long[0]!] = 'problem';
   roles[long[1]!] = 'measures';
-  for (let k = 1; k < width; k++) if (!roles[k] && mean(k) < 24) roles[k] = 'owner';
+  for (let k = from; k < width; k++) if (!roles[k] && mean(k) < 24) roles[k] = 'owner';
   return roles.every((r) => r !== null) ? (roles as Role[]) : null;
 }
 

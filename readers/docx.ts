@@ -7,12 +7,15 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { DOMParser, type Element as XElement } from '@xmldom/xmldom';
 import { ZhenggaiError } from '../core/errors.js';
-import { tableLines, gridOf, headerRows, type TableCell } from './tables.js';
+import { tableLines, gridOf, headerRows } from './tables.js';
+import { nestedGrid, type NestedCell } from './nested-tables.js';
 import { Numbering, modelFromXml, xmlParagraphRef, kids, kid, wAttr, W_NS, CounterOutOfRange } from './word-numbering.js';
 import type { ReadResult } from '../core/doc.js';
 import type { ReaderBlock } from '../core/blocks.js';
 import { rx } from '../core/rules.js';
 import { readerPatterns } from './reader-rules.js';
+import { label } from './table-cells.js';
+import { statusWord } from './table-headers.js';
 
 export interface DocxLimits { maxUncompressed: number; maxRatio: number }
 export const DEFAULT_DOCX_LIMITS: DocxLimits = { maxUncompressed: 200 * 1024 * 1024, maxRatio: 200 };
@@ -79,6 +82,11 @@ class Walker {
   lines: string[] = [];
   /** the headings, paragraphs (bold or plain), list items (numbered or bulleted) and tables of the body, in order (core/blocks.ts) */
   found: ReaderBlock[] = [];
+  /** how deep in table cells the walk is (0: the body, a text box) */
+  private inCell = 0;
+  /** the tables found in the cell being read (null: in none), and how many of its lines they gave */
+  private nested: string[][][] | null = null;
+  private nestedLines = 0;
   constructor(private numbering: Numbering, private styles: Map<string, StyleInfo> = new Map()) {}
 
   /** A style's heading level (1-based) and bold, following w:basedOn. */
@@ -102,13 +110,7 @@ class Walker {
     for (const el of kids(parent)) {
       switch (el.localName) {
         case 'p': this.paragraph(el, out); break;
-        case 'tbl': {
-          const grid = gridOf(this.rows(el));
-          const lines = tableLines(grid);
-          if (out === this.lines) this.found.push({ kind: 'table', text: lines.join('\n'), rows: grid, header_rows: headerRows(grid) });
-          out.push(...lines);
-          break;
-        }
+        case 'tbl': this.table(el, out); break;
         case 'sdt': this.blocks(kid(el, 'sdtContent') ?? el, out); break;
         case 'customXml': case 'smartTag': case 'ins': case 'moveTo': this.blocks(el, out); break;
         case 'AlternateContent': { const c = kid(el, 'Choice') ?? kid(el, 'Fallback'); if (c) this.blocks(c, out); break; }
@@ -118,8 +120,23 @@ class Walker {
     return out;
   }
 
-  private rows(tbl: XElement): TableCell[][] {
-    const rows: TableCell[][] = [];
+  /**
+   * A table: its rows flattened or read as a ledger (tables.ts); one whose cells hold tables of their own
+   * (a category's cell beside a table of its problems) read through those tables (nested-tables.ts).
+   */
+  private table(el: XElement, out: string[]): void {
+    const rows = this.rows(el);
+    const grid = nestedGrid(rows) ?? gridOf(rows);
+    const lines = tableLines(grid);
+    if (out === this.lines) this.found.push({ kind: 'table', text: lines.join('\n'), rows: grid, header_rows: headerRows(grid) });
+    // (a table inside a cell: the cell's, as a grid of its own)
+    this.nested?.push(grid);
+    this.nestedLines += lines.length;
+    out.push(...lines);
+  }
+
+  private rows(tbl: XElement): NestedCell[][] {
+    const rows: NestedCell[][] = [];
     const eachRow = (parent: XElement) => {
       for (const el of kids(parent)) {
         if (el.localName === 'tr') rows.push(this.cells(el));
@@ -131,8 +148,8 @@ class Walker {
     return rows;
   }
 
-  private cells(tr: XElement): TableCell[] {
-    const out: TableCell[] = [];
+  private cells(tr: XElement): NestedCell[] {
+    const out: NestedCell[] = [];
     const eachCell = (parent: XElement) => {
       for (const el of kids(parent)) {
         if (el.localName === 'tc') {
@@ -141,7 +158,17 @@ class Walker {
           const pr = kid(el, 'tcPr');
           const span = Number(wAttr(kid(pr, 'gridSpan'), 'val') ?? 1);
           const vm = kid(pr, 'vMerge');
-          out.push({ text: this.blocks(el, []).join('\n'), colspan: Number.isFinite(span) ? span : 1, continues: !!vm && wAttr(vm, 'val') !== 'restart' });
+          // (the tables inside it, each read once: its numbered paragraphs count once)
+          const outside = { nested: this.nested, lines: this.nestedLines };
+          this.nested = [];
+          this.nestedLines = 0;
+          this.inCell++;
+          const lines = this.blocks(el, []);
+          this.inCell--;
+          const tables = this.nested;
+          const textOutside = lines.length > this.nestedLines;
+          ({ nested: this.nested, lines: this.nestedLines } = outside);
+          out.push({ text: lines.join('\n'), colspan: Number.isFinite(span) ? span : 1, continues: !!vm && wAttr(vm, 'val') !== 'restart', ...(tables.length ? { tables, text_outside: textOutside } : {}) });
         }
         else if (el.localName === 'sdt') eachCell(kid(el, 'sdtContent') ?? el);
         else if (el.localName === 'customXml') eachCell(el);
@@ -159,7 +186,7 @@ class Walker {
     const boxes: string[] = [];
     const text = this.inline(p, boxes);
     out.push(...boxes);
-    const lines = text.split('\n').map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim());
+    const lines = text.split('\n').flatMap((l) => this.fields(l)).map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim());
     let first = true;
     const mine: string[] = [];
     for (const l of lines) {
@@ -180,6 +207,20 @@ class Walker {
     else if (this.allBold(p, style.bold)) this.found.push({ kind: 'paragraph', text: blockText, emphasis: true });
     // (a plain paragraph too: Word keeps its paragraphs apart, normalization joins none of them to another)
     else this.found.push({ kind: 'paragraph', text: blockText });
+  }
+
+  /**
+   * A line whose last tab stands before a short status word (X。⇥已完成, a dot leader to a right-aligned tab
+   * stop as a table of contents is set): the status is a field of its own, a second column, written on a line
+   * of its own under the status label as a ledger's status cell is (tables.ts); a body paragraph's, not a table
+   * cell's, whose columns are the table's own.
+   */
+  private fields(line: string): string[] {
+    const tab = line.lastIndexOf('\t');
+    if (tab < 0 || this.inCell) return [line];
+    const before = line.slice(0, tab).trim();
+    const word = line.slice(tab + 1).trim();
+    return before && statusWord(word) ? [before, `${label().status}${word}`] : [line];
   }
 
   /** Is every run with text in the paragraph bold (its own w:b, or the paragraph style's)? */
@@ -217,7 +258,7 @@ class Walker {
           s += this.inline(c, boxes);
           break;
         case 't': if (c.namespaceURI === W_NS) s += c.textContent ?? ''; break; // DrawingML's a:t is not the document's text
-        case 'tab': case 'ptab': s += ' '; break;
+        case 'tab': case 'ptab': s += '\t'; break;
         case 'br': case 'cr': s += '\n'; break;
         case 'noBreakHyphen': s += '-'; break;
         case 'softHyphen': break;

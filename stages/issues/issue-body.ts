@@ -59,8 +59,10 @@ function readBody(body: string, st: BodyReading, list: string | null): void {
   if (raw === null) return;
   // the next item of the list the measures are in is another measure, whatever it says of the work
   // (对…96个问题逐一复核，其余15个正在推进中), unless it is what came of it or only a status
+  // (its number, （2） after （1）, is no part of it, as the first item's is not: readMeasures)
   if (list !== null && list === st.measureList && rx(r.outcome).exec(raw)?.index !== 0 && !isStatusLine(raw) && !(raw.length <= 16 && statusOnly(raw))) {
-    st.measures.push(raw);
+    const item = rx(issueReaderRules().item).exec(raw);
+    st.measures.push(item && item[0].length < raw.length ? raw.slice(item[0].length) : raw);
     return;
   }
   // a paragraph after the list the measures are in, not in it, that only says where the work stands (专业结构调整需长期坚持，…):

@@ -67,7 +67,7 @@ export function readerHeadings(L: Layout, f: Frame): void {
     if (own?.length) { level.set(rank, mode(own)); continue; }
     // a line with its count of problems stands half a level over the numbered headings that follow it (the problems it counts)
     if (rank === COUNTED) {
-      const next = cands.filter((c) => c.rank === rank).map((c) => headings.slice(c.para + 1, f.closing).find((h) => h)?.level ?? 0).filter((x) => x > 0);
+      const next = cands.filter((c) => c.rank === rank).map((c) => nextLevel(L, c.para, f.closing)).filter((x) => x > 0);
       if (next.length) { level.set(rank, mode(next) - 0.5); continue; }
     }
     const prev = mode(cands.filter((c) => c.rank === rank).map((c) => before.get(c.para)!));
@@ -86,6 +86,25 @@ export function readerHeadings(L: Layout, f: Frame): void {
     headings[i] = { para: i, level: lv, ordinal: n, bodyStart: p.start, body: p.text, label: '', rule: decisionId('reader_heading') };
     doc.decide('segment', 'layout', decisionId('reader_heading'), [p.start, p.end], `heading from the reader (level ${lv}): ${clip(p.text)}`, lv);
   }
+}
+
+/**
+ * The level of the numbered heading after paragraph `i` (0: none before `end`), counted from the top of the
+ * reader's list it is an item of: where items of that list at a shallower depth come first (第一项问题：… over
+ * its （1）…（3）, Word's levels of one list, the problems' label no heading), the heading stands that many levels
+ * under them, and a line over the list stands over its top items.
+ */
+function nextLevel(L: Layout, i: number, end: number): number {
+  const items = new Map<number, { depth: number; list: string | undefined }>();
+  for (const b of L.doc.blocks) if (b.kind === 'list_item' && b.paras && b.paras[0] > i && b.paras[0] < end) items.set(b.paras[0], { depth: b.depth ?? 0, list: b.list });
+  let top: { depth: number; list: string | undefined } | null = null;
+  for (let j = i + 1; j < end; j++) {
+    const item = items.get(j);
+    const h = L.headings[j];
+    if (h) return Math.max(1, h.level - (item && top && top.list === item.list && top.depth < item.depth ? item.depth - top.depth : 0));
+    if (item && (!top || item.depth < top.depth)) top = item;
+  }
+  return 0;
 }
 
 /**
