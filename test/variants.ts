@@ -5,6 +5,8 @@ export const VARIANTS: Record<string, (t: string) => string> = {
   'numbering 1、': (t) => t.replace(/^(\d+)\.\s*/gm, '$1、'),
   'numbering （1）': (t) => t.replace(/^(\d+)\.\s*/gm, '（$1）'),
   'full-width point 1．': (t) => t.replace(/^(\d+)\.\s*/gm, '$1．'),
+  // Hong Kong and Taiwan copies quote with corner brackets: 关于「X」的问题, （以下简称「X」）
+  'corner quotes 「」': (t) => t.replace(/“/g, '「').replace(/”/g, '」').replace(/‘/g, '『').replace(/’/g, '』'),
   'numbering 1）': (t) => t.replace(/^(\d+)\.\s*/gm, '$1）'),
   // an old CMS or a Word file typed in full-width: every digit full-width (２０２４年３月，１．关于…，５.２万元)
   'full-width digits': (t) => t.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d))),

@@ -81,6 +81,14 @@ export function ocrDigits(t: string): string {
     .replace(pattern('^([ \\t]*)(?:l(?=\\d?[{{p.dot}}{{p.enum_comma}}](?![\\d.]))|I(?=\\d[{{p.dot}}{{p.enum_comma}}](?![\\d.])))', 'gm'), '$11');
 }
 
+/**
+ * Corner brackets used as quotation marks (「X」, 『X』: Hong Kong, Taiwan and some mainland copies)
+ * become the curly quotes the rules read (“X”, ‘X’): a quoted name, title or alias reads the same.
+ */
+export function curlyQuotes(t: string): string {
+  return t.replace(/\u300c/g, '\u201c').replace(/\u300d/g, '\u201d').replace(/\u300e/g, '\u2018').replace(/\u300f/g, '\u2019');
+}
+
 /** Half-width punctuation next to Chinese becomes full-width (web copies turn ，：；（） into , : ; ( )). */
 export function widenPunctuation(t: string): string {
   // "(1)" / "(一)" at a line start are numbering: widen them too

@@ -7,7 +7,7 @@
 import { canonicalNumbering } from '../../core/numbering.js';
 import { textLedgers } from '../../readers/tables.js';
 import { barRows } from '../../readers/bar-rows.js';
-import { toSimplified, stripMarkup, dropPinyin, foldWidth, foldCharacters, ocrDigits, dropLeadingEmoji, closeCjkSpaces, widenPunctuation } from './characters.js';
+import { toSimplified, stripMarkup, dropPinyin, foldWidth, foldCharacters, curlyQuotes, ocrDigits, dropLeadingEmoji, closeCjkSpaces, widenPunctuation } from './characters.js';
 import { dropPageNumbers, dropWebChrome, bracketLabels, dropRepeatedBadges, joinBareNumbers, dropInterleavedBlanks, dropRepeats } from './lines.js';
 import { splitRunOn } from './run-on.js';
 import { unwrapHardBreaks, joinBrokenSentences, type HardTest } from './wraps.js';
@@ -37,7 +37,7 @@ export function normalize(raw: string, hard?: HardLines | (() => HardLines)): st
   t = textLedgers(barRows(foldCharacters(t)));
   t = stripMarkup(t);
   t = dropPinyin(t);
-  t = foldWidth(t);
+  t = curlyQuotes(foldWidth(t));
   t = ocrDigits(t);
   t = dropLeadingEmoji(t);
   t = splitRunOn(t.split('\n')).join('\n');
