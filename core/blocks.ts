@@ -9,7 +9,7 @@
 // block covers as plain paragraph blocks. Blocks a reader dropped from the text (running
 // headers, front matter) keep a null span. Segmentation reads the headings from here.
 import { z } from 'zod';
-import { pattern } from './rules.js';
+import { loadRules, pattern, rx, type RegexRule } from './rules.js';
 /** A normalized paragraph as blocks are placed on it (Doc.paragraphs). */
 interface Paragraph { start: number; end: number; text: string }
 
@@ -29,6 +29,8 @@ export const BlockSchema = z.object({
   list: z.string().optional(),
   /** the whole paragraph is bold (<strong>, Word's w:b on every run, **…** in Markdown): a heading in all but name */
   emphasis: z.boolean().optional(),
+  /** the mark that sets a plain-text line apart as a heading (the bracket pair of 【X】, the symbol of ■ X): a heading the text does not number or style */
+  mark: z.string().optional(),
   /** a table's rows, each its cells' texts, spans resolved (every position a merged cell covers holds its text) */
   rows: z.array(z.array(z.string())).optional(),
   /** a table's header rows (the first N of rows) */
@@ -170,7 +172,8 @@ export function hardLines(blocks: readonly ReaderBlock[], normalizeLine: (s: str
 
 /**
  * What a plain-text reader can tell of its structure: Markdown headings (# …) and lines wholly in
- * bold (**…**), YAML front matter (--- key: value ---) with its fields. Everything else is a
+ * bold (**…**), YAML front matter (--- key: value ---) with its fields, and lines set apart by a
+ * mark (markedLine: 【X方面】, ■ X方面) as headings with their mark. Everything else is a
  * paragraph, and tables pasted as text are read in normalization (textLedgers).
  */
 export function textBlocks(text: string): ReaderBlock[] {
@@ -186,12 +189,60 @@ export function textBlocks(text: string): ReaderBlock[] {
     out.push({ kind: 'front_matter', text: fm[1]!, fields });
     body = body.slice(fm[0].length);
   }
-  for (const raw of body.split(/\r?\n/)) {
-    const line = raw.trim();
+  const lines = body.split(/\r?\n/).map((l) => l.trim());
+  const width = wrapWidth(lines);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const h = /^(#{1,6})\s+(.+)$/.exec(line);
     if (h) { out.push({ kind: 'heading', text: h[2]!.replace(/\*\*|__/g, '').trim(), level: h[1]!.length }); continue; }
     const b = pattern('^(?:\\*\\*|__)([^*_].*?)(?:\\*\\*|__)[{{p.colon}}{{p.full_stop}}]?$').exec(line);
-    if (b && !/\*\*|__/.test(b[1]!)) out.push({ kind: 'paragraph', text: b[1]!.trim(), emphasis: true });
+    if (b && !/\*\*|__/.test(b[1]!)) { out.push({ kind: 'paragraph', text: b[1]!.trim(), emphasis: true }); continue; }
+    const marked = markedRun(lines, i, width);
+    if (marked) { out.push({ kind: 'heading', text: marked.lines.join('\n'), mark: marked.mark }); i += marked.lines.length - 1; }
   }
   return out;
+}
+
+type MarkedRule = { marked_line: RegexRule };
+/**
+ * A line set apart as a heading by a mark (rules/marks.json marked_line): wholly in one pair of
+ * full-width brackets (【X方面】 〔X〕 ［X］) or led by a heading symbol (■ X方面), short and with no
+ * sentence in it. Its mark (the bracket pair, or the symbol) and its words; null for any other line.
+ * The form only: a status tag 【已完成】 or a bullet ● X has it too (stages/segment/marked-lines.ts decides).
+ */
+export function markedLine(line: string): { mark: string; words: string } | null {
+  const m = rx(loadRules<MarkedRule>('marks.json').marked_line).exec(line.trim());
+  if (!m) return null;
+  const g = m.groups!;
+  if (g.bracketed !== undefined) { const t = line.trim(); return { mark: t[0]! + t[t.length - 1]!, words: g.bracketed.trim() }; }
+  return { mark: g.mark!, words: g.marked!.trim() };
+}
+
+/** The width a text was hard-wrapped at (the length most of its long lines have), or 0 where it was not. */
+function wrapWidth(lines: readonly string[]): number {
+  const long = lines.filter((l) => l.length >= 16);
+  const count = new Map<number, number>();
+  for (const l of long) count.set(l.length, (count.get(l.length) ?? 0) + 1);
+  const top = [...count].sort((a, b) => b[1] - a[1])[0];
+  return top && top[1] >= 5 && top[1] >= long.length * 0.3 ? top[0] : 0;
+}
+
+/**
+ * The marked heading that starts at line i: the line itself, or, where it is cut at the text's wrap
+ * width (or opens a bracket it does not close), with the lines that carry it on (at most three).
+ */
+function markedRun(lines: readonly string[], i: number, width: number): { mark: string; lines: string[] } | null {
+  const first = lines[i]!;
+  const bracket = pattern('^[{{p.open_bracket}}]').test(first);
+  const opens = bracket && !pattern('[{{p.close_bracket}}]').test(first);
+  // (a line in brackets that closes them is whole, whatever its length)
+  const cut = (l: string) => opens || (!bracket && width > 0 && l.length >= width);
+  if (!cut(first)) { const m = markedLine(first); return m ? { mark: m.mark, lines: [first] } : null; }
+  const run = [first];
+  for (let k = i + 1; k < lines.length && k <= i + 2 && lines[k] && cut(run[run.length - 1]!); k++) {
+    run.push(lines[k]!);
+    if (opens && pattern('[{{p.close_bracket}}]').test(lines[k]!)) break;
+  }
+  const m = run.length > 1 ? markedLine(run.join('')) : null;
+  return m ? { mark: m.mark, lines: run } : null;
 }

@@ -161,7 +161,6 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'hard-wrapped at 33 characters': 'a wrap that lands at a measure\'s 。 joins the progress note after it (目前，…正在推进中) to the measure',
     'line breaks lost': 'the group headings (一、由X牵头整改的问题（共N个）) run together with their problems: no categories',
   },
-  'semicolon-problems-2022': { 'line breaks lost': 'already a gap on its own lines (a category\'s problems in one paragraph separated by ；)' },
   // copies of web pages whose problems are told by their lines (问题N：X, N.X问题。 under （一）关于…): run together or wrapped, they are not cut again
   'guangdong-town-site-2022': { 'line breaks lost': 'problems 问题N：X with 整改措施：/整改情况： run together: the labels are not cut out of one line' },
   'sichuan-county-site-2024': { 'line breaks lost': 'bare N.X问题。 lines run together with their 整改措施及成效： paragraphs: problems lost' },
@@ -225,7 +224,6 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   },
   'roman-outline-2022': { 'line breaks lost': 'ASCII Roman (i) and letters A. are read at the head of a line only: run together, nothing marks a problem' },
   'toc-report-2023': { 'line breaks lost': 'as the text itself: the table of contents is read as the outline (fixture gap)' },
-  'signal-word-blocks-2024': { 'line breaks lost': 'unnumbered blocks opened by 巡察指出：/反馈问题： under ■ lines run together: the signal words are not cut out of one line, 3 problems of 15 found' },
   'reversed-levels-2024': {
     'hard-wrapped at 33 characters': 'a wrapped line ending in the last problem\'s （已完成） tag is joined to the 下一步 paragraph after it: problem 14 takes the plan as a measure and reads in progress',
     'line breaks lost': 'status tags in brackets （已完成）/（正在整改） run on into the next 一、关于…的问题: they are not read as the status of the problem they close, 9 statuses of 14 wrong',

@@ -14,6 +14,8 @@ export interface RunOnRules {
   closing: RegexRule;
   chrome: RegexRule;
   heading_label: RegexRule;
+  /** a heading mark or bullet right after a run-in heading's words (二、X■ Y方面) */
+  heading_mark: RegexRule;
   marker: RegexRule;
   /** the character before a number that makes it no numbering (第3, 1.2) */
   not_after: RegexRule;

@@ -64,8 +64,14 @@ function runOnCuts(line: string, r: RunOnRules, mostOfText: boolean, last: Count
   // the title's end (and a document number printed after it), in the line's first characters
   for (const head of line.slice(0, 200).matchAll(rx(r.title_end, 'g'))) cuts.add(head.index! + head[0].length);
   for (const rule of [r.label, r.closing, r.marker]) for (const m of line.matchAll(rx(rule, 'g'))) cuts.add(m.index! + m[0].length);
-  // a heading's words have no stop of their own: a problem label right after them (第一方面：X问题：Y) starts a line
+  // a heading's words have no stop of their own: a mark right after them (二、X■ Y方面) starts a line, and so does a
+  // problem label right after them or after a mark's words (第一方面：X问题：Y, ■ Y方面巡察指出：Z)
   for (const w of headingWords) {
+    const m = rx(r.heading_mark).exec(line.slice(w, w + 80));
+    if (m) cuts.add(w + m[0].length);
+  }
+  const marks = [...cuts].filter((c) => pattern('^[{{p.heading_mark}}]').test(line.slice(c, c + 1))).map((c) => c + 1);
+  for (const w of [...headingWords, ...marks]) {
     const m = rx(r.heading_label).exec(line.slice(w, w + 80));
     if (m) cuts.add(w + m[0].length);
   }

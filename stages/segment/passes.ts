@@ -5,6 +5,7 @@ import { pattern, rx } from '../../core/rules.js';
 import { decisionId, groupStatus, isStatusLine, phraseStatus, statusOnly } from '../../core/vocabulary.js';
 import { clip, cnOrdinal, spanOf, type CategoryBlock, type Frame, type Layout, type ProblemBlock } from './model.js';
 import { categoryTitle } from './headings.js';
+import { markedHeadings } from './marked-lines.js';
 
 /** Per paragraph: 1 where it is one of a problem's own paragraphs. */
 function insideProblems(n: number, problems: ProblemBlock[]): Uint8Array {
@@ -27,11 +28,12 @@ const COUNTED = 11;
 export function readerHeadings(L: Layout, f: Frame): void {
   const { doc, paras, headings, r } = L;
   const labels = [r.labels.measures, r.labels.problem, r.labels.status, r.labels.deadline].map((x) => rx(x));
-  type Cand = { para: number; rank: number };
+  // (words: where a mark sets the heading apart, its words without the mark, from `start`)
+  type Cand = { para: number; rank: number; words?: { words: string; start: number } };
   const cands: Cand[] = [];
   const textLevels = new Map<number, number[]>();
   for (const b of doc.blocks) {
-    if (!b.paras || b.paras[0] !== b.paras[1]) continue;
+    if (!b.paras || b.paras[0] !== b.paras[1] || b.mark) continue;
     const rank = b.kind === 'heading' ? b.level! : b.kind === 'paragraph' && b.emphasis ? 10 : 0;
     if (!rank) continue;
     const i = b.paras[0];
@@ -45,6 +47,10 @@ export function readerHeadings(L: Layout, f: Frame): void {
     // (one that names an area of problems, X方面, over numbered problems stands over them as a line counting them does)
     cands.push({ para: i, rank: categoryTitle(t) !== null && headings.slice(i + 1, f.closing).some((x) => x) ? COUNTED : rank });
   }
+  // a line set apart by a mark (【X方面】, ■ X方面; a plain text's reader gives it as a marked heading): a heading where it
+  // heads, not where it is a bullet or a tag
+  const taken = new Set(cands.map((c) => c.para));
+  cands.push(...markedHeadings(L, f, (i) => headings[i] !== null || taken.has(i), COUNTED + 1));
   // a line naming an area with the count of its problems (全面从严治党方面（3个问题）), numbered or not by the reader: a heading
   const counted = rx(r.category_count);
   const seen = new Set(cands.map((c) => c.para));
@@ -53,12 +59,15 @@ export function readerHeadings(L: Layout, f: Frame): void {
   if (!cands.length) return;
   const mode = (xs: number[]) => { const c = new Map<number, number>(); for (const x of xs) c.set(x, (c.get(x) ?? 0) + 1); return [...c].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]; };
   // the level of the numbered heading before each candidate, or 0 (candidates have no heading yet)
+  // (and the shallowest before it: the level of the parts it is in)
   const before = new Map<number, number>();
+  const top = new Map<number, number>();
   let last = 0;
+  let shallowest = 0;
   const byPara = new Map(cands.map((c) => [c.para, c]));
   for (let i = f.bodyStart; i < f.closing; i++) {
-    if (byPara.has(i)) before.set(i, last);
-    else if (headings[i]) last = headings[i]!.level;
+    if (byPara.has(i)) { before.set(i, last); top.set(i, shallowest); }
+    else if (headings[i]) { last = headings[i]!.level; shallowest = shallowest ? Math.min(shallowest, last) : last; }
   }
   const level = new Map<number, number>();
   const ranks = [...new Set(cands.map((c) => c.rank))].sort((a, b) => a - b);
@@ -67,8 +76,16 @@ export function readerHeadings(L: Layout, f: Frame): void {
     if (own?.length) { level.set(rank, mode(own)); continue; }
     // a line with its count of problems stands half a level over the numbered headings that follow it (the problems it counts)
     if (rank === COUNTED) {
-      const next = cands.filter((c) => c.rank === rank).map((c) => nextLevel(L, c.para, f.closing)).filter((x) => x > 0);
+      // (a numbered heading after it at the level of the parts it is in, 三、 after 二、, is none of the problems it counts)
+      const next = cands.filter((c) => c.rank === rank).flatMap((c) => { const x = nextLevel(L, c.para, f.closing); return x > top.get(c.para)! ? [x] : []; });
       if (next.length) { level.set(rank, mode(next) - 0.5); continue; }
+    }
+    // a marked line (■ X方面) stands half a level over the numbered headings right under it, else half a level under the parts it is in
+    if (rank > COUNTED) {
+      const next = cands.filter((c) => c.rank === rank && headings[c.para + 1]).flatMap((c) => { const x = nextLevel(L, c.para, f.closing); return x > top.get(c.para)! ? [x] : []; });
+      const parts = mode(cands.filter((c) => c.rank === rank).map((c) => top.get(c.para)!));
+      level.set(rank, next.length ? mode(next) - 0.5 : parts ? parts + 0.5 : ranks.indexOf(rank) + 1);
+      continue;
     }
     const prev = mode(cands.filter((c) => c.rank === rank).map((c) => before.get(c.para)!));
     level.set(rank, prev ? prev + 0.5 : ranks.indexOf(rank) + 1);
@@ -83,7 +100,7 @@ export function readerHeadings(L: Layout, f: Frame): void {
     counters.set(lv, n);
     if (!c) continue;
     const p = paras[i]!;
-    headings[i] = { para: i, level: lv, ordinal: n, bodyStart: p.start, body: p.text, label: '', rule: decisionId('reader_heading') };
+    headings[i] = { para: i, level: lv, ordinal: n, bodyStart: c.words?.start ?? p.start, body: c.words?.words ?? p.text, label: '', rule: decisionId('reader_heading') };
     doc.decide('segment', 'layout', decisionId('reader_heading'), [p.start, p.end], `heading from the reader (level ${lv}): ${clip(p.text)}`, lv);
   }
 }
