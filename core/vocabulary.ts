@@ -66,6 +66,7 @@ export interface StructureRules {
   table_intro: RegexRule;
   problem_sentence: RegexRule;
   series_first_any: RegexRule;
+  photo_caption: RegexRule;
   status_by_name: RegexRule;
   status_name: RegexRule;
   status_rest: RegexRule;

@@ -15,6 +15,7 @@ import { pattern, punct, rx } from '../core/rules.js';
 import { readerRules, type PageField } from './reader-rules.js';
 import { dropHidden, styleText } from './html-hidden.js';
 import { pageState } from './page-state.js';
+import { headlineDate } from './date-line.js';
 
 // Content containers of common government CMSs (TRS, Hanweb, UCAP), WeChat articles and blogs;
 // when none holds enough prose, the block with the most Chinese text is taken instead.
@@ -192,7 +193,8 @@ export function readHtml(bytes: Uint8Array, container: PageContainer = {}): Read
   const field = (name: PageField) => pattern(labels[name] + patterns.page_field.re).exec(pageText)?.[1]?.trim();
   const date = (s?: string) => s && rx(patterns.page_date).exec(s);
   const iso = (d: RegExpExecArray) => `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
-  const d = date(field('written_date')) || date(pub) || date(field('published_time')) || date(field('published_date'));
+  // (else a news page's unlabelled date line under its headline: 2023-11-08 10:15 来源：…)
+  const d = date(field('written_date')) || date(pub) || date(field('published_time')) || date(field('published_date')) || headlineDate(pageText, meta.title);
   if (d) meta.published_date = iso(d);
   // 文号 first, then 索引号, each only if it reads as a number (an empty 文号 cell lets the label reach the title)
   const num = [field('doc_number'), field('index_number')].find(isDocNumber);

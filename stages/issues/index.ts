@@ -10,7 +10,8 @@ import { citedDocuments } from './documents.js';
 import { extract as extractQuantities } from './quantities.js';
 import { tagThemes } from './themes.js';
 import { checkOf } from '../../core/checks.js';
-import { decisionId } from '../../core/vocabulary.js';
+import { decisionId, structureRules } from '../../core/vocabulary.js';
+import { rx } from '../../core/rules.js';
 import { listsOf } from '../../core/blocks.js';
 
 /** Pieces of text outside every issue. */
@@ -40,12 +41,14 @@ export function buildIssues(doc: Doc): Issue[] {
     const stated: [number, number] = [own[0]!.start, own[own.length - 1]!.end];
     // answered elsewhere by its number (针对第N个问题：…): the answer's paragraphs are its measures (answer_span)
     const answer = b.answer ? doc.paragraphs.slice(b.answer.first, b.answer.last + 1).map((p, k) => (k === 0 ? { start: b.answer!.headStart, end: p.end, text: doc.text.slice(b.answer!.headStart, p.end) } : p)) : [];
-    const paras = [...own, ...answer];
+    // (a photo's caption among its paragraphs, ▲…（资料图）, is none of its words)
+    const kept = [...own, ...answer].map((p, k) => k === 0 || !rx(structureRules().photo_caption).test(p.text));
+    const paras = [...own, ...answer].filter((_, k) => kept[k]);
     const answerSpan: [number, number] | null = answer.length ? [doc.paragraphs[b.answer!.first]!.start, answer[answer.length - 1]!.end] : null;
     const span = stated;
     // (the words may start a paragraph or two into the block: 第1个问题 ⏎ 问题：X)
     const headAt = paras.findIndex((p) => b.headStart >= p.start && b.headStart <= p.end);
-    const paraLists = [...lists.slice(b.first, b.last + 1), ...answer.map(() => null)];
+    const paraLists = [...lists.slice(b.first, b.last + 1), ...answer.map(() => null)].filter((_, k) => kept[k]);
     const parts = readIssue(headAt > 0 ? paras.slice(headAt) : paras, b.headStart, doc.text, { wholeHead: b.numbering === decisionId('reader_heading'), statusTag: b.tag?.phrase, lists: headAt > 0 ? paraLists.slice(headAt) : paraLists });
     if (!parts.problem) {
       doc.message({ ruleId: b.rule, stage: 'issues', severity: 'warning', code: 'problem_text_missing', message: `problem ${b.number}: no problem text found`, span });

@@ -22,7 +22,7 @@ export interface DateRange {
   end: number;
 }
 
-interface DateRules { dates: RegexRule[]; range_dash_between: RegexRule; day_list: RegexRule; range_join: { between: RegexRule; after: RegexRule }; range_open: { before: RegexRule; after: RegexRule } }
+interface DateRules { dates: RegexRule[]; range_dash_between: RegexRule; day_list: RegexRule; range_join: { between: RegexRule; after: RegexRule }; range_open: { before: RegexRule; after: RegexRule }; relative_year: RegexRule & { offsets: Record<string, number> } }
 const rules = () => loadRules<DateRules>('dates.json');
 
 const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s));
@@ -86,6 +86,22 @@ export function resolveYears(dates: DateMention[], fallbackYear: number | null =
     if (d.year === null && year !== null) d.year = year;
     if (d.year !== null) year = d.year;
     if (d.month) month = d.month;
+  }
+  return dates;
+}
+
+/**
+ * Year-less dates written after a year word relative to the page's own date (今年3月20日, 去年11月: rules/dates.json
+ * relative_year): the page's year plus the word's offset. The year stays implied (no year is written).
+ */
+export function relativeYears(text: string, dates: DateMention[], pageYear: number | null): DateMention[] {
+  if (pageYear === null) return dates;
+  const r = rules().relative_year;
+  for (const d of dates) {
+    if (d.year !== null) continue;
+    const word = rx(r).exec(text.slice(Math.max(0, d.start - 6), d.start))?.groups?.word;
+    const offset = word === undefined ? undefined : r.offsets[word];
+    if (offset !== undefined) d.year = pageYear + offset;
   }
   return dates;
 }

@@ -11,9 +11,10 @@ const LEVEL_OF_KIND: Record<string, Level> = { province: 'provincial', city: 'mu
 export const metadataStage: Stage = {
   name: 'metadata',
   run(doc) {
-    const meta = readMetadata(doc, doc.structure!, doc.outside);
     // the page's own lines (发布时间：…) are read before normalization drops them, in simplified script (發佈時間 is 发布时间)
     const raw = toSimplified(doc.raw.text);
+    const published = doc.raw.meta.published_date ?? publishedInText(raw);
+    const meta = readMetadata(doc, doc.structure!, doc.outside, published);
     // the region's place in the national gazetteer: from the unit, else its region, issuer, title,
     // the publisher a page names, the opening (a unit whose title leaves its area out: 县科协)
     const opening = doc.structure!.opening.map((p) => p.text).join('');
@@ -32,6 +33,6 @@ export const metadataStage: Stage = {
       meta.region_code = null;
       meta.region_path = null;
     }
-    doc.bulletin = { ...meta, published_date: doc.raw.meta.published_date ?? publishedInText(raw), doc_number: doc.raw.meta.doc_number ?? docNumberInText(raw) ?? docNumberInText(doc.text) };
+    doc.bulletin = { ...meta, published_date: published, doc_number: doc.raw.meta.doc_number ?? docNumberInText(raw) ?? docNumberInText(doc.text) };
   },
 };

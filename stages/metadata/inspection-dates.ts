@@ -3,7 +3,7 @@
 import { rx, pattern } from '../../core/rules.js';
 import type { Doc } from '../../core/doc.js';
 import type { Segmentation } from '../segment/segment.js';
-import { findDates, findRanges, findOpenStart, resolveYears, iso, earlierInYear, dayListJoin, type DateMention, type DateRange } from './dates.js';
+import { findDates, findRanges, findOpenStart, resolveYears, relativeYears, iso, earlierInYear, dayListJoin, type DateMention, type DateRange } from './dates.js';
 import { metadataRules } from './rules.js';
 
 type DateField = 'inspection_start' | 'inspection_end' | 'feedback_date' | 'as_of_date';
@@ -92,7 +92,11 @@ function asOfDate(out: DatesRead, text: string, outsideIssues: Array<{ text: str
   }
 }
 
-export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text: string; start: number }>): DatesRead {
+/**
+ * `published`: the page's own date (ISO), where known; a year word relative to it (今年3月20日 in a news
+ * re-post) dates what follows it.
+ */
+export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text: string; start: number }>, published: string | null = null): DatesRead {
   const text = doc.text;
   const open = seg.opening;
   const out: DatesRead = { inspection_start: null, inspection_end: null, feedback_date: null, as_of_date: null, years_implied: [], spans: {} };
@@ -101,7 +105,8 @@ export function datesOf(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text
   const to = open[open.length - 1]!.end;
   // a year stated on its own before any date (按照2024年度巡察工作计划，3月25日至5月10日) dates what follows
   const yearOnly = rx(metadataRules().year_in_opening).exec(text.slice(from, to));
-  const dates = resolveYears(findDates(text, from, to), yearOnly ? Number(yearOnly[1]) : null);
+  const pageYear = published && /^\d{4}-/.test(published) ? Number(published.slice(0, 4)) : null;
+  const dates = resolveYears(relativeYears(text, findDates(text, from, to), pageYear), yearOnly ? Number(yearOnly[1]) : null);
   const range = inspectionRange(out, text, dates) ?? openStart(out, text, dates);
   const feedback = feedbackDate(out, text, dates, { from, to, rangeEnd: range?.end ?? null }, range?.to ?? null);
   asOfDate(out, text, outsideIssues, feedback ?? range?.to ?? null);

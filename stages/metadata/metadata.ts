@@ -9,7 +9,7 @@ import type { Doc } from '../../core/doc.js';
 import type { Bulletin, Level, Provenance } from '../../core/record.js';
 import type { MetadataRead } from '../../core/results.js';
 import { metadataRules } from './rules.js';
-import { readTitle, titleInLine, issuerOf, signatureIssuer } from './title.js';
+import { readTitle, titleInLine, issuerOf, signatureIssuer, announcedIssuer } from './title.js';
 import { unitOf, unitWithArea, regionOf, ownAreaLevel, levelFromRegion, levelRule, shortFormsOf, aliasesOf, inspectedName, bareCityRegion } from './unit.js';
 import { isDivision } from './gazetteer.js';
 import { contactOf } from './contact.js';
@@ -17,7 +17,7 @@ import { datesOf } from './inspection-dates.js';
 
 export { metadataRules, type MetadataRules } from './rules.js';
 export { publishedInText, docNumberInText, isDocNumber } from './page.js';
-export { titleInLine, readTitle, issuerOf, signatureIssuer } from './title.js';
+export { titleInLine, readTitle, issuerOf, signatureIssuer, announcedIssuer } from './title.js';
 export { unitOf, regionOf, ownAreaLevel, levelOf, shortFormsOf, aliasesOf } from './unit.js';
 export { contactOf } from './contact.js';
 export { datesOf, type DatesRead } from './inspection-dates.js';
@@ -71,9 +71,13 @@ function readTitleAndIssuer(doc: Doc, seg: Segmentation, f: Fields) {
   }
   f.note('title', title, fromPage ? ids.title_page : structureRules().title_line.id, titleSpan);
   const titleIssuer = issuerOf(title);
-  const issuer = titleIssuer ?? signatureIssuer(doc);
-  const issuerSpan = titleIssuer ? (titleSpan ? [titleSpan[0], titleSpan[0] + titleIssuer.length] as Span : null) : f.locate(issuer, Math.max(0, doc.text.length - 300), doc.text.length);
-  f.note('issuer', issuer, titleIssuer ? ids.issuer_title : ids.issuer_signature, issuerSpan);
+  const signed = titleIssuer ? null : signatureIssuer(doc);
+  // (no title names it, no signature: the body the lead says published it, 近日，X党组向社会公布了…)
+  const firstProblem = seg.problems[0] ? doc.paragraphs[seg.problems[0].first]!.start : Math.min(doc.text.length, 3000);
+  const announced = titleIssuer || signed ? null : announcedIssuer(doc.text, firstProblem, (name) => regionOf(unitOf(name)) !== null);
+  const issuer = titleIssuer ?? signed ?? announced?.issuer ?? null;
+  const issuerSpan = titleIssuer ? (titleSpan ? [titleSpan[0], titleSpan[0] + titleIssuer.length] as Span : null) : announced ? announced.span : f.locate(issuer, Math.max(0, doc.text.length - 300), doc.text.length);
+  f.note('issuer', issuer, titleIssuer ? ids.issuer_title : announced ? r.issuer_announced.id : ids.issuer_signature, issuerSpan);
   return { title, titleSpan, titleIssuer, issuer };
 }
 
@@ -184,7 +188,8 @@ function readKind(title: string | null, titleSpan: Span | null, head: string, se
   return kind as Bulletin['inspection_kind'];
 }
 
-export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text: string; start: number }>): MetadataRead {
+/** `published`: the page's own date (ISO), where known: a year word relative to it (今年3月20日) dates the opening's dates. */
+export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{ text: string; start: number }>, published: string | null = null): MetadataRead {
   const r = metadataRules();
   const f = fieldsOf(doc);
   const text = doc.text;
@@ -197,7 +202,7 @@ export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{
   const { unit, region } = readUnit(doc, issuer, titleIssuer, openingText, roundSummary, committee, f);
   const level = readLevel(unit, region, deployer, team, bareTeam, f);
   const inspection_kind = readKind(title, titleSpan, head, seg, f);
-  const dates = datesOf(doc, seg, outsideIssues);
+  const dates = datesOf(doc, seg, outsideIssues, published);
   const { from: closingAt, ...contact } = contactOf(doc, seg);
   for (const k of ['inspection_start', 'inspection_end', 'feedback_date', 'as_of_date'] as const) {
     f.note(k, dates[k], k === 'feedback_date' ? r.feedback.id : k === 'as_of_date' ? r.as_of.id : r.field_rules.inspection_range, dates.spans[k] ?? null);
@@ -209,7 +214,8 @@ export function readMetadata(doc: Doc, seg: Segmentation, outsideIssues: Array<{
     title,
     issuer,
     unit,
-    unit_aliases: roundSummary ? [] : aliasesOf(unit, region, doc.text, openingText),
+    // (a page's own title, a news headline the text does not print, names the unit too: 营山县医保局：以巡察整改促提升)
+    unit_aliases: roundSummary ? [] : aliasesOf(unit, region, title && !text.includes(title) ? `${title}\n${text}` : text, openingText),
     region,
     level,
     inspection_kind,

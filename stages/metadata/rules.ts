@@ -8,6 +8,7 @@ export interface MetadataRules {
   title_end: RegexRule;
   issuer_line: RegexRule;
   issuer_suffix: RegexRule;
+  issuer_announced: RegexRule;
   party_prefix: RegexRule;
   region: RegexRule;
   region_levels: Array<RegexRule & { level: Level }>;

@@ -91,3 +91,20 @@ export function signatureIssuer(doc: Doc): string | null {
   // signed by two bodies (中共X村支部委员会 ⏎ X村村民委员会): the Party's one issues a rectification bulletin
   return bodies.find((t) => pattern('^(?:{{party_name}})').test(t)) ?? bodies[0] ?? null;
 }
+
+/**
+ * No title names the issuer and no signature is printed (a news re-post: a news headline, a byline):
+ * the body its lead says published the bulletin (近日，X党组向社会公布了…整改进展情况; rules/metadata.json
+ * issuer_announced), in the text before `before` (the problems). Only a full name, one that carries its
+ * area (营山县医疗保障局党组, not 县医保局党组): a short form names no unit of its own. Its span, or null.
+ */
+export function announcedIssuer(text: string, before: number, hasArea: (name: string) => boolean): { issuer: string; span: [number, number] } | null {
+  const head = text.slice(0, before);
+  for (const m of head.matchAll(rx(metadataRules().issuer_announced, 'g'))) {
+    const issuer = m.groups!.issuer!;
+    if (!hasArea(issuer)) continue;
+    const at = m.index! + m[0].indexOf(issuer);
+    return { issuer, span: [at, at + issuer.length] };
+  }
+  return null;
+}

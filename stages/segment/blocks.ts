@@ -208,6 +208,8 @@ function labelledBlocks(L: Layout, f: Frame, parts: Parts, b: Blocks): void {
   const problemNumbered = pattern('^(?:{{problem_word}})\\s*[\\d\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341]{1,3}\\s*[{{p.colon}}]');
   // unnumbered blocks: 问题：X / 整改：…, or one-sentence problems each followed by 整改情况：…
   let inSeries = false;
+  const leadParts = new Set(parts.level1.map((h) => partOf[h.para]!).filter((k) => k >= 0 && parts.partKind[k] === 'problems' && !saysProblemsPart(parts.level1[k]!.body)
+    && paras.some((q, j) => partOf[j] === k && rx(r.problem_lead).test(q.text)) && !headings.some((x, j) => x && partOf[j] === k && x.level > 1)));
   for (let i = f.bodyStart; i < f.closing; i++) {
     if (!inProblemScope(i)) continue;
     const h = headings[i];
@@ -216,9 +218,9 @@ function labelledBlocks(L: Layout, f: Frame, parts: Parts, b: Blocks): void {
       const listed = paras[i + 1] && rx(r.problem_list).test(paras[i + 1]!.text) ? { title: groupTitle(h.body), rule: r.problem_list.id } : null;
       // (and so does a heading under a part whose next paragraph is a problem labelled with its number, （一）X ⏎ 问题1：…)
       const labelledNext = !listed && h.level === 2 && paras[i + 1] && !headings[i + 1] && problemNumbered.test(paras[i + 1]!.text) ? { title: groupTitle(h.body), rule: r.labels.problem.id } : null;
-      // (a part whose problems are paragraphs that name them, 巡视指出，X。…, with no heading under it, is their category)
-      const leads = h.level === 1 && parts.partKind[partOf[i]!] === 'problems' && !saysProblemsPart(h.body)
-        && paras.some((q, k) => partOf[k] === partOf[i] && rx(r.problem_lead).test(q.text)) && !headings.some((x, k) => x && partOf[k] === partOf[i] && x.level > 1);
+      // (a part whose problems are paragraphs that name them, 巡视指出，X。…, with no heading under it, is their category;
+      // not the one such part over them all, a news article's subhead over its list (对账销号 逐项晒出成绩单): one group of all is none)
+      const leads = h.level === 1 && leadParts.size >= 2 && leadParts.has(partOf[i]!);
       const cat = h.unitLine ? { title: h.body, rule: h.rule } : h.level === 1 && parts.partCategories.has(partOf[i]!) ? { title: partTitle(h.body), rule: decisionId('problem_parts') } : headingCategory(h) ?? listed ?? labelledNext ?? (leads ? { title: stripQuotes(h.body.trim()), rule: decisionId('part_as_category') } : null);
       if (cat) b.addCategory(h, cat.title, cat.rule, !h.unitLine, cat.rule === decisionId('part_as_category'));
     }

@@ -75,5 +75,7 @@ export function setExtents(L: Layout, problems: ProblemBlock[], categories: Cate
       j++;
     }
     p.last = j - 1;
+    // a photo's caption after the problem's words (▲…（资料图）) stands between problems: none of this one's
+    while (p.last > p.first && rx(L.r.photo_caption).test(paras[p.last]!.text)) p.last--;
   }
 }

@@ -33,7 +33,11 @@ export function findFrame(L: Layout): Frame {
   const titleShaped = (t: string) => pattern('{{about_word}}').test(t) && pattern('(?:{{title_end}})$').test(t);
   const title = paras.slice(0, opening).filter((p, i) => !L.toc?.has(i) && (!rx(r.front_noise).test(p.text) || titleShaped(p.text)));
   let bodyStart = opening;
-  while (bodyStart < n && headings[bodyStart] === null && bodyStart < opening + 3 && !rx(r.labels.problem).test(paras[bodyStart]!.text)) bodyStart++;
+  // (the opening runs on over the next paragraphs, up to a heading, a problem's label or lead (一是关于X的问题。…), or
+  // a subhead the reader saw (a news article's bold 狠抓落实 见行见效 over its problems))
+  const subhead = new Set(doc.blocks.filter((b) => b.paras && b.paras[0] === b.paras[1] && b.paras[0] > opening && (b.kind === 'heading' || (b.kind === 'paragraph' && b.emphasis))).map((b) => b.paras![0]));
+  const startsBody = (i: number) => rx(r.labels.problem).test(paras[i]!.text) || rx(r.problem_lead).test(paras[i]!.text) || subhead.has(i);
+  while (bodyStart < n && headings[bodyStart] === null && bodyStart < opening + 3 && (bodyStart === opening || !startsBody(bodyStart))) bodyStart++;
   if (opening < n) {
     const last = Math.max(opening, bodyStart - 1);
     doc.decide('segment', 'opening', openingRule, [paras[opening]!.start, paras[last]!.end], `opening: ${clip(paras[opening]!.text)}`);

@@ -99,7 +99,25 @@ export function extractTotals(all: Array<{ text: string; start: number }>, front
     }
   }
   doneOf(summary, hits);
+  totalOfParts(summary, hits);
   return { summary, hits };
+}
+
+/**
+ * A sum's figure that is the other figures of its key added up (追回…136.52万元 in the summary, 128.76万元 and
+ * 7.76万元 where each was recovered) is their total, stated once more: counted once, the parts left out
+ * (two parts at least; a figure the same as one other is no total of parts).
+ */
+function totalOfParts(summary: Record<string, number>, hits: TotalHit[]): void {
+  const sums = new Set(pattern().filter(({ rule }) => rule.sum).map(({ rule }) => rule.key));
+  for (const key of sums) {
+    const of = hits.filter((h) => h.key === key);
+    if (of.length < 3) continue;
+    const whole = of.find((h) => Math.abs(of.reduce((n, o) => n + (o === h ? 0 : o.value), 0) - h.value) < 0.5);
+    if (!whole) continue;
+    summary[key] = whole.value;
+    for (const o of of) if (o !== whole) hits.splice(hits.indexOf(o), 1);
+  }
 }
 
 /**
