@@ -17,6 +17,8 @@ import { DEFAULT_OCR_MAX_PAGES, DEFAULT_OCR_PAGE_TIMEOUT_MS } from './ocr-limits
 import type { Raster } from './ocr-pixels.js';
 import type { PageRead } from './ocr-page.js';
 import { ocrShape, readPages, type Rendered } from './ocr-readers.js';
+// (pdf.js on Node 20 needs ArrayBuffer's transferToFixedLength to hand a page's fonts over: pdf-borders.ts gives it)
+import { fontTransfer } from './pdf-borders.js';
 export { boxesToLines, type OcrLine } from './ocr-page.js';
 
 /** a page whose mean confidence is under this gets a warning */
@@ -64,27 +66,6 @@ interface PdfPageLike {
 interface PdfObjs { get(id: string, callback: (o: unknown) => void): void }
 interface PdfLike { getPage(n: number): Promise<PdfPageLike> }
 interface CanvasAndContext { canvas: unknown; context: { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } }
-
-/**
- * unpdf 1.7's pdf.js hands a page's font data over with ArrayBuffer.prototype.transferToFixedLength
- * (Node 21 and later): on Node 20 every page with a font fails in getOperatorList, and pdf.js draws
- * it blank or never finishes (the seed's text pages, forced through OCR, waited past 60 s each).
- * Given here, with the standard's meaning, before the first page is looked at.
- */
-function fontTransfer(): void {
-  type Transfers = { transferToFixedLength?: (n?: number) => ArrayBuffer; transfer?: (n?: number) => ArrayBuffer };
-  const proto = ArrayBuffer.prototype as ArrayBuffer & Transfers;
-  if (proto.transferToFixedLength) return;
-  const transfer = function (this: ArrayBuffer, n = this.byteLength): ArrayBuffer {
-    const moved = structuredClone(this, { transfer: [this] });
-    if (n === moved.byteLength) return moved;
-    const out = new ArrayBuffer(n);
-    new Uint8Array(out).set(new Uint8Array(moved, 0, Math.min(n, moved.byteLength)));
-    return out;
-  };
-  Object.defineProperty(proto, 'transferToFixedLength', { value: transfer, writable: true, configurable: true });
-  if (!proto.transfer) Object.defineProperty(proto, 'transfer', { value: transfer, writable: true, configurable: true });
-}
 
 /** The page at `scale` as raw pixels: its one picture if it is a scan, else drawn by pdf.js. */
 async function renderPage(page: PdfPageLike, scale: number): Promise<Raster> {

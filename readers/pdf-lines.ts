@@ -50,9 +50,10 @@ export function linesToDocument(pages: Line[][], sizes = true): { text: string; 
     blocks.push({ kind: l.y >= mid ? 'page_header' : 'page_footer', text: l.text.trim(), page: l.page + 1 });
   }
   const kept = all.filter((l) => !isPdfPageNumber(l.text) && !running(l));
-  // the body's size: the size most characters are set in
+  // the body's size: the size most characters are set in, outside tables (a long ledger set smaller than the text around it)
   const bySize = new Map<number, number>();
-  for (const l of kept) bySize.set(Math.round(l.size), (bySize.get(Math.round(l.size)) ?? 0) + l.text.length);
+  const prose = kept.filter((l) => !l.cells && !l.field);
+  for (const l of prose.length ? prose : kept) bySize.set(Math.round(l.size), (bySize.get(Math.round(l.size)) ?? 0) + l.text.length);
   const body = [...bySize].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
   // footnotes: below a page's last line of body text, set smaller (①此处所称…), kept out of the text as the page's footer
   const lowest = new Map<number, number>();
@@ -72,7 +73,8 @@ export function linesToDocument(pages: Line[][], sizes = true): { text: string; 
   const out: string[] = [];
   let prev: Line | null = null;
   for (const l of lines) {
-    const t = l.text.trim();
+    // (a table row keeps its empty first and last cells: a category merged down from the page before leaves its cell empty)
+    const t = l.cells ? l.text.replace(/^ +| +$/g, '') : l.text.trim();
     const indented = l.x - margin > l.size * 1.2;
     // a line that stops short of the right edge ends its paragraph
     const prevFull = prev ? prev.right >= rightEdge - prev.size * 2.5 : false;

@@ -11,7 +11,9 @@
 import { rx } from '../core/rules.js';
 import { isPageNumber, structureRules } from '../core/vocabulary.js';
 import { headerRole } from './tables.js';
-import type { Placed, Row } from './pdf-columns.js';
+import { rowsOf, type Placed, type Row } from './pdf-columns.js';
+import type { Borders } from './pdf-borders.js';
+import { acrossBounds, gridRows, type GridTable } from './pdf-grid.js';
 
 /** A row's items grouped where a gap wider than a character separates them: [start, end, text]. */
 export function cellsOf<T extends Placed>(r: Row<T>): Array<{ x: number; right: number; text: string }> {
@@ -41,61 +43,132 @@ export function headerBounds<T extends Placed>(r: Row<T>, below: Array<Row<T>> =
   });
 }
 
-/** The state a table carries over a page break: its bounds and header, and whether a row is open. */
-export interface OpenTable { bounds: number[]; header: string }
+/**
+ * Whether a page's ledger is worth reading by its borders (pdf.js then loads the page's drawing):
+ * the page goes on with a table read so, or a ledger's header on it has a category column (merged
+ * down over its rows, its name beside any of them) or rows whose number does not stand on their
+ * first line (cells centred vertically). A table whose numbers start its rows is read by them.
+ */
+export function wantsBorders<T extends Placed>(items: T[], open: OpenTable | null): boolean {
+  if (open?.ruled) return true;
+  const rows = rowsOf(items);
+  return rows.some((r, k) => {
+    const bounds = headerBounds(r, rows.slice(k + 1));
+    if (!bounds) return false;
+    const roles = cellsOf(r).map((c) => headerRole(c.text));
+    if (roles.includes('category')) return true;
+    const no = Math.max(0, roles.indexOf('no'));
+    const first = rows.slice(k + 1).find((b) => b.items.some((i) => i.str.trim()) && !acrossBounds(b, bounds));
+    const number = first?.items.filter((i) => i.str.trim() && bounds.filter((b) => i.x + Math.min(i.width, r.size) / 2 >= b).length === no).map((i) => i.str.trim()).join('');
+    return !!first && !/^\d{1,3}$/.test(number ?? '');
+  });
+}
+
+/** The state a table carries over a page break: its bounds, header words and the column of its numbers. */
+export interface OpenTable extends GridTable { header: string; /** read by its borders: it goes on only where the next page's borders go on with it */ ruled?: boolean }
 
 /** A page's rows with the ledger rows rebuilt: `cells` on a table row, `cont` on one that goes on with the last row of the page before. */
 export interface TableRow<T extends Placed> extends Row<T> { cells?: string[]; cont?: boolean }
 
-export function ledgerRows<T extends Placed>(rows: Array<Row<T>>, open: OpenTable | null): { rows: Array<TableRow<T>>; open: OpenTable | null } {
+/** A ledger's header row as the table it starts. */
+function tableOf<T extends Placed>(r: Row<T>, bounds: number[]): OpenTable {
+  const cells = cellsOf(r);
+  const no = cells.findIndex((c) => headerRole(c.text) === 'no');
+  return { bounds, header: cells.map((c) => c.text).join(' '), heads: cells.map((c) => ({ x: c.x, right: c.right })), no: Math.max(0, no), ruled: false };
+}
+
+/** What reading a page's table by its numbers keeps from line to line. */
+interface ByNumbers<T extends Placed> { table: OpenTable | null; current: TableRow<T> | null; cont: boolean }
+
+/**
+ * One line of a table read by its numbers (no borders): a row it starts, a line it adds to the row
+ * before, a category row across the table, or (a line across the columns) the table's end.
+ */
+function numberedLine<T extends Placed>(r: Row<T>, text: string, s: ByNumbers<T>, out: Array<TableRow<T>>): void {
+  const table = s.table!;
+  const items = r.items.filter((i) => i.str.trim()).sort((a, b) => a.x - b.x);
+  if (acrossBounds(r, table.bounds) || items.length === 0) {
+    s.current = null;
+    if (structureRules().headings.some((h) => h.level <= 2 && rx(h).test(text))) {
+      out.push({ ...r, cells: [text.replace(/\s+/g, ''), ...table.bounds.map(() => '')] });
+      s.cont = false;
+    } else {
+      s.table = null;
+      out.push(r);
+    }
+    return;
+  }
+  const col = (x: number) => table.bounds.filter((b) => x >= b).length;
+  const filled = table.bounds.map(() => '').concat('');
+  for (const i of items) filled[col(i.x + Math.min(i.width, r.size) / 2)] += i.str.trim();
+  if (filled[table.no] && /^\d{1,3}$/.test(filled[table.no]!)) {
+    s.current = { ...r, cells: filled };
+    out.push(s.current);
+    s.cont = false;
+  } else if (s.current) {
+    s.current.cells = s.current.cells!.map((v, k) => v + filled[k]!);
+  } else {
+    // the first lines of a page, going on with the last row of the page before
+    s.current = { ...r, cells: filled, cont: s.cont };
+    out.push(s.current);
+  }
+}
+
+/**
+ * A page's rows with each ledger table on it rebuilt as rows of cells. A table with borders
+ * (`borders`, pdf-borders.ts) is read by them (pdf-grid.ts); one without, by its numbers: a line
+ * whose number column holds a number starts a row, one whose number column is empty goes on with
+ * the row before. `join`: a cell's line of items as text (the page's letter spacing closed up).
+ */
+export function ledgerRows<T extends Placed>(rows: Array<Row<T>>, open: OpenTable | null, borders: Borders | null = null, join?: (items: T[]) => string): { rows: Array<TableRow<T>>; open: OpenTable | null } {
   const out: Array<TableRow<T>> = [];
-  const category = (t: string) => structureRules().headings.some((h) => h.level <= 2 && rx(h).test(t));
-  let table = open;
-  let current: TableRow<T> | null = null;
-  let cont = !!open;
-  for (const [k, r] of rows.entries()) {
+  const s: ByNumbers<T> = { table: open, current: null, cont: !!open };
+  // (after a bordered table's last rule: the next line that is no page number ends the table)
+  let closing = false;
+  // a bordered table read from rows[from] on: the index to go on from, or -1 for a table without borders
+  const ruled = (from: number, top: number): number => {
+    const table = s.table;
+    const g = table ? gridRows(rows.slice(from), table, borders, top, join) : null;
+    if (!g || !table) return -1;
+    // (lines above its first rule: the header's own wrapped words, or, on a page it goes on to, what stands above it)
+    if (top === Infinity) out.push(...g.before);
+    g.grid.forEach((row, k) => {
+      const first = row.rows[0]!;
+      out.push({ y: first.y, size: first.size, items: row.rows.flatMap((r) => r.items), cells: row.cells, ...(k === 0 && s.cont && !row.cells[table.no] ? { cont: true } : {}) });
+    });
+    s.current = null;
+    s.cont = false;
+    closing = true;
+    table.ruled = true;
+    return rows.length - g.rest.length;
+  };
+  // (a page that repeats the table's header: what stands above it, a running header or a caption, is no part of the table)
+  const repeated = open ? rows.findIndex((r) => cellsOf(r).map((c) => c.text).join(' ') === open.header && headerBounds(r)) : -1;
+  if (repeated > 0) out.push(...rows.slice(0, repeated));
+  let k = repeated >= 0 ? repeated : open ? ruled(0, Infinity) : 0;
+  // (a bordered table the page does not go on with ended on the page before)
+  if (k < 0) { k = 0; if (open?.ruled) Object.assign(s, { table: null, cont: false }); }
+  for (; k < rows.length; k++) {
+    const r = rows[k]!;
     const bounds = headerBounds(r, rows.slice(k + 1));
     const text = cellsOf(r).map((c) => c.text).join(' ');
     if (bounds) {
       // the header again (a table going on over a page): no row of its own
-      if (table && text === table.header) continue;
-      table = { bounds, header: text };
-      out.push({ ...r, cells: cellsOf(r).map((c) => c.text) });
-      current = null;
-      cont = false;
+      if (!(s.table && text === s.table.header)) {
+        s.table = tableOf(r, bounds);
+        out.push({ ...r, cells: cellsOf(r).map((c) => c.text) });
+        s.cont = false;
+      }
+      s.current = null;
+      closing = false;
+      const next = ruled(k + 1, r.y);
+      if (next >= 0) k = next - 1;
       continue;
     }
     // (a page's number or running footer inside the table's band is no cell's text)
-    if (!table || isPageNumber(text)) { out.push(r); continue; }
-    const col = (x: number) => table!.bounds.filter((b) => x >= b).length;
-    const items = r.items.filter((i) => i.str.trim()).sort((a, b) => a.x - b.x);
-    // an item across a column's bound by more than a character: a line across the table
-    const across = items.some((i) => table!.bounds.some((b) => i.x < b - r.size && i.x + i.width > b + r.size));
-    if (across || items.length === 0) {
-      if (category(text)) {
-        out.push({ ...r, cells: [text.replace(/\s+/g, ''), ...table.bounds.map(() => '')] });
-        current = null;
-        cont = false;
-        continue;
-      }
-      table = null;
-      current = null;
-      out.push(r);
-      continue;
-    }
-    const filled = table.bounds.map(() => '').concat('');
-    for (const i of items) filled[col(i.x + Math.min(i.width, r.size) / 2)] += i.str.trim();
-    if (filled[0] && /^\d{1,3}$/.test(filled[0])) {
-      current = { ...r, cells: filled };
-      out.push(current);
-      cont = false;
-    } else if (current) {
-      current.cells = current.cells!.map((v, k) => v + filled[k]!);
-    } else {
-      // the first lines of a page, going on with the last row of the page before
-      current = { ...r, cells: filled, cont };
-      out.push(current);
-    }
+    if (!s.table || isPageNumber(text)) out.push(r);
+    else if (closing) { s.table = null; closing = false; out.push(r); }
+    else numberedLine(r, text, s, out);
   }
-  return { rows: out, open: table };
+  return { rows: out, open: s.table };
 }

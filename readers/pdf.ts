@@ -2,7 +2,7 @@
 // Lines are rebuilt from text positions; a paragraph starts at a first-line indent
 // (or after a short line that ends a sentence); page numbers and running
 // headers/footers repeated on most pages are dropped.
-import { getDocumentProxy, extractTextItems, type StructuredTextItem } from 'unpdf';
+import { getDocumentProxy, type StructuredTextItem } from 'unpdf';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ZhenggaiError } from '../core/errors.js';
@@ -12,16 +12,18 @@ import type { ReadOptions } from './options.js';
 
 import { linesToDocument, type Line } from './pdf-lines.js';
 import { readingRows } from './pdf-columns.js';
-import { ledgerRows, type OpenTable, type TableRow } from './pdf-tables.js';
+import { ledgerRows, wantsBorders, type OpenTable, type TableRow } from './pdf-tables.js';
 import { fieldRows, type FieldRow, type OpenFields } from './pdf-fields.js';
 import { joinItems, pageLetterSpacing } from './pdf-words.js';
+import { orientedPages, type OrientedPage } from './pdf-rotation.js';
+import type { Borders } from './pdf-borders.js';
 export { linesToText, linesToDocument, type Line } from './pdf-lines.js';
 
 
 /** What goes on over a page break: a ledger's table, a table of fields. */
 interface Open { ledger: OpenTable | null; fields: OpenFields | null }
 
-function toLines(items: StructuredTextItem[], page: number, open: Open = { ledger: null, fields: null }): { lines: Line[]; open: Open } {
+function toLines(items: StructuredTextItem[], page: number, open: Open = { ledger: null, fields: null }, borders: Borders | null = null): { lines: Line[]; open: Open } {
   // group items by baseline, then read each line left to right (content-stream order is not
   // reading order: a quote mark set in a fallback font can come before or after its line)
   // (a page set in two columns: each column top to bottom, pdf-columns.ts)
@@ -31,7 +33,7 @@ function toLines(items: StructuredTextItem[], page: number, open: Open = { ledge
   // (a line of a few glyphs is read with its page's letter spacing)
   const spacing = pageLetterSpacing(rows.map((r) => r.items));
   const lineText = (its: StructuredTextItem[]) => textOf(its, spacing);
-  const read = ledgerRows(rows, open.ledger);
+  const read = ledgerRows(rows, open.ledger, borders, lineText);
   const fields = fieldRows(read.rows, open.fields);
   for (const r of fields.rows as Array<FieldRow<StructuredTextItem> & { dx?: number; dRight?: number; columnStart?: boolean }>) {
     const field = r.field ? { ...r.field, lines: r.field.lines.map(lineText) } : null;
@@ -129,15 +131,25 @@ export async function readPdf(bytes: Uint8Array, opts: ReadOptions = {}): Promis
     throw new ZhenggaiError('pdf_corrupt', `pdf.js cannot open it: ${msg}`);
   }
   try {
-    let pages: StructuredTextItem[][];
+    // (each page read in its reading orientation: a landscape page under /Rotate, a table drawn turned, pdf-rotation.ts)
+    let pages: OrientedPage[];
     try {
-      pages = (await extractTextItems(pdf)).items;
+      pages = await orientedPages(pdf);
     } catch (e) {
       throw new ZhenggaiError('pdf_corrupt', `pdf.js cannot read the pages: ${(e as Error)?.message ?? e}`);
     }
     // (a ledger table may go on over a page: its open state is carried, and a row it breaks is joined again)
     let open: Open = { ledger: null, fields: null };
-    const pageLines = pages.map((items, p) => { const r = toLines(items, p, open); open = r.open; return r.lines; });
+    // (a page with a ledger on it has its borders read, pdf-borders.ts; text that runs another way on a page is read after
+    // its main text, carrying no table over)
+    const pageLines: Line[][] = [];
+    for (const [p, page] of pages.entries()) {
+      const [main = [], ...others] = page.groups;
+      const borders = wantsBorders(main, open.ledger) ? await page.borders().catch(() => null) : null;
+      const r = toLines(main, p, open, borders);
+      open = r.open;
+      pageLines.push([...r.lines, ...others.flatMap((items) => toLines(items, p).lines)]);
+    }
     joinBrokenRows(pageLines);
     // a page without Chinese text is a scan (or blank): OCR reads it, unless --no-ocr
     const scanned = pageLines.map((ls, p) => (ls.some((l) => CJK.test(l.text)) ? -1 : p)).filter((p) => p >= 0);
