@@ -16,6 +16,9 @@ import { readerRules, type PageField } from './reader-rules.js';
 import { dropHidden, styleText } from './html-hidden.js';
 import { pageState } from './page-state.js';
 import { headlineDate } from './date-line.js';
+import { iconWords } from './html-alt.js';
+import { wholeArticle } from './html-pages.js';
+import { cellFields, spacedLabel } from './html-fields.js';
 
 // Content containers of common government CMSs (TRS, Hanweb, UCAP), WeChat articles and blogs;
 // when none holds enough prose, the block with the most Chinese text is taken instead.
@@ -51,23 +54,30 @@ function allBold(e: HTMLElement): boolean {
   return bold.length > 0 && bold.length >= all.length;
 }
 
-/** Text of an element with block boundaries as newlines; the headings, bold paragraphs, list items and tables seen go to `blocks`. */
-function blockLines(el: Node, blocks?: ReaderBlock[]): string {
+/**
+ * Text of an element with block boundaries as newlines; the headings, bold paragraphs, list items and tables seen go to `blocks`.
+ * `alts`: an icon that is all its block holds is read as its text alternative (html-alt.ts; the article's text, not the page's chrome).
+ */
+function blockLines(el: Node, blocks?: ReaderBlock[], alts = false): string {
   let out = '';
-  const lines = (e: Node) => blockLines(e).split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+  const lines = (e: Node) => blockLines(e, undefined, alts).split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
   const walk = (n: Node) => {
     const e = n as HTMLElement;
     if (n.nodeType === 3) { out += n.text.replace(/\s+/g, ' '); return; } // .text decodes every entity
     if (n.nodeType !== 1) return;
     const tag = e.rawTagName?.toLowerCase() ?? '';
     if (tag === 'br') { out += '\n'; return; }
+    if (alts) {
+      const said = iconWords(e);
+      if (said) { out += said; return; }
+    }
     if (tag === 'table' && e.querySelector('tr')) {
       // a table's rows (a rectification ledger becomes labelled paragraphs)
       // cells keep their line breaks (<br>, <p>); rowspan/colspan fill every position they cover
       const span = (c: HTMLElement, a: string) => { const v = Number(c.getAttribute(a) ?? 1); return Number.isFinite(v) && v > 0 ? v : 1; };
       const rows = e.querySelectorAll('tr').filter((tr) => tr.closest('table') === e)
         .map((tr) => tr.childNodes.filter((c): c is HTMLElement => c.nodeType === 1 && /^t[dh]$/i.test((c as HTMLElement).rawTagName ?? ''))
-          .map((c) => ({ text: blockLines(c).split('\n').map((l) => l.trim()).filter(Boolean).join('\n'), rowspan: span(c, 'rowspan'), colspan: span(c, 'colspan') })));
+          .map((c) => ({ text: blockLines(c, undefined, alts).split('\n').map((l) => l.trim()).filter(Boolean).join('\n'), rowspan: span(c, 'rowspan'), colspan: span(c, 'colspan') })));
       const grid = gridOf(rows);
       const text = tableLines(grid).join('\n');
       const header = e.querySelectorAll('tr').filter((tr) => tr.closest('table') === e).findIndex((tr) => !tr.querySelector('th'));
@@ -153,20 +163,25 @@ function countLists(e: HTMLElement): number {
   return n;
 }
 
+/** The Chinese text of an element's own paragraphs (its <p>, <span>, <font> and text children). */
+function ownProse(el: HTMLElement): number {
+  const direct = el.childNodes.filter((c) => ['p', 'span', 'font', 'br'].includes((c as HTMLElement).rawTagName?.toLowerCase() ?? '') || !(c as HTMLElement).rawTagName);
+  return direct.reduce((s, c) => s + cjkCount(c.text), 0);
+}
+
+/** The article's element: a known content container, else the element whose own paragraphs hold the most Chinese text; with its sibling boxes when it is one of several (html-pages.ts). */
 function pickBody(root: HTMLElement): HTMLElement | null {
   for (const sel of CONTENT_SELECTORS) {
     const el = root.querySelector(sel);
-    if (el && cjkCount(el.text) > 100) return el;
+    if (el && cjkCount(el.text) > 100) return wholeArticle(el, ownProse);
   }
-  // the element whose own paragraphs hold the most Chinese text
   let best: HTMLElement | null = null;
   let bestScore = 0;
   for (const el of root.querySelectorAll('div,td,section,article')) {
-    const direct = el.childNodes.filter((c) => ['p', 'span', 'font', 'br'].includes((c as HTMLElement).rawTagName?.toLowerCase() ?? '') || !(c as HTMLElement).rawTagName);
-    const score = direct.reduce((s, c) => s + cjkCount(c.text), 0);
+    const score = ownProse(el);
     if (score > bestScore) { bestScore = score; best = el; }
   }
-  return bestScore > 50 ? best : null;
+  return best && bestScore > 50 ? wholeArticle(best, ownProse) : null;
 }
 
 /**
@@ -189,8 +204,9 @@ export function readHtml(bytes: Uint8Array, container: PageContainer = {}): Read
   // disclosure table / info line: 发布机构 成文日期 发布时间 文号 索引号
   const pageText = blockLines(root);
   const { page_fields: labels, patterns } = readerRules();
-  // a field: its label (rules/readers.json page_fields), then the value after the colon
-  const field = (name: PageField) => pattern(labels[name] + patterns.page_field.re).exec(pageText)?.[1]?.trim();
+  // a field: its label (rules/readers.json page_fields, perhaps spaced out) in a cell with the value in the next, or in a line before a colon
+  const cells = cellFields(root, labels);
+  const field = (name: PageField) => cells[name] ?? pattern(spacedLabel(labels[name]) + patterns.page_field.re).exec(pageText)?.[1]?.trim();
   const date = (s?: string) => s && rx(patterns.page_date).exec(s);
   const iso = (d: RegExpExecArray) => `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
   // (else a news page's unlabelled date line under its headline: 2023-11-08 10:15 来源：…)
@@ -199,7 +215,7 @@ export function readHtml(bytes: Uint8Array, container: PageContainer = {}): Read
   // 文号 first, then 索引号, each only if it reads as a number (an empty 文号 cell lets the label reach the title)
   const num = [field('doc_number'), field('index_number')].find(isDocNumber);
   if (num) meta.doc_number = num;
-  meta.publisher = field('publisher') ?? metaContent('ContentSource') ?? field('source') ?? undefined;
+  meta.publisher = field('publisher') || metaContent('ContentSource') || field('source') || undefined;
 
   const css = styleText(html);
   const clean = (el: HTMLElement) => {
@@ -231,6 +247,6 @@ export function readHtml(bytes: Uint8Array, container: PageContainer = {}): Read
   const blocks: ReaderBlock[] = [];
   const fields = Object.fromEntries(Object.entries(meta).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length > 0));
   if (Object.keys(fields).length) blocks.push({ kind: 'front_matter', text: '', fields });
-  const lines = blockLines(body, blocks).split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = blockLines(body, blocks, true).split('\n').map((l) => l.trim()).filter(Boolean);
   return { format: 'html', encoding, text: lines.join('\n'), meta, blocks };
 }
