@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { textBlocks, markedLine } from '../core/blocks.js';
 import { extractBytes } from '../stages/extract.js';
 import { splitRunOn } from '../stages/normalize/run-on.js';
+import { unwrapHardBreaks } from '../stages/normalize/wraps.js';
 import { compareRecord, formatDiff } from './golden.js';
 import { FIXTURES } from './fixtures.js';
 
@@ -91,6 +92,33 @@ describe('a run-on copy is cut at the mark and the signal words', () => {
   it('leaves a signal word inside a sentence and an ordinary paragraph alone', () => {
     const para = '镇党委对巡察指出：的问题逐项整改，巡察发现问题已整改完成。';
     expect(splitRunOn([para])).toEqual([para]);
+  });
+});
+
+describe('a status in brackets between two problems of a run-on or re-wrapped copy', () => {
+  const opening = '中共某某县某某局党组关于巡察整改进展情况的通报根据县委统一部署，县委第一巡察组于2024年3月至4月对某某局党组开展了常规巡察，并向局党组反馈了巡察意见。';
+  it('closes the problem before it where the first problem has none before it, the text after it a line of its own', () => {
+    const line = `${opening}一、关于理论学习不够深入的问题（一）修订学习制度，每月开展集中学习1次。（二）开展专题研讨4次。（已完成）二、关于党费收缴不规范的问题（一）对2023年以来党费收缴情况开展清查。（二）建立党费收缴台账。（正在整改）下一步，局党组将持续巩固巡察整改成果。欢迎广大干部群众监督。`;
+    expect(splitRunOn([line]).slice(2)).toEqual(['一、关于理论学习不够深入的问题', '（一）修订学习制度，每月开展集中学习1次。', '（二）开展专题研讨4次。（已完成）', '二、关于党费收缴不规范的问题',
+      '（一）对2023年以来党费收缴情况开展清查。', '（二）建立党费收缴台账。（正在整改）', '下一步，局党组将持续巩固巡察整改成果。', '欢迎广大干部群众监督。']);
+  });
+
+  it('heads the problem after it where the first problem has one before it too', () => {
+    const line = `${opening}一、整改工作开展情况局党组召开专题会议3次。二、巡察反馈问题整改情况【已完成】1.关于理论学习不够深入的问题。整改情况：一是修订学习制度，每月开展集中学习1次；二是开展专题研讨4次。【正在整改】2.关于党费收缴不规范的问题。整改情况：一是对2023年以来党费收缴情况开展清查；二是建立党费收缴台账。三、下一步工作打算持续巩固巡察整改成果。`;
+    const lines = splitRunOn([line]);
+    expect(lines).toContain('【已完成】1.关于理论学习不够深入的问题。');
+    expect(lines).toContain('【正在整改】2.关于党费收缴不规范的问题。');
+  });
+
+  it('ends its paragraph in a hard-wrapped text, as a stop does', () => {
+    const body = Array.from({ length: 10 }, (_, k) => `（${'一二三四五六七八九十'[k]}）建立信息发布审核制度，落实专人审核把关，每月通报一次审核情况并`);
+    // (the status line a character short of the width, as a wrap leaves a line it did not break)
+    const closed = `（十一）${'落实专人审核把关工作'.padEnd(body[0]!.length - 11, '并')}。（已完成）`;
+    expect(closed.length).toBe(body[0]!.length - 1);
+    const lines = [...body, closed, '下一步，局党组将持续巩固巡察整改成果。'];
+    expect(unwrapHardBreaks(lines).slice(-2)).toEqual([closed, '下一步，局党组将持续巩固巡察整改成果。']);
+    // (without the status the line goes on: a wrap may fall anywhere in a sentence)
+    expect(unwrapHardBreaks([...body, closed.replace('。（已完成）', '工作情况并且'), '下一步'])).toHaveLength(11);
   });
 });
 

@@ -224,10 +224,6 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   },
   'roman-outline-2022': { 'line breaks lost': 'ASCII Roman (i) and letters A. are read at the head of a line only: run together, nothing marks a problem' },
   'toc-report-2023': { 'line breaks lost': 'as the text itself: the table of contents is read as the outline (fixture gap)' },
-  'reversed-levels-2024': {
-    'hard-wrapped at 33 characters': 'a wrapped line ending in the last problem\'s （已完成） tag is joined to the 下一步 paragraph after it: problem 14 takes the plan as a measure and reads in progress',
-    'line breaks lost': 'status tags in brackets （已完成）/（正在整改） run on into the next 一、关于…的问题: they are not read as the status of the problem they close, 9 statuses of 14 wrong',
-  },
 };
 
 /**

@@ -16,6 +16,8 @@ export interface RunOnRules {
   heading_label: RegexRule;
   /** a heading mark or bullet right after a run-in heading's words (二、X■ Y方面) */
   heading_mark: RegexRule;
+  /** a status in brackets after a stop that closes what it follows (。（已完成）下一步…) */
+  status_tail: RegexRule;
   marker: RegexRule;
   /** the character before a number that makes it no numbering (第3, 1.2) */
   not_after: RegexRule;

@@ -2,6 +2,7 @@
 // is written inside the line (rules/structure.json `run_on`).
 import { loadRules, pattern, rx } from '../../core/rules.js';
 import { layout, isCjkCode, type RunOnRules } from './normalize-rules.js';
+import { structureRules } from '../../core/vocabulary.js';
 
 /**
  * A bulletin pasted as one long line (its line breaks lost): break it where the structure
@@ -54,13 +55,17 @@ function countLine(line: string, r: RunOnRules, last: Counters): void {
 /** Where a run-on line breaks: its numbered boundaries in sequence, and the labels, closing, chrome and spaces around them. */
 function runOnCuts(line: string, r: RunOnRules, mostOfText: boolean, last: Counters): number[] {
   const before0 = { ...last };
-  const { numbered, headingWords, higher } = numberedCuts(line, r, last);
+  const { numbered, levels, headingWords, higher } = numberedCuts(line, r, last);
   if (numbered.length < 2 || (!mostOfText && !higher)) {
     Object.assign(last, before0);
     countLine(line, r, last);
     return [];
   }
-  const cuts = new Set(numbered);
+  // a status in brackets between two items (…把关。（已完成）十四、关于…) closes the item before it where the first item
+  // of its level has none before it, and heads the next only where that one has one too (【已完成】1.X …【已完成】2.Y)
+  const tails = tagsAreTails(line, numbered, levels);
+  const cuts = new Set(numbered.map((at) => at + (tails ? tagLength(line, at) : 0)));
+  if (tails) for (const m of line.matchAll(rx(r.status_tail, 'g'))) cuts.add(m.index! + m[0].length);
   // the title's end (and a document number printed after it), in the line's first characters
   for (const head of line.slice(0, 200).matchAll(rx(r.title_end, 'g'))) cuts.add(head.index! + head[0].length);
   for (const rule of [r.label, r.closing, r.marker]) for (const m of line.matchAll(rx(rule, 'g'))) cuts.add(m.index! + m[0].length);
@@ -85,10 +90,11 @@ function runOnCuts(line: string, r: RunOnRules, mostOfText: boolean, last: Count
  * moved as they are found): where each starts, where the words of each heading of level 1–2
  * start, and how many such headings stand inside the line.
  */
-function numberedCuts(line: string, r: RunOnRules, last: Counters): { numbered: number[]; headingWords: number[]; higher: number } {
+function numberedCuts(line: string, r: RunOnRules, last: Counters): { numbered: number[]; levels: number[]; headingWords: number[]; higher: number } {
   let lastCut = -1000;
   let lastLevel = 0;
   const numbered: number[] = [];
+  const levels: number[] = [];
   const headingWords: number[] = [];
   let higher = 0;
   const notAfter = rx(r.not_after);
@@ -104,13 +110,30 @@ function numberedCuts(line: string, r: RunOnRules, last: Counters): { numbered: 
     const restart = k === 1 && (stop || (lastLevel > 0 && lastLevel < level && at - lastCut <= 60));
     if (!next && !restart) continue;
     numbered.push(at);
+    levels.push(level);
     if (level < 3) headingWords.push(at + m[0].length);
     if (level < 3 && at > 0) higher++;
     last[level] = k; // lower levels keep counting: problems are often numbered through categories
     lastCut = at;
     lastLevel = level;
   }
-  return { numbered, headingWords, higher };
+  return { numbered, levels, headingWords, higher };
+}
+
+/** The length of the status in brackets a numbered boundary at `at` starts with (【已完成】2.X), or 0. */
+const tagLength = (line: string, at: number): number => rx(structureRules().bracket_status_head).exec(line.slice(at, at + 24))?.[0].length ?? 0;
+
+/**
+ * Do the statuses in brackets before numbered boundaries close the items before them (tails: the first item of
+ * their level has no status before it) rather than head the items after them (the first one has one too)?
+ */
+function tagsAreTails(line: string, numbered: readonly number[], levels: readonly number[]): boolean {
+  const tagged = new Set(numbered.flatMap((at, k) => (tagLength(line, at) ? [levels[k]!] : [])));
+  for (const level of tagged) {
+    const first = numbered.find((_, k) => levels[k] === level)!;
+    if (tagLength(line, first)) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,11 +1,17 @@
 // Lines a wrap broke inside a paragraph, joined again: a fixed-width wrap (every full line
 // reaches the same width), or lines broken mid-sentence at varying widths (PDF copies).
 import { loadRules, pattern, rx } from '../../core/rules.js';
-import { startsParagraph } from '../../core/vocabulary.js';
+import { startsParagraph, structureRules } from '../../core/vocabulary.js';
 import { layout, isCjkCode, displayWidth } from './normalize-rules.js';
 
 // a closing quote ends a line only after a stop (。” ends a sentence; “双签” ⏎ 制度 goes on)
 const terminal = () => pattern('(?:[{{p.wide_sentence_end}}{{p.wide_semicolon}}{{p.wide_colon}}]|[{{p.wide_sentence_end}}][{{p.end_quote}}])$');
+
+/** Does the line end with a status in brackets after a stop (…把关。（已完成）, rules status.bracket_tail): its paragraph's end? */
+const statusClosed = (line: string) => {
+  const m = rx(structureRules().bracket_status_tail).exec(line);
+  return m !== null && pattern('[{{p.wide_sentence_end}}{{p.wide_semicolon}}]$').test(line.slice(0, m.index));
+};
 
 /** Does the line start the closing (欢迎…, 联系电话：…)? */
 const closes = (line: string) => rx(layout().closing).test(line) || rx(layout().closing_contact).test(line);
@@ -80,7 +86,8 @@ export function unwrapHardBreaks(lines: string[], hard: HardTest = () => false):
     // a line that reaches the width continues on the next, even after a stop when it fills the
     // width exactly (a wrap lands after 。 more often than a paragraph ends at the width), unless
     // the next line starts a paragraph
-    const full = lastPhysical >= width - 2 && (!terminal().test(prev ?? '') || (lastPhysical >= width && stopEnd.test(prev ?? '')));
+    // (a status in brackets after a stop closes its paragraph as the stop does: …把关。（已完成） ⏎ 下一步，…)
+    const full = lastPhysical >= width - 2 && (!terminal().test(prev ?? '') || (lastPhysical >= width && stopEnd.test(prev ?? ''))) && !statusClosed(prev ?? '');
     const prevFull = prev !== null && full && !(out.length <= 3 && titleLike.test(prev)) && !(out.length <= 4 && openingStart.test(line));
     // (the reader's paragraphs asked last: only where the text would join two lines)
     if (prevFull && line && (!startsParagraph(line) || unclosed(prev)) && !(terminal().test(prev ?? '') && closes(line)) && !hard(line, 'start') && !hard(lastLine, 'end')) out[out.length - 1] = joinWrapped(prev, line);
