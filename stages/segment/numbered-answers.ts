@@ -34,7 +34,8 @@ export function numberedAnswers(L: Layout, f: Frame, problems: ProblemBlock[], c
     const last = (cut > 0 ? cut : next) - 1;
     const p = problems[k]!;
     // (an item that first states its problem again, 问题1：关于“X”问题。 ⏎ 整改情况：…, answers from the paragraph after)
-    const restates = last > x.para && han(L.doc.text.slice(x.at, paras[x.para]!.end)).includes(han(L.doc.text.slice(p.headStart, paras[p.first]!.end)).slice(0, 6));
+    const own = han(L.doc.text.slice(p.headStart, paras[p.first]!.end)).slice(0, 6);
+    const restates = last > x.para && own.length >= 4 && han(L.doc.text.slice(x.at, paras[x.para]!.end)).includes(own);
     const first = restates ? x.para + 1 : x.para;
     p.answer = { first, last, headStart: restates ? paras[first]!.start : x.at, rule: id };
     // (problems listed with no category take the one their answer is under: the list names none, the answers do)
