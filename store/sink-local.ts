@@ -12,6 +12,10 @@ export class LocalSink implements Sink {
   private insError;
   private pending = 0;
   private groupStart = 0;
+  /** the open group's documents written so far (written again if one after them fails) */
+  private group: DocPayload[] = [];
+  /** set when the open group could not be written again: its commit fails */
+  private broken: Error | null = null;
 
   constructor(private o: SinkOptions) {
     this.db = openDb(o.db, { syncFull: o.syncFull });
@@ -28,25 +32,59 @@ export class LocalSink implements Sink {
   }
 
   writeSync(doc: DocPayload): WriteStatus {
-    // --commit-every N: documents still atomic (each its own savepoint), committed N at a time
-    if (this.o.commitEvery > 1 && !this.db.inTransaction) { this.db.exec('BEGIN IMMEDIATE'); this.pending = 0; this.groupStart = performance.now(); }
-    const status = this.writer.write(doc, { reprocess: this.o.reprocess });
-    if (this.db.inTransaction && (++this.pending >= this.o.commitEvery || performance.now() - this.groupStart > 2000)) this.commitGroup();
+    if (this.o.commitEvery <= 1) return this.writer.write(doc, { reprocess: this.o.reprocess });
+    // --commit-every N: documents still atomic (a failed one leaves the others), committed N at a time
+    if (!this.db.inTransaction) { this.beginGroup(); this.pending = 0; this.groupStart = performance.now(); }
+    const status = this.writeInGroup(doc);
+    if (++this.pending >= this.o.commitEvery || performance.now() - this.groupStart > 2000) this.commitGroup();
     return status;
   }
 
   /** Open a group of documents committed together (the writer thread's group commit). */
   beginGroup(): void {
     this.db.exec('BEGIN IMMEDIATE');
+    this.group = [];
+    this.broken = null;
   }
 
-  /** One document of the open group, atomic in its own savepoint (a failure leaves the group's others). */
+  /**
+   * One document of the open group, atomic: written with no savepoint (each would make the FTS5
+   * tables flush, doubling their cost), so a document that fails rolls the group back and the
+   * group's earlier documents are written again, as they were, before its error is thrown. Should
+   * one of them fail this time, the group is broken: its commit fails, and so every document of it.
+   */
   writeInGroup(doc: DocPayload): WriteStatus {
-    return this.writer.write(doc, { reprocess: this.o.reprocess });
+    if (this.broken) throw this.broken;
+    try {
+      const status = this.writer.writeInOpen(doc, { reprocess: this.o.reprocess });
+      this.group.push(doc);
+      return status;
+    } catch (e) {
+      this.replayGroup();
+      throw e;
+    }
+  }
+
+  /** The open group rolled back and its documents written again (a document of it failed). */
+  private replayGroup(): void {
+    this.writer.forget();
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      for (const d of this.group) this.writer.writeInOpen(d, { reprocess: this.o.reprocess });
+    } catch (e) {
+      this.broken = new SinkError(`the group could not be written again after a document failed: ${(e as Error).message}`);
+      this.writer.forget();
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    }
   }
 
   commitGroup(): void {
+    const broken = this.broken;
+    this.group = [];
+    this.broken = null;
     try {
+      if (broken) throw broken;
       this.db.exec('COMMIT');
     } catch (e) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');

@@ -2,7 +2,7 @@
 // and answers the main thread's write/addPath/failed/finish messages in order.
 //
 // Group commit: documents that arrive together are written in one transaction, each still atomic
-// in a savepoint of its own (store/writer.ts), and answered only once that transaction has
+// (a failed one rolls the group back and the others are written again: store/sink-local.ts), and answered only once that transaction has
 // committed, so a file reported ingested is in the dataset whatever happens next. A commit
 // writes the pages a document touched to the WAL, and consecutive documents touch many of the
 // same ones (the last page of each table and index): one commit for several documents writes

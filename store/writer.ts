@@ -1,7 +1,7 @@
 // The SQLite writer: each document one transaction (store/write.ts's steps, run synchronously),
 // IMMEDIATE so that another writer (a second ingest, `units merge`) waits for the write lock
-// (busy_timeout) rather than fail on a stale snapshot; inside a group commit, a savepoint of its
-// own. Its rows: each child table one INSERT … SELECT over the JSON array of its rows
+// (busy_timeout) rather than fail on a stale snapshot; inside a group commit, part of the group's
+// transaction (store/sink-local.ts keeps each document atomic by replaying). Its rows: each child table one INSERT … SELECT over the JSON array of its rows
 // (store/table-sql.ts), its ids counted on from the largest given.
 import { searchRow, SEARCH_TEXTS_SQL, type DB } from './db.js';
 import { gramsOf } from './grams.js';
@@ -126,6 +126,15 @@ export class Writer {
   /** What this writer remembers of the dataset's rows, forgotten when a write or a commit fails (its rows may be gone). */
   forget(): void {
     this.rows.seen.clear();
+  }
+
+  /**
+   * Write one document inside the caller's open transaction, with no savepoint of its own (a group
+   * commit's: each savepoint makes both FTS5 tables flush their pending terms into a new segment,
+   * which doubles their cost; the sink replays the group's other documents if this one fails).
+   */
+  writeInOpen(doc: DocPayload, opts: { reprocess?: boolean } = {}): WriteStatus {
+    return runSync(this.db, writeDocument(this.rows, doc, this.versions, !!opts.reprocess));
   }
 
   /** Write one document (see toPayload() in store/rows.ts). */
