@@ -16,6 +16,7 @@ import { rx } from '../core/rules.js';
 import { readerPatterns } from './reader-rules.js';
 import { label } from './table-cells.js';
 import { statusWord } from './table-headers.js';
+import { labelled, noteLines, NOTE_PARTS } from './docx-print.js';
 
 export interface DocxLimits { maxUncompressed: number; maxRatio: number }
 export const DEFAULT_DOCX_LIMITS: DocxLimits = { maxUncompressed: 200 * 1024 * 1024, maxRatio: 200 };
@@ -191,7 +192,7 @@ class Walker {
     const mine: string[] = [];
     for (const l of lines) {
       if (!l) continue;
-      mine.push(first && label ? label + l : l);
+      mine.push(first && label ? labelled(label, l) : l);
       first = false;
     }
     out.push(...mine);
@@ -290,8 +291,10 @@ export function docxRead(files: Record<string, Uint8Array>): { lines: string[]; 
   const styles = parseXml(files['word/styles.xml'], 'word/styles.xml');
   const numbering = new Numbering(modelFromXml(parseXml(files['word/numbering.xml'], 'word/numbering.xml'), styles));
   const w = new Walker(numbering, stylesOf(styles));
-  const lines = w.blocks(body);
-  return { lines, blocks: w.found };
+  // (the notes the body cites, after it: docx-print.ts)
+  const notes = noteLines(body, files, parseXml);
+  const lines = [...w.blocks(body), ...notes];
+  return { lines, blocks: [...w.found, ...notes.map((text) => ({ kind: 'paragraph' as const, text }))] };
 }
 
 export async function readDocx(bytes: Uint8Array, limits?: DocxLimits): Promise<ReadResult> {
@@ -299,7 +302,7 @@ export async function readDocx(bytes: Uint8Array, limits?: DocxLimits): Promise<
   let files: Record<string, Uint8Array>;
   const names: string[] = [];
   try {
-    files = unzipSync(bytes, { filter: (f) => { names.push(f.name); return ['word/document.xml', 'word/numbering.xml', 'word/styles.xml'].includes(f.name); } });
+    files = unzipSync(bytes, { filter: (f) => { names.push(f.name); return ['word/document.xml', 'word/numbering.xml', 'word/styles.xml', ...NOTE_PARTS].includes(f.name as never); } });
   } catch (e) {
     throw new ZhenggaiError('docx_corrupt', `cannot unzip: ${(e as Error).message}`);
   }

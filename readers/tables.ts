@@ -70,7 +70,8 @@ export interface TableContext {
 export function tableLines(rows: string[][], { notes = [], shared }: TableContext = {}): string[] {
   const kept = rows.map((r, k) => ({ r: r.map((c) => cellBreaks(c).replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim()), notes: notes[k] ?? [] })).filter(({ r }) => r.some(Boolean));
   const clean = kept.map(({ r }) => r);
-  const flat = (r: string[]) => r.filter(Boolean).join(' ').replace(/\n/g, ' ');
+  // (a cell merged across columns stands once: the grid repeats its text in every column it covers)
+  const flat = (r: string[]) => r.filter((c, i) => c && c !== r[i - 1]).join(' ').replace(/\n/g, ' ');
   const fields = fieldTable(clean, shared) ?? labelledPairs(clean) ?? statusTable(clean) ?? figuresTable(clean);
   if (fields) return fields;
   const headerAt = clean.findIndex((r) => r.some((c) => headerRole(c) === 'problem') && r.some((c) => headerRole(c) === 'measures'));

@@ -2,6 +2,7 @@
 // contact, published date and doc number; each field traced to the span it came from.
 import type { Stage } from '../stage.js';
 import { readMetadata, publishedInText, docNumberInText } from './metadata.js';
+import { issuedInText } from './page.js';
 import { toSimplified } from '../normalize/normalize.js';
 import { placeOf, gazetteerRule } from './gazetteer.js';
 import type { Level } from '../../core/record.js';
@@ -13,7 +14,8 @@ export const metadataStage: Stage = {
   run(doc) {
     // the page's own lines (发布时间：…) are read before normalization drops them, in simplified script (發佈時間 is 发布时间)
     const raw = toSimplified(doc.raw.text);
-    const published = doc.raw.meta.published_date ?? publishedInText(raw);
+    // (else a printed document's 版记: …2023年11月22日印发 at its end)
+    const published = doc.raw.meta.published_date ?? publishedInText(raw) ?? issuedInText(raw);
     const meta = readMetadata(doc, doc.structure!, doc.outside, published);
     // the region's place in the national gazetteer: from the unit, else its region, issuer, title,
     // the publisher a page names, the opening (a unit whose title leaves its area out: 县科协)

@@ -9,7 +9,7 @@ import type { Doc } from '../../core/doc.js';
 import type { Bulletin, Level, Provenance } from '../../core/record.js';
 import type { MetadataRead } from '../../core/results.js';
 import { metadataRules } from './rules.js';
-import { readTitle, titleInLine, issuerOf, signatureIssuer, announcedIssuer } from './title.js';
+import { readTitle, titleInLine, issuerOf, signatureIssuer, announcedIssuer, letterheadIssuer } from './title.js';
 import { unitOf, unitWithArea, regionOf, ownAreaLevel, levelFromRegion, levelRule, shortFormsOf, aliasesOf, inspectedName, bareCityRegion } from './unit.js';
 import { isDivision } from './gazetteer.js';
 import { contactOf } from './contact.js';
@@ -71,13 +71,15 @@ function readTitleAndIssuer(doc: Doc, seg: Segmentation, f: Fields) {
   }
   f.note('title', title, fromPage ? ids.title_page : structureRules().title_line.id, titleSpan);
   const titleIssuer = issuerOf(title);
-  const signed = titleIssuer ? null : signatureIssuer(doc);
+  // (a title that names none under a 红头文件's 版头 that does: 中共X党组文件)
+  const letterhead = titleIssuer ? null : letterheadIssuer(seg.title.filter((p) => !titleSpan || p.start < titleSpan[0]));
+  const signed = titleIssuer || letterhead ? null : signatureIssuer(doc);
   // (no title names it, no signature: the body the lead says published it, 近日，X党组向社会公布了…)
   const firstProblem = seg.problems[0] ? doc.paragraphs[seg.problems[0].first]!.start : Math.min(doc.text.length, 3000);
-  const announced = titleIssuer || signed ? null : announcedIssuer(doc.text, firstProblem, (name) => regionOf(unitOf(name)) !== null);
-  const issuer = titleIssuer ?? signed ?? announced?.issuer ?? null;
-  const issuerSpan = titleIssuer ? (titleSpan ? [titleSpan[0], titleSpan[0] + titleIssuer.length] as Span : null) : announced ? announced.span : f.locate(issuer, Math.max(0, doc.text.length - 300), doc.text.length);
-  f.note('issuer', issuer, titleIssuer ? ids.issuer_title : announced ? r.issuer_announced.id : ids.issuer_signature, issuerSpan);
+  const announced = titleIssuer || letterhead || signed ? null : announcedIssuer(doc.text, firstProblem, (name) => regionOf(unitOf(name)) !== null);
+  const issuer = titleIssuer ?? letterhead?.issuer ?? signed ?? announced?.issuer ?? null;
+  const issuerSpan = titleIssuer ? (titleSpan ? [titleSpan[0], titleSpan[0] + titleIssuer.length] as Span : null) : letterhead ? letterhead.span : announced ? announced.span : f.locate(issuer, Math.max(0, doc.text.length - 300), doc.text.length);
+  f.note('issuer', issuer, titleIssuer ? ids.issuer_title : letterhead ? r.letterhead.id : announced ? r.issuer_announced.id : ids.issuer_signature, issuerSpan);
   return { title, titleSpan, titleIssuer, issuer };
 }
 

@@ -28,6 +28,23 @@ export function publishedInText(raw: string): string | null {
 }
 
 /**
+ * The date a printed document was issued, from its 版记 (GB/T 9704): the printing office and
+ * 2023年11月22日印发 on one of the last lines (rules/metadata.json issued_date). Null where none.
+ */
+export function issuedInText(raw: string): string | null {
+  const lines = raw.split(/\r?\n/).map((l) => foldWidth(l).trim()).filter((l) => l);
+  for (const line of lines.slice(-12).reverse()) {
+    const m = rx(metadataRules().issued_date).exec(line);
+    if (!m?.groups) continue;
+    const { y, m: mo, d } = m.groups as { y: string; m: string; d: string };
+    const month = Number(mo);
+    const day = Number(d);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  }
+  return null;
+}
+
+/**
  * 文号/索引号 from a disclosure table copied as text, or a document number printed bare on a
  * line of its own or run into the title (宛科协党〔2024〕7号), in the first lines as read.
  */

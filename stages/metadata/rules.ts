@@ -9,6 +9,10 @@ export interface MetadataRules {
   issuer_line: RegexRule;
   issuer_suffix: RegexRule;
   issuer_announced: RegexRule;
+  /** a 红头文件's 版头 line (中共X党组文件) */
+  letterhead: RegexRule;
+  /** the 版记's 印发 date at a printed document's end */
+  issued_date: RegexRule;
   party_prefix: RegexRule;
   region: RegexRule;
   region_levels: Array<RegexRule & { level: Level }>;

@@ -93,6 +93,22 @@ export function signatureIssuer(doc: Doc): string | null {
 }
 
 /**
+ * A 红头文件's 版头: the issuer's name printed large over the title, most often with 文件 after it
+ * (中共X党组文件; rules/metadata.json letterhead), a line of its own among the lines before the
+ * opening, where the title names no issuer. Letter-spaced as red headers are (中 共 … 文 件).
+ * The issuer and its line's span, or null.
+ */
+export function letterheadIssuer(lines: readonly Paragraph[]): { issuer: string; span: [number, number] } | null {
+  const kind = pattern('{{inspection_kind}}');
+  for (const p of lines) {
+    const t = p.text.replace(/\s+/g, '');
+    const m = kind.test(t) ? null : rx(metadataRules().letterhead).exec(t);
+    if (m?.groups?.issuer) return { issuer: m.groups.issuer, span: [p.start, p.end] };
+  }
+  return null;
+}
+
+/**
  * No title names the issuer and no signature is printed (a news re-post: a news headline, a byline):
  * the body its lead says published the bulletin (近日，X党组向社会公布了…整改进展情况; rules/metadata.json
  * issuer_announced), in the text before `before` (the problems). Only a full name, one that carries its
