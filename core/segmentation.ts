@@ -32,7 +32,7 @@ export interface Heading {
   tag?: StatusTag;
 }
 
-/** A problem's status stated in brackets at its head (【已完成】1.X). */
+/** A problem's status stated in brackets at its head (【已完成】1.X), or the mark before its numbering (★1.X) a legend may explain. */
 export interface StatusTag { phrase: string; span: [number, number]; rule: string }
 
 export interface CategoryBlock {

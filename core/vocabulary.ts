@@ -47,6 +47,7 @@ export interface StructureRules {
   work_heading: RegexRule;
   bracket_status: RegexRule;
   bracket_status_head: RegexRule;
+  mark_head: RegexRule;
   problem_marker: RegexRule;
   problem_label_line: RegexRule;
   annex: RegexRule;
@@ -91,6 +92,9 @@ export interface StatusRules {
   not_status: RegexRule;
   group_heading: RegexRule;
   plan_start: RegexRule;
+  /** a legend line saying what marks mean, and a mark it explains (stages/issues/legend.ts) */
+  legend: RegexRule;
+  legend_mark: RegexRule;
   field_subject: RegexRule;
   measures_lead: RegexRule;
   progress_sentence: RegexRule;

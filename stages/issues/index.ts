@@ -13,6 +13,7 @@ import { checkOf } from '../../core/checks.js';
 import { decisionId, structureRules } from '../../core/vocabulary.js';
 import { rx } from '../../core/rules.js';
 import { listsOf } from '../../core/blocks.js';
+import { legendOf, problemMark } from './legend.js';
 
 /** Pieces of text outside every issue. */
 export function outside(text: string, spans: Array<[number, number]>): Piece[] {
@@ -36,8 +37,11 @@ export function buildIssues(doc: Doc): Issue[] {
   const seg = doc.structure!;
   const issues: Issue[] = [];
   const lists = listsOf(doc.blocks, doc.paragraphs.length);
+  // (marks a legend explains: ★ 已完成整改, ☆ 正在整改 …)
+  const legend = legendOf(doc.paragraphs);
   for (const b of seg.problems) {
-    const own = doc.paragraphs.slice(b.first, b.last + 1);
+    // (a legend after the list's last problem, 说明：★为已完成…, ends it: no words of that problem)
+    const own = doc.paragraphs.slice(b.first, legend && legend.para > b.first && legend.para <= b.last ? legend.para : b.last + 1);
     const stated: [number, number] = [own[0]!.start, own[own.length - 1]!.end];
     // answered elsewhere by its number (针对第N个问题：…): the answer's paragraphs are its measures (answer_span)
     const answer = b.answer ? doc.paragraphs.slice(b.answer.first, b.answer.last + 1).map((p, k) => (k === 0 ? { start: b.answer!.headStart, end: p.end, text: doc.text.slice(b.answer!.headStart, p.end) } : p)) : [];
@@ -49,12 +53,15 @@ export function buildIssues(doc: Doc): Issue[] {
     // (the words may start a paragraph or two into the block: 第1个问题 ⏎ 问题：X)
     const headAt = paras.findIndex((p) => b.headStart >= p.start && b.headStart <= p.end);
     const paraLists = [...lists.slice(b.first, b.last + 1), ...answer.map(() => null)].filter((_, k) => kept[k]);
-    const parts = readIssue(headAt > 0 ? paras.slice(headAt) : paras, b.headStart, doc.text, { wholeHead: b.numbering === decisionId('reader_heading'), statusTag: b.tag?.phrase, lists: headAt > 0 ? paraLists.slice(headAt) : paraLists });
+    const parts = readIssue(headAt > 0 ? paras.slice(headAt) : paras, b.headStart, doc.text, { wholeHead: b.numbering === decisionId('reader_heading'), statusTag: b.tag && b.tag.rule !== structureRules().mark_head.id ? b.tag.phrase : undefined, lists: headAt > 0 ? paraLists.slice(headAt) : paraLists, ...(answer.length ? { answerAt: paras.length - answer.filter((_, k) => kept[own.length + k]).length - Math.max(headAt, 0) } : {}) });
     if (!parts.problem) {
       doc.message({ ruleId: b.rule, stage: 'issues', severity: 'warning', code: 'problem_text_missing', message: `problem ${b.number}: no problem text found`, span });
     }
     // a heading over the problem's group states its status (三、需长期坚持的问题): that is the status
-    const ownStatus = readStatus(parts);
+    // (a mark the legend explains before it, ★1.X: the mark says it)
+    const mark = legend ? problemMark(b) : null;
+    const marked = mark ? legend!.marks.get(mark) : undefined;
+    const ownStatus = marked ? { status: marked.status, phrase: mark, rule: legend!.rule } : readStatus(parts);
     const st = b.group ? { status: b.group.status, phrase: b.group.phrase, rule: b.group.rule } : ownStatus;
     const category = seg.categories.find((c) => c.ordinal === b.category)?.title ?? null;
     // the status phrase's place, recorded here once (explain, serve and the record read this one): the

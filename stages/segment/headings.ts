@@ -13,7 +13,10 @@ const letterOrdinal = (v: string): number | null => (/^[A-Z]$/.test(v) ? v.charC
 export function headingOf(p: Paragraph, index: number): Heading | null {
   const r = structureRules();
   // a status in brackets before the numbering (【已完成】1.X, （持续推进）3.X) is the problem's status: the heading is read after it
-  const tag = rx(r.bracket_status_head).exec(p.text);
+  // (a mark before it, ★1.X, is the problem's mark: a legend may give it a status, stages/issues/legend.ts)
+  const bracket = rx(r.bracket_status_head).exec(p.text);
+  const tag = bracket ?? rx(r.mark_head).exec(p.text);
+  const tagRule = bracket ? r.bracket_status_head.id : r.mark_head.id;
   const off = tag ? tag[0].length : 0;
   const text = tag ? p.text.slice(off) : p.text;
   for (const h of r.headings) {
@@ -24,7 +27,7 @@ export function headingOf(p: Paragraph, index: number): Heading | null {
       // (the rule's first group that matched: a rule may say its number in more than one way)
       const value = m.slice(1).find((g) => g !== undefined) ?? '';
       const heading: Heading = { para: index, level: h.level, ordinal: letterOrdinal(value) ?? cnOrdinal(value), bodyStart: p.start + off + m[0].length, body, label: m[0].trim(), rule: h.id };
-      if (tag) heading.tag = { phrase: tag[1]!, span: [p.start + tag[0].indexOf(tag[1]!), p.start + tag[0].indexOf(tag[1]!) + tag[1]!.length], rule: r.bracket_status_head.id };
+      if (tag) heading.tag = { phrase: tag[1]!, span: [p.start + tag[0].indexOf(tag[1]!), p.start + tag[0].indexOf(tag[1]!) + tag[1]!.length], rule: tagRule };
       return heading;
     }
   }
