@@ -10,7 +10,7 @@ import { ZhenggaiError } from '../core/errors.js';
 import { tableLines, gridOf } from './tables.js';
 import type { ReadResult } from '../core/doc.js';
 import type { ReaderBlock } from '../core/blocks.js';
-import { isDocNumber, startsParagraph } from '../core/vocabulary.js';
+import { isDocNumber, startsParagraph, structureRules } from '../core/vocabulary.js';
 import { pattern, punct, rx } from '../core/rules.js';
 import { readerRules, type PageField } from './reader-rules.js';
 import { dropHidden, styleText } from './html-hidden.js';
@@ -19,6 +19,7 @@ import { headlineDate } from './date-line.js';
 import { iconWords } from './html-alt.js';
 import { wholeArticle } from './html-pages.js';
 import { cellFields, spacedLabel } from './html-fields.js';
+import { tabsToHeadings } from './html-tabs.js';
 
 // Content containers of common government CMSs (TRS, Hanweb, UCAP), WeChat articles and blogs;
 // when none holds enough prose, the block with the most Chinese text is taken instead.
@@ -97,6 +98,8 @@ function blockLines(el: Node, blocks?: ReaderBlock[], alts = false): string {
     if (INLINE.has(tag) && isBadge(e)) { out += `${open()}${compactText(e)}${close()}`; return; }
     // a card's number in a mark of its own before the card's first block (<span class="no">3</span><p>X</p>): numbering, 3．X
     if (INLINE.has(tag) && isCardNumber(e)) { out += `${compactText(e)}${punct('dot').charAt(1)}`; return; }
+    // a problem's label in a mark of its own before its words (<span class="no">问题3</span>X): the label, 问题3：X
+    if (INLINE.has(tag) && isLeadLabel(e)) { out += `${compactText(e)}${punct('colon').charAt(0)}`; return; }
     const block = BLOCK.has(tag);
     if (block) out += '\n';
     // an ordered list's item shows its number: written as the page displays it (start=, value=), by its depth (1. （1） ①)
@@ -136,6 +139,16 @@ function isBadge(e: HTMLElement): boolean {
 /** A mark holding only a number (1 to 3 digits) that a block follows in the same parent: the number of what the block says. */
 function isCardNumber(e: HTMLElement): boolean {
   return /^\d{1,3}$/.test(compactText(e)) && nextOf(e).block;
+}
+
+/** A mark holding only a problem's label (问题3, 第3项问题: rules/structure.json problem_label_line, no colon) first in its block, words after it. */
+function isLeadLabel(e: HTMLElement): boolean {
+  const t = compactText(e);
+  if (!t || t.length > 10 || !rx(structureRules().problem_label_line).test(t) || pattern('[{{p.colon}}{{p.dot}}]$').test(t)) return false;
+  const sibs = e.parentNode?.childNodes ?? [];
+  const before = sibs.slice(0, sibs.indexOf(e)).some((c) => c.text.trim());
+  const { node: next, block } = nextOf(e);
+  return !before && !!next && !block && /^[\u3400-\u9fff\u201c]/.test(next.text.trim());
 }
 
 /** The number an <ol> item is displayed with, written by the list's depth (1. / （1） / ①); none for <ul> or where the item types its own. */
@@ -223,6 +236,8 @@ export function readHtml(bytes: Uint8Array, container: PageContainer = {}): Read
     dropHidden(el, css, BLOCK);
   };
   clean(root);
+  // (the sections of a page in tabs: each panel headed by its tab's label, html-tabs.ts)
+  tabsToHeadings(root);
   let body = pickBody(root);
   // a single-page app's shell shows no article (or a teaser): the state in its scripts holds it
   const shown = body ? cjkCount(body.text) : 0;

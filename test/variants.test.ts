@@ -58,6 +58,10 @@ const NOT_APPLICABLE: Record<string, string[]> = {
   'xuhui-jiaoyuju-2024-reworded2': ['line breaks lost'],
   // already a PDF's hard-wrapped text layer: wrapping it again at another width is no copy anyone makes
   'xinxiang-shuili-2024': ['hard-wrapped at 33 characters'],
+  // an OCR page's text wrapped at 20 characters: its lines start inside sentences and numbers (81.82% ; at a line's
+  // start), so rewriting a line-start 1. rewrites those (81、82%); wrapping it again at 33 or running it together is no
+  // copy anyone makes of it (as for ocr-noise-2023 and xinxiang-shuili-2024)
+  'ocr-spaced-lines-2024': ['numbering 1、', 'numbering （1）', 'numbering 1）', 'full-width point 1．', 'hard-wrapped at 33 characters', 'line breaks lost'],
   // the same, and rewording a label inside a line already wrapped at the page's width gives lines of
   // widths no PDF has, which the unwrapping reads as paragraph ends
   'pdf-noise-2023': ['hard-wrapped at 33 characters', 'measures label 整改进展情况', 'measures label 整改措施及成效', 'no measures label', 'measures numbered （1）（2） in the paragraph', 'measures numbered 第一，第二，', 'measures worded 首先，其次，最后，'],
@@ -91,6 +95,8 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'line breaks lost': '第一部分　X方面 with no colon and 问题一： headings are not cut out of a run-on line: no categories',
     'hard-wrapped at 33 characters': 'a 第N部分 heading wrapped onto the line before reads as part of a problem: one category lost',
   },
+  'ocr-spaced-lines-2024': { 'half-width punctuation': 'a full-width mark is two columns of the width its 20-character wrap is measured by: with every mark half-width the lines are narrower, and a wrapped category heading (…决策 ⏎ 部署方面) and numbers cut from their measure words (68 ⏎ 项) are no longer joined' },
+  'quoted-findings-grouped-2024': { 'line breaks lost': 'quoted findings (“1.X。“2.Y。”) and answers 针对第1、2个问题 are not cut out of a run-on line: answers and statuses go to the wrong problems' },
   'digest-three-units-2024': { 'line breaks lost': 'the 一、<unit> headings run into the round\'s sentence: no unit categories, the units\' money added to the round\'s' },
   'numbered-q-and-a-2022': { 'line breaks lost': '第1个问题 with no colon after the category\'s title is not cut: the categories run into the first problem' },
   'interim-report-2024': { 'line breaks lost': 'a 整改进展： paragraph of two problems is cut at the wrong （N）: two problems lose their measures' },

@@ -21,6 +21,8 @@ interface IssueOptions {
   statusTag?: string;
   /** the reader's list each of `paras` is an item of (null: none) */
   lists?: Array<string | null>;
+  /** where in `paras` the problem's answer starts, when it is answered apart (针对第N个问题：…): no paragraph of it describes the problem */
+  answerAt?: number;
 }
 
 /**
@@ -33,7 +35,8 @@ export function readIssue(paras: Paragraph[], headStart: number, text: string, o
   // each body's list: the head's rest is in none, the paragraphs after it in theirs
   const lists = [...(head.bodies.length > paras.length - head.headParas ? [null] : []), ...(opts.lists ?? []).slice(head.headParas)];
   const count = bodies.length;
-  const description = takeDescription(bodies, head.bodies.length > paras.length - head.headParas);
+  const firstIsRest = head.bodies.length > paras.length - head.headParas;
+  const description = takeDescription(bodies, firstIsRest, opts.answerAt === undefined ? Infinity : opts.answerAt - head.headParas + (firstIsRest ? 1 : 0));
   const st: BodyReading = { problem: head.problem, measures: [], notes: [], outcome: null, statusField: head.statusField, lastMarker: 0, plain: false };
   // (the description is taken off the front of the bodies)
   readBodies(bodies, st, opts.lists ? lists.slice(count - bodies.length) : []);
@@ -92,14 +95,15 @@ function readHead(paras: Paragraph[], headStart: number, text: string, opts: Iss
  * wrapped line or two: what stands before a measures label later in a paragraph, with no
  * measures label or 一是 before it, describes the problem (a note). Taken off the bodies.
  */
-function takeDescription(bodies: string[], firstIsRest = false): string | null {
+function takeDescription(bodies: string[], firstIsRest = false, answerFrom = Infinity): string | null {
   const r = structureRules();
   const own = issueReaderRules();
   for (let b = 0; b < Math.min(bodies.length, 10); b++) {
     if (rx(r.labels.measures).test(bodies[b]!)) {
       // sub-problems as paragraphs of their own before the label (（1）…； ⏎ 2.…。 ⏎ 整改情况：)
       const subProblems = bodies.slice(0, b).every((x) => rx(r.sub_problem).test(x) && !rx(own.series_in).test(x));
-      if (b > 0 && !isStatusLine(bodies[b]!) && subProblems) return bodies.splice(0, b).join('');
+      // (never the paragraphs of an answer given apart: 针对第2个问题：①…；②… ⏎ 整改进展：… are what was done)
+      if (b > 0 && b <= answerFrom && !isStatusLine(bodies[b]!) && subProblems) return bodies.splice(0, b).join('');
       // the rest of the problem's own paragraph, before a measures label in the next (（一）X。Y。⏎ 整改措施：…):
       // Y describes the problem (not a result said first, a status, or a series of measures)
       const rest = bodies[0]!;

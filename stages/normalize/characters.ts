@@ -103,15 +103,26 @@ export function widenPunctuation(t: string): string {
     if (c === ':' && prev >= 48 && prev <= 57 && next >= 48 && next <= 57) return c;
     return wide(c);
   });
-  // Straight quotes inside Chinese text: alternate open/close within a line.
+  // Straight quotes inside Chinese text: each opens a quote, or closes the one open before it, curly or
+  // straight (an OCR or a hand edit mixes them: “三张清单" closes with the straight one); a quote open at
+  // a line's end goes on in the next line where the line ends inside a sentence (a hard wrap)
   if (!out.includes('"')) return out;
   const [open, close] = [chars('left_double_quote'), chars('right_double_quote')];
+  const marks = new RegExp(`["${open}${close}]`, 'g');
+  const ends = pattern('[{{p.sentence_end}}{{p.semicolon}}{{p.colon}}]\\s*$');
+  let inside = false;
   return out
     .split('\n')
     .map((line) => {
-      if (!line.includes('"') || !HAS_CJK.test(line)) return line;
-      let opens = true;
-      return line.replace(/"/g, () => ((opens = !opens) ? close : open));
+      const cjk = HAS_CJK.test(line);
+      const read = line.replace(marks, (q) => {
+        if (q !== '"') { inside = q === open; return q; }
+        if (!cjk) return q;
+        inside = !inside;
+        return inside ? open : close;
+      });
+      if (!cjk || !line.trim() || ends.test(line)) inside = false;
+      return read;
     })
     .join('\n');
 }

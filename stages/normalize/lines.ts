@@ -96,3 +96,29 @@ export function dropRepeatedBadges(lines: string[]): string[] {
   const re = rx(layout().normalize.repeated_badge);
   return lines.map((l) => { const m = re.exec(l); return m ? l.slice(m[0].length) : l; });
 }
+
+/** The closing mark of each opening quote mark (“ → ”, 「 → 」): written as escapes, the code holds no full-width form. */
+const CLOSE_OF: Record<string, string> = { '\u201c': '\u201d', '\u300c': '\u300d', '\u300e': '\u300f', '\u2018': '\u2019' };
+
+/**
+ * A numbered item quoted whole (rules/structure.json normalize.quoted_item): a quotation over several
+ * paragraphs opens each with a quote mark and closes only the last (巡察组指出： ⏎ “1.X。 ⏎ “2.Y。”), so
+ * the item's numbering starts its paragraph once the mark before it goes, and the last one's closing
+ * mark goes with it. A line whose mark closes inside it (“1.2”讲话…) is left as it is.
+ */
+export function unquoteItems(lines: string[]): string[] {
+  const re = rx(layout().normalize.quoted_item);
+  const count = (s: string, c: string) => s.split(c).length - 1;
+  return lines.map((l) => {
+    const m = re.exec(l);
+    if (!m) return l;
+    const close = CLOSE_OF[m[0].trim()];
+    if (!close) return l;
+    const body = l.slice(m[0].length);
+    const opens = count(body, m[0].trim());
+    const closes = count(body, close);
+    if (closes === opens) return body; // the quotation goes on in the next paragraph
+    if (closes === opens + 1 && body.trimEnd().endsWith(close)) return body.trimEnd().slice(0, -1); // its last paragraph
+    return l;
+  });
+}

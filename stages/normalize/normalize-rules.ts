@@ -31,6 +31,8 @@ export interface NormalizeRules {
   paren_numbering: RegexRule;
   /** a PDF's running header after a page number */
   running_header: RegexRule;
+  /** a numbered item quoted whole (“1.X。 ⏎ “2.Y。”): the quote marks go (lines.ts unquoteItems) */
+  quoted_item: RegexRule;
   inline_field: RegexRule;
   /** a line ending like a document's title */
   title: RegexRule;

@@ -8,7 +8,7 @@ import { canonicalNumbering } from '../../core/numbering.js';
 import { textLedgers } from '../../readers/tables.js';
 import { barRows } from '../../readers/bar-rows.js';
 import { toSimplified, stripMarkup, dropPinyin, foldWidth, foldCharacters, curlyQuotes, ocrDigits, dropLeadingEmoji, closeCjkSpaces, widenPunctuation } from './characters.js';
-import { dropPageNumbers, dropWebChrome, bracketLabels, dropRepeatedBadges, joinBareNumbers, dropInterleavedBlanks, dropRepeats } from './lines.js';
+import { dropPageNumbers, dropWebChrome, bracketLabels, dropRepeatedBadges, joinBareNumbers, dropInterleavedBlanks, dropRepeats, unquoteItems } from './lines.js';
 import { splitRunOn } from './run-on.js';
 import { unwrapHardBreaks, joinBrokenSentences, type HardTest } from './wraps.js';
 import type { HardLines } from '../../core/blocks.js';
@@ -52,6 +52,7 @@ export function normalize(raw: string, hard?: HardLines | (() => HardLines)): st
   lines = unwrapHardBreaks(lines, isHard);
   lines = joinBrokenSentences(lines.filter((l) => l.length > 0), isHard);
   lines = splitRunOn(lines); // a one-line bulletin that was also hard-wrapped is one line only now
+  lines = unquoteItems(lines);
   lines = splitProblemLeads(lines);
   lines = splitProblemLists(lines);
   lines = splitInlineFields(lines);

@@ -166,42 +166,6 @@ export function statusGroups(L: Layout, f: Frame, problems: ProblemBlock[]): voi
 }
 
 /**
- * Problems stated in one part and rectified in another, each answer naming its problem by number
- * (二、巡察反馈问题 1.… 9. ⏎ 三、整改落实情况 针对第1个问题：一是…): each answer, up to the next one or a
- * part or category heading, is joined to its problem. Two answers at least, each to a problem found
- * and not inside any problem's own paragraphs.
- */
-export function linkAnswers(L: Layout, f: Frame, problems: ProblemBlock[], categories: CategoryBlock[] = []): void {
-  if (problems.length < 2) return;
-  const { paras, headings, r, doc } = L;
-  const ref = rx(r.problem_ref);
-  const inside = insideProblems(paras.length, problems);
-  const refs: Array<{ para: number; n: number; at: number }> = [];
-  for (let i = f.bodyStart; i < f.closing; i++) {
-    if (inside[i]) continue;
-    const m = ref.exec(paras[i]!.text);
-    if (m) refs.push({ para: i, n: cnOrdinal(m[1]!), at: paras[i]!.start + m[0].length });
-  }
-  // numbers that start again in each category (对第一个问题 … under （二） again) count in the category they stand in
-  const restart = categories.length > 1 && refs.some((x, k) => k > 0 && x.n <= refs[k - 1]!.n);
-  const byNumber = new Map(problems.map((p) => [p.number, p]));
-  const categoryAt = (i: number) => [...categories].filter((c) => c.para <= i).sort((a, b) => b.para - a.para)[0]?.ordinal;
-  const hits: Array<{ para: number; problem: ProblemBlock; at: number }> = [];
-  for (const x of refs) {
-    const p = restart ? problems.filter((q) => q.category === categoryAt(x.para))[x.n - 1] : byNumber.get(x.n);
-    if (p && !hits.some((h) => h.problem === p)) hits.push({ para: x.para, problem: p, at: x.at });
-  }
-  if (hits.length < 2) return;
-  hits.forEach((h, k) => {
-    const stop = k + 1 < hits.length ? hits[k + 1]!.para : f.closing;
-    let last = h.para;
-    while (last + 1 < stop && !inside[last + 1] && !(headings[last + 1] && headings[last + 1]!.level <= 2)) last++;
-    h.problem.answer = { first: h.para, last, headStart: h.at, rule: r.problem_ref.id };
-    doc.decide('segment', 'measures', r.problem_ref.id, [paras[h.para]!.start, paras[last]!.end], `answers problem ${h.problem.number}: ${clip(paras[h.para]!.text)}`, h.problem.number);
-  });
-}
-
-/**
  * A sentence outside the problems that gives their statuses by number (上述问题中，第1、2、4个问题已
  * 完成整改，第3、6个问题正在整改中): each problem it names takes that status.
  */
@@ -301,6 +265,7 @@ export function linkItemAnswers(L: Layout, f: Frame, problems: ProblemBlock[], c
  */
 export function sharedAnswers(L: Layout, f: Frame, problems: ProblemBlock[]): void {
   const { paras, headings, r, doc } = L;
+  const bareLabel = (t: string) => { const m = rx(r.labels.measures).exec(t); return !!m && !t.slice(m[0].length).trim(); };
   const inside = insideProblems(paras.length, problems);
   const re = rx(r.shared_answer);
   for (let i = f.bodyStart; i < f.closing; i++) {
@@ -308,12 +273,14 @@ export function sharedAnswers(L: Layout, f: Frame, problems: ProblemBlock[]): vo
     if (!m) continue;
     const before = problems.filter((b) => b.last < i);
     const lastOne = before[before.length - 1];
-    if (!lastOne || lastOne.last !== i - 1) continue;
-    // the list: problems of one line each, back from the last, in its category
+    // (a label alone on its line between the list and the answer, 整改情况： ⏎ 针对上述问题，…, goes with the list)
+    if (!lastOne || (lastOne.last !== i - 1 && !(lastOne.last === i - 2 && bareLabel(paras[i - 1]!.text)))) continue;
+    // the list: problems of one line each (and a bare label), back from the last, in its category
     const list: ProblemBlock[] = [];
     for (let k = before.length - 1; k >= 0; k--) {
       const b = before[k]!;
-      if (b.category !== lastOne.category || b.last !== b.first || b.answer || (list.length && b.last !== list[list.length - 1]!.first - 1)) break;
+      const oneLine = b.last === b.first || (b.last === b.first + 1 && bareLabel(paras[b.last]!.text));
+      if (b.category !== lastOne.category || !oneLine || b.answer || (list.length && b.last !== list[list.length - 1]!.first - 1)) break;
       list.push(b);
     }
     if (list.length < 2) continue;

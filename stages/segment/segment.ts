@@ -17,7 +17,8 @@ import { chooseReading } from './choose.js';
 import { inlineCategories } from './inline-categories.js';
 import { numberedAnswers } from './numbered-answers.js';
 import { titleAnswers } from './title-answers.js';
-import { linkAnswers, linkItemAnswers, sharedAnswers, listAnswers, statusByName, readerHeadings, statusGroups, statusRoll, unitCategories } from './passes.js';
+import { linkAnswers } from './answer-refs.js';
+import { linkItemAnswers, sharedAnswers, listAnswers, statusByName, readerHeadings, statusGroups, statusRoll, unitCategories } from './passes.js';
 
 export { structureRules, stripQuotes };
 export { frontOf } from './frame.js';
