@@ -9,6 +9,7 @@ import { DOMParser, type Element as XElement } from '@xmldom/xmldom';
 import { ZhenggaiError } from '../core/errors.js';
 import { tableLines, gridOf, headerRows } from './tables.js';
 import { nestedGrid, type NestedCell } from './nested-tables.js';
+import { headlessGrid, ledgerHeader } from './headless-tables.js';
 import { Numbering, modelFromXml, xmlParagraphRef, kids, kid, wAttr, W_NS, CounterOutOfRange } from './word-numbering.js';
 import type { ReadResult } from '../core/doc.js';
 import type { ReaderBlock } from '../core/blocks.js';
@@ -88,6 +89,8 @@ class Walker {
   /** the tables found in the cell being read (null: in none), and how many of its lines they gave */
   private nested: string[][][] | null = null;
   private nestedLines = 0;
+  /** the header of the last ledger table of the body: a later table of its rows with no header goes on under it */
+  private ledgerHead: string[] | null = null;
   constructor(private numbering: Numbering, private styles: Map<string, StyleInfo> = new Map()) {}
 
   /** A style's heading level (1-based) and bold, following w:basedOn. */
@@ -127,7 +130,10 @@ class Walker {
    */
   private table(el: XElement, out: string[]): void {
     const rows = this.rows(el);
-    const grid = nestedGrid(rows) ?? gridOf(rows);
+    const read = nestedGrid(rows) ?? gridOf(rows);
+    // (a table of a ledger's rows with no header row: the last ledger's header, or its columns' roles: headless-tables.ts)
+    const grid = this.inCell ? read : headlessGrid(read, this.ledgerHead) ?? read;
+    if (!this.inCell) this.ledgerHead = ledgerHeader(grid) ?? this.ledgerHead;
     const lines = tableLines(grid);
     if (out === this.lines) this.found.push({ kind: 'table', text: lines.join('\n'), rows: grid, header_rows: headerRows(grid) });
     // (a table inside a cell: the cell's, as a grid of its own)
@@ -187,7 +193,7 @@ class Walker {
     const boxes: string[] = [];
     const text = this.inline(p, boxes);
     out.push(...boxes);
-    const lines = text.split('\n').flatMap((l) => this.fields(l)).map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim());
+    const lines = text.split('\n').flatMap((l) => this.fields(l)).map((l) => this.spaces(l));
     let first = true;
     const mine: string[] = [];
     for (const l of lines) {
@@ -211,6 +217,19 @@ class Walker {
   }
 
   /**
+   * A line's spaces, a run of them one. A body paragraph's tabs stay where they part three texts or more:
+   * columns typed at tab stops (序号⇥问题⇥整改措施⇥完成情况, a row a paragraph) are a table typed so, read as a
+   * spreadsheet's pasted rows are (tables.ts textLedgers); a line that is no such row has its tabs read as spaces
+   * in normalization. Tabs parting two texts are a space (X⇥2023年6月, X⇥⇥Y aligned), and so are a table cell's:
+   * its columns are the table's own.
+   */
+  private spaces(line: string): string {
+    const cells = line.trim().split('\t');
+    if (this.inCell || cells.filter((c) => c.trim()).length < 3) return line.replace(/[ \t\u00a0]+/g, ' ').trim();
+    return line.replace(/[ \u00a0]+/g, ' ').replace(/ ?\t ?/g, '\t').trim();
+  }
+
+  /**
    * A line whose last tab stands before a short status word (X。⇥已完成, a dot leader to a right-aligned tab
    * stop as a table of contents is set): the status is a field of its own, a second column, written on a line
    * of its own under the status label as a ledger's status cell is (tables.ts); a body paragraph's, not a table
@@ -221,7 +240,8 @@ class Walker {
     if (tab < 0 || this.inCell) return [line];
     const before = line.slice(0, tab).trim();
     const word = line.slice(tab + 1).trim();
-    return before && statusWord(word) ? [before, `${label().status}${word}`] : [line];
+    // (not the last cell of a row typed in columns: 1⇥问题⇥已完成)
+    return before && !/\S\s*\t/.test(before) && statusWord(word) ? [before, `${label().status}${word}`] : [line];
   }
 
   /** Is every run with text in the paragraph bold (its own w:b, or the paragraph style's)? */

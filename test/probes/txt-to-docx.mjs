@@ -59,7 +59,7 @@ function numberOf(line) {
     if (!m) continue;
     const value = f.val(m);
     const rest = line.slice(m[0].length);
-    if (!value || !rest.trim() || /^[\d%％]/.test(rest)) return null; // 1.2万人次, 2024年, a bare number
+    if (!value || !rest.trim() || /^[\d%％]/.test(rest) || /^\s*[万亿元%％个人次项条件名家户]/.test(rest)) return null; // 1.2万人次, 2024年, 4.68 万元, a bare number
     if (/^[\s　]*[)）]/.test(rest)) return null;
     const text = f.outline ? null : f.text(m);
     const key = f.outline ? `outline${f.outline}` : `${f.fmt}:${text}`;
