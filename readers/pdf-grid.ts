@@ -20,8 +20,8 @@ export interface GridTable { bounds: number[]; heads: Head[]; no: number }
 /** One row of the grid: its cells and the page rows it was read from. */
 export interface GridRow<T extends Placed> { cells: string[]; rows: Array<Row<T>> }
 
-/** Whether a row has an item across a column's bound by more than a character: a line across the table. */
-export const acrossBounds = <T extends Placed>(r: Row<T>, bounds: number[]) => r.items.some((i) => i.str.trim() && bounds.some((b) => i.x < b - r.size && i.x + i.width > b + r.size));
+export { acrossBounds } from './pdf-pieces.js';
+import { acrossBounds } from './pdf-pieces.js';
 
 /** A cell's line as its items' words, run together. */
 const joinTrimmed = (items: Placed[]) => items.map((i) => i.str.trim()).join('');

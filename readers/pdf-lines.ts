@@ -68,8 +68,10 @@ export function linesToDocument(pages: Line[][], sizes = true): { text: string; 
   // the right edge full lines reach (justified Chinese text fills the line)
   const rights = lines.map((l) => l.right).sort((a, b) => a - b);
   const rightEdge = rights[Math.floor(rights.length * 0.9)] ?? 0;
-  // Documents printed from Word often mark paragraphs by a first-line indent.
-  const usesIndent = lines.filter((l) => l.x - margin > l.size * 1.2 && l.x - margin < l.size * 4).length >= 3;
+  // Documents printed from Word often mark paragraphs by a first-line indent: where every paragraph
+  // is seen to start so, a line at the margin after a full line goes on with its paragraph, whatever
+  // it starts with (…完成。⏎二是… , …增强。⏎【已完成】: a sentence's end at a line's end is no paragraph's)
+  const byIndent = indentLed(lines, margin, rightEdge);
   const out: string[] = [];
   let prev: Line | null = null;
   for (const l of lines) {
@@ -85,7 +87,7 @@ export function linesToDocument(pages: Line[][], sizes = true): { text: string; 
     // a line in one font and a numbered line in another: a heading that fills its line, then the item under it
     const fontChange = !!prev?.font && !!l.font && prev.font !== l.font && startsParagraph(t);
     // (a numbered line after a finished sentence starts a paragraph, indents or not: a paragraph's last line may fill the width)
-    const newPara = !prev || !!l.cells || !!prev.cells || !!l.own || !!prev.own || indented || sizeChange || fontChange || (!prevFull && !brokenWord) || (prevEnds && startsParagraph(t));
+    const newPara = !prev || !!l.cells || !!prev.cells || !!l.own || !!prev.own || indented || sizeChange || fontChange || (!prevFull && !brokenWord) || (prevEnds && !byIndent && startsParagraph(t));
     if (newPara) { out.push(t); paraSizes.push(l.size); if (l.table) tables.push({ at: out.length - 1, block: l.table }); }
     else {
       const last = out[out.length - 1]!;
@@ -135,12 +137,35 @@ function fieldTables(lines: Line[]): Line[] {
   return out;
 }
 
-/** The left margin: the most common starting x of lines (body lines start there). */
+/**
+ * The left margin: the leftmost starting x that many lines share (body lines start there). The most
+ * common start is no margin where most paragraphs are one line each (a list of ◆ measures): their
+ * first-line indent is then the commonest x, and their wrapped lines start left of it.
+ */
 function quantileX(lines: Line[]): number {
   const freq = new Map<number, number>();
   for (const l of lines) freq.set(Math.round(l.x), (freq.get(Math.round(l.x)) ?? 0) + 1);
-  let best = 0;
+  const best = Math.max(0, ...freq.values());
+  const shared = [...freq].filter(([, v]) => v >= Math.max(3, best * 0.25)).map(([k]) => k);
+  if (shared.length) return Math.min(...shared);
   let x = 0;
-  for (const [k, v] of freq) if (v > best || (v === best && k < x)) { best = v; x = k; }
+  for (const [k, v] of freq) if (v === best && (x === 0 || k < x)) x = k;
   return x;
+}
+
+/**
+ * Whether the document marks its paragraphs by a first-line indent alone: of the lines that surely
+ * start a paragraph (after a line that stops short of the right edge, outside tables), five or more
+ * and nearly all stand indented. A heading set at the margin among them makes it no such document.
+ */
+function indentLed(lines: Line[], margin: number, rightEdge: number): boolean {
+  let indented = 0;
+  let starts = 0;
+  lines.forEach((l, k) => {
+    const prev = lines[k - 1];
+    if (!prev || l.cells || prev.cells || l.own || prev.own || l.page !== prev.page || prev.right >= rightEdge - prev.size * 2.5) return;
+    starts++;
+    if (l.x - margin > l.size * 1.2) indented++;
+  });
+  return starts >= 5 && indented >= starts * 0.9;
 }

@@ -13,7 +13,8 @@ import { isPageNumber, structureRules } from '../core/vocabulary.js';
 import { headerRole } from './tables.js';
 import { rowsOf, type Placed, type Row } from './pdf-columns.js';
 import type { Borders } from './pdf-borders.js';
-import { acrossBounds, gridRows, type GridTable } from './pdf-grid.js';
+import { gridRows, type GridTable } from './pdf-grid.js';
+import { acrossBounds, cutAtBounds, cutItem, runsOf } from './pdf-pieces.js';
 
 /** A row's items grouped where a gap wider than a character separates them: [start, end, text]. */
 export function cellsOf<T extends Placed>(r: Row<T>): Array<{ x: number; right: number; text: string }> {
@@ -27,19 +28,36 @@ export function cellsOf<T extends Placed>(r: Row<T>): Array<{ x: number; right: 
 }
 
 /**
+ * A header row's cells: its groups of words (cellsOf), or, where that runs the words of narrow
+ * columns side by side together (责任单位完成时限整改进展: their gap a cell's padding), its runs of
+ * touching text, each cut at its spaces, when every run names a column.
+ */
+export function headerCells<T extends Placed>(r: Row<T>): Array<{ x: number; right: number; text: string }> {
+  const cells = cellsOf(r);
+  const runs = runsOf({ ...r, items: r.items.flatMap((i) => cutItem(i)) }).map((run) => ({ x: run.x, right: run.right, text: run.items.map((i) => i.str.trim()).join('') }));
+  return runs.length > cells.length && runs.every((c) => headerRole(c.text)) ? runs : cells;
+}
+
+/**
  * The column bounds a header row gives, or null for a row that is no ledger's header. A header
  * word may stand in the middle of its column: a column starts where the rows below it start text
  * between the header word before and its own (the leftmost such start), else midway between them.
  */
 export function headerBounds<T extends Placed>(r: Row<T>, below: Array<Row<T>> = []): number[] | null {
-  const cells = cellsOf(r);
+  const cells = headerCells(r);
   const roles = cells.map((c) => headerRole(c.text));
   if (cells.length < 3 || !roles.includes('problem') || !roles.includes('measures') || roles.filter(Boolean).length < cells.length - 1) return null;
-  const starts = below.slice(0, 30).flatMap((row) => cellsOf(row).map((c) => c.x));
+  // (where the rows' runs of text start: a glyph that touches the one before is no cell's start)
+  const starts = below.slice(0, 30).flatMap((row) => runsOf(row).map((run) => run.x));
+  // (a column's lines start at one x, its edge: a start seen once may be a glyph a justified line stretched apart)
+  const seen = new Map<number, number>();
+  for (const x of starts) seen.set(Math.round(x), (seen.get(Math.round(x)) ?? 0) + 1);
+  const edges = starts.filter((x) => (seen.get(Math.round(x)) ?? 0) >= 2);
   return cells.slice(1).map((c, k) => {
     const from = cells[k]!.right;
-    const inGap = starts.filter((x) => x > from && x <= c.x + 0.5);
-    return inGap.length ? Math.min(...inGap) - 0.5 : (from + c.x) / 2;
+    const inGap = (xs: number[]) => xs.filter((x) => x > from && x <= c.x + 0.5);
+    const at = inGap(edges).length ? inGap(edges) : inGap(starts);
+    return at.length ? Math.min(...at) - 0.5 : (from + c.x) / 2;
   });
 }
 
@@ -55,7 +73,7 @@ export function wantsBorders<T extends Placed>(items: T[], open: OpenTable | nul
   return rows.some((r, k) => {
     const bounds = headerBounds(r, rows.slice(k + 1));
     if (!bounds) return false;
-    const roles = cellsOf(r).map((c) => headerRole(c.text));
+    const roles = headerCells(r).map((c) => headerRole(c.text));
     if (roles.includes('category')) return true;
     const no = Math.max(0, roles.indexOf('no'));
     const first = rows.slice(k + 1).find((b) => b.items.some((i) => i.str.trim()) && !acrossBounds(b, bounds));
@@ -72,7 +90,7 @@ export interface TableRow<T extends Placed> extends Row<T> { cells?: string[]; c
 
 /** A ledger's header row as the table it starts. */
 function tableOf<T extends Placed>(r: Row<T>, bounds: number[]): OpenTable {
-  const cells = cellsOf(r);
+  const cells = headerCells(r);
   const no = cells.findIndex((c) => headerRole(c.text) === 'no');
   return { bounds, header: cells.map((c) => c.text).join(' '), heads: cells.map((c) => ({ x: c.x, right: c.right })), no: Math.max(0, no), ruled: false };
 }
@@ -84,8 +102,9 @@ interface ByNumbers<T extends Placed> { table: OpenTable | null; current: TableR
  * One line of a table read by its numbers (no borders): a row it starts, a line it adds to the row
  * before, a category row across the table, or (a line across the columns) the table's end.
  */
-function numberedLine<T extends Placed>(r: Row<T>, text: string, s: ByNumbers<T>, out: Array<TableRow<T>>): void {
+function numberedLine<T extends Placed>(row: Row<T>, text: string, s: ByNumbers<T>, out: Array<TableRow<T>>, join?: (items: T[]) => string): void {
   const table = s.table!;
+  const r = cutAtBounds(row, table.bounds);
   const items = r.items.filter((i) => i.str.trim()).sort((a, b) => a.x - b.x);
   if (acrossBounds(r, table.bounds) || items.length === 0) {
     s.current = null;
@@ -99,8 +118,10 @@ function numberedLine<T extends Placed>(r: Row<T>, text: string, s: ByNumbers<T>
     return;
   }
   const col = (x: number) => table.bounds.filter((b) => x >= b).length;
-  const filled = table.bounds.map(() => '').concat('');
-  for (const i of items) filled[col(i.x + Math.min(i.width, r.size) / 2)] += i.str.trim();
+  const byCol: T[][] = table.bounds.map(() => []).concat([[]]);
+  for (const i of items) byCol[col(i.x + Math.min(i.width, r.size) / 2)]!.push(i);
+  // (a cell's line read as a line is: a justified line's glyphs set apart close up, pdf-words.ts)
+  const filled = byCol.map((its) => (join && its.length ? join(its) : its.map((i) => i.str.trim()).join('')).trim());
   if (filled[table.no] && /^\d{1,3}$/.test(filled[table.no]!)) {
     s.current = { ...r, cells: filled };
     out.push(s.current);
@@ -143,7 +164,7 @@ export function ledgerRows<T extends Placed>(rows: Array<Row<T>>, open: OpenTabl
     return rows.length - g.rest.length;
   };
   // (a page that repeats the table's header: what stands above it, a running header or a caption, is no part of the table)
-  const repeated = open ? rows.findIndex((r) => cellsOf(r).map((c) => c.text).join(' ') === open.header && headerBounds(r)) : -1;
+  const repeated = open ? rows.findIndex((r) => headerCells(r).map((c) => c.text).join(' ') === open.header && headerBounds(r)) : -1;
   if (repeated > 0) out.push(...rows.slice(0, repeated));
   let k = repeated >= 0 ? repeated : open ? ruled(0, Infinity) : 0;
   // (a bordered table the page does not go on with ended on the page before)
@@ -151,12 +172,12 @@ export function ledgerRows<T extends Placed>(rows: Array<Row<T>>, open: OpenTabl
   for (; k < rows.length; k++) {
     const r = rows[k]!;
     const bounds = headerBounds(r, rows.slice(k + 1));
-    const text = cellsOf(r).map((c) => c.text).join(' ');
+    const text = (bounds ? headerCells(r) : cellsOf(r)).map((c) => c.text).join(' ');
     if (bounds) {
       // the header again (a table going on over a page): no row of its own
       if (!(s.table && text === s.table.header)) {
         s.table = tableOf(r, bounds);
-        out.push({ ...r, cells: cellsOf(r).map((c) => c.text) });
+        out.push({ ...r, cells: headerCells(r).map((c) => c.text) });
         s.cont = false;
       }
       s.current = null;
@@ -168,7 +189,7 @@ export function ledgerRows<T extends Placed>(rows: Array<Row<T>>, open: OpenTabl
     // (a page's number or running footer inside the table's band is no cell's text)
     if (!s.table || isPageNumber(text)) out.push(r);
     else if (closing) { s.table = null; closing = false; out.push(r); }
-    else numberedLine(r, text, s, out);
+    else numberedLine(r, text, s, out, join);
   }
   return { rows: out, open: s.table };
 }

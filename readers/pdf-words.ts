@@ -14,7 +14,7 @@ const WIDE = /[\u1100-\u11ff\u2014\u2018\u2019\u201c\u201d\u2026\u2e80-\u9fff\ua
 const LATIN = /[A-Za-z0-9]/;
 
 /** A glyph's usual advance in ems (a proportional Latin font's, an ideograph's): only an estimate. */
-function emWidth(ch: string): number {
+export function emWidth(ch: string): number {
   if (WIDE.test(ch)) return 1;
   if (/[0-9]/.test(ch)) return 0.55;
   if (/[.,:;'!|iIjlft]/.test(ch)) return 0.3;
