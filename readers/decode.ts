@@ -38,6 +38,8 @@ function looksBinary(s: string): boolean {
   return n > 0 && ctrl / n > 0.02;
 }
 
+const INVISIBLE = /\p{Cf}/gu;
+
 export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded {
   let out: Decoded | null = null;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) out = { text: tryDecode(bytes.subarray(3), 'utf-8', false)!, encoding: 'utf-8' };
@@ -52,6 +54,10 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
     }
   }
   if (!out) throw new ZhenggaiError('binary_input', 'bytes decode as neither UTF-8 nor GB18030');
+  // invisible format characters (zero-width spaces and joiners, soft hyphens, a BOM inside the
+  // text, direction marks: Unicode's Cf) that web editors and WeChat scatter through a copy: gone
+  // before anything reads the text, so a date, a table row or a heading holding one reads as without
+  out.text = out.text.replace(INVISIBLE, '');
   if (looksBinary(out.text)) throw new ZhenggaiError('binary_input', `bytes decoded as ${out.encoding} contain control characters: binary, not text`);
   return out;
 }

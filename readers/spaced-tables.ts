@@ -31,9 +31,12 @@ export function spacedLedgers(text: string): string {
   const lines = text.split(/\r?\n/);
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const head = lines[i]!.includes('  ') ? spacedCells(lines[i]!) : [];
+    // (a line of tab-separated cells is read as such, whatever spaces it holds: trailing ones, an indent)
+    const head = lines[i]!.trim().includes('  ') && !lines[i]!.trim().includes('\t') ? spacedCells(lines[i]!) : [];
     const roles = head.map((c) => roleOf(c.text));
     if (head.length < 3 || !roles.includes('problem') || !roles.includes('measures') || head.some((c) => c.text.length > 12)) { out.push(lines[i]!); continue; }
+    // the table's left margin: its header's first column (a copy indented every line starts there, not at 0)
+    const margin = head[0]!.at;
     const cols = head.map((c) => c.at);
     const colOf = (at: number) => { let best = 0; cols.forEach((c, k) => { if (Math.abs(c - at) < Math.abs(cols[best]! - at)) best = k; }); return best; };
     const near = (at: number) => cols.some((c) => Math.abs(c - at) <= 3);
@@ -44,14 +47,14 @@ export function spacedLedgers(text: string): string {
       if (!l.trim()) { continue; }
       const cells = spacedCells(l);
       const first = cells[0]!;
-      if (first.at === 0 && /^\d{1,3}$/.test(first.text) && cells.length >= 2) {
+      if (Math.abs(first.at - margin) <= 1 && /^\d{1,3}$/.test(first.text) && cells.length >= 2) {
         const row = head.map(() => '');
         for (const c of cells) { const k = colOf(c.at); row[k] = row[k] ? `${row[k]}${c.text}` : c.text; }
         rows.push(row);
-      } else if (first.at > 0 && rows.length > 1 && cells.every((c) => near(c.at))) {
+      } else if (first.at > margin + 1 && rows.length > 1 && cells.every((c) => near(c.at))) {
         const row = rows[rows.length - 1]!;
         for (const c of cells) { const k = colOf(c.at); row[k] = row[k] ? `${row[k]}${c.text}` : c.text; }
-      } else if (first.at === 0 && cells.length === 1 && first.text.length <= 40 && !rx(readerPatterns().cell_sentence_end).test(first.text) && structureRules().headings.some((h) => h.level <= 2 && rx(h).test(first.text))) {
+      } else if (Math.abs(first.at - margin) <= 1 && cells.length === 1 && first.text.length <= 40 && !rx(readerPatterns().cell_sentence_end).test(first.text) && structureRules().headings.some((h) => h.level <= 2 && rx(h).test(first.text))) {
         rows.push(head.map(() => first.text));
       } else break;
     }

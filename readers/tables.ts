@@ -148,7 +148,8 @@ function problemLines(p: LedgerProblem): string[] {
 function cellsOf(l: string): string[] | null {
   const t = l.trim();
   if (t.startsWith('|') && t.endsWith('|') && t.length > 2) return t.slice(1, -1).split('|').map((c) => c.trim());
-  if (l.includes('\t')) return l.split('\t').map((c) => c.trim());
+  // (tabs that only indent the line are no cells: a text indented with a tab a paragraph)
+  if (/[^\t]\t/.test(l.replace(/^[ \t]+/, ''))) return l.split('\t').map((c) => c.trim());
   return null;
 }
 const rule = (cells: string[]) => cells.every((c) => /^:?-{2,}:?$/.test(c));
@@ -166,6 +167,16 @@ function isLegend(line: string, table: string): boolean {
   const t = line.replace(/^\s*>\s*/, '').trim();
   const marks = [...new Set(t.match(MARK) ?? [])];
   return marks.filter((m) => table.includes(m)).length >= 2 && t.replace(MARK, '').replace(/\s+/g, '').length <= 40;
+}
+
+/**
+ * A first column empty in every row, the header's included, is the text's indentation (each line
+ * of a copy indented with a tab), no column of the table. A column empty only in some rows (a
+ * category merged down) stays.
+ */
+function dropIndentColumn(rows: string[][]): string[][] {
+  const cells = rows.filter((r) => r.length > 1);
+  return cells.length >= 2 && cells.every((r) => r[0] === '') ? rows.map((r) => (r.length > 1 ? r.slice(1) : r)) : rows;
 }
 
 /**
@@ -199,7 +210,7 @@ export function textLedgers(text: string): string {
     while (j < lines.length && (isRow(lines[j]!) || !lines[j]!.trim() || oneCell(j))) { if (lines[j]!.trim()) end = j + 1; inLedger ||= ledgerHead(cellsOf(lines[j]!)); j++; }
     j = end;
     const at = Array.from({ length: j - i }, (_, k) => i + k).filter((k) => lines[k]!.trim() && !rule(cellsOf(lines[k]!) ?? [lines[k]!.trim()]));
-    const rows = at.map((k) => cellsOf(lines[k]!) ?? [lines[k]!.trim()]);
+    const rows = dropIndentColumn(at.map((k) => cellsOf(lines[k]!) ?? [lines[k]!.trim()]));
     // a ledger (问题 | 整改措施 …), or a problem's own table of measures (序号 | 整改措施 | 完成情况)
     const header = isFigures(rows) || rows.some((r) => (r.some((c) => roleOf(c) === 'measures') && (r.some((c) => roleOf(c) === 'problem') || r.length >= 2)) || (r.some((c) => roleOf(c) === 'no') && r.some((c) => roleOf(c) === 'status')));
     out.push(...(header ? tableLines(rows, { notes: at.map((k) => cited?.notes.get(k)) }) : lines.slice(i, j)));

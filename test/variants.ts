@@ -25,6 +25,12 @@ export const VARIANTS: Record<string, (t: string) => string> = {
   'hard-wrapped at 33 characters': (t) => t.split('\n').flatMap((l) => { const out: string[] = []; let s = l; while (s.length > 33) { out.push(s.slice(0, 33)); s = s.slice(33); } out.push(s); return out; }).join('\n'),
   'CRLF and full-width indents': (t) => t.split('\n').map((l) => (l ? '\u3000\u3000' + l : l)).join('\r\n'),
   'blank lines between paragraphs': (t) => t.split('\n').join('\n\n'),
+  // a web copy: zero-width spaces and joiners scattered through the text (inside dates, table
+  // rows, headings) and each paragraph indented with no-break spaces (&nbsp;&nbsp;&nbsp;&nbsp;)
+  'zero-width characters and no-break-space indents': (t) =>
+    t.split('\n').map((l, i) => (l ? '\u00a0'.repeat(4) + [...l].map((c, k) => ((k + i) % 5 === 2 ? `${c}${i % 2 ? '\u200b' : '\u200d'}` : c)).join('') : l)).join('\n'),
+  // a text saved from Word: each line indented with a tab, trailing spaces left after it
+  'tab indents and trailing spaces': (t) => t.split('\n').map((l) => (l ? `\t${l}   ` : l)).join('\n'),
 };
 
 /** Traditional-script mirror (OpenCC, simplified → Taiwan standard). */
