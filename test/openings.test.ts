@@ -10,6 +10,11 @@ const cases: Array<{ name: string; text: string; want: Record<string, unknown> }
     want: { unit: '新野县城市管理局', region: '新野县', level: 'county' },
   },
   {
+    name: 'a title on three lines whose second ends as an issuer does (关于集团党委 ⏎ 巡察反馈…通报): one title with its issuer',
+    text: '中共周口市城投建设发展有限公司委员会\n关于集团党委\n巡察反馈意见整改情况的通报\n根据集团党委统一部署，2022年4月11日至5月27日，集团党委第二巡察组对城投建设公司党委进行了巡察。',
+    want: { title: '中共周口市城投建设发展有限公司委员会关于集团党委巡察反馈意见整改情况的通报', issuer: '中共周口市城投建设发展有限公司委员会' },
+  },
+  {
     name: 'a city-level 城市管理局, and a city whose name ends in 城',
     text: '中共晋城市城市管理局党组关于市委巡察整改情况的通报\n根据市委统一部署，2024年3月4日至4月26日，市委第二巡察组对市城市管理局党组进行了巡察。',
     want: { unit: '晋城市城市管理局', region: '晋城市', level: 'municipal' },

@@ -22,6 +22,8 @@ export const VARIANTS: Record<string, (t: string) => string> = {
   'spaces between Chinese and digits': (t) => t.replace(/(?<=[\u4e00-\u9fff])(\d)/g, ' $1').replace(/(\d)(?=[\u4e00-\u9fff])/g, '$1 '),
   'title printed twice': (t) => { const lines = t.split('\n'); const i = lines.findIndex((l) => /通报$|报告$/.test(l)); return [...lines.slice(0, i + 1), ...lines.slice(0, i + 1).filter((l) => l.trim() && !/^附件|公开/.test(l)), ...lines.slice(i + 1)].join('\n'); },
   'title on one line with a space before 关于': (t) => t.replace(/^(中共.*)\n(关于.*(?:通报|报告))$/m, '$1 $2'),
+  // a printed title set on three centred lines: the issuer, then 关于 and its first words, then the rest
+  'title on three lines': (t) => t.replace(/^((?:中共)?\S{2,30}?(?:党组|党委|委员会|党工委))[ \t\u3000]*\n?(关于\S{3,6}?)(\S{4,}?(?:通报|报告))$/m, '$1\n$2\n$3'),
   'hard-wrapped at 33 characters': (t) => t.split('\n').flatMap((l) => { const out: string[] = []; let s = l; while (s.length > 33) { out.push(s.slice(0, 33)); s = s.slice(33); } out.push(s); return out; }).join('\n'),
   'CRLF and full-width indents': (t) => t.split('\n').map((l) => (l ? '\u3000\u3000' + l : l)).join('\r\n'),
   'blank lines between paragraphs': (t) => t.split('\n').join('\n\n'),

@@ -61,7 +61,8 @@ export function readTitle(title: Paragraph[], fallback?: string): string | null 
     if (aboutAt(lines[startIdx]!) === 0 || !ends.test(prev)) {
       if (titleLine.test(prev) && ends.test(prev)) break; // the same title printed twice
       startIdx--;
-      if (rx(r.issuer_line).test(lines[startIdx]!)) break;
+      // (an issuer's line: not the title's own first line 关于集团党委 that ends as an issuer does)
+      if (aboutAt(lines[startIdx]!) !== 0 && rx(r.issuer_line).test(lines[startIdx]!)) break;
     } else break;
   }
   return lines.slice(startIdx, end + 1).join('').replace(/\s+/g, '');
