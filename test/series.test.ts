@@ -19,11 +19,38 @@ describe('series markers', () => {
     expect(ks('首先要加强学习，提高认识。')).toEqual([]);
     expect(ks('在工作中首先，要强化责任。')).toEqual([]);
   });
+  it('a series after the clause subject whose second item opens the next paragraph (部党组一是…； ⏎ 二是…)', () => {
+    const ksNext = (s: string, next?: string) => seriesMarkers(s, 0, next).map((m) => [s.slice(m.at, m.at + m.len), m.k]);
+    expect(ksNext('巡视指出，X不够深入。部党组一是修订学习制度；', '二是举办读书班2期；')).toEqual([['一是', 1]]);
+    expect(ksNext('巡视指出，X不够深入。部党组首先，修订学习制度；', '其次，举办读书班2期；')).toEqual([['首先，', 1]]);
+    // not when the next paragraph goes on otherwise, or counts in another form
+    expect(ksNext('巡视指出，X不够深入。部党组一是修订学习制度；', '通过整改，学习更加规范。')).toEqual([]);
+    expect(ksNext('巡视指出，X不够深入。部党组一是修订学习制度；', '（2）举办读书班2期；')).toEqual([]);
+    expect(ksNext('巡视指出，X不够深入。部党组一是修订学习制度；')).toEqual([]);
+  });
   it('首先， opening a paragraph starts a series the next paragraphs go on with (其次， after 1, 最后， after 2)', () => {
     expect(ks('首先，对专项资金使用情况进行全面梳理。')).toEqual([['首先，', 1]]);
     expect(ks('其次，收回闲置资金96.5万元。', 1)).toEqual([['其次，', 2]]);
     expect(ks('最后，对负有责任的2名人员给予党纪处分。', 2)).toEqual([['最后，', 3]]);
     expect(ks('其次，收回闲置资金96.5万元。')).toEqual([]);
+  });
+});
+
+describe('measures over paragraphs after the clause subject', () => {
+  it('巡视指出，X。部党组一是…； ⏎ 二是…； ⏎ 三是…。通过整改…: three measures and the outcome', async () => {
+    const text = [
+      '中共某某部党组关于十九届中央第九轮巡视整改进展情况的通报',
+      '根据中央统一部署，2022年4月至6月，中央第五巡视组对某某部党组进行了常规巡视。2022年8月，中央巡视组向某某部党组反馈了巡视意见。现将巡视整改进展情况予以公布。',
+      '一、关于贯彻落实党中央决策部署方面',
+      '巡视指出，学习贯彻习近平总书记重要论述不够深入。部党组一是把重要论述作为党组会议“第一议题”，开展专题学习研讨6次；',
+      '二是举办司局级干部专题读书班2期，培训218人次；',
+      '三是开展调查研究，形成调研报告14篇。通过整改，部党组推动工作的能力明显提升。',
+      '巡视指出，推动生态保护修复不够有力。部党组一是开展专项督查；二是约谈进展滞后的3个省份。目前，相关项目正在推进中。',
+    ].join('\n');
+    const rec = await extractBytes(new TextEncoder().encode(text), 'series.txt');
+    expect(rec.issues.map((i) => i.measures.length)).toEqual([3, 2]);
+    expect(rec.issues[0]!.measures[0]).toBe('把重要论述作为党组会议“第一议题”，开展专题学习研讨6次');
+    expect(rec.issues[0]!.outcome).toBe('通过整改，部党组推动工作的能力明显提升。');
   });
 });
 

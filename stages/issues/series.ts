@@ -34,29 +34,34 @@ function markerForm(marker: string, word: boolean): string {
   return word ? 'word' : marker.replace(/[\d\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341]+/g, 'N');
 }
 
-/** 一是/二是… markers that count up (a series may restart at 一是). */
-export function seriesMarkers(s: string, after = 0): Marker[] {
+/**
+ * 一是/二是… markers that count up (a series may restart at 一是). `next`: the paragraph after this
+ * one, where a series whose first item follows the clause's subject may go on (部党组一是…； ⏎ 二是…).
+ */
+export function seriesMarkers(s: string, after = 0, next?: string): Marker[] {
   const re = rx(structureRules().series, 'g');
+  const nextFirst = next ? [...next.matchAll(re)].find((n) => n.index === 0) : undefined;
   const clauseStart = pattern('[{{p.full_stop}}{{p.semicolon}}{{p.comma}}{{p.colon}}{{p.enum_comma}}{{p.close_paren}}\\s]');
   const circled = /^[\u2460-\u2473\u24f5-\u24fe\u2776-\u277f]$/; // ① … ⑳, ⓵ … ⓾, ❶ … ❿
   const found = [...s.matchAll(re)];
-  const out: Array<Marker & { word: boolean }> = [];
+  const out: Array<Marker & { word: boolean; goesOn: boolean }> = [];
   let last = after;
   for (const [i, m] of found.entries()) {
     const { k, word } = markerValue(m[0], last);
     // must start a clause: paragraph start or after punctuation
     // (a circled number is a marker wherever it stands: …9件②制定…)
     // (and a series' first marker may follow the clause's subject, up to six characters, when its second
-    // follows in the same form at a clause's start: …问题，局党组一是修订…二是… / 部党组首先，…其次，…; never a
+    // follows in the same form at a clause's start, or opens the next paragraph: …问题，局党组一是修订…二是… /
+    // 部党组首先，…其次，… / 部党组一是…； ⏎ 二是…; never a
     // bare 1、 or 1. there, which lists numbers: 涉及1、2、3号楼)
     const before = s[m.index! - 1];
-    const subjectFirst = k === 1 && !/^\d/.test(m[0]) && subjectBefore(s, m.index!, clauseStart) && found.slice(i + 1).some((n) => {
-      const v = markerValue(n[0], 1);
-      return v.k === 2 && markerForm(n[0], v.word) === markerForm(m[0], word) && clauseStart.test(s[n.index! - 1] ?? '');
-    });
+    const second = (n: RegExpMatchArray) => { const v = markerValue(n[0], 1); return v.k === 2 && markerForm(n[0], v.word) === markerForm(m[0], word); };
+    const subject = k === 1 && !/^\d/.test(m[0]) && subjectBefore(s, m.index!, clauseStart);
+    const goesOn = subject && i === found.length - 1 && !!nextFirst && second(nextFirst);
+    const subjectFirst = goesOn || (subject && found.slice(i + 1).some((n) => second(n) && clauseStart.test(s[n.index! - 1] ?? '')));
     if (m.index! > 0 && !clauseStart.test(before ?? '') && !circled.test(m[0]) && !subjectFirst) continue;
     if (k === last + 1 || (k === 1 && last > 0)) {
-      out.push({ at: m.index!, len: m[0].length, k, word });
+      out.push({ at: m.index!, len: m[0].length, k, word, goesOn });
       last = k;
     }
   }
@@ -64,7 +69,7 @@ export function seriesMarkers(s: string, after = 0): Marker[] {
   // opens the paragraph (首先，… on a line of its own, its 其次，… in the next) or goes on a series the
   // paragraphs before began (其次，… after 首先，…)
   const words = out.filter((x) => x.word);
-  const lone = words.length === 1 && words[0]!.at > 0 && !(after > 0 && words[0]!.k === after + 1);
+  const lone = words.length === 1 && words[0]!.at > 0 && !(after > 0 && words[0]!.k === after + 1) && !words[0]!.goesOn;
   const kept = lone ? out.filter((x) => !x.word) : out;
   return kept.map(({ at, len, k }) => ({ at, len, k }));
 }
