@@ -2,7 +2,9 @@
 // (test/probes/txt-to-docx.mjs): columns typed at tab stops in paragraphs (a row a paragraph: the
 // paragraph's tabs were spaces, the rows' cells lost), and a ledger's rows in Word tables with no
 // header row (a category's paragraph over each table of its problems, or a ledger cut into several
-// tables of which only the first has the header). Each .docx is built here.
+// tables of which only the first has the header); and a problem's measures as a Word list whose items
+// are numbered 1.1.1, 1.1.2 (the next item kept its number) or whose last item ends with what came of
+// the work (…。通过整改，X: kept in the measure). Each .docx is built here.
 import { describe, it, expect } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import { docxRead } from '../readers/docx.js';
@@ -15,8 +17,13 @@ const run = (t: string) => `<w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r>
 /** A paragraph; \t in its text is a Word tab (w:tab). */
 const p = (text: string) => `<w:p>${text.split('\t').map((t, k) => `${k ? '<w:r><w:tab/></w:r>' : ''}${run(t)}`).join('')}</w:p>`;
 const tbl = (rows: string[][]) => `<w:tbl>${rows.map((r) => `<w:tr>${r.map((c) => `<w:tc>${p(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
-const parts = (body: string) => ({ 'word/document.xml': strToU8(`<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`) });
-const docx = (body: string) => zipSync(parts(body));
+const parts = (body: string, numbering = '') => ({
+  'word/document.xml': strToU8(`<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`),
+  ...(numbering ? { 'word/numbering.xml': strToU8(`<?xml version="1.0"?><w:numbering ${W}>${numbering}</w:numbering>`) } : {}),
+});
+const docx = (body: string, numbering = '') => zipSync(parts(body, numbering));
+/** A paragraph of a Word list (w:numId, w:ilvl). */
+const li = (text: string, numId: number, ilvl: number) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>${run(text)}</w:p>`;
 
 const OPENING = [
   p('中共某某县水利局党组关于巡察整改进展情况的通报'),
@@ -73,5 +80,38 @@ describe('a ledger\'s rows in Word tables with no header row', () => {
     expect(headlessGrid([ROWS[0]!], null)).toBeNull();
     // (under a ledger's header, a table of another width reads by its own cells)
     expect(headlessGrid([['城关镇', '3'], ['南关镇', '4']], ['序号', '问题', '整改措施', '完成情况'])).toBeNull();
+  });
+});
+
+describe('a problem\'s measures as a Word list', () => {
+  // one multilevel list: 1. problems' categories, 1.1 problems, 1.1.1 measures (legal numbering)
+  const LEGAL = `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>` +
+    `<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>` +
+    `<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2.%3"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
+  const problem = (words: string, measures: string[], status: string) => [li(words, 1, 1), ...measures.map((m) => li(m, 1, 2)), p(`整改进展：${status}。`)].join('');
+  it('reads each item less its number, the next ones of the series (1.1.2, 1.1.3) as the first', async () => {
+    const body = OPENING + li('河湖管理方面', 1, 0) +
+      problem('河长制工作落实不到位，部分河段巡河记录缺失', ['修订巡河制度，明确巡河频次。', '开展巡河专项督查2次。', '对3名履职不力的村级河长进行约谈。'], '已完成整改') +
+      problem('防汛物资储备不足，部分乡镇物资台账不清', ['补充购置防汛物资价值12.6万元。', '建立物资台账，实行动态管理。'], '阶段性完成');
+    const rec = await extractBytes(docx(body, LEGAL), 'legal.docx');
+    expect(rec.issues.map((i) => i.measures)).toEqual([
+      ['修订巡河制度，明确巡河频次。', '开展巡河专项督查2次。', '对3名履职不力的村级河长进行约谈。'],
+      ['补充购置防汛物资价值12.6万元。', '建立物资台账，实行动态管理。'],
+    ]);
+  });
+
+  it('takes what came of the work off the end of the last item (…。通过整改，X), as a paragraph of no list', async () => {
+    const CN = `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>` +
+      `<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
+    const opening = OPENING.replace('4个问题已完成整改3个', '2个问题已完成整改1个');
+    const body = opening + li('关于河长制工作落实不到位的问题', 1, 0) + li('修订巡河制度，明确巡河频次。', 1, 1) +
+      li('对3名履职不力的村级河长进行约谈。通过整改，全县河长巡河率达到100%。', 1, 1) + p('（已完成）') +
+      li('关于防汛物资储备不足的问题', 1, 0) + li('补充购置防汛物资价值12.6万元。', 1, 1) + li('建立物资台账，实行动态管理。', 1, 1) + p('（正在整改）');
+    const rec = await extractBytes(docx(body, CN), 'outcome.docx');
+    expect(rec.issues[0]!.measures).toEqual(['修订巡河制度，明确巡河频次。', '对3名履职不力的村级河长进行约谈。']);
+    expect(rec.issues[0]!.outcome).toBe('通过整改，全县河长巡河率达到100%。');
+    // (an item that only goes on with its sentence after 通过 is no result: 通过公开招租… stays the measure)
+    expect(rec.issues[1]!.measures).toEqual(['补充购置防汛物资价值12.6万元。', '建立物资台账，实行动态管理。']);
+    expect(rec.issues[1]!.outcome).toBeNull();
   });
 });

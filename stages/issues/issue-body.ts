@@ -20,8 +20,6 @@ export interface BodyReading {
   plain: boolean;
   /** the reader's list the last measure was an item of (a problem's measures as a <ul>, a Word list) */
   measureList?: string | null;
-  /** the paragraph after the one being read (a series after the clause's subject may go on in it: 部党组一是…； ⏎ 二是…) */
-  next?: string;
 }
 
 /** Read each paragraph into the reading; `lists`: the reader's list each paragraph is an item of (null: none). */
@@ -29,7 +27,6 @@ export function readBodies(bodies: string[], st: BodyReading, lists: Array<strin
   bodies.forEach((body, i) => {
     const list = lists[i] ?? null;
     const before = st.measures.length;
-    st.next = bodies[i + 1];
     readBody(body, st, list);
     if (st.measures.length > before) st.measureList = list;
   });
@@ -64,8 +61,7 @@ function readBody(body: string, st: BodyReading, list: string | null): void {
   // (对…96个问题逐一复核，其余15个正在推进中), unless it is what came of it or only a status
   // (its number, （2） after （1）, is no part of it, as the first item's is not: readMeasures)
   if (list !== null && list === st.measureList && rx(r.outcome).exec(raw)?.index !== 0 && !isStatusLine(raw) && !(raw.length <= 16 && statusOnly(raw))) {
-    const item = rx(issueReaderRules().item).exec(raw);
-    st.measures.push(item && item[0].length < raw.length ? raw.slice(item[0].length) : raw);
+    listMeasure(raw, st);
     return;
   }
   // a paragraph after the list the measures are in, not in it, that only says where the work stands (专业结构调整需长期坚持，…):
@@ -105,6 +101,23 @@ function readBody(body: string, st: BodyReading, list: string | null): void {
   if (om) readOutcome(raw, om, st);
   if (!before) return;
   readMeasures(before, raw === before, om !== null, st);
+}
+
+/**
+ * The next item of the list the measures are in: a measure, less its number (1. （2） ①, or the next of a series the
+ * measures before it began, 1.1.2 after 1.1.1), and less what came of the work where a sentence of its own at its end
+ * says it (…。通过整改，X), as a paragraph of no list is read.
+ */
+function listMeasure(raw: string, st: BodyReading): void {
+  const item = rx(issueReaderRules().item).exec(raw);
+  const mark = item ? null : seriesMarkers(raw, st.lastMarker).find((m) => m.at === 0 && m.len < raw.length);
+  if (mark) st.lastMarker = mark.k;
+  const measure = item && item[0].length < raw.length ? raw.slice(item[0].length) : mark ? raw.slice(mark.len) : raw;
+  const om = st.outcome === null ? rx(structureRules().outcome).exec(measure) : null;
+  const before = om ? measure.slice(0, om.index).trim() : '';
+  if (!om || !pattern('[{{p.full_stop}}{{p.semicolon}}]$').test(before)) { st.measures.push(measure); return; }
+  st.measures.push(before);
+  readOutcome(measure, om, st);
 }
 
 /**
@@ -202,7 +215,7 @@ function statusSentenceAt(outcome: string): number {
 function readMeasures(before: string, whole: boolean, hadOutcome: boolean, st: BodyReading): void {
   const { measures } = st;
   // numbered measure paragraphs under a problem heading: 1.完善制度… / （1）… / ①…
-  const marks = seriesMarkers(before, st.lastMarker, st.next);
+  const marks = seriesMarkers(before, st.lastMarker);
   const item = rx(issueReaderRules().item).exec(before);
   if (item && whole && marks.length <= 1) {
     st.plain = false;
