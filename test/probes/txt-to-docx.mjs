@@ -2,23 +2,29 @@
 // A dev probe, run by no test: turns a fixture's bulletin.txt into the .docx a staff member would
 // have typed in Word or WPS, so the .docx reader can be measured against the same expected.json.
 //
-//   node test/probes/txt-to-docx.mjs [--variant numbered|typed] SRC.txt OUT.docx
-//   node test/probes/txt-to-docx.mjs --all OUTDIR      (every fixtures/*/bulletin.txt, both variants:
-//                                                       OUTDIR/NAME.numbered.docx, OUTDIR/NAME.typed.docx)
+//   node test/probes/txt-to-docx.mjs [--variant numbered|typed|lists|mixed] SRC.txt OUT.docx
+//   node test/probes/txt-to-docx.mjs --all OUTDIR   (every fixtures/*/bulletin.txt, every variant: OUTDIR/NAME.VARIANT.docx)
+//   node test/probes/txt-to-docx.mjs --fixtures     (fixtures/NAME/bulletin.docx again for those in FIXTURE_DOCX)
 //
-// numbered: the title a centred Title paragraph; short 一、 parts Heading 1, short （一） categories
-//   Heading 2; the numbers of headings, categories and problems (一、 （一） 1. 1、 （1） 1） ① A. 1.1 …;
-//   一是 and 第一 stay text) taken out of the text into one Word multilevel list (numbering.xml: "%1、"
-//   chineseCounting, "（%2）", "%3." decimal …, a level ranked by the national outline order, ties by
-//   first use), a level continuing over its parents (w:lvlRestart 0) where the text does, and a new
-//   w:num with w:startOverride wherever the text's number is not the one Word would show next (a
-//   restart per category, a jump); bold run-in heads (1.强化组织领导。正文 → the head a bold run, a
-//   label 整改情况： too, **X** of a Markdown copy); tab- and bar-separated lines (| ｜, ASCII grid
-//   tables) real Word tables.
+// Common to all: the title a centred paragraph; bold run-in heads as bold runs (1.强化组织领导。正文 → the
+//   head bold, a label 整改情况： too, **X** of a Markdown copy); tab-, bar-, grid-, box- and space-aligned
+//   text tables real Word tables (a row of one cell merged across); a hard-wrapped PDF copy's lines joined
+//   into the paragraphs a person types.
+// numbered: the title a Title paragraph; short 一、 parts Heading 1, short （一） categories Heading 2,
+//   short problem heads Heading 3, each linked to its list level; the numbers of headings, categories,
+//   problems and measures (一、 （一） 1. 1、 （1） 1） ① A. 1.1 …; 一是 and 第一 stay text) taken out of
+//   the text into one Word multilevel list (numbering.xml: "%1、" chineseCounting, "（%2）", "%3." decimal,
+//   "（%4）" …, a level ranked by the national outline order, ties by first use), a level continuing over
+//   its parents (w:lvlRestart 0) where the text's numbers do, and a new w:num with w:startOverride
+//   wherever the text's number is not the one Word would show next (a restart per category, a jump).
 // typed: the numbers stay as typed text; runs of lines go into one paragraph with soft line breaks
 //   (w:br), and runs are split mid-word with revision ids, proofing marks and bookmarks between them,
-//   as Word's editing leaves them; a table typed as columns of tabs (a spreadsheet's paste, a text laid out in
-//   columns) stays a paragraph a row, its cells parted by tabs.
+//   as Word's editing leaves them; a table typed as columns of tabs (a spreadsheet's paste, a text laid
+//   out in columns) stays a paragraph a row, its cells parted by tabs.
+// lists: as numbered, but each form a list of its own (one level, as the toolbar's button makes), restarted
+//   by a new w:num; a ledger's category rows a first column merged down (vMerge); a cell's series of
+//   measures (1.X；2.Y) numbered paragraphs of the cell's own list.
+// mixed: Word numbers the parts and categories (一、 （一）); the problems' and measures' numbers are typed.
 import { readFileSync, writeFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -242,7 +248,11 @@ export function layout(src) {
 }
 
 // ---- Word's list: levels for the forms used, overrides where the text's numbers are not Word's ----
-function planNumbering(items) {
+function planNumbering(items, separate = false, mixed = false) {
+  // (mixed: Word numbers the parts and categories, 一、 （一）; the problems' and measures' numbers are typed)
+  if (mixed) for (const it of items) if (it.num && it.num.rank >= 2) { it.runs = [{ text: it.typed, bold: false }]; it.num = null; if (it.style === 'ListParagraph') it.style = null; }
+  // (lists: an outline number 1.1 shows its parent's counter, which a list of its own has not: it stays text)
+  if (separate) for (const it of items) if (it.num?.outline) { it.runs = [{ text: it.typed, bold: false }]; it.num = null; it.style = null; }
   const numbered = items.filter((it) => it.num);
   const forms = [];
   for (const it of numbered) if (!forms.some((f) => f.key === it.num.key)) forms.push({ ...it.num, first: forms.length });
@@ -269,6 +279,7 @@ function planNumbering(items) {
     const text = f.outline === 2 ? `%${decimalLevel + 1}${stop}%${k + 1}` : f.outline === 3 ? `%${decimalLevel + 1}${stop}%${k}${stop}%${k + 1}` : f.text.replace('%', `%${k + 1}`);
     return { fmt: f.fmt, text, noRestart: votes[k].go > votes[k].restart, isLgl: !!f.outline };
   });
+  if (separate) return planLists(items, levels, level);
   // the counters Word keeps (one set for the list), and a new w:num wherever the typed number differs
   const nums = [{ id: 1, overrides: {} }];
   const counters = [];
@@ -294,7 +305,37 @@ function planNumbering(items) {
   return { levels, nums, linked };
 }
 
-function numberingXml({ levels, nums }) {
+/**
+ * lists: each form a list of its own (an abstractNum of one level, as the toolbar's numbering button makes), no
+ * list restarting another; a new w:num restarting it wherever the typed number is not the one it would show next
+ * (each category's problems numbered from 1 again).
+ */
+function planLists(items, levels, level) {
+  const nums = [];
+  const current = new Map();
+  const counters = new Map();
+  for (const it of items) {
+    if (!it.num) continue;
+    const L = level.get(it.num.key);
+    const expected = (counters.get(L) ?? 0) + 1;
+    if (!current.has(L) || it.num.value !== expected) {
+      nums.push({ id: nums.length + 1, abstract: L, overrides: current.has(L) ? { 0: it.num.value } : it.num.value === 1 ? {} : { 0: it.num.value } });
+      current.set(L, nums.length);
+    }
+    counters.set(L, it.num.value);
+    it.numId = current.get(L);
+    it.ilvl = 0;
+  }
+  return { levels: levels.map((l, k) => ({ ...l, text: l.text.replace(`%${k + 1}`, '%1'), noRestart: false })), nums, linked: {}, separate: true };
+}
+
+function numberingXml({ levels, nums, separate }) {
+  if (separate) {
+    const one = (l, k) => `<w:abstractNum w:abstractNumId="${k}"><w:nsid w:val="${(0x1a2b3c00 + k).toString(16).toUpperCase()}"/><w:multiLevelType w:val="hybridMultilevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="${l.fmt}"/><w:lvlText w:val="${esc(l.text)}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="420" w:hanging="420"/></w:pPr></w:lvl></w:abstractNum>`;
+    const cells = [one({ fmt: 'decimal', text: '%1.' }, 90), one({ fmt: 'decimal', text: '（%1）' }, 91)];
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="${W}">${levels.map(one).join('')}${cells.join('')}${[...nums, ...(cellNums ?? [])].map((n) => `<w:num w:numId="${n.id}"><w:abstractNumId w:val="${n.abstract}"/>${Object.entries(n.overrides ?? {}).map(([k, v]) => `<w:lvlOverride w:ilvl="${k}"><w:startOverride w:val="${v}"/></w:lvlOverride>`).join('')}</w:num>`).join('')}</w:numbering>`;
+  }
   const lvl = (l, k) => `<w:lvl w:ilvl="${k}"><w:start w:val="1"/><w:numFmt w:val="${l.fmt}"/>${l.noRestart ? '<w:lvlRestart w:val="0"/>' : ''}${l.pStyle ? `<w:pStyle w:val="${l.pStyle}"/>` : ''}${l.isLgl ? '<w:isLgl/>' : ''}${l.fmt.startsWith('chinese') ? '<w:suff w:val="nothing"/>' : ''}<w:lvlText w:val="${esc(l.text)}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="${640}"/></w:pPr></w:lvl>`;
   const spare = [];
   for (let k = levels.length; k < 9; k++) spare.push(`<w:lvl w:ilvl="${k}"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%${k + 1}."/><w:lvlJc w:val="left"/></w:lvl>`);
@@ -343,12 +384,56 @@ function paraXml({ style, numId, ilvl, align, indent, runs, lines }, split) {
   return `<w:p${split ? ` w:rsidR="${rsid()}" w:rsidRDefault="${rsid()}"` : ''}>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${body}</w:p>`;
 }
 
-function tableXml(rows, split) {
+/** A ledger's category rows (merged across) as a first column merged down its problems' rows (Word's vMerge). */
+function categoryColumn(rows) {
+  if (rows.length < 3 || !rows.slice(1).some((r) => r.length === 1)) return null;
+  // (a header row names its columns in short words; a table of rows alone has none)
+  const header = rows[0].length >= 3 && rows[0].every((c) => c.length <= 12);
+  // (rows before the first category's row: their category is a paragraph over the table, so no column for it)
+  if (rows[header ? 1 : 0]?.length !== 1) return null;
+  let cat = '';
+  let fresh = false;
+  const out = header ? [[{ text: '问题类别' }, ...rows[0].map((text) => ({ text }))]] : [];
+  for (const r of rows.slice(header ? 1 : 0)) {
+    if (r.length === 1) { cat = r[0]; fresh = true; continue; }
+    out.push([{ text: cat, merge: fresh ? 'restart' : 'continue' }, ...r.map((text) => ({ text }))]);
+    fresh = false;
+  }
+  return out;
+}
+
+function tableXml(rows, split, merged = false) {
+  const down = merged ? categoryColumn(rows) : null;
+  if (down) return tableCellsXml(down, split);
+  return tableCellsXml(rows.map((r) => r.map((text) => ({ text }))), split);
+}
+
+/**
+ * lists: a cell's series of measures typed in one line (1.X；2.Y；3.Z, （1）X（2）Y) as the numbered paragraphs Word
+ * makes of them, a list of the cell's own (restarting at 1); null for a cell of no such series, in other variants.
+ */
+let cellNums = null;
+function cellList(text) {
+  if (!cellNums) return null;
+  for (const [form, cut, lead] of [['%1.', /[；;。]\s*(?=\d{1,2}[.、．](?!\d))/, /^\d{1,2}[.、．](?!\d)\s*/], ['（%1）', /(?=[（(]\d{1,2}[）)])/, /^[（(]\d{1,2}[）)]\s*/]]) {
+    if (!lead.test(text)) continue;
+    const items = text.split(cut).map((t) => t.trim()).filter(Boolean);
+    if (items.length < 2 || !items.every((t) => lead.test(t))) continue;
+    cellNums.push({ id: 100 + cellNums.length, abstract: form === '%1.' ? 90 : 91, overrides: { 0: 1 } }); // (restarted at 1: Word's own w:num for it)
+    const numId = cellNums[cellNums.length - 1].id;
+    return items.map((t) => paraXml({ numId, ilvl: 0, runs: [{ text: t.replace(lead, ''), bold: false }] }, false));
+  }
+  return null;
+}
+
+function tableCellsXml(rows, split) {
   const cols = Math.max(...rows.map((r) => r.length));
   const width = Math.floor(9000 / cols);
-  const cell = (text, span) => {
-    const paras = text.split(/<br\s*\/?>/i).map((t) => t.trim());
-    return `<w:tc><w:tcPr><w:tcW w:w="${width * span}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}</w:tcPr>${paras.map((t) => paraXml({ runs: runsOf(t, { runIn: false }) }, split)).join('')}</w:tc>`;
+  const cell = ({ text, merge }, span) => {
+    const paras = merge === 'continue' ? [''] : text.split(/<br\s*\/?>/i).map((t) => t.trim());
+    const vm = merge === 'restart' ? '<w:vMerge w:val="restart"/>' : merge === 'continue' ? '<w:vMerge/>' : '';
+    const inner = paras.flatMap((t) => (t ? cellList(t) ?? [paraXml({ runs: runsOf(t, { runIn: false }) }, split)] : ['<w:p/>']));
+    return `<w:tc><w:tcPr><w:tcW w:w="${width * span}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${vm}</w:tcPr>${inner.join('')}</w:tc>`;
   };
   const row = (r, k) => {
     const cells = r.map((c, n) => cell(c, n === r.length - 1 ? cols - r.length + 1 : 1));
@@ -374,15 +459,17 @@ export function txtToDocx(src, variant = 'numbered') {
   seed = 7;
   const items = layout(src);
   const typed = variant === 'typed';
+  const lists = variant === 'lists';
+  cellNums = lists ? [] : null;
   const body = [];
   let numbering = null;
-  if (!typed) numbering = planNumbering(items);
+  if (!typed) numbering = planNumbering(items, lists, variant === 'mixed');
   const titles = items.filter((it) => it.kind === 'title');
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
     // typed: a table typed as columns of tabs (a tab stop a column) stays so, a paragraph a row
     if (it.kind === 'table' && typed && it.tabbed) { for (const r of it.rows) body.push(paraXml({ runs: [{ text: r.join('\t'), bold: false }] }, true)); continue; }
-    if (it.kind === 'table') { body.push(tableXml(it.rows, typed)); continue; }
+    if (it.kind === 'table') { body.push(tableXml(it.rows, typed, lists)); continue; }
     if (it.kind === 'title') {
       // typed: the title's lines one centred paragraph, broken softly; numbered: each line a Title paragraph
       if (typed) { if (it === titles[0]) body.push(paraXml({ align: 'center', lines: titles.map((t) => [{ text: t.text, bold: true }]) }, true)); }
@@ -420,11 +507,35 @@ export function txtToDocx(src, variant = 'numbered') {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
+/**
+ * The fixtures whose bulletin.docx was made here from their bulletin.txt, and the variant each was made as
+ * (`--fixtures` makes them again): those that showed a cause, and layouts the other variants keep read.
+ */
+export const FIXTURE_DOCX = {
+  'pipe-lines-2024': 'numbered', // a category's paragraph over each headerless table of its problems
+  'tables-tsv-2024': 'typed', // a ledger typed in columns at tab stops, category rows of one cell
+  'ledger-appendix-2024': 'typed', // the same as an appendix after the text
+  'spaced-table-2024': 'typed', // a ledger laid out in spaces, typed with tabs
+  'status-table-after-2022': 'typed', // a short status table typed in tabs after the problems
+  'totals-table-2024': 'typed', // a table of figures typed in tabs
+  'box-table-2024': 'lists', // a ledger table, its categories a column merged down (vMerge)
+  'tables-markdown-2023': 'lists', // tables whose cells' measures are numbered paragraphs of their own list
+  'four-levels-2023': 'numbered', // four levels of one multilevel list, restarts per parent
+  'decimal-outline-2023': 'numbered', // legal numbering 1.1 / 1.1.1 (isLgl, %1.%2)
+  'enclosed-numerals-2023': 'lists', // measures ①② a list of their own, restarted under each problem
+  'reversed-levels-2024': 'mixed', // parts and measures numbered by Word, the rest typed
+};
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const vi = args.indexOf('--variant');
   const variant = vi >= 0 ? args.splice(vi, 2)[1] : 'numbered';
-  if (args[0] === '--all') {
+  if (args[0] === '--fixtures') {
+    const fixtures = join(here, '..', '..', 'fixtures');
+    for (const [name, v] of Object.entries(FIXTURE_DOCX)) {
+      writeFileSync(join(fixtures, name, 'bulletin.docx'), txtToDocx(readFileSync(join(fixtures, name, 'bulletin.txt'), 'utf8'), v));
+      console.log(`fixtures/${name}/bulletin.docx (${v})`);
+    }
+  } else if (args[0] === '--all') {
     const out = args[1];
     if (!out) { console.error('usage: txt-to-docx.mjs --all OUTDIR'); process.exit(2); }
     mkdirSync(out, { recursive: true });
@@ -434,13 +545,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       const src = join(fixtures, name, 'bulletin.txt');
       if (!existsSync(src)) continue;
       const text = readFileSync(src, 'utf8');
-      for (const v of ['numbered', 'typed']) writeFileSync(join(out, `${name}.${v}.docx`), txtToDocx(text, v));
+      for (const v of ['numbered', 'typed', 'lists', 'mixed']) writeFileSync(join(out, `${name}.${v}.docx`), txtToDocx(text, v));
       n++;
     }
-    console.log(`wrote ${n * 2} files to ${out}`);
+    console.log(`wrote ${n * 4} files to ${out}`);
   } else {
     const [src, out] = args;
-    if (!src || !out || !['numbered', 'typed'].includes(variant)) { console.error('usage: txt-to-docx.mjs [--variant numbered|typed] SRC.txt OUT.docx | --all OUTDIR'); process.exit(2); }
+    if (!src || !out || !['numbered', 'typed', 'lists', 'mixed'].includes(variant)) { console.error('usage: txt-to-docx.mjs [--variant numbered|typed] SRC.txt OUT.docx | --all OUTDIR'); process.exit(2); }
     writeFileSync(out, txtToDocx(readFileSync(src, 'utf8'), variant));
     console.log(`wrote ${out}`);
   }
