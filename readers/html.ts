@@ -20,6 +20,7 @@ import { iconWords } from './html-alt.js';
 import { wholeArticle } from './html-pages.js';
 import { cellFields, spacedLabel } from './html-fields.js';
 import { tabsToHeadings } from './html-tabs.js';
+import { readPositioned } from './html-positioned.js';
 
 // Content containers of common government CMSs (TRS, Hanweb, UCAP), WeChat articles and blogs;
 // when none holds enough prose, the block with the most Chinese text is taken instead.
@@ -238,6 +239,8 @@ export function readHtml(bytes: Uint8Array, container: PageContainer = {}): Read
   clean(root);
   // (the sections of a page in tabs: each panel headed by its tab's label, html-tabs.ts)
   tabsToHeadings(root);
+  // (a PDF's text laid out line by line, pdf2htmlEX or a PDF.js text layer: read by the boxes' places, html-positioned.ts)
+  readPositioned(root, css);
   let body = pickBody(root);
   // a single-page app's shell shows no article (or a teaser): the state in its scripts holds it
   const shown = body ? cjkCount(body.text) : 0;
