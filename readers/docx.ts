@@ -79,6 +79,9 @@ export function stylesOf(styles: XElement | null): Map<string, StyleInfo> {
   return out;
 }
 
+/** A line less a list number typed before a tab (1.⇥ （二）⇥ 一、⇥: as Word sets its own label), which is no cell of a row. */
+const unlabelled = (line: string) => line.replace(/^[(\uff08]?[0-9A-Za-z\u4e00-\u9fa5]{1,3}[.\uff0e\u3001)\uff09]\s*\t/, '');
+
 /** Block content (body, table cell, text box, content control) → lines, in document order. */
 class Walker {
   lines: string[] = [];
@@ -224,7 +227,7 @@ class Walker {
    * its columns are the table's own.
    */
   private spaces(line: string): string {
-    const cells = line.trim().split('\t');
+    const cells = unlabelled(line.trim()).split('\t');
     if (this.inCell || cells.filter((c) => c.trim()).length < 3) return line.replace(/[ \t\u00a0]+/g, ' ').trim();
     return line.replace(/[ \u00a0]+/g, ' ').replace(/ ?\t ?/g, '\t').trim();
   }
@@ -240,8 +243,8 @@ class Walker {
     if (tab < 0 || this.inCell) return [line];
     const before = line.slice(0, tab).trim();
     const word = line.slice(tab + 1).trim();
-    // (not the last cell of a row typed in columns: 1⇥问题⇥已完成)
-    return before && !/\S\s*\t/.test(before) && statusWord(word) ? [before, `${label().status}${word}`] : [line];
+    // (not the last cell of a row typed in columns: 1⇥问题⇥已完成; a number typed before a tab is no cell: 1.⇥X。⇥已完成)
+    return before && !/\S\s*\t/.test(unlabelled(before)) && statusWord(word) ? [before, `${label().status}${word}`] : [line];
   }
 
   /** Is every run with text in the paragraph bold (its own w:b, or the paragraph style's)? */

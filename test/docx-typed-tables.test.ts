@@ -53,6 +53,9 @@ describe('columns typed at tab stops', () => {
   it('a tab or two parting two words is a space as ever, and a status after a paragraph\'s one tab its field', () => {
     const { lines } = docxRead(parts(p('完成时限\t2023年6月') + p('联系人\t\t张某') + p('巡河记录缺失的问题。\t已完成')));
     expect(lines).toEqual(['完成时限 2023年6月', '联系人 张某', '巡河记录缺失的问题。', '整改状态：已完成']);
+    // (a number typed before a tab, as Word sets its own label, is no cell: the status after the last tab is still the field)
+    const numbered = docxRead(parts(p('1.\t巡河记录缺失的问题。\t已完成') + p('（二）\t防汛物资储备不足\t基本完成')));
+    expect(numbered.lines).toEqual(['1. 巡河记录缺失的问题。', '整改状态：已完成', '（二） 防汛物资储备不足', '整改状态：基本完成']);
   });
 });
 
