@@ -68,6 +68,7 @@ export interface StructureRules {
   problem_sentence: RegexRule;
   series_first_any: RegexRule;
   photo_caption: RegexRule;
+  totals_row: RegexRule;
   status_by_name: RegexRule;
   status_name: RegexRule;
   status_rest: RegexRule;

@@ -21,6 +21,7 @@ import { wholeArticle } from './html-pages.js';
 import { cellFields, spacedLabel } from './html-fields.js';
 import { tabsToHeadings } from './html-tabs.js';
 import { readPositioned } from './html-positioned.js';
+import { ledgerContainer, leadParagraphs, leadRows } from './html-sheet.js';
 
 // Content containers of common government CMSs (TRS, Hanweb, UCAP), WeChat articles and blogs;
 // when none holds enough prose, the block with the most Chinese text is taken instead.
@@ -80,10 +81,14 @@ function blockLines(el: Node, blocks?: ReaderBlock[], alts = false): string {
       const rows = e.querySelectorAll('tr').filter((tr) => tr.closest('table') === e)
         .map((tr) => tr.childNodes.filter((c): c is HTMLElement => c.nodeType === 1 && /^t[dh]$/i.test((c as HTMLElement).rawTagName ?? ''))
           .map((c) => ({ text: blockLines(c, undefined, alts).split('\n').map((l) => l.trim()).filter(Boolean).join('\n'), rowspan: span(c, 'rowspan'), colspan: span(c, 'colspan') })));
-      const grid = gridOf(rows);
+      const whole = gridOf(rows);
+      // (a sheet's title and prose in rows merged across above its ledger: paragraphs, html-sheet.ts)
+      const lead = leadRows(whole);
+      for (const p of leadParagraphs(whole, lead)) { blocks?.push({ kind: 'paragraph', text: p }); out += `\n${p}\n`; }
+      const grid = whole.slice(lead);
       const text = tableLines(grid).join('\n');
       const header = e.querySelectorAll('tr').filter((tr) => tr.closest('table') === e).findIndex((tr) => !tr.querySelector('th'));
-      blocks?.push({ kind: 'table', text, rows: grid, header_rows: header < 0 ? grid.length : header });
+      blocks?.push({ kind: 'table', text, rows: grid, header_rows: header < 0 ? grid.length : Math.max(0, header - lead) });
       out += '\n' + text + '\n';
       return;
     }
@@ -195,7 +200,8 @@ function pickBody(root: HTMLElement): HTMLElement | null {
     const score = ownProse(el);
     if (score > bestScore) { bestScore = score; best = el; }
   }
-  return best && bestScore > 50 ? wholeArticle(best, ownProse) : null;
+  // (a cell of a ledger table: the ledger is read whole, html-sheet.ts)
+  return best && bestScore > 50 ? wholeArticle(ledgerContainer(best), ownProse) : null;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface ReaderRules {
     cell_sentence_end: RegexRule;
     /** a deadline column's cell: a date, or a deadline word (readers/cell-lines.ts) */
     deadline_cell: RegexRule;
+    /** a ledger's totals row's first cell: 合计, 总计 (readers/tables.ts) */
+    totals_row: RegexRule;
   };
   /** each field's label, as a regex (the value after it is read by patterns.page_field) */
   page_fields: Record<PageField, string>;

@@ -41,6 +41,9 @@ export function cellMeasures(cell: string): string[] {
 /** Marks set before a status's words (✅ 已完成, ⏳ 整改中, 🔄 长期坚持): pictures, no words of it. */
 const MARKS = /^(?:[\p{Extended_Pictographic}\u{FE0F}\u{20E3}\u{200D}]+\s*)+(?=\S)/u;
 
+/** A row of one text: merged across the table, or its only cell filled (or none). */
+export const oneText = (r: readonly string[]): boolean => new Set(r.map((c) => c.trim()).filter(Boolean)).size <= 1;
+
 /** A cell holding a mark alone: a few signs, no letter, character or digit (√, ✓, ✔️, ●, ✅, ○, ×). */
 export const isMark = (c: string): boolean => {
   const t = c.replace(/\s+/g, '');

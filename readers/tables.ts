@@ -4,13 +4,13 @@
 // cell says is read in table-cells.ts, the other shapes of table in table-shapes.ts, a header over
 // two rows or more and the columns a mark ticks (已完成 | 正在推进 | 长期坚持) in table-headers.ts.
 
-import { pattern } from '../core/rules.js';
-import type { Role } from './reader-rules.js';
+import { pattern, punct, rx } from '../core/rules.js';
+import { readerPatterns, type Role } from './reader-rules.js';
 import { boxTables } from './box-tables.js';
 import { spacedLedgers } from './spaced-tables.js';
 import { cellLines } from './cell-lines.js';
 import { footnotes } from './md-footnotes.js';
-import { cellBreaks, cellMeasures, combineStatus, headerRole, label, punctEnd, roleOf, statusCell } from './table-cells.js';
+import { cellBreaks, cellMeasures, combineStatus, headerRole, label, oneText, punctEnd, roleOf, statusCell } from './table-cells.js';
 import { fieldTable, figuresTable, isFigures, labelledPairs, measuresTable, statusTable } from './table-shapes.js';
 import { markedStatus, tableHeader } from './table-headers.js';
 
@@ -83,22 +83,30 @@ export function tableLines(rows: string[][], { notes = [], shared }: TableContex
     // (a status value's column is read for its marks, not as the status column)
     if (role && col[role] === undefined && !head.marks.some((m) => m.col === i)) col[role] = i;
   });
-  const out = clean.slice(0, headerAt).map(flat);
+  // (a second column of measures' words after the measures, 整改措施 | … | 整改情况, where none is named the status: the progress, a status)
+  const progress = head.roles.findIndex((role, i) => role === 'measures' && i > col.measures! && !head.marks.some((m) => m.col === i));
+  if (col.status === undefined && progress > 0) col.status = progress;
+  // (a row of one text above the header, a sheet's title or prose merged across: its lines, each a paragraph)
+  const out = clean.slice(0, headerAt).flatMap((r) => (oneText(r) ? (r.find(Boolean) ?? '').split('\n') : [flat(r)]));
   let n = 0;
   let category = '';
   let open: LedgerProblem | null = null;
   const close = () => { if (open) out.push(...problemLines(open)); open = null; };
   const cell = (r: string[], role: Role) => (col[role] !== undefined ? (r[col[role]!] ?? '') : '');
-  for (const { r, notes: cited } of kept.slice(headerAt + head.depth)) {
+  const body = kept.slice(headerAt + head.depth);
+  body.forEach(({ r, notes: cited }, k) => {
     const filled = r.filter(Boolean);
-    // a merged row (full width, or one cell filled): a category
+    // a merged row (full width, or one cell filled): a category, where problems follow it (else a note under the ledger)
     if (filled.length <= 1 || new Set(filled).size === 1) {
       close();
-      if (filled[0]) { category = filled[0].replace(/\n/g, ' '); out.push(`${label().category}${category}`); }
-      continue;
+      if (!filled[0]) return;
+      if (!body.slice(k + 1).some((x) => problemRow(x.r, col))) { out.push(flat(r)); return; }
+      category = filled[0].replace(/\n/g, ' ');
+      out.push(`${label().category}${category}`);
+      return;
     }
     const problem = cell(r, 'problem');
-    if (!problem) { close(); out.push(flat(r)); continue; }
+    if (!problemRow(r, col)) { close(); out.push(totalsRow(r) ? totalsLine(r) : flat(r)); return; }
     // a category column (问题类别, or merged down the rows): a new value starts a category
     const cat = cell(r, 'category').replace(/\n/g, ' ');
     // one problem over several rows, one measure each (its cell spanned down them, repeated on the grid): its rows
@@ -118,9 +126,29 @@ export function tableLines(rows: string[][], { notes = [], shared }: TableContex
     o.statuses.push(markedStatus(r, head.marks) || statusCell(cell(r, 'status')));
     o.deadlines.push(cell(r, 'deadline').replace(/\n/g, ''));
     o.notes.push(...cited);
-  }
+  });
   close();
   return out;
+}
+
+/**
+ * Is a ledger's row a problem's: its problem cell filled, and the row no totals row (合计 | 14个问题 | …:
+ * rules/readers.json totals_row) nor one merged across the numbering and the problem (填表人：X | 联系电话：…).
+ */
+function problemRow(r: string[], col: Partial<Record<Role, number>>): boolean {
+  const at = (role: Role) => (col[role] !== undefined ? (r[col[role]!] ?? '') : '');
+  const problem = at('problem');
+  return !!problem && !totalsRow(r) && problem !== at('no') && problem !== at('category');
+}
+
+/** A ledger's totals row: its first cell a totals word alone (合计, 总计: rules/readers.json totals_row). */
+const totalsRow = (r: string[]) => rx(readerPatterns().totals_row).test((r.find(Boolean) ?? '').replace(/\s+/g, ''));
+
+/** A totals row as a line: the totals word as a label, its cells' figures after it as clauses (合计：共14个问题；已完成11个；…). */
+function totalsLine(r: string[]): string {
+  const cells = r.filter((c, i) => c && c !== r[i - 1]).flatMap((c) => c.split('\n')).map((c) => c.trim()).filter(Boolean);
+  const head = cells[0]!.replace(pattern('[{{p.colon}}]$'), '');
+  return `${head}${punct('colon').charAt(0)}${cells.slice(1).join(punctEnd())}`;
 }
 
 /** A ledger's problem as read from its row (or rows, one a measure): each row's cells, read together as the problem's when it closes. */

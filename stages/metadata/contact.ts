@@ -3,6 +3,7 @@ import { rx } from '../../core/rules.js';
 import type { Doc } from '../../core/doc.js';
 import type { Segmentation } from '../segment/segment.js';
 import { metadataRules } from './rules.js';
+import { structureRules } from '../../core/vocabulary.js';
 
 /** Where the contact is read from: the closing, and a contact label in a paragraph after the last problem. */
 function contactText(doc: Doc, seg: Segmentation): { text: string; from: number } {
@@ -20,6 +21,14 @@ function contactText(doc: Doc, seg: Segmentation): { text: string; from: number 
     if (!m) continue;
     early.push(p.text.slice(m.index));
     from = Math.min(from, p.start + m.index);
+  }
+  // (a bulletin made as a sheet gives its closing words with the prose above the ledger: 欢迎…监督。如有意见建议，请通过电子邮箱X反映)
+  const first = seg.problems[0]?.first ?? end;
+  for (let i = 0; i < Math.min(first, end); i++) {
+    const p = doc.paragraphs[i]!;
+    if (!rx(structureRules().closing).test(p.text)) continue;
+    early.push(p.text);
+    from = Math.min(from, p.start);
   }
   return { text: [...early, ...doc.paragraphs.slice(seg.closing).map((p) => p.text)].join('\n'), from };
 }

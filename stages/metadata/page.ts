@@ -29,12 +29,13 @@ export function publishedInText(raw: string): string | null {
 
 /**
  * The date a printed document was issued, from its 版记 (GB/T 9704): the printing office and
- * 2023年11月22日印发 on one of the last lines (rules/metadata.json issued_date). Null where none.
+ * 2023年11月22日印发 on one of the last lines (rules/metadata.json issued_date), or a sheet's 填报日期 (filled_date). Null where none.
  */
 export function issuedInText(raw: string): string | null {
   const lines = raw.split(/\r?\n/).map((l) => foldWidth(l).trim()).filter((l) => l);
   for (const line of lines.slice(-12).reverse()) {
-    const m = rx(metadataRules().issued_date).exec(line);
+    // (or the date a sheet was filled in, under its table: 填报日期：2024年9月20日)
+    const m = rx(metadataRules().issued_date).exec(line) ?? rx(metadataRules().filled_date).exec(line);
     if (!m?.groups) continue;
     const { y, m: mo, d } = m.groups as { y: string; m: string; d: string };
     const month = Number(mo);

@@ -13,6 +13,7 @@ export interface MetadataRules {
   letterhead: RegexRule;
   /** the 版记's 印发 date at a printed document's end */
   issued_date: RegexRule;
+  filled_date: RegexRule;
   party_prefix: RegexRule;
   region: RegexRule;
   region_levels: Array<RegexRule & { level: Level }>;

@@ -12,6 +12,8 @@ import { listsOf } from '../../core/blocks.js';
  */
 const PROGRESS_KEYS = new Set(['completed', 'in_progress', 'not_completed', 'completion_rate']);
 export function declaresTotals(text: string): boolean {
+  // a table's totals row as a line (合计 共14个问题 已完成11个 …: rules/structure.json totals_row)
+  if (rx(structureRules().totals_row).test(text)) return true;
   // most paragraphs name no count of problems: skip the rules for them
   if (!pattern('{{problem_word}}').test(text) || !pattern('[\\d{{n.ordinal}}]\\s*(?:{{count_classifier}})').test(text)) return false;
   // a paragraph under a measure or status label (整改情况：对上轮反馈的38个问题…已全部整改到位) is the problem's own
