@@ -16,12 +16,18 @@ import type { Placed, Row } from './pdf-columns.js';
 /** A column's header words, where they stand. */
 export interface Head { x: number; right: number }
 /** What the grid reading needs of a table: its column bounds and headers, and which column holds the numbers. */
-export interface GridTable { bounds: number[]; heads: Head[]; no: number }
+export interface GridTable {
+  bounds: number[];
+  heads: Head[];
+  no: number;
+  /** a table of problems (a problem column): a heading across it is a category's row; in another, a line across ends it */
+  categories?: boolean;
+}
 /** One row of the grid: its cells and the page rows it was read from. */
 export interface GridRow<T extends Placed> { cells: string[]; rows: Array<Row<T>> }
 
 export { acrossBounds } from './pdf-pieces.js';
-import { acrossBounds } from './pdf-pieces.js';
+import { acrossBounds, cutAtBounds } from './pdf-pieces.js';
 
 /** A cell's line as its items' words, run together. */
 const joinTrimmed = (items: Placed[]) => items.map((i) => i.str.trim()).join('');
@@ -60,13 +66,25 @@ export function gridRows<T extends Placed>(rows: Array<Row<T>>, table: GridTable
   const verticals = borders.v.filter((v) => v.x >= left - 60 && v.x <= right + 60);
   let last = rules.length - 1;
   if (verticals.length) {
+    // (a rule above the table with no border down from it, a running header's underline, is none of the table's)
+    const between = (k: number) => verticals.some((v) => v.y1 >= rules[k]!.y - 1 && v.y0 <= rules[k + 1]!.y + 1);
+    while (rules.length > 1 && !between(0)) rules.shift();
     last = 0;
     while (last + 1 < rules.length && verticals.some((v) => v.y1 >= rules[last]!.y - 1 && v.y0 <= rules[last + 1]!.y + 1)) last++;
   }
   if (last < 2) return null;
+  // (a column's bound is the vertical border between its header word and the next, where one runs beside the rows:
+  // the rows' text starts tell it less surely, a justified line's glyphs set apart)
+  const beside = verticals.filter((v) => v.y1 >= rules[last]!.y - 1 && v.y0 <= rules[0]!.y + 1);
+  const bounds = table.bounds.map((b, k) => {
+    const xs = beside.filter((v) => v.x > table.heads[k]!.right - 1 && v.x < table.heads[k + 1]!.x + 1).map((v) => v.x);
+    return xs.length ? xs.sort((p, q) => Math.abs(p - b) - Math.abs(q - b))[0]! : b;
+  });
+  // (two cells' text pdf.js ran into one item, a space between: cut where a column's bound falls)
+  rows = rows.map((r) => cutAtBounds(r, bounds));
   const band = (y: number) => { for (let k = 0; k < last; k++) if (y <= rules[k]!.y && y > rules[k + 1]!.y) return k; return -1; };
-  const col = (x: number) => table.bounds.filter((b) => x >= b).length;
-  const ncols = table.bounds.length + 1;
+  const col = (x: number) => bounds.filter((b) => x >= b).length;
+  const ncols = bounds.length + 1;
   // each column's cell in each band: bands between two rules that cross the column are one cell
   const cellOf: number[][] = Array.from({ length: ncols }, (_, c) => {
     const ids: number[] = [];
@@ -77,7 +95,7 @@ export function gridRows<T extends Placed>(rows: Array<Row<T>>, table: GridTable
   const lines = new Map<string, T[][]>();
   const inBand: Array<Array<Row<T>>> = Array.from({ length: last }, () => []);
   const before: Array<Row<T>> = [];
-  const rest: Array<Row<T>> = [];
+  let rest: Array<Row<T>> = [];
   for (const r of rows) {
     const k = band(r.y);
     if (k < 0) { (r.y <= rules[last]!.y ? rest : before).push(r); continue; }
@@ -92,11 +110,18 @@ export function gridRows<T extends Placed>(rows: Array<Row<T>>, table: GridTable
   }
   const texts = new Map([...lines].map(([key, ls]) => [key, ls.map(join).join('')]));
   // (a band with a line across the columns is a cell merged across the table: a category row, its words in the first cell)
-  const across = (rs: Array<Row<T>>) => [rs.map((r) => join(r.items.filter((i) => i.str.trim()).sort((a, b) => a.x - b.x))).join(''), ...table.bounds.map(() => '')];
-  const grid = inBand.flatMap((rs, k) => (!rs.length ? [] : [{ rows: rs, cells: rs.some((r) => acrossBounds(r, table.bounds)) ? across(rs) : Array.from({ length: ncols }, (_, c) => texts.get(`${c}|${cellOf[c]![k]}`) ?? '') }]));
+  const across = (rs: Array<Row<T>>) => [rs.map((r) => join(r.items.filter((i) => i.str.trim()).sort((a, b) => a.x - b.x))).join(''), ...bounds.map(() => '')];
+  let grid = inBand.flatMap((rs, k) => (!rs.length ? [] : [{ rows: rs, cells: rs.some((r) => acrossBounds(r, bounds)) ? across(rs) : Array.from({ length: ncols }, (_, c) => texts.get(`${c}|${cellOf[c]![k]}`) ?? '') }]));
+  // (a table of no problems has no categories: a line across it, a problem's words over the table of its measures, ends it)
+  const end = table.categories === false ? grid.findIndex((g) => g.rows.some((r) => acrossBounds(r, bounds))) : -1;
+  if (end >= 0) {
+    rest = rows.slice(rows.indexOf(grid[end]!.rows[0]!));
+    grid = grid.slice(0, end);
+  }
   // the rules must split the numbers: no band with two numbers, and one at least
   const numbered = grid.filter((g) => /^\d{1,3}$/.test(g.cells[table.no] ?? ''));
   const twice = inBand.some((rs) => rs.filter((r) => r.items.some((i) => col(i.x + Math.min(i.width, i.fontSize) / 2) === table.no && /^\d{1,3}$/.test(i.str.trim()))).length > 1);
   if (!numbered.length || twice) return null;
+  table.bounds = bounds;
   return { before, grid, rest };
 }

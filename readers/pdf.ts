@@ -12,7 +12,7 @@ import type { ReadOptions } from './options.js';
 
 import { linesToDocument, type Line } from './pdf-lines.js';
 import { readingRows } from './pdf-columns.js';
-import { ledgerRows, wantsBorders, type OpenTable, type TableRow } from './pdf-tables.js';
+import { ledgerRows, wantsBorders, type LedgerHead, type OpenTable, type TableRow } from './pdf-tables.js';
 import { fieldRows, type FieldRow, type OpenFields } from './pdf-fields.js';
 import { joinItems, pageLetterSpacing } from './pdf-words.js';
 import { orientedPages, type OrientedPage } from './pdf-rotation.js';
@@ -21,7 +21,7 @@ export { linesToText, linesToDocument, type Line } from './pdf-lines.js';
 
 
 /** What goes on over a page break: a ledger's table, a table of fields. */
-interface Open { ledger: OpenTable | null; fields: OpenFields | null }
+interface Open { ledger: OpenTable | null; fields: OpenFields | null; /** the document's last ledger header */ doc?: LedgerHead }
 
 function toLines(items: StructuredTextItem[], page: number, open: Open = { ledger: null, fields: null }, borders: Borders | null = null): { lines: Line[]; open: Open } {
   // group items by baseline, then read each line left to right (content-stream order is not
@@ -33,7 +33,7 @@ function toLines(items: StructuredTextItem[], page: number, open: Open = { ledge
   // (a line of a few glyphs is read with its page's letter spacing)
   const spacing = pageLetterSpacing(rows.map((r) => r.items));
   const lineText = (its: StructuredTextItem[]) => textOf(its, spacing);
-  const read = ledgerRows(rows, open.ledger, borders, lineText);
+  const read = ledgerRows(rows, open.ledger, borders, lineText, open.doc);
   const fields = fieldRows(read.rows, open.fields);
   for (const r of fields.rows as Array<FieldRow<StructuredTextItem> & { dx?: number; dRight?: number; columnStart?: boolean }>) {
     const field = r.field ? { ...r.field, lines: r.field.lines.map(lineText) } : null;
@@ -43,7 +43,7 @@ function toLines(items: StructuredTextItem[], page: number, open: Open = { ledge
     const font = xs.every((i) => i.fontFamily === xs[0]?.fontFamily) && xs[0]?.fontFamily ? { font: xs[0].fontFamily } : {};
     if (text.trim() && xs.length) lines.push({ text, x: Math.min(...xs.map((i) => i.x)) + (r.dx ?? 0), y: r.y, right: Math.max(...xs.map((i) => i.x + i.width)) + (r.dRight ?? 0), size: r.size, page, ...font, ...(r.columnStart ? { columnStart: true } : {}), ...(r.cells ? { cells: r.cells, ...(r.cont ? { cont: true } : {}) } : {}), ...(field ? { field } : {}) });
   }
-  return { lines, open: { ledger: read.open, fields: fields.open } };
+  return { lines, open: { ledger: read.open, fields: fields.open, ...(open.doc ? { doc: open.doc } : {}) } };
 }
 
 /** A ledger row a page break cut (the next page's first cells, marked cont) joined to the last row of the page before, cell by cell. */
@@ -139,7 +139,7 @@ export async function readPdf(bytes: Uint8Array, opts: ReadOptions = {}): Promis
       throw new ZhenggaiError('pdf_corrupt', `pdf.js cannot read the pages: ${(e as Error)?.message ?? e}`);
     }
     // (a ledger table may go on over a page: its open state is carried, and a row it breaks is joined again)
-    let open: Open = { ledger: null, fields: null };
+    let open: Open = { ledger: null, fields: null, doc: { head: null } };
     // (a page with a ledger on it has its borders read, pdf-borders.ts; text that runs another way on a page is read after
     // its main text, carrying no table over)
     const pageLines: Line[][] = [];
