@@ -58,7 +58,9 @@ export function linesToDocument(pages: Line[][], sizes = true): { text: string; 
   // footnotes: below a page's last line of body text, set smaller (①此处所称…), kept out of the text as the page's footer
   const lowest = new Map<number, number>();
   for (const l of kept) if (l.size >= body - 0.5) lowest.set(l.page, Math.min(lowest.get(l.page) ?? Infinity, l.y));
-  const footnote = (l: Line) => !l.cells && !l.field && l.size < body - 1 && l.y < (lowest.get(l.page) ?? -Infinity);
+  // (a line right under a table's row is the table's, a line across it: no footnote)
+  const underRow = new Set(kept.filter((l, k) => k > 0 && kept[k - 1]!.cells && kept[k - 1]!.page === l.page));
+  const footnote = (l: Line) => !l.cells && !l.field && l.size < body - 1 && l.y < (lowest.get(l.page) ?? -Infinity) && !underRow.has(l);
   for (const l of kept) if (footnote(l)) blocks.push({ kind: 'page_footer', text: l.text.trim(), page: l.page + 1 });
   const lines = fieldTables(kept.filter((l) => !footnote(l)));
   const paraSizes: number[] = [];

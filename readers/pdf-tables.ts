@@ -272,7 +272,14 @@ export function ledgerRows<T extends Placed>(pageRows: Array<Row<T>>, open: Open
     }
     // (a page's number or running footer inside the table's band is no cell's text)
     if (!s.table || isPageNumber(text)) out.push(r);
-    else if (closing) { s.table = null; closing = false; out.push(r); }
+    else if (closing) {
+      // (a line across a table of no problems at the page's foot, its words going on in the table on the next page:
+      // the table stays open, so the rest of the line there goes on with it, pdf.ts joinBrokenRows)
+      const foot = s.table.categories === false && acrossBounds(r, s.table.bounds) && rows.slice(k + 1).every((x) => isPageNumber(cellsOf(x).map((c) => c.text).join(' ')));
+      if (!foot) s.table = null;
+      closing = false;
+      out.push(r);
+    }
     else numberedLine(r, text, s, out, join);
   }
   return { rows: out, open: s.table };

@@ -6,6 +6,7 @@ import { getDocumentProxy, type StructuredTextItem } from 'unpdf';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ZhenggaiError } from '../core/errors.js';
+import { isPageNumber } from '../core/vocabulary.js';
 import { rootPath } from '../core/paths.js';
 import type { ReadResult } from '../core/doc.js';
 import type { ReadOptions } from './options.js';
@@ -49,9 +50,19 @@ function toLines(items: StructuredTextItem[], page: number, open: Open = { ledge
 /** A ledger row a page break cut (the next page's first cells, marked cont) joined to the last row of the page before, cell by cell. */
 function joinBrokenRows(pages: Line[][]): void {
   let last: Line | null = null;
+  let lastLine: Line | null = null;
   for (const lines of pages) {
+    // (the last line of the page before, its page number aside)
+    const foot = lastLine;
     for (let k = 0; k < lines.length; k++) {
       const l = lines[k]!;
+      // (a line across the table the page broke, its words going on in the first cell: the line goes on)
+      if (l.cont && l.cells && foot && !foot.cells && l.cells.slice(1).every((c) => !c)) {
+        foot.text += l.cells[0]!;
+        lines.splice(k--, 1);
+        continue;
+      }
+      if (!isPageNumber(l.text.trim())) lastLine = l;
       if (l.cont && last?.cells && l.cells) {
         last.cells = last.cells.map((v, i) => v + (l.cells![i] ?? ''));
         last.text = last.cells.join('\t');
