@@ -20,6 +20,8 @@ export interface BodyReading {
   plain: boolean;
   /** the reader's list the last measure was an item of (a problem's measures as a <ul>, a Word list) */
   measureList?: string | null;
+  /** the paragraph after the one being read (a series after the clause's subject may go on in it: 部党组一是…； ⏎ 二是…) */
+  next?: string;
 }
 
 /** Read each paragraph into the reading; `lists`: the reader's list each paragraph is an item of (null: none). */
@@ -27,6 +29,7 @@ export function readBodies(bodies: string[], st: BodyReading, lists: Array<strin
   bodies.forEach((body, i) => {
     const list = lists[i] ?? null;
     const before = st.measures.length;
+    st.next = bodies[i + 1];
     readBody(body, st, list);
     if (st.measures.length > before) st.measureList = list;
   });
@@ -215,7 +218,7 @@ function statusSentenceAt(outcome: string): number {
 function readMeasures(before: string, whole: boolean, hadOutcome: boolean, st: BodyReading): void {
   const { measures } = st;
   // numbered measure paragraphs under a problem heading: 1.完善制度… / （1）… / ①…
-  const marks = seriesMarkers(before, st.lastMarker);
+  const marks = seriesMarkers(before, st.lastMarker, st.next);
   const item = rx(issueReaderRules().item).exec(before);
   if (item && whole && marks.length <= 1) {
     st.plain = false;
