@@ -14,10 +14,11 @@ import type { ReadOptions } from './options.js';
 import { linesToDocument, type Line } from './pdf-lines.js';
 import { readingRows } from './pdf-columns.js';
 import { ledgerRows, wantsBorders, type LedgerHead, type OpenTable, type TableRow } from './pdf-tables.js';
-import { fieldRows, type FieldRow, type OpenFields } from './pdf-fields.js';
+import { fieldRows, type OpenFields } from './pdf-fields.js';
 import { joinItems, pageLetterSpacing } from './pdf-words.js';
 import { orientedPages, type OrientedPage } from './pdf-rotation.js';
 import type { Borders } from './pdf-borders.js';
+import { rowLines, joinBrokenRows } from './pdf-row-lines.js';
 export { linesToText, linesToDocument, type Line } from './pdf-lines.js';
 
 
@@ -29,50 +30,15 @@ function toLines(items: StructuredTextItem[], page: number, open: Open = { ledge
   // reading order: a quote mark set in a fallback font can come before or after its line)
   // (a page set in two columns: each column top to bottom, pdf-columns.ts)
   // (a ledger table: its rows of cells rebuilt from the items' places, pdf-tables.ts; a table of fields, pdf-fields.ts)
-  const lines: Line[] = [];
   const rows = readingRows(items);
   // (a line of a few glyphs is read with its page's letter spacing)
   const spacing = pageLetterSpacing(rows.map((r) => r.items));
   const lineText = (its: StructuredTextItem[]) => textOf(its, spacing);
   const read = ledgerRows(rows, open.ledger, borders, lineText, open.doc);
   const fields = fieldRows(read.rows, open.fields);
-  for (const r of fields.rows as Array<FieldRow<StructuredTextItem> & { dx?: number; dRight?: number; columnStart?: boolean }>) {
-    const field = r.field ? { ...r.field, lines: r.field.lines.map(lineText) } : null;
-    const text = r.cells ? r.cells.join('\t') : field ? [field.label, ...field.lines].join(' ') : lineText(r.items);
-    const xs = r.items.filter((i) => i.str.trim());
-    // (a line set in one font says so: a heading in its own font ends where a numbered line in another starts)
-    const font = xs.every((i) => i.fontFamily === xs[0]?.fontFamily) && xs[0]?.fontFamily ? { font: xs[0].fontFamily } : {};
-    if (text.trim() && xs.length) lines.push({ text, x: Math.min(...xs.map((i) => i.x)) + (r.dx ?? 0), y: r.y, right: Math.max(...xs.map((i) => i.x + i.width)) + (r.dRight ?? 0), size: r.size, page, ...font, ...(r.columnStart ? { columnStart: true } : {}), ...(r.cells ? { cells: r.cells, ...(r.cont ? { cont: true } : {}) } : {}), ...(field ? { field } : {}) });
-  }
-  return { lines, open: { ledger: read.open, fields: fields.open, ...(open.doc ? { doc: open.doc } : {}) } };
+  return { lines: rowLines(fields.rows, page, lineText), open: { ledger: read.open, fields: fields.open, ...(open.doc ? { doc: open.doc } : {}) } };
 }
 
-/** A ledger row a page break cut (the next page's first cells, marked cont) joined to the last row of the page before, cell by cell. */
-function joinBrokenRows(pages: Line[][]): void {
-  let last: Line | null = null;
-  let lastLine: Line | null = null;
-  for (const lines of pages) {
-    // (the last line of the page before, its page number aside)
-    const foot = lastLine;
-    for (let k = 0; k < lines.length; k++) {
-      const l = lines[k]!;
-      // (a line across the table the page broke, its words going on in the first cell: the line goes on)
-      if (l.cont && l.cells && foot && !foot.cells && l.cells.slice(1).every((c) => !c)) {
-        foot.text += l.cells[0]!;
-        lines.splice(k--, 1);
-        continue;
-      }
-      if (!isPageNumber(l.text.trim())) lastLine = l;
-      if (l.cont && last?.cells && l.cells) {
-        last.cells = last.cells.map((v, i) => v + (l.cells![i] ?? ''));
-        last.text = last.cells.join('\t');
-        lines.splice(k--, 1);
-        continue;
-      }
-      if (l.cells) last = l;
-    }
-  }
-}
 
 /**
  * One line's text from its items, left to right. Some producers (LibreOffice with a fallback

@@ -9,9 +9,10 @@ import type { ReaderBlock } from '../core/blocks.js';
 import { readingRows, type Placed } from './pdf-columns.js';
 import { ledgerRows, type OpenTable, type TableRow } from './pdf-tables.js';
 import type { Row } from './pdf-columns.js';
-import { fieldRows, type FieldRow, type OpenFields } from './pdf-fields.js';
+import { fieldRows, type OpenFields } from './pdf-fields.js';
 import { joinItems, pageLetterSpacing } from './pdf-words.js';
 import { linesToDocument, type Line } from './pdf-lines.js';
+import { rowLines, joinBrokenRows } from './pdf-row-lines.js';
 
 /** A positioned run of text, with the face it is set in where known (a heading's own face ends where a numbered line starts). */
 export interface PosItem extends Placed { fontFamily?: string }
@@ -51,37 +52,9 @@ function pageLines(items: PosItem[], page: number, open: Open): { lines: Line[];
   const lineText = (its: PosItem[]) => textOf(its, spacing);
   const read = ledgerPage(rows, open, lineText);
   const fields = fieldRows(read.rows, open.fields);
-  const lines: Line[] = [];
-  for (const r of fields.rows as Array<FieldRow<PosItem> & { dx?: number; dRight?: number; columnStart?: boolean }>) {
-    const field = r.field ? { ...r.field, lines: r.field.lines.map(lineText) } : null;
-    const text = r.cells ? r.cells.join('\t') : field ? [field.label, ...field.lines].join(' ') : lineText(r.items);
-    const xs = r.items.filter((i) => i.str.trim());
-    if (!text.trim() || !xs.length) continue;
-    const font = xs.every((i) => i.fontFamily === xs[0]?.fontFamily) && xs[0]?.fontFamily ? { font: xs[0].fontFamily } : {};
-    lines.push({
-      text, x: Math.min(...xs.map((i) => i.x)) + (r.dx ?? 0), y: r.y, right: Math.max(...xs.map((i) => i.x + i.width)) + (r.dRight ?? 0), size: r.size, page,
-      ...font, ...(r.columnStart ? { columnStart: true } : {}), ...(r.cells ? { cells: r.cells, ...(r.cont ? { cont: true } : {}) } : {}), ...(field ? { field } : {}),
-    });
-  }
-  return { lines, open: { ledger: read.ledger, fields: fields.open, ...(read.cellSize !== undefined ? { cellSize: read.cellSize } : {}) } };
+  return { lines: rowLines(fields.rows, page, lineText), open: { ledger: read.ledger, fields: fields.open, ...(read.cellSize !== undefined ? { cellSize: read.cellSize } : {}) } };
 }
 
-/** A ledger row a page break cut (the next page's first cells, marked cont) joined to the last row of the page before, cell by cell. */
-function joinBrokenRows(pages: Line[][]): void {
-  let last: Line | null = null;
-  for (const lines of pages) {
-    for (let k = 0; k < lines.length; k++) {
-      const l = lines[k]!;
-      if (l.cont && last?.cells && l.cells) {
-        last.cells = last.cells.map((v, i) => v + (l.cells![i] ?? ''));
-        last.text = last.cells.join('\t');
-        lines.splice(k--, 1);
-        continue;
-      }
-      if (l.cells) last = l;
-    }
-  }
-}
 
 /** Pages of positioned items → the pages' lines, a ledger going on over a page break carried and its broken row joined. */
 export function positionedLines(pages: PosItem[][]): Line[][] {
