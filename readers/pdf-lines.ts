@@ -66,7 +66,7 @@ export function linesToDocument(pages: Line[][], sizes = true): { text: string; 
   const paraSizes: number[] = [];
   const tables: Array<{ at: number; block: ReaderBlock }> = [];
 
-  const margin = quantileX(lines);
+  const margin = quantileX(lines), step = sizeStep(lines, body);
   // the right edge full lines reach (justified Chinese text fills the line)
   const rights = lines.map((l) => l.right).sort((a, b) => a - b);
   const rightEdge = rights[Math.floor(rights.length * 0.9)] ?? 0;
@@ -85,7 +85,7 @@ export function linesToDocument(pages: Line[][], sizes = true): { text: string; 
     // a word, number or address broken at the line end (010-⏎62751234)
     const brokenWord = prev ? /[-\w@.]$/.test(prev.text.trim()) && /^\w/.test(t) && prev.right >= rightEdge - prev.size * 6 : false;
     const prevEnds = prev ? rx(readerPatterns().pdf_paragraph_end).test(prev.text.trim()) : true;
-    const sizeChange = prev && Math.abs(prev.size - l.size) > 1;
+    const sizeChange = prev && Math.abs(prev.size - l.size) > step;
     // a line in one font and a numbered line in another: a heading that fills its line, then the item under it
     const fontChange = !!prev?.font && !!l.font && prev.font !== l.font && startsParagraph(t);
     // (a numbered line after a finished sentence starts a paragraph, indents or not: a paragraph's last line may fill the width)
@@ -170,4 +170,17 @@ function indentLed(lines: Line[], margin: number, rightEdge: number): boolean {
     if (l.x - margin > l.size * 1.2) indented++;
   });
   return starts >= 5 && indented >= starts * 0.9;
+}
+
+/**
+ * The change of size between two lines that starts a paragraph: a point where every line of the
+ * text is set in one size (a word processor's PDF), more where the sizes jitter from line to line
+ * (an OCR text layer: each line's size is the engine's estimate from its box, 15.2, 16.4, 15.7 …
+ * for one printed size): five times the median deviation of the sizes near the body's.
+ */
+function sizeStep(lines: Line[], body: number): number {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const near = lines.filter((l) => !l.cells && !l.field && Math.abs(l.size - body) <= 2).map((l) => l.size);
+  const centre = median(near);
+  return Math.max(1, 5 * median(near.map((x) => Math.abs(x - centre))));
 }

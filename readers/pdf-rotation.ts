@@ -85,6 +85,41 @@ export function placeItems(items: RawTextItem[], view: readonly number[], height
   });
 }
 
+/** A skew below this (radians, about 0.1°) moves a line's end by less than a point: left as it is. */
+const MIN_SKEW = 0.0017;
+
+/**
+ * How far a group's text leans from its reading direction (radians, counter-clockwise with y up):
+ * the median over its items, each counted by its characters. A scanned page's OCR text layer
+ * follows the scan's skew, each line (or word) set along its own slanted baseline.
+ */
+export function skewOf(items: RawTextItem[], view: readonly number[]): number {
+  const leans: Array<[number, number]> = [];
+  for (const it of items) {
+    const n = (it.str ?? '').replace(/\s/g, '').length;
+    const m = multiply(view, it.transform);
+    if (!n || Math.hypot(m[0], m[1]) < 1e-6) continue;
+    const rad = Math.atan2(m[1], m[0]);
+    leans.push([-(rad - Math.round(rad / (Math.PI / 2)) * (Math.PI / 2)), n]);
+  }
+  leans.sort((a, b) => a[0] - b[0]);
+  const half = leans.reduce((s, [, n]) => s + n, 0) / 2;
+  let seen = 0;
+  for (const [lean, n] of leans) if ((seen += n) >= half) return lean;
+  return 0;
+}
+
+/**
+ * Items of a page whose text leans by `skew` turned back upright about the page's origin: the words
+ * of one slanted line then share a y, as on a straight page (else a long line's right end, a third
+ * of a line higher, was taken into the line above).
+ */
+export function deskew(items: StructuredTextItem[], skew: number): StructuredTextItem[] {
+  if (Math.abs(skew) < MIN_SKEW) return items;
+  const c = Math.cos(skew), s = Math.sin(skew);
+  return items.map((i) => ({ ...i, x: i.x * c + i.y * s, y: -i.x * s + i.y * c }));
+}
+
 /** unpdf's reading of an unrotated page: the items' own coordinates. */
 function asIs(items: RawTextItem[], styles: Record<string, { fontFamily?: string }>): StructuredTextItem[] {
   return items.map((item) => {
@@ -118,7 +153,10 @@ export async function orientedPages(pdf: PdfDocument): Promise<OrientedPage[]> {
       return { transform: vp.transform, height: vp.height, origin: [0, 0] };
     };
     pages.push({
-      groups: groups.map((g) => { if (plain(g)) return asIs(g.items, styles); const f = frame(g); return placeItems(g.items, f.transform, f.height, styles); }),
+      groups: groups.map((g) => {
+        const f = frame(g);
+        return deskew(plain(g) ? asIs(g.items, styles) : placeItems(g.items, f.transform, f.height, styles), skewOf(g.items, f.transform));
+      }),
       borders: async () => {
         const { OPS } = (await getResolvedPDFJS()) as unknown as { OPS: Ops };
         const f = frame(groups[0]);
