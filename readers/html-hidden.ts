@@ -27,9 +27,13 @@ export function hidingOf(decl: string): Hiding | null {
   return null;
 }
 
-/** The classes the page's own stylesheets hide, from their top-level rules `.name{…}` (a @media block's rules are not always in force: skipped). */
-export function hiddenClasses(css: string): Map<string, Hiding> {
-  const out = new Map<string, Hiding>();
+/**
+ * A stylesheet's top-level rules on one class (`.x1{…}`, `div.t{…}`, each class of `.a, .b{…}`), in
+ * the sheet's order, with their declarations' text: a @media or @font-face block is skipped (its
+ * rules are not always in force), comments are no rules.
+ */
+export function classRuleBodies(css: string): Array<{ cls: string; body: string }> {
+  const out: Array<{ cls: string; body: string }> = [];
   const clean = css.replace(/\/\*[\s\S]*?\*\//g, '');
   let depth = 0;
   let start = 0;
@@ -42,17 +46,26 @@ export function hiddenClasses(css: string): Map<string, Hiding> {
       start = i + 1;
     } else if (c === '}') {
       depth = Math.max(0, depth - 1);
-      if (depth === 0) {
-        const how = selector.startsWith('@') ? null : hidingOf(clean.slice(start, i));
-        if (how) {
-          for (const sel of selector.split(',')) {
-            const m = /^\s*[a-z]*\.([\w-]+)\s*$/i.exec(sel);
-            if (m && out.get(m[1]!) !== 'sr') out.set(m[1]!, how);
-          }
+      if (depth !== 0) continue;
+      if (!selector.startsWith('@')) {
+        const body = clean.slice(start, i);
+        for (const sel of selector.split(',')) {
+          const m = /^\s*[a-z]*\.([\w-]+)\s*$/i.exec(sel);
+          if (m) out.push({ cls: m[1]!, body });
         }
-        start = i + 1;
       }
+      start = i + 1;
     }
+  }
+  return out;
+}
+
+/** The classes the page's own stylesheets hide, from their top-level rules `.name{…}`. */
+export function hiddenClasses(css: string): Map<string, Hiding> {
+  const out = new Map<string, Hiding>();
+  for (const { cls, body } of classRuleBodies(css)) {
+    const how = hidingOf(body);
+    if (how && out.get(cls) !== 'sr') out.set(cls, how);
   }
   return out;
 }

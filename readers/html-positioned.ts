@@ -8,6 +8,7 @@
 // a larger face, <p> a paragraph, <table> a ledger's rows of cells. Any other page is left as it is.
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
 import { emWidth } from './pdf-words.js';
+import { classRuleBodies } from './html-hidden.js';
 import { positionedDocument, type PosItem } from './positioned-lines.js';
 
 /** Declarations by property name. */
@@ -16,30 +17,7 @@ type Decls = Map<string, string>;
 /** A stylesheet's top-level rules on one class (`.x1{left:89.8px}`, `div.t{…}`), each with its place in the sheet (later wins). */
 export function classRules(css: string): Map<string, Array<{ at: number; decls: Decls }>> {
   const out = new Map<string, Array<{ at: number; decls: Decls }>>();
-  const clean = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  let depth = 0;
-  let start = 0;
-  let selector = '';
-  let at = 0;
-  for (let i = 0; i < clean.length; i++) {
-    const c = clean[i];
-    if (c === '{') {
-      if (depth === 0) selector = clean.slice(start, i).trim();
-      depth++;
-      start = i + 1;
-    } else if (c === '}') {
-      depth = Math.max(0, depth - 1);
-      if (depth !== 0) continue;
-      if (!selector.startsWith('@')) {
-        const decls = declsOf(clean.slice(start, i));
-        for (const sel of selector.split(',')) {
-          const m = /^\s*[a-z]*\.([\w-]+)\s*$/i.exec(sel);
-          if (m) out.set(m[1]!, [...(out.get(m[1]!) ?? []), { at: at++, decls }]);
-        }
-      }
-      start = i + 1;
-    }
-  }
+  classRuleBodies(css).forEach(({ cls, body }, at) => out.set(cls, [...(out.get(cls) ?? []), { at, decls: declsOf(body) }]));
   return out;
 }
 
