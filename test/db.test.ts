@@ -72,6 +72,27 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     expect(d.prepare("SELECT count(*) FROM issues_fts WHERE issues_fts MATCH '耕地'").pluck().get()).toBe(before);
     d.close();
   });
+  it('both FTS5 tables merge 16 segments at a time, in a new dataset and in one migrated from version 10', async () => {
+    const merge = (file: string) => {
+      const d = new Database(file, { readonly: true });
+      const v = ['issues_fts', 'issues_fts_grams'].map((t) => d.prepare(`SELECT k, v FROM ${t}_config WHERE k IN ('automerge', 'crisismerge') ORDER BY k`).all());
+      d.close();
+      return v;
+    };
+    const want = [{ k: 'automerge', v: 16 }, { k: 'crisismerge', v: 64 }];
+    const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
+    await ingest([join(FIXTURES, 'yuehe-town-2024')], { db, jobs: 1 });
+    expect(merge(db)).toEqual([want, want]);
+    // version 10's shape: FTS5's defaults
+    const w = new Database(db);
+    for (const t of ['issues_fts', 'issues_fts_grams']) w.exec(`INSERT INTO ${t} (${t}, rank) VALUES ('automerge', 4); INSERT INTO ${t} (${t}, rank) VALUES ('crisismerge', 16);`);
+    w.exec('PRAGMA user_version = 10');
+    w.close();
+    const defaults = [{ k: 'automerge', v: 4 }, { k: 'crisismerge', v: 16 }];
+    expect(merge(db)).toEqual([defaults, defaults]);
+    await ingest([join(FIXTURES, 'yuehe-town-2024')], { db, jobs: 1 });
+    expect(merge(db)).toEqual([want, want]);
+  });
   it('a dataset of schema version 3 (the record as JSON text) is migrated to the compressed record, nothing lost', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
     await ingest([join(FIXTURES, 'yuehe-town-2024'), join(FIXTURES, 'luohe-weijianwei-2024')], { db, jobs: 1 });
