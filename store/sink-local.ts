@@ -85,6 +85,7 @@ export class LocalSink implements Sink {
     this.broken = null;
     try {
       if (broken) throw broken;
+      this.writer.finishOpen();
       this.db.exec('COMMIT');
     } catch (e) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -122,7 +123,7 @@ export class LocalSink implements Sink {
   }
 
   private finishRun(c: Counts): void {
-    if (this.db.inTransaction) this.db.exec('COMMIT');
+    if (this.db.inTransaction) this.commitGroup();
     this.db.prepare('UPDATE ingest_runs SET ended_at = ?, ingested = ?, unchanged = ?, reprocessed = ?, failed = ? WHERE id = ?')
       .run(new Date().toISOString(), c.ingested, c.unchanged, c.reprocessed, c.failed, this.runId);
     this.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -45,6 +45,11 @@ export interface Table<T = never> {
   firstPerKey?: string[];
   /** a dictionary of names (rules, themes): each name once, written before the rows that look it up; `update`: its other columns follow the latest rows */
   dictionary?: { key: string; update: boolean };
+  /**
+   * a search index (SQLite: an FTS5 table): SQLite writes its rows last in a transaction, those of
+   * every document of a group commit together (store/writer.ts)
+   */
+  searchIndex?: boolean;
   /** PostgreSQL keeps this table under another name and shape (the search index) */
   pg?: { name: string; columns: Array<Column<T>> };
 }

@@ -45,6 +45,32 @@ export function sqliteInsertMany(t: AnyTable): Insert {
   return { sql: `${verb} INTO ${t.name} (${cols.join(', ')}) SELECT ${exprs.join(', ')} FROM jsonb_each(?)`, params };
 }
 
+/**
+ * A search index's rows of several documents in one INSERT … SELECT over `[[base, rows], …]`, one
+ * entry a document (its counter's base and its rows). One statement for a group commit's
+ * documents, because FTS5 writes the terms it holds in memory out as a new segment whenever a
+ * statement that may stop part-way begins (an INSERT … SELECT does): a statement a document made
+ * a segment a document. Its columns are the rows' values and at most one counter's ids.
+ */
+export function sqliteInsertGroup(t: AnyTable): { sql: string; entry: (c: Ctx) => string } {
+  const cols: string[] = [];
+  const exprs: string[] = [];
+  let counter: Counter | null = null;
+  for (const c of t.columns) {
+    const s = c.source;
+    if (s.kind === 'database' || s.kind === 'writer' || s.kind === 'pg') continue;
+    cols.push(c.name);
+    if (s.kind === 'record') exprs.push(`r.value->>'${c.name}'`);
+    else if (s.kind === 'ref' && (counter === null || counter === s.counter)) { counter = s.counter; exprs.push(`(d.value->>0) + (r.value->>'${s.key}') + 1`); }
+    else throw new Error(`${t.name}.${c.name}: a search index's column is a value of its rows or one counter's id`);
+  }
+  const verb = t.firstPerKey ? 'INSERT OR IGNORE' : 'INSERT';
+  return {
+    sql: `${verb} INTO ${t.name} (${cols.join(', ')}) SELECT ${exprs.join(', ')} FROM json_each(?) AS d, jsonb_each(d.value->1) AS r`,
+    entry: (x) => `[${counter ? Number(x.base[counter]) : 0},${x.rows[t.name]}]`,
+  };
+}
+
 /** The names a table's rows look up, into their dictionary first (each once; with `update`, its other columns set again where they changed). */
 export function sqliteDictionary(dict: AnyTable, lookup: Column<any>): string {
   const s = lookup.source;

@@ -157,6 +157,7 @@ export const SEARCH = table<SearchRow>('issues_fts', 'Full-text search over jieb
   outcome: text((r) => r.f[2]),
 }, {
   many: true,
+  searchIndex: true,
   rows: (rec) => ftsRows(rec).map((f, k) => ({ k, f })),
   pg: {
     name: 'issue_search',
@@ -175,6 +176,7 @@ export const GRAMS = table<GramRow>('issues_fts_grams', 'Substring search over p
   grams: text((r) => r.g),
 }, {
   many: true,
+  searchIndex: true,
   rows: (rec) => gramRows(rec).map((g, k) => ({ k, g })),
   pg: {
     name: 'issue_grams',

@@ -2,12 +2,17 @@
 // IMMEDIATE so that another writer (a second ingest, `units merge`) waits for the write lock
 // (busy_timeout) rather than fail on a stale snapshot; inside a group commit, part of the group's
 // transaction (store/sink-local.ts keeps each document atomic by replaying). Its rows: each child table one INSERT … SELECT over the JSON array of its rows
-// (store/table-sql.ts), its ids counted on from the largest given.
+// (store/table-sql.ts), its ids counted on from the largest given. The two FTS5 tables' rows are
+// written last, just before the transaction commits: FTS5 keeps new terms in memory until the
+// transaction ends or a statement opens a statement journal (an INSERT … SELECT into a table with a
+// foreign key, say), when it writes them out as a new segment; written with the document's other
+// rows, each document made a segment of its own in each index, merged again and again later.
+// Written together at the end, a group commit's documents make one.
 import { searchRow, SEARCH_TEXTS_SQL, type DB } from './db.js';
 import { gramsOf } from './grams.js';
 import type { DocPayload } from './rows.js';
 import { get, all, run, runSync, type Steps } from './steps.js';
-import { insertOne, sqliteDictionary, sqliteInsertMany, type Ctx, type Insert } from './table-sql.js';
+import { insertOne, sqliteDictionary, sqliteInsertGroup, sqliteInsertMany, type Ctx, type Insert } from './table-sql.js';
 import type { AnyTable, Counter } from './table-spec.js';
 import { BULLETIN_STATS, DICTIONARIES, DOCUMENT_TABLES } from './tables.js';
 import { writeDocument, type RowWriter, type Versions, type WriteStatus } from './write.js';
@@ -26,7 +31,11 @@ const COUNTERS: Record<Counter, { table: string | null; kept: boolean }> = {
 };
 
 /** What the writer needs of a table, worked out once: its INSERT, the counters its rows use, its own, its lookups. */
-interface TablePlan { t: AnyTable; insert: Insert; counters: Counter[]; own: Counter | null; lookups: Array<{ sql: string; update: boolean; key: string; with: string[]; dict: string }> }
+interface TablePlan {
+  t: AnyTable; insert: Insert; counters: Counter[]; own: Counter | null; lookups: Array<{ sql: string; update: boolean; key: string; with: string[]; dict: string }>;
+  /** a search index's: its rows of several documents in one statement */
+  group: ReturnType<typeof sqliteInsertGroup> | null;
+}
 
 function plan(t: AnyTable): TablePlan {
   const counters: Counter[] = [];
@@ -38,7 +47,7 @@ function plan(t: AnyTable): TablePlan {
     if (s.kind === 'ref') counters.push(s.counter);
     if (s.kind === 'lookup') lookups.push({ sql: sqliteDictionary(DICTIONARIES[s.table]!, c), update: DICTIONARIES[s.table]!.dictionary!.update, key: s.key, with: Object.keys(s.with), dict: s.table });
   }
-  return { t, insert: sqliteInsertMany(t), counters, own, lookups };
+  return { t, insert: sqliteInsertMany(t), counters, own, lookups, group: t.searchIndex ? sqliteInsertGroup(t) : null };
 }
 
 class SqliteRows implements RowWriter {
@@ -49,6 +58,8 @@ class SqliteRows implements RowWriter {
   readonly seen = new Set<string>();
   private plans = DOCUMENT_TABLES.map(plan);
   private stats = insertOne(BULLETIN_STATS, 'sqlite');
+  /** the search indexes' rows of the open transaction's documents, by table (entries of sqliteInsertGroup's array), written by indexRows() before it commits */
+  private pendingIndex = new Map<TablePlan, string[]>();
 
   stored(doc: DocPayload) {
     return { text: Buffer.from(doc.textZ), record: Buffer.from(doc.record) };
@@ -70,11 +81,29 @@ class SqliteRows implements RowWriter {
       if (rows === '[]') continue;
       for (const counter of p.counters) if (c.base[counter] === undefined) c.base[counter] = yield* this.base(counter);
       for (const l of p.lookups) yield* this.dictionary(l, rows);
+      if (p.group) {
+        let pending = this.pendingIndex.get(p);
+        if (!pending) this.pendingIndex.set(p, (pending = []));
+        pending.push(p.group.entry(c));
+        continue;
+      }
       const n = yield* run(p.insert.sql, params(p.insert, c));
       if (p.own) yield* run('INSERT INTO id_counters (name, last) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET last = excluded.last', [p.own, c.base[p.own]! + n]);
     }
     // the figures compare and the report read, computed with the record (record-values.ts statsOf)
     yield* run(this.stats.sql, params(this.stats, c));
+  }
+
+  /** The search indexes' rows of the documents written since the last call (the transaction's, before it commits). */
+  *indexRows(): Steps<void> {
+    const pending = this.pendingIndex;
+    this.pendingIndex = new Map();
+    for (const [p, entries] of pending) yield* run(p.group!.sql, [`[${entries.join(',')}]`]);
+  }
+
+  /** The open transaction rolled back: its documents' index rows go with it. */
+  dropPending(): void {
+    this.pendingIndex.clear();
   }
 
   /** The largest id a counter has given. */
@@ -126,12 +155,19 @@ export class Writer {
   /** What this writer remembers of the dataset's rows, forgotten when a write or a commit fails (its rows may be gone). */
   forget(): void {
     this.rows.seen.clear();
+    this.rows.dropPending();
+  }
+
+  /** The search indexes' rows of the documents written into the open transaction (call it before COMMIT). */
+  finishOpen(): void {
+    runSync(this.db, this.rows.indexRows());
   }
 
   /**
    * Write one document inside the caller's open transaction, with no savepoint of its own (a group
    * commit's: each savepoint makes both FTS5 tables flush their pending terms into a new segment,
    * which doubles their cost; the sink replays the group's other documents if this one fails).
+   * Its search index rows wait for finishOpen().
    */
   writeInOpen(doc: DocPayload, opts: { reprocess?: boolean } = {}): WriteStatus {
     return runSync(this.db, writeDocument(this.rows, doc, this.versions, !!opts.reprocess));
@@ -140,7 +176,11 @@ export class Writer {
   /** Write one document (see toPayload() in store/rows.ts). */
   write(doc: DocPayload, opts: { reprocess?: boolean } = {}): WriteStatus {
     try {
-      return this.db.transaction(() => runSync(this.db, writeDocument(this.rows, doc, this.versions, !!opts.reprocess))).immediate();
+      return this.db.transaction(() => {
+        const status = runSync(this.db, writeDocument(this.rows, doc, this.versions, !!opts.reprocess));
+        runSync(this.db, this.rows.indexRows());
+        return status;
+      }).immediate();
     } catch (e) {
       this.forget();
       throw e;

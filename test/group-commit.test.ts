@@ -75,6 +75,28 @@ describe('group commit without savepoints', () => {
     expect(contents(db).shas).toEqual([docs[0]!.sha256, docs[1]!.sha256, docs[3]!.sha256]);
   });
 
+  it("a group's documents make one new segment in each FTS5 table, not one each", async () => {
+    // an FTS5 data row's id holds its segment's number in its bits from 37 up (0: the table's own records)
+    const segments = (db: string) => {
+      const d = new Database(db, { readonly: true });
+      const n = ['issues_fts', 'issues_fts_grams'].map((t) => (d.prepare(`SELECT count(DISTINCT id >> 37) AS n FROM ${t}_data WHERE id >> 37 > 0`).get() as { n: number }).n);
+      d.close();
+      return n;
+    };
+    const a = join(dir, 'd1.db');
+    const one = sink(a);
+    for (const d of docs) one.writeSync(d);
+    await one.finish({ ingested: 4, unchanged: 0, reprocessed: 0, failed: 0 });
+    expect(segments(a)).toEqual([4, 4]);
+    const b = join(dir, 'd2.db');
+    const g = sink(b);
+    g.beginGroup();
+    for (const d of docs) g.writeInGroup(d);
+    g.commitGroup();
+    await g.finish({ ingested: 4, unchanged: 0, reprocessed: 0, failed: 0 });
+    expect(segments(b)).toEqual([1, 1]);
+  });
+
   it('the same documents written one transaction each give the same rows', async () => {
     const a = join(dir, 'c1.db');
     const b = join(dir, 'c2.db');
