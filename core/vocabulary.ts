@@ -97,6 +97,8 @@ export interface StatusRules {
   legend: RegexRule;
   legend_mark: RegexRule;
   field_subject: RegexRule;
+  /** a count of problems over a group of them (stages/reconcile/group-lead.ts) */
+  group_count: RegexRule;
   measures_lead: RegexRule;
   progress_sentence: RegexRule;
   outcome_status: { id: string };

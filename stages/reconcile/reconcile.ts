@@ -4,6 +4,7 @@ import type { Doc } from '../../core/doc.js';
 import type { Segmentation } from '../segment/segment.js';
 import type { Issue } from '../../core/record.js';
 import { loadRules, rx, type RegexRule } from '../../core/rules.js';
+import { statusFromGroupLead } from './group-lead.js';
 
 /**
  * A bulletin that sorts its open problems only as long-term (已完成整改26个，长期整改5个, no
@@ -50,6 +51,7 @@ export function foundFor(key: string, summary: Record<string, number>, issues: I
 }
 
 export function reconcile(doc: Doc, summary: Record<string, number>, issues: Issue[], seg: Segmentation): void {
+  statusFromGroupLead(doc, seg, issues);
   const inferred = statusFromDeclared(summary, issues);
   if (inferred) doc.message({ ruleId: DECLARED_LONG_TERM, stage: 'reconcile', severity: 'info', message: `${inferred} open problem(s) read as long-term: the bulletin declares its ${summary.long_term} open problems long-term` });
   const warn = (check: string, message: string) => { const c = checkOf(check); doc.message({ ruleId: c.id, stage: 'reconcile', severity: 'warning', code: c.code, message }); };
