@@ -9,13 +9,17 @@
 // JSON line:
 // {docs, ingest_rate_first, ingest_rate_last, db_bytes_per_text_byte, search_ms, compare_ms,
 //  report_s, report_mb, export_s, export_peak_rss_mb, ingest_vs_extract, extract_parallel_vs_extract,
-//  ingest_cpu_vs_extract, ingest_cpu_vs_extract_cpu, serve_page_ms_max, substring_search_ms,
+//  ingest_cpu_vs_extract, ingest_cpu_vs_extract_one_sample, ingest_cpu_vs_extract_cpu, serve_page_ms_max, substring_search_ms,
 //  substring_search_ms_max, serve_substring_page_ms, ingest_cpu_ms: {parse, writer, main, other, total},
 //  ingest_parts_ms: {extract, tokens, grams, compression, rows, copy, writer, gc}}
 // (extract_parallel_vs_extract: the same sample extracted in a process per core at once, set
 // against one thread's time ÷ cores: what the cores give extraction alone, with no dataset;
 // ingest_cpu_vs_extract: the CPU time of ingest's threads, read from /proc, against one thread's
-// extraction time: a floor under ingest_vs_extract, whatever the scheduling;
+// extraction time: a floor under ingest_vs_extract, whatever the scheduling; the extraction time
+// taken right after each chunk (the sample, one thread, in a process of its own) and set against
+// that chunk's CPU, so that both are read on the machine as it runs then (its speed drifts by a
+// fifth within a run here, and one sample read minutes away from most of the ingest moved the
+// ratio by as much: ingest_cpu_vs_extract_one_sample is that single sample's figure, as before);
 // ingest_cpu_vs_extract_cpu: the same against the extraction's CPU time, V8's helper threads
 // included as they are in ingest's: on a machine busy with other work, whose waits for a core
 // inflate wall time, the steadier of the two).
@@ -113,8 +117,30 @@ for (let c = 0; c < CHUNKS; c++) {
 }
 console.log(`corpus: ${N} bulletins, ${(textBytes / 1e6).toFixed(1)} MB of text, in ${CHUNKS} chunks (${work}); --jobs ${jobs}`);
 
+// the sample extracted on one thread: ~400 of the corpus's bulletins, spread over it
+const sample = Math.min(N, 400);
+const seeds = Array.from({ length: sample }, (_, i) => String(i * Math.max(1, Math.floor(N / sample))));
+/** A child extracting the sample (test/bench/extract-share.ts), started; `go` runs it and gives its milliseconds. */
+function extractChild() {
+  const c = spawn(process.execPath, [...process.execArgv, join(root, 'test', 'bench', 'extract-share.ts'), ...seeds], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const out: string[] = [];
+  let buf = '';
+  const waiters: Array<() => void> = [];
+  c.stdout!.on('data', (d: Buffer) => { buf += d; let k; while ((k = buf.indexOf('\n')) >= 0) { out.push(buf.slice(0, k)); buf = buf.slice(k + 1); waiters.splice(0).forEach((w) => w()); } });
+  const line = async (n: number) => { while (out.length < n) await new Promise<void>((r) => waiters.push(r)); return out[n - 1]!; };
+  return { ready: () => line(1), go: async () => { c.stdin!.write('go\n'); return Number(await line(2)); } };
+}
+/** One thread's extraction of the sample now, ms a document (after one document to warm up, as below). */
+async function extractNow(): Promise<number> {
+  const c = extractChild();
+  await c.ready();
+  return (await c.go()) / sample;
+}
+
 // --- ingest chunk by chunk into one dataset
 const rates: number[] = [];
+/** each chunk's CPU seconds, and its documents' extraction time read right after it (seconds) */
+const paired = { cpu: 0, extract: 0 };
 let ingestSeconds = 0;
 const ingestCpu: Cpu = { parse: 0, writer: 0, main: 0, other: 0, total: 0 };
 let cpuRead = true;
@@ -130,12 +156,15 @@ for (const [c, d] of chunkDirs.entries()) {
     // the writer's cost against the parsers' (which does not depend on the dataset's size): how the
     // cost of a write grows with the dataset, whatever the machine's speed does meanwhile
     console.log(`  CPU ms per document: parse ${ms(r.cpu.parse)}, writer ${ms(r.cpu.writer)}, main ${ms(r.cpu.main)}, other threads ${ms(r.cpu.other)} = ${ms(r.cpu.total)}; writer ÷ parse ${r2(r.cpu.writer / r.cpu.parse)}`);
+    const e = await extractNow();
+    paired.cpu += r.cpu.total;
+    paired.extract += (e / 1000) * n;
+    console.log(`  one thread's extraction right after: ${r2(e)} ms per document; this chunk's CPU ÷ it ${r2(r.cpu.total / ((e / 1000) * n))}`);
   } else cpuRead = false;
 }
 
 // --- single-thread extraction of a sample, in this process, scaled to N
-const sample = Math.min(N, 400);
-const texts = Array.from({ length: sample }, (_, i) => Buffer.from(synthBulletin(i * Math.max(1, Math.floor(N / sample))).text));
+const texts = seeds.map((x) => Buffer.from(synthBulletin(Number(x)).text));
 await extractBytes(new Uint8Array(texts[0]!), 'warm.txt');
 const records: BulletinRecord[] = [];
 const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
@@ -156,26 +185,18 @@ console.log(`ingest's parts, CPU ms per document (1 thread, this process): extra
 // --- extraction alone on every core at once (a process per core, the same sample each): what
 // ingest_vs_extract would be with no dataset at all. One thread's extraction has the other cores
 // for its garbage collection and compiler threads; with every core extracting, it does not.
-const seeds = texts.map((_, i) => String(i * Math.max(1, Math.floor(N / sample))));
-const children = Array.from({ length: jobs }, () => spawn(process.execPath, [...process.execArgv, join(root, 'test', 'bench', 'extract-share.ts'), ...seeds], { stdio: ['pipe', 'pipe', 'inherit'] }));
-const lines = children.map((c) => {
-  const out: string[] = [];
-  let buf = '';
-  const waiters: Array<() => void> = [];
-  c.stdout!.on('data', (d: Buffer) => { buf += d; let k; while ((k = buf.indexOf('\n')) >= 0) { out.push(buf.slice(0, k)); buf = buf.slice(k + 1); waiters.splice(0).forEach((w) => w()); } });
-  return async (n: number) => { while (out.length < n) await new Promise<void>((r) => waiters.push(r)); return out[n - 1]!; };
-});
-await Promise.all(lines.map((l) => l(1))); // every child warm
-for (const c of children) c.stdin!.write('go\n');
-const parallelMs = Math.max(...(await Promise.all(lines.map((l) => l(2)))).map(Number));
+const children = Array.from({ length: jobs }, extractChild);
+await Promise.all(children.map((c) => c.ready())); // every child warm
+const parallelMs = Math.max(...(await Promise.all(children.map((c) => c.go()))));
 const parallelFloor = parallelMs / 1000 / (extractPerDoc * sample);
 console.log(`extract alone, ${jobs} processes at once: ${r2(parallelMs / 1000)} s for ${jobs} × ${sample} documents (${r2(parallelMs / sample / jobs)} ms per document) → ${r2(parallelFloor)} × one thread's time ÷ ${jobs}`);
 // ingest's CPU (every thread of the CLI, start-up included) against one thread's extraction: wall
 // time on `jobs` cores is at least CPU ÷ jobs, so this is a floor under ingest_vs_extract
-const cpuVsExtract = cpuRead ? ingestCpu.total / extractAll : null;
+const cpuVsExtractOne = cpuRead ? ingestCpu.total / extractAll : null;
+const cpuVsExtract = cpuRead ? paired.cpu / paired.extract : null;
 if (cpuVsExtract !== null) {
   const share = (x: number) => `${Math.round((100 * x) / ingestCpu.total)}%`;
-  console.log(`ingest CPU: ${r2(ingestCpu.total)} s = ${r2(cpuVsExtract)} × one thread's extraction time, ${r2(ingestCpu.total / (extractCpuPerDoc * N))} × its CPU time (parse ${share(ingestCpu.parse)}, writer ${share(ingestCpu.writer)}, main ${share(ingestCpu.main)}, other threads ${share(ingestCpu.other)})`);
+  console.log(`ingest CPU: ${r2(ingestCpu.total)} s = ${r2(cpuVsExtract)} × one thread's extraction time read after each chunk (${r2(cpuVsExtractOne!)} × the one sample above), ${r2(ingestCpu.total / (extractCpuPerDoc * N))} × its CPU time (parse ${share(ingestCpu.parse)}, writer ${share(ingestCpu.writer)}, main ${share(ingestCpu.main)}, other threads ${share(ingestCpu.other)})`);
 }
 
 // --- queries on the dataset, in this process (the CLI's own functions, a warm connection)
@@ -264,6 +285,8 @@ const result = {
   extract_parallel_vs_extract: r2(parallelFloor),
   // ingest's CPU seconds, all threads, ÷ one thread's extraction time (null: not on Linux)
   ingest_cpu_vs_extract: cpuVsExtract === null ? null : r2(cpuVsExtract),
+  // the same against the one sample extracted after the whole ingest
+  ingest_cpu_vs_extract_one_sample: cpuVsExtractOne === null ? null : r2(cpuVsExtractOne),
   // the same against the extraction's CPU time (its V8 helper threads included, as ingest's are):
   // steadier on a machine busy with other work, whose waits for a core inflate wall time
   ingest_cpu_vs_extract_cpu: cpuRead ? r2(ingestCpu.total / (extractCpuPerDoc * N)) : null,
