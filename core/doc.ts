@@ -90,6 +90,18 @@ export class Doc {
     this.messages.push({ ruleId, stage, severity: 'info', message, span, decision, value });
   }
 
+  /**
+   * A decision a later stage revises (a status the reconcile stage reads from a group's figures):
+   * the trace of it (the first with that decision and value) says what was finally decided, where,
+   * by which rule and stage; explain and the provenance checks read that one.
+   */
+  redecide(stage: string, decision: DecisionKind, ruleId: string, span: [number, number] | undefined, message: string, value: string | number | null): void {
+    const m: Message = { ruleId, stage, severity: 'info', message, span, decision, value };
+    const at = this.messages.findIndex((x) => x.decision === decision && x.value === value);
+    if (at >= 0) this.messages[at] = m;
+    else this.messages.push(m);
+  }
+
   decisions(): Message[] {
     return this.messages.filter((m) => m.decision !== undefined);
   }

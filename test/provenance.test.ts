@@ -27,8 +27,8 @@ describe('provenance slices to what it names', () => {
           // the status phrase is where the record says it was read: in the problem, or in the heading over its group
           if (i.status_phrase && (!i.status_span || rec.text.slice(i.status_span[0], i.status_span[1]) !== i.status_phrase)) bad.push(`issue ${i.number} status phrase ${i.status_phrase} at ${JSON.stringify(i.status_span)}`);
           const within = (sp: [number, number] | null | undefined) => !!sp && !!i.status_span && i.status_span[0] >= sp[0] && i.status_span[1] <= sp[1];
-          // (a status given for a group of problems, by the heading over them or by number after them, is read there)
-          if (i.status_phrase && i.status_rule !== 'status.group' && i.status_rule !== 'status.roll' && i.status_rule !== 'status.roll_rest' && i.status_rule !== 'status.by_name' && i.status_rule !== 'status.rest' && !within(i.span) && !within(i.answer_span)) bad.push(`issue ${i.number} status phrase ${i.status_phrase} outside its problem and its answer`);
+          // (a status given for a group of problems, by the heading over them, by number after them or by the figures over them, is read there)
+          if (i.status_phrase && i.status_rule !== 'status.group' && i.status_rule !== 'status.group_lead_figures' && i.status_rule !== 'status.roll' && i.status_rule !== 'status.roll_rest' && i.status_rule !== 'status.by_name' && i.status_rule !== 'status.rest' && !within(i.span) && !within(i.answer_span)) bad.push(`issue ${i.number} status phrase ${i.status_phrase} outside its problem and its answer`);
         }
         for (const [k, p] of Object.entries(rec.provenance.bulletin)) {
           if (!p.span) continue;

@@ -66,6 +66,7 @@ export function statusFromGroupLead(doc: Doc, seg: Segmentation, issues: Issue[]
       i.status_phrase = done.text;
       i.status_rule = RULE;
       i.status_span = [done.index, done.index + done.text.length];
+      doc.redecide('reconcile', 'status', RULE, i.status_span, `problem ${i.number}: completed (${done.text}), from the figures over its group`, i.number);
     }
     changed += unknown.length;
     doc.message({ ruleId: RULE, stage: 'reconcile', severity: 'info', span: [done.index, done.index + done.text.length], message: `problems ${unknown.map((i) => i.number).join(', ')} read as completed: the figures over their group (${done.text}) leave them done` });
