@@ -177,8 +177,8 @@ export class Writer {
   write(doc: DocPayload, opts: { reprocess?: boolean } = {}): WriteStatus {
     try {
       return this.db.transaction(() => {
-        const status = runSync(this.db, writeDocument(this.rows, doc, this.versions, !!opts.reprocess));
-        runSync(this.db, this.rows.indexRows());
+        const status = this.writeInOpen(doc, opts);
+        this.finishOpen();
         return status;
       }).immediate();
     } catch (e) {

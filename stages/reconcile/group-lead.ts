@@ -39,13 +39,12 @@ function runsOf(seg: Segmentation): Array<{ from: number; to: number }> {
 const LEAD_PARAGRAPHS = 3;
 
 /**
- * The problems given their status by their group's lead figures; how many. Only a group among
+ * The problems given their status by their group's lead figures (each traced, and an info message a group). Only a group among
  * others: a bulletin's figures for all of its problems are its declared totals, checked against
  * the problems (reconcile), never a source of their statuses.
  */
-export function statusFromGroupLead(doc: Doc, seg: Segmentation, issues: Issue[]): number {
-  if (seg.problems.length !== issues.length) return 0;
-  let changed = 0;
+export function statusFromGroupLead(doc: Doc, seg: Segmentation, issues: Issue[]): void {
+  if (seg.problems.length !== issues.length) return;
   const runs = runsOf(seg);
   runs.forEach((run, r) => {
     const mine = issues.slice(run.from, run.to + 1);
@@ -68,8 +67,6 @@ export function statusFromGroupLead(doc: Doc, seg: Segmentation, issues: Issue[]
       i.status_span = [done.index, done.index + done.text.length];
       doc.redecide('reconcile', 'status', RULE, i.status_span, `problem ${i.number}: completed (${done.text}), from the figures over its group`, i.number);
     }
-    changed += unknown.length;
     doc.message({ ruleId: RULE, stage: 'reconcile', severity: 'info', span: [done.index, done.index + done.text.length], message: `problems ${unknown.map((i) => i.number).join(', ')} read as completed: the figures over their group (${done.text}) leave them done` });
   });
-  return changed;
 }
