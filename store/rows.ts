@@ -55,10 +55,20 @@ export interface DocPayload {
   problemsNotFound: boolean;
 }
 
-/** The stored forms of a document's text and record (store/db.ts zg_text and zg_record read them). */
+/**
+ * The stored forms of a document's text and record (store/db.ts zg_text and zg_record read them).
+ * Each is copied out of zlib's output chunk: a Buffer from deflateRawSync is a view of a 16 KB
+ * ArrayBuffer, and a structured clone (postMessage: worker → main thread → writer) copies a view's
+ * whole ArrayBuffer, 32 KB more a payload on each hop for ~4 KB of compressed bytes.
+ */
 export function compressDocument(text: string, recordJson: string): { textZ: Uint8Array; record: Uint8Array } {
   const t = Buffer.from(text);
-  return { textZ: deflateRawSync(t), record: deflateRawSync(Buffer.from(recordJson), { dictionary: t }) };
+  return { textZ: exact(deflateRawSync(t)), record: exact(deflateRawSync(Buffer.from(recordJson), { dictionary: t })) };
+}
+
+/** A view's bytes in an ArrayBuffer of their own size (a copy, unless the view already is its whole buffer). */
+function exact(b: Uint8Array): Uint8Array {
+  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
 }
 
 /** The record's JSON from its stored form and the document's text (plain). */

@@ -1,7 +1,7 @@
 // The dataset: ingest twice changes nothing; the same bytes under two names are one
 // document with two paths; bad files are recorded and the good ones all land.
 import { describe, it, expect } from 'vitest';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { mkdtempSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { GROUP_COLUMNS, rebuildGroups } from '../store/groups.js';
 import { runSync } from '../store/steps.js';
 import { openStore } from '../store/store.js';
 import { Writer } from '../store/writer.js';
-import { toPayload } from '../store/rows.js';
+import { toPayload, recordJson } from '../store/rows.js';
 import { extractFile } from '../stages/extract.js';
 import { compare, mergeUnits } from '../store/queries.js';
 import { join } from 'node:path';
@@ -93,6 +93,17 @@ print(sqlite3.sqlite_version, hits, '|'.join(bad))
     await ingest([join(FIXTURES, 'yuehe-town-2024')], { db, jobs: 1 });
     expect(merge(db)).toEqual([want, want]);
   });
+  it('a payload\'s compressed text and record are buffers of their own size (a structured clone copies a view\'s whole ArrayBuffer), and read back', async () => {
+    const rec = await extractFile(join(FIXTURES, 'yuehe-town-2024', 'bulletin.txt'));
+    const p = toPayload(rec, 1);
+    for (const b of [p.textZ, p.record]) {
+      expect(b.byteLength).toBeGreaterThan(0);
+      expect(b.buffer.byteLength).toBe(b.byteLength);
+    }
+    expect(recordJson(p.record, rec.text)).toBe(JSON.stringify({ ...rec, text: undefined }));
+    expect(inflateRawSync(p.textZ).toString('utf8')).toBe(rec.text);
+  });
+
   it('a dataset of schema version 3 (the record as JSON text) is migrated to the compressed record, nothing lost', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'zg-db-')), 'z.db');
     await ingest([join(FIXTURES, 'yuehe-town-2024'), join(FIXTURES, 'luohe-weijianwei-2024')], { db, jobs: 1 });
