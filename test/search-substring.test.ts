@@ -122,6 +122,8 @@ describe('the gram index', () => {
     expect(termGrams('3.5万')).toEqual(['3', '5万']);
     expect(termGrams('...')).toBeNull();
     expect(gramsOf(['𠀀𠀁'])).toBe('𠀀 𠀁 𠀀𠀁');
+    // each gram once, in the order first met, characters past the BMP beside others and in pairs
+    expect(gramsOf(['𠀀党𠀀党x', '党𠀀 ab', 'ba'])).toBe('𠀀 党 𠀀党 党𠀀 x 党x a b ab ba');
     indexHoldsGrams(dbPath, SOME_GRAMS);
   });
 
