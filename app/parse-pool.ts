@@ -70,10 +70,9 @@ export class ParsePool {
   }
 
   /**
-   * Start `threads` workers, loading while the caller goes on. Tasks are posted ahead (4 a
-   * worker) when the writer has a thread of its own, so a worker never waits while it commits;
-   * one at a time otherwise (a small batch's single worker: a task's time limit runs from when it
-   * is handed out, so none may wait there behind a slow one).
+   * Start `threads` workers, loading while the caller goes on. A pool's tasks are posted ahead
+   * (4 a worker), so a worker never waits while the batch's thread writes and commits; a small
+   * batch's single worker gets one at a time.
    */
   start(threads: number, tasksAhead: boolean, known: unknown): void {
     leanCompiler();

@@ -12,7 +12,7 @@ const data = (workerData ?? {}) as { known?: string[]; nice?: number };
 if (data.known) setKnown(new Set(data.known));
 if (data.nice) {
   // Parsing is the parallel stage and writing the serial one: when the cores are busy, the
-  // single writer thread should not wait behind the parsers. Measured (2 cores): 800 txt
+  // batch's thread, which writes, should not wait behind the parsers. Measured (2 cores): 800 txt
   // bulletins ~4% faster at nice 3 or 10; 60 PDFs (parse-bound) ~3.5% slower at nice 10, level
   // at 3. Linux gives each thread its own nice value; elsewhere this is skipped.
   try {

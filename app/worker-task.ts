@@ -1,6 +1,6 @@
 // One document in a worker: path in; the validated record as the writer's payload (or
 // "already known", or a coded error) out. Reading, hashing, parsing, search tokens and the
-// rows to store all happen here, off the writer's thread.
+// rows to store all happen here, off the thread that writes.
 import { readFileSync, statSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { extractBytes, sha256 } from '../stages/extract.js';

@@ -21,7 +21,6 @@ const SOURCES = ['core', 'readers', 'stages', 'store', 'app', 'rules'];
 export const ENTRIES = {
   cli: join(ROOT, 'app', 'cli.ts'),
   worker: join(ROOT, 'app', 'worker-entry.ts'),
-  writer: join(ROOT, 'store', 'writer-entry.ts'),
   query: join(ROOT, 'app', 'query-entry.ts'),
   extract: join(ROOT, 'app', 'extract-entry.ts'),
   'sqlite-pool': join(ROOT, 'store', 'sqlite-pool-entry.ts'),
@@ -54,7 +53,7 @@ function newestSource() {
 }
 
 /**
- * Path of the up-to-date bundle for an entry ('cli' | 'worker' | 'writer'), building all if needed.
+ * Path of the up-to-date bundle for an entry ('cli' | 'worker' | 'query' …), building all if needed.
  * Code splitting keeps what a command imports lazily (the report's charts, the PDF reader…)
  * out of the start-up path. A build goes to a fresh folder whose files are moved into place.
  */

@@ -1,11 +1,11 @@
 // A name for this thread as the operating system shows it (Linux: /proc/<pid>/task/<tid>/comm,
-// `top -H`, `ps -L`), so that the CPU time of the parsing workers, the writer and the main
-// thread can be told apart from outside: `npm run bench:scale` sums it per role. Elsewhere, or
+// `top -H`, `ps -L`), so that the CPU time of the parsing workers and the main thread
+// (which writes) can be told apart from outside: `npm run bench:scale` sums it per role. Elsewhere, or
 // where it is not allowed, nothing happens.
 import { readlinkSync, writeFileSync } from 'node:fs';
 
 /** The names the batch's threads take (at most 15 bytes: the kernel's limit). */
-export const THREAD_NAMES = { parse: 'zg-parse', writer: 'zg-writer', extract: 'zg-extract' } as const;
+export const THREAD_NAMES = { parse: 'zg-parse', extract: 'zg-extract' } as const;
 
 /** This thread's id in the kernel (Linux), or null. */
 export function threadId(): number | null {

@@ -1,4 +1,4 @@
-// The writer in the calling thread (small batches, and inside the writer thread).
+// The writer of a SQLite dataset, in the batch's thread (a pool's documents through sink-group.ts).
 import { openDb, type DB } from './db.js';
 import { Writer, type WriteStatus } from './writer.js';
 import type { DocPayload } from './rows.js';
@@ -40,7 +40,7 @@ export class LocalSink implements Sink {
     return status;
   }
 
-  /** Open a group of documents committed together (the writer thread's group commit). */
+  /** Open a group of documents committed together (a pool's group commit: sink-group.ts). */
   beginGroup(): void {
     this.db.exec('BEGIN IMMEDIATE');
     this.group = [];

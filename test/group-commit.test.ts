@@ -1,4 +1,4 @@
-// A group commit (the writer thread's, and --commit-every N) writes its documents with no savepoint
+// A group commit (a pool's, store/sink-group.ts, and --commit-every N) writes its documents with no savepoint
 // each (store/sink-local.ts): a document that fails must still leave the group's others written,
 // once, with their search entries, and nothing of its own.
 import { describe, it, expect, beforeAll } from 'vitest';
@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { extractBytes } from '../stages/extract.js';
 import { toPayload, type DocPayload } from '../store/rows.js';
 import { LocalSink } from '../store/sink-local.js';
+import { GroupedSink } from '../store/sink-group.js';
 import { FIXTURES } from './fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zg-group-'));
@@ -109,5 +110,45 @@ describe('group commit without savepoints', () => {
     g.commitGroup();
     await g.finish({ ingested: 4, unchanged: 0, reprocessed: 0, failed: 0 });
     expect(contents(b)).toEqual(contents(a));
+  });
+
+  it('a pool\'s writer settles each document only once its group has committed; a failed one alone, with its own error', async () => {
+    const db = join(dir, 'e.db');
+    const g = new GroupedSink(sink(db), { groupDocs: 3, groupMs: 60_000 });
+    const settled: string[] = [];
+    const track = (p: Promise<string>, name: string) => p.then((s) => { settled.push(`${name} ${s}`); }, (e: Error) => { settled.push(`${name} failed: ${e.message.slice(0, 20)}`); });
+    const a = track(g.write(docs[0]!), 'a');
+    const bad = track(g.write(broken(docs[1]!)), 'bad');
+    await bad;
+    expect(settled).toHaveLength(1); // the failed one at once, the other still waits for the commit
+    expect(settled[0]).toMatch(/^bad failed/);
+    const b = track(g.write(docs[1]!), 'b');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toHaveLength(1);
+    expect(contents(db).shas).toEqual([]); // nothing committed yet
+    const c = track(g.write(docs[2]!), 'c'); // the third: the group commits
+    await Promise.all([a, b, c]);
+    expect(settled.slice(1)).toEqual(['a ingested', 'b ingested', 'c ingested']);
+    expect(contents(db).shas).toEqual([docs[0]!.sha256, docs[1]!.sha256, docs[2]!.sha256]);
+    // a group left open commits after groupMs, or before anything else is written (a failure recorded, the end)
+    const d = g.write(docs[3]!);
+    g.failed('x.txt', null, 'corrupt', 'unreadable');
+    expect(await d).toBe('ingested');
+    await g.finish({ ingested: 4, unchanged: 0, reprocessed: 0, failed: 2 });
+    expect(contents(db).shas).toHaveLength(4);
+  });
+
+  it('a pool\'s writer commits a group after groupMs, and a commit that fails fails each of its documents', async () => {
+    const db = join(dir, 'f.db');
+    const local = sink(db);
+    const g = new GroupedSink(local, { groupDocs: 100, groupMs: 30 });
+    expect(await g.write(docs[0]!)).toBe('ingested'); // settled by the timer alone
+    expect(contents(db).shas).toEqual([docs[0]!.sha256]);
+    const commit = local.commitGroup.bind(local);
+    local.commitGroup = () => { commit(); throw new Error('disk full'); };
+    const both = [g.write(docs[1]!), g.write(docs[2]!)].map((p) => p.then(() => 'ok', (e: Error) => e.message));
+    expect(await Promise.all(both)).toEqual(['not committed: disk full', 'not committed: disk full']);
+    local.commitGroup = commit;
+    await g.finish({ ingested: 1, unchanged: 0, reprocessed: 0, failed: 2 });
   });
 });

@@ -264,7 +264,7 @@ const rows: Array<[string, string]> = [
   ['ingest txt, --commit-every 100', `${r2(grouped.seconds)} s = ${Math.round(nTxt / grouped.seconds)} docs/s`],
   ['re-ingest the txt (all unchanged)', `${r2(again.seconds)} s (${again.s.unchanged} unchanged, ${again.s.ingested} new)`],
   ['peak RSS of an ingest (main + worker threads)', `${Math.round(peakRss)} MB`],
-  ['what ingest adds to extraction, CPU ms a txt document', `payload ${r2(parts.payload)} (search tokens ${r2(parts.tokens)}, substring grams ${r2(parts.grams ?? 0)}, compression ${r2(parts.compression)}, rows ${r2(parts.rows)}), copies between threads ${r2(parts.copy)}, writer ${r2(parts.writer)}, GC pauses ${r2(parts.gc)}`],
+  ['what ingest adds to extraction, CPU ms a txt document', `payload ${r2(parts.payload)} (search tokens ${r2(parts.tokens)}, substring grams ${r2(parts.grams ?? 0)}, compression ${r2(parts.compression)}, rows ${r2(parts.rows)}), the copy from worker to writer ${r2(parts.copy)}, writer ${r2(parts.writer)}, GC pauses ${r2(parts.gc)}`],
   ['substring search on the txt dataset (median of 20 queries)', `${r2(substringMs)} ms`],
   ['CLI start-up to first file (median of 3)', `${Math.round(startupMs)} ms`],
   ['OCR: the seed\'s scan, 150 dpi (engine start included), a page at a time', ocr ? `${r2(ocr.seconds)} s for ${ocr.pages} pages = ${perPage(ocr)} s per page (runs: ${ocrTimes.map((x) => r2(x / ocr!.pages)).join(', ')}), CPU ${cpuPerPage(ocr)} s a page, ${scored(ocr)}, peak RSS ${ocr.peakRssMb ?? '?'} MB` : ocrNote!],

@@ -3,15 +3,14 @@
 // (process.cpuUsage: this thread and V8's helper threads, steadier than wall time on a busy
 // machine). The parts are those of a parsing worker's payload (store/rows.ts toPayload): the
 // search tokens (jieba), the substring index's grams, the compression of the text and the record,
-// the rest of the rows (the record's JSON, each table's JSON array); the copies of the payload
-// between threads (worker → main thread → writer thread, each a structured clone: v8.serialize
-// and deserialize); the writer's CPU writing the payloads into a fresh dataset in groups of 8 (as
-// the writer thread's group commit), and the garbage collector's pauses over all of it (V8's gc
-// performance entries). The real ingest's threads are read from /proc by scale.ts.
+// the rest of the rows (the record's JSON, each table's JSON array); the copy of the payload from
+// the parsing worker to the batch's thread, which writes (a structured clone, as postMessage makes
+// it); the writer's CPU writing the payloads into a fresh dataset in groups of 8 (as a pool's
+// group commit), and the garbage collector's pauses over all of it (V8's gc performance entries). The real ingest's threads are read from /proc by scale.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serialize, deserialize } from 'node:v8';
+import { serialize } from 'node:v8';
 import { PerformanceObserver } from 'node:perf_hooks';
 import type { BulletinRecord } from '../../core/record.js';
 import * as rows from '../../store/rows.js';
@@ -58,7 +57,7 @@ export async function ingestParts(records: BulletinRecord[]): Promise<Parts> {
   const payloadGc = (await gcSince()) / records.length;
   const bytes = docs.reduce((s, d) => s + serialize(d).length, 0) / docs.length;
   let i = 0;
-  const copy = 2 * perItem(docs, () => deserialize(serialize(docs[i++ % docs.length])));
+  const copy = perItem(docs, () => structuredClone(docs[i++ % docs.length]));
   const dir = mkdtempSync(join(tmpdir(), 'zhenggai-parts-'));
   const sink = new LocalSink({ db: join(dir, 'parts.db'), versions: { pipeline: 'bench', rules: 'parts' }, reprocess: false, commitEvery: 1, runOptions: {} });
   await gcSince();

@@ -10,7 +10,7 @@
 // {docs, ingest_rate_first, ingest_rate_last, db_bytes_per_text_byte, search_ms, compare_ms,
 //  report_s, report_mb, export_s, export_peak_rss_mb, ingest_vs_extract, extract_parallel_vs_extract,
 //  ingest_cpu_vs_extract, ingest_cpu_vs_extract_one_sample, ingest_cpu_vs_extract_cpu, serve_page_ms_max, substring_search_ms,
-//  substring_search_ms_max, serve_substring_page_ms, ingest_cpu_ms: {parse, writer, main, other, total},
+//  substring_search_ms_max, serve_substring_page_ms, ingest_cpu_ms: {parse, main, other, total},
 //  ingest_parts_ms: {extract, tokens, grams, compression, rows, copy, writer, gc}}
 // (extract_parallel_vs_extract: the same sample extracted in a process per core at once, set
 // against one thread's time ÷ cores: what the cores give extraction alone, with no dataset;
@@ -44,10 +44,11 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 const cli = join(root, 'bin', 'zhenggai.mjs');
 
 const { ensureBuilt } = (await import(join(root, 'bin', 'build.mjs'))) as { ensureBuilt: (n: string) => Promise<string> };
-for (const e of ['cli', 'worker', 'writer', 'query']) await ensureBuilt(e);
+for (const e of ['cli', 'worker', 'query']) await ensureBuilt(e);
 
 /** CPU seconds of a process by thread role (Linux /proc; the batch names its threads: core/thread-name.ts). */
-interface Cpu { parse: number; writer: number; main: number; other: number; total: number }
+/** main: the batch's own thread, which hands out the tasks and writes the dataset */
+interface Cpu { parse: number; main: number; other: number; total: number }
 const TICK = 100; // USER_HZ, 100 on Linux
 /** utime + stime in ticks from a /proc stat line (fields 14 and 15; the name in parentheses may hold spaces) */
 const ticks = (stat: string) => { const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); return Number(f[11]) + Number(f[12]); };
@@ -59,12 +60,12 @@ function cpuByRole(pid: number, threads: Map<number, { name: string; ticks: numb
         threads.set(Number(tid), { name: readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim(), ticks: ticks(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')) });
       } catch { /* the thread ended */ }
     }
-    const cpu: Cpu = { parse: 0, writer: 0, main: 0, other: 0, total: total / TICK };
+    const cpu: Cpu = { parse: 0, main: 0, other: 0, total: total / TICK };
     for (const [tid, t] of threads) {
-      const role = tid === pid ? 'main' : t.name === 'zg-parse' ? 'parse' : t.name === 'zg-writer' ? 'writer' : null;
+      const role = tid === pid ? 'main' : t.name === 'zg-parse' ? 'parse' : null;
       if (role) cpu[role] += t.ticks / TICK;
     }
-    cpu.other = Math.max(0, cpu.total - cpu.parse - cpu.writer - cpu.main);
+    cpu.other = Math.max(0, cpu.total - cpu.parse - cpu.main);
     return cpu;
   } catch {
     return null; // exited, or not Linux
@@ -142,7 +143,7 @@ const rates: number[] = [];
 /** each chunk's CPU seconds, and its documents' extraction time read right after it (seconds) */
 const paired = { cpu: 0, extract: 0 };
 let ingestSeconds = 0;
-const ingestCpu: Cpu = { parse: 0, writer: 0, main: 0, other: 0, total: 0 };
+const ingestCpu: Cpu = { parse: 0, main: 0, other: 0, total: 0 };
 let cpuRead = true;
 for (const [c, d] of chunkDirs.entries()) {
   const r = await run(['ingest', d, '--db', db, '--jobs', String(jobs), '--quiet']);
@@ -153,9 +154,10 @@ for (const [c, d] of chunkDirs.entries()) {
   if (r.cpu) {
     for (const k of Object.keys(ingestCpu) as Array<keyof Cpu>) ingestCpu[k] += r.cpu[k];
     const ms = (x: number) => r2((x * 1000) / n);
-    // the writer's cost against the parsers' (which does not depend on the dataset's size): how the
-    // cost of a write grows with the dataset, whatever the machine's speed does meanwhile
-    console.log(`  CPU ms per document: parse ${ms(r.cpu.parse)}, writer ${ms(r.cpu.writer)}, main ${ms(r.cpu.main)}, other threads ${ms(r.cpu.other)} = ${ms(r.cpu.total)}; writer ÷ parse ${r2(r.cpu.writer / r.cpu.parse)}`);
+    // the main thread's cost (handing out tasks, and the writer) against the parsers' (which does
+    // not depend on the dataset's size): how the cost of a write grows with the dataset, whatever
+    // the machine's speed does meanwhile
+    console.log(`  CPU ms per document: parse ${ms(r.cpu.parse)}, main (tasks and writer) ${ms(r.cpu.main)}, other threads ${ms(r.cpu.other)} = ${ms(r.cpu.total)}; main ÷ parse ${r2(r.cpu.main / r.cpu.parse)}`);
     const e = await extractNow();
     paired.cpu += r.cpu.total;
     paired.extract += (e / 1000) * n;
@@ -180,7 +182,7 @@ console.log(`extract (1 thread): ${r2(extractPerDoc * 1000)} ms per document (CP
 // what ingest adds to extraction, part by part, on the same sample (test/bench/parts.ts)
 const parts = await ingestParts(records);
 records.length = 0;
-console.log(`ingest's parts, CPU ms per document (1 thread, this process): extraction ${r2(extractCpuPerDoc * 1000)}; payload ${r2(parts.payload)} = search tokens ${r2(parts.tokens)}${parts.grams === null ? '' : ` + substring grams ${r2(parts.grams)}`} + compression ${r2(parts.compression)} + rows ${r2(parts.rows)}; copies between threads ${r2(parts.copy)} (${r2(parts.payload_kb)} KB a payload, twice); writer ${r2(parts.writer)} (a fresh dataset); GC pauses ${r2(parts.gc)}`);
+console.log(`ingest's parts, CPU ms per document (1 thread, this process): extraction ${r2(extractCpuPerDoc * 1000)}; payload ${r2(parts.payload)} = search tokens ${r2(parts.tokens)}${parts.grams === null ? '' : ` + substring grams ${r2(parts.grams)}`} + compression ${r2(parts.compression)} + rows ${r2(parts.rows)}; the copy from worker to writer ${r2(parts.copy)} (${r2(parts.payload_kb)} KB a payload); writer ${r2(parts.writer)} (a fresh dataset); GC pauses ${r2(parts.gc)}`);
 
 // --- extraction alone on every core at once (a process per core, the same sample each): what
 // ingest_vs_extract would be with no dataset at all. One thread's extraction has the other cores
@@ -196,7 +198,7 @@ const cpuVsExtractOne = cpuRead ? ingestCpu.total / extractAll : null;
 const cpuVsExtract = cpuRead ? paired.cpu / paired.extract : null;
 if (cpuVsExtract !== null) {
   const share = (x: number) => `${Math.round((100 * x) / ingestCpu.total)}%`;
-  console.log(`ingest CPU: ${r2(ingestCpu.total)} s = ${r2(cpuVsExtract)} × one thread's extraction time read after each chunk (${r2(cpuVsExtractOne!)} × the one sample above), ${r2(ingestCpu.total / (extractCpuPerDoc * N))} × its CPU time (parse ${share(ingestCpu.parse)}, writer ${share(ingestCpu.writer)}, main ${share(ingestCpu.main)}, other threads ${share(ingestCpu.other)})`);
+  console.log(`ingest CPU: ${r2(ingestCpu.total)} s = ${r2(cpuVsExtract)} × one thread's extraction time read after each chunk (${r2(cpuVsExtractOne!)} × the one sample above), ${r2(ingestCpu.total / (extractCpuPerDoc * N))} × its CPU time (parse ${share(ingestCpu.parse)}, main ${share(ingestCpu.main)}, other threads ${share(ingestCpu.other)})`);
 }
 
 // --- queries on the dataset, in this process (the CLI's own functions, a warm connection)
@@ -296,7 +298,7 @@ const result = {
   serve_substring_page_ms: Math.round(substringPageMs),
   // CPU ms per document of ingest's threads (/proc, all chunks) and of each part of what it adds to
   // extraction (this process, the sample: test/bench/parts.ts)
-  ingest_cpu_ms: cpuRead ? { parse: r2((ingestCpu.parse * 1000) / N), writer: r2((ingestCpu.writer * 1000) / N), main: r2((ingestCpu.main * 1000) / N), other: r2((ingestCpu.other * 1000) / N), total: r2((ingestCpu.total * 1000) / N) } : null,
+  ingest_cpu_ms: cpuRead ? { parse: r2((ingestCpu.parse * 1000) / N), main: r2((ingestCpu.main * 1000) / N), other: r2((ingestCpu.other * 1000) / N), total: r2((ingestCpu.total * 1000) / N) } : null,
   ingest_parts_ms: { extract: r2(extractCpuPerDoc * 1000), tokens: r2(parts.tokens), grams: parts.grams === null ? null : r2(parts.grams), compression: r2(parts.compression), rows: r2(parts.rows), copy: r2(parts.copy), writer: r2(parts.writer), gc: r2(parts.gc) },
 };
 if (!process.env.KEEP) rmSync(work, { recursive: true, force: true }); // KEEP=1 keeps the corpus and the dataset

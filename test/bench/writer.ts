@@ -1,7 +1,7 @@
 // `npx tsx test/bench/writer.ts [--n 800] [--runs 3]`: a benchmark of the SQLite writer alone, not a
 // test. The records of N synthetic bulletins are extracted once; then, per run: their payloads are
 // built (store/rows.ts toPayload, what a parsing worker does), written into a fresh dataset in
-// groups of 8 documents a commit (the writer thread's group commit), and written again with
+// groups of 8 documents a commit (a pool's group commit), and written again with
 // --reprocess under another rules hash (each document replaced, its groups computed again).
 // Prints each step's CPU milliseconds per document (this process's user + system time: steadier
 // than wall time on a busy machine; the median of the runs) and one JSON line.
