@@ -16,7 +16,7 @@
 // against one thread's time ÷ cores: what the cores give extraction alone, with no dataset;
 // ingest_cpu_vs_extract: the CPU time of ingest's threads, read from /proc, against one thread's
 // extraction time: a floor under ingest_vs_extract, whatever the scheduling; the extraction time
-// taken right after each chunk (the sample, one thread, in a process of its own) and set against
+// taken just before and right after each chunk (the sample, one thread, in a process of its own), their mean set against
 // that chunk's CPU, so that both are read on the machine as it runs then (its speed drifts by a
 // fifth within a run here, and one sample read minutes away from most of the ingest moved the
 // ratio by as much: ingest_cpu_vs_extract_one_sample is that single sample's figure, as before);
@@ -140,12 +140,13 @@ async function extractNow(): Promise<number> {
 
 // --- ingest chunk by chunk into one dataset
 const rates: number[] = [];
-/** each chunk's CPU seconds, and its documents' extraction time read right after it (seconds) */
+/** each chunk's CPU seconds, and its documents' extraction time read just before and right after it (seconds) */
 const paired = { cpu: 0, extract: 0 };
 let ingestSeconds = 0;
 const ingestCpu: Cpu = { parse: 0, main: 0, other: 0, total: 0 };
 let cpuRead = true;
 for (const [c, d] of chunkDirs.entries()) {
+  const before = await extractNow();
   const r = await run(['ingest', d, '--db', db, '--jobs', String(jobs), '--quiet']);
   const n = Math.min(N, (c + 1) * per) - c * per;
   ingestSeconds += r.seconds;
@@ -158,10 +159,13 @@ for (const [c, d] of chunkDirs.entries()) {
     // not depend on the dataset's size): how the cost of a write grows with the dataset, whatever
     // the machine's speed does meanwhile
     console.log(`  CPU ms per document: parse ${ms(r.cpu.parse)}, main (tasks and writer) ${ms(r.cpu.main)}, other threads ${ms(r.cpu.other)} = ${ms(r.cpu.total)}; main ÷ parse ${r2(r.cpu.main / r.cpu.parse)}`);
-    const e = await extractNow();
+    // the machine's speed drifts by a fifth or more within a minute here: the extraction read on
+    // both sides of the chunk, and their mean set against it
+    const after = await extractNow();
+    const e = (before + after) / 2;
     paired.cpu += r.cpu.total;
     paired.extract += (e / 1000) * n;
-    console.log(`  one thread's extraction right after: ${r2(e)} ms per document; this chunk's CPU ÷ it ${r2(r.cpu.total / ((e / 1000) * n))}`);
+    console.log(`  one thread's extraction just before and right after: ${r2(before)} and ${r2(after)} ms per document; this chunk's CPU ÷ their mean ${r2(r.cpu.total / ((e / 1000) * n))}`);
   } else cpuRead = false;
 }
 
@@ -198,7 +202,7 @@ const cpuVsExtractOne = cpuRead ? ingestCpu.total / extractAll : null;
 const cpuVsExtract = cpuRead ? paired.cpu / paired.extract : null;
 if (cpuVsExtract !== null) {
   const share = (x: number) => `${Math.round((100 * x) / ingestCpu.total)}%`;
-  console.log(`ingest CPU: ${r2(ingestCpu.total)} s = ${r2(cpuVsExtract)} × one thread's extraction time read after each chunk (${r2(cpuVsExtractOne!)} × the one sample above), ${r2(ingestCpu.total / (extractCpuPerDoc * N))} × its CPU time (parse ${share(ingestCpu.parse)}, main ${share(ingestCpu.main)}, other threads ${share(ingestCpu.other)})`);
+  console.log(`ingest CPU: ${r2(ingestCpu.total)} s = ${r2(cpuVsExtract)} × one thread's extraction time read on both sides of each chunk (${r2(cpuVsExtractOne!)} × the one sample above), ${r2(ingestCpu.total / (extractCpuPerDoc * N))} × its CPU time (parse ${share(ingestCpu.parse)}, main ${share(ingestCpu.main)}, other threads ${share(ingestCpu.other)})`);
 }
 
 // --- queries on the dataset, in this process (the CLI's own functions, a warm connection)
