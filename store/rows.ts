@@ -58,8 +58,8 @@ export interface DocPayload {
 /**
  * The stored forms of a document's text and record (store/db.ts zg_text and zg_record read them).
  * Each is copied out of zlib's output chunk: a Buffer from deflateRawSync is a view of a 16 KB
- * ArrayBuffer, and a structured clone (postMessage: worker → main thread → writer) copies a view's
- * whole ArrayBuffer, 32 KB more a payload on each hop for ~4 KB of compressed bytes.
+ * ArrayBuffer, and a structured clone (postMessage: worker → the batch's thread) copies a view's
+ * whole ArrayBuffer, 32 KB more a payload for ~4 KB of compressed bytes.
  */
 export function compressDocument(text: string, recordJson: string): { textZ: Uint8Array; record: Uint8Array } {
   const t = Buffer.from(text);

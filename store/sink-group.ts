@@ -34,13 +34,15 @@ export class GroupedSink implements Sink {
 
   /** Written into the open group at once; settled when the group commits (or with this document's own error). */
   write(doc: DocPayload): Promise<WriteStatus> {
-    if (!this.open) {
-      this.sink.beginGroup();
-      this.open = true;
-      this.timer = setTimeout(() => this.flush(), this.o.groupMs);
-    }
     let status: WriteStatus;
     try {
+      // a failure to begin (the write lock still held by another writer after busy_timeout) is
+      // this document's rejection, never a throw
+      if (!this.open) {
+        this.sink.beginGroup();
+        this.open = true;
+        this.timer = setTimeout(() => this.flush(), this.o.groupMs);
+      }
       status = this.sink.writeInGroup(doc);
     } catch (e) {
       return Promise.reject(e as Error);

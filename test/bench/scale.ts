@@ -2,8 +2,8 @@
 // varied synthetic bulletins into one dataset in chunks (the CLI, --jobs = cores), printing each
 // chunk's rate, the database size and ingest's CPU per document by thread role; then, in the same
 // run, single-thread extraction of a sample (its wall and CPU time) and what ingest adds to it, part
-// by part (test/bench/parts.ts: search tokens, substring grams, compression, rows, copies between
-// threads, writer, GC pauses); then times search (p50 of 20 word queries and of 20 substring
+// by part (test/bench/parts.ts: search tokens, substring grams, compression, rows, the copy from
+// worker to writer, writer, GC pauses); then times search (p50 of 20 word queries and of 20 substring
 // queries), compare by unit and by unit,year, the report (seconds and size), the web app's pages
 // and the export (seconds and peak RSS, its own process). Prints a table per step and, last, one
 // JSON line:
