@@ -2,11 +2,10 @@
 import { openDb, type DB } from './db.js';
 import { Writer, type WriteStatus } from './writer.js';
 import type { DocPayload } from './rows.js';
-import { SinkError, type Counts, type Sink, type SinkOptions } from './sink.js';
+import { SinkError, knownIn, type Counts, type Sink, type SinkOptions } from './sink.js';
 
 export class LocalSink implements Sink {
   readonly runId: number;
-  readonly known: string[];
   private db: DB;
   private writer: Writer;
   private insError;
@@ -26,9 +25,11 @@ export class LocalSink implements Sink {
     this.writer = new Writer(this.db, o.versions);
     this.runId = Number(this.db.prepare('INSERT INTO ingest_runs (started_at, options) VALUES (?, ?)').run(new Date().toISOString(), JSON.stringify(o.runOptions)).lastInsertRowid);
     this.insError = this.db.prepare('INSERT INTO ingest_errors (run_id, path, sha256, code, message) VALUES (?, ?, ?, ?, ?)');
-    this.known = (o.reprocess
-      ? this.db.prepare('SELECT sha256 FROM documents WHERE rules_hash = ? AND pipeline_version = ?').all(o.versions.rules, o.versions.pipeline)
-      : this.db.prepare('SELECT sha256 FROM documents').all()).map((r) => (r as { sha256: string }).sha256);
+  }
+
+  /** Read when asked (a batch gives its workers readKnown()'s list, read before this opens): not a scan of every document a run. */
+  get known(): string[] {
+    return knownIn(this.db, this.o.versions, this.o.reprocess);
   }
 
   writeSync(doc: DocPayload): WriteStatus {

@@ -32,6 +32,14 @@ export interface Sink {
   finish(counts: Counts): Promise<void>;
 }
 
+/** The sha256s a dataset's connection holds (current ones only with reprocess). */
+export function knownIn(db: Database.Database, versions: Versions, reprocess: boolean): string[] {
+  const rows = reprocess
+    ? db.prepare('SELECT sha256 FROM documents WHERE rules_hash = ? AND pipeline_version = ?').all(versions.rules, versions.pipeline)
+    : db.prepare('SELECT sha256 FROM documents').all();
+  return rows.map((r) => (r as { sha256: string }).sha256);
+}
+
 /**
  * The sha256s a dataset holds, read through a short-lived read-only connection (so the worker
  * pool can start before the writer has opened the database). [] when there is
@@ -42,10 +50,7 @@ export function readKnown(path: string, versions: Versions, reprocess: boolean):
   let db: Database.Database | null = null;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
-    const rows = reprocess
-      ? db.prepare('SELECT sha256 FROM documents WHERE rules_hash = ? AND pipeline_version = ?').all(versions.rules, versions.pipeline)
-      : db.prepare('SELECT sha256 FROM documents').all();
-    return rows.map((r) => (r as { sha256: string }).sha256);
+    return knownIn(db, versions, reprocess);
   } catch {
     return [];
   } finally {
